@@ -1,0 +1,229 @@
+package io.camfleet.console.adapter.sim;
+
+import io.camfleet.console.domain.CameraSystem;
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.OperatingMode;
+import io.camfleet.console.domain.Site;
+import io.camfleet.console.service.FleetData;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The moving part of the demo fleet: what each camera is going through, and the telemetry that follows from it.
+ * Health is never set here; the console derives it from this telemetry like it would from a real fleet.
+ */
+final class DemoSimulation {
+
+    enum Condition { OK, DISK_FULL, HOT, NO_FRAMES, SILENT, MAINTENANCE, UPDATING, NEVER_SEEN }
+
+    /** Per-tick chance of leaving OK for each condition, and of coming back (about 3 s a tick). */
+    private static final double P_DISK = 8e-5;
+    private static final double P_HOT = 8e-5;
+    private static final double P_NO_FRAMES = 8e-5;
+    private static final double P_SILENT = 5e-5;
+    private static final double P_MAINTENANCE = 3.5e-5;
+    private static final double P_UPDATING = 1.8e-4;
+    private static final double P_RECOVER_DEGRADED = 1.0 / 100;
+    private static final double P_RECOVER_SILENT = 1.0 / 200;
+    private static final double P_RECOVER_MAINTENANCE = 1.0 / 300;
+    private static final double P_RECOVER_UPDATING = 1.0 / 60;
+    private static final double P_FIRST_HEARTBEAT = 1.0 / 2000;
+    /** Chance per tick that an ISP outage starts somewhere: about one every seven minutes. */
+    private static final double P_OUTAGE = 1.0 / 140;
+    private static final int MAX_OUTAGES = 2;
+
+    private final List<CameraSystem> cameras;
+    private final int[] siteOf;
+    private final List<Site> sites;
+    private final long seed;
+    private final Condition[] condition;
+    private final int[] phase;
+    private final Instant[] frozenHeartbeat;
+    private final float[] diskBase;
+    private final float[] tempBase;
+    private final float[] framesBase;
+    private final CameraTelemetry[] lastSent;
+    private final boolean[] inOutage;
+    private final List<Outage> outages = new ArrayList<>();
+    private long step;
+
+    /** A place gone dark: every camera at these sites is silent until the outage ends. */
+    private record Outage(String place, int[] cameraIndexes, long endStep) {
+    }
+
+    DemoSimulation(FleetData inventory, long seed, Instant start) {
+        this.cameras = inventory.cameras();
+        this.sites = inventory.sites();
+        this.seed = seed;
+        int n = cameras.size();
+        Map<String, Integer> siteIndex = new HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            siteIndex.put(sites.get(i).id(), i);
+        }
+        siteOf = new int[n];
+        condition = new Condition[n];
+        phase = new int[n];
+        frozenHeartbeat = new Instant[n];
+        diskBase = new float[n];
+        tempBase = new float[n];
+        framesBase = new float[n];
+        lastSent = new CameraTelemetry[n];
+        inOutage = new boolean[n];
+        SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
+        for (int i = 0; i < n; i++) {
+            siteOf[i] = siteIndex.getOrDefault(cameras.get(i).siteId(), 0);
+            phase[i] = rnd.nextInt(DemoFleetSource.HEARTBEAT_SECONDS);
+            diskBase[i] = (float) (18 + rnd.nextDouble() * 55);
+            tempBase[i] = (float) (34 + rnd.nextDouble() * 22);
+            framesBase[i] = rnd.nextDouble() < 0.7 ? 600 : 900;
+            double x = rnd.nextDouble();
+            condition[i] = x < 0.930 ? Condition.OK
+                    : x < 0.940 ? Condition.DISK_FULL
+                    : x < 0.948 ? Condition.HOT
+                    : x < 0.955 ? Condition.NO_FRAMES
+                    : x < 0.967 ? Condition.SILENT
+                    : x < 0.977 ? Condition.MAINTENANCE
+                    : x < 0.994 ? Condition.UPDATING
+                    : Condition.NEVER_SEEN;
+            if (condition[i] == Condition.SILENT) {
+                frozenHeartbeat[i] = start.minusSeconds(120 + rnd.nextInt(4 * 3600));
+            }
+        }
+        // Start with one outage under way, begun a few minutes ago, so the fleet has a story from the first look.
+        startOutage(rnd, start.minusSeconds(150 + rnd.nextInt(300)), 60 + rnd.nextInt(100));
+    }
+
+    /** Telemetry for every camera at {@code now}; when {@code onlyChanged}, just what differs from the last call. */
+    Map<String, CameraTelemetry> telemetryAt(Instant now, boolean onlyChanged) {
+        Map<String, CameraTelemetry> out = new HashMap<>(onlyChanged ? 1024 : cameras.size() * 2);
+        for (int i = 0; i < cameras.size(); i++) {
+            CameraTelemetry t = telemetry(i, now);
+            if (!onlyChanged || !t.equals(lastSent[i])) {
+                out.put(cameras.get(i).id(), t);
+            }
+            lastSent[i] = t;
+        }
+        return out;
+    }
+
+    /** One tick: conditions move on, outages start and end; returns the telemetry that changed. */
+    Map<String, CameraTelemetry> step(Instant now) {
+        step++;
+        SplittableRandom rnd = new SplittableRandom(seed ^ (step * 0x9E3779B97F4A7C15L));
+        for (Iterator<Outage> it = outages.iterator(); it.hasNext(); ) {
+            Outage o = it.next();
+            if (step >= o.endStep()) {
+                for (int i : o.cameraIndexes()) {
+                    inOutage[i] = false;
+                    condition[i] = Condition.OK;
+                }
+                it.remove();
+            }
+        }
+        if (outages.size() < MAX_OUTAGES && rnd.nextDouble() < P_OUTAGE) {
+            startOutage(rnd, now, 40 + rnd.nextInt(160));
+        }
+        for (int i = 0; i < cameras.size(); i++) {
+            if (inOutage[i]) {
+                continue;
+            }
+            double x = rnd.nextDouble();
+            Condition next = switch (condition[i]) {
+                case OK -> x < P_DISK ? Condition.DISK_FULL
+                        : x < P_DISK + P_HOT ? Condition.HOT
+                        : x < P_DISK + P_HOT + P_NO_FRAMES ? Condition.NO_FRAMES
+                        : x < P_DISK + P_HOT + P_NO_FRAMES + P_SILENT ? Condition.SILENT
+                        : x < P_DISK + P_HOT + P_NO_FRAMES + P_SILENT + P_MAINTENANCE ? Condition.MAINTENANCE
+                        : x < P_DISK + P_HOT + P_NO_FRAMES + P_SILENT + P_MAINTENANCE + P_UPDATING
+                        ? Condition.UPDATING : Condition.OK;
+                case DISK_FULL, HOT, NO_FRAMES -> x < P_RECOVER_DEGRADED ? Condition.OK : condition[i];
+                case SILENT -> x < P_RECOVER_SILENT ? Condition.OK : Condition.SILENT;
+                case MAINTENANCE -> x < P_RECOVER_MAINTENANCE ? Condition.OK : Condition.MAINTENANCE;
+                case UPDATING -> x < P_RECOVER_UPDATING ? Condition.OK : Condition.UPDATING;
+                case NEVER_SEEN -> x < P_FIRST_HEARTBEAT ? Condition.OK : Condition.NEVER_SEEN;
+            };
+            if (next != condition[i]) {
+                if (next == Condition.SILENT) {
+                    frozenHeartbeat[i] = lastBeat(i, now);
+                }
+                condition[i] = next;
+            }
+        }
+        return telemetryAt(now, true);
+    }
+
+    private void startOutage(SplittableRandom rnd, Instant at, int ticks) {
+        // Most outages take out one metro area; one in four a whole country.
+        Site anchor = sites.get(rnd.nextInt(sites.size()));
+        boolean country = rnd.nextDouble() < 0.25;
+        List<Integer> hit = new ArrayList<>();
+        for (int i = 0; i < cameras.size(); i++) {
+            Site s = sites.get(siteOf[i]);
+            boolean same = country ? s.countryCode().equals(anchor.countryCode()) : nearby(s, anchor);
+            if (same && !inOutage[i]) {
+                hit.add(i);
+            }
+        }
+        int[] idx = hit.stream().mapToInt(Integer::intValue).toArray();
+        for (int i : idx) {
+            inOutage[i] = true;
+            if (condition[i] != Condition.SILENT) {
+                frozenHeartbeat[i] = lastBeat(i, at);
+            }
+            condition[i] = Condition.SILENT;
+        }
+        outages.add(new Outage(country ? anchor.countryCode() : anchor.name(), idx, step + ticks));
+    }
+
+    private static boolean nearby(Site s, Site anchor) {
+        if (s.latitude() == null || anchor.latitude() == null) {
+            return s == anchor;
+        }
+        return Math.abs(s.latitude() - anchor.latitude()) < 0.6 && Math.abs(s.longitude() - anchor.longitude()) < 0.8;
+    }
+
+    private Instant lastBeat(int i, Instant now) {
+        long t = now.getEpochSecond();
+        long since = Math.floorMod(t - phase[i], DemoFleetSource.HEARTBEAT_SECONDS);
+        return Instant.ofEpochSecond(t - since);
+    }
+
+    private CameraTelemetry telemetry(int i, Instant now) {
+        Condition c = condition[i];
+        if (c == Condition.NEVER_SEEN) {
+            return CameraTelemetry.NEVER_SEEN;
+        }
+        Instant beat = c == Condition.SILENT ? frozenHeartbeat[i] : lastBeat(i, now);
+        // Metrics vary from beat to beat, deterministically: a hash of seed, camera and beat.
+        long h = mix(seed, i, beat.getEpochSecond());
+        double noise = ((h & 0xffff) / 65535.0) - 0.5;
+        double frames = Math.round(framesBase[i] * (1 + noise * 0.02));
+        double disk = Math.round((diskBase[i] + noise) * 10) / 10.0;
+        double temp = Math.round((tempBase[i] + noise * 3) * 10) / 10.0;
+        OperatingMode mode = OperatingMode.NORMAL;
+        switch (c) {
+            case DISK_FULL -> disk = Math.round((93 + (h >>> 20 & 0xff) / 255.0 * 6) * 10) / 10.0;
+            case HOT -> temp = Math.round((78 + (h >>> 20 & 0xff) / 255.0 * 10) * 10) / 10.0;
+            case NO_FRAMES -> frames = 0;
+            case MAINTENANCE -> mode = OperatingMode.MAINTENANCE;
+            case UPDATING -> mode = OperatingMode.UPDATING;
+            default -> {
+            }
+        }
+        return new CameraTelemetry(beat, mode, frames, disk, temp);
+    }
+
+    private static long mix(long a, long b, long c) {
+        long x = a * 0x9E3779B97F4A7C15L + b * 0xC2B2AE3D27D4EB4FL + c * 0x165667B19E3779F9L;
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        return x;
+    }
+}

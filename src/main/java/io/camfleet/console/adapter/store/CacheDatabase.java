@@ -1,0 +1,169 @@
+package io.camfleet.console.adapter.store;
+
+import io.camfleet.console.service.Problem;
+import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The embedded H2 file database in the data folder ({@code cache.mv.db}), migrated by Flyway.
+ *
+ * <p>H2's own file lock keeps a second console off the same file (never {@code FILE_LOCK=NO}); that case becomes a
+ * clear {@link Problem}. A file H2 cannot read is moved aside as {@code cache.corrupt-<timestamp>.mv.db} and a fresh
+ * one created: the cache is rebuilt from the source, and nothing is deleted.
+ */
+public final class CacheDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CacheDatabase.class);
+    static final String NAME = "cache";
+    private static final Set<Integer> CORRUPT_CODES = Set.of(
+            ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1,
+            ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2, ErrorCode.GENERAL_ERROR_1);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final JdbcConnectionPool pool;
+    private final Path folder;
+    private final Path movedAside;
+
+    private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside) {
+        this.pool = pool;
+        this.folder = folder;
+        this.movedAside = movedAside;
+    }
+
+    /**
+     * Opens (creating if needed) and migrates the cache in {@code folder}.
+     *
+     * @throws Problem {@code cache.alreadyOpen} when another console holds it, {@code cache.unusable} when it can
+     *                 neither be opened nor moved aside
+     */
+    public static CacheDatabase open(Path folder, Clock clock) {
+        Path file = folder.resolve(NAME + ".mv.db");
+        try {
+            return new CacheDatabase(connect(folder), folder, null);
+        } catch (SQLException e) {
+            if (isAlreadyOpen(e)) {
+                throw new Problem(e, "cache.alreadyOpen", folder.toString());
+            }
+            if (!isCorrupt(e) || !Files.exists(file)) {
+                throw new Problem(e, "cache.unusable", folder.toString(), rootMessage(e));
+            }
+            LOG.warn("Cache {} is unreadable; moving it aside", file, e);
+            Path aside = folder.resolve(NAME + ".corrupt-" + STAMP.format(clock.instant()) + ".mv.db");
+            try {
+                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+                Files.deleteIfExists(folder.resolve(NAME + ".trace.db"));
+            } catch (IOException io) {
+                throw new Problem(io, "cache.unusable", folder.toString(), io.getMessage());
+            }
+            try {
+                return new CacheDatabase(connect(folder), folder, aside);
+            } catch (SQLException again) {
+                throw new Problem(again, "cache.unusable", folder.toString(), rootMessage(again));
+            }
+        }
+    }
+
+    private static JdbcConnectionPool connect(Path folder) throws SQLException {
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "camfleet", "");
+        pool.setMaxConnections(8);
+        try {
+            try (Connection probe = pool.getConnection()) {
+                probe.isValid(1);
+            }
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            return pool;
+        } catch (SQLException e) {
+            pool.dispose();
+            throw e;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            SQLException sql = findSql(e);
+            if (sql != null) {
+                throw sql;
+            }
+            throw e;
+        }
+    }
+
+    private static SQLException findSql(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    static boolean isAlreadyOpen(SQLException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+            if (c.getMessage() != null && c.getMessage().contains("The file is locked")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isCorrupt(SQLException e) {
+        return CORRUPT_CODES.contains(e.getErrorCode());
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null) {
+            c = c.getCause();
+        }
+        String m = c.getMessage();
+        return m == null ? c.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Where an unreadable cache file was moved at this opening, if one was. */
+    public Optional<Path> movedAside() {
+        return Optional.ofNullable(movedAside);
+    }
+
+    /** Closes the database so that the file lock is released and the next console can open it. */
+    @Override
+    public void close() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.warn("Could not shut the cache down cleanly", e);
+        } finally {
+            pool.dispose();
+        }
+    }
+}

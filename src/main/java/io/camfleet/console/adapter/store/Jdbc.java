@@ -1,0 +1,124 @@
+package io.camfleet.console.adapter.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Small JDBC conveniences shared by the repositories of this package. */
+final class Jdbc {
+
+    static final int BATCH = 1000;
+
+    private Jdbc() {
+    }
+
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    interface Binder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    static <T> T inTransaction(DataSource ds, Work<T> work) {
+        try (Connection c = ds.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    static <T> T read(DataSource ds, Work<T> work) {
+        try (Connection c = ds.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Executes {@code sql} once per row in batches; returns the update count of each row, in order. */
+    static <T> int[] batch(Connection c, String sql, List<T> rows, Binder<T> binder) throws SQLException {
+        int[] counts = new int[rows.size()];
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            int done = 0;
+            for (T row : rows) {
+                binder.bind(ps, row);
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    System.arraycopy(ps.executeBatch(), 0, counts, done, pending);
+                    done += pending;
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                System.arraycopy(ps.executeBatch(), 0, counts, done, pending);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Portable upsert: an UPDATE per row, then an INSERT for the rows the UPDATE did not find. Both batched, so it
+     * runs at batch-insert speed on H2 and PostgreSQL alike.
+     */
+    static <T> void upsert(Connection c, String updateSql, Binder<T> updateBinder, String insertSql,
+                           Binder<T> insertBinder, List<T> rows) throws SQLException {
+        int[] counts = batch(c, updateSql, rows, updateBinder);
+        List<T> missing = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            batch(c, insertSql, missing, insertBinder);
+        }
+    }
+
+    static void setInstant(PreparedStatement ps, int i, Instant at) throws SQLException {
+        if (at == null) {
+            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(i, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        }
+    }
+
+    static Instant getInstant(ResultSet rs, int i) throws SQLException {
+        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, v);
+        }
+    }
+
+    static Double getDouble(ResultSet rs, int i) throws SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,67 @@
+package io.camfleet.console.app;
+
+import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.sim.DemoFleetSource;
+import io.camfleet.console.cli.ConsoleBackend;
+import io.camfleet.console.cli.LaunchOptions;
+import io.camfleet.console.service.FleetSource;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Operator;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** The composition root: everything the commands and the window use is built here, and only here. */
+final class ConsoleRuntime implements ConsoleBackend {
+
+    private final Clock clock;
+    private final Map<String, String> env;
+    private final String userHome;
+    private final Operator operator;
+    private final Messages messages;
+
+    ConsoleRuntime(Clock clock, Map<String, String> env, String userHome, Operator operator, Messages messages) {
+        this.clock = clock;
+        this.env = env;
+        this.userHome = userHome;
+        this.operator = operator;
+        this.messages = messages;
+    }
+
+    Path chooseFolder(Path option) {
+        return DataFolder.choose(option, env, userHome);
+    }
+
+    @Override
+    public int openWindow(LaunchOptions options) {
+        return new DesktopConsole(this, options).run();
+    }
+
+    @Override
+    public Session open(Path dataDir) {
+        return openServices(chooseFolder(dataDir), demoFleet(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED));
+    }
+
+    ConsoleServices openServices(Path folder, FleetSource source) {
+        return ConsoleServices.open(folder, clock, source, operator);
+    }
+
+    @Override
+    public FleetSource demoFleet(int sites, long seed) {
+        return new DemoFleetSource(sites, seed);
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    Operator operator() {
+        return operator;
+    }
+}

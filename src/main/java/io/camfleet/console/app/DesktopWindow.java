@@ -1,0 +1,184 @@
+package io.camfleet.console.app;
+
+import io.camfleet.console.cli.ExitCodes;
+import io.camfleet.console.cli.VersionProvider;
+import io.camfleet.console.service.FleetService;
+import io.camfleet.console.service.FleetSnapshot;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Preferences;
+import io.camfleet.console.service.PreferencesStore;
+import io.camfleet.console.service.Problem;
+import io.camfleet.console.ui.audit.AuditView;
+import io.camfleet.console.ui.audit.AuditViewModel;
+import io.camfleet.console.ui.common.BackgroundTasks;
+import io.camfleet.console.ui.common.FleetModel;
+import io.camfleet.console.ui.common.ScreenView;
+import io.camfleet.console.ui.fleettable.FleetTableView;
+import io.camfleet.console.ui.fleettable.FleetTableViewModel;
+import io.camfleet.console.ui.shell.Banner;
+import io.camfleet.console.ui.shell.PlaceholderView;
+import io.camfleet.console.ui.shell.Screen;
+import io.camfleet.console.ui.shell.ShellView;
+import io.camfleet.console.ui.shell.ShellViewModel;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * The main window, assembled: shell first (shown at once), then the screens once the cache is open, then the fleet
+ * loaded in the background and kept live.
+ */
+final class DesktopWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopWindow.class);
+
+    /** Hooks for measuring start-up; the console itself needs none. */
+    interface Events {
+        Events NONE = new Events() {
+        };
+
+        default void windowShown(Stage stage) {
+        }
+
+        default void fleetShown(FleetSnapshot snapshot) {
+        }
+    }
+
+    private final Stage stage;
+    private final Messages m;
+    private final Path folder;
+    private final ScheduledExecutorService ticker;
+    private final Events events;
+    private final IntConsumer onClosed;
+    private final BackgroundTasks tasks;
+    private final FleetModel fleetModel;
+    private final ShellViewModel shellVm;
+    private final ShellView shell;
+    private final ZoneId zone = ZoneId.systemDefault();
+    private int exitCode = ExitCodes.OK;
+
+    DesktopWindow(Stage stage, Messages messages, Path folder, PreferencesStore preferences, Executor workers,
+                  ScheduledExecutorService ticker, Events events, IntConsumer onClosed) {
+        this.stage = stage;
+        this.m = messages;
+        this.folder = folder;
+        this.ticker = ticker;
+        this.events = events;
+        this.onClosed = onClosed;
+        this.tasks = new BackgroundTasks(workers);
+        this.fleetModel = new FleetModel(Platform::runLater, workers);
+        this.shellVm = new ShellViewModel(preferences, preferences.load());
+        this.shell = new ShellView(shellVm, fleetModel, tasks, messages, zone, aboutText());
+    }
+
+    void show(CompletableFuture<ConsoleServices> services) {
+        Preferences p = shellVm.preferences();
+        Scene scene = new Scene(shell.root(), p.windowWidth(), p.windowHeight());
+        shell.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.setTitle(m.text("app.title"));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(DesktopWindow.class.getResource(
+                    "/io/camfleet/console/icons/camfleet-" + size + ".png").toExternalForm()));
+        }
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        restoreBounds(p);
+        stage.setOnHidden(e -> {
+            shellVm.remember(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+            onClosed.accept(exitCode);
+        });
+        stage.setOnShown(e -> events.windowShown(stage));
+        stage.show();
+        stage.toFront();
+        services.whenComplete((s, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                fail(err instanceof CompletionException c && c.getCause() != null ? c.getCause() : err);
+            } else {
+                attach(s);
+            }
+        }));
+    }
+
+    private void restoreBounds(Preferences p) {
+        if (!Double.isNaN(p.windowX()) && !Double.isNaN(p.windowY())
+                && !javafx.stage.Screen.getScreensForRectangle(
+                new Rectangle2D(p.windowX(), p.windowY(), p.windowWidth(), p.windowHeight())).isEmpty()) {
+            stage.setX(p.windowX());
+            stage.setY(p.windowY());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(p.maximized());
+    }
+
+    private void attach(ConsoleServices services) {
+        FleetService fleet = services.fleet();
+        services.recoveredCache().ifPresent(aside -> shellVm.addBanner(new Banner(Banner.Kind.WARNING,
+                m.text("banner.cacheRecovered.title"), m.text("banner.cacheRecovered", aside.getFileName(), folder))));
+        fleet.addListener(fleetModel);
+        shell.installScreens(screen -> build(screen, services));
+        tasks.job(m.text("task.loadFleet", fleet.sourceName()), progress -> {
+            fleet.openCache();
+            return fleet.reload(progress);
+        }).onSuccess(snapshot -> {
+            events.fleetShown(snapshot);
+            long every = fleet.pollInterval().toMillis();
+            if (every > 0) {
+                ticker.scheduleWithFixedDelay(() -> tick(fleet), every, every, TimeUnit.MILLISECONDS);
+            }
+        }).onFailure(e -> shellVm.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.loadFailed.title"),
+                e instanceof Problem p ? m.text(p) : m.text("banner.loadFailed", String.valueOf(e.getMessage())))))
+                .start();
+    }
+
+    private void tick(FleetService fleet) {
+        try {
+            fleet.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("Live update failed; will try again", e);
+        }
+    }
+
+    private ScreenView build(Screen screen, ConsoleServices services) {
+        return switch (screen) {
+            case FLEET_TABLE -> new FleetTableView(new FleetTableViewModel(fleetModel), m);
+            case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m), m, zone);
+            default -> new PlaceholderView(screen, m);
+        };
+    }
+
+    private void fail(Throwable error) {
+        String text = error instanceof Problem p ? m.text(p) : m.text("startup.failed", error.getMessage());
+        LOG.error("Start-up failed: {}", text, error);
+        System.err.println("camfleet: " + text);
+        exitCode = ExitCodes.UNAVAILABLE;
+        shell.showFatal(m.text("startup.failed.title"), text);
+        Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.CLOSE);
+        alert.setTitle(m.text("app.title"));
+        alert.setHeaderText(m.text("startup.failed.title"));
+        alert.initOwner(stage);
+        alert.showAndWait();
+        stage.close();
+    }
+
+    private String aboutText() {
+        return m.text("about.text", VersionProvider.version(), folder, System.getProperty("java.version"),
+                System.getProperty("javafx.runtime.version", "?"));
+    }
+}

@@ -1,0 +1,48 @@
+package io.camfleet.console.app;
+
+import io.camfleet.console.cli.Commands;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Operator;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * Entry point of {@code camfleet} and of the window. Deliberately not a JavaFX {@code Application}, so that
+ * {@code java -jar} works with JavaFX on the class path.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        Messages messages = new Messages(Locale.getDefault());
+        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), System.getenv(),
+                System.getProperty("user.home"), new Operator(System.getProperty("user.name"), ""), messages);
+        CommandLine cmd = Commands.commandLine(runtime, messages);
+        cmd.setExecutionStrategy(parsed -> {
+            // Logging starts only now, once we know which data folder its file goes to.
+            LogSetup.useFolder(runtime.chooseFolder(dataDirOf(parsed)));
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        return cmd.execute(args);
+    }
+
+    private static Path dataDirOf(CommandLine.ParseResult parsed) {
+        Path found = null;
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            Path v = p.matchedOptionValue("--data-dir", null);
+            if (v != null) {
+                found = v;
+            }
+        }
+        return found;
+    }
+}

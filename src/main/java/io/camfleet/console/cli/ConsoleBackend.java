@@ -1,0 +1,36 @@
+package io.camfleet.console.cli;
+
+import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.FleetSource;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** What the commands need from the rest of the console; the composition root provides it. */
+public interface ConsoleBackend {
+
+    /** Opens the window and returns the exit code once it is closed. */
+    int openWindow(LaunchOptions options);
+
+    /**
+     * Opens the data folder for a command (the cache and the services over it).
+     *
+     * @throws io.camfleet.console.service.Problem when the folder cannot be written or another console holds it
+     */
+    Session open(Path dataDir);
+
+    /** The demo fleet, generated in memory; no data folder is touched. */
+    FleetSource demoFleet(int sites, long seed);
+
+    Clock clock();
+
+    /** An open data folder; closing it releases the cache for the next console. */
+    interface Session extends AutoCloseable {
+        Path folder();
+
+        AuditService audit();
+
+        @Override
+        void close();
+    }
+}

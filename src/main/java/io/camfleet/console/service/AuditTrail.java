@@ -1,0 +1,31 @@
+package io.camfleet.console.service;
+
+import io.camfleet.console.domain.AuditEvent;
+import io.camfleet.console.domain.AuditOutcome;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.function.Predicate;
+
+/** Port: the append-only, hash-chained audit table. */
+public interface AuditTrail {
+
+    /** Appends one event atomically: it gets the next sequence number and links to the current head. */
+    AuditEvent append(Instant at, String actor, String cloudIdentity, String action, String target,
+                      SortedMap<String, String> parameters, AuditOutcome outcome);
+
+    /** Newest first, at most {@code query.limit()}. */
+    List<AuditEvent> search(AuditQuery query);
+
+    /**
+     * Streams every event in sequence order to {@code visitor} until it returns false, then returns the chain head
+     * recorded beside the trail.
+     */
+    Head walk(Predicate<AuditEvent> visitor);
+
+    /** The last sequence number and hash, as recorded when the last event was appended. */
+    record Head(long seq, String hash) {
+        public static final Head NONE = new Head(0, null);
+    }
+}

@@ -1,0 +1,79 @@
+package io.camfleet.console.service;
+
+import io.camfleet.console.domain.HealthState;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the operator asked to see: search text (every word must match name, id, customer, country, region or a
+ * camera id) and chips for health, region, customer and version. An empty chip set means "any".
+ */
+public record FleetFilter(String text, Set<HealthState> health, Set<String> regions, Set<String> customers,
+                          Set<String> versions) {
+
+    public static final FleetFilter ALL = new FleetFilter("", Set.of(), Set.of(), Set.of(), Set.of());
+
+    public FleetFilter {
+        text = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        health = health.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(health));
+        regions = Set.copyOf(regions);
+        customers = Set.copyOf(customers);
+        versions = Set.copyOf(versions);
+    }
+
+    public boolean isEmpty() {
+        return text.isEmpty() && health.isEmpty() && regions.isEmpty() && customers.isEmpty() && versions.isEmpty();
+    }
+
+    /** A reusable matcher: splits the search text once, not once per site. */
+    public Matcher matcher() {
+        String[] terms = text.isEmpty() ? new String[0] : text.split("\\s+");
+        return new Matcher(this, terms);
+    }
+
+    public boolean matches(SiteSummary s) {
+        return matcher().test(s);
+    }
+
+    /** A filter compiled for a scan over many sites. */
+    public static final class Matcher {
+        private final FleetFilter f;
+        private final String[] terms;
+
+        private Matcher(FleetFilter f, String[] terms) {
+            this.f = f;
+            this.terms = terms;
+        }
+
+        public boolean test(SiteSummary s) {
+            SiteProfile p = s.profile();
+            if (!f.health.isEmpty() && !f.health.contains(s.health().worst())) {
+                return false;
+            }
+            if (!f.regions.isEmpty() && !f.regions.contains(p.site().region())) {
+                return false;
+            }
+            if (!f.customers.isEmpty() && !f.customers.contains(p.site().customer())) {
+                return false;
+            }
+            if (!f.versions.isEmpty() && p.versions().stream().noneMatch(f.versions::contains)) {
+                return false;
+            }
+            String hay = p.searchText();
+            for (String t : terms) {
+                if (!hay.contains(t)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "Matcher" + Arrays.toString(terms);
+        }
+    }
+}

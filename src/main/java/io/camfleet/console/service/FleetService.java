@@ -1,0 +1,247 @@
+package io.camfleet.console.service;
+
+import io.camfleet.console.domain.CameraSystem;
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.HealthRules;
+import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.domain.SiteHealth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The fleet as the console knows it: loaded from the cache at start, refreshed from the source, kept live by the
+ * source's feed, judged by the {@link HealthRules}, written back to the cache, and published as immutable
+ * {@link FleetSnapshot}s to whoever listens.
+ *
+ * <p>All methods are safe to call from any thread; they are serialised on this object. Listeners are called on the
+ * thread that produced the snapshot and must hand work to their own thread (the UI does).
+ */
+public final class FleetService {
+
+    /** How often dirty telemetry (mostly heartbeats) is written back and the cache's "as of" moved on. */
+    static final Duration FLUSH_INTERVAL = Duration.ofSeconds(30);
+
+    private final FleetSource source;
+    private final FleetCache cache;
+    private final HealthRules rules;
+    private final Clock clock;
+    private final AuditService audit;
+    private final List<Consumer<FleetSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
+    private FleetInventory inventory = FleetInventory.EMPTY;
+    private CameraTelemetry[] telemetry = new CameraTelemetry[0];
+    private HealthState[] health = new HealthState[0];
+    private Instant[] since = new Instant[0];
+    private List<SiteSummary> summaries = List.of();
+    private final BitSet dirty = new BitSet();
+    private Instant lastFlush = Instant.EPOCH;
+    private String sourceName;
+    private Instant asOf;
+    private boolean live;
+    private volatile FleetSnapshot current;
+
+    public FleetService(FleetSource source, FleetCache cache, HealthRules rules, Clock clock, AuditService audit) {
+        this.source = source;
+        this.cache = cache;
+        this.rules = rules;
+        this.clock = clock;
+        this.audit = audit;
+        this.sourceName = source.name();
+        this.current = FleetSnapshot.empty(source.name());
+    }
+
+    public void addListener(Consumer<FleetSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<FleetSnapshot> listener) {
+        listeners.remove(listener);
+    }
+
+    public FleetSnapshot current() {
+        return current;
+    }
+
+    public String sourceName() {
+        return source.name();
+    }
+
+    public HealthRules rules() {
+        return rules;
+    }
+
+    /** How often {@link #tick()} should run; zero when the source has no live feed. */
+    public Duration pollInterval() {
+        return source.pollInterval();
+    }
+
+    /**
+     * Shows what the cache holds, as it was when stored: health is not re-judged against today's clock, since the
+     * cache is a picture "as of" its time.
+     */
+    public synchronized FleetSnapshot openCache() {
+        CachedFleet cached = cache.read();
+        install(FleetInventory.of(cached.fleet().sites(), cached.fleet().cameras()));
+        for (int i = 0; i < telemetry.length; i++) {
+            CameraSystem c = inventory.camera(i);
+            telemetry[i] = cached.fleet().telemetryOf(c.id());
+            health[i] = cached.health().getOrDefault(c.id(), HealthState.UNKNOWN);
+            since[i] = cached.healthSince().get(c.id());
+        }
+        sourceName = cached.source() == null || cached.source().isEmpty() ? source.name() : cached.source();
+        asOf = cached.asOf();
+        live = false;
+        return publish(clock.instant());
+    }
+
+    /** Reads the whole fleet from the source, judges it, stores it in the cache and publishes it. */
+    public FleetSnapshot reload(Progress progress) {
+        return audit.perform("fleet.reload", source.name(), Map.of(), () -> {
+            Instant now = clock.instant();
+            FleetData data = source.load(now, progress);
+            progress.checkCancelled();
+            synchronized (this) {
+                Map<String, Judged> before = judgedById();
+                install(FleetInventory.of(data.sites(), data.cameras()));
+                List<HealthChange> changes = new ArrayList<>();
+                for (int i = 0; i < telemetry.length; i++) {
+                    CameraSystem c = inventory.camera(i);
+                    telemetry[i] = data.telemetryOf(c.id());
+                    health[i] = rules.evaluate(telemetry[i], now);
+                    Judged was = before.get(c.id());
+                    if (was != null && was.state() == health[i]) {
+                        since[i] = was.since();
+                    } else {
+                        since[i] = now;
+                        changes.add(new HealthChange(c.id(), was == null ? null : was.state(), health[i], now));
+                    }
+                }
+                progress.update("Writing " + data.cameras().size() + " cameras to the cache", 0, -1);
+                cache.replaceFleet(data, changes, source.name(), now);
+                lastFlush = now;
+                sourceName = source.name();
+                asOf = now;
+                live = true;
+                return publish(now);
+            }
+        });
+    }
+
+    private record Judged(HealthState state, Instant since) {
+    }
+
+    private Map<String, Judged> judgedById() {
+        Map<String, Judged> out = new HashMap<>(health.length * 2);
+        for (int i = 0; i < health.length; i++) {
+            out.put(inventory.camera(i).id(), new Judged(health[i], since[i]));
+        }
+        return out;
+    }
+
+    /**
+     * One beat of the live feed: new telemetry in, every camera re-judged (silence ages even without news), changes
+     * written to the cache, a new snapshot out. Does nothing until {@link #reload} has succeeded once.
+     */
+    public synchronized FleetSnapshot tick() {
+        if (!live) {
+            return current;
+        }
+        Instant now = clock.instant();
+        Map<String, CameraTelemetry> update = source.poll(now);
+        Map<String, CameraTelemetry> changedTelemetry = new HashMap<>();
+        for (Map.Entry<String, CameraTelemetry> e : update.entrySet()) {
+            int i = inventory.cameraIndexOf(e.getKey());
+            if (i >= 0) {
+                telemetry[i] = e.getValue();
+                dirty.set(i);
+            }
+        }
+        List<HealthChange> changes = new ArrayList<>();
+        for (int i = 0; i < health.length; i++) {
+            HealthState next = rules.evaluate(telemetry[i], now);
+            if (next != health[i]) {
+                changes.add(new HealthChange(inventory.camera(i).id(), health[i], next, now));
+                health[i] = next;
+                since[i] = now;
+                changedTelemetry.put(inventory.camera(i).id(), telemetry[i]);
+                dirty.clear(i);
+            }
+        }
+        boolean flush = Duration.between(lastFlush, now).compareTo(FLUSH_INTERVAL) >= 0;
+        if (flush) {
+            for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
+                changedTelemetry.put(inventory.camera(i).id(), telemetry[i]);
+            }
+        }
+        if (!changedTelemetry.isEmpty() || !changes.isEmpty() || flush) {
+            cache.update(changedTelemetry, changes, flush ? now : null);
+            if (flush) {
+                dirty.clear();
+                lastFlush = now;
+                asOf = now;
+            }
+        }
+        return publish(now);
+    }
+
+    private void install(FleetInventory inv) {
+        inventory = inv;
+        int n = inv.cameraCount();
+        telemetry = new CameraTelemetry[n];
+        health = new HealthState[n];
+        since = new Instant[n];
+        Arrays.fill(telemetry, CameraTelemetry.NEVER_SEEN);
+        Arrays.fill(health, HealthState.UNKNOWN);
+        summaries = List.of();
+        dirty.clear();
+    }
+
+    private FleetSnapshot publish(Instant now) {
+        List<SiteProfile> profiles = inventory.profiles();
+        List<SiteSummary> next = new ArrayList<>(profiles.size());
+        boolean sameInventory = summaries.size() == profiles.size();
+        int[] counts = new int[HealthState.count()];
+        for (int s = 0; s < profiles.size(); s++) {
+            Arrays.fill(counts, 0);
+            Instant last = null;
+            for (int c = inventory.firstCamera(s), end = inventory.firstCamera(s + 1); c < end; c++) {
+                counts[health[c].ordinal()]++;
+                Instant hb = telemetry[c].lastHeartbeat();
+                if (hb != null && (last == null || hb.isAfter(last))) {
+                    last = hb;
+                }
+            }
+            SiteSummary previous = sameInventory ? summaries.get(s) : null;
+            if (previous != null && previous.profile() == profiles.get(s)
+                    && Objects.equals(previous.lastHeartbeat(), last) && previous.health().hasCounts(counts)) {
+                next.add(previous);
+            } else {
+                next.add(new SiteSummary(profiles.get(s), SiteHealth.ofCounts(counts), last));
+            }
+        }
+        summaries = next;
+        FleetSnapshot snap = new FleetSnapshot(inventory, next, telemetry.clone(), health.clone(), since.clone(),
+                sourceName, asOf, now, live);
+        current = snap;
+        for (Consumer<FleetSnapshot> l : listeners) {
+            l.accept(snap);
+        }
+        return snap;
+    }
+
+    /** The cache's record of a camera's health, newest first. */
+    public List<HealthInterval> history(String cameraId, int limit) {
+        return cache.history(cameraId, limit);
+    }
+}

@@ -1,0 +1,32 @@
+package io.camfleet.console.service;
+
+import io.camfleet.console.domain.CameraTelemetry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Port: where the fleet comes from (the demo simulator, AWS, an imported registry).
+ */
+public interface FleetSource {
+
+    /** A short name for the status bar, e.g. "Demo fleet". */
+    String name();
+
+    /** Reads the whole fleet. May be slow; reports progress and honours cancellation. */
+    FleetData load(Instant now, Progress progress);
+
+    /**
+     * Telemetry that changed since the last call, by camera id. Only live sources return anything; they say how often
+     * to ask through {@link #pollInterval()}.
+     */
+    default Map<String, CameraTelemetry> poll(Instant now) {
+        return Map.of();
+    }
+
+    /** How often {@link #poll} is worth calling; zero for sources without a live feed. */
+    default Duration pollInterval() {
+        return Duration.ZERO;
+    }
+}

@@ -1,0 +1,91 @@
+package io.camfleet.console.ui.audit;
+
+import io.camfleet.console.domain.AuditEvent;
+import io.camfleet.console.domain.AuditOutcome;
+import io.camfleet.console.domain.AuditVerification;
+import io.camfleet.console.service.AuditQuery;
+import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.ui.common.BackgroundTasks;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Set;
+
+/** The audit screen without its controls: the filter, the matching events, and the last chain check. */
+public final class AuditViewModel {
+
+    static final int LIMIT = 2_000;
+
+    private final AuditService audit;
+    private final BackgroundTasks tasks;
+    private final Messages m;
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<AuditOutcome> outcome = new SimpleObjectProperty<>();
+    private final ObservableList<AuditEvent> events = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<AuditVerification> verification = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private long generation;
+
+    public AuditViewModel(AuditService audit, BackgroundTasks tasks, Messages messages) {
+        this.audit = audit;
+        this.tasks = tasks;
+        this.m = messages;
+        search.addListener(o -> refresh());
+        outcome.addListener(o -> refresh());
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<AuditOutcome> outcomeProperty() {
+        return outcome;
+    }
+
+    public ObservableList<AuditEvent> events() {
+        return events;
+    }
+
+    public ReadOnlyObjectProperty<AuditVerification> verificationProperty() {
+        return verification.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Reloads the events matching the filter, newest first, off the FX thread. */
+    public void refresh() {
+        long gen = ++generation;
+        AuditQuery q = new AuditQuery(search.get(), outcome.get() == null ? Set.of() : Set.of(outcome.get()), LIMIT);
+        tasks.<List<AuditEvent>>job(m.text("audit.task.load"), p -> audit.search(q))
+                .onSuccess(list -> {
+                    if (gen == generation) {
+                        events.setAll(list);
+                        status.set(list.size() >= LIMIT
+                                ? m.text("audit.status.limited", LIMIT)
+                                : m.text("audit.status.count", list.size()));
+                    }
+                })
+                .onFailure(e -> status.set(m.text("audit.status.failed", e.getMessage())))
+                .start();
+    }
+
+    /** Walks the whole chain in the background and reports the first broken link, if any. */
+    public void verify() {
+        tasks.job(m.text("audit.task.verify"), p -> audit.verify())
+                .onSuccess(verification::set)
+                .onFailure(e -> status.set(m.text("audit.status.failed", e.getMessage())))
+                .start();
+    }
+}

@@ -1,0 +1,179 @@
+package io.camfleet.console.ui.common;
+
+import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.service.FleetFilter;
+import io.camfleet.console.service.FleetSnapshot;
+import io.camfleet.console.service.SiteSummary;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The fleet as the screens share it: the latest snapshot, the filter the operator set (search text and chips), the
+ * sites that pass it, and the selected site. The table and the map read the same model, so they always agree.
+ *
+ * <p>Properties are FX-thread state. Snapshots may arrive on any thread through {@link #accept}; they are coalesced
+ * and handed to the FX thread. Filtering runs on the background executor and only the newest result is applied.
+ */
+public final class FleetModel implements Consumer<FleetSnapshot> {
+
+    /** The sites that pass the filter, as indexes into {@code snapshot.sites()}. */
+    public record Visible(FleetSnapshot snapshot, FleetFilter filter, int[] siteIndexes) {
+        public int size() {
+            return siteIndexes.length;
+        }
+
+        public SiteSummary site(int i) {
+            return snapshot.sites().get(siteIndexes[i]);
+        }
+    }
+
+    private final Executor fx;
+    private final Executor background;
+    private final ReadOnlyObjectWrapper<FleetSnapshot> snapshot =
+            new ReadOnlyObjectWrapper<>(FleetSnapshot.empty(""));
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObservableSet<HealthState> healthFilter = FXCollections.observableSet();
+    private final ObservableSet<String> regionFilter = FXCollections.observableSet();
+    private final ObservableSet<String> customerFilter = FXCollections.observableSet();
+    private final ObservableSet<String> versionFilter = FXCollections.observableSet();
+    private final ReadOnlyObjectWrapper<FleetFilter> filter = new ReadOnlyObjectWrapper<>(FleetFilter.ALL);
+    private final ReadOnlyObjectWrapper<Visible> visible =
+            new ReadOnlyObjectWrapper<>(new Visible(snapshot.get(), FleetFilter.ALL, new int[0]));
+    private final ObjectProperty<String> selectedSiteId = new SimpleObjectProperty<>();
+
+    private final AtomicReference<FleetSnapshot> pending = new AtomicReference<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicLong generation = new AtomicLong();
+
+    public FleetModel(Executor fx, Executor background) {
+        this.fx = fx;
+        this.background = background;
+        searchText.addListener((o, a, b) -> refilter());
+        SetChangeListener<Object> onChip = c -> refilter();
+        healthFilter.addListener(onChip);
+        regionFilter.addListener(onChip);
+        customerFilter.addListener(onChip);
+        versionFilter.addListener(onChip);
+    }
+
+    /** Takes a snapshot from any thread; the FX thread sees only the newest of a burst. */
+    @Override
+    public void accept(FleetSnapshot next) {
+        pending.set(next);
+        if (drainScheduled.compareAndSet(false, true)) {
+            fx.execute(() -> {
+                drainScheduled.set(false);
+                FleetSnapshot s = pending.getAndSet(null);
+                if (s != null) {
+                    snapshot.set(s);
+                    recompute(s, filter.get());
+                }
+            });
+        }
+    }
+
+    private void refilter() {
+        FleetFilter f = new FleetFilter(searchText.get(), healthFilter, regionFilter, customerFilter,
+                versionFilter);
+        filter.set(f);
+        recompute(snapshot.get(), f);
+    }
+
+    private void recompute(FleetSnapshot s, FleetFilter f) {
+        long gen = generation.incrementAndGet();
+        background.execute(() -> {
+            if (generation.get() != gen) {
+                return;
+            }
+            int[] indexes = apply(s, f);
+            fx.execute(() -> {
+                if (generation.get() == gen) {
+                    visible.set(new Visible(s, f, indexes));
+                }
+            });
+        });
+    }
+
+    /** The filter over a snapshot; pure, runs on any thread. */
+    public static int[] apply(FleetSnapshot s, FleetFilter f) {
+        List<SiteSummary> sites = s.sites();
+        int[] out = new int[sites.size()];
+        int n = 0;
+        if (f.isEmpty()) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = i;
+            }
+            return out;
+        }
+        FleetFilter.Matcher m = f.matcher();
+        for (int i = 0; i < sites.size(); i++) {
+            if (m.test(sites.get(i))) {
+                out[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    public ReadOnlyObjectProperty<FleetSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public FleetSnapshot snapshot() {
+        return snapshot.get();
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObservableSet<HealthState> healthFilter() {
+        return healthFilter;
+    }
+
+    public ObservableSet<String> regionFilter() {
+        return regionFilter;
+    }
+
+    public ObservableSet<String> customerFilter() {
+        return customerFilter;
+    }
+
+    public ObservableSet<String> versionFilter() {
+        return versionFilter;
+    }
+
+    public ReadOnlyObjectProperty<FleetFilter> filterProperty() {
+        return filter.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Visible> visibleProperty() {
+        return visible.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<String> selectedSiteIdProperty() {
+        return selectedSiteId;
+    }
+
+    /** Clears search text and every chip. */
+    public void clearFilters() {
+        searchText.set("");
+        healthFilter.clear();
+        regionFilter.clear();
+        customerFilter.clear();
+        versionFilter.clear();
+    }
+}

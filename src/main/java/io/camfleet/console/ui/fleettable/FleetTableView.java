@@ -1,0 +1,500 @@
+package io.camfleet.console.ui.fleettable;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.domain.Site;
+import io.camfleet.console.service.CameraStatus;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.SiteProfile;
+import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.ui.common.Cells;
+import io.camfleet.console.ui.common.HealthStyle;
+import io.camfleet.console.ui.common.RelativeTime;
+import io.camfleet.console.ui.common.ScreenView;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.text.NumberFormat;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The fleet table: every site with its health, filterable as you type and by chips, and the selected site's camera
+ * systems below it.
+ */
+public final class FleetTableView implements ScreenView {
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+
+    private final FleetTableViewModel vm;
+    private final Messages m;
+    private final NumberFormat count;
+    private final VBox root = new VBox();
+    private final CustomTextField search = new CustomTextField();
+    private final TableView<SiteRow> sites = new TableView<>();
+    private final TableView<CameraStatus> cameras = new TableView<>();
+    private final Map<HealthState, ToggleButton> healthChips = new EnumMap<>(HealthState.class);
+    private final FlowPane activeChips = new FlowPane(6, 6);
+    private final VBox detailHeader = new VBox(4);
+    private boolean syncingSelection;
+
+    public FleetTableView(FleetTableViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.m = messages;
+        this.count = NumberFormat.getIntegerInstance(messages.locale());
+        root.getStyleClass().add("fleet-table");
+        root.getStylesheets().add(FleetTableView.class.getResource("fleet-table.css").toExternalForm());
+        root.setSpacing(10);
+        root.setPadding(new Insets(16, 20, 12, 20));
+
+        SplitPane split = new SplitPane(buildSitesTable(), buildDetail());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(buildHeader(), buildChips(), split);
+        bindSelection();
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    @Override
+    public boolean focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+        return true;
+    }
+
+    TableView<SiteRow> sitesTable() {
+        return sites;
+    }
+
+    CustomTextField searchField() {
+        return search;
+    }
+
+    // --- header: title, count, search --------------------------------------------------------------------------
+
+    private Node buildHeader() {
+        Label title = new Label(m.text("screen.FLEET_TABLE"));
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label shown = new Label();
+        shown.getStyleClass().add(Styles.TEXT_MUTED);
+        InvalidationListener updateShown = o -> shown.setText(
+                m.text("fleetTable.shown", count.format(vm.shownProperty().get()), count.format(vm.totalProperty().get())));
+        vm.shownProperty().addListener(updateShown);
+        vm.totalProperty().addListener(updateShown);
+        updateShown.invalidated(null);
+
+        search.setPromptText(m.text("fleetTable.search.prompt"));
+        search.setLeft(new FontIcon(Material2MZ.SEARCH));
+        Button clear = new Button(null, new FontIcon(Material2AL.CLOSE));
+        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        clear.setTooltip(new Tooltip(m.text("fleetTable.search.clear")));
+        clear.setOnAction(e -> search.clear());
+        clear.visibleProperty().bind(search.textProperty().isNotEmpty());
+        search.setRight(clear);
+        search.setPrefWidth(340);
+        search.textProperty().bindBidirectional(vm.fleet().searchTextProperty());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+            } else if (e.getCode() == KeyCode.DOWN) {
+                sites.requestFocus();
+                if (sites.getSelectionModel().isEmpty() && !sites.getItems().isEmpty()) {
+                    sites.getSelectionModel().selectFirst();
+                }
+            }
+        });
+        search.setId("fleet-search");
+
+        HBox header = new HBox(10, title, shown, new Spacer(),
+                filterMenu("fleetTable.filter.region", vm.regions(), vm.fleet().regionFilter()),
+                filterMenu("fleetTable.filter.customer", vm.customers(), vm.fleet().customerFilter()),
+                filterMenu("fleetTable.filter.version", vm.versions(), vm.fleet().versionFilter()),
+                search);
+        header.setAlignment(Pos.CENTER_LEFT);
+        return header;
+    }
+
+    // --- chips: health toggles, region / customer / version menus, active chips ------------------------------
+
+    private Node buildChips() {
+        FlowPane pane = new FlowPane(8, 8);
+        pane.setAlignment(Pos.CENTER_LEFT);
+        ObservableSet<HealthState> health = vm.fleet().healthFilter();
+        for (HealthState s : HealthState.all()) {
+            ToggleButton chip = new ToggleButton(null, HealthStyle.icon(s, 14));
+            chip.getStyleClass().addAll("chip", HealthStyle.styleClass(s));
+            chip.setTooltip(new Tooltip(m.text("fleetTable.chip.health.tip", m.text(HealthStyle.key(s)))));
+            chip.setOnAction(e -> {
+                if (chip.isSelected()) {
+                    health.add(s);
+                } else {
+                    health.remove(s);
+                }
+            });
+            healthChips.put(s, chip);
+            pane.getChildren().add(chip);
+        }
+        health.addListener((SetChangeListener<HealthState>) c ->
+                healthChips.forEach((s, chip) -> chip.setSelected(health.contains(s))));
+        vm.fleet().snapshotProperty().addListener(o -> updateHealthChipCounts());
+        updateHealthChipCounts();
+
+
+        Hyperlink clearAll = new Hyperlink(m.text("fleetTable.filter.clearAll"));
+        clearAll.setOnAction(e -> vm.fleet().clearFilters());
+        clearAll.visibleProperty().bind(vm.fleet().filterProperty().map(f -> !f.isEmpty()));
+        clearAll.managedProperty().bind(clearAll.visibleProperty());
+        activeChips.setAlignment(Pos.CENTER_LEFT);
+        SetChangeListener<String> rebuild = c -> rebuildActiveChips();
+        vm.fleet().regionFilter().addListener(rebuild);
+        vm.fleet().customerFilter().addListener(rebuild);
+        vm.fleet().versionFilter().addListener(rebuild);
+        Separator sep = new Separator(Orientation.VERTICAL);
+        sep.visibleProperty().bind(clearAll.visibleProperty());
+        sep.managedProperty().bind(clearAll.visibleProperty());
+        pane.getChildren().addAll(sep, activeChips, clearAll);
+        return pane;
+    }
+
+    private void updateHealthChipCounts() {
+        healthChips.forEach((s, chip) ->
+                chip.setText(m.text(HealthStyle.key(s)) + "  " + count.format(vm.sitesIn(s))));
+    }
+
+    private MenuButton filterMenu(String key, ObservableList<String> values, ObservableSet<String> selected) {
+        MenuButton menu = new MenuButton(m.text(key));
+        menu.getStyleClass().add("filter-menu");
+        Runnable fill = () -> {
+            menu.getItems().clear();
+            for (String v : values) {
+                CheckMenuItem item = new CheckMenuItem(v);
+                item.setSelected(selected.contains(v));
+                item.setOnAction(e -> {
+                    if (item.isSelected()) {
+                        selected.add(v);
+                    } else {
+                        selected.remove(v);
+                    }
+                });
+                menu.getItems().add(item);
+            }
+        };
+        values.addListener((ListChangeListener<String>) c -> fill.run());
+        selected.addListener((SetChangeListener<String>) c -> menu.getItems().forEach(i ->
+                ((CheckMenuItem) i).setSelected(selected.contains(values.get(menu.getItems().indexOf(i))))));
+        fill.run();
+        return menu;
+    }
+
+    private void rebuildActiveChips() {
+        activeChips.getChildren().clear();
+        addActive("fleetTable.filter.region", vm.fleet().regionFilter());
+        addActive("fleetTable.filter.customer", vm.fleet().customerFilter());
+        addActive("fleetTable.filter.version", vm.fleet().versionFilter());
+    }
+
+    private void addActive(String key, ObservableSet<String> set) {
+        set.stream().sorted().forEach(v -> {
+            Button chip = new Button(m.text(key) + ": " + v, new FontIcon(Material2AL.CLOSE));
+            chip.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            chip.getStyleClass().addAll("chip", "active-chip", Styles.SMALL);
+            chip.setTooltip(new Tooltip(m.text("fleetTable.filter.remove")));
+            chip.setOnAction(e -> set.remove(v));
+            activeChips.getChildren().add(chip);
+        });
+    }
+
+    // --- the sites table ---------------------------------------------------------------------------------------
+
+    private Node buildSitesTable() {
+        sites.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, "sites");
+        sites.setId("fleet-sites");
+        sites.setFixedCellSize(28);
+        sites.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        sites.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        sites.setPlaceholder(new Label(m.text("fleetTable.empty")));
+
+        TableColumn<SiteRow, SiteSummary> health = column("fleetTable.col.health", 105,
+                Comparator.comparing((SiteSummary s) -> s.health().worst())
+                        .thenComparing(s -> -s.health().total()));
+        health.setCellFactory(c -> Cells.health(s -> s.health().worst(), st -> m.text(HealthStyle.key(st))));
+
+        TableColumn<SiteRow, SiteSummary> name = column("fleetTable.col.site", 240,
+                Comparator.comparing(s -> s.site().name()));
+        name.setCellFactory(c -> Cells.text(s -> s.site().name(), "site-name"));
+
+        TableColumn<SiteRow, SiteSummary> id = column("fleetTable.col.id", 90,
+                Comparator.comparing(SiteSummary::id));
+        id.setCellFactory(c -> Cells.text(SiteSummary::id, "mono"));
+
+        TableColumn<SiteRow, SiteSummary> customer = column("fleetTable.col.customer", 175,
+                Comparator.comparing(s -> s.site().customer()));
+        customer.setCellFactory(c -> Cells.text(s -> s.site().customer()));
+
+        TableColumn<SiteRow, SiteSummary> country = column("fleetTable.col.country", 160,
+                Comparator.comparing((SiteSummary s) -> s.profile().countryName()).thenComparing(s -> s.site().region()));
+        country.setCellFactory(c -> Cells.text(s -> s.profile().countryName() + " · " + s.site().region()));
+
+        TableColumn<SiteRow, SiteSummary> online = column("fleetTable.col.cameras", 75,
+                Comparator.comparingDouble((SiteSummary s) -> s.health().total() == 0 ? 1.0
+                        : s.health().online() / (double) s.health().total()).thenComparing(s -> s.health().total()));
+        online.setCellFactory(c -> Cells.text(s -> s.health().online() + " / " + s.health().total(), "numeric"));
+
+        TableColumn<SiteRow, SiteSummary> versions = column("fleetTable.col.versions", 85,
+                Comparator.comparing(s -> s.profile().versions().isEmpty() ? "" : s.profile().versions().get(0),
+                        SiteProfile::compareVersions));
+        versions.setCellFactory(c -> Cells.text(s -> String.join(", ", s.profile().versions()), "mono"));
+
+        TableColumn<SiteRow, SiteSummary> image = column("fleetTable.col.image", 175,
+                Comparator.comparing(s -> String.join(",", s.profile().images())));
+        image.setCellFactory(c -> Cells.text(s -> String.join(", ", s.profile().images()), "mono"));
+
+        TableColumn<SiteRow, SiteSummary> heartbeat = column("fleetTable.col.lastHeartbeat", 105,
+                Comparator.comparing(SiteSummary::lastHeartbeat, Comparator.nullsFirst(Comparator.naturalOrder())));
+        heartbeat.setCellFactory(c -> new HeartbeatCell<>(SiteSummary::lastHeartbeat));
+
+        TableColumn<SiteRow, SiteSummary> sla = column("fleetTable.col.sla", 80,
+                Comparator.comparing(s -> s.site().slaTier()));
+        sla.setCellFactory(c -> Cells.text(s -> m.text("sla." + s.site().slaTier().name())));
+
+        sites.getColumns().setAll(java.util.List.of(health, name, id, customer, country, online, versions, image,
+                heartbeat, sla));
+
+        SortedList<SiteRow> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(sites.comparatorProperty());
+        sites.setItems(sorted);
+        health.setSortType(TableColumn.SortType.ASCENDING);
+        sites.getSortOrder().add(health);
+        return sites;
+    }
+
+    private TableColumn<SiteRow, SiteSummary> column(String key, double width, Comparator<SiteSummary> order) {
+        TableColumn<SiteRow, SiteSummary> col = new TableColumn<>(m.text(key));
+        col.setCellValueFactory(f -> f.getValue().summaryProperty());
+        col.setComparator(order);
+        col.setPrefWidth(width);
+        col.setMinWidth(width * 0.85);
+        return col;
+    }
+
+    /** "2 min ago", refreshed whenever a new snapshot moves the clock, not only when the value changes. */
+    private final class HeartbeatCell<S, T> extends TableCell<S, T> {
+        private final Function<T, Instant> at;
+        private final InvalidationListener tick = o -> render();
+
+        HeartbeatCell(Function<T, Instant> at) {
+            this.at = at;
+            vm.nowProperty().addListener(new WeakInvalidationListener(tick));
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            render();
+        }
+
+        private void render() {
+            T item = getItem();
+            if (isEmpty() || item == null) {
+                setText(null);
+                return;
+            }
+            setText(RelativeTime.format(at.apply(item), vm.nowProperty().get(), m));
+        }
+    }
+
+    // --- the detail pane: the selected site and its camera systems ---------------------------------------------
+
+    private Node buildDetail() {
+        cameras.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, "cameras");
+        cameras.setId("fleet-cameras");
+        cameras.setFixedCellSize(26);
+        cameras.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        cameras.setPlaceholder(new Label(m.text("fleetTable.detail.hint")));
+
+        TableColumn<CameraStatus, CameraStatus> health = cameraColumn("fleetTable.cam.health", 105,
+                Comparator.comparing(CameraStatus::health));
+        health.setCellFactory(c -> Cells.health(CameraStatus::health, st -> m.text(HealthStyle.key(st))));
+        TableColumn<CameraStatus, CameraStatus> host = cameraColumn("fleetTable.cam.hostname", 175,
+                Comparator.comparing(cs -> cs.camera().hostname()));
+        host.setCellFactory(c -> Cells.text(cs -> cs.camera().hostname(), "mono"));
+        TableColumn<CameraStatus, CameraStatus> cid = cameraColumn("fleetTable.cam.id", 120,
+                Comparator.comparing(cs -> cs.camera().id()));
+        cid.setCellFactory(c -> Cells.text(cs -> cs.camera().id(), "mono"));
+        TableColumn<CameraStatus, CameraStatus> version = cameraColumn("fleetTable.cam.version", 80,
+                Comparator.comparing(cs -> cs.camera().softwareVersion(), SiteProfile::compareVersions));
+        version.setCellFactory(c -> Cells.text(cs -> cs.camera().softwareVersion(), "mono"));
+        TableColumn<CameraStatus, CameraStatus> image = cameraColumn("fleetTable.cam.image", 175,
+                Comparator.comparing(cs -> cs.camera().image()));
+        image.setCellFactory(c -> Cells.text(cs -> cs.camera().image(), "mono"));
+        TableColumn<CameraStatus, CameraStatus> heartbeat = cameraColumn("fleetTable.cam.lastHeartbeat", 105,
+                Comparator.comparing(cs -> cs.telemetry().lastHeartbeat(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        heartbeat.setCellFactory(c -> new HeartbeatCell<>(cs -> cs.telemetry().lastHeartbeat()));
+        TableColumn<CameraStatus, CameraStatus> frames = cameraColumn("fleetTable.cam.frames", 95,
+                Comparator.comparing(cs -> cs.telemetry().framesPerMinute(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        frames.setCellFactory(c -> Cells.text(cs -> metric(cs.telemetry().framesPerMinute(), "%.0f"), "numeric"));
+        TableColumn<CameraStatus, CameraStatus> disk = cameraColumn("fleetTable.cam.disk", 75,
+                Comparator.comparing(cs -> cs.telemetry().diskUsedPercent(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        disk.setCellFactory(c -> Cells.text(cs -> metric(cs.telemetry().diskUsedPercent(), "%.1f %%"), "numeric"));
+        TableColumn<CameraStatus, CameraStatus> temp = cameraColumn("fleetTable.cam.temperature", 95,
+                Comparator.comparing(cs -> cs.telemetry().temperatureC(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        temp.setCellFactory(c -> Cells.text(cs -> metric(cs.telemetry().temperatureC(), "%.1f °C"), "numeric"));
+        TableColumn<CameraStatus, CameraStatus> since = cameraColumn("fleetTable.cam.since", 105,
+                Comparator.comparing(CameraStatus::healthSince, Comparator.nullsFirst(Comparator.naturalOrder())));
+        since.setCellFactory(c -> new HeartbeatCell<>(CameraStatus::healthSince));
+        TableColumn<CameraStatus, CameraStatus> ssh = cameraColumn("fleetTable.cam.ssh", 110,
+                Comparator.comparing(cs -> cs.camera().sshAddress()));
+        ssh.setCellFactory(c -> Cells.text(cs -> cs.camera().sshAddress(), "mono"));
+        cameras.getColumns().setAll(java.util.List.of(health, host, cid, version, image, heartbeat, frames, disk,
+                temp, since, ssh));
+        SortedList<CameraStatus> sorted = new SortedList<>(vm.selectedCameras());
+        sorted.comparatorProperty().bind(cameras.comparatorProperty());
+        cameras.setItems(sorted);
+
+        detailHeader.getStyleClass().add("site-detail-header");
+        vm.selectedSiteProperty().addListener((o, a, s) -> renderDetailHeader(s));
+        renderDetailHeader(vm.selectedSiteProperty().get());
+
+        VBox detail = new VBox(8, detailHeader, cameras);
+        detail.getStyleClass().add("site-detail");
+        detail.setPadding(new Insets(10, 0, 0, 0));
+        VBox.setVgrow(cameras, Priority.ALWAYS);
+        return detail;
+    }
+
+    private TableColumn<CameraStatus, CameraStatus> cameraColumn(String key, double width,
+                                                                 Comparator<CameraStatus> order) {
+        TableColumn<CameraStatus, CameraStatus> col = new TableColumn<>(m.text(key));
+        col.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
+        col.setComparator(order);
+        col.setPrefWidth(width);
+        col.setMinWidth(width * 0.85);
+        return col;
+    }
+
+    private String metric(Double v, String format) {
+        return v == null ? "–" : String.format(m.locale(), format, v);
+    }
+
+    private void renderDetailHeader(SiteSummary s) {
+        detailHeader.getChildren().clear();
+        detailHeader.setManaged(s != null);
+        if (s == null) {
+            return;
+        }
+        Site site = s.site();
+        Label name = new Label(site.name(), HealthStyle.icon(s.health().worst(), 18));
+        name.getStyleClass().add(Styles.TITLE_4);
+        Label facts = new Label(String.join("   ·   ",
+                site.id(),
+                site.customer(),
+                s.profile().countryName() + " (" + site.region() + ")",
+                localTime(site.timeZone()),
+                m.text("fleetTable.detail.sla", m.text("sla." + site.slaTier().name()), site.slaTier().targetPercent()),
+                m.text("fleetTable.detail.window", site.maintenanceWindow().isEmpty() ? "–" : site.maintenanceWindow()),
+                site.isPlaced()
+                        ? String.format(m.locale(), "%.4f, %.4f", site.latitude(), site.longitude())
+                        : m.text("fleetTable.detail.unplaced")));
+        facts.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox counts = new HBox(14);
+        counts.setAlignment(Pos.CENTER_LEFT);
+        for (HealthState st : HealthState.all()) {
+            int n = s.health().count(st);
+            if (n > 0) {
+                Label l = new Label(n + " " + m.text(HealthStyle.key(st)).toLowerCase(m.locale()),
+                        HealthStyle.icon(st, 13));
+                counts.getChildren().add(l);
+            }
+        }
+        detailHeader.getChildren().addAll(name, facts, counts);
+    }
+
+    private String localTime(String zone) {
+        try {
+            ZoneId z = ZoneId.of(zone);
+            return m.text("fleetTable.detail.localTime", LOCAL_TIME.withLocale(m.locale())
+                    .format(vm.nowProperty().get().atZone(z)), zone);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            return zone.isEmpty() ? "–" : zone;
+        }
+    }
+
+    // --- selection shared with the rest of the console ----------------------------------------------------------
+
+    private void bindSelection() {
+        sites.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (!syncingSelection && row != null) {
+                vm.select(row.id());
+            }
+        });
+        vm.fleet().selectedSiteIdProperty().addListener((o, a, id) -> showSelected(id));
+        // When the visible rows change, keep the selected site selected if it is still there.
+        vm.rows().addListener((ListChangeListener<SiteRow>) c -> showSelected(vm.fleet().selectedSiteIdProperty().get()));
+    }
+
+    private void showSelected(String id) {
+        SiteRow row = id == null ? null : vm.rowFor(id);
+        if (row == sites.getSelectionModel().getSelectedItem()) {
+            return;
+        }
+        syncingSelection = true;
+        try {
+            if (row == null || !sites.getItems().contains(row)) {
+                sites.getSelectionModel().clearSelection();
+            } else {
+                sites.getSelectionModel().select(row);
+                sites.scrollTo(Math.max(0, sites.getSelectionModel().getSelectedIndex() - 3));
+            }
+        } finally {
+            syncingSelection = false;
+        }
+    }
+}

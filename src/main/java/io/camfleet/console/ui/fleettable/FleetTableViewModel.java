@@ -1,0 +1,158 @@
+package io.camfleet.console.ui.fleettable;
+
+import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.service.CameraStatus;
+import io.camfleet.console.service.FleetInventory;
+import io.camfleet.console.service.FleetSnapshot;
+import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.ui.common.FleetModel;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fleet table screen without its controls: the visible rows, the available filter values, and the selected
+ * site with its cameras. Testable without a toolkit: it only touches properties, on the caller's thread.
+ */
+public final class FleetTableViewModel {
+
+    private final FleetModel fleet;
+    private final ObservableList<SiteRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> regions = FXCollections.observableArrayList();
+    private final ObservableList<String> customers = FXCollections.observableArrayList();
+    private final ObservableList<String> versions = FXCollections.observableArrayList();
+    private final ObservableList<CameraStatus> selectedCameras = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SiteSummary> selectedSite = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
+
+    private FleetInventory inventory = FleetInventory.EMPTY;
+    private SiteRow[] rowsByIndex = new SiteRow[0];
+
+    public FleetTableViewModel(FleetModel fleet) {
+        this.fleet = fleet;
+        fleet.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
+        fleet.visibleProperty().addListener((o, a, v) -> onVisible(v));
+        fleet.selectedSiteIdProperty().addListener((o, a, id) -> refreshSelection());
+        onSnapshot(fleet.snapshot());
+        onVisible(fleet.visibleProperty().get());
+    }
+
+    private void onSnapshot(FleetSnapshot s) {
+        now.set(s.takenAt());
+        total.set(s.siteCount());
+        List<SiteSummary> sites = s.sites();
+        if (s.inventory() != inventory) {
+            inventory = s.inventory();
+            rowsByIndex = new SiteRow[sites.size()];
+            for (int i = 0; i < rowsByIndex.length; i++) {
+                rowsByIndex[i] = new SiteRow(sites.get(i));
+            }
+            regions.setAll(inventory.regions());
+            customers.setAll(inventory.customers());
+            versions.setAll(inventory.versions());
+        } else {
+            for (int i = 0; i < rowsByIndex.length; i++) {
+                if (rowsByIndex[i].summary() != sites.get(i)) {
+                    rowsByIndex[i].update(sites.get(i));
+                }
+            }
+        }
+        refreshSelection();
+    }
+
+    private void onVisible(FleetModel.Visible v) {
+        if (v.snapshot().inventory() != inventory) {
+            return; // a newer inventory is installed; its own filter result is on the way
+        }
+        int[] idx = v.siteIndexes();
+        boolean same = idx.length == rows.size();
+        for (int i = 0; same && i < idx.length; i++) {
+            same = rows.get(i) == rowsByIndex[idx[i]];
+        }
+        if (!same) {
+            List<SiteRow> next = new ArrayList<>(idx.length);
+            for (int i : idx) {
+                next.add(rowsByIndex[i]);
+            }
+            rows.setAll(next);
+        }
+        shown.set(idx.length);
+    }
+
+    private void refreshSelection() {
+        String id = fleet.selectedSiteIdProperty().get();
+        FleetSnapshot s = fleet.snapshot();
+        SiteSummary site = id == null ? null : s.site(id);
+        selectedSite.set(site);
+        if (site == null) {
+            selectedCameras.clear();
+        } else {
+            selectedCameras.setAll(s.cameras(id));
+        }
+    }
+
+    public FleetModel fleet() {
+        return fleet;
+    }
+
+    /** Rows that pass the filter, in inventory order; the view sorts them. */
+    public ObservableList<SiteRow> rows() {
+        return rows;
+    }
+
+    public SiteRow rowFor(String siteId) {
+        int i = inventory.siteIndexOf(siteId);
+        return i < 0 || i >= rowsByIndex.length ? null : rowsByIndex[i];
+    }
+
+    public ObservableList<String> regions() {
+        return regions;
+    }
+
+    public ObservableList<String> customers() {
+        return customers;
+    }
+
+    public ObservableList<String> versions() {
+        return versions;
+    }
+
+    public ObservableList<CameraStatus> selectedCameras() {
+        return selectedCameras;
+    }
+
+    public ReadOnlyObjectProperty<SiteSummary> selectedSiteProperty() {
+        return selectedSite.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    /** The time the current snapshot was taken: "2 min ago" is measured from here. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    public void select(String siteId) {
+        fleet.selectedSiteIdProperty().set(siteId);
+    }
+
+    /** Sites currently in {@code state}, for the counts on the health chips. */
+    public int sitesIn(HealthState state) {
+        return fleet.snapshot().sitesIn(state);
+    }
+}

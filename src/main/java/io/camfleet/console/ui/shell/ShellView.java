@@ -1,0 +1,236 @@
+package io.camfleet.console.ui.shell;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.ui.common.BackgroundTasks;
+import io.camfleet.console.ui.common.FleetModel;
+import io.camfleet.console.ui.common.HealthStyle;
+import io.camfleet.console.ui.common.ScreenView;
+import javafx.application.Application;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The main window's content: navigation on the left, the current screen in the middle, banners above it and the
+ * status bar below. Screens are built on first visit.
+ */
+public final class ShellView {
+
+    private final ShellViewModel vm;
+    private final Messages m;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final VBox banners = new VBox(6);
+    private final ToggleGroup nav = new ToggleGroup();
+    private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
+    private final Map<Screen, ScreenView> built = new EnumMap<>(Screen.class);
+    private final String aboutText;
+    private ScreenFactory factory;
+
+    public ShellView(ShellViewModel vm, FleetModel fleet, BackgroundTasks tasks, Messages messages, ZoneId zone,
+                     String aboutText) {
+        this.vm = vm;
+        this.m = messages;
+        this.aboutText = aboutText;
+        root.getStyleClass().add("shell");
+        root.getStylesheets().addAll(ShellView.class.getResource("shell.css").toExternalForm(),
+                HealthStyle.stylesheet());
+        root.setLeft(buildSidebar());
+        banners.setPadding(new Insets(0));
+        banners.getStyleClass().add("banners");
+        content.getStyleClass().add("content");
+        VBox center = new VBox(banners, content);
+        VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
+        root.setCenter(center);
+        root.setBottom(new StatusBar(fleet, tasks, messages, zone));
+        vm.banners().addListener((ListChangeListener<Banner>) c -> renderBanners());
+        vm.screenProperty().addListener((o, a, s) -> show(s));
+        vm.darkThemeProperty().addListener((o, a, dark) -> applyTheme(dark));
+        applyTheme(vm.darkThemeProperty().get());
+        showLoading();
+        navButtons.get(vm.screenProperty().get()).setSelected(true);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Installs Ctrl+1..9 for the screens and Ctrl+F for search on the window's scene. */
+    public void installShortcuts(Scene scene) {
+        Screen[] screens = Screen.values();
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+        for (int i = 0; i < screens.length && i < digits.length; i++) {
+            Screen s = screens[i];
+            scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+                    () -> vm.show(s));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::search);
+    }
+
+    /** Ctrl+F: search on the current screen, or on the fleet table when the current screen has no search. */
+    private void search() {
+        ScreenView current = built.get(vm.screenProperty().get());
+        if (current != null && current.focusSearch()) {
+            return;
+        }
+        vm.show(Screen.FLEET_TABLE);
+        ScreenView table = built.get(Screen.FLEET_TABLE);
+        if (table != null) {
+            table.focusSearch();
+        }
+    }
+
+    /** Called once the services are up: screens can now be built. */
+    public void installScreens(ScreenFactory screens) {
+        this.factory = screens;
+        show(vm.screenProperty().get());
+    }
+
+    /** Replaces the content with a sentence saying why the console cannot go on. */
+    public void showFatal(String title, String text) {
+        Label t = new Label(title, new FontIcon(Material2AL.ERROR));
+        t.getStyleClass().addAll(Styles.TITLE_3, Styles.DANGER);
+        Label body = new Label(text);
+        body.setWrapText(true);
+        body.setMaxWidth(640);
+        VBox box = new VBox(10, t, body);
+        box.setAlignment(Pos.CENTER);
+        content.getChildren().setAll(box);
+    }
+
+    ScreenView screen(Screen s) {
+        return built.get(s);
+    }
+
+    private Node buildSidebar() {
+        ImageView logo = new ImageView(new Image(
+                ShellView.class.getResource("/io/camfleet/console/icons/camfleet-32.png").toExternalForm()));
+        Label brand = new Label(m.text("app.name"), logo);
+        brand.getStyleClass().add("brand");
+        VBox side = new VBox(2);
+        side.getStyleClass().add("sidebar");
+        side.setPadding(new Insets(14, 10, 10, 10));
+        side.getChildren().add(brand);
+        Screen[] screens = Screen.values();
+        for (int i = 0; i < screens.length; i++) {
+            Screen s = screens[i];
+            FontIcon icon = new FontIcon(s.icon());
+            icon.setIconSize(18);
+            ToggleButton b = new ToggleButton(m.text(s.key()), icon);
+            b.setToggleGroup(nav);
+            b.getStyleClass().add("nav-item");
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setTooltip(new Tooltip(m.text("nav.shortcut", m.text(s.key()), i + 1)));
+            b.setId("nav-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            b.setOnAction(e -> {
+                b.setSelected(true);
+                vm.show(s);
+            });
+            navButtons.put(s, b);
+            side.getChildren().add(b);
+        }
+        Button theme = new Button(m.text("nav.theme"), new FontIcon(Material2AL.BRIGHTNESS_4));
+        theme.getStyleClass().addAll(Styles.FLAT, "nav-footer");
+        theme.setMaxWidth(Double.MAX_VALUE);
+        theme.setAlignment(Pos.CENTER_LEFT);
+        theme.setOnAction(e -> vm.toggleTheme());
+        theme.setId("nav-theme");
+        Button about = new Button(m.text("nav.about"), new FontIcon(Material2AL.INFO));
+        about.getStyleClass().addAll(Styles.FLAT, "nav-footer");
+        about.setMaxWidth(Double.MAX_VALUE);
+        about.setAlignment(Pos.CENTER_LEFT);
+        about.setOnAction(e -> showAbout());
+        side.getChildren().addAll(new Spacer(javafx.geometry.Orientation.VERTICAL), theme, about);
+        return side;
+    }
+
+    private void showAbout() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, aboutText, ButtonType.OK);
+        a.setTitle(m.text("nav.about"));
+        a.setHeaderText(m.text("app.name"));
+        a.initOwner(root.getScene().getWindow());
+        a.getDialogPane().setMinWidth(520);
+        a.showAndWait();
+    }
+
+    private void showLoading() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label text = new Label(m.text("shell.opening"));
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(14, spinner, text);
+        box.setAlignment(Pos.CENTER);
+        content.getChildren().setAll(box);
+    }
+
+    private void show(Screen s) {
+        ToggleButton b = navButtons.get(s);
+        if (!b.isSelected()) {
+            b.setSelected(true);
+        }
+        if (factory == null) {
+            return;
+        }
+        ScreenView view = built.computeIfAbsent(s, factory::create);
+        content.getChildren().setAll(view.root());
+    }
+
+    private void renderBanners() {
+        banners.getChildren().clear();
+        for (Banner b : vm.banners()) {
+            Message msg = new Message(b.title(), b.text(), new FontIcon(switch (b.kind()) {
+                case INFO -> Material2AL.INFO;
+                case WARNING -> Material2MZ.WARNING;
+                case DANGER -> Material2AL.ERROR;
+            }));
+            msg.getStyleClass().add(switch (b.kind()) {
+                case INFO -> Styles.ACCENT;
+                case WARNING -> Styles.WARNING;
+                case DANGER -> Styles.DANGER;
+            });
+            msg.setOnClose(e -> vm.banners().remove(b));
+            banners.getChildren().add(msg);
+        }
+        banners.setPadding(vm.banners().isEmpty() ? Insets.EMPTY : new Insets(10, 20, 0, 20));
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}
