@@ -82,7 +82,9 @@ public final class CacheDatabase implements AutoCloseable {
     }
 
     private static JdbcConnectionPool connect(Path folder) throws SQLException {
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+        // TRACE_LEVEL_FILE=4: H2 logs through SLF4J into our log, instead of a cache.trace.db of its own.
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME)
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "camfleet", "");
         pool.setMaxConnections(8);
         try {
@@ -155,15 +157,12 @@ public final class CacheDatabase implements AutoCloseable {
         return Optional.ofNullable(movedAside);
     }
 
-    /** Closes the database so that the file lock is released and the next console can open it. */
+    /**
+     * Closes the database so that the file lock is released and the next console can open it: H2 closes the file
+     * when its last connection closes, which disposing of the pool does.
+     */
     @Override
     public void close() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            LOG.warn("Could not shut the cache down cleanly", e);
-        } finally {
-            pool.dispose();
-        }
+        pool.dispose();
     }
 }

@@ -1,0 +1,139 @@
+package io.camfleet.console.adapter.store;
+
+import io.camfleet.console.domain.CameraSystem;
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.domain.OperatingMode;
+import io.camfleet.console.domain.Site;
+import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.service.CachedFleet;
+import io.camfleet.console.service.FleetData;
+import io.camfleet.console.service.HealthChange;
+import io.camfleet.console.service.HealthInterval;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcFleetCacheTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00.123Z");
+
+    @TempDir
+    Path dir;
+    private CacheDatabase db;
+    private JdbcFleetCache cache;
+
+    private final Site amsterdam = new Site("NL-1", "Amsterdam Hub", "Northwind", "NL", "EU", 52.37, 4.89,
+            "Europe/Amsterdam", SlaTier.PLATINUM, "Sun 02:00-04:00");
+    private final Site unplaced = new Site("XX-2", "Somewhere", "Acme", "BR", "LATAM", null, null,
+            "America/Sao_Paulo", SlaTier.BRONZE, "");
+    private final CameraSystem cam1 = new CameraSystem("NL-1-C01", "NL-1", "cam-nl1-01", "10.0.0.1:22",
+            "jump-eu-1", "mi-0123456789abcdef0", "cam-nl1-01", "camos-24.04.3", "6.4.2");
+    private final CameraSystem cam2 = new CameraSystem("NL-1-C02", "NL-1", "cam-nl1-02", "", "", "", "", "", "");
+    private final CameraSystem cam3 = new CameraSystem("XX-2-C01", "XX-2", "cam-xx2-01", "", "", "", "", "", "6.3.7");
+    private final CameraTelemetry t1 = new CameraTelemetry(T0, OperatingMode.UPDATING, 598.0, 41.5, 47.25);
+
+    @BeforeEach
+    void open() {
+        db = CacheDatabase.open(dir, Clock.systemUTC());
+        cache = new JdbcFleetCache(db.dataSource());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void aFleetComesBackAsItWasStored() {
+        FleetData data = new FleetData(List.of(amsterdam, unplaced), List.of(cam1, cam2, cam3), Map.of("NL-1-C01", t1));
+        cache.replaceFleet(data, List.of(new HealthChange("NL-1-C01", null, HealthState.UPDATING, T0)), "Demo", T0);
+
+        CachedFleet back = cache.read();
+        assertThat(back.fleet().sites()).containsExactlyInAnyOrder(amsterdam, unplaced);
+        assertThat(back.fleet().cameras()).containsExactlyInAnyOrder(cam1, cam2, cam3);
+        assertThat(back.fleet().telemetryOf("NL-1-C01")).isEqualTo(t1);
+        assertThat(back.fleet().telemetryOf("NL-1-C02")).isEqualTo(CameraTelemetry.NEVER_SEEN);
+        assertThat(back.health()).containsEntry("NL-1-C01", HealthState.UPDATING);
+        assertThat(back.healthSince()).containsEntry("NL-1-C01", T0);
+        assertThat(back.source()).isEqualTo("Demo");
+        assertThat(back.asOf()).isEqualTo(T0);
+    }
+
+    @Test
+    void anEmptyCacheReadsAsAnEmptyFleetWithNoAsOf() {
+        CachedFleet back = cache.read();
+        assertThat(back.isEmpty()).isTrue();
+        assertThat(back.asOf()).isNull();
+    }
+
+    @Test
+    void replacingTheFleetUpdatesWhatChangedAndRemovesWhatIsGone() {
+        cache.replaceFleet(new FleetData(List.of(amsterdam, unplaced), List.of(cam1, cam2, cam3), Map.of()),
+                List.of(new HealthChange("XX-2-C01", null, HealthState.ONLINE, T0)), "Demo", T0);
+        Site renamed = new Site("NL-1", "Amsterdam North Hub", "Northwind", "NL", "EU", 52.40, 4.90,
+                "Europe/Amsterdam", SlaTier.GOLD, "Sat 01:00-03:00");
+        CameraSystem upgraded = new CameraSystem("NL-1-C01", "NL-1", "cam-nl1-01", "10.0.0.1:22", "jump-eu-1",
+                "mi-0123456789abcdef0", "cam-nl1-01", "camos-24.04.3", "6.5.0");
+        cache.replaceFleet(new FleetData(List.of(renamed), List.of(upgraded), Map.of()), List.of(), "Demo",
+                T0.plusSeconds(60));
+
+        CachedFleet back = cache.read();
+        assertThat(back.fleet().sites()).containsExactly(renamed);
+        assertThat(back.fleet().cameras()).containsExactly(upgraded);
+        assertThat(back.health()).doesNotContainKey("XX-2-C01");
+        assertThat(back.asOf()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void healthHistoryIsKeptAsIntervals() {
+        cache.replaceFleet(new FleetData(List.of(amsterdam), List.of(cam1), Map.of()),
+                List.of(new HealthChange("NL-1-C01", null, HealthState.ONLINE, T0)), "Demo", T0);
+        cache.update(Map.of(), List.of(new HealthChange("NL-1-C01", HealthState.ONLINE, HealthState.OFFLINE,
+                T0.plusSeconds(100))), null);
+        cache.update(Map.of("NL-1-C01", t1), List.of(new HealthChange("NL-1-C01", HealthState.OFFLINE,
+                HealthState.ONLINE, T0.plusSeconds(400))), T0.plusSeconds(400));
+
+        List<HealthInterval> h = cache.history("NL-1-C01", 10);
+        assertThat(h).containsExactly(
+                new HealthInterval("NL-1-C01", HealthState.ONLINE, T0.plusSeconds(400), null),
+                new HealthInterval("NL-1-C01", HealthState.OFFLINE, T0.plusSeconds(100), T0.plusSeconds(400)),
+                new HealthInterval("NL-1-C01", HealthState.ONLINE, T0, T0.plusSeconds(100)));
+        assertThat(cache.read().health()).containsEntry("NL-1-C01", HealthState.ONLINE);
+        assertThat(cache.read().fleet().telemetryOf("NL-1-C01")).isEqualTo(t1);
+        assertThat(cache.read().asOf()).isEqualTo(T0.plusSeconds(400));
+    }
+
+    @Test
+    void anUpdateWithoutAsOfLeavesItAlone() {
+        cache.replaceFleet(new FleetData(List.of(amsterdam), List.of(cam1), Map.of()), List.of(), "Demo", T0);
+        cache.update(Map.of("NL-1-C01", t1), List.of(), null);
+        assertThat(cache.read().asOf()).isEqualTo(T0);
+    }
+
+    @Test
+    void aFailedWriteLeavesTheCacheAsItWas() {
+        cache.replaceFleet(new FleetData(List.of(amsterdam), List.of(cam1), Map.of()), List.of(), "Demo", T0);
+        String tooLong = "x".repeat(300);
+        Site broken = new Site("NL-9", tooLong, "c", "NL", "EU", 1.0, 1.0, "UTC", SlaTier.GOLD, "");
+        try {
+            cache.replaceFleet(new FleetData(List.of(amsterdam, broken), List.of(cam2), Map.of()), List.of(), "Demo",
+                    T0.plusSeconds(5));
+        } catch (RuntimeException expected) {
+            // the name is longer than the column allows
+        }
+        CachedFleet back = cache.read();
+        assertThat(back.fleet().sites()).containsExactly(amsterdam);
+        assertThat(back.fleet().cameras()).containsExactly(cam1);
+        assertThat(back.asOf()).isEqualTo(T0);
+    }
+}

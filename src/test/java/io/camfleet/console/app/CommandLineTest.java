@@ -1,0 +1,123 @@
+package io.camfleet.console.app;
+
+import io.camfleet.console.cli.Commands;
+import io.camfleet.console.cli.ExitCodes;
+import io.camfleet.console.domain.AuditOutcome;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Operator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code camfleet} as a script sees it: output, one-line errors and exit codes. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private ConsoleRuntime runtime() {
+        return new ConsoleRuntime(Clock.systemUTC(), Map.of(), dir.resolve("home").toString(),
+                new Operator("tester", ""), new Messages(Locale.ENGLISH));
+    }
+
+    private int run(String... args) {
+        CommandLine cmd = Commands.commandLine(runtime(), new Messages(Locale.ENGLISH));
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        assertThat(run("--help")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("audit", "demo", "--data-dir");
+    }
+
+    @Test
+    void demoPrintsASummaryOfTheGeneratedFleet() {
+        assertThat(run("demo", "--sites", "300", "--seed", "5")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Demo fleet, seed 5", "Sites      300", "Cameras", "Regions", "Health");
+    }
+
+    @Test
+    void aDemoSizeThatIsNotAPositiveWholeNumberIsOneLineAndExitsTwo() {
+        for (String bad : new String[] {"0", "-3", "abc", "2.5", "20001"}) {
+            StringWriter e = new StringWriter();
+            CommandLine cmd = Commands.commandLine(runtime(), new Messages(Locale.ENGLISH));
+            cmd.setErr(new PrintWriter(e, true));
+            cmd.setOut(new PrintWriter(new StringWriter(), true));
+            assertThat(cmd.execute("demo", "--sites", bad)).as(bad).isEqualTo(ExitCodes.USAGE);
+            assertThat(e.toString().strip()).as(bad).doesNotContain("\n").contains("--sites");
+        }
+    }
+
+    @Test
+    void theWindowRefusesABadDemoSizeBeforeOpening() {
+        assertThat(run("--demo-sites", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("--demo-sites", "from 1 to 20,000");
+    }
+
+    @Test
+    void auditVerifyOnAFreshFolderSaysIntact() {
+        Path data = dir.resolve("data");
+        assertThat(run("audit", "verify", "--data-dir", data.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Audit chain intact", data.toString());
+    }
+
+    @Test
+    void dataDirWorksBeforeOrAfterTheSubcommandName() {
+        Path before = dir.resolve("before");
+        Path after = dir.resolve("after");
+        assertThat(run("--data-dir", before.toString(), "audit", "verify")).isEqualTo(ExitCodes.OK);
+        assertThat(run("audit", "verify", "--data-dir", after.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(before.resolve("cache.mv.db")).exists();
+        assertThat(after.resolve("cache.mv.db")).exists();
+        assertThat(dir.resolve("home/.camfleet")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenChainIsNamedAndExitsOne() throws Exception {
+        Path data = dir.resolve("data");
+        try (ConsoleServices s = runtime().openServices(data, runtime().demoFleet(10, 1))) {
+            for (int i = 0; i < 4; i++) {
+                s.audit().record("test.action", "t" + i, Map.of(), AuditOutcome.SUCCEEDED);
+            }
+        }
+        try (ConsoleServices s = runtime().openServices(data, runtime().demoFleet(10, 1));
+             Connection c = databaseOf(data); Statement st = c.createStatement()) {
+            st.execute("UPDATE audit_event SET target = 'forged' WHERE seq = 2");
+        }
+        assertThat(run("audit", "verify", "--data-dir", data.toString())).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("broken at event 2");
+    }
+
+    private static Connection databaseOf(Path data) throws Exception {
+        // The same URL as the console's, so it joins the already open database in this JVM.
+        return java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("cache")
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4", "camfleet", "");
+    }
+
+    @Test
+    void aDataFolderThatCannotBeWrittenIsOneLineAndExitsThree() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "keep");
+        assertThat(run("audit", "verify", "--data-dir", file.resolve("sub").toString()))
+                .isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("cannot be written", "--data-dir");
+        assertThat(Files.readString(file)).isEqualTo("keep");
+    }
+}

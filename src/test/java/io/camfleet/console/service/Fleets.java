@@ -1,0 +1,30 @@
+package io.camfleet.console.service;
+
+import io.camfleet.console.domain.CameraSystem;
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.OperatingMode;
+import io.camfleet.console.domain.Site;
+import io.camfleet.console.domain.SlaTier;
+
+import java.time.Instant;
+
+/** Small hand-made fleets for tests. */
+public final class Fleets {
+
+    private Fleets() {
+    }
+
+    public static Site site(String id, String name, String customer, String country, String region) {
+        return new Site(id, name, customer, country, region, 52.0, 4.0, "Europe/Amsterdam", SlaTier.GOLD,
+                "Sun 02:00-04:00");
+    }
+
+    public static CameraSystem camera(String id, String siteId, String version) {
+        return new CameraSystem(id, siteId, "cam-" + id.toLowerCase(), "10.0.0.1", "", "", "", "camos-24.04",
+                version);
+    }
+
+    public static CameraTelemetry beating(Instant at) {
+        return new CameraTelemetry(at, OperatingMode.NORMAL, 600.0, 40.0, 45.0);
+    }
+}

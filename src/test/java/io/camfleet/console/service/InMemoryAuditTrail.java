@@ -1,0 +1,41 @@
+package io.camfleet.console.service;
+
+import io.camfleet.console.domain.AuditEvent;
+import io.camfleet.console.domain.AuditOutcome;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.function.Predicate;
+
+/** An audit trail in memory, for service tests. */
+public final class InMemoryAuditTrail implements AuditTrail {
+
+    public final List<AuditEvent> events = new ArrayList<>();
+
+    @Override
+    public AuditEvent append(Instant at, String actor, String cloudIdentity, String action, String target,
+                             SortedMap<String, String> parameters, AuditOutcome outcome) {
+        AuditEvent e = AuditEvent.seal(events.isEmpty() ? null : events.get(events.size() - 1), at, actor,
+                cloudIdentity, action, target, parameters, outcome);
+        events.add(e);
+        return e;
+    }
+
+    @Override
+    public List<AuditEvent> search(AuditQuery query) {
+        return events.reversed().stream().limit(query.limit()).toList();
+    }
+
+    @Override
+    public Head walk(Predicate<AuditEvent> visitor) {
+        for (AuditEvent e : events) {
+            if (!visitor.test(e)) {
+                break;
+            }
+        }
+        AuditEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+        return last == null ? Head.NONE : new Head(last.seq(), last.hash());
+    }
+}

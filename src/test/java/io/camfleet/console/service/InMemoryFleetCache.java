@@ -1,0 +1,61 @@
+package io.camfleet.console.service;
+
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.HealthState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A fleet cache in memory, for service tests. */
+final class InMemoryFleetCache implements FleetCache {
+
+    FleetData fleet = new FleetData(List.of(), List.of(), Map.of());
+    final Map<String, HealthState> health = new HashMap<>();
+    final Map<String, Instant> since = new HashMap<>();
+    final List<HealthChange> changes = new ArrayList<>();
+    final Map<String, CameraTelemetry> telemetryWrites = new HashMap<>();
+    String source = "";
+    Instant asOf;
+
+    @Override
+    public void replaceFleet(FleetData data, Collection<HealthChange> c, String source, Instant asOf) {
+        this.fleet = data;
+        record(c);
+        this.source = source;
+        this.asOf = asOf;
+    }
+
+    @Override
+    public void update(Map<String, CameraTelemetry> telemetry, Collection<HealthChange> c, Instant asOf) {
+        telemetryWrites.putAll(telemetry);
+        Map<String, CameraTelemetry> merged = new HashMap<>(fleet.telemetry());
+        merged.putAll(telemetry);
+        fleet = new FleetData(fleet.sites(), fleet.cameras(), merged);
+        record(c);
+        if (asOf != null) {
+            this.asOf = asOf;
+        }
+    }
+
+    private void record(Collection<HealthChange> c) {
+        changes.addAll(c);
+        for (HealthChange h : c) {
+            health.put(h.cameraId(), h.to());
+            since.put(h.cameraId(), h.at());
+        }
+    }
+
+    @Override
+    public CachedFleet read() {
+        return new CachedFleet(fleet, Map.copyOf(health), Map.copyOf(since), source, asOf);
+    }
+
+    @Override
+    public List<HealthInterval> history(String cameraId, int limit) {
+        return List.of();
+    }
+}

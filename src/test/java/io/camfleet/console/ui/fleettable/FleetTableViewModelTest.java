@@ -1,0 +1,161 @@
+package io.camfleet.console.ui.fleettable;
+
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.HealthRules;
+import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.domain.OperatingMode;
+import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.CachedFleet;
+import io.camfleet.console.service.FleetCache;
+import io.camfleet.console.service.FleetData;
+import io.camfleet.console.service.FleetService;
+import io.camfleet.console.service.FleetSource;
+import io.camfleet.console.service.HealthChange;
+import io.camfleet.console.service.HealthInterval;
+import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Progress;
+import io.camfleet.console.service.TestClock;
+import io.camfleet.console.service.InMemoryAuditTrail;
+import io.camfleet.console.ui.common.FleetModel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.camfleet.console.service.Fleets.beating;
+import static io.camfleet.console.service.Fleets.camera;
+import static io.camfleet.console.service.Fleets.site;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fleet table's view model with no toolkit running: executors run work on the spot. */
+class FleetTableViewModelTest {
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
+    private final Map<String, CameraTelemetry> next = new HashMap<>();
+    private FleetService fleet;
+    private FleetModel model;
+    private FleetTableViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        FleetSource source = new FleetSource() {
+            @Override
+            public String name() {
+                return "Test";
+            }
+
+            @Override
+            public FleetData load(Instant now, Progress progress) {
+                return new FleetData(
+                        List.of(site("NL-1", "Rotterdam Terminal", "Harbor", "NL", "EU"),
+                                site("US-2", "Austin Store", "Contoso", "US", "NA"),
+                                site("US-3", "Boston Store", "Contoso", "US", "NA")),
+                        List.of(camera("NL-1-C01", "NL-1", "6.4.2"), camera("US-2-C01", "US-2", "6.3.7"),
+                                camera("US-3-C01", "US-3", "6.4.2")),
+                        Map.of("NL-1-C01", beating(now), "US-2-C01", beating(now), "US-3-C01", beating(now)));
+            }
+
+            @Override
+            public Map<String, CameraTelemetry> poll(Instant now) {
+                Map<String, CameraTelemetry> out = Map.copyOf(next);
+                next.clear();
+                return out;
+            }
+        };
+        FleetCache nowhere = new FleetCache() {
+            @Override
+            public void replaceFleet(FleetData f, Collection<HealthChange> c, String s, Instant a) {
+            }
+
+            @Override
+            public void update(Map<String, CameraTelemetry> t, Collection<HealthChange> c, Instant a) {
+            }
+
+            @Override
+            public CachedFleet read() {
+                return new CachedFleet(new FleetData(List.of(), List.of(), Map.of()), Map.of(), Map.of(), "", null);
+            }
+
+            @Override
+            public List<HealthInterval> history(String id, int limit) {
+                return List.of();
+            }
+        };
+        fleet = new FleetService(source, nowhere, HealthRules.DEFAULT, clock,
+                new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock));
+        model = new FleetModel(Runnable::run, Runnable::run);
+        fleet.addListener(model);
+        vm = new FleetTableViewModel(model);
+        fleet.reload(Progress.NONE);
+    }
+
+    private List<String> ids() {
+        return vm.rows().stream().map(SiteRow::id).toList();
+    }
+
+    @Test
+    void allSitesShowWithoutAFilter() {
+        assertThat(ids()).containsExactly("NL-1", "US-2", "US-3");
+        assertThat(vm.totalProperty().get()).isEqualTo(3);
+        assertThat(vm.shownProperty().get()).isEqualTo(3);
+        assertThat(vm.customers()).containsExactly("Contoso", "Harbor");
+        assertThat(vm.regions()).containsExactly("EU", "NA");
+        assertThat(vm.versions()).containsExactly("6.4.2", "6.3.7");
+    }
+
+    @Test
+    void typingFiltersTheRows() {
+        model.searchTextProperty().set("store");
+        assertThat(ids()).containsExactly("US-2", "US-3");
+        model.searchTextProperty().set("store bos");
+        assertThat(ids()).containsExactly("US-3");
+        assertThat(vm.shownProperty().get()).isEqualTo(1);
+        model.searchTextProperty().set("");
+        assertThat(ids()).hasSize(3);
+    }
+
+    @Test
+    void chipsFilterTheRows() {
+        model.versionFilter().add("6.3.7");
+        assertThat(ids()).containsExactly("US-2");
+        model.clearFilters();
+        model.regionFilter().add("EU");
+        assertThat(ids()).containsExactly("NL-1");
+    }
+
+    @Test
+    void rowsStayTheSameObjectsAcrossLiveUpdatesWhileTheirSummaryChanges() {
+        SiteRow austin = vm.rowFor("US-2");
+        clock.advance(Duration.ofSeconds(3));
+        next.put("US-2-C01", new CameraTelemetry(clock.instant(), OperatingMode.MAINTENANCE, null, null, null));
+        fleet.tick();
+        assertThat(vm.rowFor("US-2")).isSameAs(austin);
+        assertThat(vm.rows()).contains(austin);
+        assertThat(austin.summary().health().worst()).isEqualTo(HealthState.MAINTENANCE);
+    }
+
+    @Test
+    void aHealthChipFollowsLiveChanges() {
+        model.healthFilter().add(HealthState.OFFLINE);
+        assertThat(ids()).isEmpty();
+        clock.advance(Duration.ofSeconds(95));
+        next.put("NL-1-C01", beating(clock.instant()));
+        next.put("US-3-C01", beating(clock.instant()));
+        fleet.tick();
+        assertThat(ids()).containsExactly("US-2");
+    }
+
+    @Test
+    void selectingASiteShowsItsCameras() {
+        vm.select("US-3");
+        assertThat(vm.selectedSiteProperty().get().id()).isEqualTo("US-3");
+        assertThat(vm.selectedCameras()).extracting(c -> c.camera().id()).containsExactly("US-3-C01");
+        vm.select(null);
+        assertThat(vm.selectedCameras()).isEmpty();
+    }
+}
