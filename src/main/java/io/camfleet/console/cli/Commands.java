@@ -28,7 +28,7 @@ public final class Commands {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof Problem p) {
                 err.println("camfleet: " + messages.text(p));
-                return p.key().startsWith("demo.") ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
+                return p.kind() == Problem.Kind.BAD_INPUT ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
             }
             LoggerFactory.getLogger(Commands.class).error("Command failed", ex);
             err.println("camfleet: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));

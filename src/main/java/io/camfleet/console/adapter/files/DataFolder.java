@@ -39,7 +39,7 @@ public record DataFolder(Path path) {
             Files.delete(probe);
             return new DataFolder(path);
         } catch (IOException | SecurityException e) {
-            throw new Problem(e, "datafolder.notWritable", path.toString(), reason(e));
+            throw new Problem(e, "problem.dataFolderNotWritable", path.toString(), reason(e));
         }
     }
 

@@ -50,7 +50,7 @@ public final class DemoFleetSource implements FleetSource {
 
     public DemoFleetSource(int siteCount, long seed, List<WorldCity> cities) {
         if (siteCount < 1 || siteCount > MAX_SITES) {
-            throw new Problem("demo.sitesOutOfRange", siteCount, MAX_SITES);
+            throw Problem.badInput("problem.demoSitesOutOfRange", siteCount, MAX_SITES);
         }
         this.siteCount = siteCount;
         this.seed = seed;

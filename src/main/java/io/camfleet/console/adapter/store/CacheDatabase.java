@@ -60,10 +60,10 @@ public final class CacheDatabase implements AutoCloseable {
             return new CacheDatabase(connect(folder), folder, null);
         } catch (SQLException e) {
             if (isAlreadyOpen(e)) {
-                throw new Problem(e, "cache.alreadyOpen", folder.toString());
+                throw new Problem(e, "problem.cacheAlreadyOpen", folder.toString());
             }
             if (!isCorrupt(e) || !Files.exists(file)) {
-                throw new Problem(e, "cache.unusable", folder.toString(), rootMessage(e));
+                throw new Problem(e, "problem.cacheUnusable", folder.toString(), rootMessage(e));
             }
             LOG.warn("Cache {} is unreadable; moving it aside", file, e);
             Path aside = folder.resolve(NAME + ".corrupt-" + STAMP.format(clock.instant()) + ".mv.db");
@@ -71,12 +71,12 @@ public final class CacheDatabase implements AutoCloseable {
                 Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
                 Files.deleteIfExists(folder.resolve(NAME + ".trace.db"));
             } catch (IOException io) {
-                throw new Problem(io, "cache.unusable", folder.toString(), io.getMessage());
+                throw new Problem(io, "problem.cacheUnusable", folder.toString(), io.getMessage());
             }
             try {
                 return new CacheDatabase(connect(folder), folder, aside);
             } catch (SQLException again) {
-                throw new Problem(again, "cache.unusable", folder.toString(), rootMessage(again));
+                throw new Problem(again, "problem.cacheUnusable", folder.toString(), rootMessage(again));
             }
         }
     }

@@ -10,7 +10,7 @@ final class StoreException extends Problem {
     private static final long serialVersionUID = 1L;
 
     StoreException(SQLException cause) {
-        super(cause, "cache.failed", firstLine(cause.getMessage()));
+        super(cause, "problem.cacheFailed", firstLine(cause.getMessage()));
     }
 
     private static String firstLine(String m) {

@@ -42,7 +42,7 @@ class DataFolderTest {
         Path target = file.resolve("data");
         assertThatThrownBy(() -> DataFolder.prepare(target))
                 .isInstanceOf(Problem.class)
-                .satisfies(e -> assertThat(((Problem) e).key()).isEqualTo("datafolder.notWritable"))
+                .satisfies(e -> assertThat(((Problem) e).key()).isEqualTo("problem.dataFolderNotWritable"))
                 .hasMessageContaining(target.toString())
                 .hasMessageContaining("--data-dir")
                 .hasMessageNotContaining("\n");

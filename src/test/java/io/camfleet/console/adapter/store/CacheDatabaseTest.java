@@ -96,7 +96,7 @@ class CacheDatabaseTest {
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
         assertThatThrownBy(() -> CacheDatabase.open(notAFolder, CLOCK))
                 .isInstanceOf(Problem.class)
-                .satisfies(e -> assertThat(((Problem) e).key()).isEqualTo("cache.unusable"))
+                .satisfies(e -> assertThat(((Problem) e).key()).isEqualTo("problem.cacheUnusable"))
                 .hasMessageContaining(notAFolder.toString());
         assertThat(Files.readString(notAFolder)).isEqualTo("x");
     }

@@ -1,0 +1,98 @@
+package io.camfleet.console;
+
+import io.camfleet.console.domain.AuditOutcome;
+import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.ui.shell.Screen;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every text key the code uses exists in the one bundle, and every text in it is a valid pattern. */
+class MessagesTest {
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    /** A string literal that looks like a key of one of the bundle's groups, e.g. "fleetTable.col.site". */
+    private final Messages messages = new Messages(Locale.ENGLISH);
+
+    private Set<String> groups() {
+        Set<String> g = new TreeSet<>();
+        for (String k : Collections.list(messages.bundle().getKeys())) {
+            g.add(k.substring(0, k.indexOf('.')));
+        }
+        return g;
+    }
+
+    @Test
+    void everyKeyWrittenInTheCodeExists() throws IOException {
+        Pattern literal = Pattern.compile("\"((?:" + String.join("|", groups()) + ")\\.[A-Za-z0-9_.]*)\"");
+        List<String> missing = new ArrayList<>();
+        int found = 0;
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    String key = m.group(1);
+                    if (key.endsWith(".") || key.endsWith(".css")) {
+                        continue; // a prefix completed by an enum name; checked below
+                    }
+                    found++;
+                    if (!messages.has(key)) {
+                        missing.add(key + " (" + f.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(100);
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyKeyBuiltFromAnEnumExists() {
+        for (Screen s : Screen.values()) {
+            assertThat(messages.has(s.key())).as(s.key()).isTrue();
+            assertThat(messages.has("placeholder." + s.name())).as(s.name()).isTrue();
+        }
+        for (HealthState h : HealthState.values()) {
+            assertThat(messages.has("health." + h.name())).as(h.name()).isTrue();
+        }
+        for (SlaTier t : SlaTier.values()) {
+            assertThat(messages.has("sla." + t.name())).as(t.name()).isTrue();
+        }
+        for (AuditOutcome o : AuditOutcome.values()) {
+            assertThat(messages.has("audit.outcome." + o.name())).as(o.name()).isTrue();
+        }
+    }
+
+    @Test
+    void everyTextIsAValidPatternAndQuotesAreEscaped() {
+        for (String key : Collections.list(messages.bundle().getKeys())) {
+            String pattern = messages.bundle().getString(key);
+            String formatted = new MessageFormat(pattern, Locale.ENGLISH).format(new Object[] {1, 2, 3, 4});
+            assertThat(formatted).as(key).isNotBlank();
+            if (pattern.contains("'")) {
+                assertThat(pattern).as(key + " writes an apostrophe as ''").contains("''");
+            }
+        }
+    }
+
+    @Test
+    void aMissingKeyIsVisibleNotFatal() {
+        assertThat(messages.text("no.such.key")).isEqualTo("!no.such.key!");
+    }
+}
