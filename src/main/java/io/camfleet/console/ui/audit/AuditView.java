@@ -58,6 +58,7 @@ public final class AuditView implements ScreenView {
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
         search.setPrefWidth(320);
         search.textProperty().bindBidirectional(vm.searchProperty());
+        search.setId("audit-search");
 
         ComboBox<AuditOutcome> outcome = new ComboBox<>();
         outcome.getItems().add(null);
@@ -83,6 +84,7 @@ public final class AuditView implements ScreenView {
         verdict.managedProperty().bind(verdict.textProperty().isNotEmpty());
 
         TableView<AuditEvent> table = new TableView<>(vm.events());
+        table.setId("audit-events");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setFixedCellSize(28);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
