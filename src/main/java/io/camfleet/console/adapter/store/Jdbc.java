@@ -8,13 +8,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
 /** Small JDBC conveniences shared by the repositories of this package. */
 final class Jdbc {
 
+    /** Rows per JDBC batch, and per transaction when writing in pages. */
     static final int BATCH = 1000;
 
     private Jdbc() {
@@ -48,6 +48,25 @@ final class Jdbc {
         }
     }
 
+    interface PageWriter<T> {
+        void write(Connection c, List<T> page) throws SQLException;
+    }
+
+    /**
+     * Writes {@code rows} a page at a time, each page its own transaction. H2 slows down sharply on transactions of
+     * tens of thousands of rows; pages keep it near batch-insert speed. A failure stops at the page that failed:
+     * callers move their "as of" only after the last page.
+     */
+    static <T> void inPages(DataSource ds, List<T> rows, PageWriter<T> writer) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<T> page = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            inTransaction(ds, c -> {
+                writer.write(c, page);
+                return null;
+            });
+        }
+    }
+
     static <T> T read(DataSource ds, Work<T> work) {
         try (Connection c = ds.getConnection()) {
             return work.run(c);
@@ -76,24 +95,6 @@ final class Jdbc {
             }
         }
         return counts;
-    }
-
-    /**
-     * Portable upsert: an UPDATE per row, then an INSERT for the rows the UPDATE did not find. Both batched, so it
-     * runs at batch-insert speed on H2 and PostgreSQL alike.
-     */
-    static <T> void upsert(Connection c, String updateSql, Binder<T> updateBinder, String insertSql,
-                           Binder<T> insertBinder, List<T> rows) throws SQLException {
-        int[] counts = batch(c, updateSql, rows, updateBinder);
-        List<T> missing = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                missing.add(rows.get(i));
-            }
-        }
-        if (!missing.isEmpty()) {
-            batch(c, insertSql, missing, insertBinder);
-        }
     }
 
     static void setInstant(PreparedStatement ps, int i, Instant at) throws SQLException {

@@ -21,13 +21,20 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The fleet cache in SQL (H2 or PostgreSQL). */
+/**
+ * The fleet cache in portable SQL (H2 by default, PostgreSQL in team mode).
+ *
+ * <p>Large writes go a page at a time (see {@link Jdbc#inPages}). The "as of" time and the removal of what the source
+ * no longer has come last, in one transaction, so that a write that stops halfway leaves the cache saying the time
+ * of its last complete write, and deletes nothing.
+ */
 public final class JdbcFleetCache implements FleetCache {
 
     private static final String SITE_COLUMNS =
@@ -35,6 +42,18 @@ public final class JdbcFleetCache implements FleetCache {
     private static final String CAMERA_COLUMNS = "site_id, hostname, ssh_address, jump_host, ssm_node_id, "
             + "iot_thing_name, image, software_version, last_heartbeat, operating_mode, frames_per_minute, "
             + "disk_used_percent, temperature_c";
+    private static final String INSERT_SITE =
+            "INSERT INTO site (" + SITE_COLUMNS + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_SITE = "UPDATE site SET name = ?, customer = ?, country_code = ?, region = ?, "
+            + "latitude = ?, longitude = ?, time_zone = ?, sla_tier = ?, maintenance_window = ? WHERE id = ?";
+    private static final String INSERT_CAMERA = "INSERT INTO camera_system (" + CAMERA_COLUMNS + ", id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_CAMERA = "UPDATE camera_system SET site_id = ?, hostname = ?, "
+            + "ssh_address = ?, jump_host = ?, ssm_node_id = ?, iot_thing_name = ?, image = ?, software_version = ?, "
+            + "last_heartbeat = ?, operating_mode = ?, frames_per_minute = ?, disk_used_percent = ?, "
+            + "temperature_c = ? WHERE id = ?";
+    private static final String UPDATE_TELEMETRY = "UPDATE camera_system SET last_heartbeat = ?, "
+            + "operating_mode = ?, frames_per_minute = ?, disk_used_percent = ?, temperature_c = ? WHERE id = ?";
 
     private final DataSource ds;
 
@@ -42,40 +61,48 @@ public final class JdbcFleetCache implements FleetCache {
         this.ds = ds;
     }
 
+    private record CameraRow(CameraSystem camera, CameraTelemetry telemetry) {
+    }
+
     @Override
     public void replaceFleet(FleetData fleet, Collection<HealthChange> changes, String source, Instant asOf) {
-        Jdbc.inTransaction(ds, c -> {
-            Set<String> keepSites = new HashSet<>(fleet.sites().size() * 2);
-            fleet.sites().forEach(s -> keepSites.add(s.id()));
-            Set<String> keepCameras = new HashSet<>(fleet.cameras().size() * 2);
-            fleet.cameras().forEach(cam -> keepCameras.add(cam.id()));
-            // Cameras first, so that a camera moved to another site never points at a deleted one.
-            deleteMissing(c, "camera_system", keepCameras);
-            deleteMissing(c, "site", keepSites);
-            Jdbc.upsert(c,
-                    "UPDATE site SET name = ?, customer = ?, country_code = ?, region = ?, latitude = ?, "
-                            + "longitude = ?, time_zone = ?, sla_tier = ?, maintenance_window = ? WHERE id = ?",
-                    (ps, s) -> bindSite(ps, s, 1, 10),
-                    "INSERT INTO site (" + SITE_COLUMNS + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (ps, s) -> bindSite(ps, s, 1, 10),
-                    fleet.sites());
-            List<CameraRow> rows = new ArrayList<>(fleet.cameras().size());
-            for (CameraSystem cam : fleet.cameras()) {
-                if (keepSites.contains(cam.siteId())) {
-                    rows.add(new CameraRow(cam, fleet.telemetryOf(cam.id())));
-                }
+        Set<String> oldSites = Jdbc.read(ds, c -> ids(c, "site"));
+        Set<String> oldCameras = Jdbc.read(ds, c -> ids(c, "camera_system"));
+        Set<String> keepSites = new HashSet<>(fleet.sites().size() * 2);
+        List<Site> newSites = new ArrayList<>();
+        List<Site> keptSites = new ArrayList<>();
+        for (Site s : fleet.sites()) {
+            keepSites.add(s.id());
+            (oldSites.contains(s.id()) ? keptSites : newSites).add(s);
+        }
+        Set<String> keepCameras = new HashSet<>(fleet.cameras().size() * 2);
+        List<CameraRow> newCameras = new ArrayList<>();
+        List<CameraRow> keptCameras = new ArrayList<>();
+        for (CameraSystem cam : fleet.cameras()) {
+            if (!keepSites.contains(cam.siteId())) {
+                continue; // a camera of no known site cannot be stored; the inventory counts it as an orphan
             }
-            Jdbc.upsert(c,
-                    "UPDATE camera_system SET site_id = ?, hostname = ?, ssh_address = ?, jump_host = ?, "
-                            + "ssm_node_id = ?, iot_thing_name = ?, image = ?, software_version = ?, "
-                            + "last_heartbeat = ?, operating_mode = ?, frames_per_minute = ?, "
-                            + "disk_used_percent = ?, temperature_c = ? WHERE id = ?",
-                    (ps, r) -> bindCamera(ps, r),
-                    "INSERT INTO camera_system (" + CAMERA_COLUMNS + ", id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (ps, r) -> bindCamera(ps, r),
-                    rows);
-            applyHealthChanges(c, changes.stream().filter(h -> keepCameras.contains(h.cameraId())).toList());
+            keepCameras.add(cam.id());
+            CameraRow row = new CameraRow(cam, fleet.telemetryOf(cam.id()));
+            (oldCameras.contains(cam.id()) ? keptCameras : newCameras).add(row);
+        }
+
+        Jdbc.inPages(ds, newSites, (c, page) -> Jdbc.batch(c, INSERT_SITE, page, JdbcFleetCache::bindSite));
+        Jdbc.inPages(ds, keptSites, (c, page) -> Jdbc.batch(c, UPDATE_SITE, page, JdbcFleetCache::bindSite));
+        Jdbc.inPages(ds, newCameras, (c, page) -> Jdbc.batch(c, INSERT_CAMERA, page, JdbcFleetCache::bindCamera));
+        Jdbc.inPages(ds, keptCameras, (c, page) -> Jdbc.batch(c, UPDATE_CAMERA, page, JdbcFleetCache::bindCamera));
+        List<HealthChange> known = changes.stream().filter(h -> keepCameras.contains(h.cameraId())).toList();
+        Jdbc.inPages(ds, known, JdbcFleetCache::applyHealthChanges);
+
+        List<String> goneCameras = oldCameras.stream().filter(id -> !keepCameras.contains(id)).toList();
+        List<String> goneSites = oldSites.stream().filter(id -> !keepSites.contains(id)).toList();
+        Jdbc.inTransaction(ds, c -> {
+            for (String table : new String[] {"health_interval", "camera_health"}) {
+                Jdbc.batch(c, "DELETE FROM " + table + " WHERE camera_id = ?", goneCameras,
+                        (ps, id) -> ps.setString(1, id));
+            }
+            Jdbc.batch(c, "DELETE FROM camera_system WHERE id = ?", goneCameras, (ps, id) -> ps.setString(1, id));
+            Jdbc.batch(c, "DELETE FROM site WHERE id = ?", goneSites, (ps, id) -> ps.setString(1, id));
             writeState(c, source, asOf);
             return null;
         });
@@ -83,28 +110,25 @@ public final class JdbcFleetCache implements FleetCache {
 
     @Override
     public void update(Map<String, CameraTelemetry> telemetry, Collection<HealthChange> changes, Instant asOf) {
-        Jdbc.inTransaction(ds, c -> {
-            List<Map.Entry<String, CameraTelemetry>> rows = new ArrayList<>(telemetry.entrySet());
-            Jdbc.batch(c, "UPDATE camera_system SET last_heartbeat = ?, operating_mode = ?, frames_per_minute = ?, "
-                    + "disk_used_percent = ?, temperature_c = ? WHERE id = ?", rows, (ps, e) -> {
-                        bindTelemetry(ps, 1, e.getValue());
-                        ps.setString(6, e.getKey());
-                    });
-            applyHealthChanges(c, List.copyOf(changes));
-            if (asOf != null) {
+        Jdbc.inPages(ds, new ArrayList<>(telemetry.entrySet()), (c, page) -> Jdbc.batch(c, UPDATE_TELEMETRY, page,
+                (ps, e) -> {
+                    bindTelemetry(ps, 1, e.getValue());
+                    ps.setString(6, e.getKey());
+                }));
+        Jdbc.inPages(ds, List.copyOf(changes), JdbcFleetCache::applyHealthChanges);
+        if (asOf != null) {
+            Jdbc.inTransaction(ds, c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE cache_state SET as_of = ? WHERE id = 1")) {
                     Jdbc.setInstant(ps, 1, asOf);
                     ps.executeUpdate();
                 }
-            }
-            return null;
-        });
+                return null;
+            });
+        }
     }
 
+    /** Closes each camera's open interval, opens the new one, and moves its current state. */
     private static void applyHealthChanges(Connection c, List<HealthChange> changes) throws SQLException {
-        if (changes.isEmpty()) {
-            return;
-        }
         List<HealthChange> closing = changes.stream().filter(h -> h.from() != null).toList();
         Jdbc.batch(c, "UPDATE health_interval SET ended_at = ? WHERE camera_id = ? AND ended_at IS NULL", closing,
                 (ps, h) -> {
@@ -117,16 +141,32 @@ public final class JdbcFleetCache implements FleetCache {
                     ps.setString(2, h.to().name());
                     Jdbc.setInstant(ps, 3, h.at());
                 });
-        Jdbc.upsert(c, "UPDATE camera_health SET state = ?, since = ? WHERE camera_id = ?",
-                JdbcFleetCache::bindHealth,
-                "INSERT INTO camera_health (state, since, camera_id) VALUES (?, ?, ?)",
-                JdbcFleetCache::bindHealth, changes);
+        int[] updated = Jdbc.batch(c, "UPDATE camera_health SET state = ?, since = ? WHERE camera_id = ?", changes,
+                JdbcFleetCache::bindHealth);
+        List<HealthChange> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                missing.add(changes.get(i));
+            }
+        }
+        Jdbc.batch(c, "INSERT INTO camera_health (state, since, camera_id) VALUES (?, ?, ?)", missing,
+                JdbcFleetCache::bindHealth);
     }
 
     private static void bindHealth(PreparedStatement ps, HealthChange h) throws SQLException {
         ps.setString(1, h.to().name());
         Jdbc.setInstant(ps, 2, h.at());
         ps.setString(3, h.cameraId());
+    }
+
+    private static Set<String> ids(Connection c, String table) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM " + table)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     private static void writeState(Connection c, String source, Instant asOf) throws SQLException {
@@ -144,33 +184,17 @@ public final class JdbcFleetCache implements FleetCache {
         }
     }
 
-    private static void deleteMissing(Connection c, String table, Set<String> keep) throws SQLException {
-        List<String> gone = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM " + table)) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                if (!keep.contains(id)) {
-                    gone.add(id);
-                }
-            }
-        }
-        Jdbc.batch(c, "DELETE FROM " + table + " WHERE id = ?", gone, (ps, id) -> ps.setString(1, id));
-    }
-
-    private static void bindSite(PreparedStatement ps, Site s, int first, int idAt) throws SQLException {
-        ps.setString(first, s.name());
-        ps.setString(first + 1, s.customer());
-        ps.setString(first + 2, s.countryCode());
-        ps.setString(first + 3, s.region());
-        Jdbc.setDouble(ps, first + 4, s.latitude());
-        Jdbc.setDouble(ps, first + 5, s.longitude());
-        ps.setString(first + 6, s.timeZone());
-        ps.setString(first + 7, s.slaTier().name());
-        ps.setString(first + 8, s.maintenanceWindow());
-        ps.setString(idAt, s.id());
-    }
-
-    private record CameraRow(CameraSystem camera, CameraTelemetry telemetry) {
+    private static void bindSite(PreparedStatement ps, Site s) throws SQLException {
+        ps.setString(1, s.name());
+        ps.setString(2, s.customer());
+        ps.setString(3, s.countryCode());
+        ps.setString(4, s.region());
+        Jdbc.setDouble(ps, 5, s.latitude());
+        Jdbc.setDouble(ps, 6, s.longitude());
+        ps.setString(7, s.timeZone());
+        ps.setString(8, s.slaTier().name());
+        ps.setString(9, s.maintenanceWindow());
+        ps.setString(10, s.id());
     }
 
     private static void bindCamera(PreparedStatement ps, CameraRow r) throws SQLException {
@@ -200,31 +224,34 @@ public final class JdbcFleetCache implements FleetCache {
         return Jdbc.read(ds, c -> {
             List<Site> sites = new ArrayList<>();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT id, " + SITE_COLUMNS + " FROM site ORDER BY id")) {
+                 ResultSet rs = s.executeQuery("SELECT id, " + SITE_COLUMNS + " FROM site")) {
                 while (rs.next()) {
                     sites.add(new Site(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), Jdbc.getDouble(rs, 6), Jdbc.getDouble(rs, 7), rs.getString(8),
-                            parseTier(rs.getString(9)), rs.getString(10)));
+                            parse(SlaTier.class, rs.getString(9), SlaTier.BRONZE), rs.getString(10)));
                 }
             }
+            sites.sort(Comparator.comparing(Site::id));
             List<CameraSystem> cameras = new ArrayList<>();
             Map<String, CameraTelemetry> telemetry = new HashMap<>();
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT id, " + CAMERA_COLUMNS + " FROM camera_system ORDER BY id")) {
+                 ResultSet rs = s.executeQuery("SELECT id, " + CAMERA_COLUMNS + " FROM camera_system")) {
                 while (rs.next()) {
                     String id = rs.getString(1);
                     cameras.add(new CameraSystem(id, rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
-                    telemetry.put(id, new CameraTelemetry(Jdbc.getInstant(rs, 10), parseMode(rs.getString(11)),
+                    telemetry.put(id, new CameraTelemetry(Jdbc.getInstant(rs, 10),
+                            parse(OperatingMode.class, rs.getString(11), OperatingMode.NORMAL),
                             Jdbc.getDouble(rs, 12), Jdbc.getDouble(rs, 13), Jdbc.getDouble(rs, 14)));
                 }
             }
+            cameras.sort(Comparator.comparing(CameraSystem::id));
             Map<String, HealthState> health = new HashMap<>();
             Map<String, Instant> since = new HashMap<>();
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT camera_id, state, since FROM camera_health")) {
                 while (rs.next()) {
-                    health.put(rs.getString(1), parseState(rs.getString(2)));
+                    health.put(rs.getString(1), parse(HealthState.class, rs.getString(2), HealthState.UNKNOWN));
                     since.put(rs.getString(1), Jdbc.getInstant(rs, 3));
                 }
             }
@@ -251,8 +278,9 @@ public final class JdbcFleetCache implements FleetCache {
                 List<HealthInterval> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new HealthInterval(cameraId, parseState(rs.getString(1)), Jdbc.getInstant(rs, 2),
-                                Jdbc.getInstant(rs, 3)));
+                        out.add(new HealthInterval(cameraId,
+                                parse(HealthState.class, rs.getString(1), HealthState.UNKNOWN),
+                                Jdbc.getInstant(rs, 2), Jdbc.getInstant(rs, 3)));
                     }
                 }
                 return out;
@@ -260,27 +288,12 @@ public final class JdbcFleetCache implements FleetCache {
         });
     }
 
-    private static SlaTier parseTier(String s) {
+    /** A stored enum name, or {@code fallback} when the row holds something this version does not know. */
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {
         try {
-            return SlaTier.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            return SlaTier.BRONZE;
-        }
-    }
-
-    private static OperatingMode parseMode(String s) {
-        try {
-            return OperatingMode.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            return OperatingMode.NORMAL;
-        }
-    }
-
-    private static HealthState parseState(String s) {
-        try {
-            return HealthState.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            return HealthState.UNKNOWN;
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return fallback;
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JdbcFleetCacheTest {
 
@@ -121,19 +122,37 @@ class JdbcFleetCacheTest {
     }
 
     @Test
-    void aFailedWriteLeavesTheCacheAsItWas() {
-        cache.replaceFleet(new FleetData(List.of(amsterdam), List.of(cam1), Map.of()), List.of(), "Demo", T0);
+    void aWriteThatFailsMidwayNeitherMovesTheAsOfNorRemovesAnything() {
+        cache.replaceFleet(new FleetData(List.of(amsterdam, unplaced), List.of(cam1, cam3), Map.of()), List.of(),
+                "Demo", T0);
         String tooLong = "x".repeat(300);
         Site broken = new Site("NL-9", tooLong, "c", "NL", "EU", 1.0, 1.0, "UTC", SlaTier.GOLD, "");
-        try {
-            cache.replaceFleet(new FleetData(List.of(amsterdam, broken), List.of(cam2), Map.of()), List.of(), "Demo",
-                    T0.plusSeconds(5));
-        } catch (RuntimeException expected) {
-            // the name is longer than the column allows
-        }
+        assertThatThrownBy(() -> cache.replaceFleet(new FleetData(List.of(amsterdam, broken), List.of(cam1),
+                Map.of()), List.of(), "Demo", T0.plusSeconds(5)))
+                .hasMessageContaining("cache could not be read or written");
         CachedFleet back = cache.read();
-        assertThat(back.fleet().sites()).containsExactly(amsterdam);
-        assertThat(back.fleet().cameras()).containsExactly(cam1);
+        assertThat(back.fleet().sites()).containsExactlyInAnyOrder(amsterdam, unplaced);
+        assertThat(back.fleet().cameras()).containsExactlyInAnyOrder(cam1, cam3);
         assertThat(back.asOf()).isEqualTo(T0);
+    }
+
+    @Test
+    void largeFleetsAreWrittenInPagesAndComeBackWhole() {
+        List<Site> sites = new java.util.ArrayList<>();
+        List<CameraSystem> cams = new java.util.ArrayList<>();
+        Map<String, CameraTelemetry> tel = new java.util.HashMap<>();
+        for (int i = 0; i < 1_500; i++) {
+            sites.add(new Site("S" + i, "Site " + i, "C", "NL", "EU", 50.0, 5.0, "UTC", SlaTier.GOLD, ""));
+            for (int k = 0; k < 2; k++) {
+                CameraSystem cam = new CameraSystem("S" + i + "-" + k, "S" + i, "h" + i + k, "", "", "", "", "", "1");
+                cams.add(cam);
+                tel.put(cam.id(), t1);
+            }
+        }
+        cache.replaceFleet(new FleetData(sites, cams, tel), List.of(), "Demo", T0);
+        CachedFleet back = cache.read();
+        assertThat(back.fleet().sites()).hasSize(1_500);
+        assertThat(back.fleet().cameras()).hasSize(3_000);
+        assertThat(back.fleet().telemetry()).hasSize(3_000).containsValue(t1);
     }
 }

@@ -1,0 +1,108 @@
+package io.camfleet.console.app;
+
+import io.camfleet.console.bench.Bench;
+import io.camfleet.console.cli.LaunchOptions;
+import io.camfleet.console.service.FleetSnapshot;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Operator;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code startup}: from launching a JVM to the first shown window on the demo fleet (headless Monocle), and on to the
+ * fleet shown in the table. Each run is a new JVM on the same data folder, as an operator's second start would be.
+ * Target: first window under 2,000 ms (median).
+ */
+public final class StartupBench {
+
+    private static final int RUNS = 6;
+    private static final String[] FORWARDED = {"testfx.robot", "testfx.headless", "glass.platform", "monocle.platform",
+            "prism.order", "prism.text", "java.awt.headless", "headless.geometry"};
+
+    private StartupBench() {
+    }
+
+    public static void run() throws Exception {
+        Path data = Files.createTempDirectory("camfleet-startup");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<Double> shown = new ArrayList<>();
+        List<Double> fleet = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
+                    "-Dcamfleet.logdir=" + data.resolve("logs")));
+            for (String p : FORWARDED) {
+                if (System.getProperty(p) != null) {
+                    cmd.add("-D" + p + "=" + System.getProperty(p));
+                }
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName(), data.toString()));
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            double shownMs = -1;
+            double fleetMs = -1;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    if (line.startsWith("SHOWN")) {
+                        shownMs = ms;
+                    } else if (line.startsWith("FLEET")) {
+                        fleetMs = ms;
+                    }
+                }
+            }
+            if (!p.waitFor(60, TimeUnit.SECONDS) || shownMs < 0 || fleetMs < 0) {
+                throw new IllegalStateException("start-up probe failed (exit " + p.exitValue() + ")");
+            }
+            Bench.note(String.format(Locale.ROOT, "startup run %d: window %.0f ms, fleet %.0f ms%s", i, shownMs,
+                    fleetMs, i == 0 ? " (first run on an empty data folder, not counted)" : ""));
+            if (i > 0) {
+                shown.add(shownMs);
+                fleet.add(fleetMs);
+            }
+        }
+        Bench.report("startup", "first_window_median", Bench.median(toArray(shown)), "ms");
+        Bench.report("startup", "fleet_shown_median", Bench.median(toArray(fleet)), "ms");
+    }
+
+    private static double[] toArray(List<Double> l) {
+        return l.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The console as {@code camfleet} starts it, printing when the window and then the fleet are shown. */
+    public static final class Probe {
+        public static void main(String[] args) {
+            ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), System.getProperty("user.home"),
+                    new Operator("bench", ""), new Messages(Locale.getDefault()));
+            LaunchOptions options = new LaunchOptions(Path.of(args[0]), 2_500, 42);
+            Stage[] stage = new Stage[1];
+            int code = new DesktopConsole(runtime, options).run(new DesktopWindow.Events() {
+                @Override
+                public void windowShown(Stage s) {
+                    stage[0] = s;
+                    System.out.println("SHOWN");
+                }
+
+                @Override
+                public void fleetShown(FleetSnapshot snapshot) {
+                    System.out.println("FLEET " + snapshot.siteCount());
+                    Platform.runLater(() -> stage[0].close());
+                }
+            });
+            System.exit(code);
+        }
+    }
+}
