@@ -10,6 +10,7 @@ import io.camfleet.console.service.AuditQuery;
 import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.AuditTrail;
 import io.camfleet.console.service.CachedFleet;
+import io.camfleet.console.service.CachedHealth;
 import io.camfleet.console.service.FleetCache;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.FleetFilter;
@@ -212,6 +213,11 @@ public final class TableBench {
 
             @Override
             public void update(Map<String, CameraTelemetry> t, Collection<HealthChange> c, Instant a) {
+            }
+
+            @Override
+            public CachedHealth readHealth() {
+                return new CachedHealth(Map.of(), Map.of());
             }
 
             @Override

@@ -38,6 +38,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The main window, assembled: shell first (shown at once), then the screens once the cache is open, then the fleet
@@ -72,8 +73,8 @@ final class DesktopWindow {
     private final ZoneId zone = ZoneId.systemDefault();
     private int exitCode = ExitCodes.OK;
 
-    DesktopWindow(Stage stage, Messages messages, Path folder, PreferencesStore preferences, Executor workers,
-                  ScheduledExecutorService ticker, Events events, IntConsumer onClosed) {
+    DesktopWindow(Stage stage, Messages messages, Path folder, PreferencesStore preferences, Preferences loaded,
+                  Executor workers, ScheduledExecutorService ticker, Events events, IntConsumer onClosed) {
         this.stage = stage;
         this.m = messages;
         this.folder = folder;
@@ -82,19 +83,21 @@ final class DesktopWindow {
         this.onClosed = onClosed;
         this.tasks = new BackgroundTasks(workers);
         this.fleetModel = new FleetModel(Platform::runLater, workers);
-        this.shellVm = new ShellViewModel(preferences, preferences.load());
+        this.shellVm = new ShellViewModel(preferences, loaded);
         this.shell = new ShellView(shellVm, fleetModel, tasks, messages, zone, aboutText());
     }
 
-    void show(CompletableFuture<ConsoleServices> services) {
+    /** Shows the window at once; {@code services} starts opening the cache, which happens once the window shows. */
+    void show(Supplier<CompletableFuture<ConsoleServices>> services) {
         Preferences p = shellVm.preferences();
         Scene scene = new Scene(shell.root(), p.windowWidth(), p.windowHeight());
         shell.installShortcuts(scene);
         stage.setScene(scene);
         stage.setTitle(m.text("app.title"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            // Decoded in the background: the taskbar can wait a moment for its icon, the window cannot.
             stage.getIcons().add(new Image(DesktopWindow.class.getResource(
-                    "/io/camfleet/console/icons/camfleet-" + size + ".png").toExternalForm()));
+                    "/io/camfleet/console/icons/camfleet-" + size + ".png").toExternalForm(), true));
         }
         stage.setMinWidth(960);
         stage.setMinHeight(600);
@@ -103,16 +106,19 @@ final class DesktopWindow {
             shellVm.remember(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             onClosed.accept(exitCode);
         });
-        stage.setOnShown(e -> events.windowShown(stage));
+        stage.setOnShown(e -> {
+            events.windowShown(stage);
+            Platform.runLater(shell::installTooltips);
+            services.get().whenComplete((s, err) -> Platform.runLater(() -> {
+                if (err != null) {
+                    fail(err instanceof CompletionException c && c.getCause() != null ? c.getCause() : err);
+                } else {
+                    attach(s);
+                }
+            }));
+        });
         stage.show();
         stage.toFront();
-        services.whenComplete((s, err) -> Platform.runLater(() -> {
-            if (err != null) {
-                fail(err instanceof CompletionException c && c.getCause() != null ? c.getCause() : err);
-            } else {
-                attach(s);
-            }
-        }));
     }
 
     private void restoreBounds(Preferences p) {
@@ -132,12 +138,20 @@ final class DesktopWindow {
         services.recoveredCache().ifPresent(aside -> shellVm.addBanner(new Banner(Banner.Kind.WARNING,
                 m.text("banner.cacheRecovered.title"), m.text("banner.cacheRecovered", aside.getFileName(), folder))));
         fleet.addListener(fleetModel);
+        fleetModel.visibleProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends FleetModel.Visible> o,
+                                FleetModel.Visible was, FleetModel.Visible now) {
+                if (now.snapshot().live()) {
+                    fleetModel.visibleProperty().removeListener(this);
+                    events.fleetShown(now.snapshot());
+                }
+            }
+        });
         shell.installScreens(screen -> build(screen, services));
         tasks.job(m.text("task.loadFleet", fleet.sourceName()), progress -> {
-            fleet.openCache();
-            return fleet.reload(progress);
+            return fleet.start(progress);
         }).onSuccess(snapshot -> {
-            events.fleetShown(snapshot);
             long every = fleet.pollInterval().toMillis();
             if (every > 0) {
                 ticker.scheduleWithFixedDelay(() -> tick(fleet), every, every, TimeUnit.MILLISECONDS);

@@ -19,6 +19,9 @@ public interface FleetCache {
     /** Records telemetry and health changes of a live update. {@code asOf} may be null to leave it as it is. */
     void update(Map<String, CameraTelemetry> telemetry, Collection<HealthChange> changes, Instant asOf);
 
+    /** Each cached camera's current health and since when: what a reload continues from. */
+    CachedHealth readHealth();
+
     /** Everything cached; an empty fleet when nothing was ever stored. */
     CachedFleet read();
 

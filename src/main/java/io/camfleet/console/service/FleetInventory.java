@@ -77,6 +77,7 @@ public final class FleetInventory {
         int[] start = new int[sites.size() + 1];
         Map<String, Integer> siteIndex = new HashMap<>(sites.size() * 2);
         Map<String, Integer> cameraIndex = new HashMap<>(cameras.size() * 2);
+        Map<String, String> countryNames = new HashMap<>();
         int at = 0;
         for (int i = 0; i < sites.size(); i++) {
             Site s = sites.get(i);
@@ -90,7 +91,8 @@ public final class FleetInventory {
                 flat[at++] = c;
             }
             siteIndex.put(s.id(), i);
-            profiles.add(SiteProfile.of(s, list));
+            profiles.add(SiteProfile.of(s, list,
+                    countryNames.computeIfAbsent(s.countryCode(), SiteProfile::countryName)));
         }
         start[sites.size()] = at;
         return new FleetInventory(List.copyOf(profiles), flat, start, siteIndex, cameraIndex, orphans);

@@ -105,14 +105,28 @@ public final class FleetService {
         return publish(clock.instant());
     }
 
-    /** Reads the whole fleet from the source, judges it, stores it in the cache and publishes it. */
+    /**
+     * Brings the fleet up at start: for a remote source, first what the cache holds (shown at once, "as of" its
+     * time), then the source; for a local one, straight to the source.
+     */
+    public FleetSnapshot start(Progress progress) {
+        if (!source.isLocal()) {
+            openCache();
+        }
+        return reload(progress);
+    }
+
+    /**
+     * Reads the whole fleet from the source, judges it and publishes it, then stores it in the cache and publishes it
+     * again with the cache's new "as of".
+     */
     public FleetSnapshot reload(Progress progress) {
         return audit.perform("fleet.reload", source.name(), Map.of(), () -> {
             Instant now = clock.instant();
             FleetData data = source.load(now, progress);
             progress.checkCancelled();
             synchronized (this) {
-                Map<String, Judged> before = judgedById();
+                Map<String, Judged> before = inventory == FleetInventory.EMPTY ? judgedInCache() : judgedById();
                 install(FleetInventory.of(data.sites(), data.cameras()));
                 List<HealthChange> changes = new ArrayList<>();
                 for (int i = 0; i < telemetry.length; i++) {
@@ -127,18 +141,27 @@ public final class FleetService {
                         changes.add(new HealthChange(c.id(), was == null ? null : was.state(), health[i], now));
                     }
                 }
+                sourceName = source.name();
+                live = true;
+                // The operator sees the fleet now; the cache catches up behind, and its "as of" moves when it has.
+                publish(now);
                 progress.update("Writing " + data.cameras().size() + " cameras to the cache", 0, -1);
                 cache.replaceFleet(data, changes, source.name(), now);
                 lastFlush = now;
-                sourceName = source.name();
                 asOf = now;
-                live = true;
                 return publish(now);
             }
         });
     }
 
     private record Judged(HealthState state, Instant since) {
+    }
+
+    private Map<String, Judged> judgedInCache() {
+        CachedHealth cached = cache.readHealth();
+        Map<String, Judged> out = new HashMap<>(cached.states().size() * 2);
+        cached.states().forEach((id, state) -> out.put(id, new Judged(state, cached.since().get(id))));
+        return out;
     }
 
     private Map<String, Judged> judgedById() {

@@ -14,6 +14,14 @@ public interface FleetSource {
     /** A short name for the status bar, e.g. "Demo fleet". */
     String name();
 
+    /**
+     * True when {@link #load} is quick and needs no network (the demo, a file): the console then goes straight to
+     * the source instead of first showing what the cache holds.
+     */
+    default boolean isLocal() {
+        return false;
+    }
+
     /** Reads the whole fleet. May be slow; reports progress and honours cancellation. */
     FleetData load(Instant now, Progress progress);
 

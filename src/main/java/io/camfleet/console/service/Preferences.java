@@ -10,7 +10,7 @@ public record Preferences(double windowX, double windowY, double windowWidth, do
                           boolean maximized, boolean darkTheme, String lastScreen) {
 
     public static final Preferences DEFAULT =
-            new Preferences(Double.NaN, Double.NaN, 1440, 900, false, false, "FLEET_TABLE");
+            new Preferences(Double.NaN, Double.NaN, 1480, 920, false, false, "FLEET_TABLE");
 
     public Preferences withWindow(double x, double y, double width, double height, boolean max) {
         return new Preferences(x, y, width, height, max, darkTheme, lastScreen);

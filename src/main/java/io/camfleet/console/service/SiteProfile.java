@@ -15,10 +15,14 @@ public record SiteProfile(Site site, List<CameraSystem> cameras, String countryN
                           List<String> images, String searchText) {
 
     public static SiteProfile of(Site site, List<CameraSystem> cameras) {
+        return of(site, cameras, countryName(site.countryCode()));
+    }
+
+    /** With the country's name already looked up: building many profiles, look each country up once. */
+    public static SiteProfile of(Site site, List<CameraSystem> cameras, String countryName) {
         TreeSet<String> versions = new TreeSet<>(SiteProfile::compareVersions);
         TreeSet<String> images = new TreeSet<>();
         StringBuilder search = new StringBuilder(128);
-        String countryName = countryName(site.countryCode());
         search.append(site.name()).append('\u0001').append(site.id()).append('\u0001').append(site.customer())
                 .append('\u0001').append(site.countryCode()).append('\u0001').append(countryName)
                 .append('\u0001').append(site.region());
@@ -43,7 +47,7 @@ public record SiteProfile(Site site, List<CameraSystem> cameras, String countryN
     }
 
     /** English country name for an ISO code, or the code itself when Java does not know it. */
-    static String countryName(String code) {
+    public static String countryName(String code) {
         if (code == null || code.isEmpty()) {
             return "";
         }

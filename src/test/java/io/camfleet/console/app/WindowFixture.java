@@ -29,10 +29,10 @@ final class WindowFixture {
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), data.toString(),
                 new Operator("tester", ""), new Messages(Locale.ENGLISH));
         services = runtime.openServices(data, runtime.demoFleet(sites, 42));
-        DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data,
-                new JsonPreferencesStore(data.resolve("settings.json")), workers, ticker, DesktopWindow.Events.NONE,
-                code -> { });
-        window.show(CompletableFuture.completedFuture(services));
+        JsonPreferencesStore preferences = new JsonPreferencesStore(data.resolve("settings.json"));
+        DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data, preferences,
+                preferences.load(), workers, ticker, DesktopWindow.Events.NONE, code -> { });
+        window.show(() -> CompletableFuture.completedFuture(services));
         stage.requestFocus();
     }
 

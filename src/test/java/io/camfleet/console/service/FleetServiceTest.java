@@ -145,14 +145,59 @@ class FleetServiceTest {
     }
 
     @Test
-    void listenersReceiveEverySnapshot() {
+    void startingOnARemoteSourceShowsTheCacheFirstAndALocalOneGoesStraightToTheSource() {
+        source.telemetry.put("A1", beating(clock.instant()));
+        fleet.reload(Progress.NONE);
+        Instant firstSeen = clock.instant();
+        clock.advance(Duration.ofMinutes(5));
+        source.telemetry.put("A1", beating(clock.instant()));
+
+        List<FleetSnapshot> seen = new ArrayList<>();
+        FleetService remote = new FleetService(source, cache, HealthRules.DEFAULT, clock,
+                new AuditService(trail, new Operator("ops", ""), clock));
+        remote.addListener(seen::add);
+        remote.start(Progress.NONE);
+        assertThat(seen).extracting(FleetSnapshot::live).containsExactly(false, true, true);
+        assertThat(cache.fullReads).isEqualTo(1);
+
+        FleetSource local = new FleetSource() {
+            @Override
+            public String name() {
+                return "Local";
+            }
+
+            @Override
+            public boolean isLocal() {
+                return true;
+            }
+
+            @Override
+            public FleetData load(Instant now, Progress progress) {
+                return source.load(now, progress);
+            }
+        };
+        FleetService quick = new FleetService(local, cache, HealthRules.DEFAULT, clock,
+                new AuditService(trail, new Operator("ops", ""), clock));
+        FleetSnapshot s = quick.start(Progress.NONE);
+        assertThat(cache.fullReads).isEqualTo(1);
+        // The camera was ONLINE before the restart and still is: its "since" carries over from the cache.
+        assertThat(s.cameras("A").get(0).healthSince()).isEqualTo(firstSeen);
+    }
+
+    @Test
+    void theFleetIsShownBeforeTheCacheIsWrittenAndTheAsOfMovesAfter() {
         List<FleetSnapshot> seen = new ArrayList<>();
         fleet.addListener(seen::add);
         fleet.reload(Progress.NONE);
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0).live()).isTrue();
+        assertThat(seen.get(0).asOf()).isNull();
+        assertThat(seen.get(1).asOf()).isEqualTo(clock.instant());
+        assertThat(seen.get(1).site("A")).isSameAs(seen.get(0).site("A"));
         clock.advance(Duration.ofSeconds(3));
         fleet.tick();
-        assertThat(seen).hasSize(2);
-        assertThat(fleet.current()).isSameAs(seen.get(1));
+        assertThat(seen).hasSize(3);
+        assertThat(fleet.current()).isSameAs(seen.get(2));
     }
 
     @Test

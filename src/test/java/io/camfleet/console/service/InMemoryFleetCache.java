@@ -49,8 +49,16 @@ final class InMemoryFleetCache implements FleetCache {
         }
     }
 
+    int fullReads;
+
+    @Override
+    public CachedHealth readHealth() {
+        return new CachedHealth(Map.copyOf(health), Map.copyOf(since));
+    }
+
     @Override
     public CachedFleet read() {
+        fullReads++;
         return new CachedFleet(fleet, Map.copyOf(health), Map.copyOf(since), source, asOf);
     }
 

@@ -66,6 +66,11 @@ public final class DemoFleetSource implements FleetSource {
         return "Demo fleet";
     }
 
+    @Override
+    public boolean isLocal() {
+        return true;
+    }
+
     public int siteCount() {
         return siteCount;
     }

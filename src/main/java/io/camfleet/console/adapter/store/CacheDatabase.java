@@ -2,6 +2,7 @@ package io.camfleet.console.adapter.store;
 
 import io.camfleet.console.service.Problem;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -25,8 +26,9 @@ import java.util.Set;
  * The embedded H2 file database in the data folder ({@code cache.mv.db}), migrated by Flyway.
  *
  * <p>H2's own file lock keeps a second console off the same file (never {@code FILE_LOCK=NO}); that case becomes a
- * clear {@link Problem}. A file H2 cannot read is moved aside as {@code cache.corrupt-<timestamp>.mv.db} and a fresh
- * one created: the cache is rebuilt from the source, and nothing is deleted.
+ * clear {@link Problem}. A file H2 cannot read, or whose schema this version cannot use, is moved aside as
+ * {@code cache.corrupt-<timestamp>.mv.db} and a fresh one created: the cache is rebuilt from the source, and nothing
+ * is deleted.
  */
 public final class CacheDatabase implements AutoCloseable {
 
@@ -65,19 +67,29 @@ public final class CacheDatabase implements AutoCloseable {
             if (!isCorrupt(e) || !Files.exists(file)) {
                 throw new Problem(e, "problem.cacheUnusable", folder.toString(), rootMessage(e));
             }
-            LOG.warn("Cache {} is unreadable; moving it aside", file, e);
-            Path aside = folder.resolve(NAME + ".corrupt-" + STAMP.format(clock.instant()) + ".mv.db");
-            try {
-                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-                Files.deleteIfExists(folder.resolve(NAME + ".trace.db"));
-            } catch (IOException io) {
-                throw new Problem(io, "problem.cacheUnusable", folder.toString(), io.getMessage());
+            return recover(folder, file, clock, e);
+        } catch (FlywayException e) {
+            // The file opens but holds a schema this version cannot use: another version of the console wrote it.
+            if (!Files.exists(file)) {
+                throw new Problem(e, "problem.cacheUnusable", folder.toString(), rootMessage(e));
             }
-            try {
-                return new CacheDatabase(connect(folder), folder, aside);
-            } catch (SQLException again) {
-                throw new Problem(again, "problem.cacheUnusable", folder.toString(), rootMessage(again));
-            }
+            return recover(folder, file, clock, e);
+        }
+    }
+
+    private static CacheDatabase recover(Path folder, Path file, Clock clock, Exception why) {
+        LOG.warn("Cache {} cannot be used; moving it aside", file, why);
+        Path aside = folder.resolve(NAME + ".corrupt-" + STAMP.format(clock.instant()) + ".mv.db");
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(folder.resolve(NAME + ".trace.db"));
+        } catch (IOException io) {
+            throw new Problem(io, "problem.cacheUnusable", folder.toString(), io.getMessage());
+        }
+        try {
+            return new CacheDatabase(connect(folder), folder, aside);
+        } catch (SQLException | FlywayException again) {
+            throw new Problem(again, "problem.cacheUnusable", folder.toString(), rootMessage(again));
         }
     }
 

@@ -7,6 +7,7 @@ import io.camfleet.console.domain.OperatingMode;
 import io.camfleet.console.domain.Site;
 import io.camfleet.console.domain.SlaTier;
 import io.camfleet.console.service.CachedFleet;
+import io.camfleet.console.service.CachedHealth;
 import io.camfleet.console.service.FleetCache;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.HealthChange;
@@ -220,6 +221,24 @@ public final class JdbcFleetCache implements FleetCache {
     }
 
     @Override
+    public CachedHealth readHealth() {
+        return Jdbc.read(ds, JdbcFleetCache::readHealth);
+    }
+
+    private static CachedHealth readHealth(Connection c) throws SQLException {
+        Map<String, HealthState> health = new HashMap<>();
+        Map<String, Instant> since = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT camera_id, state, since FROM camera_health")) {
+            while (rs.next()) {
+                health.put(rs.getString(1), parse(HealthState.class, rs.getString(2), HealthState.UNKNOWN));
+                since.put(rs.getString(1), Jdbc.getInstant(rs, 3));
+            }
+        }
+        return new CachedHealth(health, since);
+    }
+
+    @Override
     public CachedFleet read() {
         return Jdbc.read(ds, c -> {
             List<Site> sites = new ArrayList<>();
@@ -246,15 +265,7 @@ public final class JdbcFleetCache implements FleetCache {
                 }
             }
             cameras.sort(Comparator.comparing(CameraSystem::id));
-            Map<String, HealthState> health = new HashMap<>();
-            Map<String, Instant> since = new HashMap<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT camera_id, state, since FROM camera_health")) {
-                while (rs.next()) {
-                    health.put(rs.getString(1), parse(HealthState.class, rs.getString(2), HealthState.UNKNOWN));
-                    since.put(rs.getString(1), Jdbc.getInstant(rs, 3));
-                }
-            }
+            CachedHealth health = readHealth(c);
             String source = "";
             Instant asOf = null;
             try (Statement s = c.createStatement();
@@ -264,7 +275,8 @@ public final class JdbcFleetCache implements FleetCache {
                     asOf = Jdbc.getInstant(rs, 2);
                 }
             }
-            return new CachedFleet(new FleetData(sites, cameras, telemetry), health, since, source, asOf);
+            return new CachedFleet(new FleetData(sites, cameras, telemetry), health.states(), health.since(), source,
+                    asOf);
         });
     }
 

@@ -76,6 +76,7 @@ public final class FleetTableView implements ScreenView {
     private final FlowPane activeChips = new FlowPane(6, 6);
     private final VBox detailHeader = new VBox(4);
     private boolean syncingSelection;
+    private boolean selectedOnce;
 
     public FleetTableView(FleetTableViewModel vm, Messages messages) {
         this.vm = vm;
@@ -258,46 +259,46 @@ public final class FleetTableView implements ScreenView {
         sites.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         sites.setPlaceholder(new Label(m.text("fleetTable.empty")));
 
-        TableColumn<SiteRow, SiteSummary> health = column("fleetTable.col.health", 105,
+        TableColumn<SiteRow, SiteSummary> health = column("fleetTable.col.health", 100,
                 Comparator.comparing((SiteSummary s) -> s.health().worst())
                         .thenComparing(s -> -s.health().total()));
         health.setCellFactory(c -> Cells.health(s -> s.health().worst(), st -> m.text(HealthStyle.key(st))));
 
-        TableColumn<SiteRow, SiteSummary> name = column("fleetTable.col.site", 240,
+        TableColumn<SiteRow, SiteSummary> name = column("fleetTable.col.site", 235,
                 Comparator.comparing(s -> s.site().name()));
         name.setCellFactory(c -> Cells.text(s -> s.site().name(), "site-name"));
 
-        TableColumn<SiteRow, SiteSummary> id = column("fleetTable.col.id", 90,
+        TableColumn<SiteRow, SiteSummary> id = column("fleetTable.col.id", 82,
                 Comparator.comparing(SiteSummary::id));
         id.setCellFactory(c -> Cells.text(SiteSummary::id, "mono"));
 
-        TableColumn<SiteRow, SiteSummary> customer = column("fleetTable.col.customer", 175,
+        TableColumn<SiteRow, SiteSummary> customer = column("fleetTable.col.customer", 170,
                 Comparator.comparing(s -> s.site().customer()));
         customer.setCellFactory(c -> Cells.text(s -> s.site().customer()));
 
-        TableColumn<SiteRow, SiteSummary> country = column("fleetTable.col.country", 160,
+        TableColumn<SiteRow, SiteSummary> country = column("fleetTable.col.country", 150,
                 Comparator.comparing((SiteSummary s) -> s.profile().countryName()).thenComparing(s -> s.site().region()));
         country.setCellFactory(c -> Cells.text(s -> s.profile().countryName() + " · " + s.site().region()));
 
-        TableColumn<SiteRow, SiteSummary> online = column("fleetTable.col.cameras", 75,
+        TableColumn<SiteRow, SiteSummary> online = column("fleetTable.col.cameras", 70,
                 Comparator.comparingDouble((SiteSummary s) -> s.health().total() == 0 ? 1.0
                         : s.health().online() / (double) s.health().total()).thenComparing(s -> s.health().total()));
         online.setCellFactory(c -> Cells.text(s -> s.health().online() + " / " + s.health().total(), "numeric"));
 
-        TableColumn<SiteRow, SiteSummary> versions = column("fleetTable.col.versions", 85,
+        TableColumn<SiteRow, SiteSummary> versions = column("fleetTable.col.versions", 82,
                 Comparator.comparing(s -> s.profile().versions().isEmpty() ? "" : s.profile().versions().get(0),
                         SiteProfile::compareVersions));
         versions.setCellFactory(c -> Cells.text(s -> String.join(", ", s.profile().versions()), "mono"));
 
-        TableColumn<SiteRow, SiteSummary> image = column("fleetTable.col.image", 175,
+        TableColumn<SiteRow, SiteSummary> image = column("fleetTable.col.image", 170,
                 Comparator.comparing(s -> String.join(",", s.profile().images())));
         image.setCellFactory(c -> Cells.text(s -> String.join(", ", s.profile().images()), "mono"));
 
-        TableColumn<SiteRow, SiteSummary> heartbeat = column("fleetTable.col.lastHeartbeat", 105,
+        TableColumn<SiteRow, SiteSummary> heartbeat = column("fleetTable.col.lastHeartbeat", 110,
                 Comparator.comparing(SiteSummary::lastHeartbeat, Comparator.nullsFirst(Comparator.naturalOrder())));
         heartbeat.setCellFactory(c -> new HeartbeatCell<>(SiteSummary::lastHeartbeat));
 
-        TableColumn<SiteRow, SiteSummary> sla = column("fleetTable.col.sla", 80,
+        TableColumn<SiteRow, SiteSummary> sla = column("fleetTable.col.sla", 76,
                 Comparator.comparing(s -> s.site().slaTier()));
         sla.setCellFactory(c -> Cells.text(s -> m.text("sla." + s.site().slaTier().name())));
 
@@ -476,8 +477,15 @@ public final class FleetTableView implements ScreenView {
             }
         });
         vm.fleet().selectedSiteIdProperty().addListener((o, a, id) -> showSelected(id));
-        // When the visible rows change, keep the selected site selected if it is still there.
-        vm.rows().addListener((ListChangeListener<SiteRow>) c -> showSelected(vm.fleet().selectedSiteIdProperty().get()));
+        // When the visible rows change, keep the selected site selected if it is still there. The first time the
+        // fleet arrives with nothing selected, select the top row (the worst site), so its cameras show at once.
+        vm.rows().addListener((ListChangeListener<SiteRow>) c -> {
+            if (!selectedOnce && vm.fleet().selectedSiteIdProperty().get() == null && !sites.getItems().isEmpty()) {
+                selectedOnce = true;
+                vm.select(sites.getItems().get(0).id());
+            }
+            showSelected(vm.fleet().selectedSiteIdProperty().get());
+        });
     }
 
     private void showSelected(String id) {

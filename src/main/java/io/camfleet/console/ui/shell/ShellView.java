@@ -57,6 +57,7 @@ public final class ShellView {
     private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
     private final Map<Screen, ScreenView> built = new EnumMap<>(Screen.class);
     private final String aboutText;
+    private final StatusBar statusBar;
     private ScreenFactory factory;
 
     public ShellView(ShellViewModel vm, FleetModel fleet, BackgroundTasks tasks, Messages messages, ZoneId zone,
@@ -74,7 +75,8 @@ public final class ShellView {
         VBox center = new VBox(banners, content);
         VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
         root.setCenter(center);
-        root.setBottom(new StatusBar(fleet, tasks, messages, zone));
+        statusBar = new StatusBar(fleet, tasks, messages, zone);
+        root.setBottom(statusBar);
         vm.banners().addListener((ListChangeListener<Banner>) c -> renderBanners());
         vm.screenProperty().addListener((o, a, s) -> show(s));
         vm.darkThemeProperty().addListener((o, a, dark) -> applyTheme(dark));
@@ -113,6 +115,18 @@ public final class ShellView {
         }
     }
 
+    /**
+     * Adds the tooltips. Called once the window shows: the first tooltip loads JavaFX's popup machinery, a tenth of a
+     * second the first window should not wait for.
+     */
+    public void installTooltips() {
+        Screen[] screens = Screen.values();
+        for (int i = 0; i < screens.length; i++) {
+            navButtons.get(screens[i]).setTooltip(new Tooltip(m.text("nav.shortcut", m.text(screens[i].key()), i + 1)));
+        }
+        statusBar.installTooltips();
+    }
+
     /** Called once the services are up: screens can now be built. */
     public void installScreens(ScreenFactory screens) {
         this.factory = screens;
@@ -137,7 +151,7 @@ public final class ShellView {
 
     private Node buildSidebar() {
         ImageView logo = new ImageView(new Image(
-                ShellView.class.getResource("/io/camfleet/console/icons/camfleet-32.png").toExternalForm()));
+                ShellView.class.getResource("/io/camfleet/console/icons/camfleet-32.png").toExternalForm(), true));
         Label brand = new Label(m.text("app.name"), logo);
         brand.getStyleClass().add("brand");
         VBox side = new VBox(2);
@@ -154,7 +168,6 @@ public final class ShellView {
             b.getStyleClass().add("nav-item");
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
-            b.setTooltip(new Tooltip(m.text("nav.shortcut", m.text(s.key()), i + 1)));
             b.setId("nav-" + s.name().toLowerCase(java.util.Locale.ROOT));
             b.setOnAction(e -> {
                 b.setSelected(true);

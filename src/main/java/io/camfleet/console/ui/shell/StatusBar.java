@@ -48,6 +48,8 @@ final class StatusBar extends HBox {
     private final Button taskCancel = new Button(null, new FontIcon(Material2AL.CLOSE));
     private final Button moreTasks = new Button();
     private final Map<HealthState, Label> counts = new EnumMap<>(HealthState.class);
+    private final Map<HealthState, Tooltip> countTips = new EnumMap<>(HealthState.class);
+    private FleetSnapshot shown;
     private final BackgroundTasks tasks;
 
     StatusBar(FleetModel fleet, BackgroundTasks tasks, Messages messages, ZoneId zone) {
@@ -67,7 +69,6 @@ final class StatusBar extends HBox {
 
         taskProgress.setPrefWidth(120);
         taskCancel.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        taskCancel.setTooltip(new Tooltip(m.text("status.task.cancel")));
         moreTasks.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         moreTasks.setOnAction(e -> showAllTasks());
         taskBox.setAlignment(Pos.CENTER_LEFT);
@@ -95,8 +96,20 @@ final class StatusBar extends HBox {
         return new Separator(Orientation.VERTICAL);
     }
 
+    /** See {@link ShellView#installTooltips()}. */
+    void installTooltips() {
+        taskCancel.setTooltip(new Tooltip(m.text("status.task.cancel")));
+        for (HealthState st : HealthState.all()) {
+            Tooltip tip = new Tooltip();
+            countTips.put(st, tip);
+            counts.get(st).setTooltip(tip);
+        }
+        render(shown);
+    }
+
     private void render(FleetSnapshot s) {
-        source.setText(s.live()
+        shown = s;
+        source.setText(s.source().isEmpty() ? m.text("status.source.none") : s.live()
                 ? m.text("status.source.live", s.source(), count.format(s.siteCount()), count.format(s.cameraCount()))
                 : m.text("status.source.cached", s.source(), count.format(s.siteCount()),
                 count.format(s.cameraCount())));
@@ -104,8 +117,11 @@ final class StatusBar extends HBox {
         for (HealthState st : HealthState.all()) {
             Label l = counts.get(st);
             l.setText(count.format(s.sitesIn(st)));
-            l.setTooltip(new Tooltip(m.text("status.count.tip", m.text(HealthStyle.key(st)),
-                    count.format(s.sitesIn(st)), count.format(s.camerasIn(st)))));
+            Tooltip tip = countTips.get(st);
+            if (tip != null) {
+                tip.setText(m.text("status.count.tip", m.text(HealthStyle.key(st)), count.format(s.sitesIn(st)),
+                        count.format(s.camerasIn(st))));
+            }
         }
     }
 

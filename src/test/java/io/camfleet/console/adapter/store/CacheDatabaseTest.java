@@ -92,6 +92,28 @@ class CacheDatabaseTest {
     }
 
     @Test
+    void aCacheWrittenByAnotherVersionIsMovedAsideToo() throws Exception {
+        try (CacheDatabase db = CacheDatabase.open(dir, CLOCK);
+             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            // What an edited or newer migration looks like to Flyway: a checksum it did not write.
+            s.execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345");
+        }
+        Path aside;
+        try (CacheDatabase db = CacheDatabase.open(dir, CLOCK)) {
+            aside = db.movedAside().orElseThrow();
+            assertThat(tables(db)).contains("site", "audit_event");
+        }
+        // Nothing is lost: the old cache still opens, as it was.
+        String name = aside.getFileName().toString().replace(".mv.db", "");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(name), "camfleet", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" = '1'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(12345);
+        }
+    }
+
+    @Test
     void aFolderThatIsAFileIsAClearProblemNotACrash() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
         assertThatThrownBy(() -> CacheDatabase.open(notAFolder, CLOCK))

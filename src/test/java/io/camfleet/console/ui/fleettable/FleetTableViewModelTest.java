@@ -6,6 +6,7 @@ import io.camfleet.console.domain.HealthState;
 import io.camfleet.console.domain.OperatingMode;
 import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.CachedFleet;
+import io.camfleet.console.service.CachedHealth;
 import io.camfleet.console.service.FleetCache;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.FleetService;
@@ -74,6 +75,11 @@ class FleetTableViewModelTest {
 
             @Override
             public void update(Map<String, CameraTelemetry> t, Collection<HealthChange> c, Instant a) {
+            }
+
+            @Override
+            public CachedHealth readHealth() {
+                return new CachedHealth(Map.of(), Map.of());
             }
 
             @Override
