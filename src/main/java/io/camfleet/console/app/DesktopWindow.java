@@ -172,7 +172,7 @@ final class DesktopWindow {
     private ScreenView build(Screen screen, ConsoleServices services) {
         return switch (screen) {
             case FLEET_TABLE -> new FleetTableView(new FleetTableViewModel(fleetModel), m);
-            case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m), m, zone);
+            case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m, Platform::runLater), m, zone);
             default -> new PlaceholderView(screen, m);
         };
     }

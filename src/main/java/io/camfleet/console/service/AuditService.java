@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,7 @@ public final class AuditService {
     private final AuditTrail trail;
     private final Operator operator;
     private final Clock clock;
+    private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
 
     public AuditService(AuditTrail trail, Operator operator, Clock clock) {
         this.trail = trail;
@@ -32,10 +35,17 @@ public final class AuditService {
         return operator;
     }
 
+    /** Called, on the recording thread, after each event is written. */
+    public void addListener(Consumer<AuditEvent> listener) {
+        listeners.add(listener);
+    }
+
     /** Records one event; secret-looking parameters are redacted first. */
     public AuditEvent record(String action, String target, Map<String, String> parameters, AuditOutcome outcome) {
-        return trail.append(clock.instant(), operator.osUser(), operator.cloudIdentity(), action, target,
+        AuditEvent e = trail.append(clock.instant(), operator.osUser(), operator.cloudIdentity(), action, target,
                 SecretRedaction.redact(parameters), outcome);
+        listeners.forEach(l -> l.accept(e));
+        return e;
     }
 
     /**

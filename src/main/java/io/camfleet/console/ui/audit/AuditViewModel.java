@@ -19,6 +19,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 
 /** The audit screen without its controls: the filter, the matching events, and the last chain check. */
@@ -35,13 +37,23 @@ public final class AuditViewModel {
     private final ReadOnlyObjectWrapper<AuditVerification> verification = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private long generation;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
-    public AuditViewModel(AuditService audit, BackgroundTasks tasks, Messages messages) {
+    /** {@code fx} runs work on the FX thread; new events on the trail refresh the list through it. */
+    public AuditViewModel(AuditService audit, BackgroundTasks tasks, Messages messages, Executor fx) {
         this.audit = audit;
         this.tasks = tasks;
         this.m = messages;
         search.addListener(o -> refresh());
         outcome.addListener(o -> refresh());
+        audit.addListener(e -> {
+            if (refreshQueued.compareAndSet(false, true)) {
+                fx.execute(() -> {
+                    refreshQueued.set(false);
+                    refresh();
+                });
+            }
+        });
     }
 
     public StringProperty searchProperty() {

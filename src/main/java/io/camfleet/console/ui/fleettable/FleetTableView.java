@@ -290,7 +290,7 @@ public final class FleetTableView implements ScreenView {
                         SiteProfile::compareVersions));
         versions.setCellFactory(c -> Cells.text(s -> String.join(", ", s.profile().versions()), "mono"));
 
-        TableColumn<SiteRow, SiteSummary> image = column("fleetTable.col.image", 170,
+        TableColumn<SiteRow, SiteSummary> image = column("fleetTable.col.image", 180,
                 Comparator.comparing(s -> String.join(",", s.profile().images())));
         image.setCellFactory(c -> Cells.text(s -> String.join(", ", s.profile().images()), "mono"));
 
@@ -445,6 +445,7 @@ public final class FleetTableView implements ScreenView {
                         ? String.format(m.locale(), "%.4f, %.4f", site.latitude(), site.longitude())
                         : m.text("fleetTable.detail.unplaced")));
         facts.getStyleClass().add(Styles.TEXT_MUTED);
+        facts.setWrapText(true);
         HBox counts = new HBox(14);
         counts.setAlignment(Pos.CENTER_LEFT);
         for (HealthState st : HealthState.all()) {
