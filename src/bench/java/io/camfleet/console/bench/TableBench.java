@@ -2,23 +2,15 @@ package io.camfleet.console.bench;
 
 import atlantafx.base.theme.PrimerLight;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
-import io.camfleet.console.domain.AuditEvent;
-import io.camfleet.console.domain.AuditOutcome;
-import io.camfleet.console.domain.CameraTelemetry;
 import io.camfleet.console.domain.HealthRules;
-import io.camfleet.console.service.AuditQuery;
 import io.camfleet.console.service.AuditService;
-import io.camfleet.console.service.AuditTrail;
-import io.camfleet.console.service.CachedFleet;
-import io.camfleet.console.service.CachedHealth;
-import io.camfleet.console.service.FleetCache;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.FleetFilter;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.HealthChange;
-import io.camfleet.console.service.HealthInterval;
+import io.camfleet.console.service.InMemoryAuditTrail;
+import io.camfleet.console.service.NoFleetCache;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.Progress;
@@ -36,18 +28,13 @@ import javafx.stage.Stage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
 /**
  * {@code table}: one keystroke in the fleet table's search box at 100,000 camera systems (20,000 sites), from the
@@ -67,8 +54,8 @@ public final class TableBench {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         FleetData data = new DemoFleetSource(20_000, 42).load(now, Progress.NONE);
         Bench.note("table: " + data.sites().size() + " sites, " + data.cameras().size() + " cameras");
-        FleetService fleet = new FleetService(fixed(data), nowhere(), HealthRules.DEFAULT, clock,
-                new AuditService(discarding(), new Operator("bench", ""), clock));
+        FleetService fleet = new FleetService(fixed(data), new NoFleetCache(), HealthRules.DEFAULT, clock,
+                new AuditService(new InMemoryAuditTrail(), new Operator("bench", ""), clock));
         ExecutorService background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "bench-filter");
             t.setDaemon(true);
@@ -201,56 +188,6 @@ public final class TableBench {
             @Override
             public FleetData load(Instant now, Progress progress) {
                 return data;
-            }
-        };
-    }
-
-    private static FleetCache nowhere() {
-        return new FleetCache() {
-            @Override
-            public void replaceFleet(FleetData f, Collection<HealthChange> c, String s, Instant a) {
-            }
-
-            @Override
-            public void update(Map<String, CameraTelemetry> t, Collection<HealthChange> c, Instant a) {
-            }
-
-            @Override
-            public CachedHealth readHealth() {
-                return new CachedHealth(Map.of(), Map.of());
-            }
-
-            @Override
-            public CachedFleet read() {
-                return new CachedFleet(new FleetData(List.of(), List.of(), Map.of()), Map.of(), Map.of(), "", null);
-            }
-
-            @Override
-            public List<HealthInterval> history(String id, int limit) {
-                return List.of();
-            }
-        };
-    }
-
-    private static AuditTrail discarding() {
-        return new AuditTrail() {
-            private AuditEvent last;
-
-            @Override
-            public AuditEvent append(Instant at, String actor, String cloudIdentity, String action, String target,
-                                     SortedMap<String, String> parameters, AuditOutcome outcome) {
-                last = AuditEvent.seal(last, at, actor, cloudIdentity, action, target, parameters, outcome);
-                return last;
-            }
-
-            @Override
-            public List<AuditEvent> search(AuditQuery query) {
-                return List.of();
-            }
-
-            @Override
-            public Head walk(Predicate<AuditEvent> visitor) {
-                return Head.NONE;
             }
         };
     }

@@ -10,6 +10,7 @@ import io.camfleet.console.domain.AuditVerification;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.ui.common.Cells;
 import io.camfleet.console.ui.common.ScreenView;
+import io.camfleet.console.ui.common.SearchField;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -39,12 +40,13 @@ public final class AuditView implements ScreenView {
     private final Messages m;
     private final DateTimeFormatter time;
     private final VBox root = new VBox(10);
-    private final CustomTextField search = new CustomTextField();
+    private final CustomTextField search;
 
     public AuditView(AuditViewModel vm, Messages messages, ZoneId zone) {
         this.vm = vm;
         this.m = messages;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", messages.locale()).withZone(zone);
+        this.search = SearchField.create(messages, "audit.search.prompt");
         root.setPadding(new Insets(16, 20, 12, 20));
         root.getStyleClass().add("audit");
 
@@ -54,8 +56,6 @@ public final class AuditView implements ScreenView {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(vm.statusProperty());
 
-        search.setPromptText(m.text("audit.search.prompt"));
-        search.setLeft(new FontIcon(Material2MZ.SEARCH));
         search.setPrefWidth(320);
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setId("audit-search");

@@ -14,6 +14,7 @@ import io.camfleet.console.ui.common.Cells;
 import io.camfleet.console.ui.common.HealthStyle;
 import io.camfleet.console.ui.common.RelativeTime;
 import io.camfleet.console.ui.common.ScreenView;
+import io.camfleet.console.ui.common.SearchField;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.collections.ListChangeListener;
@@ -45,7 +46,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.text.NumberFormat;
 import java.time.DateTimeException;
@@ -69,7 +69,7 @@ public final class FleetTableView implements ScreenView {
     private final Messages m;
     private final NumberFormat count;
     private final VBox root = new VBox();
-    private final CustomTextField search = new CustomTextField();
+    private final CustomTextField search;
     private final TableView<SiteRow> sites = new TableView<>();
     private final TableView<CameraStatus> cameras = new TableView<>();
     private final Map<HealthState, ToggleButton> healthChips = new EnumMap<>(HealthState.class);
@@ -82,6 +82,7 @@ public final class FleetTableView implements ScreenView {
         this.vm = vm;
         this.m = messages;
         this.count = NumberFormat.getIntegerInstance(messages.locale());
+        this.search = SearchField.create(messages, "fleetTable.search.prompt");
         root.getStyleClass().add("fleet-table");
         root.getStylesheets().add(FleetTableView.class.getResource("fleet-table.css").toExternalForm());
         root.setSpacing(10);
@@ -107,14 +108,6 @@ public final class FleetTableView implements ScreenView {
         return true;
     }
 
-    TableView<SiteRow> sitesTable() {
-        return sites;
-    }
-
-    CustomTextField searchField() {
-        return search;
-    }
-
     // --- header: title, count, search --------------------------------------------------------------------------
 
     private Node buildHeader() {
@@ -128,20 +121,10 @@ public final class FleetTableView implements ScreenView {
         vm.totalProperty().addListener(updateShown);
         updateShown.invalidated(null);
 
-        search.setPromptText(m.text("fleetTable.search.prompt"));
-        search.setLeft(new FontIcon(Material2MZ.SEARCH));
-        Button clear = new Button(null, new FontIcon(Material2AL.CLOSE));
-        clear.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        clear.setTooltip(new Tooltip(m.text("fleetTable.search.clear")));
-        clear.setOnAction(e -> search.clear());
-        clear.visibleProperty().bind(search.textProperty().isNotEmpty());
-        search.setRight(clear);
         search.setPrefWidth(340);
         search.textProperty().bindBidirectional(vm.fleet().searchTextProperty());
         search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                search.clear();
-            } else if (e.getCode() == KeyCode.DOWN) {
+            if (e.getCode() == KeyCode.DOWN) {
                 sites.requestFocus();
                 if (sites.getSelectionModel().isEmpty() && !sites.getItems().isEmpty()) {
                     sites.getSelectionModel().selectFirst();

@@ -5,25 +5,21 @@ import io.camfleet.console.domain.HealthRules;
 import io.camfleet.console.domain.HealthState;
 import io.camfleet.console.domain.OperatingMode;
 import io.camfleet.console.service.AuditService;
-import io.camfleet.console.service.CachedFleet;
-import io.camfleet.console.service.CachedHealth;
 import io.camfleet.console.service.FleetCache;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.HealthChange;
-import io.camfleet.console.service.HealthInterval;
 import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.TestClock;
 import io.camfleet.console.service.InMemoryAuditTrail;
+import io.camfleet.console.service.NoFleetCache;
 import io.camfleet.console.ui.common.FleetModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,30 +64,7 @@ class FleetTableViewModelTest {
                 return out;
             }
         };
-        FleetCache nowhere = new FleetCache() {
-            @Override
-            public void replaceFleet(FleetData f, Collection<HealthChange> c, String s, Instant a) {
-            }
-
-            @Override
-            public void update(Map<String, CameraTelemetry> t, Collection<HealthChange> c, Instant a) {
-            }
-
-            @Override
-            public CachedHealth readHealth() {
-                return new CachedHealth(Map.of(), Map.of());
-            }
-
-            @Override
-            public CachedFleet read() {
-                return new CachedFleet(new FleetData(List.of(), List.of(), Map.of()), Map.of(), Map.of(), "", null);
-            }
-
-            @Override
-            public List<HealthInterval> history(String id, int limit) {
-                return List.of();
-            }
-        };
+        FleetCache nowhere = new NoFleetCache();
         fleet = new FleetService(source, nowhere, HealthRules.DEFAULT, clock,
                 new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock));
         model = new FleetModel(Runnable::run, Runnable::run);
