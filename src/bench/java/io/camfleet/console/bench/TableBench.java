@@ -87,7 +87,7 @@ public final class TableBench {
             FleetFilter f = new FleetFilter(TYPED[Math.floorMod(i, TYPED.length)], Set.of(), Set.of(), Set.of(),
                     Set.of());
             long t0 = System.nanoTime();
-            FleetModel.apply(snap, f);
+            f.apply(snap);
             if (i >= 0) {
                 scan[i] = (System.nanoTime() - t0) / 1e6;
             }

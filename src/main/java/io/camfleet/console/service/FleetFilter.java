@@ -4,6 +4,7 @@ import io.camfleet.console.domain.HealthState;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -36,6 +37,26 @@ public record FleetFilter(String text, Set<HealthState> health, Set<String> regi
 
     public boolean matches(SiteSummary s) {
         return matcher().test(s);
+    }
+
+    /** The sites of {@code snapshot} that pass, as indexes into {@code snapshot.sites()}. Pure; any thread. */
+    public int[] apply(FleetSnapshot snapshot) {
+        List<SiteSummary> sites = snapshot.sites();
+        int[] out = new int[sites.size()];
+        if (isEmpty()) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = i;
+            }
+            return out;
+        }
+        Matcher m = matcher();
+        int n = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (m.test(sites.get(i))) {
+                out[n++] = i;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** A filter compiled for a scan over many sites. */

@@ -14,7 +14,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -99,33 +98,13 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
             if (generation.get() != gen) {
                 return;
             }
-            int[] indexes = apply(s, f);
+            int[] indexes = f.apply(s);
             fx.execute(() -> {
                 if (generation.get() == gen) {
                     visible.set(new Visible(s, f, indexes));
                 }
             });
         });
-    }
-
-    /** The filter over a snapshot; pure, runs on any thread. */
-    public static int[] apply(FleetSnapshot s, FleetFilter f) {
-        List<SiteSummary> sites = s.sites();
-        int[] out = new int[sites.size()];
-        int n = 0;
-        if (f.isEmpty()) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = i;
-            }
-            return out;
-        }
-        FleetFilter.Matcher m = f.matcher();
-        for (int i = 0; i < sites.size(); i++) {
-            if (m.test(sites.get(i))) {
-                out[n++] = i;
-            }
-        }
-        return java.util.Arrays.copyOf(out, n);
     }
 
     public ReadOnlyObjectProperty<FleetSnapshot> snapshotProperty() {
