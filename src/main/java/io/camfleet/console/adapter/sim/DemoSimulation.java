@@ -26,7 +26,7 @@ final class DemoSimulation {
     private static final double P_DISK = 8e-5;
     private static final double P_HOT = 8e-5;
     private static final double P_NO_FRAMES = 8e-5;
-    private static final double P_SILENT = 5e-5;
+    private static final double P_SILENT = 2e-5;
     private static final double P_MAINTENANCE = 3.5e-5;
     private static final double P_UPDATING = 1.8e-4;
     private static final double P_RECOVER_DEGRADED = 1.0 / 100;
@@ -83,12 +83,12 @@ final class DemoSimulation {
             tempBase[i] = (float) (34 + rnd.nextDouble() * 22);
             framesBase[i] = rnd.nextDouble() < 0.7 ? 600 : 900;
             double x = rnd.nextDouble();
-            condition[i] = x < 0.930 ? Condition.OK
-                    : x < 0.940 ? Condition.DISK_FULL
-                    : x < 0.948 ? Condition.HOT
-                    : x < 0.955 ? Condition.NO_FRAMES
-                    : x < 0.967 ? Condition.SILENT
-                    : x < 0.977 ? Condition.MAINTENANCE
+            condition[i] = x < 0.945 ? Condition.OK
+                    : x < 0.951 ? Condition.DISK_FULL
+                    : x < 0.956 ? Condition.HOT
+                    : x < 0.960 ? Condition.NO_FRAMES
+                    : x < 0.965 ? Condition.SILENT
+                    : x < 0.976 ? Condition.MAINTENANCE
                     : x < 0.994 ? Condition.UPDATING
                     : Condition.NEVER_SEEN;
             if (condition[i] == Condition.SILENT) {
