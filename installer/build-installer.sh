@@ -187,6 +187,14 @@ if [[ "$OS" == Linux ]]; then
   fi
   rm -rf "$RUNTIME/bin"
 fi
+# The JVM only uses an AppCDS archive if each class-path jar still has the size
+# and mtime it had at the training run. jpackage's .deb gets fresh copies (new
+# mtimes), but dpkg-deb clamps mtimes to SOURCE_DATE_EPOCH: so the jars get
+# that mtime now, and the .deb build gets it too.
+if [[ "$OS" == Linux ]]; then
+  JAR_MTIME="${SOURCE_DATE_EPOCH:-$(date +%s)}"
+  find "$IMAGE/lib/app" -name '*.jar' -exec touch -d "@$JAR_MTIME" {} +
+fi
 
 # --- AppCDS archive (Linux) ------------------------------------------------
 # A training run of the image's own launcher, under a private Xvfb, with
@@ -337,7 +345,7 @@ esac
 if (( DO_DEB )) && [[ "$OS" == Linux ]]; then
   if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     echo "Building .deb ..."
-    "$JPACKAGE" --type deb "${COMMON[@]}" \
+    SOURCE_DATE_EPOCH="$JAR_MTIME" "$JPACKAGE" --type deb "${COMMON[@]}" \
       --app-image "$IMAGE" \
       --resource-dir "$RES" \
       --linux-package-name "$APP_NAME" \

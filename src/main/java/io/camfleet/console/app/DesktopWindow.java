@@ -20,6 +20,8 @@ import io.camfleet.console.ui.shell.PlaceholderView;
 import io.camfleet.console.ui.shell.Screen;
 import io.camfleet.console.ui.shell.ShellView;
 import io.camfleet.console.ui.shell.ShellViewModel;
+import io.camfleet.console.ui.sitedetail.SiteDetailView;
+import io.camfleet.console.ui.sitedetail.SiteDetailViewModel;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -171,7 +173,8 @@ final class DesktopWindow {
 
     private ScreenView build(Screen screen, ConsoleServices services) {
         return switch (screen) {
-            case FLEET_TABLE -> new FleetTableView(new FleetTableViewModel(fleetModel), m);
+            case FLEET_TABLE -> new FleetTableView(new FleetTableViewModel(fleetModel),
+                    new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m);
             case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m, Platform::runLater), m, zone);
             default -> new PlaceholderView(screen, m);
         };

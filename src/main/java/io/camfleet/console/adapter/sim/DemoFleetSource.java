@@ -3,7 +3,6 @@ package io.camfleet.console.adapter.sim;
 import io.camfleet.console.adapter.sim.DemoCustomers.Customer;
 import io.camfleet.console.domain.CameraSystem;
 import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.OperatingMode;
 import io.camfleet.console.domain.Site;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.FleetSource;

@@ -5,18 +5,16 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.service.CameraStatus;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.SiteProfile;
 import io.camfleet.console.service.SiteSummary;
 import io.camfleet.console.ui.common.Cells;
 import io.camfleet.console.ui.common.HealthStyle;
-import io.camfleet.console.ui.common.RelativeTime;
+import io.camfleet.console.ui.common.RelativeTimeCell;
 import io.camfleet.console.ui.common.ScreenView;
+import io.camfleet.console.ui.sitedetail.SiteDetailView;
 import io.camfleet.console.ui.common.SearchField;
 import javafx.beans.InvalidationListener;
-import javafx.beans.WeakInvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
@@ -34,7 +32,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -48,14 +45,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 import java.text.NumberFormat;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The fleet table: every site with its health, filterable as you type and by chips, and the selected site's camera
@@ -63,22 +55,18 @@ import java.util.function.Function;
  */
 public final class FleetTableView implements ScreenView {
 
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
-
     private final FleetTableViewModel vm;
     private final Messages m;
     private final NumberFormat count;
     private final VBox root = new VBox();
     private final CustomTextField search;
     private final TableView<SiteRow> sites = new TableView<>();
-    private final TableView<CameraStatus> cameras = new TableView<>();
     private final Map<HealthState, ToggleButton> healthChips = new EnumMap<>(HealthState.class);
     private final FlowPane activeChips = new FlowPane(6, 6);
-    private final VBox detailHeader = new VBox(4);
     private boolean syncingSelection;
     private boolean selectedOnce;
 
-    public FleetTableView(FleetTableViewModel vm, Messages messages) {
+    public FleetTableView(FleetTableViewModel vm, SiteDetailView detail, Messages messages) {
         this.vm = vm;
         this.m = messages;
         this.count = NumberFormat.getIntegerInstance(messages.locale());
@@ -88,7 +76,7 @@ public final class FleetTableView implements ScreenView {
         root.setSpacing(10);
         root.setPadding(new Insets(16, 20, 12, 20));
 
-        SplitPane split = new SplitPane(buildSitesTable(), buildDetail());
+        SplitPane split = new SplitPane(buildSitesTable(), detail.root());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -279,7 +267,7 @@ public final class FleetTableView implements ScreenView {
 
         TableColumn<SiteRow, SiteSummary> heartbeat = column("fleetTable.col.lastHeartbeat", 110,
                 Comparator.comparing(SiteSummary::lastHeartbeat, Comparator.nullsFirst(Comparator.naturalOrder())));
-        heartbeat.setCellFactory(c -> new HeartbeatCell<>(SiteSummary::lastHeartbeat));
+        heartbeat.setCellFactory(c -> new RelativeTimeCell<>(SiteSummary::lastHeartbeat, vm.nowProperty(), m));
 
         TableColumn<SiteRow, SiteSummary> sla = column("fleetTable.col.sla", 76,
                 Comparator.comparing(s -> s.site().slaTier()));
@@ -303,153 +291,6 @@ public final class FleetTableView implements ScreenView {
         col.setPrefWidth(width);
         col.setMinWidth(width * 0.85);
         return col;
-    }
-
-    /** "2 min ago", refreshed whenever a new snapshot moves the clock, not only when the value changes. */
-    private final class HeartbeatCell<S, T> extends TableCell<S, T> {
-        private final Function<T, Instant> at;
-        private final InvalidationListener tick = o -> render();
-
-        HeartbeatCell(Function<T, Instant> at) {
-            this.at = at;
-            vm.nowProperty().addListener(new WeakInvalidationListener(tick));
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            render();
-        }
-
-        private void render() {
-            T item = getItem();
-            if (isEmpty() || item == null) {
-                setText(null);
-                return;
-            }
-            setText(RelativeTime.format(at.apply(item), vm.nowProperty().get(), m));
-        }
-    }
-
-    // --- the detail pane: the selected site and its camera systems ---------------------------------------------
-
-    private Node buildDetail() {
-        cameras.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, "cameras");
-        cameras.setId("fleet-cameras");
-        cameras.setFixedCellSize(26);
-        cameras.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        cameras.setPlaceholder(new Label(m.text("fleetTable.detail.hint")));
-
-        TableColumn<CameraStatus, CameraStatus> health = cameraColumn("fleetTable.cam.health", 105,
-                Comparator.comparing(CameraStatus::health));
-        health.setCellFactory(c -> Cells.health(CameraStatus::health, st -> m.text(HealthStyle.key(st))));
-        TableColumn<CameraStatus, CameraStatus> host = cameraColumn("fleetTable.cam.hostname", 175,
-                Comparator.comparing(cs -> cs.camera().hostname()));
-        host.setCellFactory(c -> Cells.text(cs -> cs.camera().hostname(), "mono"));
-        TableColumn<CameraStatus, CameraStatus> cid = cameraColumn("fleetTable.cam.id", 120,
-                Comparator.comparing(cs -> cs.camera().id()));
-        cid.setCellFactory(c -> Cells.text(cs -> cs.camera().id(), "mono"));
-        TableColumn<CameraStatus, CameraStatus> version = cameraColumn("fleetTable.cam.version", 80,
-                Comparator.comparing(cs -> cs.camera().softwareVersion(), SiteProfile::compareVersions));
-        version.setCellFactory(c -> Cells.text(cs -> cs.camera().softwareVersion(), "mono"));
-        TableColumn<CameraStatus, CameraStatus> image = cameraColumn("fleetTable.cam.image", 175,
-                Comparator.comparing(cs -> cs.camera().image()));
-        image.setCellFactory(c -> Cells.text(cs -> cs.camera().image(), "mono"));
-        TableColumn<CameraStatus, CameraStatus> heartbeat = cameraColumn("fleetTable.cam.lastHeartbeat", 105,
-                Comparator.comparing(cs -> cs.telemetry().lastHeartbeat(),
-                        Comparator.nullsFirst(Comparator.naturalOrder())));
-        heartbeat.setCellFactory(c -> new HeartbeatCell<>(cs -> cs.telemetry().lastHeartbeat()));
-        TableColumn<CameraStatus, CameraStatus> frames = cameraColumn("fleetTable.cam.frames", 95,
-                Comparator.comparing(cs -> cs.telemetry().framesPerMinute(),
-                        Comparator.nullsFirst(Comparator.naturalOrder())));
-        frames.setCellFactory(c -> Cells.text(cs -> metric(cs.telemetry().framesPerMinute(), "%.0f"), "numeric"));
-        TableColumn<CameraStatus, CameraStatus> disk = cameraColumn("fleetTable.cam.disk", 75,
-                Comparator.comparing(cs -> cs.telemetry().diskUsedPercent(),
-                        Comparator.nullsFirst(Comparator.naturalOrder())));
-        disk.setCellFactory(c -> Cells.text(cs -> metric(cs.telemetry().diskUsedPercent(), "%.1f %%"), "numeric"));
-        TableColumn<CameraStatus, CameraStatus> temp = cameraColumn("fleetTable.cam.temperature", 95,
-                Comparator.comparing(cs -> cs.telemetry().temperatureC(),
-                        Comparator.nullsFirst(Comparator.naturalOrder())));
-        temp.setCellFactory(c -> Cells.text(cs -> metric(cs.telemetry().temperatureC(), "%.1f °C"), "numeric"));
-        TableColumn<CameraStatus, CameraStatus> since = cameraColumn("fleetTable.cam.since", 105,
-                Comparator.comparing(CameraStatus::healthSince, Comparator.nullsFirst(Comparator.naturalOrder())));
-        since.setCellFactory(c -> new HeartbeatCell<>(CameraStatus::healthSince));
-        TableColumn<CameraStatus, CameraStatus> ssh = cameraColumn("fleetTable.cam.ssh", 110,
-                Comparator.comparing(cs -> cs.camera().sshAddress()));
-        ssh.setCellFactory(c -> Cells.text(cs -> cs.camera().sshAddress(), "mono"));
-        cameras.getColumns().setAll(java.util.List.of(health, host, cid, version, image, heartbeat, frames, disk,
-                temp, since, ssh));
-        SortedList<CameraStatus> sorted = new SortedList<>(vm.selectedCameras());
-        sorted.comparatorProperty().bind(cameras.comparatorProperty());
-        cameras.setItems(sorted);
-
-        detailHeader.getStyleClass().add("site-detail-header");
-        vm.selectedSiteProperty().addListener((o, a, s) -> renderDetailHeader(s));
-        renderDetailHeader(vm.selectedSiteProperty().get());
-
-        VBox detail = new VBox(8, detailHeader, cameras);
-        detail.getStyleClass().add("site-detail");
-        detail.setPadding(new Insets(10, 0, 0, 0));
-        VBox.setVgrow(cameras, Priority.ALWAYS);
-        return detail;
-    }
-
-    private TableColumn<CameraStatus, CameraStatus> cameraColumn(String key, double width,
-                                                                 Comparator<CameraStatus> order) {
-        TableColumn<CameraStatus, CameraStatus> col = new TableColumn<>(m.text(key));
-        col.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
-        col.setComparator(order);
-        col.setPrefWidth(width);
-        col.setMinWidth(width * 0.85);
-        return col;
-    }
-
-    private String metric(Double v, String format) {
-        return v == null ? "–" : String.format(m.locale(), format, v);
-    }
-
-    private void renderDetailHeader(SiteSummary s) {
-        detailHeader.getChildren().clear();
-        detailHeader.setManaged(s != null);
-        if (s == null) {
-            return;
-        }
-        Site site = s.site();
-        Label name = new Label(site.name(), HealthStyle.icon(s.health().worst(), 18));
-        name.getStyleClass().add(Styles.TITLE_4);
-        Label facts = new Label(String.join("   ·   ",
-                site.id(),
-                site.customer(),
-                s.profile().countryName() + " (" + site.region() + ")",
-                localTime(site.timeZone()),
-                m.text("fleetTable.detail.sla", m.text("sla." + site.slaTier().name()), site.slaTier().targetPercent()),
-                m.text("fleetTable.detail.window", site.maintenanceWindow().isEmpty() ? "–" : site.maintenanceWindow()),
-                site.isPlaced()
-                        ? String.format(m.locale(), "%.4f, %.4f", site.latitude(), site.longitude())
-                        : m.text("fleetTable.detail.unplaced")));
-        facts.getStyleClass().add(Styles.TEXT_MUTED);
-        facts.setWrapText(true);
-        HBox counts = new HBox(14);
-        counts.setAlignment(Pos.CENTER_LEFT);
-        for (HealthState st : HealthState.all()) {
-            int n = s.health().count(st);
-            if (n > 0) {
-                Label l = new Label(n + " " + m.text(HealthStyle.key(st)).toLowerCase(m.locale()),
-                        HealthStyle.icon(st, 13));
-                counts.getChildren().add(l);
-            }
-        }
-        detailHeader.getChildren().addAll(name, facts, counts);
-    }
-
-    private String localTime(String zone) {
-        try {
-            ZoneId z = ZoneId.of(zone);
-            return m.text("fleetTable.detail.localTime", LOCAL_TIME.withLocale(m.locale())
-                    .format(vm.nowProperty().get().atZone(z)), zone);
-        } catch (DateTimeException | IllegalArgumentException e) {
-            return zone.isEmpty() ? "–" : zone;
-        }
     }
 
     // --- selection shared with the rest of the console ----------------------------------------------------------

@@ -1,7 +1,6 @@
 package io.camfleet.console.ui.fleettable;
 
 import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.CameraStatus;
 import io.camfleet.console.service.FleetInventory;
 import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.SiteSummary;
@@ -18,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fleet table screen without its controls: the visible rows, the available filter values, and the selected
- * site with its cameras. Testable without a toolkit: it only touches properties, on the caller's thread.
+ * The fleet table screen without its controls: the visible rows and the available filter values. Testable without a
+ * toolkit: it only touches properties, on the caller's thread.
  */
 public final class FleetTableViewModel {
 
@@ -28,8 +27,6 @@ public final class FleetTableViewModel {
     private final ObservableList<String> regions = FXCollections.observableArrayList();
     private final ObservableList<String> customers = FXCollections.observableArrayList();
     private final ObservableList<String> versions = FXCollections.observableArrayList();
-    private final ObservableList<CameraStatus> selectedCameras = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<SiteSummary> selectedSite = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
@@ -41,7 +38,6 @@ public final class FleetTableViewModel {
         this.fleet = fleet;
         fleet.snapshotProperty().addListener((o, a, s) -> onSnapshot(s));
         fleet.visibleProperty().addListener((o, a, v) -> onVisible(v));
-        fleet.selectedSiteIdProperty().addListener((o, a, id) -> refreshSelection());
         onSnapshot(fleet.snapshot());
         onVisible(fleet.visibleProperty().get());
     }
@@ -66,7 +62,6 @@ public final class FleetTableViewModel {
                 }
             }
         }
-        refreshSelection();
     }
 
     private void onVisible(FleetModel.Visible v) {
@@ -86,18 +81,6 @@ public final class FleetTableViewModel {
             rows.setAll(next);
         }
         shown.set(idx.length);
-    }
-
-    private void refreshSelection() {
-        String id = fleet.selectedSiteIdProperty().get();
-        FleetSnapshot s = fleet.snapshot();
-        SiteSummary site = id == null ? null : s.site(id);
-        selectedSite.set(site);
-        if (site == null) {
-            selectedCameras.clear();
-        } else {
-            selectedCameras.setAll(s.cameras(id));
-        }
     }
 
     public FleetModel fleet() {
@@ -124,14 +107,6 @@ public final class FleetTableViewModel {
 
     public ObservableList<String> versions() {
         return versions;
-    }
-
-    public ObservableList<CameraStatus> selectedCameras() {
-        return selectedCameras;
-    }
-
-    public ReadOnlyObjectProperty<SiteSummary> selectedSiteProperty() {
-        return selectedSite.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty shownProperty() {

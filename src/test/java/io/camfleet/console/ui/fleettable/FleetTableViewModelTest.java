@@ -15,6 +15,7 @@ import io.camfleet.console.service.TestClock;
 import io.camfleet.console.service.InMemoryAuditTrail;
 import io.camfleet.console.service.NoFleetCache;
 import io.camfleet.console.ui.common.FleetModel;
+import io.camfleet.console.ui.sitedetail.SiteDetailViewModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -131,10 +132,11 @@ class FleetTableViewModelTest {
 
     @Test
     void selectingASiteShowsItsCameras() {
+        SiteDetailViewModel detail = new SiteDetailViewModel(model);
         vm.select("US-3");
-        assertThat(vm.selectedSiteProperty().get().id()).isEqualTo("US-3");
-        assertThat(vm.selectedCameras()).extracting(c -> c.camera().id()).containsExactly("US-3-C01");
+        assertThat(detail.siteProperty().get().id()).isEqualTo("US-3");
+        assertThat(detail.cameras()).extracting(c -> c.camera().id()).containsExactly("US-3-C01");
         vm.select(null);
-        assertThat(vm.selectedCameras()).isEmpty();
+        assertThat(detail.cameras()).isEmpty();
     }
 }
