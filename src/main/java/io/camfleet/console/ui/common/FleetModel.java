@@ -53,6 +53,10 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
     private final ReadOnlyObjectWrapper<Visible> visible =
             new ReadOnlyObjectWrapper<>(new Visible(snapshot.get(), FleetFilter.ALL, new int[0]));
     private final ObjectProperty<String> selectedSiteId = new SimpleObjectProperty<>();
+    private final ObservableSet<String> selection = FXCollections.observableSet();
+    private final javafx.collections.ObservableList<String> regions = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<String> customers = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<String> versions = FXCollections.observableArrayList();
 
     private final AtomicReference<FleetSnapshot> pending = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -78,6 +82,11 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
                 drainScheduled.set(false);
                 FleetSnapshot s = pending.getAndSet(null);
                 if (s != null) {
+                    if (s.inventory() != snapshot.get().inventory()) {
+                        regions.setAll(s.inventory().regions());
+                        customers.setAll(s.inventory().customers());
+                        versions.setAll(s.inventory().versions());
+                    }
                     snapshot.set(s);
                     recompute(s, filter.get());
                 }
@@ -143,8 +152,49 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
         return visible.getReadOnlyProperty();
     }
 
+    /** The site whose detail shows: the one last clicked in the table or on the map. */
     public ObjectProperty<String> selectedSiteIdProperty() {
         return selectedSiteId;
+    }
+
+    /**
+     * All selected sites, for bulk actions: several rows in the table, or a box dragged on the map. Includes the
+     * {@link #selectedSiteIdProperty() focused} one when there is one.
+     */
+    public ObservableSet<String> selection() {
+        return selection;
+    }
+
+    /** Selects one site, alone. */
+    public void select(String siteId) {
+        if (siteId == null) {
+            selection.clear();
+        } else {
+            selection.retainAll(java.util.Set.of(siteId));
+            selection.add(siteId);
+        }
+        selectedSiteId.set(siteId);
+    }
+
+    /** Selects several sites at once, and focuses {@code focus} (one of them, or null). */
+    public void selectAll(java.util.Collection<String> siteIds, String focus) {
+        selection.retainAll(siteIds);
+        selection.addAll(siteIds);
+        selectedSiteId.set(focus);
+    }
+
+    /** Regions of the current inventory, for the Region filter. */
+    public javafx.collections.ObservableList<String> regions() {
+        return regions;
+    }
+
+    public javafx.collections.ObservableList<String> customers() {
+        return customers;
+    }
+
+    /** Releases, newest first. */
+    public javafx.collections.ObservableList<String> versions() {
+        return versions;
     }
 
     /** Clears search text and every chip. */

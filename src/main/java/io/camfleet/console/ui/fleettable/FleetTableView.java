@@ -4,7 +4,6 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import io.camfleet.console.domain.HealthState;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.SiteProfile;
 import io.camfleet.console.service.SiteSummary;
@@ -13,41 +12,30 @@ import io.camfleet.console.ui.common.HealthStyle;
 import io.camfleet.console.ui.common.RelativeTimeCell;
 import io.camfleet.console.ui.common.ScreenView;
 import io.camfleet.console.ui.sitedetail.SiteDetailView;
-import io.camfleet.console.ui.common.SearchField;
+import io.camfleet.console.ui.common.FleetFilterBar;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 
 import java.text.NumberFormat;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The fleet table: every site with its health, filterable as you type and by chips, and the selected site's camera
@@ -59,10 +47,9 @@ public final class FleetTableView implements ScreenView {
     private final Messages m;
     private final NumberFormat count;
     private final VBox root = new VBox();
+    private final FleetFilterBar filters;
     private final CustomTextField search;
     private final TableView<SiteRow> sites = new TableView<>();
-    private final Map<HealthState, ToggleButton> healthChips = new EnumMap<>(HealthState.class);
-    private final FlowPane activeChips = new FlowPane(6, 6);
     private boolean syncingSelection;
     private boolean selectedOnce;
 
@@ -70,7 +57,8 @@ public final class FleetTableView implements ScreenView {
         this.vm = vm;
         this.m = messages;
         this.count = NumberFormat.getIntegerInstance(messages.locale());
-        this.search = SearchField.create(messages, "fleetTable.search.prompt");
+        this.filters = new FleetFilterBar(vm.fleet(), messages);
+        this.search = filters.search();
         root.getStyleClass().add("fleet-table");
         root.getStylesheets().add(FleetTableView.class.getResource("fleet-table.css").toExternalForm());
         root.setSpacing(10);
@@ -80,7 +68,7 @@ public final class FleetTableView implements ScreenView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(buildHeader(), buildChips(), split);
+        root.getChildren().addAll(buildHeader(), filters.chips(), split);
         bindSelection();
     }
 
@@ -109,8 +97,6 @@ public final class FleetTableView implements ScreenView {
         vm.totalProperty().addListener(updateShown);
         updateShown.invalidated(null);
 
-        search.setPrefWidth(340);
-        search.textProperty().bindBidirectional(vm.fleet().searchTextProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN) {
                 sites.requestFocus();
@@ -121,103 +107,9 @@ public final class FleetTableView implements ScreenView {
         });
         search.setId("fleet-search");
 
-        HBox header = new HBox(10, title, shown, new Spacer(),
-                filterMenu("fleetTable.filter.region", vm.regions(), vm.fleet().regionFilter()),
-                filterMenu("fleetTable.filter.customer", vm.customers(), vm.fleet().customerFilter()),
-                filterMenu("fleetTable.filter.version", vm.versions(), vm.fleet().versionFilter()),
-                search);
+        HBox header = new HBox(10, title, shown, new Spacer(), filters.menus(), search);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
-    }
-
-    // --- chips: health toggles, region / customer / version menus, active chips ------------------------------
-
-    private Node buildChips() {
-        FlowPane pane = new FlowPane(8, 8);
-        pane.setAlignment(Pos.CENTER_LEFT);
-        ObservableSet<HealthState> health = vm.fleet().healthFilter();
-        for (HealthState s : HealthState.all()) {
-            ToggleButton chip = new ToggleButton(null, HealthStyle.icon(s, 14));
-            chip.getStyleClass().addAll("chip", HealthStyle.styleClass(s));
-            chip.setTooltip(new Tooltip(m.text("fleetTable.chip.health.tip", m.text(HealthStyle.key(s)))));
-            chip.setOnAction(e -> {
-                if (chip.isSelected()) {
-                    health.add(s);
-                } else {
-                    health.remove(s);
-                }
-            });
-            healthChips.put(s, chip);
-            pane.getChildren().add(chip);
-        }
-        health.addListener((SetChangeListener<HealthState>) c ->
-                healthChips.forEach((s, chip) -> chip.setSelected(health.contains(s))));
-        vm.fleet().snapshotProperty().addListener(o -> updateHealthChipCounts());
-        updateHealthChipCounts();
-
-
-        Hyperlink clearAll = new Hyperlink(m.text("fleetTable.filter.clearAll"));
-        clearAll.setOnAction(e -> vm.fleet().clearFilters());
-        clearAll.visibleProperty().bind(vm.fleet().filterProperty().map(f -> !f.isEmpty()));
-        clearAll.managedProperty().bind(clearAll.visibleProperty());
-        activeChips.setAlignment(Pos.CENTER_LEFT);
-        SetChangeListener<String> rebuild = c -> rebuildActiveChips();
-        vm.fleet().regionFilter().addListener(rebuild);
-        vm.fleet().customerFilter().addListener(rebuild);
-        vm.fleet().versionFilter().addListener(rebuild);
-        Separator sep = new Separator(Orientation.VERTICAL);
-        sep.visibleProperty().bind(clearAll.visibleProperty());
-        sep.managedProperty().bind(clearAll.visibleProperty());
-        pane.getChildren().addAll(sep, activeChips, clearAll);
-        return pane;
-    }
-
-    private void updateHealthChipCounts() {
-        healthChips.forEach((s, chip) ->
-                chip.setText(m.text(HealthStyle.key(s)) + "  " + count.format(vm.sitesIn(s))));
-    }
-
-    private MenuButton filterMenu(String key, ObservableList<String> values, ObservableSet<String> selected) {
-        MenuButton menu = new MenuButton(m.text(key));
-        menu.getStyleClass().add("filter-menu");
-        Runnable fill = () -> {
-            menu.getItems().clear();
-            for (String v : values) {
-                CheckMenuItem item = new CheckMenuItem(v);
-                item.setSelected(selected.contains(v));
-                item.setOnAction(e -> {
-                    if (item.isSelected()) {
-                        selected.add(v);
-                    } else {
-                        selected.remove(v);
-                    }
-                });
-                menu.getItems().add(item);
-            }
-        };
-        values.addListener((ListChangeListener<String>) c -> fill.run());
-        selected.addListener((SetChangeListener<String>) c -> menu.getItems().forEach(i ->
-                ((CheckMenuItem) i).setSelected(selected.contains(values.get(menu.getItems().indexOf(i))))));
-        fill.run();
-        return menu;
-    }
-
-    private void rebuildActiveChips() {
-        activeChips.getChildren().clear();
-        addActive("fleetTable.filter.region", vm.fleet().regionFilter());
-        addActive("fleetTable.filter.customer", vm.fleet().customerFilter());
-        addActive("fleetTable.filter.version", vm.fleet().versionFilter());
-    }
-
-    private void addActive(String key, ObservableSet<String> set) {
-        set.stream().sorted().forEach(v -> {
-            Button chip = new Button(m.text(key) + ": " + v, new FontIcon(Material2AL.CLOSE));
-            chip.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-            chip.getStyleClass().addAll("chip", "active-chip", Styles.SMALL);
-            chip.setTooltip(new Tooltip(m.text("fleetTable.filter.remove")));
-            chip.setOnAction(e -> set.remove(v));
-            activeChips.getChildren().add(chip);
-        });
     }
 
     // --- the sites table ---------------------------------------------------------------------------------------
@@ -227,7 +119,7 @@ public final class FleetTableView implements ScreenView {
         sites.setId("fleet-sites");
         sites.setFixedCellSize(28);
         sites.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        sites.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        sites.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         sites.setPlaceholder(new Label(m.text("fleetTable.empty")));
 
         TableColumn<SiteRow, SiteSummary> health = column("fleetTable.col.health", 100,
@@ -296,35 +188,68 @@ public final class FleetTableView implements ScreenView {
     // --- selection shared with the rest of the console ----------------------------------------------------------
 
     private void bindSelection() {
-        sites.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (!syncingSelection && row != null) {
-                vm.select(row.id());
+        sites.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SiteRow>) c -> {
+            if (syncingSelection) {
+                return;
+            }
+            List<String> ids = sites.getSelectionModel().getSelectedItems().stream().map(SiteRow::id).toList();
+            SiteRow focus = sites.getSelectionModel().getSelectedItem();
+            // The table is the source here: do not mirror the shared selection back into it mid-change.
+            syncingSelection = true;
+            try {
+                vm.fleet().selectAll(ids, focus == null ? null : focus.id());
+            } finally {
+                syncingSelection = false;
             }
         });
-        vm.fleet().selectedSiteIdProperty().addListener((o, a, id) -> showSelected(id));
-        // When the visible rows change, keep the selected site selected if it is still there. The first time the
+        vm.fleet().selectedSiteIdProperty().addListener((o, a, id) -> showSelection());
+        vm.fleet().selection().addListener((SetChangeListener<String>) c -> showSelection());
+        // When the visible rows change, keep the selected sites selected if they are still there. The first time the
         // fleet arrives with nothing selected, select the top row (the worst site), so its cameras show at once.
         vm.rows().addListener((ListChangeListener<SiteRow>) c -> {
             if (!selectedOnce && vm.fleet().selectedSiteIdProperty().get() == null && !sites.getItems().isEmpty()) {
                 selectedOnce = true;
                 vm.select(sites.getItems().get(0).id());
             }
-            showSelected(vm.fleet().selectedSiteIdProperty().get());
+            showSelection();
         });
     }
 
-    private void showSelected(String id) {
-        SiteRow row = id == null ? null : vm.rowFor(id);
-        if (row == sites.getSelectionModel().getSelectedItem()) {
+    /** Makes the table's selection what the shared selection says, scrolling the focused site into view. */
+    private void showSelection() {
+        if (syncingSelection) {
+            return;
+        }
+        Set<String> wanted = vm.fleet().selection();
+        String focusId = vm.fleet().selectedSiteIdProperty().get();
+        SiteRow focus = focusId == null ? null : vm.rowFor(focusId);
+        var model = sites.getSelectionModel();
+        if (model.getSelectedItems().size() == wanted.size()
+                && model.getSelectedItems().stream().allMatch(r -> wanted.contains(r.id()))
+                && model.getSelectedItem() == focus) {
             return;
         }
         syncingSelection = true;
         try {
-            if (row == null || !sites.getItems().contains(row)) {
-                sites.getSelectionModel().clearSelection();
-            } else {
-                sites.getSelectionModel().select(row);
-                sites.scrollTo(Math.max(0, sites.getSelectionModel().getSelectedIndex() - 3));
+            model.clearSelection();
+            ObservableList<SiteRow> items = sites.getItems();
+            int[] others = new int[wanted.size()];
+            int n = 0;
+            int focusIndex = -1;
+            for (int i = 0; i < items.size(); i++) {
+                SiteRow r = items.get(i);
+                if (r == focus) {
+                    focusIndex = i;
+                } else if (wanted.contains(r.id()) && n < others.length) {
+                    others[n++] = i;
+                }
+            }
+            if (n > 0) {
+                model.selectIndices(others[0], java.util.Arrays.copyOfRange(others, 1, n));
+            }
+            if (focusIndex >= 0) {
+                model.select(focusIndex);   // last, so that it is the table's focused row
+                sites.scrollTo(Math.max(0, focusIndex - 3));
             }
         } finally {
             syncingSelection = false;

@@ -24,9 +24,6 @@ public final class FleetTableViewModel {
 
     private final FleetModel fleet;
     private final ObservableList<SiteRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> regions = FXCollections.observableArrayList();
-    private final ObservableList<String> customers = FXCollections.observableArrayList();
-    private final ObservableList<String> versions = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
@@ -52,9 +49,6 @@ public final class FleetTableViewModel {
             for (int i = 0; i < rowsByIndex.length; i++) {
                 rowsByIndex[i] = new SiteRow(sites.get(i));
             }
-            regions.setAll(inventory.regions());
-            customers.setAll(inventory.customers());
-            versions.setAll(inventory.versions());
         } else {
             for (int i = 0; i < rowsByIndex.length; i++) {
                 if (rowsByIndex[i].summary() != sites.get(i)) {
@@ -97,18 +91,6 @@ public final class FleetTableViewModel {
         return i < 0 || i >= rowsByIndex.length ? null : rowsByIndex[i];
     }
 
-    public ObservableList<String> regions() {
-        return regions;
-    }
-
-    public ObservableList<String> customers() {
-        return customers;
-    }
-
-    public ObservableList<String> versions() {
-        return versions;
-    }
-
     public ReadOnlyIntegerProperty shownProperty() {
         return shown.getReadOnlyProperty();
     }
@@ -123,7 +105,7 @@ public final class FleetTableViewModel {
     }
 
     public void select(String siteId) {
-        fleet.selectedSiteIdProperty().set(siteId);
+        fleet.select(siteId);
     }
 
     /** Sites currently in {@code state}, for the counts on the health chips. */

@@ -83,9 +83,9 @@ class FleetTableViewModelTest {
         assertThat(ids()).containsExactly("NL-1", "US-2", "US-3");
         assertThat(vm.totalProperty().get()).isEqualTo(3);
         assertThat(vm.shownProperty().get()).isEqualTo(3);
-        assertThat(vm.customers()).containsExactly("Contoso", "Harbor");
-        assertThat(vm.regions()).containsExactly("EU", "NA");
-        assertThat(vm.versions()).containsExactly("6.4.2", "6.3.7");
+        assertThat(model.customers()).containsExactly("Contoso", "Harbor");
+        assertThat(model.regions()).containsExactly("EU", "NA");
+        assertThat(model.versions()).containsExactly("6.4.2", "6.3.7");
     }
 
     @Test
