@@ -1,12 +1,14 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.map.BasemapSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +22,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     private final String userHome;
     private final Operator operator;
     private final Messages messages;
+    private final BasemapSource basemaps = new NaturalEarthBasemap();
 
     ConsoleRuntime(Clock clock, Map<String, String> env, String userHome, Operator operator, Messages messages) {
         this.clock = clock;
@@ -44,7 +47,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     ConsoleServices openServices(Path folder, FleetSource source) {
-        return ConsoleServices.open(folder, clock, source, operator);
+        return ConsoleServices.open(folder, clock, source, operator, basemaps);
     }
 
     @Override
@@ -55,6 +58,10 @@ final class ConsoleRuntime implements ConsoleBackend {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    BasemapSource basemaps() {
+        return basemaps;
     }
 
     Messages messages() {

@@ -1,6 +1,7 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.render.PngMapRasterizer;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
@@ -11,6 +12,8 @@ import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.map.BasemapSource;
+import io.camfleet.console.service.map.MapSnapshotService;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,12 +27,15 @@ final class ConsoleServices implements ConsoleBackend.Session {
     private final CacheDatabase database;
     private final AuditService audit;
     private final FleetService fleet;
+    private final MapSnapshotService maps;
 
-    private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, FleetService fleet) {
+    private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, FleetService fleet,
+                            MapSnapshotService maps) {
         this.folder = folder;
         this.database = database;
         this.audit = audit;
         this.fleet = fleet;
+        this.maps = maps;
     }
 
     /**
@@ -37,7 +43,8 @@ final class ConsoleServices implements ConsoleBackend.Session {
      *
      * @throws io.camfleet.console.service.Problem when the folder cannot be written or the cache cannot be opened
      */
-    static ConsoleServices open(Path path, Clock clock, FleetSource source, Operator operator) {
+    static ConsoleServices open(Path path, Clock clock, FleetSource source, Operator operator,
+                                BasemapSource basemaps) {
         DataFolder folder = DataFolder.prepare(path);
         CacheDatabase db = CacheDatabase.open(folder.path(), clock);
         try {
@@ -46,7 +53,8 @@ final class ConsoleServices implements ConsoleBackend.Session {
                     Map.of("movedAside", aside.getFileName().toString()), AuditOutcome.SUCCEEDED));
             FleetService fleet = new FleetService(source, new JdbcFleetCache(db.dataSource()), HealthRules.DEFAULT,
                     clock, audit);
-            return new ConsoleServices(folder, db, audit, fleet);
+            return new ConsoleServices(folder, db, audit, fleet,
+                    new MapSnapshotService(basemaps, new PngMapRasterizer()));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -63,8 +71,14 @@ final class ConsoleServices implements ConsoleBackend.Session {
         return audit;
     }
 
-    FleetService fleet() {
+    @Override
+    public FleetService fleet() {
         return fleet;
+    }
+
+    @Override
+    public MapSnapshotService maps() {
+        return maps;
     }
 
     /** Where an unreadable cache was moved at this opening, if one was. */

@@ -61,7 +61,7 @@ final class DesktopConsole {
         Platform.startup(IconFonts::preload);
         preferences.thenAcceptBoth(store, (loaded, saved) -> Platform.runLater(() -> {
             DesktopWindow window = new DesktopWindow(new Stage(), runtime.messages(), folder, saved, loaded,
-                    workers, ticker, events, code -> {
+                    runtime.basemaps(), workers, ticker, events, code -> {
                 exit.set(code);
                 closed.countDown();
             });

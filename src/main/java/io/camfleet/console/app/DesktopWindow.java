@@ -8,11 +8,17 @@ import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
 import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.map.BasemapSource;
+import io.camfleet.console.service.map.TileSource;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import io.camfleet.console.ui.audit.AuditView;
 import io.camfleet.console.ui.audit.AuditViewModel;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.ScreenView;
+import io.camfleet.console.ui.fleetmap.FleetMapView;
+import io.camfleet.console.ui.fleetmap.FleetMapViewModel;
 import io.camfleet.console.ui.fleettable.FleetTableView;
 import io.camfleet.console.ui.fleettable.FleetTableViewModel;
 import io.camfleet.console.ui.shell.Banner;
@@ -73,16 +79,22 @@ final class DesktopWindow {
     private final ShellViewModel shellVm;
     private final ShellView shell;
     private final ZoneId zone = ZoneId.systemDefault();
+    private final BasemapSource basemaps;
+    private final Executor workers;
+    private final ObjectProperty<TileSource> tileSource = new SimpleObjectProperty<>();
     private int exitCode = ExitCodes.OK;
 
     DesktopWindow(Stage stage, Messages messages, Path folder, PreferencesStore preferences, Preferences loaded,
-                  Executor workers, ScheduledExecutorService ticker, Events events, IntConsumer onClosed) {
+                  BasemapSource basemaps, Executor workers, ScheduledExecutorService ticker, Events events,
+                  IntConsumer onClosed) {
         this.stage = stage;
         this.m = messages;
         this.folder = folder;
         this.ticker = ticker;
         this.events = events;
         this.onClosed = onClosed;
+        this.basemaps = basemaps;
+        this.workers = workers;
         this.tasks = new BackgroundTasks(workers);
         this.fleetModel = new FleetModel(Platform::runLater, workers);
         this.shellVm = new ShellViewModel(preferences, loaded);
@@ -176,6 +188,9 @@ final class DesktopWindow {
             case FLEET_TABLE -> new FleetTableView(new FleetTableViewModel(fleetModel),
                     new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m);
             case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m, Platform::runLater), m, zone);
+            case FLEET_MAP -> new FleetMapView(new FleetMapViewModel(fleetModel, basemaps, workers, Platform::runLater),
+                    new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m, shellVm.darkThemeProperty(),
+                    tileSource, workers);
             default -> new PlaceholderView(screen, m);
         };
     }

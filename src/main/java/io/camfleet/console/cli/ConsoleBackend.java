@@ -1,6 +1,8 @@
 package io.camfleet.console.cli;
 
 import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.FleetService;
+import io.camfleet.console.service.map.MapSnapshotService;
 import io.camfleet.console.service.FleetSource;
 
 import java.nio.file.Path;
@@ -29,6 +31,10 @@ public interface ConsoleBackend {
         Path folder();
 
         AuditService audit();
+
+        FleetService fleet();
+
+        MapSnapshotService maps();
 
         @Override
         void close();

@@ -3,6 +3,7 @@ package io.camfleet.console.app;
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Preferences;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -26,12 +27,17 @@ final class WindowFixture {
     private ConsoleServices services;
 
     void open(Stage stage, Path data, int sites) {
+        open(stage, data, sites, Preferences.DEFAULT);
+    }
+
+    /** Opens with these preferences saved first (window size, theme, first screen). */
+    void open(Stage stage, Path data, int sites, Preferences preferences) {
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), data.toString(),
                 new Operator("tester", ""), new Messages(Locale.ENGLISH));
         services = runtime.openServices(data, runtime.demoFleet(sites, 42));
-        JsonPreferencesStore preferences = new JsonPreferencesStore(data.resolve("settings.json"));
-        DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data, preferences,
-                preferences.load(), workers, ticker, DesktopWindow.Events.NONE, code -> { });
+        JsonPreferencesStore store = new JsonPreferencesStore(data.resolve("settings.json"));
+        DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data, store, preferences,
+                runtime.basemaps(), workers, ticker, DesktopWindow.Events.NONE, code -> { });
         window.show(() -> CompletableFuture.completedFuture(services));
         stage.requestFocus();
     }

@@ -105,8 +105,7 @@ final class DiskTileCache {
         }
     }
 
-    /** The file a tile lives in; exposed for tests. */
-    Path file(int zoom, int x, int y) {
+    private Path file(int zoom, int x, int y) {
         return providerFolder.resolve(Integer.toString(zoom)).resolve(Integer.toString(x)).resolve(y + TILE);
     }
 

@@ -31,16 +31,17 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The map asks for many tiles at once, often the same tile twice while panning; concurrent fetches of one tile
  * share one request. Disk work runs on the background executor and the network is asynchronous, so no caller thread
- * ever waits. Every failure completes the future with an {@link IOException} whose message is a short sentence
- * naming the tile, e.g. "tile 3/4/2: HTTP 404".
+ * ever waits. A tile the server cannot give completes the future with an {@link IOException} whose message is a
+ * short sentence naming the tile, e.g. "tile 3/4/2: HTTP 404"; a tile outside the map fails at once with an
+ * {@link IllegalArgumentException}.
  */
 public final class HttpTileSource implements TileSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTileSource.class);
 
     /** Public tile servers (OpenStreetMap's among them) refuse clients that do not say who they are. */
-    static final String USER_AGENT = "CamFleetConsole/0.1";
-    static final int MAX_ZOOM = 22;
+    private static final String USER_AGENT = "CamFleetConsole/0.1";
+    private static final int MAX_ZOOM = 22;
 
     private final TileSettings settings;
     private final DiskTileCache cache;
@@ -99,17 +100,16 @@ public final class HttpTileSource implements TileSource {
     }
 
     private void download(TileKey tile, CompletableFuture<byte[]> result) throws IOException {
-        URI uri;
+        HttpRequest request;
         try {
-            uri = URI.create(settings.url(tile.zoom(), tile.x(), tile.y()));
+            request = HttpRequest.newBuilder(URI.create(settings.url(tile.zoom(), tile.x(), tile.y())))
+                    .timeout(settings.timeout())
+                    .header("User-Agent", USER_AGENT)
+                    .GET()
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new IOException(tile + ": the tile server address is not a valid URL; check it in Settings", e);
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.timeout())
-                .header("User-Agent", USER_AGENT)
-                .GET()
-                .build();
         CompletableFuture<HttpResponse<byte[]>> answer =
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         // The request timeout stops at the response headers; this deadline also covers a body that trickles in.
@@ -120,7 +120,7 @@ public final class HttpTileSource implements TileSource {
                         answer.cancel(true); // frees the connection of a server that does not answer
                     }
                     inBackground(tile, result, () -> {
-                        byte[] bytes = accept(tile, uri, response, error);
+                        byte[] bytes = accept(tile, request.uri(), response, error);
                         cache.write(tile.zoom(), tile.x(), tile.y(), bytes);
                         settle(tile, result, bytes, null);
                     });

@@ -41,6 +41,8 @@ public final class FleetMapIndex {
     private final int[][] prefixState;
     private final double[] prefixX;
     private final double[] prefixY;
+    private final boolean[] selected;
+    private final int[] prefixSelected;
 
     private FleetMapIndex(FleetInventory inventory, long[] codes, int[] siteAt, double[] xs, double[] ys,
                           int[] unplaced) {
@@ -62,6 +64,8 @@ public final class FleetMapIndex {
         this.prefixState = new int[STATES][n + 1];
         this.prefixX = new double[n + 1];
         this.prefixY = new double[n + 1];
+        this.selected = new boolean[n];
+        this.prefixSelected = new int[n + 1];
     }
 
     /** Builds the index over the snapshot's sites, all visible. */
@@ -148,6 +152,21 @@ public final class FleetMapIndex {
             for (int s = 0; s < STATES; s++) {
                 prefixState[s][p + 1] = prefixState[s][p] + (v && state[p] == s ? 1 : 0);
             }
+            prefixSelected[p + 1] = prefixSelected[p] + (v && selected[p] ? 1 : 0);
+        }
+    }
+
+    /** Marks the selected sites (snapshot indexes), so that a cluster can show it holds some. */
+    public void select(java.util.Collection<Integer> siteIndexes) {
+        Arrays.fill(selected, false);
+        for (int siteIndex : siteIndexes) {
+            int p = siteIndex >= 0 && siteIndex < positionOf.length ? positionOf[siteIndex] : -1;
+            if (p >= 0) {
+                selected[p] = true;
+            }
+        }
+        for (int p = 0; p < codes.length; p++) {
+            prefixSelected[p + 1] = prefixSelected[p] + (selected[p] && visible[p] ? 1 : 0);
         }
     }
 
@@ -192,7 +211,8 @@ public final class FleetMapIndex {
                 double wy = (prefixY[to] - prefixY[from]) / count;
                 int site = count == 1 ? siteAt[firstVisible(from)] : -1;
                 long key = ((long) level << 56) | prefix;
-                out.add(new MapItem(view.screenX(wx), view.screenY(wy), site, count, counts, worst, key));
+                int picked = prefixSelected[to] - prefixSelected[from];
+                out.add(new MapItem(view.screenX(wx), view.screenY(wy), site, count, counts, worst, key, picked));
             }
         }
         return out;

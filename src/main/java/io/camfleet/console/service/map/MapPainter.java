@@ -2,7 +2,6 @@ package io.camfleet.console.service.map;
 
 import io.camfleet.console.domain.HealthState;
 
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -14,7 +13,7 @@ import java.util.List;
 public final class MapPainter {
 
     /** Cluster cells are about this wide on screen. */
-    public static final double CLUSTER_CELL_PX = 72;
+    public static final double CLUSTER_CELL_PX = 90;
     private static final double MARKER = 7;
     private static final double MIN_SEGMENT_PX = 0.75;
 
@@ -97,13 +96,12 @@ public final class MapPainter {
     }
 
     /**
-     * Clusters and sites. {@code selected} holds the snapshot indexes of selected sites, {@code highlighted} the
-     * key of the item under the pointer (or -1).
+     * Clusters and sites; selected ones ringed. {@code highlighted} is the key of the item under the pointer, or -1.
      */
-    public void paintItems(MapCanvas c, List<MapItem> items, Collection<Integer> selected, long highlighted) {
+    public void paintItems(MapCanvas c, List<MapItem> items, long highlighted) {
         for (MapItem item : items) {
             if (item.isSite()) {
-                paintSite(c, item, selected.contains(item.siteIndex()), item.key() == highlighted);
+                paintSite(c, item, item.selected() > 0, item.key() == highlighted);
             } else {
                 paintCluster(c, item, item.key() == highlighted);
             }
@@ -111,7 +109,7 @@ public final class MapPainter {
     }
 
     public static double clusterRadius(int count) {
-        return Math.min(30, 11 + 3.2 * Math.log(count) / Math.log(2));
+        return Math.min(26, 11 + 2.6 * Math.log(count) / Math.log(2));
     }
 
     private void paintCluster(MapCanvas c, MapItem item, boolean highlighted) {
@@ -120,7 +118,10 @@ public final class MapPainter {
         // Offline is what a NOC acts on first: it alone gets the glow and the badge; the ring shows the rest.
         boolean alarming = worst == HealthState.OFFLINE;
         if (alarming) {
-            c.fillCircle(item.x(), item.y(), r + 6, withAlpha(HealthPalette.argb(worst), 0x55));
+            c.fillCircle(item.x(), item.y(), r + 5, withAlpha(HealthPalette.argb(worst), 0x55));
+        }
+        if (item.selected() > 0) {
+            c.strokeCircle(item.x(), item.y(), r + (alarming ? 8 : 4), style.selection(), 2.5);
         }
         c.fillCircle(item.x(), item.y(), r, style.clusterFill());
         double start = 0;

@@ -6,7 +6,6 @@ import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.Problem;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Renders a region of the fleet map, for a chosen subset of the fleet, to a PNG of a given size, off screen: the
@@ -46,7 +45,7 @@ public final class MapSnapshotService {
         });
         return rasterizer.png(width, height, canvas -> {
             painter.paintBasemap(canvas, basemap, view);
-            painter.paintItems(canvas, items, Set.of(), -1);
+            painter.paintItems(canvas, items, -1);
             painter.paintLegend(canvas, counts, "© " + basemap.attribution());
         });
     }

@@ -131,6 +131,10 @@ public final class FleetMapViewModel {
             out.add(shown.inventory().siteIndexOf(focus));
         }
         selectedIndexes.set(Set.copyOf(out));
+        if (index != null && index.fits(shown)) {
+            index.select(out);
+            requery();
+        }
     }
 
     private void ensureBasemap(Basemap.Detail detail) {

@@ -52,6 +52,7 @@ public final class FleetTableView implements ScreenView {
     private final TableView<SiteRow> sites = new TableView<>();
     private boolean syncingSelection;
     private boolean selectedOnce;
+    private boolean replacingRows;
 
     public FleetTableView(FleetTableViewModel vm, SiteDetailView detail, Messages messages) {
         this.vm = vm;
@@ -64,6 +65,9 @@ public final class FleetTableView implements ScreenView {
         root.setSpacing(10);
         root.setPadding(new Insets(16, 20, 12, 20));
 
+        // Replacing the rows (a new filter result) clears the table's selection; that must not clear the shared one,
+        // so the table's selection is not listened to until the rows are in and the selection is shown again.
+        vm.rows().addListener((ListChangeListener<SiteRow>) c -> replacingRows = true);
         SplitPane split = new SplitPane(buildSitesTable(), detail.root());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
@@ -189,7 +193,7 @@ public final class FleetTableView implements ScreenView {
 
     private void bindSelection() {
         sites.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SiteRow>) c -> {
-            if (syncingSelection) {
+            if (syncingSelection || replacingRows) {
                 return;
             }
             List<String> ids = sites.getSelectionModel().getSelectedItems().stream().map(SiteRow::id).toList();
@@ -207,6 +211,7 @@ public final class FleetTableView implements ScreenView {
         // When the visible rows change, keep the selected sites selected if they are still there. The first time the
         // fleet arrives with nothing selected, select the top row (the worst site), so its cameras show at once.
         vm.rows().addListener((ListChangeListener<SiteRow>) c -> {
+            replacingRows = false;
             if (!selectedOnce && vm.fleet().selectedSiteIdProperty().get() == null && !sites.getItems().isEmpty()) {
                 selectedOnce = true;
                 vm.select(sites.getItems().get(0).id());

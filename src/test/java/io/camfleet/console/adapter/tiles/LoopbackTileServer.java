@@ -21,6 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoopbackTileServer implements AutoCloseable {
 
+    static {
+        // Without TCP_NODELAY the JDK server's writes meet the client's delayed ACK: about 40 ms per 40 KB tile.
+        // Read once, when the first server of the JVM starts; no other test here starts one.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** What a provider answers: a status and a body, or nothing at all until the server closes. */
     record Answer(int status, byte[] body, boolean stalls) {
         static Answer ok(byte[] body) {
