@@ -9,7 +9,9 @@ import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
 import io.camfleet.console.service.Problem;
 import io.camfleet.console.service.map.BasemapSource;
+import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.service.map.TileSource;
+import io.camfleet.console.adapter.tiles.HttpTileSource;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import io.camfleet.console.ui.audit.AuditView;
@@ -38,6 +40,7 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +85,7 @@ final class DesktopWindow {
     private final BasemapSource basemaps;
     private final Executor workers;
     private final ObjectProperty<TileSource> tileSource = new SimpleObjectProperty<>();
+    private HttpClient httpClient;
     private int exitCode = ExitCodes.OK;
 
     DesktopWindow(Stage stage, Messages messages, Path folder, PreferencesStore preferences, Preferences loaded,
@@ -99,6 +103,8 @@ final class DesktopWindow {
         this.fleetModel = new FleetModel(Platform::runLater, workers);
         this.shellVm = new ShellViewModel(preferences, loaded);
         this.shell = new ShellView(shellVm, fleetModel, tasks, messages, zone, aboutText());
+        shellVm.tilesProperty().addListener((o, a, t) -> useTiles(t));
+        useTiles(shellVm.tilesProperty().get());
     }
 
     /** Shows the window at once; {@code services} starts opening the cache, which happens once the window shows. */
@@ -173,6 +179,19 @@ final class DesktopWindow {
         }).onFailure(e -> shellVm.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.loadFailed.title"),
                 e instanceof Problem p ? m.text(p) : m.text("banner.loadFailed", String.valueOf(e.getMessage())))))
                 .start();
+    }
+
+    /** The map's online layer as set: built here, the composition root, and handed to the map by a property. */
+    private void useTiles(TileSettings settings) {
+        if (!settings.enabled() || !settings.hasValidTemplate()) {
+            tileSource.set(null);
+            return;
+        }
+        if (httpClient == null) {
+            httpClient = HttpClient.newBuilder().connectTimeout(settings.timeout()).executor(workers)
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        tileSource.set(new HttpTileSource(settings, folder.resolve("tiles"), httpClient, workers));
     }
 
     private void tick(FleetService fleet) {

@@ -35,7 +35,7 @@ class FleetMapUiTest {
     @Start
     void start(Stage stage) {
         window.open(stage, dir.resolve("data"), 300,
-                new Preferences(0, 0, 1400, 900, false, false, "FLEET_TABLE"));
+                Preferences.DEFAULT.withWindow(0, 0, 1400, 900, false));
     }
 
     @AfterEach

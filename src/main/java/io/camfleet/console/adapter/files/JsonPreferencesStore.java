@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
+import io.camfleet.console.service.map.TileSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 /** {@link Preferences} as {@code settings.json} in the data folder, written atomically (temp file, then move). */
 public final class JsonPreferencesStore implements PreferencesStore {
@@ -61,6 +63,16 @@ public final class JsonPreferencesStore implements PreferencesStore {
         public boolean maximized;
         public String theme = "light";
         public String lastScreen = Preferences.DEFAULT.lastScreen();
+        public Tiles tiles = new Tiles();
+
+        /** The online tile layer: where tiles come from; nothing secret. */
+        static final class Tiles {
+            public boolean enabled;
+            public String urlTemplate = "";
+            public String attribution = "";
+            public int cacheMegabytes = TileSettings.OFF.cacheMegabytes();
+            public long timeoutMillis = TileSettings.OFF.timeout().toMillis();
+        }
 
         static SettingsFile of(Preferences p) {
             SettingsFile f = new SettingsFile();
@@ -71,13 +83,21 @@ public final class JsonPreferencesStore implements PreferencesStore {
             f.maximized = p.maximized();
             f.theme = p.darkTheme() ? "dark" : "light";
             f.lastScreen = p.lastScreen();
+            f.tiles.enabled = p.tiles().enabled();
+            f.tiles.urlTemplate = p.tiles().urlTemplate();
+            f.tiles.attribution = p.tiles().attribution();
+            f.tiles.cacheMegabytes = p.tiles().cacheMegabytes();
+            f.tiles.timeoutMillis = p.tiles().timeout().toMillis();
             return f;
         }
 
         Preferences toPreferences() {
+            Tiles t = tiles == null ? new Tiles() : tiles;
             return new Preferences(windowX == null ? Double.NaN : windowX, windowY == null ? Double.NaN : windowY,
                     windowWidth, windowHeight, maximized, "dark".equals(theme),
-                    lastScreen == null ? Preferences.DEFAULT.lastScreen() : lastScreen);
+                    lastScreen == null ? Preferences.DEFAULT.lastScreen() : lastScreen,
+                    new TileSettings(t.enabled, t.urlTemplate, t.attribution, t.cacheMegabytes,
+                            Duration.ofMillis(Math.max(100, t.timeoutMillis))));
         }
     }
 }

@@ -199,6 +199,7 @@ public final class FleetMapView implements ScreenView {
         mapPane.setMinSize(200, 150);
         mapPane.setFocusTraversable(true);
         base.setMouseTransparent(true);
+        base.setId("map-base");
         marks.setMouseTransparent(true);
         overlay.setPickOnBounds(false);
         mapPane.getChildren().addAll(base, marks, overlay);

@@ -10,6 +10,7 @@ import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.HealthStyle;
 import io.camfleet.console.ui.common.ScreenView;
+import io.camfleet.console.ui.settings.SettingsDialog;
 import javafx.application.Application;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -181,12 +182,19 @@ public final class ShellView {
         theme.setAlignment(Pos.CENTER_LEFT);
         theme.setOnAction(e -> vm.toggleTheme());
         theme.setId("nav-theme");
+        Button settings = new Button(m.text("nav.settings"), new FontIcon(Material2MZ.SETTINGS));
+        settings.getStyleClass().addAll(Styles.FLAT, "nav-footer");
+        settings.setMaxWidth(Double.MAX_VALUE);
+        settings.setAlignment(Pos.CENTER_LEFT);
+        settings.setId("nav-settings");
+        settings.setOnAction(e -> new SettingsDialog(m).edit(root.getScene().getWindow(), vm.tilesProperty().get())
+                .ifPresent(vm::applyTiles));
         Button about = new Button(m.text("nav.about"), new FontIcon(Material2AL.INFO));
         about.getStyleClass().addAll(Styles.FLAT, "nav-footer");
         about.setMaxWidth(Double.MAX_VALUE);
         about.setAlignment(Pos.CENTER_LEFT);
         about.setOnAction(e -> showAbout());
-        side.getChildren().addAll(new Spacer(javafx.geometry.Orientation.VERTICAL), theme, about);
+        side.getChildren().addAll(new Spacer(javafx.geometry.Orientation.VERTICAL), theme, settings, about);
         return side;
     }
 

@@ -2,8 +2,10 @@ package io.camfleet.console.ui.shell;
 
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
+import io.camfleet.console.service.map.TileSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -20,12 +22,14 @@ public final class ShellViewModel {
     private final ObjectProperty<Screen> screen;
     private final BooleanProperty darkTheme;
     private final ObservableList<Banner> banners = FXCollections.observableArrayList();
+    private final ObjectProperty<TileSettings> tiles;
 
     public ShellViewModel(PreferencesStore store, Preferences loaded) {
         this.store = store;
         this.preferences = loaded;
         this.screen = new SimpleObjectProperty<>(Screen.parse(loaded.lastScreen(), Screen.FLEET_TABLE));
         this.darkTheme = new SimpleBooleanProperty(loaded.darkTheme());
+        this.tiles = new SimpleObjectProperty<>(loaded.tiles());
     }
 
     public ObjectProperty<Screen> screenProperty() {
@@ -34,6 +38,18 @@ public final class ShellViewModel {
 
     public BooleanProperty darkThemeProperty() {
         return darkTheme;
+    }
+
+    /** The map's online tile layer, as set in Settings. */
+    public ReadOnlyObjectProperty<TileSettings> tilesProperty() {
+        return tiles;
+    }
+
+    /** Takes new tile settings from the Settings dialog and saves them at once. */
+    public void applyTiles(TileSettings settings) {
+        tiles.set(settings);
+        preferences = preferences.withTiles(settings);
+        store.save(preferences);
     }
 
     public ObservableList<Banner> banners() {

@@ -1,6 +1,7 @@
 package io.camfleet.console.adapter.files;
 
 import io.camfleet.console.service.Preferences;
+import io.camfleet.console.service.map.TileSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,9 @@ class JsonPreferencesStoreTest {
     @Test
     void preferencesComeBackAsSaved() {
         JsonPreferencesStore store = new JsonPreferencesStore(dir.resolve("settings.json"));
-        Preferences p = new Preferences(120, 80, 1600, 1000, true, true, "AUDIT");
+        Preferences p = Preferences.DEFAULT.withWindow(120, 80, 1600, 1000, true).withDarkTheme(true)
+                .withLastScreen("AUDIT").withTiles(new TileSettings(true, "https://tiles.example/{z}/{x}/{y}.png",
+                        "© Example", 300, java.time.Duration.ofSeconds(3)));
         store.save(p);
         assertThat(store.load()).isEqualTo(p);
     }
