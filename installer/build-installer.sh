@@ -185,7 +185,7 @@ if [[ "$OS" == Linux ]]; then
     rm -f "$RUNTIME/lib/server/classes.jsa"
     echo "Warning: could not create the runtime's CDS archive: $(tail -n1 "$STAGE/cds-base.log")" >&2
   fi
-  rm -rf "$RUNTIME/bin"
+  rm -rf "${RUNTIME:?}/bin"
 fi
 # The JVM only uses an AppCDS archive if each class-path jar still has the size
 # and mtime it had at the training run. jpackage's .deb gets fresh copies (new

@@ -4,7 +4,10 @@ import io.camfleet.console.app.StartupBench;
 
 import java.util.Locale;
 
-/** {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest) or all. */
+/**
+ * {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest, map) or all but
+ * {@code table} (each starts JavaFX once, and a JVM can start it only once: run {@code table} on its own).
+ */
 public final class BenchMain {
 
     private BenchMain() {
@@ -16,13 +19,14 @@ public final class BenchMain {
             case "table" -> TableBench.run();
             case "startup" -> StartupBench.run();
             case "ingest" -> IngestBench.run();
+            case "map" -> MapBench.run();
             case "all" -> {
                 IngestBench.run();
-                TableBench.run();
+                MapBench.run();
                 StartupBench.run();
             }
             default -> {
-                System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, all");
+                System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, map, all");
                 System.exit(2);
             }
         }

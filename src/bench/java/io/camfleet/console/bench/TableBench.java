@@ -18,6 +18,8 @@ import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.HealthStyle;
 import io.camfleet.console.ui.fleettable.FleetTableView;
 import io.camfleet.console.ui.fleettable.FleetTableViewModel;
+import io.camfleet.console.ui.sitedetail.SiteDetailView;
+import io.camfleet.console.ui.sitedetail.SiteDetailViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -68,7 +70,9 @@ public final class TableBench {
         Scene[] scene = new Scene[1];
         Platform.startup(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            FleetTableView view = new FleetTableView(new FleetTableViewModel(model), new Messages(Locale.ENGLISH));
+            Messages messages = new Messages(Locale.ENGLISH);
+            FleetTableView view = new FleetTableView(new FleetTableViewModel(model),
+                    new SiteDetailView(new SiteDetailViewModel(model), messages), messages);
             scene[0] = new Scene((Parent) view.root(), 1600, 1000);
             scene[0].getStylesheets().add(HealthStyle.stylesheet());
             Stage stage = new Stage();

@@ -18,6 +18,8 @@ public final class Commands {
         CommandLine cmd = new CommandLine(new CamfleetCommand(backend));
         cmd.addSubcommand(new AuditCommand());
         cmd.addSubcommand(new DemoCommand());
+        cmd.addSubcommand(new MapCommand());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("camfleet: " + ex.getMessage() + " (see '"

@@ -120,4 +120,34 @@ class CommandLineTest {
         assertThat(err.toString().strip()).doesNotContain("\n").contains("cannot be written", "--data-dir");
         assertThat(Files.readString(file)).isEqualTo("keep");
     }
+
+    @Test
+    void mapSnapshotWritesAPngOfTheRequestedSize() throws Exception {
+        Path data = dir.resolve("data");
+        Path png = dir.resolve("out/eu.png");
+        assertThat(run("map", "snapshot", "--region", "EU", "--out", png.toString(), "--width", "800", "--height",
+                "450", "--health", "offline,degraded", "--data-dir", data.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Wrote", "800 x 450", "region EU");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(800);
+        assertThat(img.getHeight()).isEqualTo(450);
+        try (var files = Files.list(png.getParent())) {
+            assertThat(files).containsExactly(png);
+        }
+    }
+
+    @Test
+    void aBadMapRequestIsOneLineAndWritesNothing() throws Exception {
+        Path png = dir.resolve("x.png");
+        assertThat(run("map", "snapshot", "--region", "ATLANTIS", "--out", png.toString(), "--data-dir",
+                dir.resolve("data").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("'ATLANTIS' is not a map region");
+        assertThat(run("map", "snapshot", "--width", "20", "--out", png.toString(), "--data-dir",
+                dir.resolve("data").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(png).doesNotExist();
+        Path blocker = Files.writeString(dir.resolve("blocker"), "x");
+        assertThat(run("map", "snapshot", "--out", blocker.resolve("y.png").toString(), "--data-dir",
+                dir.resolve("data").toString())).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(err.toString()).contains("cannot be written");
+    }
 }

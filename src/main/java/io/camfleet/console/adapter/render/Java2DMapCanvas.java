@@ -120,6 +120,12 @@ final class Java2DMapCanvas implements MapCanvas {
     }
 
     @Override
+    public void fillPie(double cx, double cy, double r, double startDeg, double extentDeg, int argb) {
+        g.setColor(color(argb));
+        g.fill(new Arc2D.Double(cx - r, cy - r, 2 * r, 2 * r, 90 - startDeg, -extentDeg, Arc2D.PIE));
+    }
+
+    @Override
     public void fillRect(double x, double y, double w, double h, int argb) {
         g.setColor(color(argb));
         g.fill(new Rectangle2D.Double(x, y, w, h));

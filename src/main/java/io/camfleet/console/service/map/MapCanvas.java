@@ -28,6 +28,9 @@ public interface MapCanvas {
     /** An arc of a circle's outline; angles in degrees, 0 at 12 o'clock, clockwise. */
     void strokeArc(double cx, double cy, double r, double startDeg, double extentDeg, int argb, double lineWidth);
 
+    /** A slice of a disc; angles as for {@link #strokeArc}. */
+    void fillPie(double cx, double cy, double r, double startDeg, double extentDeg, int argb);
+
     void fillRect(double x, double y, double w, double h, int argb);
 
     void strokeRect(double x, double y, double w, double h, int argb, double lineWidth);

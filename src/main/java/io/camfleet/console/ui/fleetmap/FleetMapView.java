@@ -82,6 +82,7 @@ public final class FleetMapView implements ScreenView {
     private final Canvas marks = new Canvas();
     private final FxMapCanvas baseSurface = new FxMapCanvas(base.getGraphicsContext2D());
     private final FxMapCanvas marksSurface = new FxMapCanvas(marks.getGraphicsContext2D());
+    private final FxClusterSprites sprites = new FxClusterSprites(marks.getGraphicsContext2D());
     private final AnchorPane overlay = new AnchorPane();
     private final Label tip = new Label();
     private final Label scaleLabel = new Label();
@@ -123,6 +124,7 @@ public final class FleetMapView implements ScreenView {
         this.count = NumberFormat.getIntegerInstance(messages.locale());
         this.filters = new FleetFilterBar(vm.fleet(), messages);
         this.painter = new MapPainter(MapStyle.of(dark.get()));
+        painter.useSprites(sprites);
         root.getStyleClass().add("fleet-map");
         root.getStylesheets().add(FleetMapView.class.getResource("fleet-map.css").toExternalForm());
         root.setPadding(new Insets(16, 20, 12, 20));
@@ -148,6 +150,8 @@ public final class FleetMapView implements ScreenView {
 
         dark.addListener((o, a, d) -> {
             painter = new MapPainter(MapStyle.of(d));
+            sprites.clear();
+            painter.useSprites(sprites);
             invalidateAll();
         });
         tileSource.addListener((o, a, t) -> useTiles(t));

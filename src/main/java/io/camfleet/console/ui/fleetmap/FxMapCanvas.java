@@ -110,6 +110,12 @@ final class FxMapCanvas implements MapCanvas {
     }
 
     @Override
+    public void fillPie(double cx, double cy, double r, double startDeg, double extentDeg, int argb) {
+        g.setFill(color(argb));
+        g.fillArc(cx - r, cy - r, 2 * r, 2 * r, 90 - startDeg, -extentDeg, ArcType.ROUND);
+    }
+
+    @Override
     public void fillRect(double x, double y, double w, double h, int argb) {
         g.setFill(color(argb));
         g.fillRect(x, y, w, h);
