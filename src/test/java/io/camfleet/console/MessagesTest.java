@@ -44,7 +44,9 @@ class MessagesTest {
         List<String> missing = new ArrayList<>();
         int found = 0;
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+            // The domain holds no user text, but names that look like keys (audit actions).
+            for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/domain/"))
+                    .toList()) {
                 Matcher m = literal.matcher(Files.readString(f));
                 while (m.find()) {
                     String key = m.group(1);

@@ -6,6 +6,7 @@ import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.cli.ConsoleBackend;
+import io.camfleet.console.domain.AuditActions;
 import io.camfleet.console.domain.AuditOutcome;
 import io.camfleet.console.domain.HealthRules;
 import io.camfleet.console.service.AuditService;
@@ -49,7 +50,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
         CacheDatabase db = CacheDatabase.open(folder.path(), clock);
         try {
             AuditService audit = new AuditService(new JdbcAuditTrail(db.dataSource()), operator, clock);
-            db.movedAside().ifPresent(aside -> audit.record("cache.recover", folder.path().toString(),
+            db.movedAside().ifPresent(aside -> audit.record(AuditActions.CACHE_RECOVER, folder.path().toString(),
                     Map.of("movedAside", aside.getFileName().toString()), AuditOutcome.SUCCEEDED));
             FleetService fleet = new FleetService(source, new JdbcFleetCache(db.dataSource()), HealthRules.DEFAULT,
                     clock, audit);

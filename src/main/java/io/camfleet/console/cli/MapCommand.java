@@ -1,5 +1,6 @@
 package io.camfleet.console.cli;
 
+import io.camfleet.console.domain.AuditActions;
 import io.camfleet.console.domain.HealthState;
 import io.camfleet.console.service.FleetFilter;
 import io.camfleet.console.service.FleetSnapshot;
@@ -82,7 +83,7 @@ public final class MapCommand {
                         "height", Integer.toString(height), "customers", String.join(",", customers),
                         "health", health.toString());
                 Path target = out.toAbsolutePath();
-                session.audit().perform("map.snapshot", target.toString(), params, () -> {
+                session.audit().perform(AuditActions.MAP_SNAPSHOT, target.toString(), params, () -> {
                     byte[] png = session.maps().render(shown, filter, where, width, height, dark);
                     write(target, png);
                     return null;

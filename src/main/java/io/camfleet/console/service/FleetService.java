@@ -1,5 +1,6 @@
 package io.camfleet.console.service;
 
+import io.camfleet.console.domain.AuditActions;
 import io.camfleet.console.domain.CameraSystem;
 import io.camfleet.console.domain.CameraTelemetry;
 import io.camfleet.console.domain.HealthRules;
@@ -121,7 +122,7 @@ public final class FleetService {
      * again with the cache's new "as of".
      */
     public FleetSnapshot reload(Progress progress) {
-        return audit.perform("fleet.reload", source.name(), Map.of(), () -> {
+        return audit.perform(AuditActions.FLEET_RELOAD, source.name(), Map.of(), () -> {
             Instant now = clock.instant();
             FleetData data = source.load(now, progress);
             progress.checkCancelled();
