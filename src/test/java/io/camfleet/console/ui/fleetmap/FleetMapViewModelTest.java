@@ -1,0 +1,134 @@
+package io.camfleet.console.ui.fleetmap;
+
+import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.HealthRules;
+import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.domain.OperatingMode;
+import io.camfleet.console.domain.Site;
+import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.FleetData;
+import io.camfleet.console.service.FleetService;
+import io.camfleet.console.service.FleetSource;
+import io.camfleet.console.service.InMemoryAuditTrail;
+import io.camfleet.console.service.NoFleetCache;
+import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Progress;
+import io.camfleet.console.service.TestClock;
+import io.camfleet.console.service.map.MapItem;
+import io.camfleet.console.ui.common.FleetModel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.camfleet.console.service.Fleets.beating;
+import static io.camfleet.console.service.Fleets.camera;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The map's view model with no toolkit: executors run at once. */
+class FleetMapViewModelTest {
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
+    private final Map<String, CameraTelemetry> next = new HashMap<>();
+    private FleetService fleet;
+    private FleetModel model;
+    private FleetMapViewModel vm;
+
+    private static Site site(String id, double lat, double lon) {
+        return new Site(id, "Site " + id, "C", "NL", "EU", lat, lon, "Europe/Amsterdam", SlaTier.GOLD, "");
+    }
+
+    @BeforeEach
+    void setUp() {
+        FleetSource source = new FleetSource() {
+            @Override
+            public String name() {
+                return "Test";
+            }
+
+            @Override
+            public FleetData load(Instant now, Progress progress) {
+                return new FleetData(
+                        List.of(site("AMS", 52.37, 4.89), site("RTM", 51.92, 4.48), site("NYC", 40.71, -74.0),
+                                new Site("NOWHERE", "No place", "C", "NL", "EU", null, null, "UTC", SlaTier.GOLD, "")),
+                        List.of(camera("AMS-1", "AMS", "1"), camera("RTM-1", "RTM", "1"), camera("NYC-1", "NYC", "1"),
+                                camera("NOWHERE-1", "NOWHERE", "1")),
+                        Map.of("AMS-1", beating(now), "RTM-1", beating(now), "NYC-1", beating(now),
+                                "NOWHERE-1", beating(now)));
+            }
+
+            @Override
+            public Map<String, CameraTelemetry> poll(Instant now) {
+                Map<String, CameraTelemetry> out = Map.copyOf(next);
+                next.clear();
+                return out;
+            }
+        };
+        fleet = new FleetService(source, new NoFleetCache(), HealthRules.DEFAULT, clock,
+                new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock));
+        model = new FleetModel(Runnable::run, Runnable::run);
+        fleet.addListener(model);
+        vm = new FleetMapViewModel(model, new NaturalEarthBasemap(), Runnable::run, Runnable::run);
+        vm.resize(1200, 800);
+        fleet.reload(Progress.NONE);
+    }
+
+    private MapItem siteItem(String id) {
+        int index = vm.shown().inventory().siteIndexOf(id);
+        return vm.itemsProperty().get().stream().filter(i -> i.siteIndex() == index).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theMapOpensOnTheWholeFleetAndListsTheUnplaced() {
+        assertThat(vm.itemsProperty().get().stream().mapToInt(MapItem::count).sum()).isEqualTo(3);
+        assertThat(vm.unplaced()).extracting(s -> s.id()).containsExactly("NOWHERE");
+        assertThat(vm.basemapProperty().get()).isNotNull();
+    }
+
+    @Test
+    void clickingASiteSelectsItForEveryScreen() {
+        vm.fitAll();
+        MapItem nyc = siteItem("NYC");
+        vm.click(nyc.x(), nyc.y());
+        assertThat(model.selectedSiteIdProperty().get()).isEqualTo("NYC");
+        assertThat(model.selection()).containsExactly("NYC");
+    }
+
+    @Test
+    void aBoxSelectsTheSitesInsideAndFocusesTheWorst() {
+        clock.advance(Duration.ofSeconds(100));
+        next.put("AMS-1", beating(clock.instant()));
+        next.put("NYC-1", beating(clock.instant()));   // Rotterdam stays silent: offline
+        fleet.tick();
+        vm.boxSelect(0, 0, 1200, 800);
+        assertThat(model.selection()).containsExactlyInAnyOrder("AMS", "RTM", "NYC");
+        assertThat(model.selectedSiteIdProperty().get()).isEqualTo("RTM");
+    }
+
+    @Test
+    void aSiteThatGoesOfflinePulsesForAFewSeconds() {
+        long t0 = System.nanoTime();
+        clock.advance(Duration.ofSeconds(100));
+        next.put("AMS-1", beating(clock.instant()));
+        next.put("NYC-1", new CameraTelemetry(clock.instant(), OperatingMode.MAINTENANCE, null, null, null));
+        fleet.tick();
+        List<FleetMapViewModel.Pulse> now = vm.pulses(System.nanoTime());
+        assertThat(now).extracting(FleetMapViewModel.Pulse::siteIndex)
+                .containsExactly(vm.shown().inventory().siteIndexOf("RTM"));
+        assertThat(vm.shown().site("RTM").health().worst()).isEqualTo(HealthState.OFFLINE);
+        assertThat(vm.pulses(t0 + FleetMapViewModel.PULSE_NANOS + 2_000_000_000L)).isEmpty();
+    }
+
+    @Test
+    void theFilterOfTheTableIsTheMapsFilter() {
+        model.searchTextProperty().set("nyc");
+        assertThat(vm.itemsProperty().get()).extracting(MapItem::count).containsExactly(1);
+        assertThat(vm.visibleCountsProperty().get()[HealthState.ONLINE.ordinal()]).isEqualTo(1);
+    }
+}
