@@ -123,6 +123,7 @@ final class DesktopWindow {
         stage.setMinHeight(600);
         restoreBounds(p);
         stage.setOnHidden(e -> {
+            fleetModel.close();
             shellVm.remember(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             onClosed.accept(exitCode);
         });

@@ -16,7 +16,9 @@ import java.util.List;
  * a quadtree over the world is one contiguous run of sites. Prefix sums over that order, per health state and over
  * the coordinates of the sites that pass the filter, then give a cell's counts, worst state and centre of mass in
  * constant time. Clusters are the cells of the level whose size on screen is closest to the cluster size: they depend
- * only on the zoom, never on where the map is panned, so they stay put while it moves.
+ * only on the zoom, never on where the map is panned, so they stay put while it moves. Two cells' clusters can still
+ * land close together across a cell border; {@link #separated} folds the smaller into the larger so that nothing
+ * drawn hides another, looking only a few cells around, so that too is the same wherever the map is panned.
  *
  * <p>The geometry is built once per inventory; health and filter changes only refresh the prefix sums, which is what
  * makes a live update cheap. Not thread-safe: one thread builds, updates and queries it (the UI's).
@@ -184,10 +186,11 @@ public final class FleetMapIndex {
     public List<MapItem> query(MapView view, double cellPx) {
         int level = level(view, cellPx);
         int cellsPerAxis = 1 << level;
-        int cx0 = clampCell(view.minWorldX(), cellsPerAxis);
-        int cx1 = clampCell(view.maxWorldX(), cellsPerAxis);
-        int cy0 = clampCell(view.minWorldY(), cellsPerAxis);
-        int cy1 = clampCell(view.maxWorldY(), cellsPerAxis);
+        double margin = (double) MERGE_MARGIN_CELLS / cellsPerAxis;
+        int cx0 = clampCell(view.minWorldX() - margin, cellsPerAxis);
+        int cx1 = clampCell(view.maxWorldX() + margin, cellsPerAxis);
+        int cy0 = clampCell(view.minWorldY() - margin, cellsPerAxis);
+        int cy1 = clampCell(view.maxWorldY() + margin, cellsPerAxis);
         int shift = 2 * (BITS - level);
         List<MapItem> out = new ArrayList<>();
         for (int cy = cy0; cy <= cy1; cy++) {
@@ -215,7 +218,110 @@ public final class FleetMapIndex {
                 out.add(new MapItem(view.screenX(wx), view.screenY(wy), site, count, counts, worst, key, picked));
             }
         }
+        return separated(out, cellPx, view);
+    }
+
+    /**
+     * Cells queried beyond each edge of the view. Whether an item is folded into a neighbour depends on items up to
+     * three cells away (its neighbours, whether they are folded themselves, and theirs); with four cells of margin,
+     * what shows on screen does not depend on where the view's edges are.
+     */
+    private static final int MERGE_MARGIN_CELLS = 4;
+    /** Pixels kept between two things drawn side by side. */
+    private static final double GAP_PX = 3;
+
+    /**
+     * Folds items that would overlap on screen into their largest neighbour. An item is kept ("a root") when no larger
+     * one is too close; any other item goes into the largest root too close to it, or stays as it is when every
+     * larger neighbour went elsewhere (then nothing it overlapped is drawn). Each decision looks at most two
+     * neighbours away, and items are at least a cell ({@code >= cellPx}) apart from anything they could overlap,
+     * so a screen grid of {@code cellPx} buckets finds the candidates. Items entirely off screen are dropped.
+     */
+    static List<MapItem> separated(List<MapItem> items, double cellPx, MapView view) {
+        int n = items.size();
+        java.util.Map<Long, List<Integer>> buckets = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            buckets.computeIfAbsent(bucket(items.get(i), cellPx, 0, 0), k -> new ArrayList<>()).add(i);
+        }
+        boolean[] root = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            root[i] = true;
+            for (int j : near(items, i, buckets, cellPx)) {
+                if (larger(items.get(j), items.get(i))) {
+                    root[i] = false;
+                    break;
+                }
+            }
+        }
+        int[] into = new int[n];
+        for (int i = 0; i < n; i++) {
+            into[i] = i;
+            if (!root[i]) {
+                for (int j : near(items, i, buckets, cellPx)) {
+                    if (root[j] && (into[i] == i || larger(items.get(j), items.get(into[i])))) {
+                        into[i] = j;
+                    }
+                }
+            }
+        }
+        List<MapItem> out = new ArrayList<>(n);
+        double pad = cellPx;
+        for (int i = 0; i < n; i++) {
+            if (into[i] != i) {
+                continue;
+            }
+            MapItem it = items.get(i);
+            if (root[i]) {
+                for (int j = 0; j < n; j++) {
+                    if (j != i && into[j] == i) {
+                        it = fold(it, items.get(j));
+                    }
+                }
+            }
+            if (it.x() >= -pad && it.x() <= view.width() + pad && it.y() >= -pad && it.y() <= view.height() + pad) {
+                out.add(it);
+            }
+        }
         return out;
+    }
+
+    private static List<Integer> near(List<MapItem> items, int i, java.util.Map<Long, List<Integer>> buckets,
+                                      double cellPx) {
+        MapItem a = items.get(i);
+        List<Integer> out = new ArrayList<>(4);
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                for (int j : buckets.getOrDefault(bucket(a, cellPx, dx, dy), List.of())) {
+                    MapItem b = items.get(j);
+                    double reach = MapPainter.footprint(a) + MapPainter.footprint(b) + GAP_PX;
+                    if (j != i && Math.hypot(a.x() - b.x(), a.y() - b.y()) < reach) {
+                        out.add(j);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long bucket(MapItem item, double cellPx, int dx, int dy) {
+        long bx = (long) Math.floor(item.x() / cellPx) + dx;
+        long by = (long) Math.floor(item.y() / cellPx) + dy;
+        return (bx << 32) ^ (by & 0xFFFFFFFFL);
+    }
+
+    /** More sites, or as many and the lower key: a strict order, so two neighbours never both win. */
+    private static boolean larger(MapItem a, MapItem b) {
+        return a.count() > b.count() || a.count() == b.count() && a.key() < b.key();
+    }
+
+    private static MapItem fold(MapItem into, MapItem other) {
+        int[] counts = into.counts().clone();
+        for (int s = 0; s < counts.length; s++) {
+            counts[s] += other.counts()[s];
+        }
+        HealthState worst = into.worst().isWorseThan(other.worst()) ? into.worst() : other.worst();
+        return new MapItem(into.x(), into.y(), -1, into.count() + other.count(), counts, worst, into.key(),
+                into.selected() + other.selected());
     }
 
     /** Visible sites inside a world box, as snapshot indexes: what a box selection picks. */

@@ -114,6 +114,11 @@ public final class MapPainter {
         }
     }
 
+    /** How far from its centre an item reaches on screen, outline included. */
+    static double footprint(MapItem item) {
+        return item.isSite() ? MARKER * 1.3 + 1.5 : clusterRadius(item.count()) + 2;
+    }
+
     public static double clusterRadius(int count) {
         return Math.min(26, 11 + 2.6 * Math.log(count) / Math.log(2));
     }

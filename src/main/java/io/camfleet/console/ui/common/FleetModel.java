@@ -61,6 +61,7 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
     private final AtomicReference<FleetSnapshot> pending = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicLong generation = new AtomicLong();
+    private volatile boolean closed;
 
     public FleetModel(Executor fx, Executor background) {
         this.fx = fx;
@@ -101,7 +102,18 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
         recompute(snapshot.get(), f);
     }
 
+    /**
+     * Stops taking snapshots and filtering: the window is gone and the background executor is about to stop.
+     * Snapshots already on their way to the FX thread are dropped.
+     */
+    public void close() {
+        closed = true;
+    }
+
     private void recompute(FleetSnapshot s, FleetFilter f) {
+        if (closed) {
+            return;
+        }
         long gen = generation.incrementAndGet();
         background.execute(() -> {
             if (generation.get() != gen) {
@@ -109,7 +121,7 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
             }
             int[] indexes = f.apply(s);
             fx.execute(() -> {
-                if (generation.get() == gen) {
+                if (generation.get() == gen && !closed) {
                     visible.set(new Visible(s, f, indexes));
                 }
             });
@@ -174,6 +186,18 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
             selection.add(siteId);
         }
         selectedSiteId.set(siteId);
+    }
+
+    /** Adds a site to the selection and focuses it, or takes it out when it was in (Ctrl-click). */
+    public void toggle(String siteId) {
+        if (selection.remove(siteId)) {
+            if (siteId.equals(selectedSiteId.get())) {
+                selectedSiteId.set(selection.isEmpty() ? null : selection.iterator().next());
+            }
+        } else {
+            selection.add(siteId);
+            selectedSiteId.set(siteId);
+        }
     }
 
     /** Selects several sites at once, and focuses {@code focus} (one of them, or null). */

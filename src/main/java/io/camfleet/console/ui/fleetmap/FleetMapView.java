@@ -458,7 +458,7 @@ public final class FleetMapView implements ScreenView {
         } else if (!dragged && e.getClickCount() == 2) {
             vm.zoomAt(e.getX(), e.getY(), 1);
         } else if (!dragged) {
-            vm.click(e.getX(), e.getY());
+            vm.click(e.getX(), e.getY(), e.isShortcutDown());
         }
         boxing = false;
         dragged = false;

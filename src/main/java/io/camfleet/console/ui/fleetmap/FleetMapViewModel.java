@@ -238,14 +238,22 @@ public final class FleetMapViewModel {
         hovered.set(null);
     }
 
-    /** A click: a site is selected; a cluster opens up (zoom in on it); empty map clears nothing. */
-    public void click(double px, double py) {
+    /**
+     * A click: a site is selected alone, or with {@code toggle} (Ctrl-click) added to or taken out of the selection;
+     * a cluster opens up (zoom in on it); empty map clears nothing.
+     */
+    public void click(double px, double py, boolean toggle) {
         MapItem item = itemAt(px, py);
         if (item == null) {
             return;
         }
         if (item.isSite()) {
-            fleet.select(shown.sites().get(item.siteIndex()).id());
+            String id = shown.sites().get(item.siteIndex()).id();
+            if (toggle) {
+                fleet.toggle(id);
+            } else {
+                fleet.select(id);
+            }
         } else {
             zoomAt(item.x(), item.y(), 2);
         }

@@ -156,6 +156,45 @@ class FleetMapIndexTest {
     }
 
     @Test
+    void nothingDrawnHidesAnotherAndNoSiteIsLostDoingSo() {
+        FleetMapIndex index = FleetMapIndex.build(fleet.reload(Progress.NONE));
+        for (double zoom : new double[] {2.6, 3.3, 4, 5.5, 7}) {
+            MapView v = new MapView(0.5, 0.45, zoom, 1600, 1000);
+            List<MapItem> items = index.query(v, MapPainter.CLUSTER_CELL_PX);
+            for (int i = 0; i < items.size(); i++) {
+                for (int j = i + 1; j < items.size(); j++) {
+                    MapItem a = items.get(i);
+                    MapItem b = items.get(j);
+                    assertThat(Math.hypot(a.x() - b.x(), a.y() - b.y()))
+                            .as("zoom %s: %s and %s", zoom, a.count(), b.count())
+                            .isGreaterThanOrEqualTo(MapPainter.footprint(a) + MapPainter.footprint(b));
+                }
+            }
+        }
+        assertThat(total(index.query(world(), MapPainter.CLUSTER_CELL_PX))).isEqualTo(1_920);
+    }
+
+    @Test
+    void sitesEitherSideOfACellBorderAreFoldedTogetherNotDrawnOverEachOther() {
+        Scattered pair = new Scattered(0, 1);
+        for (String id : new String[] {"W", "E"}) {   // either side of longitude 0, a cell border at every zoom
+            pair.sites.add(new Site(id, id, "C", "GH", "AF", 5.0, id.equals("W") ? -0.02 : 0.02, "UTC",
+                    SlaTier.GOLD, ""));
+            pair.cameras.add(new CameraSystem(id + "-C", id, null, "", "", "", "", "", "1"));
+        }
+        FleetMapIndex index = FleetMapIndex.build(new FleetService(pair, new NoFleetCache(), HealthRules.DEFAULT,
+                clock, new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock)).reload(Progress.NONE));
+        double y = io.camfleet.console.domain.WebMercator.y(5.0);
+        List<MapItem> far = index.query(new MapView(0.5, y, 6, 1600, 1000), MapPainter.CLUSTER_CELL_PX);
+        assertThat(far).singleElement().satisfies(i -> {
+            assertThat(i.isSite()).isFalse();
+            assertThat(i.count()).isEqualTo(2);
+        });
+        List<MapItem> near = index.query(new MapView(0.5, y, 12, 1600, 1000), MapPainter.CLUSTER_CELL_PX);
+        assertThat(near).hasSize(2).allMatch(MapItem::isSite);
+    }
+
+    @Test
     void clustersSplitAsYouZoomIn() {
         FleetMapIndex index = FleetMapIndex.build(fleet.reload(Progress.NONE));
         MapView far = new MapView(0.5, 0.5, 1, 1600, 1000);

@@ -95,9 +95,25 @@ class FleetMapViewModelTest {
     void clickingASiteSelectsItForEveryScreen() {
         vm.fitAll();
         MapItem nyc = siteItem("NYC");
-        vm.click(nyc.x(), nyc.y());
+        vm.click(nyc.x(), nyc.y(), false);
         assertThat(model.selectedSiteIdProperty().get()).isEqualTo("NYC");
         assertThat(model.selection()).containsExactly("NYC");
+    }
+
+    @Test
+    void ctrlClickAddsASiteToTheSelectionAndTakesItOutAgain() {
+        vm.fitAll();
+        MapItem nyc = siteItem("NYC");
+        vm.click(nyc.x(), nyc.y(), false);
+        MapItem holland = vm.itemsProperty().get().stream().filter(i -> i != nyc).findFirst().orElseThrow();
+        vm.zoomAt(holland.x(), holland.y(), 4);   // Amsterdam and Rotterdam apart, both in view
+        MapItem ams = siteItem("AMS");
+        vm.click(ams.x(), ams.y(), true);
+        assertThat(model.selection()).containsExactlyInAnyOrder("NYC", "AMS");
+        assertThat(model.selectedSiteIdProperty().get()).isEqualTo("AMS");
+        vm.click(ams.x(), ams.y(), true);
+        assertThat(model.selection()).containsExactly("NYC");
+        assertThat(model.selectedSiteIdProperty().get()).isEqualTo("NYC");
     }
 
     @Test
