@@ -6,16 +6,12 @@ import io.camfleet.console.adapter.render.PngMapRasterizer;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.domain.CameraSystem;
 import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.HealthRules;
 import io.camfleet.console.domain.OperatingMode;
-import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.InMemoryAuditTrail;
-import io.camfleet.console.service.NoFleetCache;
-import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Fleets;
+import io.camfleet.console.service.TestFleetSource;
 import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.TestClock;
 import io.camfleet.console.service.map.Basemap;
@@ -30,7 +26,6 @@ import javafx.application.Platform;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -52,27 +47,9 @@ public final class MapBench {
         TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
         DemoFleetSource demo = new DemoFleetSource(20_000, 42);
         FleetData data = demo.load(clock.instant(), Progress.NONE);
-        Map<String, CameraTelemetry> next = new HashMap<>();
-        FleetSource source = new FleetSource() {
-            @Override
-            public String name() {
-                return "Demo fleet";
-            }
-
-            @Override
-            public FleetData load(Instant now, Progress progress) {
-                return data;
-            }
-
-            @Override
-            public Map<String, CameraTelemetry> poll(Instant now) {
-                Map<String, CameraTelemetry> out = Map.copyOf(next);
-                next.clear();
-                return out;
-            }
-        };
-        FleetService fleet = new FleetService(source, new NoFleetCache(), HealthRules.DEFAULT, clock,
-                new AuditService(new InMemoryAuditTrail(), new Operator("bench", ""), clock));
+        TestFleetSource source = new TestFleetSource("Demo fleet", now -> data);
+        Map<String, CameraTelemetry> next = source.next();
+        FleetService fleet = Fleets.uncached(source, clock);
         FleetSnapshot s0 = fleet.reload(Progress.NONE);
         Bench.note("map: " + s0.siteCount() + " sites, " + s0.cameraCount() + " cameras");
 

@@ -2,17 +2,13 @@ package io.camfleet.console.bench;
 
 import atlantafx.base.theme.PrimerLight;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
-import io.camfleet.console.domain.HealthRules;
-import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.FleetFilter;
 import io.camfleet.console.service.FleetService;
+import io.camfleet.console.service.Fleets;
+import io.camfleet.console.service.TestFleetSource;
 import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.InMemoryAuditTrail;
-import io.camfleet.console.service.NoFleetCache;
 import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.Progress;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.HealthStyle;
@@ -56,8 +52,7 @@ public final class TableBench {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         FleetData data = new DemoFleetSource(20_000, 42).load(now, Progress.NONE);
         Bench.note("table: " + data.sites().size() + " sites, " + data.cameras().size() + " cameras");
-        FleetService fleet = new FleetService(fixed(data), new NoFleetCache(), HealthRules.DEFAULT, clock,
-                new AuditService(new InMemoryAuditTrail(), new Operator("bench", ""), clock));
+        FleetService fleet = Fleets.uncached(new TestFleetSource("Demo fleet", at -> data), clock);
         ExecutorService background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "bench-filter");
             t.setDaemon(true);
@@ -180,19 +175,5 @@ public final class TableBench {
         poll.setDaemon(true);
         poll.start();
         ok.await(60, TimeUnit.SECONDS);
-    }
-
-    private static FleetSource fixed(FleetData data) {
-        return new FleetSource() {
-            @Override
-            public String name() {
-                return "Demo fleet";
-            }
-
-            @Override
-            public FleetData load(Instant now, Progress progress) {
-                return data;
-            }
-        };
     }
 }

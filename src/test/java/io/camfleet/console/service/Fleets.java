@@ -2,10 +2,12 @@ package io.camfleet.console.service;
 
 import io.camfleet.console.domain.CameraSystem;
 import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.HealthRules;
 import io.camfleet.console.domain.OperatingMode;
 import io.camfleet.console.domain.Site;
 import io.camfleet.console.domain.SlaTier;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /** Small hand-made fleets for tests. */
@@ -22,6 +24,12 @@ public final class Fleets {
     public static CameraSystem camera(String id, String siteId, String version) {
         return new CameraSystem(id, siteId, "cam-" + id.toLowerCase(), "10.0.0.1", "", "", "", "camos-24.04",
                 version);
+    }
+
+    /** A fleet service over {@code source} with no cache, the default health rules and an in-memory audit trail. */
+    public static FleetService uncached(FleetSource source, Clock clock) {
+        return new FleetService(source, new NoFleetCache(), HealthRules.DEFAULT, clock,
+                new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock));
     }
 
     public static CameraTelemetry beating(Instant at) {

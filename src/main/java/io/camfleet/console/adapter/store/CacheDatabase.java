@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * The embedded H2 file database in the data folder ({@code cache.mv.db}), migrated by Flyway.
  *
- * <p>H2's own file lock keeps a second console off the same file (never {@code FILE_LOCK=NO}); that case becomes a
+ * <p>H2's own file lock keeps a second console off the same file (the default lock, always on); that case becomes a
  * clear {@link Problem}. A file H2 cannot read, or whose schema this version cannot use, is moved aside as
  * {@code cache.corrupt-<timestamp>.mv.db} and a fresh one created: the cache is rebuilt from the source, and nothing
  * is deleted.

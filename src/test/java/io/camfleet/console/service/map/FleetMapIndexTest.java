@@ -2,20 +2,16 @@ package io.camfleet.console.service.map;
 
 import io.camfleet.console.domain.CameraSystem;
 import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.HealthRules;
 import io.camfleet.console.domain.HealthState;
 import io.camfleet.console.domain.OperatingMode;
 import io.camfleet.console.domain.Site;
 import io.camfleet.console.domain.SlaTier;
-import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.FleetFilter;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.InMemoryAuditTrail;
-import io.camfleet.console.service.NoFleetCache;
-import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Fleets;
 import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.TestClock;
 import org.junit.jupiter.api.Test;
@@ -84,8 +80,7 @@ class FleetMapIndexTest {
 
     private final TestClock clock = new TestClock(T0);
     private final Scattered source = new Scattered(2_000, 3);
-    private final FleetService fleet = new FleetService(source, new NoFleetCache(), HealthRules.DEFAULT, clock,
-            new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock));
+    private final FleetService fleet = Fleets.uncached(source, clock);
 
     private static MapView world() {
         return new MapView(0.5, 0.5, 2.6, 1600, 1000);
@@ -182,8 +177,7 @@ class FleetMapIndexTest {
                     SlaTier.GOLD, ""));
             pair.cameras.add(new CameraSystem(id + "-C", id, null, "", "", "", "", "", "1"));
         }
-        FleetMapIndex index = FleetMapIndex.build(new FleetService(pair, new NoFleetCache(), HealthRules.DEFAULT,
-                clock, new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock)).reload(Progress.NONE));
+        FleetMapIndex index = FleetMapIndex.build(Fleets.uncached(pair, clock).reload(Progress.NONE));
         double y = io.camfleet.console.domain.WebMercator.y(5.0);
         List<MapItem> far = index.query(new MapView(0.5, y, 6, 1600, 1000), MapPainter.CLUSTER_CELL_PX);
         assertThat(far).singleElement().satisfies(i -> {

@@ -2,18 +2,14 @@ package io.camfleet.console.ui.fleetmap;
 
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
 import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.HealthRules;
 import io.camfleet.console.domain.HealthState;
 import io.camfleet.console.domain.OperatingMode;
 import io.camfleet.console.domain.Site;
 import io.camfleet.console.domain.SlaTier;
-import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.FleetService;
-import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.InMemoryAuditTrail;
-import io.camfleet.console.service.NoFleetCache;
-import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Fleets;
+import io.camfleet.console.service.TestFleetSource;
 import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.TestClock;
 import io.camfleet.console.service.map.MapItem;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FleetMapViewModelTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
-    private final Map<String, CameraTelemetry> next = new HashMap<>();
+    private Map<String, CameraTelemetry> next;
     private FleetService fleet;
     private FleetModel model;
     private FleetMapViewModel vm;
@@ -46,32 +41,15 @@ class FleetMapViewModelTest {
 
     @BeforeEach
     void setUp() {
-        FleetSource source = new FleetSource() {
-            @Override
-            public String name() {
-                return "Test";
-            }
-
-            @Override
-            public FleetData load(Instant now, Progress progress) {
-                return new FleetData(
-                        List.of(site("AMS", 52.37, 4.89), site("RTM", 51.92, 4.48), site("NYC", 40.71, -74.0),
-                                new Site("NOWHERE", "No place", "C", "NL", "EU", null, null, "UTC", SlaTier.GOLD, "")),
-                        List.of(camera("AMS-1", "AMS", "1"), camera("RTM-1", "RTM", "1"), camera("NYC-1", "NYC", "1"),
-                                camera("NOWHERE-1", "NOWHERE", "1")),
-                        Map.of("AMS-1", beating(now), "RTM-1", beating(now), "NYC-1", beating(now),
-                                "NOWHERE-1", beating(now)));
-            }
-
-            @Override
-            public Map<String, CameraTelemetry> poll(Instant now) {
-                Map<String, CameraTelemetry> out = Map.copyOf(next);
-                next.clear();
-                return out;
-            }
-        };
-        fleet = new FleetService(source, new NoFleetCache(), HealthRules.DEFAULT, clock,
-                new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock));
+        TestFleetSource source = new TestFleetSource("Test", now -> new FleetData(
+                List.of(site("AMS", 52.37, 4.89), site("RTM", 51.92, 4.48), site("NYC", 40.71, -74.0),
+                        new Site("NOWHERE", "No place", "C", "NL", "EU", null, null, "UTC", SlaTier.GOLD, "")),
+                List.of(camera("AMS-1", "AMS", "1"), camera("RTM-1", "RTM", "1"), camera("NYC-1", "NYC", "1"),
+                        camera("NOWHERE-1", "NOWHERE", "1")),
+                Map.of("AMS-1", beating(now), "RTM-1", beating(now), "NYC-1", beating(now),
+                        "NOWHERE-1", beating(now))));
+        next = source.next();
+        fleet = Fleets.uncached(source, clock);
         model = new FleetModel(Runnable::run, Runnable::run);
         fleet.addListener(model);
         vm = new FleetMapViewModel(model, new NaturalEarthBasemap(), Runnable::run, Runnable::run);

@@ -1,19 +1,14 @@
 package io.camfleet.console.ui.fleettable;
 
 import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.HealthRules;
 import io.camfleet.console.domain.HealthState;
 import io.camfleet.console.domain.OperatingMode;
-import io.camfleet.console.service.AuditService;
-import io.camfleet.console.service.FleetCache;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.FleetService;
-import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Fleets;
+import io.camfleet.console.service.TestFleetSource;
 import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.TestClock;
-import io.camfleet.console.service.InMemoryAuditTrail;
-import io.camfleet.console.service.NoFleetCache;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.sitedetail.SiteDetailViewModel;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,40 +28,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FleetTableViewModelTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
-    private final Map<String, CameraTelemetry> next = new HashMap<>();
+    private Map<String, CameraTelemetry> next;
     private FleetService fleet;
     private FleetModel model;
     private FleetTableViewModel vm;
 
     @BeforeEach
     void setUp() {
-        FleetSource source = new FleetSource() {
-            @Override
-            public String name() {
-                return "Test";
-            }
-
-            @Override
-            public FleetData load(Instant now, Progress progress) {
-                return new FleetData(
-                        List.of(site("NL-1", "Rotterdam Terminal", "Harbor", "NL", "EU"),
-                                site("US-2", "Austin Store", "Contoso", "US", "NA"),
-                                site("US-3", "Boston Store", "Contoso", "US", "NA")),
-                        List.of(camera("NL-1-C01", "NL-1", "6.4.2"), camera("US-2-C01", "US-2", "6.3.7"),
-                                camera("US-3-C01", "US-3", "6.4.2")),
-                        Map.of("NL-1-C01", beating(now), "US-2-C01", beating(now), "US-3-C01", beating(now)));
-            }
-
-            @Override
-            public Map<String, CameraTelemetry> poll(Instant now) {
-                Map<String, CameraTelemetry> out = Map.copyOf(next);
-                next.clear();
-                return out;
-            }
-        };
-        FleetCache nowhere = new NoFleetCache();
-        fleet = new FleetService(source, nowhere, HealthRules.DEFAULT, clock,
-                new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock));
+        TestFleetSource source = new TestFleetSource("Test", now -> new FleetData(
+                List.of(site("NL-1", "Rotterdam Terminal", "Harbor", "NL", "EU"),
+                        site("US-2", "Austin Store", "Contoso", "US", "NA"),
+                        site("US-3", "Boston Store", "Contoso", "US", "NA")),
+                List.of(camera("NL-1-C01", "NL-1", "6.4.2"), camera("US-2-C01", "US-2", "6.3.7"),
+                        camera("US-3-C01", "US-3", "6.4.2")),
+                Map.of("NL-1-C01", beating(now), "US-2-C01", beating(now), "US-3-C01", beating(now))));
+        next = source.next();
+        fleet = Fleets.uncached(source, clock);
         model = new FleetModel(Runnable::run, Runnable::run);
         fleet.addListener(model);
         vm = new FleetTableViewModel(model);
