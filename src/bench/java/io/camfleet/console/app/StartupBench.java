@@ -1,12 +1,6 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.bench.Bench;
-import io.camfleet.console.cli.LaunchOptions;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
-import javafx.application.Platform;
-import javafx.stage.Stage;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -14,12 +8,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,8 +26,6 @@ import java.util.stream.Stream;
 public final class StartupBench {
 
     private static final int RUNS = 7;
-    private static final String[] FORWARDED = {"glass.platform", "monocle.platform", "prism.order", "prism.text",
-            "java.awt.headless", "headless.geometry"};
 
     private StartupBench() {
     }
@@ -64,21 +55,14 @@ public final class StartupBench {
 
     private static void measure(String variant, List<String> jvmOptions, Path data, String classPath)
             throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
         List<Double> shown = new ArrayList<>();
         List<Double> fleet = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
-                    "-Dcamfleet.logdir=" + data.resolve("logs")));
-            cmd.addAll(jvmOptions);
-            for (String p : FORWARDED) {
-                if (System.getProperty(p) != null) {
-                    cmd.add("-D" + p + "=" + System.getProperty(p));
-                }
-            }
-            cmd.addAll(List.of("-cp", classPath, Probe.class.getName(), data.toString()));
+            List<String> cmd = WindowProbe.command(classPath, jvmOptions, data, 2_500);
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            // A probe that never ends would block the read below: end it.
+            CompletableFuture.delayedExecutor(120, TimeUnit.SECONDS).execute(p::destroyForcibly);
             double shownMs = -1;
             double fleetMs = -1;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -110,30 +94,5 @@ public final class StartupBench {
 
     private static double[] toArray(List<Double> l) {
         return l.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** The console as {@code camfleet} starts it, printing when the window and then the fleet are shown. */
-    public static final class Probe {
-        public static void main(String[] args) {
-            ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), System.getProperty("user.home"),
-                    new Operator("bench", ""), new Messages(Locale.getDefault()));
-            LaunchOptions options = new LaunchOptions(Path.of(args[0]), 2_500, 42);
-            Stage[] stage = new Stage[1];
-            int code = new DesktopConsole(runtime, options).run(new DesktopWindow.Events() {
-                @Override
-                public void windowShown(Stage s) {
-                    stage[0] = s;
-                    System.out.println("SHOWN");
-                }
-
-                @Override
-                public void fleetShown(FleetSnapshot snapshot) {
-                    System.out.println("FLEET " + snapshot.siteCount());
-                    // Let the cache write finish, as closing the window would, before the JVM ends.
-                    Platform.runLater(() -> stage[0].close());
-                }
-            });
-            System.exit(code);
-        }
     }
 }

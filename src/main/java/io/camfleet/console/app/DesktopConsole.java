@@ -10,12 +10,14 @@ import javafx.stage.Stage;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -72,16 +74,38 @@ final class DesktopConsole {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Work under way (the cache write after a reload, a tick) finishes before the cache closes: interrupting H2
+        // in its file I/O can leave the store unable to close, and the JVM with it.
+        ticker.shutdown();
+        workers.shutdown();
+        awaitQuietly(ticker, SHUTDOWN_WAIT);
+        awaitQuietly(workers, SHUTDOWN_WAIT);
+        CompletableFuture<ConsoleServices> opened = services.get();
+        if (opened != null) {
+            opened.handle((s, e) -> s).thenAccept(s -> {
+                if (s != null) {
+                    s.close();
+                }
+            }).join();
+        }
         ticker.shutdownNow();
-        CompletableFuture<ConsoleServices> opened = openServices.get();
-        opened.handle((s, e) -> s).thenAccept(s -> {
-            if (s != null) {
-                s.close();
-            }
-        }).join();
         workers.shutdownNow();
         Platform.exit();
         return exit.get();
+    }
+
+    /** How long closing waits for background work to end by itself. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(15);
+
+    private static void awaitQuietly(ExecutorService executor, Duration wait) {
+        try {
+            if (!executor.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                LoggerFactory.getLogger(DesktopConsole.class)
+                        .warn("Background work still running after {} s; closing anyway", wait.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static ThreadFactory daemon(String name) {
