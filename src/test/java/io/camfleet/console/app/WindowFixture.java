@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The real main window on a small demo fleet in a temporary data folder, for TestFX tests. */
 final class WindowFixture {
@@ -25,6 +26,7 @@ final class WindowFixture {
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(DesktopConsole.daemon("test-fleet"));
     private ConsoleServices services;
+    private Stage stage;
 
     void open(Stage stage, Path data, int sites) {
         open(stage, data, sites, Preferences.DEFAULT);
@@ -34,6 +36,7 @@ final class WindowFixture {
     void open(Stage stage, Path data, int sites, Preferences preferences) {
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), data.toString(),
                 new Operator("tester", ""), new Messages(Locale.ENGLISH));
+        this.stage = stage;
         services = runtime.openServices(data, runtime.demoFleet(sites, 42));
         JsonPreferencesStore store = new JsonPreferencesStore(data.resolve("settings.json"));
         DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data, store, preferences,
@@ -42,7 +45,11 @@ final class WindowFixture {
         stage.requestFocus();
     }
 
-    void close() throws InterruptedException {
+    /** Closes as the console does: the window first (it stops taking fleet updates), then the workers, the cache. */
+    void close() throws Exception {
+        if (stage != null) {
+            WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
+        }
         ticker.shutdownNow();
         workers.shutdownNow();
         workers.awaitTermination(5, TimeUnit.SECONDS);
@@ -51,7 +58,29 @@ final class WindowFixture {
         }
     }
 
+    /**
+     * Waits up to 30 s. On a time-out the failure says what the FX thread was doing and which windows were open, so
+     * that a failure seen only on CI can be understood from its log.
+     */
     static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            StringBuilder state = new StringBuilder("condition not met in 30 s");
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                state.append("\n  window ").append(w.getClass().getSimpleName()).append(" showing=")
+                        .append(w.isShowing()).append(" root=").append(w.getScene() == null ? null
+                                : w.getScene().getRoot().getStyleClass());
+            }
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().equals("JavaFX Application Thread")) {
+                    state.append("\n  FX thread ").append(thread.getState());
+                    for (StackTraceElement frame : stack) {
+                        state.append("\n    at ").append(frame);
+                    }
+                }
+            });
+            throw new AssertionError(state.toString(), e);
+        }
     }
 }

@@ -82,7 +82,7 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
             fx.execute(() -> {
                 drainScheduled.set(false);
                 FleetSnapshot s = pending.getAndSet(null);
-                if (s != null) {
+                if (s != null && !closed) {
                     if (s.inventory() != snapshot.get().inventory()) {
                         regions.setAll(s.inventory().regions());
                         customers.setAll(s.inventory().customers());
