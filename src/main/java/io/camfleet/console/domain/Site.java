@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param longitude         WGS84 degrees; {@code null} when the registry does not know
  * @param timeZone          IANA zone id, e.g. {@code Europe/Amsterdam}
  * @param maintenanceWindow local window in the form {@code Sun 02:00-04:00}; may be empty
+ * @param environment       the environment the site was synced from (an AWS environment's label such as
+ *                          {@code prod-eu}); empty for the demo fleet and imported registries
  */
 public record Site(
         String id,
@@ -22,7 +24,14 @@ public record Site(
         Double longitude,
         String timeZone,
         SlaTier slaTier,
-        String maintenanceWindow) {
+        String maintenanceWindow,
+        String environment) {
+
+    /** A site that belongs to no named environment. */
+    public Site(String id, String name, String customer, String countryCode, String region, Double latitude,
+                Double longitude, String timeZone, SlaTier slaTier, String maintenanceWindow) {
+        this(id, name, customer, countryCode, region, latitude, longitude, timeZone, slaTier, maintenanceWindow, "");
+    }
 
     public Site {
         Objects.requireNonNull(id, "id");
@@ -33,6 +42,7 @@ public record Site(
         timeZone = timeZone == null ? "" : timeZone;
         slaTier = slaTier == null ? SlaTier.BRONZE : slaTier;
         maintenanceWindow = maintenanceWindow == null ? "" : maintenanceWindow;
+        environment = environment == null ? "" : environment;
     }
 
     /**

@@ -12,6 +12,7 @@ import io.camfleet.console.service.FleetCache;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.HealthChange;
 import io.camfleet.console.service.HealthInterval;
+import io.camfleet.console.service.SyncCache;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The fleet cache in portable SQL (H2 by default, PostgreSQL in team mode).
@@ -36,23 +38,25 @@ import java.util.Set;
  * no longer has come last, in one transaction, so that a write that stops halfway leaves the cache saying the time
  * of its last complete write, and deletes nothing.
  */
-public final class JdbcFleetCache implements FleetCache {
+public final class JdbcFleetCache implements FleetCache, SyncCache {
 
     private static final String SITE_COLUMNS =
-            "name, customer, country_code, region, latitude, longitude, time_zone, sla_tier, maintenance_window";
+            "name, customer, country_code, region, latitude, longitude, time_zone, sla_tier, maintenance_window, "
+            + "environment";
     private static final String CAMERA_COLUMNS = "site_id, hostname, ssh_address, jump_host, ssm_node_id, "
             + "iot_thing_name, image, software_version, last_heartbeat, operating_mode, frames_per_minute, "
-            + "disk_used_percent, temperature_c";
+            + "disk_used_percent, temperature_c, environment";
     private static final String INSERT_SITE =
-            "INSERT INTO site (" + SITE_COLUMNS + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            "INSERT INTO site (" + SITE_COLUMNS + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_SITE = "UPDATE site SET name = ?, customer = ?, country_code = ?, region = ?, "
-            + "latitude = ?, longitude = ?, time_zone = ?, sla_tier = ?, maintenance_window = ? WHERE id = ?";
+            + "latitude = ?, longitude = ?, time_zone = ?, sla_tier = ?, maintenance_window = ?, environment = ? "
+            + "WHERE id = ?";
     private static final String INSERT_CAMERA = "INSERT INTO camera_system (" + CAMERA_COLUMNS + ", id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_CAMERA = "UPDATE camera_system SET site_id = ?, hostname = ?, "
             + "ssh_address = ?, jump_host = ?, ssm_node_id = ?, iot_thing_name = ?, image = ?, software_version = ?, "
             + "last_heartbeat = ?, operating_mode = ?, frames_per_minute = ?, disk_used_percent = ?, "
-            + "temperature_c = ? WHERE id = ?";
+            + "temperature_c = ?, environment = ? WHERE id = ?";
     private static final String UPDATE_TELEMETRY = "UPDATE camera_system SET last_heartbeat = ?, "
             + "operating_mode = ?, frames_per_minute = ?, disk_used_percent = ?, temperature_c = ? WHERE id = ?";
 
@@ -62,29 +66,30 @@ public final class JdbcFleetCache implements FleetCache {
         this.ds = ds;
     }
 
-    private record CameraRow(CameraSystem camera, CameraTelemetry telemetry) {
+    private record CameraRow(CameraSystem camera, CameraTelemetry telemetry, String environment) {
     }
 
     @Override
     public void replaceFleet(FleetData fleet, Collection<HealthChange> changes, String source, Instant asOf) {
         Set<String> oldSites = Jdbc.read(ds, c -> ids(c, "site"));
         Set<String> oldCameras = Jdbc.read(ds, c -> ids(c, "camera_system"));
-        Set<String> keepSites = new HashSet<>(fleet.sites().size() * 2);
+        Map<String, String> keepSites = new HashMap<>(fleet.sites().size() * 2);
         List<Site> newSites = new ArrayList<>();
         List<Site> keptSites = new ArrayList<>();
         for (Site s : fleet.sites()) {
-            keepSites.add(s.id());
+            keepSites.put(s.id(), s.environment());
             (oldSites.contains(s.id()) ? keptSites : newSites).add(s);
         }
         Set<String> keepCameras = new HashSet<>(fleet.cameras().size() * 2);
         List<CameraRow> newCameras = new ArrayList<>();
         List<CameraRow> keptCameras = new ArrayList<>();
         for (CameraSystem cam : fleet.cameras()) {
-            if (!keepSites.contains(cam.siteId())) {
+            String environment = keepSites.get(cam.siteId());
+            if (environment == null) {
                 continue; // a camera of no known site cannot be stored; the inventory counts it as an orphan
             }
             keepCameras.add(cam.id());
-            CameraRow row = new CameraRow(cam, fleet.telemetryOf(cam.id()));
+            CameraRow row = new CameraRow(cam, fleet.telemetryOf(cam.id()), environment);
             (oldCameras.contains(cam.id()) ? keptCameras : newCameras).add(row);
         }
 
@@ -96,16 +101,133 @@ public final class JdbcFleetCache implements FleetCache {
         Jdbc.inPages(ds, known, JdbcFleetCache::applyHealthChanges);
 
         List<String> goneCameras = oldCameras.stream().filter(id -> !keepCameras.contains(id)).toList();
-        List<String> goneSites = oldSites.stream().filter(id -> !keepSites.contains(id)).toList();
+        List<String> goneSites = oldSites.stream().filter(id -> !keepSites.containsKey(id)).toList();
         Jdbc.inTransaction(ds, c -> {
-            for (String table : new String[] {"health_interval", "camera_health"}) {
-                Jdbc.batch(c, "DELETE FROM " + table + " WHERE camera_id = ?", goneCameras,
-                        (ps, id) -> ps.setString(1, id));
+            delete(c, goneSites, goneCameras);
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM environment_state");
             }
-            Jdbc.batch(c, "DELETE FROM camera_system WHERE id = ?", goneCameras, (ps, id) -> ps.setString(1, id));
-            Jdbc.batch(c, "DELETE FROM site WHERE id = ?", goneSites, (ps, id) -> ps.setString(1, id));
             writeState(c, source, asOf);
             return null;
+        });
+    }
+
+    private static void delete(Connection c, Collection<String> sites, Collection<String> cameras)
+            throws SQLException {
+        List<String> cameraIds = List.copyOf(cameras);
+        for (String table : new String[] {"health_interval", "camera_health"}) {
+            Jdbc.batch(c, "DELETE FROM " + table + " WHERE camera_id = ?", cameraIds, (ps, id) -> ps.setString(1, id));
+        }
+        Jdbc.batch(c, "DELETE FROM camera_system WHERE id = ?", cameraIds, (ps, id) -> ps.setString(1, id));
+        Jdbc.batch(c, "DELETE FROM site WHERE id = ?", List.copyOf(sites), (ps, id) -> ps.setString(1, id));
+    }
+
+    @Override
+    public FleetData readEnvironment(String environment) {
+        return Jdbc.read(ds, c -> readFleet(c, " WHERE environment = ?", environment));
+    }
+
+    @Override
+    public void writePage(String environment, List<Site> sites, List<CameraSystem> cameras,
+                          Map<String, CameraTelemetry> telemetry) {
+        List<CameraRow> rows = new ArrayList<>(cameras.size());
+        for (CameraSystem cam : cameras) {
+            rows.add(new CameraRow(cam, telemetry.getOrDefault(cam.id(), CameraTelemetry.NEVER_SEEN), environment));
+        }
+        Jdbc.inTransaction(ds, c -> {
+            upsert(c, UPDATE_SITE, INSERT_SITE, sites, JdbcFleetCache::bindSite);
+            upsert(c, UPDATE_CAMERA, INSERT_CAMERA, rows, JdbcFleetCache::bindCamera);
+            return null;
+        });
+    }
+
+    /** Updates each row, and inserts those that were not there: portable, unlike MERGE or ON CONFLICT. */
+    private static <T> void upsert(Connection c, String update, String insert, List<T> rows, Jdbc.Binder<T> binder)
+            throws SQLException {
+        int[] updated = Jdbc.batch(c, update, rows, binder);
+        List<T> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        Jdbc.batch(c, insert, missing, binder);
+    }
+
+    @Override
+    public void finishSync(String environment, Collection<String> goneSites, Collection<String> goneCameras,
+                           String source, Instant asOf, boolean full) {
+        Jdbc.inTransaction(ds, c -> {
+            delete(c, goneSites, goneCameras);
+            int moved;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE environment_state SET as_of = ?, "
+                    + "full_sync = COALESCE(?, full_sync) WHERE environment = ?")) {
+                Jdbc.setInstant(ps, 1, asOf);
+                Jdbc.setInstant(ps, 2, full ? asOf : null);
+                ps.setString(3, environment);
+                moved = ps.executeUpdate();
+            }
+            if (moved == 0) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO environment_state (environment, as_of, full_sync) VALUES (?, ?, ?)")) {
+                    ps.setString(1, environment);
+                    Jdbc.setInstant(ps, 2, asOf);
+                    Jdbc.setInstant(ps, 3, full ? asOf : null);
+                    ps.executeUpdate();
+                }
+            }
+            // The whole cache is as fresh as its stalest environment.
+            Instant oldest = asOf;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT MIN(as_of) FROM environment_state")) {
+                if (rs.next() && Jdbc.getInstant(rs, 1) != null) {
+                    oldest = Jdbc.getInstant(rs, 1);
+                }
+            }
+            writeState(c, source, oldest);
+            return null;
+        });
+    }
+
+    @Override
+    public void retainEnvironments(Set<String> environments) {
+        Jdbc.inTransaction(ds, c -> {
+            List<String> sites = idsOutside(c, "site", environments);
+            List<String> cameras = idsOutside(c, "camera_system", environments);
+            delete(c, sites, cameras);
+            Jdbc.batch(c, "DELETE FROM environment_state WHERE environment = ?",
+                    idsOutside(c, "environment_state", environments), (ps, e) -> ps.setString(1, e));
+            return null;
+        });
+    }
+
+    /** The keys of a table's rows whose environment is not one of {@code environments}. */
+    private static List<String> idsOutside(Connection c, String table, Set<String> environments)
+            throws SQLException {
+        String key = table.equals("environment_state") ? "environment" : "id";
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + key + ", environment FROM " + table)) {
+            while (rs.next()) {
+                if (!environments.contains(rs.getString(2))) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Instant> environmentsAsOf() {
+        return Jdbc.read(ds, c -> {
+            Map<String, Instant> out = new TreeMap<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT environment, as_of FROM environment_state")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), Jdbc.getInstant(rs, 2));
+                }
+            }
+            return out;
         });
     }
 
@@ -195,7 +317,8 @@ public final class JdbcFleetCache implements FleetCache {
         ps.setString(7, s.timeZone());
         ps.setString(8, s.slaTier().name());
         ps.setString(9, s.maintenanceWindow());
-        ps.setString(10, s.id());
+        ps.setString(10, s.environment());
+        ps.setString(11, s.id());
     }
 
     private static void bindCamera(PreparedStatement ps, CameraRow r) throws SQLException {
@@ -209,7 +332,8 @@ public final class JdbcFleetCache implements FleetCache {
         ps.setString(7, cam.image());
         ps.setString(8, cam.softwareVersion());
         bindTelemetry(ps, 9, r.telemetry());
-        ps.setString(14, cam.id());
+        ps.setString(14, r.environment());
+        ps.setString(15, cam.id());
     }
 
     private static void bindTelemetry(PreparedStatement ps, int first, CameraTelemetry t) throws SQLException {
@@ -241,30 +365,7 @@ public final class JdbcFleetCache implements FleetCache {
     @Override
     public CachedFleet read() {
         return Jdbc.read(ds, c -> {
-            List<Site> sites = new ArrayList<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT id, " + SITE_COLUMNS + " FROM site")) {
-                while (rs.next()) {
-                    sites.add(new Site(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), Jdbc.getDouble(rs, 6), Jdbc.getDouble(rs, 7), rs.getString(8),
-                            parse(SlaTier.class, rs.getString(9), SlaTier.BRONZE), rs.getString(10)));
-                }
-            }
-            sites.sort(Comparator.comparing(Site::id));
-            List<CameraSystem> cameras = new ArrayList<>();
-            Map<String, CameraTelemetry> telemetry = new HashMap<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT id, " + CAMERA_COLUMNS + " FROM camera_system")) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    cameras.add(new CameraSystem(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
-                    telemetry.put(id, new CameraTelemetry(Jdbc.getInstant(rs, 10),
-                            parse(OperatingMode.class, rs.getString(11), OperatingMode.NORMAL),
-                            Jdbc.getDouble(rs, 12), Jdbc.getDouble(rs, 13), Jdbc.getDouble(rs, 14)));
-                }
-            }
-            cameras.sort(Comparator.comparing(CameraSystem::id));
+            FleetData fleet = readFleet(c, "", null);
             CachedHealth health = readHealth(c);
             String source = "";
             Instant asOf = null;
@@ -275,9 +376,47 @@ public final class JdbcFleetCache implements FleetCache {
                     asOf = Jdbc.getInstant(rs, 2);
                 }
             }
-            return new CachedFleet(new FleetData(sites, cameras, telemetry), health.states(), health.since(), source,
-                    asOf);
+            return new CachedFleet(fleet, health.states(), health.since(), source, asOf);
         });
+    }
+
+    /** Sites and cameras, all or those matching {@code where} (with one text parameter), sorted by id. */
+    private static FleetData readFleet(Connection c, String where, String parameter) throws SQLException {
+        List<Site> sites = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, " + SITE_COLUMNS + " FROM site" + where)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sites.add(new Site(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), Jdbc.getDouble(rs, 6), Jdbc.getDouble(rs, 7), rs.getString(8),
+                            parse(SlaTier.class, rs.getString(9), SlaTier.BRONZE), rs.getString(10),
+                            rs.getString(11)));
+                }
+            }
+        }
+        sites.sort(Comparator.comparing(Site::id));
+        List<CameraSystem> cameras = new ArrayList<>();
+        Map<String, CameraTelemetry> telemetry = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, " + CAMERA_COLUMNS + " FROM camera_system" + where)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    cameras.add(new CameraSystem(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                    telemetry.put(id, new CameraTelemetry(Jdbc.getInstant(rs, 10),
+                            parse(OperatingMode.class, rs.getString(11), OperatingMode.NORMAL),
+                            Jdbc.getDouble(rs, 12), Jdbc.getDouble(rs, 13), Jdbc.getDouble(rs, 14)));
+                }
+            }
+        }
+        cameras.sort(Comparator.comparing(CameraSystem::id));
+        return new FleetData(sites, cameras, telemetry);
     }
 
     @Override

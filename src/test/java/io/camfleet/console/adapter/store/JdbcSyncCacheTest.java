@@ -1,0 +1,139 @@
+package io.camfleet.console.adapter.store;
+
+import io.camfleet.console.domain.CameraSystem;
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.OperatingMode;
+import io.camfleet.console.domain.Site;
+import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.service.CachedFleet;
+import io.camfleet.console.service.FleetData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The cache as environment syncs write it: pages, then one finishing transaction per environment. */
+class JdbcSyncCacheTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(300);
+
+    @TempDir
+    Path dir;
+    private CacheDatabase db;
+    private JdbcFleetCache cache;
+
+    @BeforeEach
+    void open() {
+        db = CacheDatabase.open(dir, Clock.systemUTC());
+        cache = new JdbcFleetCache(db.dataSource());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static Site site(String env, String id) {
+        return new Site(id, "Site " + id, "Acme", "NL", "EU", 52.0, 4.0, "Europe/Amsterdam", SlaTier.GOLD, "", env);
+    }
+
+    private static CameraSystem camera(String siteId, String id, String version) {
+        return new CameraSystem(id, siteId, id, "", "", "", id, "ami-1", version);
+    }
+
+    @Test
+    void eachEnvironmentIsWrittenAndReadOnItsOwnAndTheCacheIsAsFreshAsItsStalestEnvironment() {
+        cache.writePage("prod", List.of(site("prod", "prod/S1")), List.of(camera("prod/S1", "prod/C1", "6.4")),
+                Map.of("prod/C1", new CameraTelemetry(T0, OperatingMode.NORMAL, 600.0, 10.0, 40.0)));
+        cache.finishSync("prod", List.of(), List.of(), "AWS", T1, true);
+        cache.writePage("dev", List.of(site("dev", "dev/S1")), List.of(camera("dev/S1", "dev/C1", "6.5")), Map.of());
+        cache.finishSync("dev", List.of(), List.of(), "AWS", T0, false);
+
+        assertThat(cache.readEnvironment("prod").sites()).containsExactly(site("prod", "prod/S1"));
+        assertThat(cache.readEnvironment("prod").telemetryOf("prod/C1").framesPerMinute()).isEqualTo(600.0);
+        assertThat(cache.readEnvironment("dev").cameras()).containsExactly(camera("dev/S1", "dev/C1", "6.5"));
+        assertThat(cache.environmentsAsOf()).isEqualTo(Map.of("prod", T1, "dev", T0));
+        CachedFleet all = cache.read();
+        assertThat(all.fleet().sites()).hasSize(2);
+        assertThat(all.asOf()).isEqualTo(T0);
+        assertThat(all.source()).isEqualTo("AWS");
+    }
+
+    @Test
+    void aPageUpdatesWhatIsThereAndAddsWhatIsNot() {
+        cache.writePage("prod", List.of(site("prod", "S1")), List.of(camera("S1", "C1", "6.4")), Map.of());
+        cache.writePage("prod", List.of(site("prod", "S1"), site("prod", "S2")),
+                List.of(camera("S1", "C1", "6.5"), camera("S2", "C2", "6.5")), Map.of());
+
+        FleetData back = cache.readEnvironment("prod");
+        assertThat(back.sites()).extracting(Site::id).containsExactly("S1", "S2");
+        assertThat(back.cameras()).extracting(CameraSystem::softwareVersion).containsExactly("6.5", "6.5");
+    }
+
+    @Test
+    void finishingRemovesWhatIsGoneFromThatEnvironmentOnly() {
+        cache.writePage("prod", List.of(site("prod", "S1"), site("prod", "S2")),
+                List.of(camera("S1", "C1", "6.4"), camera("S2", "C2", "6.4")), Map.of());
+        cache.writePage("dev", List.of(site("dev", "D1")), List.of(camera("D1", "DC1", "6.4")), Map.of());
+        cache.finishSync("prod", List.of("S2"), List.of("C2"), "AWS", T1, false);
+
+        assertThat(cache.readEnvironment("prod").cameras()).extracting(CameraSystem::id).containsExactly("C1");
+        assertThat(cache.readEnvironment("dev").cameras()).extracting(CameraSystem::id).containsExactly("DC1");
+    }
+
+    @Test
+    void aSyncStoppedBetweenPagesLeavesTheOldAsOfAndWholePages() {
+        cache.writePage("prod", List.of(site("prod", "S1")), List.of(camera("S1", "C1", "6.4")), Map.of());
+        cache.finishSync("prod", List.of(), List.of(), "AWS", T0, true);
+
+        // The next sync writes one page, then fails on the second: a name too long for its column.
+        cache.writePage("prod", List.of(site("prod", "S2")), List.of(camera("S2", "C2", "6.5")), Map.of());
+        Site broken = new Site("S3", "x".repeat(500), "Acme", "NL", "EU", 1.0, 1.0, "UTC", SlaTier.GOLD, "", "prod");
+        assertThatThrownBy(() -> cache.writePage("prod", List.of(site("prod", "S4"), broken),
+                List.of(camera("S4", "C4", "6.5")), Map.of())).isInstanceOf(StoreException.class);
+
+        assertThat(cache.environmentsAsOf()).containsEntry("prod", T0);
+        assertThat(cache.read().asOf()).isEqualTo(T0);
+        // The page that failed left nothing, not even its good rows.
+        assertThat(cache.readEnvironment("prod").sites()).extracting(Site::id).containsExactly("S1", "S2");
+        assertThat(cache.readEnvironment("prod").cameras()).extracting(CameraSystem::id).containsExactly("C1", "C2");
+    }
+
+    @Test
+    void environmentsNoLongerConfiguredAreRemovedWithTheirState() {
+        cache.writePage("prod", List.of(site("prod", "S1")), List.of(camera("S1", "C1", "6.4")), Map.of());
+        cache.finishSync("prod", List.of(), List.of(), "AWS", T0, true);
+        cache.writePage("old", List.of(site("old", "O1")), List.of(camera("O1", "OC1", "6.4")), Map.of());
+        cache.finishSync("old", List.of(), List.of(), "AWS", T0, true);
+        cache.writePage("", List.of(site("", "DEMO-1")), List.of(camera("DEMO-1", "DEMO-C1", "6.4")), Map.of());
+
+        cache.retainEnvironments(Set.of("prod"));
+
+        assertThat(cache.read().fleet().sites()).extracting(Site::id).containsExactly("S1");
+        assertThat(cache.read().fleet().cameras()).extracting(CameraSystem::id).containsExactly("C1");
+        assertThat(cache.environmentsAsOf()).containsOnlyKeys("prod");
+    }
+
+    @Test
+    void replacingTheWholeFleetForgetsEnvironmentStates() {
+        cache.writePage("prod", List.of(site("prod", "S1")), List.of(camera("S1", "C1", "6.4")), Map.of());
+        cache.finishSync("prod", List.of(), List.of(), "AWS", T0, true);
+
+        cache.replaceFleet(new FleetData(List.of(site("", "DEMO-1")), List.of(), Map.of()), List.of(), "Demo", T1);
+
+        assertThat(cache.environmentsAsOf()).isEmpty();
+        assertThat(cache.read().fleet().sites()).extracting(Site::environment).containsExactly("");
+        assertThat(cache.read().asOf()).isEqualTo(T1);
+    }
+}
