@@ -43,7 +43,12 @@ final class ConsoleRuntime implements ConsoleBackend {
 
     @Override
     public Session open(Path dataDir) {
-        return openServices(chooseFolder(dataDir), demoFleet(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED));
+        return open(dataDir, demoFleet(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED));
+    }
+
+    @Override
+    public Session open(Path dataDir, FleetSource source) {
+        return openServices(chooseFolder(dataDir), source);
     }
 
     ConsoleServices openServices(Path folder, FleetSource source) {

@@ -21,6 +21,13 @@ public interface ConsoleBackend {
      */
     Session open(Path dataDir);
 
+    /**
+     * Opens the data folder with the fleet coming from {@code source} (an AWS sync, an imported registry).
+     *
+     * @throws io.camfleet.console.service.Problem when the folder cannot be written or another console holds it
+     */
+    Session open(Path dataDir, FleetSource source);
+
     /** The demo fleet, generated in memory; no data folder is touched. */
     FleetSource demoFleet(int sites, long seed);
 
