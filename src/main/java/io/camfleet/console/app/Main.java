@@ -23,6 +23,11 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        // A desktop is not an EC2 instance: without this, the AWS credential chain ends by asking the instance
+        // metadata service and stalls for seconds before saying that there are no credentials.
+        if (System.getProperty("aws.disableEc2Metadata") == null) {
+            System.setProperty("aws.disableEc2Metadata", "true");
+        }
         Messages messages = new Messages(Locale.getDefault());
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), System.getenv(),
                 System.getProperty("user.home"), new Operator(System.getProperty("user.name"), ""), messages);

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -76,6 +77,11 @@ public final class FleetService {
 
     public String sourceName() {
         return source.name();
+    }
+
+    /** What went wrong in the last reload without failing it (an environment out of reach, say). */
+    public List<Problem> sourceProblems() {
+        return source.problems();
     }
 
     public HealthRules rules() {
@@ -146,10 +152,17 @@ public final class FleetService {
                 live = true;
                 // The operator sees the fleet now; the cache catches up behind, and its "as of" moves when it has.
                 publish(now);
-                progress.update("Writing " + data.cameras().size() + " cameras to the cache", 0, -1);
-                cache.replaceFleet(data, changes, source.name(), now);
+                Optional<Instant> stored = source.storedAsOf();
+                if (stored.isPresent()) {
+                    // The source wrote the fleet itself, page by page; only the health judged here is left.
+                    cache.update(Map.of(), changes, null);
+                    asOf = stored.get();
+                } else {
+                    progress.update("Writing " + data.cameras().size() + " cameras to the cache", 0, -1);
+                    cache.replaceFleet(data, changes, source.name(), now);
+                    asOf = now;
+                }
                 lastFlush = now;
-                asOf = now;
                 return publish(now);
             }
         });
@@ -209,10 +222,15 @@ public final class FleetService {
             }
         }
         if (!changedTelemetry.isEmpty() || !changes.isEmpty() || flush) {
-            cache.update(changedTelemetry, changes, flush ? now : null);
+            // A source that stores its own data moves the "as of" itself, when a sync completes; ageing alone
+            // must not make the cache look fresher than that.
+            boolean moveAsOf = flush && source.storedAsOf().isEmpty();
+            cache.update(changedTelemetry, changes, moveAsOf ? now : null);
             if (flush) {
                 dirty.clear();
                 lastFlush = now;
+            }
+            if (moveAsOf) {
                 asOf = now;
             }
         }

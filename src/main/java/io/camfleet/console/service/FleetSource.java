@@ -4,7 +4,9 @@ import io.camfleet.console.domain.CameraTelemetry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Port: where the fleet comes from (the demo simulator, AWS, an imported registry).
@@ -31,6 +33,19 @@ public interface FleetSource {
      */
     default Map<String, CameraTelemetry> poll(Instant now) {
         return Map.of();
+    }
+
+    /**
+     * For a source that writes the cache itself as it reads (an AWS sync, page by page): the cache's "as of" after
+     * its last load. Empty for sources whose data the {@link FleetService} stores.
+     */
+    default Optional<Instant> storedAsOf() {
+        return Optional.empty();
+    }
+
+    /** What went wrong in the last load without failing it, e.g. one environment of several out of reach. */
+    default List<Problem> problems() {
+        return List.of();
     }
 
     /** How often {@link #poll} is worth calling; zero for sources without a live feed. */

@@ -1,0 +1,116 @@
+package io.camfleet.console.adapter.aws;
+
+import io.camfleet.console.service.Environment;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The SDK clients of each environment, built once and reused (building them costs seconds cold), over one small
+ * HTTP client. Credentials come only from the SDK's default provider chain for the environment's profile; nothing
+ * is stored. The chain must not reach the EC2 instance metadata service on a desktop: the console disables it at
+ * start ({@code aws.disableEc2Metadata}), so that missing credentials fail at once instead of after a long stall.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    /** What every client of one environment shares. */
+    public record Clients(IotClient iot, CloudWatchClient cloudWatch, StsClient sts, AwsCredentialsProvider credentials) {
+    }
+
+    private final Supplier<ProfileFile> profiles;
+    private final Consumer<String> onThrottled;
+    private final List<ExecutionInterceptor> interceptors;
+    private final SdkHttpClient http;
+    private final Map<Environment, Clients> built = new ConcurrentHashMap<>();
+
+    /**
+     * @param profiles    the AWS config and credentials files ({@link ProfileFile#defaultProfileFile()} on a desktop)
+     * @param onThrottled told the operation's name each time AWS throttles a call that the SDK then retries
+     */
+    public AwsClients(Supplier<ProfileFile> profiles, Consumer<String> onThrottled) {
+        this(profiles, onThrottled, List.of());
+    }
+
+    /** With interceptors on every client, for emulators that need requests adapted (tests). */
+    public AwsClients(Supplier<ProfileFile> profiles, Consumer<String> onThrottled,
+                      List<ExecutionInterceptor> interceptors) {
+        this.profiles = profiles;
+        this.onThrottled = onThrottled;
+        this.interceptors = List.copyOf(interceptors);
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(3))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    public Clients of(Environment environment) {
+        return built.computeIfAbsent(environment, this::build);
+    }
+
+    public ProfileFile profileFile() {
+        return profiles.get();
+    }
+
+    private Clients build(Environment e) {
+        return build(e, http, profiles, onThrottled, interceptors);
+    }
+
+    private static Clients build(Environment e, SdkHttpClient http, Supplier<ProfileFile> profiles,
+                                 Consumer<String> onThrottled, List<ExecutionInterceptor> interceptors) {
+        DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder().profileFile(profiles);
+        if (!e.profile().isEmpty()) {
+            chain.profileName(e.profile());
+        }
+        AwsCredentialsProvider credentials = chain.build();
+        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
+                .retryStrategy(new ObservedRetryStrategy(onThrottled))
+                .apiCallTimeout(Duration.ofSeconds(60))
+                .executionInterceptors(interceptors)
+                .build();
+        return new Clients(
+                configure(IotClient.builder(), e, credentials, overrides, http).build(),
+                configure(CloudWatchClient.builder(), e, credentials, overrides, http).build(),
+                configure(StsClient.builder(), e, credentials, overrides, http).build(),
+                credentials);
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, Environment e, AwsCredentialsProvider credentials,
+                        ClientOverrideConfiguration overrides, SdkHttpClient http) {
+        builder.region(Region.of(e.region()))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides)
+                .httpClient(http);
+        if (e.endpoint() != null) {
+            builder.endpointOverride(e.endpoint());
+        }
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        for (Clients c : built.values()) {
+            c.iot().close();
+            c.cloudWatch().close();
+            c.sts().close();
+        }
+        built.clear();
+        http.close();
+    }
+}

@@ -1,0 +1,377 @@
+package io.camfleet.console.adapter.aws;
+
+import io.camfleet.console.domain.CameraSystem;
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.Site;
+import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.EnvironmentReader;
+import io.camfleet.console.service.MetricNames;
+import io.camfleet.console.service.Progress;
+import io.camfleet.console.service.SyncSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.ListMetricsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.DescribeThingGroupResponse;
+import software.amazon.awssdk.services.iot.model.GetIndexingConfigurationResponse;
+import software.amazon.awssdk.services.iot.model.GroupNameAndArn;
+import software.amazon.awssdk.services.iot.model.ListThingGroupsResponse;
+import software.amazon.awssdk.services.iot.model.ListThingsInThingGroupResponse;
+import software.amazon.awssdk.services.iot.model.ListThingsResponse;
+import software.amazon.awssdk.services.iot.model.SearchIndexResponse;
+import software.amazon.awssdk.services.iot.model.ThingAttribute;
+import software.amazon.awssdk.services.iot.model.ThingConnectivityIndexingMode;
+import software.amazon.awssdk.services.iot.model.ThingDocument;
+import software.amazon.awssdk.services.iot.model.ThingIndexingMode;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Reads an environment's fleet from AWS: sites from IoT thing groups, camera systems from IoT things, connectivity
+ * from the IoT fleet index when it is on, and health metrics from CloudWatch {@code GetMetricData} in batches.
+ * See {@link FleetAttributes} for the tagging it expects.
+ */
+public final class AwsEnvironmentReader implements EnvironmentReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsEnvironmentReader.class);
+    /** Things per page: ListThings' own limit. */
+    static final int THING_PAGE = 250;
+    /** GetMetricData takes at most 500 queries a call. */
+    static final int QUERIES_PER_CALL = 500;
+    /** How far back a heartbeat is looked for; a camera silent for longer has no last heartbeat. */
+    static final Duration HEARTBEAT_LOOKBACK = Duration.ofHours(1);
+    /** How far back the other metrics are looked for: their newest value is what counts. */
+    static final Duration METRIC_LOOKBACK = Duration.ofMinutes(10);
+    static final int PERIOD_SECONDS = 60;
+
+    private final AwsClients clients;
+    private final MetricNames metrics;
+    private final Clock clock;
+
+    public AwsEnvironmentReader(AwsClients clients, MetricNames metrics, Clock clock) {
+        this.clients = clients;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<AwsProfile> profiles() {
+        List<AwsProfile> out = new ArrayList<>();
+        for (Profile p : new TreeMap<>(clients.profileFile().profiles()).values()) {
+            boolean sso = p.property("sso_session").isPresent() || p.property("sso_start_url").isPresent();
+            out.add(new AwsProfile(p.name(), p.property("region").orElse(""), sso));
+        }
+        return out;
+    }
+
+    @Override
+    public CallerIdentity identity(Environment environment) {
+        GetCallerIdentityResponse r = call(environment, "sts:GetCallerIdentity",
+                () -> clients.of(environment).sts().getCallerIdentity());
+        return new CallerIdentity(r.account(), r.arn());
+    }
+
+    @Override
+    public void read(Environment environment, SyncSink sink, Progress progress) {
+        new Read(environment, sink, progress).run();
+    }
+
+    private <T> T call(Environment e, String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException error) {
+            throw AwsProblems.of(e, operation, error);
+        }
+    }
+
+    /**
+     * Calls a paged operation until it has no next token. A token seen before ends the paging (some services
+     * have returned the same token forever); it is logged, and what was read is kept.
+     */
+    static <R> void pages(String operation, Function<String, R> call, Function<R, String> nextToken,
+                          Consumer<R> each) {
+        Set<String> seen = new HashSet<>();
+        String token = null;
+        do {
+            R page = call.apply(token);
+            each.accept(page);
+            token = nextToken.apply(page);
+            if (token != null && token.isEmpty()) {
+                token = null;
+            }
+            if (token != null && !seen.add(token)) {
+                LOG.warn("{} returned a page token it had returned before; paging stops there", operation);
+                token = null;
+            }
+        } while (token != null);
+    }
+
+    private record Group(String name, String description, List<String> ancestors, Map<String, String> attributes) {
+    }
+
+    private record Connectivity(boolean connected, Instant at) {
+    }
+
+    /** One read of one environment. */
+    private final class Read {
+        private final Environment env;
+        private final SyncSink sink;
+        private final Progress progress;
+        private final IotClient iot;
+        private final CloudWatchClient cloudWatch;
+        private final Instant now = clock.instant();
+
+        Read(Environment env, SyncSink sink, Progress progress) {
+            this.env = env;
+            this.sink = sink;
+            this.progress = progress;
+            AwsClients.Clients c = clients.of(env);
+            this.iot = c.iot();
+            this.cloudWatch = c.cloudWatch();
+        }
+
+        private <T> T call(String operation, Supplier<T> call) {
+            progress.checkCancelled();
+            return AwsEnvironmentReader.this.call(env, operation, call);
+        }
+
+        void run() {
+            String label = env.label();
+            List<Group> sites = siteGroups();
+            List<Site> sitePage = new ArrayList<>();
+            Map<String, String> siteOfThing = new HashMap<>();
+            for (Group g : sites) {
+                String siteId = FleetAttributes.siteId(label, g.name());
+                sitePage.add(FleetAttributes.site(label, g.name(), g.description(), g.ancestors(), g.attributes()));
+                pages("iot:ListThingsInThingGroup",
+                        token -> call("iot:ListThingsInThingGroup", () -> iot.listThingsInThingGroup(b -> b
+                                .thingGroupName(g.name()).recursive(false).maxResults(THING_PAGE).nextToken(token))),
+                        ListThingsInThingGroupResponse::nextToken,
+                        r -> r.things().forEach(thing -> siteOfThing.putIfAbsent(thing, siteId)));
+                if (sitePage.size() == THING_PAGE) {
+                    sink.sites(List.copyOf(sitePage));
+                    sitePage.clear();
+                }
+            }
+            if (!sitePage.isEmpty()) {
+                sink.sites(sitePage);
+            }
+            Map<String, Connectivity> connectivity = connectivity();
+            Set<String> reporting = camerasWithMetrics();
+            boolean[] homeless = {false};
+            String noSite = FleetAttributes.siteId(label, FleetAttributes.NO_SITE);
+            pages("iot:ListThings",
+                    token -> call("iot:ListThings", () -> iot.listThings(b -> b.maxResults(THING_PAGE)
+                            .nextToken(token))),
+                    ListThingsResponse::nextToken,
+                    r -> {
+                        List<CameraSystem> cameras = new ArrayList<>(r.things().size());
+                        Map<String, Map<String, String>> attributes = new HashMap<>();
+                        for (ThingAttribute t : r.things()) {
+                            String siteId = siteOfThing.get(t.thingName());
+                            if (siteId == null) {
+                                siteId = noSite;
+                                homeless[0] = true;
+                            }
+                            cameras.add(FleetAttributes.camera(label, t.thingName(), siteId, t.attributes()));
+                            attributes.put(t.thingName(), t.attributes());
+                        }
+                        sink.cameras(cameras, telemetry(cameras, attributes, connectivity, reporting));
+                    });
+            if (homeless[0]) {
+                sink.sites(List.of(FleetAttributes.noSite(label)));
+            }
+        }
+
+        /** Every thing group that is a site, with its attributes and ancestors. */
+        private List<Group> siteGroups() {
+            List<String> names = new ArrayList<>();
+            pages("iot:ListThingGroups",
+                    token -> call("iot:ListThingGroups", () -> iot.listThingGroups(b -> b.recursive(true)
+                            .maxResults(THING_PAGE).nextToken(token))),
+                    ListThingGroupsResponse::nextToken,
+                    r -> r.thingGroups().forEach(g -> names.add(g.groupName())));
+            List<Group> sites = new ArrayList<>();
+            for (String name : names) {
+                DescribeThingGroupResponse d = call("iot:DescribeThingGroup",
+                        () -> iot.describeThingGroup(b -> b.thingGroupName(name)));
+                Map<String, String> attributes = d.thingGroupProperties() == null
+                        || d.thingGroupProperties().attributePayload() == null ? Map.of()
+                        : d.thingGroupProperties().attributePayload().attributes();
+                if (!FleetAttributes.isSite(attributes)) {
+                    continue;
+                }
+                List<String> ancestors = d.thingGroupMetadata() == null ? List.of()
+                        : d.thingGroupMetadata().rootToParentThingGroups().stream().map(GroupNameAndArn::groupName)
+                        .toList();
+                sites.add(new Group(name, d.thingGroupProperties().thingGroupDescription(), ancestors, attributes));
+                progress.update(env.label() + ": " + sites.size() + " site groups read", sites.size(), names.size());
+            }
+            return sites;
+        }
+
+        /** Connected or not, and since when, from the fleet index; empty when the index is off. */
+        private Map<String, Connectivity> connectivity() {
+            GetIndexingConfigurationResponse config = call("iot:GetIndexingConfiguration",
+                    iot::getIndexingConfiguration);
+            if (config.thingIndexingConfiguration() == null
+                    || config.thingIndexingConfiguration().thingIndexingMode() == ThingIndexingMode.OFF
+                    || config.thingIndexingConfiguration().thingConnectivityIndexingMode()
+                    != ThingConnectivityIndexingMode.STATUS) {
+                return Map.of();
+            }
+            Map<String, Connectivity> out = new HashMap<>();
+            pages("iot:SearchIndex",
+                    token -> call("iot:SearchIndex", () -> iot.searchIndex(b -> b.indexName("AWS_Things")
+                            .queryString("thingName:*").maxResults(500).nextToken(token))),
+                    SearchIndexResponse::nextToken,
+                    r -> {
+                        for (ThingDocument t : r.things()) {
+                            if (t.connectivity() != null && t.connectivity().connected() != null) {
+                                out.put(t.thingName(), new Connectivity(t.connectivity().connected(),
+                                        epoch(t.connectivity().timestamp())));
+                            }
+                        }
+                    });
+            return out;
+        }
+
+        /** The cameras that report any metric at all: only they are worth a query. */
+        private Set<String> camerasWithMetrics() {
+            Set<String> out = new HashSet<>();
+            pages("cloudwatch:ListMetrics",
+                    token -> call("cloudwatch:ListMetrics", () -> cloudWatch.listMetrics(b -> b
+                            .namespace(metrics.namespace())
+                            .dimensions(DimensionFilter.builder().name(metrics.dimension()).build())
+                            .nextToken(token))),
+                    ListMetricsResponse::nextToken,
+                    r -> {
+                        for (Metric m : r.metrics()) {
+                            for (Dimension d : m.dimensions()) {
+                                if (d.name().equals(metrics.dimension())) {
+                                    out.add(d.value());
+                                }
+                            }
+                        }
+                    });
+            return out;
+        }
+
+        private Map<String, CameraTelemetry> telemetry(List<CameraSystem> cameras,
+                                                       Map<String, Map<String, String>> attributes,
+                                                       Map<String, Connectivity> connectivity,
+                                                       Set<String> reporting) {
+            List<String> things = cameras.stream().map(CameraSystem::iotThingName).filter(reporting::contains)
+                    .toList();
+            Map<String, Instant> beats = newestTimes(things, metrics.heartbeat(), "SampleCount", HEARTBEAT_LOOKBACK);
+            Map<String, Double> frames = newestValues(things, metrics.frames(), "Sum");
+            Map<String, Double> disk = newestValues(things, metrics.diskUsed(), "Maximum");
+            Map<String, Double> temperature = newestValues(things, metrics.temperature(), "Maximum");
+            Map<String, CameraTelemetry> out = new HashMap<>();
+            for (CameraSystem c : cameras) {
+                String thing = c.iotThingName();
+                Instant beat = beats.get(thing);
+                Connectivity link = connectivity.get(thing);
+                if (link != null) {
+                    Instant seen = link.connected() ? now : link.at();
+                    if (seen != null && (beat == null || seen.isAfter(beat))) {
+                        beat = seen;
+                    }
+                }
+                out.put(c.id(), new CameraTelemetry(beat, FleetAttributes.mode(attributes.get(thing)),
+                        frames.get(thing), disk.get(thing), temperature.get(thing)));
+            }
+            return out;
+        }
+
+        /**
+         * When each camera last reported {@code metric}: the end of the newest one-minute period with data (a
+         * camera beating every 45 s has one in each), never later than now.
+         */
+        private Map<String, Instant> newestTimes(List<String> things, String metric, String stat, Duration back) {
+            Map<String, Instant> out = new HashMap<>();
+            query(things, metric, stat, back, (thing, r) -> {
+                if (!r.timestamps().isEmpty()) {
+                    Instant end = r.timestamps().get(0).plusSeconds(PERIOD_SECONDS);
+                    out.put(thing, end.isAfter(now) ? now : end);
+                }
+            });
+            return out;
+        }
+
+        private Map<String, Double> newestValues(List<String> things, String metric, String stat) {
+            Map<String, Double> out = new HashMap<>();
+            query(things, metric, stat, METRIC_LOOKBACK, (thing, r) -> {
+                if (!r.values().isEmpty()) {
+                    out.put(thing, r.values().get(0));
+                }
+            });
+            return out;
+        }
+
+        /** One query per camera, {@value #QUERIES_PER_CALL} to a call, newest data point first. */
+        private void query(List<String> things, String metric, String stat, Duration back,
+                           BiConsumer<String, MetricDataResult> each) {
+            for (int from = 0; from < things.size(); from += QUERIES_PER_CALL) {
+                List<String> batch = things.subList(from, Math.min(things.size(), from + QUERIES_PER_CALL));
+                List<MetricDataQuery> queries = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    queries.add(MetricDataQuery.builder().id("q" + i).returnData(true)
+                            .metricStat(MetricStat.builder().period(PERIOD_SECONDS).stat(stat)
+                                    .metric(Metric.builder().namespace(metrics.namespace()).metricName(metric)
+                                            .dimensions(Dimension.builder().name(metrics.dimension())
+                                                    .value(batch.get(i)).build()).build()).build()).build());
+                }
+                Map<String, MetricDataResult> results = new HashMap<>();
+                pages("cloudwatch:GetMetricData",
+                        token -> call("cloudwatch:GetMetricData", () -> cloudWatch.getMetricData(b -> b
+                                .metricDataQueries(queries).startTime(now.minus(back)).endTime(now)
+                                .scanBy(ScanBy.TIMESTAMP_DESCENDING).nextToken(token))),
+                        GetMetricDataResponse::nextToken,
+                        r -> r.metricDataResults().forEach(m -> results.merge(m.id(), m, (a, b) -> a)));
+                for (int i = 0; i < batch.size(); i++) {
+                    MetricDataResult r = results.get("q" + i);
+                    if (r != null) {
+                        each.accept(batch.get(i), r);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The fleet index's connectivity time: epoch milliseconds. Emulators have sent epoch seconds; a value too small
+     * to be milliseconds of this century is read as seconds.
+     */
+    static Instant epoch(Long value) {
+        if (value == null || value <= 0) {
+            return null;
+        }
+        return value < 100_000_000_000L ? Instant.ofEpochSecond(value) : Instant.ofEpochMilli(value);
+    }
+}

@@ -1,0 +1,144 @@
+package io.camfleet.console.service;
+
+import io.camfleet.console.domain.CameraSystem;
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.Site;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Brings the cache's copy of one environment up to date, a page at a time.
+ *
+ * <p>A <em>full</em> sync rewrites every row the environment has; an <em>incremental</em> one compares each page
+ * with what the cache holds and writes only what changed. Both remove what is gone, and only then, in the same last
+ * transaction, move the environment's "as of" to the time the sync started. A sync that fails or is cancelled
+ * between pages leaves whole pages behind and the old "as of".
+ */
+public final class EnvironmentSync {
+
+    private final EnvironmentReader reader;
+    private final SyncCache cache;
+    private final Clock clock;
+
+    public EnvironmentSync(EnvironmentReader reader, SyncCache cache, Clock clock) {
+        this.reader = reader;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /**
+     * Syncs {@code environment}.
+     *
+     * @throws Problem when the environment cannot be read; the cache then keeps its last complete state
+     * @throws java.util.concurrent.CancellationException when cancelled; likewise
+     */
+    public SyncReport sync(Environment environment, boolean full, String sourceName, Progress progress) {
+        Instant started = clock.instant();
+        FleetData before = cache.readEnvironment(environment.label());
+        Writer writer = new Writer(environment, before, full, progress);
+        reader.read(environment, writer, progress);
+        progress.checkCancelled();
+        List<String> goneSites = writer.gone(before.sites(), Site::id, writer.sitesSeen);
+        List<String> goneCameras = writer.gone(before.cameras(), CameraSystem::id, writer.camerasSeen);
+        cache.finishSync(environment.label(), goneSites, goneCameras, sourceName, started, full);
+        return new SyncReport(environment.label(), full, writer.sitesSeen.size(), writer.camerasSeen.size(),
+                writer.unplaced, goneSites.size() + goneCameras.size(), writer.written, writer.pages,
+                writer.throttled, Duration.between(started, clock.instant()));
+    }
+
+    /** Compares each page with the cached rows and writes what it must, one transaction per page. */
+    private final class Writer implements SyncSink {
+        private final Environment environment;
+        private final boolean full;
+        private final Progress progress;
+        private final Map<String, Site> oldSites = new HashMap<>();
+        private final Map<String, CameraSystem> oldCameras = new HashMap<>();
+        private final Map<String, CameraTelemetry> oldTelemetry;
+        private final Set<String> sitesSeen = new HashSet<>();
+        private final Set<String> camerasSeen = new HashSet<>();
+        private int unplaced;
+        private int written;
+        private int pages;
+        private int throttled;
+
+        Writer(Environment environment, FleetData before, boolean full, Progress progress) {
+            this.environment = environment;
+            this.full = full;
+            this.progress = progress;
+            before.sites().forEach(s -> oldSites.put(s.id(), s));
+            before.cameras().forEach(c -> oldCameras.put(c.id(), c));
+            this.oldTelemetry = before.telemetry();
+        }
+
+        @Override
+        public void sites(List<Site> page) {
+            progress.checkCancelled();
+            List<Site> changed = new ArrayList<>();
+            for (Site s : page) {
+                if (!sitesSeen.add(s.id())) {
+                    continue;
+                }
+                if (!s.isPlaced()) {
+                    unplaced++;
+                }
+                if (full || !s.equals(oldSites.get(s.id()))) {
+                    changed.add(s);
+                }
+            }
+            write(changed, List.of(), Map.of());
+            progress.update(environment.label() + ": " + sitesSeen.size() + " sites read", sitesSeen.size(), -1);
+        }
+
+        @Override
+        public void cameras(List<CameraSystem> page, Map<String, CameraTelemetry> telemetry) {
+            progress.checkCancelled();
+            List<CameraSystem> changed = new ArrayList<>();
+            for (CameraSystem c : page) {
+                if (!camerasSeen.add(c.id())) {
+                    continue;
+                }
+                CameraTelemetry now = telemetry.getOrDefault(c.id(), CameraTelemetry.NEVER_SEEN);
+                if (full || !c.equals(oldCameras.get(c.id()))
+                        || !now.equals(oldTelemetry.getOrDefault(c.id(), CameraTelemetry.NEVER_SEEN))) {
+                    changed.add(c);
+                }
+            }
+            write(List.of(), changed, telemetry);
+            progress.update(environment.label() + ": " + camerasSeen.size() + " cameras read",
+                    camerasSeen.size(), -1);
+        }
+
+        private void write(List<Site> sites, List<CameraSystem> cameras, Map<String, CameraTelemetry> telemetry) {
+            pages++;
+            if (!sites.isEmpty() || !cameras.isEmpty()) {
+                cache.writePage(environment.label(), sites, cameras, telemetry);
+                written += sites.size() + cameras.size();
+            }
+        }
+
+        @Override
+        public void throttled(String operation) {
+            throttled++;
+            progress.update(environment.label() + ": AWS is throttling " + operation + "; retrying", -1, -1);
+        }
+
+        <T> List<String> gone(List<T> before, Function<T, String> id, Set<String> seen) {
+            List<String> out = new ArrayList<>();
+            for (T row : before) {
+                if (!seen.contains(id.apply(row))) {
+                    out.add(id.apply(row));
+                }
+            }
+            return out;
+        }
+    }
+}

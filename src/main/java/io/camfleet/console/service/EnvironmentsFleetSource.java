@@ -1,0 +1,104 @@
+package io.camfleet.console.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * The fleet from several AWS environments merged into one: each load syncs every environment into the cache, page
+ * by page, and then serves what the cache holds. An environment that cannot be reached keeps its last cached rows
+ * and is reported in {@link #problems()}; only when none can be reached does the load fail.
+ */
+public final class EnvironmentsFleetSource implements FleetSource {
+
+    private final List<Environment> environments;
+    private final EnvironmentSync sync;
+    private final SyncCache syncCache;
+    private final FleetCache cache;
+    private final List<Problem> problems = new CopyOnWriteArrayList<>();
+    private final List<SyncReport> reports = new CopyOnWriteArrayList<>();
+    private volatile boolean fullNext;
+    private volatile Instant storedAsOf;
+
+    public EnvironmentsFleetSource(List<Environment> environments, EnvironmentSync sync, SyncCache syncCache,
+                                   FleetCache cache) {
+        if (environments.isEmpty()) {
+            throw Problem.badInput("environment.none");
+        }
+        this.environments = List.copyOf(environments);
+        this.sync = sync;
+        this.syncCache = syncCache;
+        this.cache = cache;
+    }
+
+    @Override
+    public String name() {
+        return "AWS: " + environments.stream().map(Environment::label).collect(Collectors.joining(", "));
+    }
+
+    public List<Environment> environments() {
+        return environments;
+    }
+
+    /** Makes the next load a full sync of every environment instead of an incremental one. */
+    public void fullSyncNext() {
+        fullNext = true;
+    }
+
+    @Override
+    public FleetData load(Instant now, Progress progress) {
+        Set<String> labels = environments.stream().map(Environment::label)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        syncCache.retainEnvironments(labels);
+        boolean full = fullNext;
+        List<Problem> failed = new ArrayList<>();
+        List<SyncReport> done = new ArrayList<>();
+        for (Environment e : environments) {
+            progress.checkCancelled();
+            boolean neverSynced = !syncCache.environmentsAsOf().containsKey(e.label());
+            try {
+                done.add(sync.sync(e, full || neverSynced, name(), progress));
+            } catch (Problem p) {
+                failed.add(new Problem(p, "sync.failed.environment", e.label(), p.getMessage()));
+            }
+        }
+        problems.clear();
+        problems.addAll(failed);
+        reports.clear();
+        reports.addAll(done);
+        if (done.isEmpty()) {
+            throw failed.size() == 1 ? (Problem) failed.get(0).getCause() : failed.get(0);
+        }
+        fullNext = false;
+        CachedFleet cached = cache.read();
+        storedAsOf = cached.asOf();
+        return cached.fleet();
+    }
+
+    /** No feed between syncs; ticks this often still re-judge health as heartbeats age. */
+    @Override
+    public Duration pollInterval() {
+        return Duration.ofSeconds(15);
+    }
+
+    @Override
+    public Optional<Instant> storedAsOf() {
+        return Optional.ofNullable(storedAsOf);
+    }
+
+    @Override
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** What the last load's syncs did, one report per environment that synced. */
+    public List<SyncReport> reports() {
+        return List.copyOf(reports);
+    }
+}

@@ -1,0 +1,112 @@
+package io.camfleet.console.adapter.aws;
+
+import io.camfleet.console.service.Environment;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.AttributePayload;
+import software.amazon.awssdk.services.iot.model.ThingConnectivityIndexingMode;
+import software.amazon.awssdk.services.iot.model.ThingIndexingMode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Seeds an environment on moto through the SDK, as an operator's tooling would tag a real fleet. */
+final class FleetSeeder implements AutoCloseable {
+
+    private final IotClient iot;
+    private final CloudWatchClient cloudWatch;
+
+    FleetSeeder(Environment e) {
+        StaticCredentialsProvider keys = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIASEEDER00000000", "seeder-secret"));
+        iot = IotClient.builder().region(Region.of(e.region())).endpointOverride(e.endpoint())
+                .credentialsProvider(keys).build();
+        cloudWatch = CloudWatchClient.builder().region(Region.of(e.region())).endpointOverride(e.endpoint())
+                .credentialsProvider(keys)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new CborToJsonBridge())).build();
+    }
+
+    FleetSeeder region(String group) {
+        iot.createThingGroup(b -> b.thingGroupName(group));
+        return this;
+    }
+
+    /** A site group, nested under {@code parent} when it is not null. */
+    FleetSeeder site(String group, String parent, Map<String, String> attributes) {
+        iot.createThingGroup(b -> {
+            b.thingGroupName(group).thingGroupProperties(p -> p.attributePayload(
+                    AttributePayload.builder().attributes(attributes).build()));
+            if (parent != null) {
+                b.parentGroupName(parent);
+            }
+        });
+        return this;
+    }
+
+    FleetSeeder thing(String name, String group, Map<String, String> attributes) {
+        iot.createThing(b -> b.thingName(name).attributePayload(AttributePayload.builder()
+                .attributes(attributes).build()));
+        if (group != null) {
+            iot.addThingToThingGroup(b -> b.thingName(name).thingGroupName(group));
+        }
+        return this;
+    }
+
+    FleetSeeder deleteThing(String name) {
+        iot.deleteThing(b -> b.thingName(name));
+        return this;
+    }
+
+    FleetSeeder updateThing(String name, Map<String, String> attributes) {
+        iot.updateThing(b -> b.thingName(name).attributePayload(AttributePayload.builder()
+                .attributes(attributes).build()));
+        return this;
+    }
+
+    FleetSeeder indexConnectivity() {
+        iot.updateIndexingConfiguration(b -> b.thingIndexingConfiguration(c -> c
+                .thingIndexingMode(ThingIndexingMode.REGISTRY)
+                .thingConnectivityIndexingMode(ThingConnectivityIndexingMode.STATUS)));
+        return this;
+    }
+
+    /** Puts data points for one camera: {@code metric -> value}, all at {@code at}. */
+    FleetSeeder metrics(String thing, Instant at, Map<String, Double> values) {
+        List<MetricDatum> data = new ArrayList<>();
+        values.forEach((metric, value) -> data.add(MetricDatum.builder().metricName(metric).value(value)
+                .timestamp(at).dimensions(Dimension.builder().name("CameraId").value(thing).build()).build()));
+        cloudWatch.putMetricData(b -> b.namespace("CamFleet").metricData(data));
+        return this;
+    }
+
+    static Map<String, String> siteAttributes(String name, String customer, String country, String lat, String lon,
+                                              String zone, String tier) {
+        java.util.HashMap<String, String> a = new java.util.HashMap<>();
+        a.put("name", name);
+        a.put("customer", customer);
+        a.put("country", country);
+        if (lat != null) {
+            a.put("lat", lat);
+        }
+        if (lon != null) {
+            a.put("lon", lon);
+        }
+        a.put("timezone", zone);
+        a.put("slaTier", tier);
+        a.put("maintenanceWindow", "Sun_02:00-04:00");
+        return a;
+    }
+
+    @Override
+    public void close() {
+        iot.close();
+        cloudWatch.close();
+    }
+}
