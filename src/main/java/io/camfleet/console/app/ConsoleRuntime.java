@@ -1,6 +1,7 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.files.SiteRegistryFile;
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.cli.ConsoleBackend;
@@ -58,6 +59,11 @@ final class ConsoleRuntime implements ConsoleBackend {
     @Override
     public FleetSource demoFleet(int sites, long seed) {
         return new DemoFleetSource(sites, seed);
+    }
+
+    @Override
+    public FleetSource importedFleet(Path file) {
+        return new SiteRegistryFile(file);
     }
 
     @Override

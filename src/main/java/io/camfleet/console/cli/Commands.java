@@ -2,6 +2,7 @@ package io.camfleet.console.cli;
 
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.RegistryRejected;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ public final class Commands {
         CommandLine cmd = new CommandLine(new CamfleetCommand(backend));
         cmd.addSubcommand(new AuditCommand());
         cmd.addSubcommand(new DemoCommand());
+        cmd.addSubcommand(new ImportCommand(messages));
         cmd.addSubcommand(new MapCommand());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, args) -> {
@@ -30,6 +32,9 @@ public final class Commands {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof Problem p) {
                 err.println("camfleet: " + messages.text(p));
+                if (p instanceof RegistryRejected rejected) {
+                    rejected.errors().forEach(row -> err.println("  " + messages.text(row)));
+                }
                 return p.kind() == Problem.Kind.BAD_INPUT ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
             }
             LoggerFactory.getLogger(Commands.class).error("Command failed", ex);

@@ -31,6 +31,12 @@ public interface ConsoleBackend {
     /** The demo fleet, generated in memory; no data folder is touched. */
     FleetSource demoFleet(int sites, long seed);
 
+    /**
+     * A site registry file (CSV or JSON) as a fleet source. Nothing is read until it is loaded; each load reads and
+     * checks the whole file again and throws {@link io.camfleet.console.service.RegistryRejected} on bad rows.
+     */
+    FleetSource importedFleet(Path file);
+
     Clock clock();
 
     /** An open data folder; closing it releases the cache for the next console. */

@@ -48,4 +48,9 @@ public final class Messages {
     public String text(Problem problem) {
         return text(problem.key(), problem.args());
     }
+
+    /** One bad row of an imported site registry, as "Row 3: site_name is empty". */
+    public String text(RowError error) {
+        return text("import.row", error.row(), text(error.key(), error.args().toArray()));
+    }
 }

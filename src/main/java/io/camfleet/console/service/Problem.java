@@ -30,7 +30,7 @@ public class Problem extends RuntimeException {
         this(Kind.UNAVAILABLE, cause, key, args);
     }
 
-    private Problem(Kind kind, Throwable cause, String key, Object... args) {
+    protected Problem(Kind kind, Throwable cause, String key, Object... args) {
         super(new Messages(Locale.ROOT).text(key, args), cause);
         this.kind = kind;
         this.key = key;

@@ -3,8 +3,10 @@ package io.camfleet.console.app;
 import io.camfleet.console.cli.Commands;
 import io.camfleet.console.cli.ExitCodes;
 import io.camfleet.console.domain.AuditOutcome;
+import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.SiteSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -149,5 +151,66 @@ class CommandLineTest {
         assertThat(run("map", "snapshot", "--out", blocker.resolve("y.png").toString(), "--data-dir",
                 dir.resolve("data").toString())).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(err.toString()).contains("cannot be written");
+    }
+
+    private static final String REGISTRY_HEADER = "site_id,site_name,customer,country,latitude,longitude,camera_id\n";
+
+    @Test
+    void importOfAGoodRegistryFillsTheCacheAndPrintsTheCounts() throws Exception {
+        Path data = dir.resolve("data");
+        Path registry = Files.writeString(dir.resolve("sites.csv"), REGISTRY_HEADER
+                + "NL-001,Amsterdam DC,Acme,NL,52.37,4.89,NL-001-C01\n"
+                + "NL-001,Amsterdam DC,Acme,NL,52.37,4.89,NL-001-C02\n"
+                + "US-007,Boston Depot,Initech,US,42.36,-71.06,US-007-C01\n"
+                + "BR-003,Sao Paulo Yard,Acme,BR,,,\n");
+
+        assertThat(run("import", registry.toString(), "--data-dir", data.toString())).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString()).contains("Imported " + registry, "3 sites, 3 cameras, 1 unplaced");
+        assertThat(err.toString()).isEmpty();
+        FleetSnapshot cached = cachedFleet(data);
+        assertThat(cached.source()).isEqualTo("Import: sites.csv");
+        assertThat(cached.sites()).extracting(SiteSummary::id).containsExactlyInAnyOrder("NL-001", "US-007", "BR-003");
+        assertThat(cached.cameraCount()).isEqualTo(3);
+    }
+
+    @Test
+    void importOfARegistryWithBadRowsListsEveryOneExitsTwoAndLeavesTheCacheAsItWas() throws Exception {
+        Path data = dir.resolve("data");
+        Path good = Files.writeString(dir.resolve("good.csv"), REGISTRY_HEADER
+                + "NL-001,Amsterdam DC,Acme,NL,52.37,4.89,NL-001-C01\n");
+        Path bad = Files.writeString(dir.resolve("bad.csv"), REGISTRY_HEADER
+                + "DE-001,Berlin Hub,Acme,DE,52.52,13.40,DE-001-C01\n"
+                + "DE-002,,Acme,DE,52.52,13.40,DE-002-C01\n"
+                + "DE-003,Hamburg Port,Acme,DE,0,0,DE-001-C01\n");
+        assertThat(run("import", good.toString(), "--data-dir", data.toString())).isEqualTo(ExitCodes.OK);
+
+        assertThat(run("import", bad.toString(), "--data-dir", data.toString())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString().lines()).containsExactly(
+                "camfleet: The site registry " + bad + " was not imported: 2 rows are wrong, each listed with its "
+                        + "reason. Nothing was imported; fix those rows and import again.",
+                "  Row 2: site_name is empty",
+                "  Row 3: latitude and longitude are both 0, a placeholder rather than a place; leave both empty "
+                        + "if the place is unknown",
+                "  Row 3: camera_id DE-001-C01 is also on row 1");
+        FleetSnapshot cached = cachedFleet(data);
+        assertThat(cached.source()).isEqualTo("Import: good.csv");
+        assertThat(cached.sites()).extracting(SiteSummary::id).containsExactly("NL-001");
+    }
+
+    @Test
+    void importOfAFileThatIsNotThereIsOneLineAndExitsTwo() {
+        Path missing = dir.resolve("missing.csv");
+
+        assertThat(run("import", missing.toString(), "--data-dir", dir.resolve("data").toString()))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains(missing.toString(), "cannot be read");
+    }
+
+    private FleetSnapshot cachedFleet(Path data) {
+        try (ConsoleServices s = runtime().openServices(data, runtime().demoFleet(10, 1))) {
+            return s.fleet().openCache();
+        }
     }
 }
