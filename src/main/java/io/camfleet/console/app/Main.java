@@ -4,6 +4,7 @@ import io.camfleet.console.cli.Commands;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Operator;
 import picocli.CommandLine;
+import software.amazon.awssdk.core.SdkSystemSetting;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,8 +26,9 @@ public final class Main {
     static int run(String[] args) {
         // A desktop is not an EC2 instance: without this, the AWS credential chain ends by asking the instance
         // metadata service and stalls for seconds before saying that there are no credentials.
-        if (System.getProperty("aws.disableEc2Metadata") == null) {
-            System.setProperty("aws.disableEc2Metadata", "true");
+        String imds = SdkSystemSetting.AWS_EC2_METADATA_DISABLED.property();
+        if (System.getProperty(imds) == null) {
+            System.setProperty(imds, "true");
         }
         Messages messages = new Messages(Locale.getDefault());
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), System.getenv(),

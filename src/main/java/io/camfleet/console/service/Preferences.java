@@ -9,30 +9,42 @@ import io.camfleet.console.service.map.TileSettings;
  * @param windowX    NaN when unknown
  * @param lastScreen the name of the screen shown last
  * @param tiles      the optional online map layer
+ * @param source     where the fleet comes from
  */
 public record Preferences(double windowX, double windowY, double windowWidth, double windowHeight,
-                          boolean maximized, boolean darkTheme, String lastScreen, TileSettings tiles) {
+                          boolean maximized, boolean darkTheme, String lastScreen, TileSettings tiles,
+                          SourceSettings source) {
 
     public static final Preferences DEFAULT =
-            new Preferences(Double.NaN, Double.NaN, 1480, 920, false, false, "FLEET_TABLE", TileSettings.OFF);
+            new Preferences(Double.NaN, Double.NaN, 1480, 920, false, false, "FLEET_TABLE", TileSettings.OFF,
+                    SourceSettings.DEMO);
 
     public Preferences {
         tiles = tiles == null ? TileSettings.OFF : tiles;
+        source = source == null ? SourceSettings.DEMO : source;
     }
 
     public Preferences withWindow(double x, double y, double width, double height, boolean max) {
-        return new Preferences(x, y, width, height, max, darkTheme, lastScreen, tiles);
+        return new Preferences(x, y, width, height, max, darkTheme, lastScreen, tiles, source);
     }
 
     public Preferences withDarkTheme(boolean dark) {
-        return new Preferences(windowX, windowY, windowWidth, windowHeight, maximized, dark, lastScreen, tiles);
+        return new Preferences(windowX, windowY, windowWidth, windowHeight, maximized, dark, lastScreen, tiles,
+                source);
     }
 
     public Preferences withLastScreen(String screen) {
-        return new Preferences(windowX, windowY, windowWidth, windowHeight, maximized, darkTheme, screen, tiles);
+        return new Preferences(windowX, windowY, windowWidth, windowHeight, maximized, darkTheme, screen, tiles,
+                source);
     }
 
     public Preferences withTiles(TileSettings t) {
-        return new Preferences(windowX, windowY, windowWidth, windowHeight, maximized, darkTheme, lastScreen, t);
+        return new Preferences(windowX, windowY, windowWidth, windowHeight, maximized, darkTheme, lastScreen, t,
+                source);
+    }
+
+    public Preferences withSource(SourceSettings s) {
+        return new Preferences(windowX, windowY, windowWidth, windowHeight, maximized, darkTheme, lastScreen, tiles,
+                s);
     }
 }

@@ -3,8 +3,11 @@ package io.camfleet.console.adapter.files;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
+import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.map.TileSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@link Preferences} as {@code settings.json} in the data folder, written atomically (temp file, then move). */
 public final class JsonPreferencesStore implements PreferencesStore {
@@ -64,6 +69,44 @@ public final class JsonPreferencesStore implements PreferencesStore {
         public String theme = "light";
         public String lastScreen = Preferences.DEFAULT.lastScreen();
         public Tiles tiles = new Tiles();
+        public Source source = new Source();
+
+        /** Where the fleet comes from: AWS profile names and regions, a file path; never a secret. */
+        static final class Source {
+            public String kind = SourceSettings.Kind.DEMO.name();
+            public List<Env> environments = new ArrayList<>();
+            public String importFile = "";
+            public Metrics metrics = new Metrics();
+
+            SourceSettings toSettings() {
+                List<Environment> envs = new ArrayList<>();
+                for (Env e : environments == null ? List.<Env>of() : environments) {
+                    Environment env = environment(e);
+                    if (env != null) {
+                        envs.add(env);
+                    }
+                }
+                Metrics m = metrics == null ? new Metrics() : metrics;
+                return new SourceSettings(kind(kind), envs, importFile,
+                        new MetricNames(m.namespace, m.dimension, m.heartbeat, m.frames, m.diskUsed, m.temperature));
+            }
+        }
+
+        static final class Env {
+            public String label;
+            public String profile = "";
+            public String region;
+            public String endpoint;
+        }
+
+        static final class Metrics {
+            public String namespace = MetricNames.DEFAULT.namespace();
+            public String dimension = MetricNames.DEFAULT.dimension();
+            public String heartbeat = MetricNames.DEFAULT.heartbeat();
+            public String frames = MetricNames.DEFAULT.frames();
+            public String diskUsed = MetricNames.DEFAULT.diskUsed();
+            public String temperature = MetricNames.DEFAULT.temperature();
+        }
 
         /** The online tile layer: where tiles come from; nothing secret. */
         static final class Tiles {
@@ -88,6 +131,24 @@ public final class JsonPreferencesStore implements PreferencesStore {
             f.tiles.attribution = p.tiles().attribution();
             f.tiles.cacheMegabytes = p.tiles().cacheMegabytes();
             f.tiles.timeoutMillis = p.tiles().timeout().toMillis();
+            SourceSettings src = p.source();
+            f.source.kind = src.kind().name();
+            f.source.importFile = src.importFile();
+            for (Environment e : src.environments()) {
+                Env env = new Env();
+                env.label = e.label();
+                env.profile = e.profile();
+                env.region = e.region();
+                env.endpoint = e.endpoint() == null ? null : e.endpoint().toString();
+                f.source.environments.add(env);
+            }
+            MetricNames m = src.metrics();
+            f.source.metrics.namespace = m.namespace();
+            f.source.metrics.dimension = m.dimension();
+            f.source.metrics.heartbeat = m.heartbeat();
+            f.source.metrics.frames = m.frames();
+            f.source.metrics.diskUsed = m.diskUsed();
+            f.source.metrics.temperature = m.temperature();
             return f;
         }
 
@@ -97,7 +158,26 @@ public final class JsonPreferencesStore implements PreferencesStore {
                     windowWidth, windowHeight, maximized, "dark".equals(theme),
                     lastScreen == null ? Preferences.DEFAULT.lastScreen() : lastScreen,
                     new TileSettings(t.enabled, t.urlTemplate, t.attribution, t.cacheMegabytes,
-                            Duration.ofMillis(Math.max(100, t.timeoutMillis))));
+                            Duration.ofMillis(Math.max(100, t.timeoutMillis))),
+                    source == null ? SourceSettings.DEMO : source.toSettings());
+        }
+    }
+
+    /** An environment that no longer passes the checks (edited by hand, say) is left out with a warning. */
+    private static Environment environment(SettingsFile.Env e) {
+        try {
+            return Environment.of(e.label, e.profile, e.region, e.endpoint);
+        } catch (RuntimeException bad) {
+            LOG.warn("Ignoring environment {} in settings: {}", e.label, bad.getMessage());
+            return null;
+        }
+    }
+
+    static SourceSettings.Kind kind(String name) {
+        try {
+            return SourceSettings.Kind.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return SourceSettings.Kind.DEMO;
         }
     }
 }

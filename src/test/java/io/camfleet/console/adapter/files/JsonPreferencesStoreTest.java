@@ -1,6 +1,9 @@
 package io.camfleet.console.adapter.files;
 
+import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Preferences;
+import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.map.TileSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +23,27 @@ class JsonPreferencesStoreTest {
         JsonPreferencesStore store = new JsonPreferencesStore(dir.resolve("settings.json"));
         Preferences p = Preferences.DEFAULT.withWindow(120, 80, 1600, 1000, true).withDarkTheme(true)
                 .withLastScreen("AUDIT").withTiles(new TileSettings(true, "https://tiles.example/{z}/{x}/{y}.png",
-                        "© Example", 300, java.time.Duration.ofSeconds(3)));
+                        "© Example", 300, java.time.Duration.ofSeconds(3)))
+                .withSource(new SourceSettings(SourceSettings.Kind.AWS, java.util.List.of(
+                        Environment.of("prod-eu", "noc-prod", "eu-west-1", ""),
+                        Environment.of("dev", "", "us-east-1", "https://vpce-1.iot.us-east-1.vpce.amazonaws.com")),
+                        "/srv/sites.csv", new MetricNames("Cams", "Thing", "Beat", "Frames", "Disk", "Temp")));
         store.save(p);
         assertThat(store.load()).isEqualTo(p);
+    }
+
+    @Test
+    void noSecretIsWrittenAndAnEnvironmentEditedIntoNonsenseIsLeftOut() throws Exception {
+        Path file = dir.resolve("settings.json");
+        JsonPreferencesStore store = new JsonPreferencesStore(file);
+        store.save(Preferences.DEFAULT.withSource(SourceSettings.DEMO.withKind(SourceSettings.Kind.AWS)
+                .withEnvironments(java.util.List.of(Environment.of("prod", "p", "eu-west-1", "")))));
+        String text = Files.readString(file);
+        assertThat(text).doesNotContainIgnoringCase("secret").doesNotContainIgnoringCase("token")
+                .doesNotContainIgnoringCase("key");
+        Files.writeString(file, text.replace("eu-west-1", "Mars"));
+        assertThat(store.load().source().environments()).isEmpty();
+        assertThat(store.load().source().kind()).isEqualTo(SourceSettings.Kind.AWS);
     }
 
     @Test
