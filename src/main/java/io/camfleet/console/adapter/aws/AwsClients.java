@@ -31,7 +31,32 @@ import java.util.function.Supplier;
 public final class AwsClients implements AutoCloseable {
 
     /** What every client of one environment shares. */
-    public record Clients(IotClient iot, CloudWatchClient cloudWatch, StsClient sts, AwsCredentialsProvider credentials) {
+    public record Clients(IotClient iot, CloudWatchClient cloudWatch, StsClient sts, ThrottleWatch throttles) {
+    }
+
+    /**
+     * Where an environment's throttled calls are told: the console-wide listener, and whoever is reading the
+     * environment now (a sync, which counts them in its report).
+     */
+    public static final class ThrottleWatch implements Consumer<String> {
+        private final Consumer<String> always;
+        private volatile Consumer<String> reader = op -> { };
+
+        ThrottleWatch(Consumer<String> always) {
+            this.always = always;
+        }
+
+        @Override
+        public void accept(String operation) {
+            always.accept(operation);
+            reader.accept(operation);
+        }
+
+        /** Tells {@code listener} too until the returned handle is closed. */
+        public AutoCloseable listen(Consumer<String> listener) {
+            reader = listener;
+            return () -> reader = op -> { };
+        }
     }
 
     private final Supplier<ProfileFile> profiles;
@@ -79,8 +104,9 @@ public final class AwsClients implements AutoCloseable {
             chain.profileName(e.profile());
         }
         AwsCredentialsProvider credentials = chain.build();
+        ThrottleWatch throttles = new ThrottleWatch(onThrottled);
         ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
-                .retryStrategy(new ObservedRetryStrategy(onThrottled))
+                .retryStrategy(new ObservedRetryStrategy(throttles))
                 .apiCallTimeout(Duration.ofSeconds(60))
                 .executionInterceptors(interceptors)
                 .build();
@@ -88,7 +114,7 @@ public final class AwsClients implements AutoCloseable {
                 configure(IotClient.builder(), e, credentials, overrides, http).build(),
                 configure(CloudWatchClient.builder(), e, credentials, overrides, http).build(),
                 configure(StsClient.builder(), e, credentials, overrides, http).build(),
-                credentials);
+                throttles);
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, Environment e, AwsCredentialsProvider credentials,

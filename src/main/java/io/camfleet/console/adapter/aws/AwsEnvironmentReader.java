@@ -98,7 +98,14 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
 
     @Override
     public void read(Environment environment, SyncSink sink, Progress progress) {
-        new Read(environment, sink, progress).run();
+        Read read = new Read(environment, sink, progress);
+        try (AutoCloseable told = clients.of(environment).throttles().listen(sink::throttled)) {
+            read.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private <T> T call(Environment e, String operation, Supplier<T> call) {

@@ -27,9 +27,10 @@ final class AwsProblems {
     static Problem of(Environment e, String operation, SdkException error) {
         String profile = e.profileOrDefault();
         if (error instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
+            String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null ? ""
+                    : service.awsErrorDetails().errorCode();
             String detail = service.awsErrorDetails() == null || service.awsErrorDetails().errorMessage() == null
-                    ? String.valueOf(code) : service.awsErrorDetails().errorMessage();
+                    ? "HTTP " + service.statusCode() + " " + code : service.awsErrorDetails().errorMessage();
             if (EXPIRED.contains(code)) {
                 return new Problem(error, "aws.expired", profile);
             }
@@ -40,8 +41,9 @@ final class AwsProblems {
         }
         String message = String.valueOf(error.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("sso") && (lower.contains("expired") || lower.contains("sso login")
-                || lower.contains("token"))) {
+        // The SDK's words when an SSO sign-in has run out: "The SSO session associated with this profile has
+        // expired or is otherwise invalid. To refresh this SSO session run aws sso login ...".
+        if (lower.contains("sso session associated with this profile") || lower.contains("run aws sso login")) {
             return new Problem(error, "aws.ssoExpired", profile);
         }
         if (lower.contains("unable to load credentials") || lower.contains("profile file contained no credentials")

@@ -9,10 +9,13 @@ import io.camfleet.console.domain.Site;
 import io.camfleet.console.domain.SlaTier;
 import io.camfleet.console.service.Environment;
 import io.camfleet.console.service.EnvironmentSync;
+import io.camfleet.console.service.EnvironmentsFleetSource;
 import io.camfleet.console.service.FleetData;
 import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.SyncReport;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Syncs environments seeded on a real moto_server into a real H2 cache. */
@@ -109,5 +119,197 @@ class AwsSyncTest {
         assertThat(back.cameras()).filteredOn(c -> c.id().equals("prod-eu/cam-stray")).singleElement()
                 .extracting(CameraSystem::siteId).isEqualTo("prod-eu/(no site)");
         assertThat(cache.environmentsAsOf()).containsKey("prod-eu");
+    }
+
+    @Test
+    void theFleetIndexGivesConnectivityWhenItIsOn() {
+        Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        try (FleetSeeder seed = new FleetSeeder(prod)) {
+            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of()).indexConnectivity();
+        }
+        Instant before = Instant.now().minusSeconds(1);
+
+        sync.sync(prod, true, "AWS", Progress.NONE);
+
+        // moto reports every thing as connected: seen now, though it sent no metric.
+        assertThat(cache.readEnvironment("prod-eu").telemetryOf("prod-eu/cam-1").lastHeartbeat())
+                .isBetween(before, Instant.now());
+    }
+
+    @Test
+    void deletedThingsDisappearAndAnIncrementalSyncWritesOnlyWhatChanged() {
+        Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        try (FleetSeeder seed = new FleetSeeder(prod)) {
+            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                    "Europe/Amsterdam", "GOLD"));
+            for (int i = 1; i <= 12; i++) {
+                seed.thing("cam-" + i, "ams-01", Map.of("softwareVersion", "6.4.0"));
+            }
+        }
+        SyncReport first = sync.sync(prod, true, "AWS", Progress.NONE);
+        assertThat(first.written()).isEqualTo(13);
+        Instant firstAsOf = cache.environmentsAsOf().get("prod-eu");
+
+        try (FleetSeeder seed = new FleetSeeder(prod)) {
+            seed.deleteThing("cam-3").deleteThing("cam-7").updateThing("cam-5", Map.of("softwareVersion", "6.5.0"));
+        }
+        SyncReport second = sync.sync(prod, false, "AWS", Progress.NONE);
+
+        assertThat(second.removed()).isEqualTo(2);
+        assertThat(second.written()).as("only cam-5 changed").isEqualTo(1);
+        assertThat(cache.readEnvironment("prod-eu").cameras()).extracting(CameraSystem::id)
+                .hasSize(10).doesNotContain("prod-eu/cam-3", "prod-eu/cam-7");
+        assertThat(cache.readEnvironment("prod-eu").cameras()).filteredOn(c -> c.id().equals("prod-eu/cam-5"))
+                .singleElement().extracting(CameraSystem::softwareVersion).isEqualTo("6.5.0");
+        assertThat(cache.environmentsAsOf().get("prod-eu")).isAfterOrEqualTo(firstAsOf);
+    }
+
+    @Test
+    void twoEnvironmentsMergeIntoOneFleetEachRecordCarryingItsEnvironment() {
+        Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        Environment staging = MOTO.environment("staging-us", "moto-b", "us-east-1");
+        try (FleetSeeder eu = new FleetSeeder(prod); FleetSeeder us = new FleetSeeder(staging)) {
+            eu.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of());
+            // The same names in the other environment: ids carry the environment, so nothing clashes.
+            us.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam NY", "Acme", "US", "42.94", "-74.19",
+                    "America/New_York", "SILVER")).thing("cam-1", "ams-01", Map.of()).thing("cam-2", "ams-01", Map.of());
+        }
+        EnvironmentsFleetSource source = new EnvironmentsFleetSource(java.util.List.of(prod, staging), sync, cache,
+                cache);
+
+        FleetData fleet = source.load(Instant.now(), Progress.NONE);
+
+        assertThat(source.name()).isEqualTo("AWS: prod-eu, staging-us");
+        assertThat(fleet.sites()).extracting(Site::id, Site::environment).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("prod-eu/ams-01", "prod-eu"),
+                org.assertj.core.groups.Tuple.tuple("staging-us/ams-01", "staging-us"));
+        assertThat(fleet.cameras()).extracting(CameraSystem::id).containsExactlyInAnyOrder(
+                "prod-eu/cam-1", "staging-us/cam-1", "staging-us/cam-2");
+        assertThat(source.problems()).isEmpty();
+        assertThat(source.storedAsOf()).isPresent();
+    }
+
+    @Test
+    void throttledCallsAreRetriedAndCounted() {
+        Environment direct = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        try (FleetSeeder seed = new FleetSeeder(direct)) {
+            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of());
+        }
+        // A proxy in front of moto throttles the first two ListThings calls, as AWS does under load.
+        WireMockServer proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        proxy.start();
+        try {
+            proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MOTO.endpoint().toString())));
+            proxy.stubFor(get(urlPathEqualTo("/things")).atPriority(1).inScenario("throttle")
+                    .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("once").willReturn(throttled()));
+            proxy.stubFor(get(urlPathEqualTo("/things")).atPriority(1).inScenario("throttle")
+                    .whenScenarioStateIs("once").willSetStateTo("twice").willReturn(throttled()));
+            java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (AwsClients viaProxy = MOTO.clients(seen::add)) {
+                EnvironmentSync throttledSync = new EnvironmentSync(
+                        new AwsEnvironmentReader(viaProxy, MetricNames.DEFAULT, clock), cache, clock);
+                Environment prod = Environment.of("prod-eu", "moto-a", "eu-west-1", proxy.baseUrl());
+
+                SyncReport report = throttledSync.sync(prod, true, "AWS", Progress.NONE);
+
+                assertThat(report.cameras()).isEqualTo(1);
+                assertThat(report.throttled()).isEqualTo(2);
+                assertThat(seen).hasSize(2).allSatisfy(op -> assertThat(op).contains("ThrottlingException"));
+            }
+            proxy.verify(3, getRequestedFor(urlPathEqualTo("/things")));
+        } finally {
+            proxy.stop();
+        }
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder throttled() {
+        return aResponse().withStatus(429).withHeader("x-amzn-ErrorType", "ThrottlingException")
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Rate exceeded\"}");
+    }
+
+    /** The cache, as the sync sees it; dies before writing page {@code dieAt} (counted from 1). */
+    private static final class DyingCache implements io.camfleet.console.service.SyncCache {
+        private final JdbcFleetCache cache;
+        private final int dieAt;
+        private int pages;
+
+        DyingCache(JdbcFleetCache cache, int dieAt) {
+            this.cache = cache;
+            this.dieAt = dieAt;
+        }
+
+        @Override
+        public FleetData readEnvironment(String environment) {
+            return cache.readEnvironment(environment);
+        }
+
+        @Override
+        public void writePage(String environment, java.util.List<Site> sites, java.util.List<CameraSystem> cameras,
+                              Map<String, CameraTelemetry> telemetry) {
+            if (++pages == dieAt) {
+                throw new IllegalStateException("killed between pages");
+            }
+            cache.writePage(environment, sites, cameras, telemetry);
+        }
+
+        @Override
+        public void finishSync(String environment, java.util.Collection<String> goneSites,
+                               java.util.Collection<String> goneCameras, String source, Instant asOf, boolean full) {
+            cache.finishSync(environment, goneSites, goneCameras, source, asOf, full);
+        }
+
+        @Override
+        public void retainEnvironments(java.util.Set<String> environments) {
+            cache.retainEnvironments(environments);
+        }
+
+        @Override
+        public Map<String, Instant> environmentsAsOf() {
+            return cache.environmentsAsOf();
+        }
+    }
+
+    @Test
+    void aSyncStoppedBetweenPagesLeavesTheCacheConsistentAndItsAsOfUnchanged() {
+        Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        int things = AwsEnvironmentReader.THING_PAGE + 20;
+        try (FleetSeeder seed = new FleetSeeder(prod)) {
+            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                    "Europe/Amsterdam", "GOLD"));
+            for (int i = 1; i <= things; i++) {
+                seed.thing(String.format("cam-%03d", i), "ams-01", Map.of("softwareVersion", "6.4.0"));
+            }
+        }
+        sync.sync(prod, true, "AWS", Progress.NONE);
+        Instant asOf = cache.environmentsAsOf().get("prod-eu");
+        Instant cacheAsOf = cache.read().asOf();
+        try (FleetSeeder seed = new FleetSeeder(prod)) {
+            for (int i = 1; i <= things; i++) {
+                seed.updateThing(String.format("cam-%03d", i), Map.of("softwareVersion", "6.5.0"));
+            }
+            seed.deleteThing("cam-002");
+        }
+
+        // Pages: the sites, then the first page of cameras, then the second: the writer dies before that one.
+        EnvironmentSync dying = new EnvironmentSync(new AwsEnvironmentReader(clients, MetricNames.DEFAULT, clock),
+                new DyingCache(cache, 3), clock);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dying.sync(prod, true, "AWS", Progress.NONE))
+                .hasMessageContaining("killed between pages");
+
+        assertThat(cache.environmentsAsOf().get("prod-eu")).isEqualTo(asOf);
+        assertThat(cache.read().asOf()).isEqualTo(cacheAsOf);
+        FleetData half = cache.readEnvironment("prod-eu");
+        // Whole pages only: the first page of cameras is new, the rest is as it was; nothing is removed yet.
+        assertThat(half.cameras()).hasSize(things);
+        assertThat(half.cameras()).filteredOn(c -> c.softwareVersion().equals("6.5.0"))
+                .hasSize(AwsEnvironmentReader.THING_PAGE);
+        // The next sync completes what the dead one began.
+        sync.sync(prod, false, "AWS", Progress.NONE);
+        assertThat(cache.readEnvironment("prod-eu").cameras()).hasSize(things - 1)
+                .allSatisfy(c -> assertThat(c.softwareVersion()).isEqualTo("6.5.0"));
+        assertThat(cache.environmentsAsOf().get("prod-eu")).isAfter(asOf);
     }
 }
