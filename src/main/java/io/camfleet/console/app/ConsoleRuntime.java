@@ -1,18 +1,31 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.adapter.aws.AwsClients;
+import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
 import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.adapter.files.SiteRegistryFile;
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.LaunchOptions;
+import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.EnvironmentReader;
+import io.camfleet.console.service.EnvironmentSync;
+import io.camfleet.console.service.EnvironmentsFleetSource;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.map.BasemapSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.profiles.ProfileFile;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** The composition root: everything the commands and the window use is built here, and only here. */
@@ -23,7 +36,10 @@ final class ConsoleRuntime implements ConsoleBackend {
     private final String userHome;
     private final Operator operator;
     private final Messages messages;
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleRuntime.class);
     private final BasemapSource basemaps = new NaturalEarthBasemap();
+    private AwsClients awsClients;
+    private List<ExecutionInterceptor> awsInterceptors = List.of();
 
     ConsoleRuntime(Clock clock, Map<String, String> env, String userHome, Operator operator, Messages messages) {
         this.clock = clock;
@@ -53,7 +69,60 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     ConsoleServices openServices(Path folder, FleetSource source) {
-        return ConsoleServices.open(folder, clock, source, operator, basemaps);
+        return ConsoleServices.open(folder, clock, cache -> source, operator, basemaps);
+    }
+
+    @Override
+    public Session openEnvironments(Path dataDir, List<Environment> environments, boolean full) {
+        return openEnvironments(chooseFolder(dataDir), environments, full, MetricNames.DEFAULT);
+    }
+
+    /** The data folder on AWS environments, synced through the one set of AWS clients of this console. */
+    ConsoleServices openEnvironments(Path folder, List<Environment> environments, boolean full, MetricNames metrics) {
+        return ConsoleServices.open(folder, clock, cache -> {
+            EnvironmentsFleetSource source = new EnvironmentsFleetSource(environments,
+                    new EnvironmentSync(environments(metrics), cache, clock), cache, cache);
+            if (full) {
+                source.fullSyncNext();
+            }
+            return source;
+        }, operator, basemaps);
+    }
+
+    /**
+     * Reads AWS environments through clients built once for this console (building them costs seconds), with
+     * credentials from the SDK's default chain and the user's own AWS config.
+     */
+    synchronized EnvironmentReader environments(MetricNames metrics) {
+        if (awsClients == null) {
+            awsClients = new AwsClients(this::awsProfiles, op -> LOG.info("AWS throttled {}", op), awsInterceptors);
+        }
+        return new AwsEnvironmentReader(awsClients, metrics, clock);
+    }
+
+    /**
+     * Only for tests against an emulator that needs requests adapted; before the first AWS use.
+     */
+    synchronized void interceptAws(List<ExecutionInterceptor> interceptors) {
+        awsInterceptors = List.copyOf(interceptors);
+    }
+
+    /**
+     * The user's AWS config and credentials files, where the AWS CLI looks for them: {@code AWS_CONFIG_FILE} and
+     * {@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/config} and {@code ~/.aws/credentials}.
+     */
+    ProfileFile awsProfiles() {
+        ProfileFile.Aggregator files = ProfileFile.aggregator();
+        Path config = Path.of(env.getOrDefault("AWS_CONFIG_FILE", Path.of(userHome, ".aws", "config").toString()));
+        Path credentials = Path.of(env.getOrDefault("AWS_SHARED_CREDENTIALS_FILE",
+                Path.of(userHome, ".aws", "credentials").toString()));
+        if (Files.isReadable(config)) {
+            files.addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
+        }
+        if (Files.isReadable(credentials)) {
+            files.addFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build());
+        }
+        return files.build();
     }
 
     @Override

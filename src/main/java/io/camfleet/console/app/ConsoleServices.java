@@ -10,16 +10,20 @@ import io.camfleet.console.domain.AuditActions;
 import io.camfleet.console.domain.AuditOutcome;
 import io.camfleet.console.domain.HealthRules;
 import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.EnvironmentsFleetSource;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.SyncReport;
 import io.camfleet.console.service.map.BasemapSource;
 import io.camfleet.console.service.map.MapSnapshotService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** An open data folder: its cache database and the services built over it, wired once, by constructor. */
 final class ConsoleServices implements ConsoleBackend.Session {
@@ -28,10 +32,12 @@ final class ConsoleServices implements ConsoleBackend.Session {
     private final CacheDatabase database;
     private final AuditService audit;
     private final FleetService fleet;
+    private final FleetSource source;
     private final MapSnapshotService maps;
 
     private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, FleetService fleet,
-                            MapSnapshotService maps) {
+                            FleetSource source, MapSnapshotService maps) {
+        this.source = source;
         this.folder = folder;
         this.database = database;
         this.audit = audit;
@@ -44,17 +50,18 @@ final class ConsoleServices implements ConsoleBackend.Session {
      *
      * @throws io.camfleet.console.service.Problem when the folder cannot be written or the cache cannot be opened
      */
-    static ConsoleServices open(Path path, Clock clock, FleetSource source, Operator operator,
-                                BasemapSource basemaps) {
+    static ConsoleServices open(Path path, Clock clock, Function<JdbcFleetCache, FleetSource> source,
+                                Operator operator, BasemapSource basemaps) {
         DataFolder folder = DataFolder.prepare(path);
         CacheDatabase db = CacheDatabase.open(folder.path(), clock);
         try {
             AuditService audit = new AuditService(new JdbcAuditTrail(db.dataSource()), operator, clock);
             db.movedAside().ifPresent(aside -> audit.record(AuditActions.CACHE_RECOVER, folder.path().toString(),
                     Map.of("movedAside", aside.getFileName().toString()), AuditOutcome.SUCCEEDED));
-            FleetService fleet = new FleetService(source, new JdbcFleetCache(db.dataSource()), HealthRules.DEFAULT,
-                    clock, audit);
-            return new ConsoleServices(folder, db, audit, fleet,
+            JdbcFleetCache cache = new JdbcFleetCache(db.dataSource());
+            FleetSource from = source.apply(cache);
+            FleetService fleet = new FleetService(from, cache, HealthRules.DEFAULT, clock, audit);
+            return new ConsoleServices(folder, db, audit, fleet, from,
                     new MapSnapshotService(basemaps, new PngMapRasterizer()));
         } catch (RuntimeException e) {
             db.close();
@@ -80,6 +87,16 @@ final class ConsoleServices implements ConsoleBackend.Session {
     @Override
     public MapSnapshotService maps() {
         return maps;
+    }
+
+    @Override
+    public List<SyncReport> syncReports() {
+        return source instanceof EnvironmentsFleetSource aws ? aws.reports() : List.of();
+    }
+
+    /** The AWS environments the fleet is synced from, when that is its source. */
+    Optional<EnvironmentsFleetSource> environments() {
+        return source instanceof EnvironmentsFleetSource aws ? Optional.of(aws) : Optional.empty();
     }
 
     /** Where an unreadable cache was moved at this opening, if one was. */

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         description = {"CamFleet Console: operations console for camera fleets.",
                 "With no command, opens the window on the demo fleet."},
-        footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage or input, 3 data folder unavailable."})
+        footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage or input, 3 unavailable (data folder, AWS, network)."})
 public final class CamfleetCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,

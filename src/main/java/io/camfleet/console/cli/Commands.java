@@ -19,8 +19,10 @@ public final class Commands {
         CommandLine cmd = new CommandLine(new CamfleetCommand(backend));
         cmd.addSubcommand(new AuditCommand());
         cmd.addSubcommand(new DemoCommand());
+        cmd.addSubcommand(new FleetCommand());
         cmd.addSubcommand(new ImportCommand(messages));
         cmd.addSubcommand(new MapCommand());
+        cmd.addSubcommand(new SyncCommand(messages));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

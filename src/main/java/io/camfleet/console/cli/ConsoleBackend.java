@@ -1,12 +1,15 @@
 package io.camfleet.console.cli;
 
 import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.Environment;
 import io.camfleet.console.service.FleetService;
-import io.camfleet.console.service.map.MapSnapshotService;
 import io.camfleet.console.service.FleetSource;
+import io.camfleet.console.service.SyncReport;
+import io.camfleet.console.service.map.MapSnapshotService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /** What the commands need from the rest of the console; the composition root provides it. */
 public interface ConsoleBackend {
@@ -37,6 +40,13 @@ public interface ConsoleBackend {
      */
     FleetSource importedFleet(Path file);
 
+    /**
+     * Opens the data folder on AWS environments: each reload syncs them into the cache, page by page.
+     *
+     * @param full a full sync (every row rewritten) rather than an incremental one
+     */
+    Session openEnvironments(Path dataDir, List<Environment> environments, boolean full);
+
     Clock clock();
 
     /** An open data folder; closing it releases the cache for the next console. */
@@ -48,6 +58,11 @@ public interface ConsoleBackend {
         FleetService fleet();
 
         MapSnapshotService maps();
+
+        /** What the last reload's environment syncs did; empty when the fleet does not come from AWS. */
+        default List<SyncReport> syncReports() {
+            return List.of();
+        }
 
         @Override
         void close();

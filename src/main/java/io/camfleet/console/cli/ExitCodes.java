@@ -8,7 +8,8 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** The command line was wrong. */
     public static final int USAGE = 2;
-    /** The environment refused: data folder not writable, already open by another console, cache unusable. */
+    /** The environment refused: data folder not writable or already open, cache unusable, AWS unreachable or its
+     * credentials missing, expired or refused. */
     public static final int UNAVAILABLE = 3;
 
     private ExitCodes() {

@@ -24,7 +24,7 @@ import java.util.Optional;
  * protocol, which carries the same data. This interceptor re-encodes each CloudWatch request from CBOR to JSON and
  * each answer back, so that the console's unchanged CloudWatch client runs against moto.
  */
-final class CborToJsonBridge implements ExecutionInterceptor {
+public final class CborToJsonBridge implements ExecutionInterceptor {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final CBORFactory CBOR = new CBORFactory();

@@ -18,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Seeds an environment on moto through the SDK, as an operator's tooling would tag a real fleet. */
-final class FleetSeeder implements AutoCloseable {
+public final class FleetSeeder implements AutoCloseable {
 
     private final IotClient iot;
     private final CloudWatchClient cloudWatch;
 
-    FleetSeeder(Environment e) {
+    public FleetSeeder(Environment e) {
         StaticCredentialsProvider keys = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIASEEDER00000000", "seeder-secret"));
         iot = IotClient.builder().region(Region.of(e.region())).endpointOverride(e.endpoint())
@@ -33,13 +33,13 @@ final class FleetSeeder implements AutoCloseable {
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new CborToJsonBridge())).build();
     }
 
-    FleetSeeder region(String group) {
+    public FleetSeeder region(String group) {
         iot.createThingGroup(b -> b.thingGroupName(group));
         return this;
     }
 
     /** A site group, nested under {@code parent} when it is not null. */
-    FleetSeeder site(String group, String parent, Map<String, String> attributes) {
+    public FleetSeeder site(String group, String parent, Map<String, String> attributes) {
         iot.createThingGroup(b -> {
             b.thingGroupName(group).thingGroupProperties(p -> p.attributePayload(
                     AttributePayload.builder().attributes(attributes).build()));
@@ -50,7 +50,7 @@ final class FleetSeeder implements AutoCloseable {
         return this;
     }
 
-    FleetSeeder thing(String name, String group, Map<String, String> attributes) {
+    public FleetSeeder thing(String name, String group, Map<String, String> attributes) {
         iot.createThing(b -> b.thingName(name).attributePayload(AttributePayload.builder()
                 .attributes(attributes).build()));
         if (group != null) {
@@ -59,18 +59,18 @@ final class FleetSeeder implements AutoCloseable {
         return this;
     }
 
-    FleetSeeder deleteThing(String name) {
+    public FleetSeeder deleteThing(String name) {
         iot.deleteThing(b -> b.thingName(name));
         return this;
     }
 
-    FleetSeeder updateThing(String name, Map<String, String> attributes) {
+    public FleetSeeder updateThing(String name, Map<String, String> attributes) {
         iot.updateThing(b -> b.thingName(name).attributePayload(AttributePayload.builder()
                 .attributes(attributes).build()));
         return this;
     }
 
-    FleetSeeder indexConnectivity() {
+    public FleetSeeder indexConnectivity() {
         iot.updateIndexingConfiguration(b -> b.thingIndexingConfiguration(c -> c
                 .thingIndexingMode(ThingIndexingMode.REGISTRY)
                 .thingConnectivityIndexingMode(ThingConnectivityIndexingMode.STATUS)));
@@ -78,7 +78,7 @@ final class FleetSeeder implements AutoCloseable {
     }
 
     /** Puts data points for one camera: {@code metric -> value}, all at {@code at}. */
-    FleetSeeder metrics(String thing, Instant at, Map<String, Double> values) {
+    public FleetSeeder metrics(String thing, Instant at, Map<String, Double> values) {
         List<MetricDatum> data = new ArrayList<>();
         values.forEach((metric, value) -> data.add(MetricDatum.builder().metricName(metric).value(value)
                 .timestamp(at).dimensions(Dimension.builder().name("CameraId").value(thing).build()).build()));
@@ -86,8 +86,8 @@ final class FleetSeeder implements AutoCloseable {
         return this;
     }
 
-    static Map<String, String> siteAttributes(String name, String customer, String country, String lat, String lon,
-                                              String zone, String tier) {
+    public static Map<String, String> siteAttributes(String name, String customer, String country, String lat,
+                                                     String lon, String zone, String tier) {
         java.util.HashMap<String, String> a = new java.util.HashMap<>();
         a.put("name", name);
         a.put("customer", customer);

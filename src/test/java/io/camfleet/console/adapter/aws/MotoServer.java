@@ -29,7 +29,7 @@ import java.util.Optional;
  * <p>It also writes an AWS config file with two profiles, {@code moto-a} and {@code moto-b}, whose keys moto takes,
  * so that the console's real credential chain (profile lookup included) is what the tests run through.
  */
-final class MotoServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class MotoServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
     static final String INSTALL = "pip install 'moto[server]'";
 
@@ -37,6 +37,9 @@ final class MotoServer implements BeforeAllCallback, AfterAllCallback, BeforeEac
     private Path log;
     private Path config;
     private URI endpoint;
+
+    public MotoServer() {
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -134,22 +137,26 @@ final class MotoServer implements BeforeAllCallback, AfterAllCallback, BeforeEac
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** The AWS config file with the test profiles. */
-    ProfileFile profiles() {
+    public Path configFile() {
+        return config;
+    }
+
+    public ProfileFile profiles() {
         return ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build();
     }
 
     /** The console's AWS clients, on this server's profiles, with CloudWatch's protocol bridged for moto. */
-    AwsClients clients(java.util.function.Consumer<String> onThrottled) {
+    public AwsClients clients(java.util.function.Consumer<String> onThrottled) {
         return new AwsClients(this::profiles, onThrottled, java.util.List.of(new CborToJsonBridge()));
     }
 
     /** An environment on this server: a profile of {@link #profiles()} and a region. */
-    Environment environment(String label, String profile, String region) {
+    public Environment environment(String label, String profile, String region) {
         return Environment.of(label, profile, region, endpoint.toString());
     }
 }
