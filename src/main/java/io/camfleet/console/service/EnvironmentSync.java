@@ -52,7 +52,7 @@ public final class EnvironmentSync {
         cache.finishSync(environment.label(), goneSites, goneCameras, sourceName, started, full);
         return new SyncReport(environment.label(), full, writer.sitesSeen.size(), writer.camerasSeen.size(),
                 writer.unplaced, goneSites.size() + goneCameras.size(), writer.written, writer.pages,
-                writer.throttled, Duration.between(started, clock.instant()));
+                writer.throttled, Duration.between(started, clock.instant()), writer.warnings);
     }
 
     /** Compares each page with the cached rows and writes what it must, one transaction per page. */
@@ -69,6 +69,7 @@ public final class EnvironmentSync {
         private int written;
         private int pages;
         private int throttled;
+        private final List<Problem> warnings = new ArrayList<>();
 
         Writer(Environment environment, FleetData before, boolean full, Progress progress) {
             this.environment = environment;
@@ -129,6 +130,11 @@ public final class EnvironmentSync {
         public void throttled(String operation) {
             throttled++;
             progress.update(environment.label() + ": AWS is throttling " + operation + "; retrying", -1, -1);
+        }
+
+        @Override
+        public void warning(Problem problem) {
+            warnings.add(problem);
         }
 
         <T> List<String> gone(List<T> before, Function<T, String> id, Set<String> seen) {

@@ -63,7 +63,10 @@ public final class EnvironmentsFleetSource implements FleetSource {
             progress.checkCancelled();
             boolean neverSynced = !syncCache.environmentsAsOf().containsKey(e.label());
             try {
-                done.add(sync.sync(e, full || neverSynced, name(), progress));
+                SyncReport report = sync.sync(e, full || neverSynced, name(), progress);
+                done.add(report);
+                report.warnings().forEach(w -> failed.add(new Problem(w, "sync.failed.environment", e.label(),
+                        w.getMessage())));
             } catch (Problem p) {
                 failed.add(new Problem(p, "sync.failed.environment", e.label(), p.getMessage()));
             }
@@ -73,7 +76,7 @@ public final class EnvironmentsFleetSource implements FleetSource {
         reports.clear();
         reports.addAll(done);
         if (done.isEmpty()) {
-            throw failed.size() == 1 ? (Problem) failed.get(0).getCause() : failed.get(0);
+            throw environments.size() == 1 ? (Problem) failed.get(0).getCause() : failed.get(0);
         }
         fullNext = false;
         CachedFleet cached = cache.read();

@@ -1,6 +1,7 @@
 package io.camfleet.console.service;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a sync of one environment did.
@@ -12,7 +13,12 @@ import java.time.Duration;
  * @param written   rows written to the cache (all of them in a full sync; only what changed in an incremental one)
  * @param pages     pages read and written
  * @param throttled calls the source throttled and the SDK retried
+ * @param warnings  what could not be read, though the rest was (health metrics refused, say)
  */
 public record SyncReport(String environment, boolean full, int sites, int cameras, int unplaced, int removed,
-                         int written, int pages, int throttled, Duration took) {
+                         int written, int pages, int throttled, Duration took, List<Problem> warnings) {
+
+    public SyncReport {
+        warnings = List.copyOf(warnings);
+    }
 }

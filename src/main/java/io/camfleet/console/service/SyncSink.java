@@ -19,4 +19,7 @@ public interface SyncSink {
 
     /** The source is throttling us and the call is being retried; {@code operation} names the call. */
     void throttled(String operation);
+
+    /** Part of the environment could not be read, but the rest could: health metrics refused, say. */
+    void warning(Problem problem);
 }

@@ -6,6 +6,7 @@ import io.camfleet.console.domain.Site;
 import io.camfleet.console.service.Environment;
 import io.camfleet.console.service.EnvironmentReader;
 import io.camfleet.console.service.MetricNames;
+import io.camfleet.console.service.Problem;
 import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.SyncSink;
 import org.slf4j.Logger;
@@ -189,7 +190,7 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                 sink.sites(sitePage);
             }
             Map<String, Connectivity> connectivity = connectivity();
-            Set<String> reporting = camerasWithMetrics();
+            Set<String> reporting = camerasWithMetricsIfAllowed();
             boolean[] homeless = {false};
             String noSite = FleetAttributes.siteId(label, FleetAttributes.NO_SITE);
             pages("iot:ListThings",
@@ -266,6 +267,20 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                         }
                     });
             return out;
+        }
+
+        /**
+         * As {@link #camerasWithMetrics()}, but when CloudWatch cannot be read (refused, say) the inventory is still
+         * worth having: the sink is warned and the read goes on without metrics.
+         */
+        private Set<String> camerasWithMetricsIfAllowed() {
+            try {
+                return camerasWithMetrics();
+            } catch (Problem p) {
+                LOG.warn("{}: no health metrics from CloudWatch: {}", env.label(), p.getMessage());
+                sink.warning(p);
+                return Set.of();
+            }
         }
 
         /** The cameras that report any metric at all: only they are worth a query. */

@@ -76,6 +76,10 @@ class AwsFailureTest {
         @Override
         public void throttled(String operation) {
         }
+
+        @Override
+        public void warning(Problem problem) {
+        }
     };
 
     private Problem failure(Runnable call) {

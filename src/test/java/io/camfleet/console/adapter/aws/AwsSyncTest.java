@@ -225,6 +225,38 @@ class AwsSyncTest {
         }
     }
 
+    @Test
+    void withCloudWatchRefusedTheInventoryStillSyncsAndTheRefusalIsReported() {
+        Environment direct = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        try (FleetSeeder seed = new FleetSeeder(direct)) {
+            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of());
+        }
+        WireMockServer proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        proxy.start();
+        try (AwsClients viaProxy = MOTO.clients(op -> { })) {
+            proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MOTO.endpoint().toString())));
+            proxy.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/")).atPriority(1)
+                    .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/x-amz-json-1.0")
+                            .withBody("{\"__type\":\"AccessDenied\",\"message\":\"not authorized to perform "
+                                    + "cloudwatch:ListMetrics\"}")));
+            Environment prod = Environment.of("prod-eu", "moto-a", "eu-west-1", proxy.baseUrl());
+            EnvironmentsFleetSource source = new EnvironmentsFleetSource(java.util.List.of(prod),
+                    new EnvironmentSync(new AwsEnvironmentReader(viaProxy, MetricNames.DEFAULT, clock), cache, clock),
+                    cache, cache);
+
+            FleetData fleet = source.load(Instant.now(), Progress.NONE);
+
+            assertThat(fleet.cameras()).hasSize(1);
+            assertThat(source.problems()).singleElement().satisfies(p -> {
+                assertThat(p.key()).isEqualTo("sync.failed.environment");
+                assertThat(p.getMessage()).contains("prod-eu", "cloudwatch:ListMetrics");
+            });
+        } finally {
+            proxy.stop();
+        }
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder throttled() {
         return aResponse().withStatus(429).withHeader("x-amzn-ErrorType", "ThrottlingException")
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Rate exceeded\"}");
