@@ -5,7 +5,7 @@ import io.camfleet.console.app.StartupBench;
 import java.util.Locale;
 
 /**
- * {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest, map) or all but
+ * {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest, sync, map) or all but
  * {@code table} (each starts JavaFX once, and a JVM can start it only once: run {@code table} on its own).
  */
 public final class BenchMain {
@@ -20,13 +20,15 @@ public final class BenchMain {
             case "startup" -> StartupBench.run();
             case "ingest" -> IngestBench.run();
             case "map" -> MapBench.run();
+            case "sync" -> SyncBench.run();
             case "all" -> {
                 IngestBench.run();
+                SyncBench.run();
                 MapBench.run();
                 StartupBench.run();
             }
             default -> {
-                System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, map, all");
+                System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, sync, map, all");
                 System.exit(2);
             }
         }

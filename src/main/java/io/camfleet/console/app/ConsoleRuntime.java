@@ -81,7 +81,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     ConsoleServices openEnvironments(Path folder, List<Environment> environments, boolean full, MetricNames metrics) {
         return ConsoleServices.open(folder, clock, cache -> {
             EnvironmentsFleetSource source = new EnvironmentsFleetSource(environments,
-                    new EnvironmentSync(environments(metrics), cache, clock), cache, cache);
+                    new EnvironmentSync(environments(metrics), cache, clock), cache);
             if (full) {
                 source.fullSyncNext();
             }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,12 @@ public final class EnvironmentSync {
     private final EnvironmentReader reader;
     private final SyncCache cache;
     private final Clock clock;
+    /**
+     * What each environment held after its last complete sync here, to compare the next one with: the cache's rows
+     * of it are read once, at the first sync. Forgotten when a sync fails half-way, since the cache then holds
+     * some newer pages.
+     */
+    private final Map<String, FleetData> synced = new ConcurrentHashMap<>();
 
     public EnvironmentSync(EnvironmentReader reader, SyncCache cache, Clock clock) {
         this.reader = reader;
@@ -43,16 +50,30 @@ public final class EnvironmentSync {
      */
     public SyncReport sync(Environment environment, boolean full, String sourceName, Progress progress) {
         Instant started = clock.instant();
-        FleetData before = cache.readEnvironment(environment.label());
+        String label = environment.label();
+        FleetData before = synced.remove(label);
+        if (before == null) {
+            before = cache.readEnvironment(label);
+        }
         Writer writer = new Writer(environment, before, full, progress);
         reader.read(environment, writer, progress);
         progress.checkCancelled();
         List<String> goneSites = writer.gone(before.sites(), Site::id, writer.sitesSeen);
         List<String> goneCameras = writer.gone(before.cameras(), CameraSystem::id, writer.camerasSeen);
-        cache.finishSync(environment.label(), goneSites, goneCameras, sourceName, started, full);
+        cache.finishSync(label, goneSites, goneCameras, sourceName, started, full);
+        synced.put(label, new FleetData(writer.sites, writer.cameras, writer.telemetry));
         return new SyncReport(environment.label(), full, writer.sitesSeen.size(), writer.camerasSeen.size(),
                 writer.unplaced, goneSites.size() + goneCameras.size(), writer.written, writer.pages,
                 writer.throttled, Duration.between(started, clock.instant()), writer.warnings);
+    }
+
+    /**
+     * What {@code environment} held after its last complete sync here, as read: sites, cameras and telemetry; the
+     * cache's rows of it when it was not synced here (it failed, say).
+     */
+    public FleetData current(String environment) {
+        FleetData last = synced.get(environment);
+        return last != null ? last : cache.readEnvironment(environment);
     }
 
     /** Compares each page with the cached rows and writes what it must, one transaction per page. */
@@ -65,6 +86,9 @@ public final class EnvironmentSync {
         private final Map<String, CameraTelemetry> oldTelemetry;
         private final Set<String> sitesSeen = new HashSet<>();
         private final Set<String> camerasSeen = new HashSet<>();
+        private final List<Site> sites = new ArrayList<>();
+        private final List<CameraSystem> cameras = new ArrayList<>();
+        private final Map<String, CameraTelemetry> telemetry = new HashMap<>();
         private int unplaced;
         private int written;
         private int pages;
@@ -88,6 +112,7 @@ public final class EnvironmentSync {
                 if (!sitesSeen.add(s.id())) {
                     continue;
                 }
+                sites.add(s);
                 if (!s.isPlaced()) {
                     unplaced++;
                 }
@@ -100,20 +125,24 @@ public final class EnvironmentSync {
         }
 
         @Override
-        public void cameras(List<CameraSystem> page, Map<String, CameraTelemetry> telemetry) {
+        public void cameras(List<CameraSystem> page, Map<String, CameraTelemetry> pageTelemetry) {
             progress.checkCancelled();
             List<CameraSystem> changed = new ArrayList<>();
             for (CameraSystem c : page) {
                 if (!camerasSeen.add(c.id())) {
                     continue;
                 }
-                CameraTelemetry now = telemetry.getOrDefault(c.id(), CameraTelemetry.NEVER_SEEN);
+                cameras.add(c);
+                CameraTelemetry now = pageTelemetry.getOrDefault(c.id(), CameraTelemetry.NEVER_SEEN);
+                if (now != CameraTelemetry.NEVER_SEEN) {
+                    telemetry.put(c.id(), now);
+                }
                 if (full || !c.equals(oldCameras.get(c.id()))
                         || !now.equals(oldTelemetry.getOrDefault(c.id(), CameraTelemetry.NEVER_SEEN))) {
                     changed.add(c);
                 }
             }
-            write(List.of(), changed, telemetry);
+            write(List.of(), changed, pageTelemetry);
             progress.update(environment.label() + ": " + camerasSeen.size() + " cameras read",
                     camerasSeen.size(), -1);
         }

@@ -1,10 +1,16 @@
 package io.camfleet.console.service;
 
+import io.camfleet.console.domain.CameraSystem;
+import io.camfleet.console.domain.CameraTelemetry;
+import io.camfleet.console.domain.Site;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,21 +26,18 @@ public final class EnvironmentsFleetSource implements FleetSource {
     private final List<Environment> environments;
     private final EnvironmentSync sync;
     private final SyncCache syncCache;
-    private final FleetCache cache;
     private final List<Problem> problems = new CopyOnWriteArrayList<>();
     private final List<SyncReport> reports = new CopyOnWriteArrayList<>();
     private volatile boolean fullNext;
     private volatile Instant storedAsOf;
 
-    public EnvironmentsFleetSource(List<Environment> environments, EnvironmentSync sync, SyncCache syncCache,
-                                   FleetCache cache) {
+    public EnvironmentsFleetSource(List<Environment> environments, EnvironmentSync sync, SyncCache syncCache) {
         if (environments.isEmpty()) {
             throw Problem.badInput("environment.none");
         }
         this.environments = List.copyOf(environments);
         this.sync = sync;
         this.syncCache = syncCache;
-        this.cache = cache;
     }
 
     @Override
@@ -79,9 +82,18 @@ public final class EnvironmentsFleetSource implements FleetSource {
             throw environments.size() == 1 ? (Problem) failed.get(0).getCause() : failed.get(0);
         }
         fullNext = false;
-        CachedFleet cached = cache.read();
-        storedAsOf = cached.asOf();
-        return cached.fleet();
+        // The fleet as each environment was just read (or, for one out of reach, as the cache last had it).
+        List<Site> sites = new ArrayList<>();
+        List<CameraSystem> cameras = new ArrayList<>();
+        Map<String, CameraTelemetry> telemetry = new HashMap<>();
+        for (Environment e : environments) {
+            FleetData part = sync.current(e.label());
+            sites.addAll(part.sites());
+            cameras.addAll(part.cameras());
+            telemetry.putAll(part.telemetry());
+        }
+        storedAsOf = syncCache.environmentsAsOf().values().stream().min(Instant::compareTo).orElse(null);
+        return new FleetData(sites, cameras, telemetry);
     }
 
     /** No feed between syncs; ticks this often still re-judge health as heartbeats age. */

@@ -176,8 +176,7 @@ class AwsSyncTest {
             us.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam NY", "Acme", "US", "42.94", "-74.19",
                     "America/New_York", "SILVER")).thing("cam-1", "ams-01", Map.of()).thing("cam-2", "ams-01", Map.of());
         }
-        EnvironmentsFleetSource source = new EnvironmentsFleetSource(java.util.List.of(prod, staging), sync, cache,
-                cache);
+        EnvironmentsFleetSource source = new EnvironmentsFleetSource(java.util.List.of(prod, staging), sync, cache);
 
         FleetData fleet = source.load(Instant.now(), Progress.NONE);
 
@@ -243,7 +242,7 @@ class AwsSyncTest {
             Environment prod = Environment.of("prod-eu", "moto-a", "eu-west-1", proxy.baseUrl());
             EnvironmentsFleetSource source = new EnvironmentsFleetSource(java.util.List.of(prod),
                     new EnvironmentSync(new AwsEnvironmentReader(viaProxy, MetricNames.DEFAULT, clock), cache, clock),
-                    cache, cache);
+                    cache);
 
             FleetData fleet = source.load(Instant.now(), Progress.NONE);
 
