@@ -32,6 +32,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -243,7 +245,21 @@ public final class ShellView {
                 case DANGER -> Styles.DANGER;
             });
             msg.setOnClose(e -> vm.banners().remove(b));
-            banners.getChildren().add(msg);
+            if (b.actionLabel().isEmpty()) {
+                banners.getChildren().add(msg);
+            } else {
+                Button act = new Button(b.actionLabel());
+                act.setId("banner-action");
+                act.getStyleClass().add(Styles.ACCENT);
+                act.setOnAction(e -> {
+                    vm.banners().remove(b);
+                    b.action().run();
+                });
+                HBox.setHgrow(msg, Priority.ALWAYS);
+                HBox row = new HBox(10, msg, act);
+                row.setAlignment(Pos.CENTER_LEFT);
+                banners.getChildren().add(row);
+            }
         }
         banners.setPadding(vm.banners().isEmpty() ? Insets.EMPTY : new Insets(10, 20, 0, 20));
     }

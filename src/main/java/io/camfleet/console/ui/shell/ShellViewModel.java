@@ -52,6 +52,11 @@ public final class ShellViewModel {
         store.save(preferences);
     }
 
+    /** Takes away the banner on {@code topic}, if one shows: what it warned of is over. */
+    public void clearBanner(String topic) {
+        banners.removeIf(b -> b.topic().equals(topic));
+    }
+
     public ObservableList<Banner> banners() {
         return banners;
     }
@@ -69,6 +74,9 @@ public final class ShellViewModel {
     }
 
     public void addBanner(Banner banner) {
+        if (!banner.topic().isEmpty()) {
+            banners.removeIf(b -> b.topic().equals(banner.topic()));
+        }
         banners.add(banner);
     }
 
