@@ -57,7 +57,7 @@ public final class FleetFilterBar {
         // The demo fleet and imported files have no environments: no menu for a choice of nothing.
         environments.visibleProperty().bind(Bindings.isNotEmpty(fleet.environments()));
         environments.managedProperty().bind(environments.visibleProperty());
-        environments.setId("fleet-filter-environment");
+        environments.getStyleClass().add("environment-filter");
         this.menus = new HBox(8,
                 environments,
                 filterMenu("fleetTable.filter.region", fleet.regions(), fleet.regionFilter()),
@@ -122,6 +122,8 @@ public final class FleetFilterBar {
         sep.visibleProperty().bind(clearAll.visibleProperty());
         sep.managedProperty().bind(clearAll.visibleProperty());
         chips.getChildren().addAll(sep, activeChips, clearAll);
+        // A screen built after the operator filtered on another one shows those filters at once.
+        rebuildActiveChips();
     }
 
     private void updateHealthChipCounts() {

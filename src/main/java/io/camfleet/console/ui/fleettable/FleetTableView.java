@@ -148,8 +148,9 @@ public final class FleetTableView implements ScreenView {
                 Comparator.comparing((SiteSummary s) -> s.profile().countryName()).thenComparing(s -> s.site().region()));
         country.setCellFactory(c -> Cells.text(s -> s.profile().countryName() + " · " + s.site().region()));
 
-        TableColumn<SiteRow, SiteSummary> environment = column("fleetTable.col.environment", 100,
+        TableColumn<SiteRow, SiteSummary> environment = column("fleetTable.col.environment", 110,
                 Comparator.comparing(s -> s.site().environment()));
+        environment.setMinWidth(70);
         environment.setCellFactory(c -> Cells.text(s -> s.site().environment(), "mono"));
         // Only AWS environments name one; the demo fleet and imported files would show an empty column.
         environment.visibleProperty().bind(Bindings.isNotEmpty(vm.fleet().environments()));
