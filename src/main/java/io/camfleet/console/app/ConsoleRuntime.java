@@ -1,19 +1,29 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.adapter.aws.AwsClients;
+import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
 import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.adapter.files.SiteRegistryFile;
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.LaunchOptions;
+import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.EnvironmentReader;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Progress;
+import io.camfleet.console.service.SyncSink;
 import io.camfleet.console.service.map.BasemapSource;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The composition root: everything the commands and the window use is built here, and only here. */
 final class ConsoleRuntime implements ConsoleBackend {
@@ -24,6 +34,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     private final Operator operator;
     private final Messages messages;
     private final BasemapSource basemaps = new NaturalEarthBasemap();
+    private final EnvironmentReader environments;
 
     ConsoleRuntime(Clock clock, Map<String, String> env, String userHome, Operator operator, Messages messages) {
         this.clock = clock;
@@ -31,6 +42,8 @@ final class ConsoleRuntime implements ConsoleBackend {
         this.userHome = userHome;
         this.operator = operator;
         this.messages = messages;
+        this.environments = new OnFirstUse(() -> new AwsEnvironmentReader(
+                new AwsClients(ProfileFile::defaultProfileFile, op -> { }), MetricNames.DEFAULT, clock));
     }
 
     Path chooseFolder(Path option) {
@@ -77,6 +90,46 @@ final class ConsoleRuntime implements ConsoleBackend {
 
     Messages messages() {
         return messages;
+    }
+
+    /**
+     * What the console asks AWS about environments (profiles, who it is there). One for the whole run; the SDK
+     * behind it is loaded on the first question, which comes off the FX thread, not while the first window opens.
+     */
+    EnvironmentReader environments() {
+        return environments;
+    }
+
+    /** An environment reader built on its first use, once. */
+    private static final class OnFirstUse implements EnvironmentReader {
+        private final Supplier<EnvironmentReader> build;
+        private EnvironmentReader built;
+
+        OnFirstUse(Supplier<EnvironmentReader> build) {
+            this.build = build;
+        }
+
+        private synchronized EnvironmentReader reader() {
+            if (built == null) {
+                built = build.get();
+            }
+            return built;
+        }
+
+        @Override
+        public void read(Environment environment, SyncSink sink, Progress progress) {
+            reader().read(environment, sink, progress);
+        }
+
+        @Override
+        public CallerIdentity identity(Environment environment) {
+            return reader().identity(environment);
+        }
+
+        @Override
+        public List<AwsProfile> profiles() {
+            return reader().profiles();
+        }
     }
 
     Operator operator() {
