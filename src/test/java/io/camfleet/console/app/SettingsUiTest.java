@@ -136,7 +136,8 @@ class SettingsUiTest {
         robot.clickOn("#settings-env-region").write("Europe");
         robot.clickOn("#settings-env-ok");
         waitFor(() -> robot.lookup("#settings-env-problem").tryQuery()
-                .map(n -> ((Label) n).getText().equals("'Europe' is not an AWS region: write it like eu-west-1 or us-east-1."))
+                .map(n -> ((Label) n).getText()
+                        .equals("'Europe' is not an AWS region: write it like eu-west-1 or us-east-1."))
                 .orElse(false));
         Screenshots.save(robot.lookup("#settings-env-problem").query().getScene(), "settings-environment-form");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);

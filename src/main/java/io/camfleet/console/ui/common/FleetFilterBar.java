@@ -31,8 +31,8 @@ import java.util.Map;
 
 /**
  * The fleet filter as controls: search box, Region / Customer / Version menus (and Environment, when the fleet
- * names any), health chips with counts, and the active filters as removable chips. The table and the map each show one, both bound to the same {@link FleetModel},
- * so what one screen filters the other shows.
+ * names any), health chips with counts, and the active filters as removable chips. The table and the map each show
+ * one, both bound to the same {@link FleetModel}, so what one screen filters the other shows.
  */
 public final class FleetFilterBar {
 

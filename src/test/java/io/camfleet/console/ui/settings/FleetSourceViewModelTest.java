@@ -21,6 +21,7 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The Fleet source tab's view model with no toolkit: background work waits in a queue until the test runs it. */
 class FleetSourceViewModelTest {
@@ -67,8 +68,7 @@ class FleetSourceViewModelTest {
 
         assertThat(vm.put(staging, "staging", "ci", "us-east-2", "")).isEmpty();
         assertThat(vm.environments()).extracting(Environment::label, Environment::profile, Environment::region)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("prod-eu", "noc-sso", "eu-west-1"),
-                        org.assertj.core.groups.Tuple.tuple("staging", "ci", "us-east-2"));
+                .containsExactly(tuple("prod-eu", "noc-sso", "eu-west-1"), tuple("staging", "ci", "us-east-2"));
 
         vm.remove(vm.environments().get(0));
         assertThat(vm.environments()).extracting(Environment::label).containsExactly("staging");
@@ -106,7 +106,8 @@ class FleetSourceViewModelTest {
 
         assertThat(vm.checks().get(prod)).isEqualTo(new Check(Check.State.PASSED,
                 "account 123456789012 \u00b7 role NocOperator"));
-        assertThat(vm.checks().get(vm.environments().get(1)).text()).isEqualTo("account 210987654321 \u00b7 user ci-bot");
+        assertThat(vm.checks().get(vm.environments().get(1)).text())
+                .isEqualTo("account 210987654321 \u00b7 user ci-bot");
         Check refused = vm.checks().get(vm.environments().get(2));
         assertThat(refused.state()).isEqualTo(Check.State.FAILED);
         assertThat(refused.text()).startsWith("There are no AWS credentials for profile nobody.");
