@@ -84,7 +84,7 @@ public final class TableBench {
         double[] scan = new double[200];
         for (int i = -100; i < scan.length; i++) {
             FleetFilter f = new FleetFilter(TYPED[Math.floorMod(i, TYPED.length)], Set.of(), Set.of(), Set.of(),
-                    Set.of());
+                    Set.of(), Set.of());
             long t0 = System.nanoTime();
             f.apply(snap);
             if (i >= 0) {

@@ -16,6 +16,8 @@ import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Progress;
+import io.camfleet.console.service.SyncSink;
 import io.camfleet.console.service.map.BasemapSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +29,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The composition root: everything the commands and the window use is built here, and only here. */
 final class ConsoleRuntime implements ConsoleBackend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleRuntime.class);
 
     private final Clock clock;
     private final Map<String, String> env;
     private final String userHome;
     private final Operator operator;
     private final Messages messages;
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleRuntime.class);
     private final BasemapSource basemaps = new NaturalEarthBasemap();
+    private final EnvironmentReader environments;
     private AwsClients awsClients;
     private List<ExecutionInterceptor> awsInterceptors = List.of();
 
@@ -47,6 +52,7 @@ final class ConsoleRuntime implements ConsoleBackend {
         this.userHome = userHome;
         this.operator = operator;
         this.messages = messages;
+        this.environments = new OnFirstUse(() -> environments(MetricNames.DEFAULT));
     }
 
     Path chooseFolder(Path option) {
@@ -146,6 +152,46 @@ final class ConsoleRuntime implements ConsoleBackend {
 
     Messages messages() {
         return messages;
+    }
+
+    /**
+     * What the console asks AWS about environments (profiles, who it is there). One for the whole run; the SDK
+     * behind it is loaded on the first question, which comes off the FX thread, not while the first window opens.
+     */
+    EnvironmentReader environments() {
+        return environments;
+    }
+
+    /** An environment reader built on its first use, once. */
+    private static final class OnFirstUse implements EnvironmentReader {
+        private final Supplier<EnvironmentReader> build;
+        private EnvironmentReader built;
+
+        OnFirstUse(Supplier<EnvironmentReader> build) {
+            this.build = build;
+        }
+
+        private synchronized EnvironmentReader reader() {
+            if (built == null) {
+                built = build.get();
+            }
+            return built;
+        }
+
+        @Override
+        public void read(Environment environment, SyncSink sink, Progress progress) {
+            reader().read(environment, sink, progress);
+        }
+
+        @Override
+        public CallerIdentity identity(Environment environment) {
+            return reader().identity(environment);
+        }
+
+        @Override
+        public List<AwsProfile> profiles() {
+            return reader().profiles();
+        }
     }
 
     Operator operator() {

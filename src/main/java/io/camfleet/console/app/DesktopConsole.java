@@ -63,7 +63,7 @@ final class DesktopConsole {
         Platform.startup(IconFonts::preload);
         preferences.thenAcceptBoth(store, (loaded, saved) -> Platform.runLater(() -> {
             DesktopWindow window = new DesktopWindow(new Stage(), runtime.messages(), folder, saved, loaded,
-                    runtime.basemaps(), workers, ticker, events, code -> {
+                    runtime.basemaps(), runtime.environments(), workers, ticker, events, code -> {
                 exit.set(code);
                 closed.countDown();
             });

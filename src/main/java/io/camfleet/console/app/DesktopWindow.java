@@ -2,6 +2,7 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.cli.ExitCodes;
 import io.camfleet.console.cli.VersionProvider;
+import io.camfleet.console.service.EnvironmentReader;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.Messages;
@@ -88,9 +89,12 @@ final class DesktopWindow {
     private HttpClient httpClient;
     private int exitCode = ExitCodes.OK;
 
+    /**
+     * @param environments what Settings asks about AWS environments; only called off the FX thread
+     */
     DesktopWindow(Stage stage, Messages messages, Path folder, PreferencesStore preferences, Preferences loaded,
-                  BasemapSource basemaps, Executor workers, ScheduledExecutorService ticker, Events events,
-                  IntConsumer onClosed) {
+                  BasemapSource basemaps, EnvironmentReader environments, Executor workers,
+                  ScheduledExecutorService ticker, Events events, IntConsumer onClosed) {
         this.stage = stage;
         this.m = messages;
         this.folder = folder;
@@ -102,7 +106,7 @@ final class DesktopWindow {
         this.tasks = new BackgroundTasks(workers);
         this.fleetModel = new FleetModel(Platform::runLater, workers);
         this.shellVm = new ShellViewModel(preferences, loaded);
-        this.shell = new ShellView(shellVm, fleetModel, tasks, messages, zone, aboutText());
+        this.shell = new ShellView(shellVm, fleetModel, tasks, messages, zone, aboutText(), environments);
         shellVm.tilesProperty().addListener((o, a, t) -> useTiles(t));
         useTiles(shellVm.tilesProperty().get());
     }

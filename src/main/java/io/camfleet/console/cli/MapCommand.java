@@ -77,7 +77,8 @@ public final class MapCommand {
                 if (fleet.siteCount() == 0) {
                     fleet = session.fleet().reload(Progress.NONE);
                 }
-                FleetFilter filter = new FleetFilter("", Set.copyOf(health), Set.of(), Set.copyOf(customers), Set.of());
+                FleetFilter filter = new FleetFilter("", Set.copyOf(health), Set.of(), Set.copyOf(customers), Set.of(),
+                        Set.of());
                 FleetSnapshot shown = fleet;
                 Map<String, String> params = Map.of("region", where.name(), "width", Integer.toString(width),
                         "height", Integer.toString(height), "customers", String.join(",", customers),

@@ -10,12 +10,14 @@ import java.util.Set;
 
 /**
  * What the operator asked to see: search text (every word must match name, id, customer, country, region or a
- * camera id) and chips for health, region, customer and version. An empty chip set means "any".
+ * camera id) and chips for health, region, customer, version and environment. An empty chip set means "any".
+ *
+ * @param environments labels of the environments sites were synced from ({@code Site.environment()})
  */
 public record FleetFilter(String text, Set<HealthState> health, Set<String> regions, Set<String> customers,
-                          Set<String> versions) {
+                          Set<String> versions, Set<String> environments) {
 
-    public static final FleetFilter ALL = new FleetFilter("", Set.of(), Set.of(), Set.of(), Set.of());
+    public static final FleetFilter ALL = new FleetFilter("", Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
     public FleetFilter {
         text = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
@@ -23,10 +25,12 @@ public record FleetFilter(String text, Set<HealthState> health, Set<String> regi
         regions = Set.copyOf(regions);
         customers = Set.copyOf(customers);
         versions = Set.copyOf(versions);
+        environments = Set.copyOf(environments);
     }
 
     public boolean isEmpty() {
-        return text.isEmpty() && health.isEmpty() && regions.isEmpty() && customers.isEmpty() && versions.isEmpty();
+        return text.isEmpty() && health.isEmpty() && regions.isEmpty() && customers.isEmpty() && versions.isEmpty()
+                && environments.isEmpty();
     }
 
     /** A reusable matcher: splits the search text once, not once per site. */
@@ -81,6 +85,9 @@ public record FleetFilter(String text, Set<HealthState> health, Set<String> regi
                 return false;
             }
             if (!f.versions.isEmpty() && p.versions().stream().noneMatch(f.versions::contains)) {
+                return false;
+            }
+            if (!f.environments.isEmpty() && !f.environments.contains(p.site().environment())) {
                 return false;
             }
             String hay = p.searchText();

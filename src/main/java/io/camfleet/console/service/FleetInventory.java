@@ -25,6 +25,7 @@ public final class FleetInventory {
     private final List<String> regions;
     private final List<String> customers;
     private final List<String> versions;
+    private final List<String> environments;
     private final int orphanCameras;
 
     private FleetInventory(List<SiteProfile> profiles, CameraSystem[] cameras, int[] siteStart,
@@ -39,6 +40,7 @@ public final class FleetInventory {
         TreeSet<String> c = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         TreeSet<String> v = new TreeSet<>(Comparator.comparing((String s) -> s, SiteProfile::compareVersions)
                 .reversed());
+        TreeSet<String> e = new TreeSet<>();
         for (SiteProfile p : profiles) {
             if (!p.site().region().isEmpty()) {
                 r.add(p.site().region());
@@ -47,10 +49,14 @@ public final class FleetInventory {
                 c.add(p.site().customer());
             }
             v.addAll(p.versions());
+            if (!p.site().environment().isEmpty()) {
+                e.add(p.site().environment());
+            }
         }
         this.regions = List.copyOf(r);
         this.customers = List.copyOf(c);
         this.versions = List.copyOf(v);
+        this.environments = List.copyOf(e);
     }
 
     public static final FleetInventory EMPTY = of(List.of(), List.of());
@@ -144,5 +150,10 @@ public final class FleetInventory {
     /** Newest first. */
     public List<String> versions() {
         return versions;
+    }
+
+    /** Labels of the environments the sites were synced from, sorted; empty when no site names one. */
+    public List<String> environments() {
+        return environments;
     }
 }

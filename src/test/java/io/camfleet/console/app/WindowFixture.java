@@ -1,6 +1,9 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
+import io.camfleet.console.service.EnvironmentReader;
+import io.camfleet.console.service.FakeEnvironmentReader;
+import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.Preferences;
@@ -9,6 +12,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /** The real main window on a small demo fleet in a temporary data folder, for TestFX tests. */
 final class WindowFixture {
@@ -34,13 +39,24 @@ final class WindowFixture {
 
     /** Opens with these preferences saved first (window size, theme, first screen). */
     void open(Stage stage, Path data, int sites, Preferences preferences) {
+        open(stage, data, sites, preferences, new FakeEnvironmentReader(List.of()));
+    }
+
+    /** Opens with Settings asking {@code environments} about AWS. */
+    void open(Stage stage, Path data, int sites, Preferences preferences, EnvironmentReader environments) {
+        open(stage, data, runtime -> runtime.demoFleet(sites, 42), preferences, environments);
+    }
+
+    /** Opens on the fleet of {@code source} instead of the demo. */
+    void open(Stage stage, Path data, Function<ConsoleRuntime, FleetSource> source, Preferences preferences,
+              EnvironmentReader environments) {
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), data.toString(),
                 new Operator("tester", ""), new Messages(Locale.ENGLISH));
         this.stage = stage;
-        services = runtime.openServices(data, runtime.demoFleet(sites, 42));
+        services = runtime.openServices(data, source.apply(runtime));
         JsonPreferencesStore store = new JsonPreferencesStore(data.resolve("settings.json"));
         DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data, store, preferences,
-                runtime.basemaps(), workers, ticker, DesktopWindow.Events.NONE, code -> { });
+                runtime.basemaps(), environments, workers, ticker, DesktopWindow.Events.NONE, code -> { });
         window.show(() -> CompletableFuture.completedFuture(services));
         stage.requestFocus();
     }

@@ -24,7 +24,7 @@ class FleetFilterTest {
             SiteHealth.of(List.of(HealthState.ONLINE)), Instant.EPOCH);
 
     private static FleetFilter text(String t) {
-        return new FleetFilter(t, Set.of(), Set.of(), Set.of(), Set.of());
+        return new FleetFilter(t, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     @Test
@@ -51,19 +51,34 @@ class FleetFilterTest {
 
     @Test
     void healthChipsMatchTheWorstState() {
-        FleetFilter offline = new FleetFilter("", Set.of(HealthState.OFFLINE), Set.of(), Set.of(), Set.of());
+        FleetFilter offline = new FleetFilter("", Set.of(HealthState.OFFLINE), Set.of(), Set.of(), Set.of(), Set.of());
         assertThat(offline.matches(rotterdam)).isTrue();
         assertThat(offline.matches(austin)).isFalse();
     }
 
     @Test
     void regionCustomerAndVersionChipsCombine() {
-        FleetFilter euOnOld = new FleetFilter("", Set.of(), Set.of("EU"), Set.of(), Set.of("6.3.7"));
+        FleetFilter euOnOld = new FleetFilter("", Set.of(), Set.of("EU"), Set.of(), Set.of("6.3.7"), Set.of());
         assertThat(euOnOld.matches(rotterdam)).isTrue();
         assertThat(euOnOld.matches(austin)).isFalse();
-        FleetFilter contoso = new FleetFilter("", Set.of(), Set.of(), Set.of("Contoso Retail"), Set.of());
+        FleetFilter contoso = new FleetFilter("", Set.of(), Set.of(), Set.of("Contoso Retail"), Set.of(), Set.of());
         assertThat(contoso.matches(austin)).isTrue();
         assertThat(contoso.matches(rotterdam)).isFalse();
+    }
+
+    @Test
+    void environmentChipsMatchTheEnvironmentTheSiteWasSyncedFrom() {
+        SiteSummary lisbon = new SiteSummary(SiteProfile.of(
+                site("PT-00003", "Lisbon Depot", "Harbor & Rail Ports", "PT", "EU", "prod-eu"),
+                List.of(camera("PT-00003-C01", "PT-00003", "6.4.2"))),
+                SiteHealth.of(List.of(HealthState.ONLINE)), Instant.EPOCH);
+        FleetFilter prodEu = new FleetFilter("", Set.of(), Set.of(), Set.of(), Set.of(), Set.of("prod-eu"));
+        assertThat(prodEu.isEmpty()).isFalse();
+        assertThat(prodEu.matches(lisbon)).isTrue();
+        assertThat(prodEu.matches(austin)).as("a demo site names no environment").isFalse();
+        FleetFilter staging = new FleetFilter("", Set.of(), Set.of(), Set.of(), Set.of(), Set.of("staging"));
+        assertThat(staging.matches(lisbon)).isFalse();
+        assertThat(FleetFilter.ALL.matches(lisbon)).isTrue();
     }
 
     @Test

@@ -21,6 +21,13 @@ public final class Fleets {
                 "Sun 02:00-04:00");
     }
 
+    /** A site synced from the AWS environment labelled {@code environment}. */
+    public static Site site(String id, String name, String customer, String country, String region,
+                            String environment) {
+        return new Site(id, name, customer, country, region, 52.0, 4.0, "Europe/Amsterdam", SlaTier.GOLD,
+                "Sun 02:00-04:00", environment);
+    }
+
     public static CameraSystem camera(String id, String siteId, String version) {
         return new CameraSystem(id, siteId, "cam-" + id.toLowerCase(), "10.0.0.1", "", "", "", "camos-24.04",
                 version);

@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import io.camfleet.console.domain.HealthState;
 import io.camfleet.console.service.Messages;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
@@ -29,9 +30,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The fleet filter as controls: search box, Region / Customer / Version menus, health chips with counts, and the
- * active filters as removable chips. The table and the map each show one, both bound to the same {@link FleetModel},
- * so what one screen filters the other shows.
+ * The fleet filter as controls: search box, Region / Customer / Version menus (and Environment, when the fleet
+ * names any), health chips with counts, and the active filters as removable chips. The table and the map each show
+ * one, both bound to the same {@link FleetModel}, so what one screen filters the other shows.
  */
 public final class FleetFilterBar {
 
@@ -51,7 +52,14 @@ public final class FleetFilterBar {
         this.search = SearchField.create(messages, "fleetTable.search.prompt");
         search.textProperty().bindBidirectional(fleet.searchTextProperty());
         search.setPrefWidth(320);
+        MenuButton environments = filterMenu("fleetFilter.environment", fleet.environments(),
+                fleet.environmentFilter());
+        // The demo fleet and imported files have no environments: no menu for a choice of nothing.
+        environments.visibleProperty().bind(Bindings.isNotEmpty(fleet.environments()));
+        environments.managedProperty().bind(environments.visibleProperty());
+        environments.getStyleClass().add("environment-filter");
         this.menus = new HBox(8,
+                environments,
                 filterMenu("fleetTable.filter.region", fleet.regions(), fleet.regionFilter()),
                 filterMenu("fleetTable.filter.customer", fleet.customers(), fleet.customerFilter()),
                 filterMenu("fleetTable.filter.version", fleet.versions(), fleet.versionFilter()));
@@ -67,7 +75,7 @@ public final class FleetFilterBar {
         return search;
     }
 
-    /** The Region, Customer and Version menus. */
+    /** The Environment, Region, Customer and Version menus. */
     public Node menus() {
         return menus;
     }
@@ -109,10 +117,13 @@ public final class FleetFilterBar {
         fleet.regionFilter().addListener(rebuild);
         fleet.customerFilter().addListener(rebuild);
         fleet.versionFilter().addListener(rebuild);
+        fleet.environmentFilter().addListener(rebuild);
         Separator sep = new Separator(Orientation.VERTICAL);
         sep.visibleProperty().bind(clearAll.visibleProperty());
         sep.managedProperty().bind(clearAll.visibleProperty());
         chips.getChildren().addAll(sep, activeChips, clearAll);
+        // A screen built after the operator filtered on another one shows those filters at once.
+        rebuildActiveChips();
     }
 
     private void updateHealthChipCounts() {
@@ -148,6 +159,7 @@ public final class FleetFilterBar {
 
     private void rebuildActiveChips() {
         activeChips.getChildren().clear();
+        addActive("fleetFilter.environment", fleet.environmentFilter());
         addActive("fleetTable.filter.region", fleet.regionFilter());
         addActive("fleetTable.filter.customer", fleet.customerFilter());
         addActive("fleetTable.filter.version", fleet.versionFilter());

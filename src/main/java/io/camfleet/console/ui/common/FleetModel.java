@@ -49,6 +49,7 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
     private final ObservableSet<String> regionFilter = FXCollections.observableSet();
     private final ObservableSet<String> customerFilter = FXCollections.observableSet();
     private final ObservableSet<String> versionFilter = FXCollections.observableSet();
+    private final ObservableSet<String> environmentFilter = FXCollections.observableSet();
     private final ReadOnlyObjectWrapper<FleetFilter> filter = new ReadOnlyObjectWrapper<>(FleetFilter.ALL);
     private final ReadOnlyObjectWrapper<Visible> visible =
             new ReadOnlyObjectWrapper<>(new Visible(snapshot.get(), FleetFilter.ALL, new int[0]));
@@ -57,6 +58,7 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
     private final javafx.collections.ObservableList<String> regions = FXCollections.observableArrayList();
     private final javafx.collections.ObservableList<String> customers = FXCollections.observableArrayList();
     private final javafx.collections.ObservableList<String> versions = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<String> environments = FXCollections.observableArrayList();
 
     private final AtomicReference<FleetSnapshot> pending = new AtomicReference<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -72,6 +74,7 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
         regionFilter.addListener(onChip);
         customerFilter.addListener(onChip);
         versionFilter.addListener(onChip);
+        environmentFilter.addListener(onChip);
     }
 
     /** Takes a snapshot from any thread; the FX thread sees only the newest of a burst. */
@@ -87,6 +90,7 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
                         regions.setAll(s.inventory().regions());
                         customers.setAll(s.inventory().customers());
                         versions.setAll(s.inventory().versions());
+                        environments.setAll(s.inventory().environments());
                     }
                     snapshot.set(s);
                     recompute(s, filter.get());
@@ -97,7 +101,7 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
 
     private void refilter() {
         FleetFilter f = new FleetFilter(searchText.get(), healthFilter, regionFilter, customerFilter,
-                versionFilter);
+                versionFilter, environmentFilter);
         filter.set(f);
         recompute(snapshot.get(), f);
     }
@@ -154,6 +158,11 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
 
     public ObservableSet<String> versionFilter() {
         return versionFilter;
+    }
+
+    /** Labels of the environments to show; empty for any. */
+    public ObservableSet<String> environmentFilter() {
+        return environmentFilter;
     }
 
     public ReadOnlyObjectProperty<FleetFilter> filterProperty() {
@@ -221,6 +230,11 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
         return versions;
     }
 
+    /** Named environments of the current inventory, for the Environment filter; empty for the demo or a file. */
+    public javafx.collections.ObservableList<String> environments() {
+        return environments;
+    }
+
     /** Clears search text and every chip. */
     public void clearFilters() {
         searchText.set("");
@@ -228,5 +242,6 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
         regionFilter.clear();
         customerFilter.clear();
         versionFilter.clear();
+        environmentFilter.clear();
     }
 }

@@ -14,6 +14,7 @@ import io.camfleet.console.ui.common.ScreenView;
 import io.camfleet.console.ui.sitedetail.SiteDetailView;
 import io.camfleet.console.ui.common.FleetFilterBar;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.SetChangeListener;
@@ -147,6 +148,13 @@ public final class FleetTableView implements ScreenView {
                 Comparator.comparing((SiteSummary s) -> s.profile().countryName()).thenComparing(s -> s.site().region()));
         country.setCellFactory(c -> Cells.text(s -> s.profile().countryName() + " · " + s.site().region()));
 
+        TableColumn<SiteRow, SiteSummary> environment = column("fleetTable.col.environment", 110,
+                Comparator.comparing(s -> s.site().environment()));
+        environment.setMinWidth(70);
+        environment.setCellFactory(c -> Cells.text(s -> s.site().environment(), "mono"));
+        // Only AWS environments name one; the demo fleet and imported files would show an empty column.
+        environment.visibleProperty().bind(Bindings.isNotEmpty(vm.fleet().environments()));
+
         TableColumn<SiteRow, SiteSummary> online = column("fleetTable.col.cameras", 70,
                 Comparator.comparingDouble((SiteSummary s) -> s.health().total() == 0 ? 1.0
                         : s.health().online() / (double) s.health().total()).thenComparing(s -> s.health().total()));
@@ -169,8 +177,8 @@ public final class FleetTableView implements ScreenView {
                 Comparator.comparing(s -> s.site().slaTier()));
         sla.setCellFactory(c -> Cells.text(s -> m.text("sla." + s.site().slaTier().name())));
 
-        sites.getColumns().setAll(java.util.List.of(health, name, id, customer, country, online, versions, image,
-                heartbeat, sla));
+        sites.getColumns().setAll(java.util.List.of(health, name, id, customer, country, environment, online,
+                versions, image, heartbeat, sla));
 
         SortedList<SiteRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(sites.comparatorProperty());

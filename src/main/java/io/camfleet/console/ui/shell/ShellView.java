@@ -5,6 +5,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import io.camfleet.console.service.EnvironmentReader;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
@@ -60,13 +61,20 @@ public final class ShellView {
     private final Map<Screen, ScreenView> built = new EnumMap<>(Screen.class);
     private final String aboutText;
     private final StatusBar statusBar;
+    private final BackgroundTasks tasks;
+    private final EnvironmentReader environments;
     private ScreenFactory factory;
 
+    /**
+     * @param environments what Settings asks about AWS environments (profiles, who the console is there)
+     */
     public ShellView(ShellViewModel vm, FleetModel fleet, BackgroundTasks tasks, Messages messages, ZoneId zone,
-                     String aboutText) {
+                     String aboutText, EnvironmentReader environments) {
         this.vm = vm;
         this.m = messages;
         this.aboutText = aboutText;
+        this.tasks = tasks;
+        this.environments = environments;
         root.getStyleClass().add("shell");
         root.getStylesheets().addAll(ShellView.class.getResource("shell.css").toExternalForm(),
                 HealthStyle.stylesheet());
@@ -189,8 +197,7 @@ public final class ShellView {
         settings.setMaxWidth(Double.MAX_VALUE);
         settings.setAlignment(Pos.CENTER_LEFT);
         settings.setId("nav-settings");
-        settings.setOnAction(e -> new SettingsDialog(m).edit(root.getScene().getWindow(), vm.tilesProperty().get())
-                .ifPresent(vm::applyTiles));
+        settings.setOnAction(e -> editSettings());
         Button about = new Button(m.text("nav.about"), new FontIcon(Material2AL.INFO));
         about.getStyleClass().addAll(Styles.FLAT, "nav-footer");
         about.setMaxWidth(Double.MAX_VALUE);
@@ -198,6 +205,19 @@ public final class ShellView {
         about.setOnAction(e -> showAbout());
         side.getChildren().addAll(new Spacer(javafx.geometry.Orientation.VERTICAL), theme, settings, about);
         return side;
+    }
+
+    private void editSettings() {
+        new SettingsDialog(m, environments, tasks)
+                .edit(root.getScene().getWindow(), vm.tilesProperty().get(), vm.sourceProperty().get())
+                .ifPresent(saved -> {
+                    if (!saved.tiles().equals(vm.tilesProperty().get())) {
+                        vm.applyTiles(saved.tiles());
+                    }
+                    if (!saved.source().equals(vm.sourceProperty().get())) {
+                        vm.applySource(saved.source());
+                    }
+                });
     }
 
     private void showAbout() {

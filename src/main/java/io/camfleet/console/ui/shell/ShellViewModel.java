@@ -2,6 +2,7 @@ package io.camfleet.console.ui.shell;
 
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
+import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.map.TileSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -23,6 +24,7 @@ public final class ShellViewModel {
     private final BooleanProperty darkTheme;
     private final ObservableList<Banner> banners = FXCollections.observableArrayList();
     private final ObjectProperty<TileSettings> tiles;
+    private final ObjectProperty<SourceSettings> source;
 
     public ShellViewModel(PreferencesStore store, Preferences loaded) {
         this.store = store;
@@ -30,6 +32,7 @@ public final class ShellViewModel {
         this.screen = new SimpleObjectProperty<>(Screen.parse(loaded.lastScreen(), Screen.FLEET_TABLE));
         this.darkTheme = new SimpleBooleanProperty(loaded.darkTheme());
         this.tiles = new SimpleObjectProperty<>(loaded.tiles());
+        this.source = new SimpleObjectProperty<>(loaded.source());
     }
 
     public ObjectProperty<Screen> screenProperty() {
@@ -55,6 +58,18 @@ public final class ShellViewModel {
     /** Takes away the banner on {@code topic}, if one shows: what it warned of is over. */
     public void clearBanner(String topic) {
         banners.removeIf(b -> b.topic().equals(topic));
+    }
+
+    /** Where the fleet comes from, as set in Settings. */
+    public ReadOnlyObjectProperty<SourceSettings> sourceProperty() {
+        return source;
+    }
+
+    /** Takes a new fleet source from the Settings dialog and saves it at once. */
+    public void applySource(SourceSettings settings) {
+        source.set(settings);
+        preferences = preferences.withSource(settings);
+        store.save(preferences);
     }
 
     public ObservableList<Banner> banners() {

@@ -71,7 +71,7 @@ class MapSnapshotTest {
 
     @Test
     void aSubsetShowsOnlyItsSites() throws Exception {
-        FleetFilter offline = new FleetFilter("", Set.of(HealthState.OFFLINE), Set.of(), Set.of(), Set.of());
+        FleetFilter offline = new FleetFilter("", Set.of(HealthState.OFFLINE), Set.of(), Set.of(), Set.of(), Set.of());
         byte[] png = maps.render(fleet, offline, MapRegion.WORLD, 1200, 700, true);
         java.nio.file.Files.write(java.nio.file.Path.of("target", "snapshot-world-offline-dark.png"), png);
         BufferedImage img = decode(png);

@@ -97,7 +97,7 @@ class FleetMapIndexTest {
         assertThat(index.placedCount()).isEqualTo(2_000 - 80);
         assertThat(total(index.query(world(), 72))).isEqualTo(1_920);
 
-        int[] even = new FleetFilter("", Set.of(), Set.of(), Set.of("Even"), Set.of()).apply(s);
+        int[] even = new FleetFilter("", Set.of(), Set.of(), Set.of("Even"), Set.of(), Set.of()).apply(s);
         index.update(s, even);
         assertThat(total(index.query(world(), 72))).isEqualTo(960);
         for (double zoom : new double[] {1, 3, 5, 8}) {

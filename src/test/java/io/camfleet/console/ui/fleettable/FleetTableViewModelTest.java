@@ -85,6 +85,38 @@ class FleetTableViewModelTest {
     }
 
     @Test
+    void aFleetWithoutNamedEnvironmentsOffersNoEnvironmentFilter() {
+        assertThat(model.environments()).isEmpty();
+    }
+
+    @Test
+    void theEnvironmentChipShowsOnlyTheSitesOfThatEnvironment() {
+        TestFleetSource aws = new TestFleetSource("AWS", now -> new FleetData(
+                List.of(site("NL-1", "Rotterdam Terminal", "Harbor", "NL", "EU", "prod-eu"),
+                        site("US-2", "Austin Store", "Contoso", "US", "NA", "prod-us"),
+                        site("US-3", "Boston Store", "Contoso", "US", "NA", "prod-us"),
+                        site("US-4", "Dallas Lab", "Contoso", "US", "NA", "staging")),
+                List.of(camera("NL-1-C01", "NL-1", "6.4.2"), camera("US-2-C01", "US-2", "6.3.7")),
+                Map.of("NL-1-C01", beating(now), "US-2-C01", beating(now))));
+        FleetModel awsModel = new FleetModel(Runnable::run, Runnable::run);
+        FleetService awsFleet = Fleets.uncached(aws, clock);
+        awsFleet.addListener(awsModel);
+        FleetTableViewModel awsVm = new FleetTableViewModel(awsModel);
+        awsFleet.reload(Progress.NONE);
+        assertThat(awsModel.environments()).containsExactly("prod-eu", "prod-us", "staging");
+
+        awsModel.environmentFilter().add("prod-us");
+        assertThat(awsVm.rows()).extracting(SiteRow::id).containsExactly("US-2", "US-3");
+        awsModel.environmentFilter().add("staging");
+        assertThat(awsVm.rows()).extracting(SiteRow::id).containsExactly("US-2", "US-3", "US-4");
+        awsModel.searchTextProperty().set("dallas");
+        assertThat(awsVm.rows()).extracting(SiteRow::id).containsExactly("US-4");
+        awsModel.clearFilters();
+        assertThat(awsModel.environmentFilter()).isEmpty();
+        assertThat(awsVm.shownProperty().get()).isEqualTo(4);
+    }
+
+    @Test
     void rowsStayTheSameObjectsAcrossLiveUpdatesWhileTheirSummaryChanges() {
         SiteRow austin = vm.rowFor("US-2");
         clock.advance(Duration.ofSeconds(3));

@@ -1,8 +1,13 @@
 package io.camfleet.console.ui.shell;
 
+import io.camfleet.console.service.Environment;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
+import io.camfleet.console.service.SourceSettings;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +41,25 @@ class ShellViewModelTest {
         assertThat(next.darkThemeProperty().get()).isTrue();
         assertThat(next.preferences().windowX()).isEqualTo(40);
         assertThat(next.preferences().windowWidth()).isEqualTo(1700);
+    }
+
+    @Test
+    void aNewFleetSourceIsSavedAtOnceAndAnnouncedKeepingTheRest() {
+        Remembering store = new Remembering();
+        store.saved = Preferences.DEFAULT.withDarkTheme(true);
+        ShellViewModel vm = new ShellViewModel(store, store.load());
+        assertThat(vm.sourceProperty().get()).isEqualTo(SourceSettings.DEMO);
+        List<SourceSettings> seen = new ArrayList<>();
+        vm.sourceProperty().addListener((o, a, s) -> seen.add(s));
+
+        SourceSettings aws = SourceSettings.DEMO.withKind(SourceSettings.Kind.AWS)
+                .withEnvironments(List.of(Environment.of("prod-eu", "noc", "eu-west-1", "")));
+        vm.applySource(aws);
+
+        assertThat(seen).containsExactly(aws);
+        assertThat(store.saved.source()).isEqualTo(aws);
+        assertThat(store.saved.darkTheme()).isTrue();
+        assertThat(new ShellViewModel(store, store.load()).sourceProperty().get()).isEqualTo(aws);
     }
 
     @Test
