@@ -6,6 +6,7 @@ import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.adapter.files.SiteRegistryFile;
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
+import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.service.Environment;
@@ -17,6 +18,7 @@ import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.Progress;
+import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.SyncSink;
 import io.camfleet.console.service.map.BasemapSource;
 import org.slf4j.Logger;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The composition root: everything the commands and the window use is built here, and only here. */
@@ -75,7 +78,42 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     ConsoleServices openServices(Path folder, FleetSource source) {
-        return ConsoleServices.open(folder, clock, cache -> source, operator, basemaps);
+        return openServices(folder, cache -> source);
+    }
+
+    ConsoleServices openServices(Path folder, Function<JdbcFleetCache, FleetSource> source) {
+        return ConsoleServices.open(folder, clock, source, operator, basemaps);
+    }
+
+    /**
+     * The fleet source Settings name, built over the cache (an AWS sync writes it itself). A choice that cannot be
+     * used (AWS without an environment, an import without a file) is the demo fleet, with a warning in the log.
+     */
+    Function<JdbcFleetCache, FleetSource> source(SourceSettings settings, int demoSites, long seed) {
+        return switch (settings.kind()) {
+            case AWS -> settings.environments().isEmpty()
+                    ? demo("AWS without an environment", demoSites, seed)
+                    : cache -> environmentsSource(settings.environments(), settings.metrics(), false, cache);
+            case IMPORT -> settings.importFile().isBlank()
+                    ? demo("an import without a file", demoSites, seed)
+                    : cache -> importedFleet(Path.of(settings.importFile()));
+            case DEMO -> cache -> demoFleet(demoSites, seed);
+        };
+    }
+
+    private Function<JdbcFleetCache, FleetSource> demo(String why, int sites, long seed) {
+        LOG.warn("Settings name {}; using the demo fleet", why);
+        return cache -> demoFleet(sites, seed);
+    }
+
+    private EnvironmentsFleetSource environmentsSource(List<Environment> environments, MetricNames metrics,
+                                                       boolean full, JdbcFleetCache cache) {
+        EnvironmentsFleetSource source = new EnvironmentsFleetSource(environments,
+                new EnvironmentSync(environments(metrics), cache, clock), cache);
+        if (full) {
+            source.fullSyncNext();
+        }
+        return source;
     }
 
     @Override
@@ -85,14 +123,7 @@ final class ConsoleRuntime implements ConsoleBackend {
 
     /** The data folder on AWS environments, synced through the one set of AWS clients of this console. */
     ConsoleServices openEnvironments(Path folder, List<Environment> environments, boolean full, MetricNames metrics) {
-        return ConsoleServices.open(folder, clock, cache -> {
-            EnvironmentsFleetSource source = new EnvironmentsFleetSource(environments,
-                    new EnvironmentSync(environments(metrics), cache, clock), cache);
-            if (full) {
-                source.fullSyncNext();
-            }
-            return source;
-        }, operator, basemaps);
+        return openServices(folder, cache -> environmentsSource(environments, metrics, full, cache));
     }
 
     /**

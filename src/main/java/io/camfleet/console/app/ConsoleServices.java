@@ -31,18 +31,41 @@ final class ConsoleServices implements ConsoleBackend.Session {
     private final DataFolder folder;
     private final CacheDatabase database;
     private final AuditService audit;
-    private final FleetService fleet;
-    private final FleetSource source;
+    private final JdbcFleetCache cache;
+    private final Clock clock;
     private final MapSnapshotService maps;
+    private volatile FleetService fleet;
+    private volatile FleetSource source;
 
-    private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, FleetService fleet,
-                            FleetSource source, MapSnapshotService maps) {
-        this.source = source;
+    private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, JdbcFleetCache cache,
+                            Clock clock, FleetSource source, MapSnapshotService maps) {
         this.folder = folder;
         this.database = database;
         this.audit = audit;
-        this.fleet = fleet;
+        this.cache = cache;
+        this.clock = clock;
         this.maps = maps;
+        use(source);
+    }
+
+    private void use(FleetSource next) {
+        source = next;
+        fleet = new FleetService(next, cache, HealthRules.DEFAULT, clock, audit);
+    }
+
+    /**
+     * Moves the fleet to another source (Settings): a new fleet service over the same cache, recorded in the audit
+     * trail. The caller stops using the old service.
+     *
+     * @throws io.camfleet.console.service.Problem when the new source cannot be built (no environment, say)
+     */
+    synchronized FleetService switchSource(Function<JdbcFleetCache, FleetSource> next) {
+        FleetSource built = next.apply(cache);
+        audit.perform(AuditActions.FLEET_SOURCE, built.name(), Map.of("from", source.name()), () -> {
+            use(built);
+            return null;
+        });
+        return fleet;
     }
 
     /**
@@ -59,9 +82,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
             db.movedAside().ifPresent(aside -> audit.record(AuditActions.CACHE_RECOVER, folder.path().toString(),
                     Map.of("movedAside", aside.getFileName().toString()), AuditOutcome.SUCCEEDED));
             JdbcFleetCache cache = new JdbcFleetCache(db.dataSource());
-            FleetSource from = source.apply(cache);
-            FleetService fleet = new FleetService(from, cache, HealthRules.DEFAULT, clock, audit);
-            return new ConsoleServices(folder, db, audit, fleet, from,
+            return new ConsoleServices(folder, db, audit, cache, clock, source.apply(cache),
                     new MapSnapshotService(basemaps, new PngMapRasterizer()));
         } catch (RuntimeException e) {
             db.close();

@@ -1,9 +1,12 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
+import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.cli.LaunchOptions;
+import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
+import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.ui.common.IconFonts;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -20,6 +23,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -54,16 +58,18 @@ final class DesktopConsole {
         }, workers);
         CompletableFuture<Preferences> preferences = store.thenApplyAsync(PreferencesStore::load, workers);
         AtomicReference<CompletableFuture<ConsoleServices>> services = new AtomicReference<>();
+        Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources =
+                settings -> runtime.source(settings, options.demoSites(), options.seed());
         Supplier<CompletableFuture<ConsoleServices>> openServices = () -> services.updateAndGet(
                 started -> started != null ? started : CompletableFuture.supplyAsync(() -> runtime.openServices(
-                        folder, runtime.demoFleet(options.demoSites(), options.seed())), workers));
+                        folder, sources.apply(preferences.join().source())), workers));
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger();
         Platform.setImplicitExit(false);
         Platform.startup(IconFonts::preload);
         preferences.thenAcceptBoth(store, (loaded, saved) -> Platform.runLater(() -> {
             DesktopWindow window = new DesktopWindow(new Stage(), runtime.messages(), folder, saved, loaded,
-                    runtime.basemaps(), runtime.environments(), workers, ticker, events, code -> {
+                    runtime.basemaps(), runtime.environments(), sources, workers, ticker, events, code -> {
                 exit.set(code);
                 closed.countDown();
             });

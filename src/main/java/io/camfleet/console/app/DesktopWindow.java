@@ -1,20 +1,21 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.adapter.store.JdbcFleetCache;
+import io.camfleet.console.adapter.tiles.HttpTileSource;
 import io.camfleet.console.cli.ExitCodes;
 import io.camfleet.console.cli.VersionProvider;
 import io.camfleet.console.service.EnvironmentReader;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSnapshot;
+import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
 import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.map.BasemapSource;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.service.map.TileSource;
-import io.camfleet.console.adapter.tiles.HttpTileSource;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import io.camfleet.console.ui.audit.AuditView;
 import io.camfleet.console.ui.audit.AuditViewModel;
 import io.camfleet.console.ui.common.BackgroundTasks;
@@ -32,6 +33,8 @@ import io.camfleet.console.ui.shell.ShellViewModel;
 import io.camfleet.console.ui.sitedetail.SiteDetailView;
 import io.camfleet.console.ui.sitedetail.SiteDetailViewModel;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -43,12 +46,18 @@ import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -86,16 +95,33 @@ final class DesktopWindow {
     private final BasemapSource basemaps;
     private final Executor workers;
     private final ObjectProperty<TileSource> tileSource = new SimpleObjectProperty<>();
+    private final Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources;
+    private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+    private ConsoleServices services;
+    private FleetService fleet;
+    private boolean loading;
+    /** Set when the window is gone: late answers of background work change nothing any more. */
+    private boolean closed;
     private HttpClient httpClient;
     private int exitCode = ExitCodes.OK;
 
+    /** Banners about the fleet source replace each other. */
+    private static final String SOURCE_TOPIC = "fleet-source";
+    /** How often a remote source (AWS) is synced again while the window is open. */
+    static final Duration SYNC_EVERY = Duration.ofMinutes(5);
+    private final DateTimeFormatter asOfFormat;
+
     /**
      * @param environments what Settings asks about AWS environments; only called off the FX thread
+     * @param sources      builds the fleet source Settings name, over the cache; called off the FX thread
      */
     DesktopWindow(Stage stage, Messages messages, Path folder, PreferencesStore preferences, Preferences loaded,
-                  BasemapSource basemaps, EnvironmentReader environments, Executor workers,
+                  BasemapSource basemaps, EnvironmentReader environments,
+                  Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources, Executor workers,
                   ScheduledExecutorService ticker, Events events, IntConsumer onClosed) {
         this.stage = stage;
+        this.sources = sources;
+        this.asOfFormat = DateTimeFormatter.ofPattern("d MMM HH:mm", messages.locale()).withZone(zone);
         this.m = messages;
         this.folder = folder;
         this.ticker = ticker;
@@ -127,6 +153,8 @@ final class DesktopWindow {
         stage.setMinHeight(600);
         restoreBounds(p);
         stage.setOnHidden(e -> {
+            closed = true;
+            scheduled.forEach(f -> f.cancel(false));
             fleetModel.close();
             shellVm.remember(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             onClosed.accept(exitCode);
@@ -158,11 +186,10 @@ final class DesktopWindow {
         stage.setMaximized(p.maximized());
     }
 
-    private void attach(ConsoleServices services) {
-        FleetService fleet = services.fleet();
-        services.recoveredCache().ifPresent(aside -> shellVm.addBanner(new Banner(Banner.Kind.WARNING,
+    private void attach(ConsoleServices opened) {
+        this.services = opened;
+        opened.recoveredCache().ifPresent(aside -> shellVm.addBanner(new Banner(Banner.Kind.WARNING,
                 m.text("banner.cacheRecovered.title"), m.text("banner.cacheRecovered", aside.getFileName(), folder))));
-        fleet.addListener(fleetModel);
         fleetModel.visibleProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends FleetModel.Visible> o,
@@ -173,17 +200,100 @@ final class DesktopWindow {
                 }
             }
         });
-        shell.installScreens(screen -> build(screen, services));
-        tasks.job(m.text("task.loadFleet", fleet.sourceName()), progress -> {
-            return fleet.start(progress);
-        }).onSuccess(snapshot -> {
-            long every = fleet.pollInterval().toMillis();
-            if (every > 0) {
-                ticker.scheduleWithFixedDelay(() -> tick(fleet), every, every, TimeUnit.MILLISECONDS);
-            }
-        }).onFailure(e -> shellVm.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.loadFailed.title"),
-                e instanceof Problem p ? m.text(p) : m.text("banner.loadFailed", String.valueOf(e.getMessage())))))
+        shell.installScreens(screen -> build(screen, opened));
+        shellVm.sourceProperty().addListener((o, was, now) -> switchSource(now));
+        useFleet(opened.fleet());
+    }
+
+    /** Moves to another fleet source chosen in Settings, built off the FX thread (AWS clients take a moment). */
+    private void switchSource(SourceSettings settings) {
+        ConsoleServices opened = services;
+        tasks.job(m.text("task.switchSource"), progress -> opened.switchSource(sources.apply(settings)))
+                .onSuccess(this::useFleet)
+                .onFailure(e -> shellVm.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.sourceFailed.title"),
+                        e instanceof Problem p ? m.text(p) : String.valueOf(e.getMessage()), SOURCE_TOPIC, "", null)))
                 .start();
+    }
+
+    /** Shows {@code next}'s fleet from now on: the old one stops ticking and syncing, the new one loads. */
+    private void useFleet(FleetService next) {
+        if (closed) {
+            return;
+        }
+        if (fleet != null) {
+            fleet.removeListener(fleetModel);
+        }
+        for (ScheduledFuture<?> f : scheduled) {
+            f.cancel(false);
+        }
+        scheduled.clear();
+        shellVm.clearBanner(SOURCE_TOPIC);
+        fleet = next;
+        fleet.addListener(fleetModel);
+        load(true);
+        long every = fleet.pollInterval().toMillis();
+        if (every > 0) {
+            FleetService ticking = fleet;
+            scheduled.add(ticker.scheduleWithFixedDelay(() -> tick(ticking), every, every, TimeUnit.MILLISECONDS));
+        }
+        if (!fleet.isLocal()) {
+            long sync = SYNC_EVERY.toMillis();
+            scheduled.add(ticker.scheduleWithFixedDelay(() -> Platform.runLater(() -> load(false)), sync, sync,
+                    TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /**
+     * Loads the fleet from its source in the background: at start (the cache first, for a remote source), or again
+     * (a periodic sync, Retry). One at a time; its progress and Cancel are in the status bar.
+     */
+    private void load(boolean start) {
+        FleetService f = fleet;
+        if (loading || closed) {
+            return;
+        }
+        loading = true;
+        tasks.job(m.text(start ? "task.loadFleet" : "task.syncFleet", f.sourceName()),
+                        progress -> start ? f.start(progress) : f.reload(progress))
+                .onSuccess(snapshot -> {
+                    loading = false;
+                    if (f == fleet) {
+                        loaded(f);
+                    }
+                })
+                .onFailure(e -> {
+                    loading = false;
+                    if (f == fleet) {
+                        failed(f, e);
+                    }
+                })
+                .onCancelled(() -> loading = false)
+                .start();
+    }
+
+    /** A load went through: a warning if part of the source could not be read, else no banner. */
+    private void loaded(FleetService f) {
+        List<Problem> problems = f.sourceProblems();
+        if (problems.isEmpty()) {
+            shellVm.clearBanner(SOURCE_TOPIC);
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Problem p : problems) {
+            text.append(text.isEmpty() ? "" : "\n").append(m.text(p));
+        }
+        shellVm.addBanner(new Banner(Banner.Kind.WARNING, m.text("banner.sourcePartly.title"), text.toString(),
+                SOURCE_TOPIC, m.text("banner.retry"), () -> load(false)));
+    }
+
+    /** A load failed: the window goes on with what the cache holds, and says as of when, and why. */
+    private void failed(FleetService f, Throwable e) {
+        String reason = e instanceof Problem p ? m.text(p) : m.text("banner.loadFailed", String.valueOf(e.getMessage()));
+        java.time.Instant asOf = f.current().asOf();
+        String text = asOf == null ? m.text("banner.sourceFailed.never", reason)
+                : m.text("banner.sourceFailed.asOf", asOfFormat.format(asOf), reason);
+        shellVm.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.sourceFailed.title"), text, SOURCE_TOPIC,
+                f.isLocal() ? "" : m.text("banner.retry"), () -> load(false)));
     }
 
     /** The map's online layer as set: built here, the composition root, and handed to the map by a property. */

@@ -7,6 +7,8 @@ public final class AuditActions {
     public static final String FLEET_RELOAD = "fleet.reload";
     /** An unusable cache file was moved aside and a fresh one created. */
     public static final String CACHE_RECOVER = "cache.recover";
+    /** The operator chose another fleet source (demo, AWS environments, an imported file). */
+    public static final String FLEET_SOURCE = "fleet.source";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
 

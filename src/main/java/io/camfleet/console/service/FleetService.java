@@ -88,6 +88,11 @@ public final class FleetService {
         return rules;
     }
 
+    /** Whether the source is quick and needs no network (the demo, a file), as opposed to AWS. */
+    public boolean isLocal() {
+        return source.isLocal();
+    }
+
     /** How often {@link #tick()} should run; zero when the source has no live feed. */
     public Duration pollInterval() {
         return source.pollInterval();

@@ -1,12 +1,14 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
+import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.service.EnvironmentReader;
 import io.camfleet.console.service.FakeEnvironmentReader;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.Preferences;
+import io.camfleet.console.service.SourceSettings;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -52,11 +54,24 @@ final class WindowFixture {
               EnvironmentReader environments) {
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), data.toString(),
                 new Operator("tester", ""), new Messages(Locale.ENGLISH));
+        // A source chosen in Settings stays the demo here: these tests must never reach out to a real AWS.
+        open(stage, data, runtime, cache -> source.apply(runtime), preferences, environments,
+                settings -> cache -> runtime.demoFleet(200, 42));
+    }
+
+    /**
+     * Opens through {@code runtime} (its environment and AWS clients), on the source {@code initial} builds; a
+     * source chosen later in Settings is what {@code sources} builds for it.
+     */
+    void open(Stage stage, Path data, ConsoleRuntime runtime, Function<JdbcFleetCache, FleetSource> initial,
+              Preferences preferences, EnvironmentReader environments,
+              Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources) {
         this.stage = stage;
-        services = runtime.openServices(data, source.apply(runtime));
+        services = runtime.openServices(data, initial);
         JsonPreferencesStore store = new JsonPreferencesStore(data.resolve("settings.json"));
         DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data, store, preferences,
-                runtime.basemaps(), environments, workers, ticker, DesktopWindow.Events.NONE, code -> { });
+                runtime.basemaps(), environments, sources, workers, ticker,
+                DesktopWindow.Events.NONE, code -> { });
         window.show(() -> CompletableFuture.completedFuture(services));
         stage.requestFocus();
     }
