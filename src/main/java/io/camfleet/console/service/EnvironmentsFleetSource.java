@@ -79,7 +79,7 @@ public final class EnvironmentsFleetSource implements FleetSource {
         reports.clear();
         reports.addAll(done);
         if (done.isEmpty()) {
-            throw environments.size() == 1 ? (Problem) failed.get(0).getCause() : failed.get(0);
+            throw environments.size() == 1 ? (Problem) failed.get(0).getCause() : allFailed(failed);
         }
         fullNext = false;
         // The fleet as each environment was just read (or, for one out of reach, as the cache last had it).
@@ -100,6 +100,19 @@ public final class EnvironmentsFleetSource implements FleetSource {
     @Override
     public Duration pollInterval() {
         return Duration.ofSeconds(15);
+    }
+
+    /** Every environment failed: one line per distinct reason, naming the environments it stopped. */
+    private static Problem allFailed(List<Problem> failed) {
+        Map<String, List<String>> labelsByReason = new java.util.LinkedHashMap<>();
+        for (Problem p : failed) {
+            labelsByReason.computeIfAbsent(p.getCause().getMessage(), r -> new ArrayList<>())
+                    .add(String.valueOf(p.args()[0]));
+        }
+        StringBuilder lines = new StringBuilder();
+        labelsByReason.forEach((reason, labels) -> lines.append(lines.isEmpty() ? "" : "\n")
+                .append(String.join(", ", labels)).append(": ").append(reason));
+        return new Problem(failed.get(0).getCause(), "sync.failed.all", lines.toString());
     }
 
     @Override

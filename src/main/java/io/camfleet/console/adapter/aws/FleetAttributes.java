@@ -25,7 +25,8 @@ import java.util.Set;
  * </ul>
  * Ids carry the environment ({@code prod-eu/ams-01}), so that environments merge without clashes. A value that
  * cannot be read is left out rather than guessed: coordinates that are not numbers make the site unplaced (listed,
- * never drawn at 0/0); an unknown SLA tier reads as BRONZE.
+ * never drawn at 0/0); an unknown SLA tier reads as BRONZE. AWS allows no spaces in attribute values, so in the
+ * name, the customer and the maintenance window an underscore reads as a space.
  */
 final class FleetAttributes {
 
@@ -74,7 +75,7 @@ final class FleetAttributes {
      */
     static Site site(String environment, String group, String description, List<String> ancestors,
                      Map<String, String> a) {
-        String name = text(a.get(NAME));
+        String name = spaced(a.get(NAME));
         if (name.isEmpty()) {
             name = description == null || description.isBlank() ? group : description.strip();
         }
@@ -82,9 +83,9 @@ final class FleetAttributes {
         if (region.isEmpty() && !ancestors.isEmpty()) {
             region = ancestors.get(0);
         }
-        return new Site(siteId(environment, group), name, text(a.get(CUSTOMER)), country(a.get(COUNTRY)), region,
+        return new Site(siteId(environment, group), name, spaced(a.get(CUSTOMER)), country(a.get(COUNTRY)), region,
                 coordinate(a.get(LAT), 90), coordinate(a.get(LON), 180), zone(a.get(TIMEZONE)), tier(a.get(SLA_TIER)),
-                text(a.get(MAINTENANCE_WINDOW)).replace('_', ' '), environment);
+                spaced(a.get(MAINTENANCE_WINDOW)), environment);
     }
 
     /** The site for things that are in no site group: listed as unplaced, so that they are not lost. */
@@ -112,6 +113,11 @@ final class FleetAttributes {
 
     private static String text(String value) {
         return value == null ? "" : value.strip();
+    }
+
+    /** AWS allows no spaces in attribute values: in text meant for people, {@code _} stands for one. */
+    private static String spaced(String value) {
+        return text(value).replace('_', ' ');
     }
 
     /** A number within ±{@code limit}, or null: never 0 for something unreadable. */

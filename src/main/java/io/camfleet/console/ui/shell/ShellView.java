@@ -35,6 +35,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -270,6 +271,7 @@ public final class ShellView {
             } else {
                 Button act = new Button(b.actionLabel());
                 act.setId("banner-action");
+                act.setMinWidth(Region.USE_PREF_SIZE);
                 act.getStyleClass().add(Styles.ACCENT);
                 act.setOnAction(e -> {
                     vm.banners().remove(b);

@@ -94,7 +94,7 @@ class AwsSyncTest {
         assertThat(report.unplaced()).isEqualTo(3);
         FleetData back = cache.readEnvironment("prod-eu");
         Site ams = back.sites().stream().filter(s -> s.id().equals("prod-eu/ams-01")).findFirst().orElseThrow();
-        assertThat(ams).isEqualTo(new Site("prod-eu/ams-01", "Amsterdam_Hub", "Northwind", "NL", "EU", 52.37, 4.89,
+        assertThat(ams).isEqualTo(new Site("prod-eu/ams-01", "Amsterdam Hub", "Northwind", "NL", "EU", 52.37, 4.89,
                 "Europe/Amsterdam", SlaTier.PLATINUM, "Sun 02:00-04:00", "prod-eu"));
         Site broken = back.sites().stream().filter(s -> s.id().equals("prod-eu/broken")).findFirst().orElseThrow();
         assertThat(broken.isPlaced()).as("a latitude that is not a number is not 0").isFalse();

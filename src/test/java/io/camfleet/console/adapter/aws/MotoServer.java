@@ -128,12 +128,19 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (process != null) {
+        stop();
+        if (log != null) {
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(config);
+        }
+    }
+
+    /** Stops the server, as when AWS is out of reach; its port then refuses connections. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             process.waitFor();
-            Files.deleteIfExists(log);
-            Files.deleteIfExists(config);
         }
     }
 
