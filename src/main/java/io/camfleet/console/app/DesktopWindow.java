@@ -12,6 +12,8 @@ import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
 import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.RegistryRejected;
+import io.camfleet.console.service.RowError;
 import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.map.BasemapSource;
 import io.camfleet.console.service.map.TileSettings;
@@ -107,6 +109,8 @@ final class DesktopWindow {
 
     /** Banners about the fleet source replace each other. */
     private static final String SOURCE_TOPIC = "fleet-source";
+    /** Bad rows of a rejected registry listed on the banner; `camfleet import` lists them all. */
+    private static final int BANNER_ROWS = 12;
     /** How often a remote source (AWS) is synced again while the window is open. */
     static final Duration SYNC_EVERY = Duration.ofMinutes(5);
     private final DateTimeFormatter asOfFormat;
@@ -289,6 +293,16 @@ final class DesktopWindow {
     /** A load failed: the window goes on with what the cache holds, and says as of when, and why. */
     private void failed(FleetService f, Throwable e) {
         String reason = e instanceof Problem p ? m.text(p) : m.text("banner.loadFailed", String.valueOf(e.getMessage()));
+        if (e instanceof RegistryRejected rejected) {
+            // Every bad row, as the CLI lists them: a registry is fixed row by row.
+            StringBuilder rows = new StringBuilder(reason);
+            List<RowError> errors = rejected.errors();
+            errors.stream().limit(BANNER_ROWS).forEach(row -> rows.append("\n").append(m.text(row)));
+            if (errors.size() > BANNER_ROWS) {
+                rows.append("\n").append(m.text("banner.moreRows", errors.size() - BANNER_ROWS));
+            }
+            reason = rows.toString();
+        }
         java.time.Instant asOf = f.current().asOf();
         String text = asOf == null ? m.text("banner.sourceFailed.never", reason)
                 : m.text("banner.sourceFailed.asOf", asOfFormat.format(asOf), reason);

@@ -125,7 +125,14 @@ public final class FleetService {
         if (!source.isLocal()) {
             openCache();
         }
-        return reload(progress);
+        try {
+            return reload(progress);
+        } catch (RuntimeException e) {
+            if (source.isLocal()) {
+                openCache(); // a file with bad rows, say: what the cache holds still shows
+            }
+            throw e;
+        }
     }
 
     /**

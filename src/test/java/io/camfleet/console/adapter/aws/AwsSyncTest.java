@@ -225,6 +225,35 @@ class AwsSyncTest {
     }
 
     @Test
+    void aListingThatRepeatsItsPageTokenEndsThereWithWhatItRead() {
+        Environment direct = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        try (FleetSeeder seed = new FleetSeeder(direct)) {
+            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of()).thing("cam-2", "ams-01", Map.of());
+        }
+        // ListThings answers with the same next token forever, as a broken service might.
+        WireMockServer proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        proxy.start();
+        try (AwsClients viaProxy = MOTO.clients(op -> { })) {
+            proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MOTO.endpoint().toString())));
+            proxy.stubFor(get(urlPathEqualTo("/things")).atPriority(1).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"things\":[{\"thingName\":\"cam-1\",\"attributes\":{}},"
+                            + "{\"thingName\":\"cam-2\",\"attributes\":{}}],\"nextToken\":\"again\"}")));
+            Environment prod = Environment.of("prod-eu", "moto-a", "eu-west-1", proxy.baseUrl());
+
+            SyncReport report = new EnvironmentSync(new AwsEnvironmentReader(viaProxy, MetricNames.DEFAULT, clock),
+                    cache, clock).sync(prod, true, "AWS", Progress.NONE);
+
+            assertThat(report.cameras()).isEqualTo(2);
+            // The first page, then the page for "again", which says "again" once more: there it stops.
+            proxy.verify(2, getRequestedFor(urlPathEqualTo("/things")));
+        } finally {
+            proxy.stop();
+        }
+    }
+
+    @Test
     void withCloudWatchRefusedTheInventoryStillSyncsAndTheRefusalIsReported() {
         Environment direct = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
         try (FleetSeeder seed = new FleetSeeder(direct)) {
