@@ -192,16 +192,10 @@ class AwsSyncTest {
 
     @Test
     void throttledCallsAreRetriedAndCounted() {
-        Environment direct = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
-        try (FleetSeeder seed = new FleetSeeder(direct)) {
-            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
-                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of());
-        }
+        seedAmsterdam("cam-1");
         // A proxy in front of moto throttles the first two ListThings calls, as AWS does under load.
-        WireMockServer proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        proxy.start();
+        WireMockServer proxy = proxyToMoto();
         try {
-            proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MOTO.endpoint().toString())));
             proxy.stubFor(get(urlPathEqualTo("/things")).atPriority(1).inScenario("throttle")
                     .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("once").willReturn(throttled()));
             proxy.stubFor(get(urlPathEqualTo("/things")).atPriority(1).inScenario("throttle")
@@ -226,16 +220,10 @@ class AwsSyncTest {
 
     @Test
     void aListingThatRepeatsItsPageTokenEndsThereWithWhatItRead() {
-        Environment direct = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
-        try (FleetSeeder seed = new FleetSeeder(direct)) {
-            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
-                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of()).thing("cam-2", "ams-01", Map.of());
-        }
+        seedAmsterdam("cam-1", "cam-2");
         // ListThings answers with the same next token forever, as a broken service might.
-        WireMockServer proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        proxy.start();
+        WireMockServer proxy = proxyToMoto();
         try (AwsClients viaProxy = MOTO.clients(op -> { })) {
-            proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MOTO.endpoint().toString())));
             proxy.stubFor(get(urlPathEqualTo("/things")).atPriority(1).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"things\":[{\"thingName\":\"cam-1\",\"attributes\":{}},"
@@ -255,15 +243,9 @@ class AwsSyncTest {
 
     @Test
     void withCloudWatchRefusedTheInventoryStillSyncsAndTheRefusalIsReported() {
-        Environment direct = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
-        try (FleetSeeder seed = new FleetSeeder(direct)) {
-            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
-                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of());
-        }
-        WireMockServer proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        proxy.start();
+        seedAmsterdam("cam-1");
+        WireMockServer proxy = proxyToMoto();
         try (AwsClients viaProxy = MOTO.clients(op -> { })) {
-            proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MOTO.endpoint().toString())));
             proxy.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/")).atPriority(1)
                     .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/x-amz-json-1.0")
                             .withBody("{\"__type\":\"AccessDenied\",\"message\":\"not authorized to perform "
@@ -282,6 +264,25 @@ class AwsSyncTest {
             });
         } finally {
             proxy.stop();
+        }
+    }
+
+    /** WireMock on loopback in front of moto: every call passes through, unless a test's own stub answers it. */
+    private static WireMockServer proxyToMoto() {
+        WireMockServer proxy = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        proxy.start();
+        proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MOTO.endpoint().toString())));
+        return proxy;
+    }
+
+    /** One site, Amsterdam, in prod-eu on moto, with these things. */
+    private static void seedAmsterdam(String... things) {
+        try (FleetSeeder seed = new FleetSeeder(MOTO.environment("prod-eu", "moto-a", "eu-west-1"))) {
+            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                    "Europe/Amsterdam", "GOLD"));
+            for (String thing : things) {
+                seed.thing(thing, "ams-01", Map.of());
+            }
         }
     }
 
