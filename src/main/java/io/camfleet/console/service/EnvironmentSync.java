@@ -121,7 +121,8 @@ public final class EnvironmentSync {
                 }
             }
             write(changed, List.of(), Map.of());
-            progress.update(environment.label() + ": " + sitesSeen.size() + " sites read", sitesSeen.size(), -1);
+            progress.update(String.format("%s: page %d, %,d sites read", environment.label(), pages,
+                    sitesSeen.size()), sitesSeen.size(), -1);
         }
 
         @Override
@@ -143,7 +144,8 @@ public final class EnvironmentSync {
                 }
             }
             write(List.of(), changed, pageTelemetry);
-            progress.update(environment.label() + ": " + camerasSeen.size() + " cameras read",
+            progress.update(String.format("%s: page %d, %,d sites and %,d cameras read", environment.label(), pages,
+                    sitesSeen.size(), camerasSeen.size()),
                     camerasSeen.size(), -1);
         }
 
