@@ -58,7 +58,6 @@ public final class EnvironmentsFleetSource implements FleetSource {
     public FleetData load(Instant now, Progress progress) {
         Set<String> labels = environments.stream().map(Environment::label)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        syncCache.retainEnvironments(labels);
         boolean full = fullNext;
         List<Problem> failed = new ArrayList<>();
         List<SyncReport> done = new ArrayList<>();
@@ -82,6 +81,8 @@ public final class EnvironmentsFleetSource implements FleetSource {
             throw environments.size() == 1 ? (Problem) failed.get(0).getCause() : allFailed(failed);
         }
         fullNext = false;
+        // Only now, with at least one environment read, what another source left in the cache goes.
+        syncCache.retainEnvironments(labels);
         // The fleet as each environment was just read (or, for one out of reach, as the cache last had it).
         List<Site> sites = new ArrayList<>();
         List<CameraSystem> cameras = new ArrayList<>();

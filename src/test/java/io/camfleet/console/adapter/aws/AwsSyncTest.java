@@ -219,6 +219,24 @@ class AwsSyncTest {
     }
 
     @Test
+    void whatAnotherSourceLeftInTheCacheStaysUntilAnEnvironmentHasSynced() {
+        cache.replaceFleet(new FleetData(java.util.List.of(new Site("DEMO-1", "Demo site", "C", "NL", "EU", 52.0,
+                4.0, "UTC", SlaTier.GOLD, "")), java.util.List.of(), Map.of()), java.util.List.of(), "Demo fleet",
+                Instant.now());
+        seedAmsterdam("cam-1");
+        Environment unreachable = Environment.of("prod-eu", "moto-a", "eu-west-1", "http://127.0.0.1:9");
+        EnvironmentsFleetSource offline = new EnvironmentsFleetSource(java.util.List.of(unreachable), sync, cache);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> offline.load(Instant.now(), Progress.NONE))
+                .isInstanceOf(io.camfleet.console.service.Problem.class);
+        assertThat(cache.read().fleet().sites()).extracting(Site::id).containsExactly("DEMO-1");
+
+        Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        new EnvironmentsFleetSource(java.util.List.of(prod), sync, cache).load(Instant.now(), Progress.NONE);
+        assertThat(cache.read().fleet().sites()).extracting(Site::id).containsExactly("prod-eu/ams-01");
+    }
+
+    @Test
     void aListingThatRepeatsItsPageTokenEndsThereWithWhatItRead() {
         seedAmsterdam("cam-1", "cam-2");
         // ListThings answers with the same next token forever, as a broken service might.
