@@ -1,0 +1,39 @@
+package io.camfleet.console.domain.deploy;
+
+/**
+ * Where one target (a camera system) of a deployment is. The transitions allowed are in {@link TargetTransitions}.
+ *
+ * <pre>
+ * PENDING → WAITING_WINDOW → DISPATCHED → INSTALLING → VERIFYING → SUCCEEDED | FAILED | ROLLED_BACK
+ *         ↘ SKIPPED (already at the version)            any live state ↘ UNKNOWN (contact lost)
+ * </pre>
+ */
+public enum TargetState {
+    PENDING,
+    WAITING_WINDOW,
+    DISPATCHED,
+    INSTALLING,
+    VERIFYING,
+    SUCCEEDED,
+    FAILED,
+    ROLLED_BACK,
+    /** Already at the target version: nothing done, counts as a success. */
+    SKIPPED,
+    /** Contact lost after dispatch: must be re-probed before anything runs on it again. */
+    UNKNOWN;
+
+    /** No further transition happens by itself (a retry or a rollback starts a new attempt). */
+    public boolean isFinal() {
+        return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == SKIPPED;
+    }
+
+    /** Counts towards the deployment's success. */
+    public boolean isSuccess() {
+        return this == SUCCEEDED || this == SKIPPED;
+    }
+
+    /** Counts towards the failure threshold: failed, rolled back, or unreachable. */
+    public boolean isFailure() {
+        return this == FAILED || this == ROLLED_BACK || this == UNKNOWN;
+    }
+}
