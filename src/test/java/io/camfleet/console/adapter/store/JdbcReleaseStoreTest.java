@@ -1,0 +1,67 @@
+package io.camfleet.console.adapter.store;
+
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.domain.deploy.ReleaseKind;
+import io.camfleet.console.service.Problem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JdbcReleaseStoreTest {
+
+    @TempDir
+    Path dir;
+    private CacheDatabase db;
+    private JdbcReleaseStore store;
+
+    private static Release release(String version, String sha) {
+        return new Release("camos-agent", version, ReleaseKind.HOTFIX, "s3://camfleet-releases/agent-" + version
+                + ".tar.gz", sha, "tar -xzf \"$1\" -C /opt/camos\n/opt/camos/bin/migrate --quiet",
+                "/opt/camos/bin/selftest", "/opt/camos/bin/rollback");
+    }
+
+    @BeforeEach
+    void open() {
+        db = CacheDatabase.open(dir, Clock.systemUTC());
+        store = new JdbcReleaseStore(db.dataSource(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void aReleaseComesBackAsStoredAndSavingItAgainChangesNothing() {
+        Release r = release("6.5.1", "ab".repeat(32));
+        assertThat(store.save(r, "alice")).isTrue();
+        assertThat(store.save(r, "bob")).isFalse();
+        assertThat(store.find("camos-agent", "6.5.1")).contains(r);
+        assertThat(store.all()).containsExactly(r);
+    }
+
+    @Test
+    void aVersionOnceUsedAlwaysMeansTheSameArtifact() {
+        store.save(release("6.5.1", "ab".repeat(32)), "alice");
+        assertThatThrownBy(() -> store.save(release("6.5.1", "cd".repeat(32)), "alice"))
+                .isInstanceOf(Problem.class).hasMessageContaining("camos-agent 6.5.1")
+                .satisfies(e -> assertThat(((Problem) e).kind()).isEqualTo(Problem.Kind.BAD_INPUT));
+    }
+
+    @Test
+    void releasesSayWhatIsWrongWithThem() {
+        Release bad = new Release(" ", "6.5 beta", ReleaseKind.PATCH, "s3://Bad_Bucket/x", "xyz", "", " ", "");
+        assertThat(bad.problems()).containsExactly(Release.Problem.NAME, Release.Problem.VERSION,
+                Release.Problem.ARTIFACT_NOT_S3, Release.Problem.SHA256, Release.Problem.INSTALL_SCRIPT,
+                Release.Problem.HEALTH_CHECK, Release.Problem.ROLLBACK_SCRIPT);
+        assertThat(release("6.5.1", "AB".repeat(32)).problems()).isEmpty();
+        assertThat(release("6.5.1", "AB".repeat(32)).sha256()).isEqualTo("ab".repeat(32));
+    }
+}
