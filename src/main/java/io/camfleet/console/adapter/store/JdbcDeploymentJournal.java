@@ -1,0 +1,265 @@
+package io.camfleet.console.adapter.store;
+
+import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.service.deploy.DeploymentJournal;
+import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.Target;
+import io.camfleet.console.service.deploy.TargetRecord;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The deployment journal in the cache database ({@code V4__deployment_journal.sql}). */
+public final class JdbcDeploymentJournal implements DeploymentJournal {
+
+    /** Longer text is cut to fit its column; the full output is in the log lines. */
+    private static final int DETAIL = 2000;
+    private static final String DEPLOYMENT_COLUMNS = "id, release_name, release_version, executor, plan, state, "
+            + "created_at, created_by, updated_at";
+
+    private final DataSource ds;
+    private final Clock clock;
+
+    public JdbcDeploymentJournal(DataSource ds, Clock clock) {
+        this.ds = ds;
+        this.clock = clock;
+    }
+
+    private static String cut(String s) {
+        return s == null ? "" : s.length() <= DETAIL ? s : s.substring(0, DETAIL - 1) + "…";
+    }
+
+    @Override
+    public void create(DeploymentRecord d, List<TargetRecord> targets) {
+        Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO deployment (" + DEPLOYMENT_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, d.id());
+                ps.setString(2, d.releaseName());
+                ps.setString(3, d.releaseVersion());
+                ps.setString(4, d.executor());
+                ps.setString(5, d.plan());
+                ps.setString(6, d.state().name());
+                Jdbc.setInstant(ps, 7, d.createdAt());
+                ps.setString(8, d.createdBy());
+                Jdbc.setInstant(ps, 9, d.updatedAt());
+                ps.executeUpdate();
+            }
+            Jdbc.batch(c, "INSERT INTO deployment_target (deployment_id, camera_id, site_id, address, jump_host, "
+                    + "ssm_node_id, wave, state, attempt, detail, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    targets, (ps, t) -> {
+                        ps.setString(1, d.id());
+                        ps.setString(2, t.target().cameraId());
+                        ps.setString(3, t.target().siteId());
+                        ps.setString(4, t.target().address());
+                        ps.setString(5, t.target().jumpHost());
+                        ps.setString(6, t.target().ssmNodeId());
+                        ps.setInt(7, t.wave());
+                        ps.setString(8, t.state().name());
+                        ps.setInt(9, t.attempt());
+                        ps.setString(10, cut(t.detail()));
+                        Jdbc.setInstant(ps, 11, t.updatedAt());
+                    });
+            event(c, d.id(), "", "", d.state().name(), "created");
+            return null;
+        });
+    }
+
+    @Override
+    public void moveTarget(String deploymentId, String cameraId, TargetState from, TargetState to, String detail,
+                           boolean newAttempt) {
+        Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deployment_target SET state = ?, detail = ?, "
+                    + "updated_at = ?, attempt = attempt + ? WHERE deployment_id = ? AND camera_id = ? AND state = ?")) {
+                ps.setString(1, to.name());
+                ps.setString(2, cut(detail));
+                Jdbc.setInstant(ps, 3, clock.instant());
+                ps.setInt(4, newAttempt ? 1 : 0);
+                ps.setString(5, deploymentId);
+                ps.setString(6, cameraId);
+                ps.setString(7, from.name());
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("the journal does not hold " + cameraId + " of " + deploymentId
+                            + " in " + from + "; refusing to move it to " + to);
+                }
+            }
+            event(c, deploymentId, cameraId, from.name(), to.name(), detail);
+            return null;
+        });
+    }
+
+    @Override
+    public void moveDeployment(String deploymentId, DeploymentState from, DeploymentState to, String detail) {
+        Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE deployment SET state = ?, updated_at = ? WHERE id = ? AND state = ?")) {
+                ps.setString(1, to.name());
+                Jdbc.setInstant(ps, 2, clock.instant());
+                ps.setString(3, deploymentId);
+                ps.setString(4, from.name());
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("the journal does not hold " + deploymentId + " in " + from
+                            + "; refusing to move it to " + to);
+                }
+            }
+            event(c, deploymentId, "", from.name(), to.name(), detail);
+            return null;
+        });
+    }
+
+    private void event(Connection c, String deploymentId, String cameraId, String from, String to, String detail)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deployment_event (deployment_id, camera_id, "
+                + "from_state, to_state, at, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, deploymentId);
+            ps.setString(2, cameraId);
+            ps.setString(3, from);
+            ps.setString(4, to);
+            Jdbc.setInstant(ps, 5, clock.instant());
+            ps.setString(6, cut(detail));
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public void log(String deploymentId, String cameraId, List<String> lines) {
+        Instant now = clock.instant();
+        Jdbc.inTransaction(ds, c -> Jdbc.batch(c, "INSERT INTO deployment_log (deployment_id, camera_id, at, line) "
+                + "VALUES (?, ?, ?, ?)", lines, (ps, line) -> {
+                    ps.setString(1, deploymentId);
+                    ps.setString(2, cameraId);
+                    Jdbc.setInstant(ps, 3, now);
+                    ps.setString(4, cut(line));
+                }));
+    }
+
+    @Override
+    public Optional<DeploymentRecord> find(String deploymentId) {
+        return Jdbc.read(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + DEPLOYMENT_COLUMNS + " FROM deployment WHERE id = ?")) {
+                ps.setString(1, deploymentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(deployment(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static DeploymentRecord deployment(ResultSet rs) throws SQLException {
+        return new DeploymentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), DeploymentState.valueOf(rs.getString(6)), Jdbc.getInstant(rs, 7), rs.getString(8),
+                Jdbc.getInstant(rs, 9));
+    }
+
+    @Override
+    public List<TargetRecord> targets(String deploymentId) {
+        return Jdbc.read(ds, c -> {
+            List<TargetRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT camera_id, site_id, address, jump_host, "
+                    + "ssm_node_id, wave, state, attempt, detail, updated_at FROM deployment_target "
+                    + "WHERE deployment_id = ? ORDER BY wave, camera_id")) {
+                ps.setString(1, deploymentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new TargetRecord(new Target(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5)), rs.getInt(6), TargetState.valueOf(rs.getString(7)),
+                                rs.getInt(8), rs.getString(9), Jdbc.getInstant(rs, 10)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<DeploymentRecord> recent(int limit) {
+        return Jdbc.read(ds, c -> {
+            List<DeploymentRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DEPLOYMENT_COLUMNS
+                    + " FROM deployment ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(deployment(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<String> logOf(String deploymentId, String cameraId, int limit) {
+        return Jdbc.read(ds, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT line FROM deployment_log WHERE deployment_id = ? "
+                    + "AND camera_id = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+                ps.setString(1, deploymentId);
+                ps.setString(2, cameraId);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(0, rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Event> events(String deploymentId) {
+        return Jdbc.read(ds, c -> {
+            List<Event> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT camera_id, from_state, to_state, at, detail "
+                    + "FROM deployment_event WHERE deployment_id = ? ORDER BY id")) {
+                ps.setString(1, deploymentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Event(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.getInstant(rs, 4),
+                                rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void ssmCommand(String deploymentId, int wave, String commandId) {
+        Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO deployment_ssm_command (deployment_id, wave, command_id) VALUES (?, ?, ?)")) {
+                ps.setString(1, deploymentId);
+                ps.setInt(2, wave);
+                ps.setString(3, commandId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> ssmCommand(String deploymentId, int wave) {
+        return Jdbc.read(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT command_id FROM deployment_ssm_command WHERE deployment_id = ? AND wave = ?")) {
+                ps.setString(1, deploymentId);
+                ps.setInt(2, wave);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+}

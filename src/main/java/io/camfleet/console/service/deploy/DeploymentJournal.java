@@ -1,0 +1,60 @@
+package io.camfleet.console.service.deploy;
+
+import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.TargetState;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: the deployment journal. Each write is one transaction and is made before the side effect it announces.
+ * Transitions are compare-and-set: a transition from a state the journal does not hold is refused, so that memory
+ * and journal can never drift apart unnoticed.
+ */
+public interface DeploymentJournal {
+
+    /** A new deployment with all its targets, PENDING, in one transaction. */
+    void create(DeploymentRecord deployment, List<TargetRecord> targets);
+
+    /**
+     * Moves a target from {@code from} to {@code to}, with an event.
+     *
+     * @param newAttempt whether this starts a new attempt (a retry, a rollback)
+     * @throws IllegalStateException when the journal does not hold {@code from} for it
+     */
+    void moveTarget(String deploymentId, String cameraId, TargetState from, TargetState to, String detail,
+                    boolean newAttempt);
+
+    /**
+     * Moves the deployment from {@code from} to {@code to}, with an event.
+     *
+     * @throws IllegalStateException when the journal does not hold {@code from} for it
+     */
+    void moveDeployment(String deploymentId, DeploymentState from, DeploymentState to, String detail);
+
+    /** Adds lines a target's commands printed. */
+    void log(String deploymentId, String cameraId, List<String> lines);
+
+    Optional<DeploymentRecord> find(String deploymentId);
+
+    List<TargetRecord> targets(String deploymentId);
+
+    /** Newest first. */
+    List<DeploymentRecord> recent(int limit);
+
+    /** The last {@code limit} lines a target printed, oldest first. */
+    List<String> logOf(String deploymentId, String cameraId, int limit);
+
+    /** Every transition of a deployment and its targets, oldest first. */
+    List<Event> events(String deploymentId);
+
+    /** Remembers the SSM command sent for a wave. */
+    void ssmCommand(String deploymentId, int wave, String commandId);
+
+    Optional<String> ssmCommand(String deploymentId, int wave);
+
+    /** One transition; {@code cameraId} is empty for the deployment's own. */
+    record Event(String cameraId, String from, String to, Instant at, String detail) {
+    }
+}

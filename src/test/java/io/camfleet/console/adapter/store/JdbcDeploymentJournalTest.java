@@ -1,0 +1,89 @@
+package io.camfleet.console.adapter.store;
+
+import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.service.deploy.DeploymentJournal;
+import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.Target;
+import io.camfleet.console.service.deploy.TargetRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JdbcDeploymentJournalTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+
+    @TempDir
+    Path dir;
+    private CacheDatabase db;
+    private JdbcDeploymentJournal journal;
+
+    @BeforeEach
+    void open() {
+        db = CacheDatabase.open(dir, Clock.systemUTC());
+        journal = new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC());
+        journal.create(new DeploymentRecord("d-1", "camos-agent", "6.5.1", "SSH", "{\"waves\":[]}",
+                DeploymentState.RUNNING, T0, "alice", T0), List.of(
+                new TargetRecord(new Target("C1", "S1", "127.0.1.1:2222", "", ""), 0, TargetState.PENDING, 0, "", T0),
+                new TargetRecord(new Target("C2", "S1", "127.0.1.2:2222", "bastion", ""), 1, TargetState.PENDING, 0,
+                        "", T0)));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void transitionsAreJournalledInOrderWithTheirDetail() {
+        journal.moveTarget("d-1", "C1", TargetState.PENDING, TargetState.DISPATCHED, "uploading", false);
+        journal.moveTarget("d-1", "C1", TargetState.DISPATCHED, TargetState.INSTALLING, "", false);
+        journal.log("d-1", "C1", List.of("step 1", "step 2"));
+        journal.moveDeployment("d-1", DeploymentState.RUNNING, DeploymentState.ABORTING, "abort requested by bob");
+
+        assertThat(journal.find("d-1")).get().extracting(DeploymentRecord::state).isEqualTo(DeploymentState.ABORTING);
+        assertThat(journal.targets("d-1")).extracting(TargetRecord::state)
+                .containsExactly(TargetState.INSTALLING, TargetState.PENDING);
+        assertThat(journal.targets("d-1").get(1).target().jumpHost()).isEqualTo("bastion");
+        assertThat(journal.events("d-1")).extracting(DeploymentJournal.Event::to)
+                .containsExactly("RUNNING", "DISPATCHED", "INSTALLING", "ABORTING");
+        assertThat(journal.logOf("d-1", "C1", 1)).containsExactly("step 2");
+        assertThat(journal.logOf("d-1", "C1", 10)).containsExactly("step 1", "step 2");
+    }
+
+    @Test
+    void aTransitionFromAStateTheJournalDoesNotHoldIsRefusedAndChangesNothing() {
+        assertThatThrownBy(() -> journal.moveTarget("d-1", "C1", TargetState.INSTALLING, TargetState.SUCCEEDED,
+                "", false)).isInstanceOf(IllegalStateException.class).hasMessageContaining("C1");
+        assertThatThrownBy(() -> journal.moveDeployment("d-1", DeploymentState.PAUSED, DeploymentState.RUNNING, ""))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(journal.targets("d-1").get(0).state()).isEqualTo(TargetState.PENDING);
+        assertThat(journal.events("d-1")).hasSize(1);
+    }
+
+    @Test
+    void aRetryCountsAsANewAttempt() {
+        journal.moveTarget("d-1", "C1", TargetState.PENDING, TargetState.DISPATCHED, "", false);
+        journal.moveTarget("d-1", "C1", TargetState.DISPATCHED, TargetState.FAILED, "upload failed", false);
+        journal.moveTarget("d-1", "C1", TargetState.FAILED, TargetState.PENDING, "retry", true);
+        assertThat(journal.targets("d-1").get(0).attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void ssmCommandsAreRememberedPerWave() {
+        journal.ssmCommand("d-1", 0, "cmd-0123");
+        assertThat(journal.ssmCommand("d-1", 0)).contains("cmd-0123");
+        assertThat(journal.ssmCommand("d-1", 1)).isEmpty();
+        assertThat(journal.recent(10)).extracting(DeploymentRecord::id).containsExactly("d-1");
+    }
+}
