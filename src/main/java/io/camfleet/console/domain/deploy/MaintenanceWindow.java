@@ -1,6 +1,7 @@
 package io.camfleet.console.domain.deploy;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,8 +32,9 @@ import java.util.regex.Pattern;
  * window's start and end as {@link ZonedDateTime#of} resolves them. So:
  * <ul>
  *   <li>spring forward: a start in the gap opens at the first valid instant after the gap, as ZonedDateTime moves it
- *       (Europe/Amsterdam 2026-03-29, {@code 02:00-04:00} opens at 03:00 CEST and lasts one hour; a window wholly
- *       in the gap such as {@code 02:00-02:30} is moved to 03:00-03:30 rather than lost for a week);</li>
+ *       (Europe/Amsterdam 2026-03-29, {@code 02:00-04:00} opens at 03:00 CEST and ends at 04:00, one hour); a
+ *       window wholly in the gap is moved past it with its length kept rather than lost for a week
+ *       ({@code 02:00-02:30} → 03:00-03:30, Australia/Sydney 2026-10-04 {@code 02:00-03:00} → 03:00-04:00 AEDT);</li>
  *   <li>fall back: the window is open for every instant whose wall clock is inside it, so for the whole repeated
  *       hour(s) twice (America/New_York 2026-11-01, {@code 01:00-02:00} is open two real hours).</li>
  * </ul>
@@ -100,6 +102,10 @@ public record MaintenanceWindow(Set<DayOfWeek> days, LocalTime start, LocalTime 
             boolean wallInside = !wall.isBefore(from) && wall.isBefore(to);
             Instant resolvedFrom = ZonedDateTime.of(from, zone).toInstant();
             Instant resolvedTo = ZonedDateTime.of(to, zone).toInstant();
+            if (!resolvedTo.isAfter(resolvedFrom)) {
+                // wholly in a spring-forward gap and ending where the gap ends: keep its length past the gap
+                resolvedTo = resolvedFrom.plus(Duration.between(from, to));
+            }
             boolean resolvedInside = !at.isBefore(resolvedFrom) && at.isBefore(resolvedTo);
             if (wallInside || resolvedInside) {
                 return true;
