@@ -27,6 +27,19 @@ public enum TargetState {
         return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == SKIPPED;
     }
 
+    /**
+     * Something is happening on the host right now (dispatched, installing or verifying). A deployment cannot
+     * stop while a target is under way; an {@link #UNKNOWN} target is not under way: nobody is watching it.
+     */
+    public boolean isUnderWay() {
+        return this == DISPATCHED || this == INSTALLING || this == VERIFYING;
+    }
+
+    /** Nothing more will happen without an operator: final, or {@link #UNKNOWN} until a re-probe. */
+    public boolean isSettled() {
+        return isFinal() || this == UNKNOWN;
+    }
+
     /** Counts towards the deployment's success. */
     public boolean isSuccess() {
         return this == SUCCEEDED || this == SKIPPED;

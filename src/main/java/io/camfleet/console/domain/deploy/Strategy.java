@@ -1,0 +1,34 @@
+package io.camfleet.console.domain.deploy;
+
+import java.time.Duration;
+
+/**
+ * How a deployment rolls out: a canary (or {@link HostCount#NONE}) taken from the first targets, then waves,
+ * at most {@code maxConcurrency} targets under way at once, stopping new dispatches when the failures exceed the
+ * threshold, and waiting {@code pauseBetweenWaves} between waves.
+ */
+public record Strategy(
+        HostCount canary,
+        CanaryApproval canaryApproval,
+        WaveSizing waves,
+        int maxConcurrency,
+        FailureThreshold failureThreshold,
+        Duration pauseBetweenWaves) {
+
+    public Strategy {
+        canary = canary == null ? HostCount.NONE : canary;
+        canaryApproval = canaryApproval == null ? CanaryApproval.PAUSE_FOR_APPROVAL : canaryApproval;
+        failureThreshold = failureThreshold == null ? FailureThreshold.NONE_TOLERATED : failureThreshold;
+        pauseBetweenWaves = pauseBetweenWaves == null ? Duration.ZERO : pauseBetweenWaves;
+        if (waves == null) {
+            throw new IllegalArgumentException("A strategy needs a wave sizing: a size or explicit lists.");
+        }
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException(
+                    "The maximum concurrency must be at least 1 host, not " + maxConcurrency + ".");
+        }
+        if (pauseBetweenWaves.isNegative()) {
+            throw new IllegalArgumentException("The pause between waves cannot be negative: " + pauseBetweenWaves + ".");
+        }
+    }
+}
