@@ -1,0 +1,327 @@
+package io.camfleet.console.service.deploy;
+
+import io.camfleet.console.domain.deploy.CanaryApproval;
+import io.camfleet.console.domain.deploy.DeploymentEvent;
+import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.DeploymentTransitions;
+import io.camfleet.console.domain.deploy.MaintenanceWindow;
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.domain.deploy.Strategy;
+import io.camfleet.console.domain.deploy.TargetEvent;
+import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.domain.deploy.TargetTransitions;
+import io.camfleet.console.domain.deploy.Wave;
+import io.camfleet.console.service.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One deployment running: its waves one after the other, at most {@code maxConcurrency} targets under way at once
+ * (each on a virtual thread), every transition journalled before the step it announces.
+ *
+ * <p>Semantics, as in SSM Run Command and Ansible: an abort stops new dispatches while targets under way finish
+ * and keep their results (the deployment shows ABORTING until then, never "stopped"); exceeding the failure
+ * threshold does the same and ends FAILED; a camera already at the version is SKIPPED and counts as a success; one
+ * that cannot be reached counts as a failure; one whose connection drops mid-install is UNKNOWN until re-probed.
+ * The threshold counts the failures of the whole deployment against all its targets.
+ *
+ * <p>Thread-safe: the operator's actions ({@link #pause}, {@link #abort}...) come from any thread while
+ * {@link #run} works on its own.
+ */
+public final class Rollout {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Rollout.class);
+    /** How often a waiting rollout looks again at its state (an abort) and its clock (a window opening). */
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+
+    /** Where each camera is and when it may be touched. */
+    public record Placement(Target target, MaintenanceWindow window, ZoneId zone) {
+    }
+
+    private final String id;
+    private final Release release;
+    private final Strategy strategy;
+    private final List<Wave> waves;
+    private final Map<String, Placement> placements;
+    private final TargetRunner runner;
+    private final DeploymentJournal journal;
+    private final Clock clock;
+    private final Pacer pacer;
+    private final Consumer<Rollout> onChange;
+
+    private final Map<String, TargetState> targets = new LinkedHashMap<>();
+    private DeploymentState state;
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    /**
+     * @param states   each target's state now: all PENDING for a new deployment; as journalled for a resumed one
+     * @param onChange told after every transition (the window redraws; it must not block)
+     */
+    public Rollout(String id, Release release, Strategy strategy, List<Wave> waves, Map<String, Placement> placements,
+                   DeploymentState state, Map<String, TargetState> states, TargetRunner runner,
+                   DeploymentJournal journal, Clock clock, Pacer pacer, Consumer<Rollout> onChange) {
+        this.id = id;
+        this.release = release;
+        this.strategy = strategy;
+        this.waves = List.copyOf(waves);
+        this.placements = Map.copyOf(placements);
+        this.state = state;
+        this.runner = runner;
+        this.journal = journal;
+        this.clock = clock;
+        this.pacer = pacer;
+        this.onChange = onChange;
+        for (Wave w : waves) {
+            for (String camera : w.cameraIds()) {
+                targets.put(camera, states.getOrDefault(camera, TargetState.PENDING));
+            }
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public synchronized DeploymentState state() {
+        return state;
+    }
+
+    public synchronized Map<String, TargetState> targets() {
+        return Map.copyOf(targets);
+    }
+
+    public boolean isFinished() {
+        return finished.get();
+    }
+
+    // ---- the operator's actions ----
+
+    /** Stops dispatching after the targets under way; {@link #resume} goes on. */
+    public synchronized void pause(String by) {
+        deployment(DeploymentEvent.PAUSE, "paused by " + by);
+    }
+
+    public synchronized void resume(String by) {
+        deployment(DeploymentEvent.RESUME, "resumed by " + by);
+        notifyAll();
+    }
+
+    /** Lets a rollout waiting after its canary go on. */
+    public synchronized void approve(String by) {
+        deployment(DeploymentEvent.APPROVE, "canary approved by " + by);
+        notifyAll();
+    }
+
+    /** No new dispatches; targets under way finish and keep their results. Shows ABORTING until then. */
+    public synchronized void abort(String by) {
+        deployment(DeploymentEvent.ABORT, "abort requested by " + by);
+        notifyAll();
+    }
+
+    // ---- the run ----
+
+    /** Runs the remaining waves; returns when the deployment has ended (or is paused for good by a shutdown). */
+    public void run() {
+        try {
+            for (Wave wave : waves) {
+                if (!awaitRunning()) {
+                    break;
+                }
+                runWave(wave);
+                if (wave.canary() && dispatching()) {
+                    afterCanary(wave);
+                }
+                if (wave.index() < waves.size() - 1 && dispatching() && !strategy.pauseBetweenWaves().isZero()) {
+                    waitFor(strategy.pauseBetweenWaves());
+                }
+            }
+            end();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Deployment {} interrupted in {}; it resumes from its journal", id, state());
+        } finally {
+            finished.set(true);
+            onChange.accept(this);
+        }
+    }
+
+    private synchronized boolean dispatching() {
+        return state.dispatchesNewTargets();
+    }
+
+    /** Waits while paused; false when the deployment is stopping. */
+    private synchronized boolean awaitRunning() throws InterruptedException {
+        while (state == DeploymentState.PAUSED) {
+            wait(CHECK_EVERY.toMillis());
+        }
+        return state.dispatchesNewTargets();
+    }
+
+    private void runWave(Wave wave) throws InterruptedException {
+        Semaphore slots = new Semaphore(strategy.maxConcurrency());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String camera : wave.cameraIds()) {
+                if (!awaitRunning()) {
+                    break;
+                }
+                if (stateOf(camera) != TargetState.PENDING && stateOf(camera) != TargetState.WAITING_WINDOW) {
+                    continue; // done before a crash, or by an earlier attempt
+                }
+                slots.acquire();
+                if (!dispatching()) {
+                    slots.release();
+                    break;
+                }
+                threads.submit(() -> {
+                    try {
+                        runTarget(camera);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        LOG.error("Deployment {}: {} failed unexpectedly", id, camera, e);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        }
+    }
+
+    private synchronized TargetState stateOf(String camera) {
+        return targets.get(camera);
+    }
+
+    private void afterCanary(Wave wave) {
+        boolean healthy = wave.cameraIds().stream().allMatch(c -> stateOf(c).isSuccess());
+        synchronized (this) {
+            if (!healthy || strategy.canaryApproval() == CanaryApproval.PAUSE_FOR_APPROVAL) {
+                deployment(DeploymentEvent.CANARY_DONE_NEEDS_APPROVAL, healthy
+                        ? "canary healthy; waiting for approval" : "canary not healthy; waiting for a decision");
+            }
+        }
+    }
+
+    private void end() {
+        synchronized (this) {
+            if (!state.isFinal()) {
+                deployment(DeploymentEvent.ALL_DONE, summary());
+            }
+        }
+    }
+
+    private String summary() {
+        int ok = 0;
+        int failed = 0;
+        for (TargetState s : targets.values()) {
+            ok += s.isSuccess() ? 1 : 0;
+            failed += s.isFailure() ? 1 : 0;
+        }
+        return ok + " succeeded, " + failed + " failed, " + (targets.size() - ok - failed) + " not run";
+    }
+
+    /** Waits {@code total}, looking at the state every second: an abort ends the wait. */
+    private void waitFor(Duration total) throws InterruptedException {
+        Instant until = clock.instant().plus(total);
+        while (clock.instant().isBefore(until) && dispatching()) {
+            Duration left = Duration.between(clock.instant(), until);
+            pacer.pause(left.compareTo(CHECK_EVERY) < 0 ? left : CHECK_EVERY);
+        }
+    }
+
+    private void runTarget(String camera) throws InterruptedException {
+        Placement p = placements.get(camera);
+        Target t = p.target();
+        if (!p.window().isOpen(clock.instant(), p.zone())) {
+            if (stateOf(camera) == TargetState.PENDING) {
+                move(camera, TargetEvent.WINDOW_CLOSED, "outside the maintenance window " + p.window() + " ("
+                        + p.zone() + "); opens " + p.window().nextOpening(clock.instant(), p.zone()));
+            }
+            while (!p.window().isOpen(clock.instant(), p.zone())) {
+                if (!dispatching()) {
+                    return; // stopping: it was never touched
+                }
+                pacer.pause(CHECK_EVERY);
+            }
+        }
+        move(camera, TargetEvent.DISPATCH, "");
+        Optional<String> installed;
+        try {
+            installed = runner.installedVersion(t);
+        } catch (Problem unreachable) {
+            move(camera, TargetEvent.FAILED, unreachable.getMessage());
+            return;
+        }
+        if (installed.isPresent() && installed.get().equals(release.version())) {
+            move(camera, TargetEvent.ALREADY_AT_VERSION, "already at " + release.version());
+            return;
+        }
+        TargetRunner.StepResult upload = runner.upload(t, release, line -> log(camera, line));
+        if (!upload.ok()) {
+            move(camera, upload.contactLost() ? TargetEvent.CONTACT_LOST : TargetEvent.FAILED, upload.detail());
+            return;
+        }
+        move(camera, TargetEvent.INSTALL_STARTED, "");
+        TargetRunner.StepResult install = runner.install(t, release, line -> log(camera, line));
+        if (!install.ok()) {
+            move(camera, install.contactLost() ? TargetEvent.CONTACT_LOST : TargetEvent.FAILED, install.detail());
+            return;
+        }
+        move(camera, TargetEvent.INSTALLED, "");
+        TargetRunner.StepResult verify = runner.verify(t, release, line -> log(camera, line));
+        if (!verify.ok()) {
+            move(camera, verify.contactLost() ? TargetEvent.CONTACT_LOST : TargetEvent.CHECK_FAILED,
+                    verify.detail());
+            return;
+        }
+        move(camera, TargetEvent.VERIFIED, "");
+    }
+
+    private void log(String camera, String line) {
+        journal.log(id, camera, List.of(line));
+    }
+
+    /** Journals a target's transition, then takes it; then checks the threshold. */
+    private void move(String camera, TargetEvent event, String detail) {
+        synchronized (this) {
+            TargetState from = targets.get(camera);
+            TargetState to = TargetTransitions.next(from, event);
+            journal.moveTarget(id, camera, from, to, detail, false);
+            targets.put(camera, to);
+            if (to.isFailure() && !state.isStopping() && !state.isFinal()) {
+                long failures = targets.values().stream().filter(TargetState::isFailure).count();
+                if (strategy.failureThreshold().exceeded((int) failures, targets.size())) {
+                    deployment(DeploymentEvent.THRESHOLD_EXCEEDED, failures + " of " + targets.size()
+                            + " targets failed: more than the threshold " + strategy.failureThreshold());
+                }
+            }
+            notifyAll();
+        }
+        onChange.accept(this);
+    }
+
+    /** Journals the deployment's transition, then takes it. Callers hold the lock. */
+    private void deployment(DeploymentEvent event, String detail) {
+        DeploymentState to = DeploymentTransitions.next(state, event, new ArrayList<>(targets.values()));
+        if (to == state) {
+            return;
+        }
+        journal.moveDeployment(id, state, to, detail);
+        state = to;
+        onChange.accept(this);
+    }
+}

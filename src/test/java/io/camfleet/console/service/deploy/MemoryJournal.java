@@ -1,0 +1,96 @@
+package io.camfleet.console.service.deploy;
+
+import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.TargetState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A journal in memory, compare-and-set like the real one, for rollout tests. */
+final class MemoryJournal implements DeploymentJournal {
+
+    final Map<String, DeploymentRecord> deployments = new LinkedHashMap<>();
+    final Map<String, TargetRecord> targets = new LinkedHashMap<>();
+    final List<Event> events = new ArrayList<>();
+    final Map<String, List<String>> logs = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void create(DeploymentRecord d, List<TargetRecord> ts) {
+        deployments.put(d.id(), d);
+        ts.forEach(t -> targets.put(t.target().cameraId(), t));
+    }
+
+    @Override
+    public synchronized void moveTarget(String id, String camera, TargetState from, TargetState to, String detail,
+                                        boolean newAttempt) {
+        TargetRecord t = targets.get(camera);
+        if (t == null || t.state() != from) {
+            throw new IllegalStateException(camera + " is not " + from);
+        }
+        targets.put(camera, new TargetRecord(t.target(), t.wave(), to, t.attempt() + (newAttempt ? 1 : 0), detail,
+                Instant.now()));
+        events.add(new Event(camera, from.name(), to.name(), Instant.now(), detail));
+    }
+
+    @Override
+    public synchronized void moveDeployment(String id, DeploymentState from, DeploymentState to, String detail) {
+        DeploymentRecord d = deployments.get(id);
+        if (d == null || d.state() != from) {
+            throw new IllegalStateException(id + " is not " + from);
+        }
+        deployments.put(id, new DeploymentRecord(d.id(), d.releaseName(), d.releaseVersion(), d.executor(), d.plan(),
+                to, d.createdAt(), d.createdBy(), Instant.now()));
+        events.add(new Event("", from.name(), to.name(), Instant.now(), detail));
+    }
+
+    @Override
+    public synchronized void log(String id, String camera, List<String> lines) {
+        logs.computeIfAbsent(camera, c -> new ArrayList<>()).addAll(lines);
+    }
+
+    @Override
+    public synchronized Optional<DeploymentRecord> find(String id) {
+        return Optional.ofNullable(deployments.get(id));
+    }
+
+    @Override
+    public synchronized List<TargetRecord> targets(String id) {
+        return List.copyOf(targets.values());
+    }
+
+    @Override
+    public synchronized List<DeploymentRecord> recent(int limit) {
+        return List.copyOf(deployments.values());
+    }
+
+    @Override
+    public synchronized List<String> logOf(String id, String camera, int limit) {
+        return logs.getOrDefault(camera, List.of());
+    }
+
+    @Override
+    public synchronized List<Event> events(String id) {
+        return List.copyOf(events);
+    }
+
+    @Override
+    public void ssmCommand(String id, int wave, String commandId) {
+    }
+
+    @Override
+    public Optional<String> ssmCommand(String id, int wave) {
+        return Optional.empty();
+    }
+
+    synchronized TargetState stateOf(String camera) {
+        return targets.get(camera).state();
+    }
+
+    synchronized DeploymentState state(String id) {
+        return deployments.get(id).state();
+    }
+}
