@@ -1,0 +1,178 @@
+package io.camfleet.console.service.deploy;
+
+import io.camfleet.console.domain.AuditActions;
+import io.camfleet.console.domain.deploy.BlastRadius;
+import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.MaintenanceWindow;
+import io.camfleet.console.domain.deploy.PlanTarget;
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.domain.deploy.Strategy;
+import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.domain.deploy.Wave;
+import io.camfleet.console.domain.deploy.WavePlanner;
+import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Problem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Deployments as the operator and pipelines drive them: a dry run, a launch, the actions on a running one, and
+ * picking one up after the console stopped under it. Every action that changes the world is audited as intent,
+ * then outcome; every transition is journalled before its step.
+ */
+public final class DeploymentService {
+
+    private final DeploymentJournal journal;
+    private final ReleaseStore releases;
+    private final AuditService audit;
+    private final Clock clock;
+    private final Pacer pacer;
+
+    public DeploymentService(DeploymentJournal journal, ReleaseStore releases, AuditService audit, Clock clock,
+                             Pacer pacer) {
+        this.journal = journal;
+        this.releases = releases;
+        this.audit = audit;
+        this.clock = clock;
+        this.pacer = pacer;
+    }
+
+    /** The waves a plan makes of its targets, and what each wave touches: the dry run. */
+    public record DryRun(List<Wave> waves, BlastRadius blastRadius) {
+    }
+
+    public DryRun dryRun(List<PlanTarget> targets, Strategy strategy) {
+        if (targets.isEmpty()) {
+            throw Problem.badInput("deploy.noTargets");
+        }
+        List<Wave> waves = WavePlanner.plan(targets, strategy);
+        Map<String, PlanTarget> byId = new HashMap<>();
+        targets.forEach(t -> byId.put(t.cameraId(), t));
+        return new DryRun(waves, BlastRadius.of(waves, byId));
+    }
+
+    /**
+     * Checks and stores the release, journals the new deployment with every target PENDING, and returns its
+     * rollout, ready to {@link Rollout#run() run} on a thread of the caller's.
+     *
+     * @param placements where each planned camera is, and its maintenance window
+     */
+    public Rollout launch(Release release, Strategy strategy, List<PlanTarget> targets,
+                          Map<String, Rollout.Placement> placements, String executor, TargetRunner runner,
+                          Consumer<Rollout> onChange) {
+        List<Release.Problem> problems = release.problems();
+        if (!problems.isEmpty()) {
+            Messages words = new Messages(Locale.ROOT);
+            throw Problem.badInput("deploy.badRelease", release.label(), problems.stream()
+                    .map(p -> words.text("release.problem." + p.name())).collect(Collectors.joining("; ")));
+        }
+        DryRun dry = dryRun(targets, strategy);
+        String id = newId();
+        Map<String, String> parameters = new TreeMap<>();
+        parameters.put("release", release.label());
+        parameters.put("targets", Integer.toString(targets.size()));
+        parameters.put("waves", Integer.toString(dry.waves().size()));
+        parameters.put("executor", executor);
+        parameters.put("plan", PlanJson.write(strategy));
+        return audit.perform(AuditActions.DEPLOY_LAUNCH, id, parameters, () -> {
+            releases.save(release, audit.operator().osUser());
+            Instant now = clock.instant();
+            List<TargetRecord> records = new ArrayList<>();
+            for (Wave w : dry.waves()) {
+                for (String camera : w.cameraIds()) {
+                    records.add(new TargetRecord(placements.get(camera).target(), w.index(), TargetState.PENDING, 0,
+                            "", now));
+                }
+            }
+            journal.create(new DeploymentRecord(id, release.name(), release.version(), executor,
+                    PlanJson.write(strategy), DeploymentState.RUNNING, now, audit.operator().osUser(), now), records);
+            return new Rollout(id, release, strategy, dry.waves(), placements, DeploymentState.RUNNING, Map.of(),
+                    runner, journal, clock, pacer, onChange);
+        });
+    }
+
+    /**
+     * Picks up a deployment the console stopped under: targets under way become UNKNOWN and are re-probed; the
+     * rollout then goes on from where it stopped and never runs a camera again that succeeded.
+     */
+    public Rollout resumeInterrupted(String id, Map<String, Rollout.Placement> placements, TargetRunner runner,
+                                     Consumer<Rollout> onChange) {
+        DeploymentRecord d = journal.find(id).orElseThrow(() -> Problem.badInput("deploy.unknown", id));
+        if (d.state().isFinal()) {
+            throw Problem.badInput("deploy.alreadyEnded", id, d.state().name());
+        }
+        Release release = releases.find(d.releaseName(), d.releaseVersion())
+                .orElseThrow(() -> new Problem("deploy.releaseMissing", d.releaseName(), d.releaseVersion()));
+        Strategy strategy = PlanJson.parse(d.plan());
+        return audit.perform(AuditActions.DEPLOY_RESUME_INTERRUPTED, id, Map.of("state", d.state().name()), () -> {
+            List<TargetRecord> targets = journal.targets(id);
+            Map<String, TargetState> states = Recovery.recover(id, release.version(), targets, runner, journal);
+            Map<Integer, List<String>> byWave = new TreeMap<>();
+            Map<String, Rollout.Placement> known = new LinkedHashMap<>(placements);
+            for (TargetRecord t : targets) {
+                byWave.computeIfAbsent(t.wave(), w -> new ArrayList<>()).add(t.target().cameraId());
+                known.putIfAbsent(t.target().cameraId(), new Rollout.Placement(t.target(),
+                        MaintenanceWindow.ALWAYS_OPEN, ZoneOffset.UTC));
+            }
+            List<Wave> waves = new ArrayList<>();
+            byWave.forEach((index, cameras) -> waves.add(new Wave(index,
+                    index == 0 && !strategy.canary().isNone(), cameras)));
+            return new Rollout(id, release, strategy, waves, known, d.state(), states, runner, journal, clock, pacer,
+                    onChange);
+        });
+    }
+
+    /** The deployments that were running when the console last stopped: they show as interrupted. */
+    public List<DeploymentRecord> interrupted(List<String> runningHere) {
+        return journal.recent(200).stream().filter(d -> !d.state().isFinal() && !runningHere.contains(d.id()))
+                .toList();
+    }
+
+    public void approve(Rollout r) {
+        act(AuditActions.DEPLOY_APPROVE, r, () -> r.approve(audit.operator().osUser()));
+    }
+
+    public void pause(Rollout r) {
+        act(AuditActions.DEPLOY_PAUSE, r, () -> r.pause(audit.operator().osUser()));
+    }
+
+    public void resume(Rollout r) {
+        act(AuditActions.DEPLOY_RESUME, r, () -> r.resume(audit.operator().osUser()));
+    }
+
+    /** Asks for an abort: shows as "abort requested" (ABORTING) until the targets under way have finished. */
+    public void abort(Rollout r) {
+        act(AuditActions.DEPLOY_ABORT, r, () -> r.abort(audit.operator().osUser()));
+    }
+
+    private void act(String action, Rollout r, Runnable work) {
+        audit.perform(action, r.id(), Map.of("state", r.state().name()), () -> {
+            try {
+                work.run();
+            } catch (IllegalStateException e) {
+                throw Problem.badInput("deploy.cannot", r.id(), r.state().name());
+            }
+            return null;
+        });
+    }
+
+    /** Ids that sort by time and tell a person when: {@code d-20261126-1432-7f3a}. */
+    private String newId() {
+        return "d-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC).format(clock.instant())
+                + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    }
+}
