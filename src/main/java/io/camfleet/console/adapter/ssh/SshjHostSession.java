@@ -63,13 +63,16 @@ final class SshjHostSession implements HostSession {
 
     @Override
     public CommandResult run(List<String> argv, Duration timeout, Consumer<String> outputLine) {
-        // Standard error joins standard output so the lines keep their order.
-        String commandLine = ShellQuote.command(argv) + " 2>&1";
+        // Standard error joins standard output so the lines keep their order. exec: the program takes the login
+        // shell's place, so that on a timeout the signal reaches the program itself and not only its shell.
+        String commandLine = "exec " + ShellQuote.command(argv) + " 2>&1";
         Session session;
         Session.Command command;
         try {
             session = client.startSession();
             command = session.exec(commandLine);
+            // Nothing comes on standard input: EOF now, so a program that reads it does not wait forever.
+            command.getOutputStream().close();
         } catch (IOException e) {
             throw lostOr(e, new Problem(e, "ssh.commandFailed", address, reason(e)));
         }
@@ -96,9 +99,8 @@ final class SshjHostSession implements HostSession {
             Thread.currentThread().interrupt();
             stop(command);
             throw new Problem(e, "ssh.commandFailed", address, "interrupted");
-        } finally {
-            closeQuietly(session);
         }
+        closeQuietly(session);
         Integer status = command.getExitStatus();
         if (status == null) {
             if (!isConnected() || command.getExitSignal() == null) {
@@ -113,14 +115,17 @@ final class SshjHostSession implements HostSession {
         return client.isConnected() && client.getTransport().isRunning();
     }
 
-    /** Asks the remote side to kill the command (OpenSSH honours signals), then closes the channel regardless. */
+    /**
+     * Asks the remote side to kill the command, then closes the channel without waiting: sshd confirms the close only
+     * once the command's output ends, which a process it left behind can hold open.
+     */
     private void stop(Session.Command command) {
         try {
             command.signal(Signal.KILL);
         } catch (IOException e) {
             LOG.debug("Could not signal the command on {}: {}", address, e.toString());
         }
-        closeQuietly(command);
+        Thread.ofVirtual().name("ssh-close " + address).start(() -> closeQuietly(command));
     }
 
     private static int signalNumber(Signal signal) {

@@ -116,6 +116,9 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
                 MaxSessions 50
                 Subsystem sftp internal-sftp
                 LogLevel ERROR
+                # Debian's bash sources ~/.bashrc for ssh commands unless SHLVL says it is nested: here root's
+                # .bashrc runs pyenv, which takes a lock, and 50 hosts at once waited on it for minutes.
+                SetEnv SHLVL=1
                 """.formatted(dir));
         Path configFile = dir.resolve("sshd_config-" + index);
         Files.writeString(configFile, config, StandardCharsets.UTF_8);
