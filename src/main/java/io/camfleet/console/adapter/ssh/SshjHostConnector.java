@@ -1,0 +1,115 @@
+package io.camfleet.console.adapter.ssh;
+
+import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.deploy.HostConnector;
+import io.camfleet.console.service.deploy.HostKeyRejected;
+import io.camfleet.console.service.deploy.HostSession;
+import io.camfleet.console.service.deploy.RemoteHost;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link HostConnector} on sshj: one {@link SSHClient} per host (two through a jump host), host keys checked
+ * strictly against one known_hosts file, public keys from files.
+ */
+public final class SshjHostConnector implements HostConnector {
+
+    private final SshSettings settings;
+    /** Building a config looks up every algorithm: done once, shared by all connections. */
+    private final Config config = new DefaultConfig();
+    private final Object knownHostsWrite = new Object();
+
+    public SshjHostConnector(SshSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public HostSession open(RemoteHost host) {
+        HostAddress target = HostAddress.parse(host.address());
+        if (!host.hasJumpHost()) {
+            return new SshjHostSession(target.toString(), connect(target, host.user(), null), null);
+        }
+        SSHClient jump = connect(HostAddress.parse(host.jumpHost()), host.user(), null);
+        try {
+            return new SshjHostSession(target.toString(), connect(target, host.user(), jump), jump);
+        } catch (RuntimeException e) {
+            SshjHostSession.closeQuietly(jump);
+            throw e;
+        }
+    }
+
+    @Override
+    public void trust(HostKeyRejected rejected) {
+        synchronized (knownHostsWrite) {
+            StrictHostKeys.trust(settings.knownHosts(), rejected);
+        }
+    }
+
+    /** A logged-in client, directly or through {@code via}'s forwarding. */
+    private SSHClient connect(HostAddress address, String user, SSHClient via) {
+        SSHClient client = new SSHClient(config);
+        StrictHostKeys hostKeys = new StrictHostKeys(settings.knownHosts());
+        client.addHostKeyVerifier(hostKeys);
+        client.setConnectTimeout(millis(settings.connectTimeout()));
+        // Bounds socket reads until logged in (a server that accepts and then says nothing); lifted afterwards, as a
+        // quiet command must not time out the connection.
+        client.setTimeout(millis(settings.authTimeout()));
+        client.getTransport().setTimeoutMs(millis(settings.authTimeout()));
+        try {
+            if (via == null) {
+                client.connect(address.host(), address.port());
+            } else {
+                client.connectVia(via.newDirectConnection(address.host(), address.port()), address.host(),
+                        address.port());
+            }
+        } catch (IOException e) {
+            SshjHostSession.closeQuietly(client);
+            HostKeyRejected rejected = hostKeys.rejection();
+            if (rejected != null) {
+                throw rejected;
+            }
+            throw new Problem(e, "ssh.unreachable", address, SshjHostSession.reason(e));
+        }
+        try {
+            client.authPublickey(user, keys(client));
+            if (client.getSocket() != null) {
+                client.getSocket().setSoTimeout(0);
+            }
+            return client;
+        } catch (UserAuthException e) {
+            SshjHostSession.closeQuietly(client);
+            throw Problem.badInput("ssh.authFailed", address, user);
+        } catch (TransportException e) {
+            SshjHostSession.closeQuietly(client);
+            throw new Problem(e, "ssh.unreachable", address, SshjHostSession.reason(e));
+        } catch (IOException | RuntimeException e) {
+            SshjHostSession.closeQuietly(client);
+            throw e instanceof Problem p ? p : new Problem(e, "ssh.unreachable", address, SshjHostSession.reason(e));
+        }
+    }
+
+    private List<KeyProvider> keys(SSHClient client) {
+        List<KeyProvider> keys = new ArrayList<>();
+        for (Path file : settings.keyFiles()) {
+            try {
+                keys.add(client.loadKeys(file.toString()));
+            } catch (IOException e) {
+                throw Problem.badInput("ssh.keyUnreadable", file, SshjHostSession.reason(e));
+            }
+        }
+        return keys;
+    }
+
+    private static int millis(java.time.Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+}

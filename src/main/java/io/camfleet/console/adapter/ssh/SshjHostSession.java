@@ -1,0 +1,176 @@
+package io.camfleet.console.adapter.ssh;
+
+import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.deploy.CommandResult;
+import io.camfleet.console.service.deploy.HostSession;
+import io.camfleet.console.service.deploy.ShellQuote;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.sftp.SFTPClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** An open connection to one host, with the jump host's connection it runs through (if any). */
+final class SshjHostSession implements HostSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SshjHostSession.class);
+    private static final Duration SHA256_TIMEOUT = Duration.ofMinutes(2);
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private final String address;
+    private final SSHClient client;
+    private final SSHClient jump;
+
+    SshjHostSession(String address, SSHClient client, SSHClient jump) {
+        this.address = address;
+        this.client = client;
+        this.jump = jump;
+    }
+
+    @Override
+    public void upload(Path local, String remotePath) {
+        try (SFTPClient sftp = client.newSFTPClient()) {
+            sftp.put(local.toString(), remotePath);
+        } catch (IOException e) {
+            throw lostOr(e, new Problem(e, "ssh.uploadFailed", local, address, remotePath, reason(e)));
+        }
+    }
+
+    @Override
+    public String sha256(String remotePath) {
+        List<String> output = new ArrayList<>();
+        CommandResult result = run(List.of("sha256sum", "--", remotePath), SHA256_TIMEOUT, output::add);
+        String hex = output.isEmpty() ? "" : output.getFirst().split(" ", 2)[0];
+        if (!result.succeeded() || !SHA256_HEX.matcher(hex).matches()) {
+            String why = result.timedOut() ? "timed out" : String.join(" ", output);
+            throw new Problem("ssh.sha256Failed", address, remotePath, why);
+        }
+        return hex;
+    }
+
+    @Override
+    public CommandResult run(List<String> argv, Duration timeout, Consumer<String> outputLine) {
+        // Standard error joins standard output so the lines keep their order. exec: the program takes the login
+        // shell's place, so that on a timeout the signal reaches the program itself and not only its shell.
+        String commandLine = "exec " + ShellQuote.command(argv) + " 2>&1";
+        Session session;
+        Session.Command command;
+        try {
+            session = client.startSession();
+            command = session.exec(commandLine);
+            // Nothing comes on standard input: EOF now, so a program that reads it does not wait forever.
+            command.getOutputStream().close();
+        } catch (IOException e) {
+            throw lostOr(e, new Problem(e, "ssh.commandFailed", address, reason(e)));
+        }
+        Thread reader = Thread.ofVirtual().name("ssh-output " + address).start(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    outputLine.accept(line);
+                }
+            } catch (IOException e) {
+                LOG.debug("Output of {} on {} ended: {}", argv.getFirst(), address, e.toString());
+            }
+        });
+        try {
+            command.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            reader.join(Duration.ofSeconds(5));
+        } catch (IOException e) {
+            if (!isConnected()) {
+                throw new Problem(e, "ssh.connectionLost", address, reason(e));
+            }
+            stop(command);
+            return new CommandResult(-1, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(command);
+            throw new Problem(e, "ssh.commandFailed", address, "interrupted");
+        }
+        closeQuietly(session);
+        Integer status = command.getExitStatus();
+        if (status == null) {
+            if (!isConnected() || command.getExitSignal() == null) {
+                throw new Problem("ssh.connectionLost", address, "the command ended without an exit status");
+            }
+            return new CommandResult(128 + signalNumber(command.getExitSignal()), false);
+        }
+        return new CommandResult(status, false);
+    }
+
+    private boolean isConnected() {
+        return client.isConnected() && client.getTransport().isRunning();
+    }
+
+    /**
+     * Asks the remote side to kill the command, then closes the channel without waiting: sshd confirms the close only
+     * once the command's output ends, which a process it left behind can hold open.
+     */
+    private void stop(Session.Command command) {
+        try {
+            command.signal(Signal.KILL);
+        } catch (IOException e) {
+            LOG.debug("Could not signal the command on {}: {}", address, e.toString());
+        }
+        Thread.ofVirtual().name("ssh-close " + address).start(() -> closeQuietly(command));
+    }
+
+    private static int signalNumber(Signal signal) {
+        return switch (signal) {
+            case HUP -> 1;
+            case INT -> 2;
+            case QUIT -> 3;
+            case ABRT -> 6;
+            case KILL -> 9;
+            case USR1 -> 10;
+            case SEGV -> 11;
+            case USR2 -> 12;
+            case PIPE -> 13;
+            case ALRM -> 14;
+            case TERM -> 15;
+            default -> 0;
+        };
+    }
+
+    private Problem lostOr(IOException e, Problem otherwise) {
+        return isConnected() ? otherwise : new Problem(e, "ssh.connectionLost", address, reason(e));
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(client);
+        if (jump != null) {
+            closeQuietly(jump);
+        }
+    }
+
+    static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("Closing an SSH resource failed: {}", e.toString());
+        }
+    }
+
+    /** The innermost message, which says what actually went wrong (refused, timed out, reset). */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,20 @@
+package io.camfleet.console.service.deploy;
+
+/**
+ * Opens sessions to camera hosts. Host keys are checked strictly: an unknown host or a changed key is refused with
+ * {@link HostKeyRejected}, and only {@link #trust} (an operator's explicit decision, audited by the caller) makes the
+ * connector accept that key.
+ */
+public interface HostConnector {
+
+    /**
+     * Connects and authenticates, through the jump host if the host has one.
+     *
+     * @throws HostKeyRejected                    the host's (or the jump host's) key is not the known one
+     * @throws io.camfleet.console.service.Problem {@code ssh.unreachable} or {@code ssh.authFailed}
+     */
+    HostSession open(RemoteHost host);
+
+    /** Records the rejected key as the host's known key, replacing any other key of that host. */
+    void trust(HostKeyRejected rejected);
+}

@@ -1,0 +1,34 @@
+package io.camfleet.console.service.deploy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One open connection to a camera host. Methods throw {@link io.camfleet.console.service.Problem}: with the key
+ * {@code ssh.connectionLost} when the connection drops under them.
+ */
+public interface HostSession extends AutoCloseable {
+
+    /** Copies a local file to the host over SFTP; the remote file is created or replaced. */
+    void upload(Path local, String remotePath);
+
+    /** The SHA-256 of a remote file, in lower-case hex, as {@code sha256sum} prints it. */
+    String sha256(String remotePath);
+
+    /**
+     * Runs a program on the host. Every element of {@code argv} is quoted with {@link ShellQuote}, so each reaches
+     * the program as one literal argument whatever it contains. Quoting does not stop an argument starting with
+     * {@code -} from being read as an option by the program: scripts take {@code --} before free-form arguments.
+     *
+     * @param argv       the program, then its arguments
+     * @param timeout    how long the command may run; past it, it is stopped and the result says {@code timedOut}
+     * @param outputLine receives each line of the command's output (standard error merged into standard output)
+     */
+    CommandResult run(List<String> argv, Duration timeout, Consumer<String> outputLine);
+
+    /** Closes the connection (and the jump host's, if any). Never throws. */
+    @Override
+    void close();
+}
