@@ -195,6 +195,7 @@ public final class Rollout {
                     } catch (RuntimeException e) {
                         LOG.error("Deployment {}: {} failed unexpectedly", id, camera, e);
                     } finally {
+                        runner.done(placements.get(camera).target());
                         slots.release();
                     }
                 });

@@ -30,6 +30,10 @@ public interface TargetRunner {
     /** Runs the rollback script; on success the version marker is back to what it was. */
     StepResult rollback(Target target, Release release, Consumer<String> output);
 
+    /** The rollout is done with this camera for now: a runner may close what it kept open for it. */
+    default void done(Target target) {
+    }
+
     /**
      * What a step came to.
      *
