@@ -112,25 +112,31 @@ public final class Rollout {
     // ---- the operator's actions ----
 
     /** Stops dispatching after the targets under way; {@link #resume} goes on. */
-    public synchronized void pause(String by) {
-        deployment(DeploymentEvent.PAUSE, "paused by " + by);
+    public void pause(String by) {
+        act(DeploymentEvent.PAUSE, "paused by " + by);
     }
 
-    public synchronized void resume(String by) {
-        deployment(DeploymentEvent.RESUME, "resumed by " + by);
-        notifyAll();
+    public void resume(String by) {
+        act(DeploymentEvent.RESUME, "resumed by " + by);
     }
 
     /** Lets a rollout waiting after its canary go on. */
-    public synchronized void approve(String by) {
-        deployment(DeploymentEvent.APPROVE, "canary approved by " + by);
-        notifyAll();
+    public void approve(String by) {
+        act(DeploymentEvent.APPROVE, "canary approved by " + by);
     }
 
     /** No new dispatches; targets under way finish and keep their results. Shows ABORTING until then. */
-    public synchronized void abort(String by) {
-        deployment(DeploymentEvent.ABORT, "abort requested by " + by);
-        notifyAll();
+    public void abort(String by) {
+        act(DeploymentEvent.ABORT, "abort requested by " + by);
+    }
+
+    /** Listeners are told outside the lock: one that asks for the state must never wait on a running step. */
+    private void act(DeploymentEvent event, String detail) {
+        synchronized (this) {
+            deployment(event, detail);
+            notifyAll();
+        }
+        onChange.accept(this);
     }
 
     // ---- the run ----
@@ -209,11 +215,9 @@ public final class Rollout {
 
     private void afterCanary(Wave wave) {
         boolean healthy = wave.cameraIds().stream().allMatch(c -> stateOf(c).isSuccess());
-        synchronized (this) {
-            if (!healthy || strategy.canaryApproval() == CanaryApproval.PAUSE_FOR_APPROVAL) {
-                deployment(DeploymentEvent.CANARY_DONE_NEEDS_APPROVAL, healthy
-                        ? "canary healthy; waiting for approval" : "canary not healthy; waiting for a decision");
-            }
+        if (!healthy || strategy.canaryApproval() == CanaryApproval.PAUSE_FOR_APPROVAL) {
+            act(DeploymentEvent.CANARY_DONE_NEEDS_APPROVAL, healthy
+                    ? "canary healthy; waiting for approval" : "canary not healthy; waiting for a decision");
         }
     }
 
@@ -315,7 +319,7 @@ public final class Rollout {
         onChange.accept(this);
     }
 
-    /** Journals the deployment's transition, then takes it. Callers hold the lock. */
+    /** Journals the deployment's transition, then takes it. Callers hold the lock, and tell listeners after. */
     private void deployment(DeploymentEvent event, String detail) {
         DeploymentState to = DeploymentTransitions.next(state, event, new ArrayList<>(targets.values()));
         if (to == state) {
@@ -323,6 +327,5 @@ public final class Rollout {
         }
         journal.moveDeployment(id, state, to, detail);
         state = to;
-        onChange.accept(this);
     }
 }
