@@ -86,11 +86,15 @@ final class SshjHostSession implements HostSession {
                 LOG.debug("Output of {} on {} ended: {}", argv.getFirst(), address, e.toString());
             }
         });
+        long started = System.nanoTime();
         try {
             command.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
             reader.join(Duration.ofSeconds(5));
         } catch (IOException e) {
-            if (!isConnected()) {
+            // Before its time is up, a join that fails is a lost connection, even if the transport has not noticed
+            // yet that the other side is gone.
+            boolean early = Duration.ofNanos(System.nanoTime() - started).compareTo(timeout) < 0;
+            if (early || !isConnected()) {
                 throw new Problem(e, "ssh.connectionLost", address, reason(e));
             }
             stop(command);
