@@ -3,23 +3,33 @@ package io.camfleet.console.app;
 import io.camfleet.console.adapter.aws.AwsClients;
 import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.files.JsonPreferencesStore;
+import io.camfleet.console.adapter.files.ReleaseFile;
 import io.camfleet.console.adapter.files.SiteRegistryFile;
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
+import io.camfleet.console.adapter.sim.DemoTargetRunner;
+import io.camfleet.console.adapter.ssh.SshSettings;
+import io.camfleet.console.adapter.ssh.SshjHostConnector;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.LaunchOptions;
+import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.service.Environment;
 import io.camfleet.console.service.EnvironmentReader;
 import io.camfleet.console.service.EnvironmentSync;
 import io.camfleet.console.service.EnvironmentsFleetSource;
+import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Problem;
 import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.SyncSink;
+import io.camfleet.console.service.deploy.SshTargetRunner;
+import io.camfleet.console.service.deploy.TargetRunner;
 import io.camfleet.console.service.map.BasemapSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +39,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -71,6 +82,68 @@ final class ConsoleRuntime implements ConsoleBackend {
     public Session open(Path dataDir) {
         return open(dataDir, demoFleet(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED));
     }
+
+    @Override
+    public Release release(Path file) {
+        return ReleaseFile.read(file);
+    }
+
+    @Override
+    public Session openConfigured(Path dataDir) {
+        Path folder = chooseFolder(dataDir);
+        SourceSettings settings = new JsonPreferencesStore(folder.resolve("settings.json")).load().source();
+        return openServices(folder, source(settings, DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED));
+    }
+
+    @Override
+    public TargetRunner runner(String executor, FleetSnapshot fleet, String sshUser) {
+        return switch (executor.toLowerCase(java.util.Locale.ROOT)) {
+            case "demo" -> {
+                Map<String, String> versions = new java.util.HashMap<>();
+                fleet.inventory().profiles().forEach(p -> p.cameras()
+                        .forEach(c -> versions.put(c.id(), c.softwareVersion())));
+                yield new DemoTargetRunner(versions, DemoFleetSource.DEFAULT_SEED, DEMO_PACE);
+            }
+            case "ssh" -> {
+                Path ssh = Path.of(userHome, ".ssh");
+                List<Path> keys = java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve)
+                        .filter(Files::isReadable).toList();
+                yield new SshTargetRunner(new SshjHostConnector(new SshSettings(ssh.resolve("known_hosts"), keys,
+                        Duration.ofSeconds(10), Duration.ofSeconds(15))), sshUser, t -> SSH_INSTALL_ROOT,
+                        Duration.ofMinutes(10));
+            }
+            default -> throw Problem.badInput("deploy.executor", executor);
+        };
+    }
+
+    @Override
+    public Path detach(List<String> args, Path dataDir, String log) {
+        Path file = chooseFolder(dataDir).resolve(log);
+        List<String> command = new java.util.ArrayList<>();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (Files.isExecutable(java)) {
+            command.addAll(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName()));
+        } else { // the installer's launcher: its runtime has no java command, the launcher is camfleet itself
+            command.add(ProcessHandle.current().info().command()
+                    .orElseThrow(() -> new Problem("deploy.detachFailed", "this process has no command")));
+        }
+        command.addAll(args);
+        try {
+            Files.createDirectories(file.getParent());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile())).start();
+            p.getOutputStream().close();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new Problem(e, "deploy.detachFailed", e.getMessage());
+        }
+    }
+
+    /** Where cameras keep releases and their version marker. */
+    static final String SSH_INSTALL_ROOT = "/var/lib/camfleet";
+    /** Demo rollouts take a fifth of the simulated step times: a few hundred ms a camera. */
+    static final double DEMO_PACE = 0.2;
 
     @Override
     public Session open(Path dataDir, FleetSource source) {

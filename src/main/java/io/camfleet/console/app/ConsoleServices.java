@@ -4,7 +4,9 @@ import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.adapter.render.PngMapRasterizer;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
+import io.camfleet.console.adapter.store.JdbcDeploymentJournal;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
+import io.camfleet.console.adapter.store.JdbcReleaseStore;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.domain.AuditActions;
 import io.camfleet.console.domain.AuditOutcome;
@@ -15,6 +17,8 @@ import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.SyncReport;
+import io.camfleet.console.service.deploy.DeploymentService;
+import io.camfleet.console.service.deploy.Pacer;
 import io.camfleet.console.service.map.BasemapSource;
 import io.camfleet.console.service.map.MapSnapshotService;
 
@@ -35,6 +39,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
     private final Clock clock;
     private final MapSnapshotService maps;
     private volatile FleetService fleet;
+    private DeploymentService deployments;
     private volatile FleetSource source;
 
     private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, JdbcFleetCache cache,
@@ -88,6 +93,15 @@ final class ConsoleServices implements ConsoleBackend.Session {
             db.close();
             throw e;
         }
+    }
+
+    @Override
+    public synchronized DeploymentService deployments() {
+        if (deployments == null) {
+            deployments = new DeploymentService(new JdbcDeploymentJournal(database.dataSource(), clock),
+                    new JdbcReleaseStore(database.dataSource(), clock), audit, clock, Pacer.REAL);
+        }
+        return deployments;
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class Commands {
         CommandLine cmd = new CommandLine(new CamfleetCommand(backend));
         cmd.addSubcommand(new AuditCommand());
         cmd.addSubcommand(new DemoCommand());
+        cmd.addSubcommand(new DeployCommand(messages));
         cmd.addSubcommand(new FleetCommand());
         cmd.addSubcommand(new ImportCommand(messages));
         cmd.addSubcommand(new MapCommand());

@@ -1,10 +1,14 @@
 package io.camfleet.console.cli;
 
+import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.Environment;
 import io.camfleet.console.service.FleetService;
+import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.SyncReport;
+import io.camfleet.console.service.deploy.DeploymentService;
+import io.camfleet.console.service.deploy.TargetRunner;
 import io.camfleet.console.service.map.MapSnapshotService;
 
 import java.nio.file.Path;
@@ -30,6 +34,33 @@ public interface ConsoleBackend {
      * @throws io.camfleet.console.service.Problem when the folder cannot be written or another console holds it
      */
     Session open(Path dataDir, FleetSource source);
+
+    /**
+     * A release described in a JSON file.
+     *
+     * @throws io.camfleet.console.service.Problem (BAD_INPUT) naming what is wrong with the file
+     */
+    Release release(Path file);
+
+    /** Opens the data folder on the fleet source its settings name (the demo when none). */
+    Session openConfigured(Path dataDir);
+
+    /**
+     * What runs a release on cameras: {@code demo} (simulated steps on the demo fleet) or {@code ssh} (the user's
+     * SSH keys and known_hosts).
+     *
+     * @throws io.camfleet.console.service.Problem (BAD_INPUT) for an executor it does not know
+     */
+    TargetRunner runner(String executor, FleetSnapshot fleet, String sshUser);
+
+    /**
+     * Starts {@code camfleet ARGS} in a process of its own that outlives this one, its output appended to
+     * {@code log} (relative to the data folder).
+     *
+     * @return the log file
+     * @throws io.camfleet.console.service.Problem when the process cannot be started
+     */
+    Path detach(List<String> args, Path dataDir, String log);
 
     /** The demo fleet, generated in memory; no data folder is touched. */
     FleetSource demoFleet(int sites, long seed);
@@ -58,6 +89,8 @@ public interface ConsoleBackend {
         FleetService fleet();
 
         MapSnapshotService maps();
+
+        DeploymentService deployments();
 
         /** What the last reload's environment syncs did; empty when the fleet does not come from AWS. */
         default List<SyncReport> syncReports() {

@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * How a deployment rolls out: a canary (or {@link HostCount#NONE}) taken from the first targets, then waves,
  * at most {@code maxConcurrency} targets under way at once, stopping new dispatches when the failures exceed the
- * threshold, and waiting {@code pauseBetweenWaves} between waves.
+ * threshold, and waiting {@code pauseBetweenWaves} between waves. {@code ignoreMaintenanceWindows} is the emergency
+ * override for a hotfix that cannot wait: every target is dispatched at once whatever its site's window says; the
+ * launch audit names it.
  */
 public record Strategy(
         HostCount canary,
@@ -13,7 +15,13 @@ public record Strategy(
         WaveSizing waves,
         int maxConcurrency,
         FailureThreshold failureThreshold,
-        Duration pauseBetweenWaves) {
+        Duration pauseBetweenWaves,
+        boolean ignoreMaintenanceWindows) {
+
+    public Strategy(HostCount canary, CanaryApproval canaryApproval, WaveSizing waves, int maxConcurrency,
+                    FailureThreshold failureThreshold, Duration pauseBetweenWaves) {
+        this(canary, canaryApproval, waves, maxConcurrency, failureThreshold, pauseBetweenWaves, false);
+    }
 
     public Strategy {
         canary = canary == null ? HostCount.NONE : canary;

@@ -88,6 +88,9 @@ public final class DeploymentService {
         parameters.put("waves", Integer.toString(dry.waves().size()));
         parameters.put("executor", executor);
         parameters.put("plan", PlanJson.write(strategy));
+        if (strategy.ignoreMaintenanceWindows()) {
+            parameters.put("maintenanceWindows", "IGNORED (emergency)");
+        }
         return audit.perform(AuditActions.DEPLOY_LAUNCH, id, parameters, () -> {
             releases.save(release, audit.operator().osUser());
             Instant now = clock.instant();
@@ -134,6 +137,17 @@ public final class DeploymentService {
             return new Rollout(id, release, strategy, waves, known, d.state(), states, runner, journal, clock, pacer,
                     onChange);
         });
+    }
+
+    /**
+     * @throws Problem (BAD_INPUT) when there is no such deployment
+     */
+    public DeploymentRecord find(String id) {
+        return journal.find(id).orElseThrow(() -> Problem.badInput("deploy.unknown", id));
+    }
+
+    public List<TargetRecord> targets(String id) {
+        return journal.targets(id);
     }
 
     /** The deployments that were running when the console last stopped: they show as interrupted. */

@@ -25,16 +25,18 @@ import java.util.Set;
  * keeps to resume a deployment.
  * <pre>{@code
  * {"canary": "5%", "canaryApproval": "continue", "waves": "25%", "maxConcurrency": 50,
- *  "failureThreshold": "2%", "pauseBetweenWaves": "10m"}
+ *  "failureThreshold": "2%", "pauseBetweenWaves": "10m", "maintenanceWindows": "respect"}
  * }</pre>
  * {@code waves} is a size (a count or a percentage) or explicit lists of camera ids ({@code [["c1","c2"],["c3"]]});
  * {@code canaryApproval} is {@code pause} (wait for an operator) or {@code continue} (once healthy); pauses are
- * {@code 90s}, {@code 10m}, {@code 1h} or ISO-8601 ({@code PT10M}). Unknown keys are refused.
+ * {@code 90s}, {@code 10m}, {@code 1h} or ISO-8601 ({@code PT10M}); {@code maintenanceWindows} is {@code respect}
+ * (the default: a camera outside its site's window waits) or {@code ignore} (an emergency, audited). Unknown keys are
+ * refused.
  */
 public final class PlanJson {
 
     private static final Set<String> KEYS = Set.of("canary", "canaryApproval", "waves", "maxConcurrency",
-            "failureThreshold", "pauseBetweenWaves");
+            "failureThreshold", "pauseBetweenWaves", "maintenanceWindows");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PlanJson() {
@@ -67,7 +69,8 @@ public final class PlanJson {
                     root.path("maxConcurrency").asInt(10),
                     root.hasNonNull("failureThreshold") ? FailureThreshold.parse(root.get("failureThreshold").asText())
                             : FailureThreshold.NONE_TOLERATED,
-                    duration(root.path("pauseBetweenWaves").asText("0s")));
+                    duration(root.path("pauseBetweenWaves").asText("0s")),
+                    ignoreWindows(root.path("maintenanceWindows").asText("respect")));
         } catch (IllegalArgumentException e) {
             throw Problem.badInput("plan.invalid", e.getMessage());
         }
@@ -78,6 +81,15 @@ public final class PlanJson {
             case "pause", "pause_for_approval" -> CanaryApproval.PAUSE_FOR_APPROVAL;
             case "continue", "continue_when_healthy" -> CanaryApproval.CONTINUE_WHEN_HEALTHY;
             default -> throw new IllegalArgumentException("canaryApproval is '" + text + "': use pause or continue.");
+        };
+    }
+
+    private static boolean ignoreWindows(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "respect" -> false;
+            case "ignore" -> true;
+            default -> throw new IllegalArgumentException("maintenanceWindows is '" + text
+                    + "': use respect, or ignore for an emergency.");
         };
     }
 
@@ -137,6 +149,7 @@ public final class PlanJson {
         o.put("maxConcurrency", s.maxConcurrency());
         o.put("failureThreshold", s.failureThreshold().toString());
         o.put("pauseBetweenWaves", s.pauseBetweenWaves().toString());
+        o.put("maintenanceWindows", s.ignoreMaintenanceWindows() ? "ignore" : "respect");
         return o.toString();
     }
 }

@@ -251,7 +251,7 @@ public final class Rollout {
     private void runTarget(String camera) throws InterruptedException {
         Placement p = placements.get(camera);
         Target t = p.target();
-        if (!p.window().isOpen(clock.instant(), p.zone())) {
+        if (!strategy.ignoreMaintenanceWindows() && !p.window().isOpen(clock.instant(), p.zone())) {
             if (stateOf(camera) == TargetState.PENDING) {
                 move(camera, TargetEvent.WINDOW_CLOSED, "outside the maintenance window " + p.window() + " ("
                         + p.zone() + "); opens " + p.window().nextOpening(clock.instant(), p.zone()));

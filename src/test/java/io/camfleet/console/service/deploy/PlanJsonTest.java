@@ -31,6 +31,9 @@ class PlanJsonTest {
                 new WaveSizing.Explicit(List.of(List.of("c1", "c2"), List.of("c3"))), 3, FailureThreshold.count(1),
                 Duration.ofSeconds(90));
         assertThat(PlanJson.parse(PlanJson.write(s))).isEqualTo(s);
+        Strategy emergency = PlanJson.parse("{\"waves\": \"10\", \"maintenanceWindows\": \"ignore\"}");
+        assertThat(emergency.ignoreMaintenanceWindows()).isTrue();
+        assertThat(PlanJson.parse(PlanJson.write(emergency))).isEqualTo(emergency);
     }
 
     @Test
@@ -43,5 +46,7 @@ class PlanJsonTest {
                 .isInstanceOf(Problem.class).hasMessageContaining("waves is missing");
         assertThatThrownBy(() -> PlanJson.parse("[1, 2]")).isInstanceOf(Problem.class)
                 .hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"maintenanceWindows\": \"skip\"}"))
+                .isInstanceOf(Problem.class).hasMessageContaining("use respect, or ignore");
     }
 }

@@ -220,4 +220,21 @@ class RolloutTest {
         assertThat(now[0]).isAfterOrEqualTo(Instant.parse("2026-11-26T11:00:00Z"));
         assertThat(new HashMap<>(r.targets())).containsEntry("C000", TargetState.SUCCEEDED);
     }
+
+    @Test
+    void anEmergencyPlanIgnoresMaintenanceWindowsAndDispatchesAtOnce() {
+        Strategy s = strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY, "2", 2, "0");
+        Strategy emergency = new Strategy(s.canary(), s.canaryApproval(), s.waves(), s.maxConcurrency(),
+                s.failureThreshold(), s.pauseBetweenWaves(), true);
+        Rollout r = rollout(2, emergency, Map.of("C001", MaintenanceWindow.parse("Thu 12:00-13:00")),
+                Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC),
+                wait -> {
+                    throw new AssertionError("an emergency rollout does not wait for a window");
+                });
+
+        r.run();
+
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(journal.events.stream().map(e -> e.to())).doesNotContain("WAITING_WINDOW");
+    }
 }

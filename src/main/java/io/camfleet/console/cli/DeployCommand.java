@@ -1,0 +1,240 @@
+package io.camfleet.console.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.domain.deploy.Strategy;
+import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.service.FleetFilter;
+import io.camfleet.console.service.FleetSnapshot;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.Progress;
+import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.DeploymentService;
+import io.camfleet.console.service.deploy.DeploymentTargets;
+import io.camfleet.console.service.deploy.PlanJson;
+import io.camfleet.console.service.deploy.Rollout;
+import io.camfleet.console.service.deploy.TargetRecord;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code camfleet deploy}: a rollout from a pipeline. Launches one ({@code --release --targets --plan}), picks one
+ * up after the console stopped under it ({@code --resume ID}), or tells where one is ({@code --status ID}).
+ * Exit codes: 0 succeeded, 1 failed or threshold exceeded, 2 aborted, 3 bad input.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Roll a release out to the cameras, from a pipeline.",
+                "Exits 0 succeeded, 1 failed or threshold exceeded, 2 aborted, 3 bad input."})
+final class DeployCommand implements Callable<Integer> {
+
+    static final int SUCCEEDED = 0;
+    static final int FAILED = 1;
+    static final int ABORTED = 2;
+    static final int BAD_INPUT = 3;
+
+    @ParentCommand
+    CamfleetCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    What what;
+
+    static final class What {
+        @ArgGroup(exclusive = false)
+        Launch launch;
+
+        @Option(names = "--resume", paramLabel = "ID", description = "Pick up a deployment that was interrupted.")
+        String resume;
+
+        @Option(names = "--status", paramLabel = "ID", description = "Print where a deployment is.")
+        String status;
+    }
+
+    static final class Launch {
+        @Option(names = "--release", required = true, paramLabel = "RELEASE.json", description = "The release.")
+        Path release;
+
+        @Option(names = "--targets", required = true, paramLabel = "FILTER",
+                description = "Words and key:value chips (health, region, customer, version, environment).")
+        String targets;
+
+        @Option(names = "--plan", required = true, paramLabel = "PLAN.json", description = "The rollout strategy.")
+        Path plan;
+    }
+
+    @Option(names = "--executor", description = "demo or ssh (default: demo on the demo fleet, else ssh).")
+    String executor;
+
+    @Option(names = "--ssh-user", defaultValue = "camfleet", description = "User on the cameras (default: camfleet).")
+    String sshUser;
+
+    @Option(names = "--wait", description = {"Run the rollout here and exit with its outcome.",
+            "Without it the rollout runs on in a process of its own (its output in the data folder's"
+                    + " deployments/ID.log); the command prints the id and exits 0."})
+    boolean waitForIt;
+
+    @Option(names = "--json", description = "Print the outcome as JSON.")
+    boolean json;
+
+    private final Messages messages;
+
+    DeployCommand(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public Integer call() {
+        ConsoleBackend backend = Commands.backend(spec);
+        PrintWriter err = spec.commandLine().getErr();
+        String detach = null;
+        try (ConsoleBackend.Session session = open(backend)) {
+            DeploymentService deployments = session.deployments();
+            if (what.status != null) {
+                return report(deployments, what.status);
+            }
+            FleetSnapshot fleet = fleet(session);
+            String exec = executor != null ? executor : fleet.source().startsWith("Demo") ? "demo" : "ssh";
+            Rollout rollout;
+            if (what.resume != null) {
+                DeploymentTargets all = DeploymentTargets.of(fleet, FleetFilter.ALL);
+                DeploymentRecord d = deployments.find(what.resume);
+                rollout = deployments.resumeInterrupted(what.resume, all.placements(),
+                        backend.runner(d.executor(), fleet, sshUser), this::progress);
+            } else {
+                Release release = backend.release(what.launch.release);
+                Strategy strategy = PlanJson.parse(read(what.launch.plan));
+                DeploymentTargets targets = DeploymentTargets.of(fleet,
+                        DeploymentTargets.parseFilter(what.launch.targets));
+                rollout = deployments.launch(release, strategy, targets.plan(), targets.placements(),
+                        exec.toUpperCase(Locale.ROOT), backend.runner(exec, fleet, sshUser), this::progress);
+                spec.commandLine().getOut().println(messages.text("deploy.launched", rollout.id(),
+                        release.label(), targets.plan().size()));
+                spec.commandLine().getOut().flush();
+                if (!waitForIt) {
+                    detach = rollout.id(); // the lock on the data folder goes with the session: run it after
+                }
+            }
+            if (detach == null) {
+                rollout.run();
+                return report(deployments, rollout.id());
+            }
+        } catch (Problem p) {
+            err.println("camfleet: " + messages.text(p));
+            return p.kind() == Problem.Kind.BAD_INPUT ? BAD_INPUT : FAILED;
+        }
+        List<String> args = new ArrayList<>(List.of("deploy", "--resume", detach, "--wait", "--ssh-user", sshUser));
+        if (root.dataDir() != null) {
+            args.addAll(List.of("--data-dir", root.dataDir().toString()));
+        }
+        Path log = backend.detach(args, root.dataDir(), "deployments/" + detach + ".log");
+        spec.commandLine().getOut().println(messages.text("deploy.detached", detach, log));
+        return SUCCEEDED;
+    }
+
+    /**
+     * Opens the data folder; a rollout launched without {@code --wait} opens it as soon as its launcher let go, so a
+     * folder still held is tried again for a while.
+     */
+    private ConsoleBackend.Session open(ConsoleBackend backend) {
+        long giveUp = System.nanoTime() + (what.resume != null ? 30_000_000_000L : 0);
+        while (true) {
+            try {
+                return backend.openConfigured(root.dataDir());
+            } catch (Problem p) {
+                if (!p.key().equals("problem.cacheAlreadyOpen") || System.nanoTime() > giveUp) {
+                    throw p;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw p;
+                }
+            }
+        }
+    }
+
+    private static FleetSnapshot fleet(ConsoleBackend.Session session) {
+        try {
+            return session.fleet().start(Progress.NONE);
+        } catch (RuntimeException e) {
+            return session.fleet().openCache(); // the cache as last synced, when the source is out of reach
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw Problem.badInput("plan.unreadable", file, e.getMessage());
+        }
+    }
+
+    private long lastPrinted;
+
+    /** A line when the deployment changes state, and one every five seconds while it runs. */
+    private synchronized void progress(Rollout r) {
+        long now = System.nanoTime();
+        if (json || now - lastPrinted < 5_000_000_000L && !r.isFinished()) {
+            return;
+        }
+        lastPrinted = now;
+        Map<TargetState, Integer> counts = new EnumMap<>(TargetState.class);
+        r.targets().values().forEach(s -> counts.merge(s, 1, Integer::sum));
+        spec.commandLine().getOut().println(r.id() + " " + r.state() + " " + counts);
+        spec.commandLine().getOut().flush();
+    }
+
+    private int report(DeploymentService deployments, String id) {
+        DeploymentRecord d = deployments.find(id);
+        List<TargetRecord> targets = deployments.targets(id);
+        Map<TargetState, Integer> counts = new EnumMap<>(TargetState.class);
+        targets.forEach(t -> counts.merge(t.state(), 1, Integer::sum));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("id", d.id());
+            o.put("release", d.releaseName() + " " + d.releaseVersion());
+            o.put("executor", d.executor());
+            o.put("state", d.state().name());
+            ObjectNode byState = o.putObject("targets");
+            counts.forEach((s, n) -> byState.put(s.name(), n));
+            targets.stream().filter(t -> t.state().isFailure()).forEach(t -> o.withArray("failed")
+                    .addObject().put("camera", t.target().cameraId()).put("state", t.state().name())
+                    .put("detail", t.detail()));
+            out.println(o.toPrettyString());
+        } else {
+            out.println(messages.text("deploy.status", d.id(), d.releaseName() + " " + d.releaseVersion(),
+                    d.state().name(), counts.toString()));
+        }
+        return exitCode(d.state());
+    }
+
+    static int exitCode(DeploymentState state) {
+        return switch (state) {
+            case SUCCEEDED, RUNNING, PAUSED -> SUCCEEDED;
+            case FAILED, FAILING -> FAILED;
+            case ABORTED, ABORTING -> ABORTED;
+        };
+    }
+}

@@ -1,0 +1,189 @@
+package io.camfleet.console.app;
+
+import io.camfleet.console.cli.Commands;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Operator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code camfleet deploy} as a pipeline runs it, on the demo fleet: exit codes, JSON, and a kill -9 resumed. */
+class DeployCommandTest {
+
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), dir.resolve("home").toString(),
+                new Operator("pipeline", ""), new Messages(Locale.ENGLISH));
+        CommandLine cmd = Commands.commandLine(runtime, new Messages(Locale.ENGLISH));
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    private Path release() throws Exception {
+        Path artifact = dir.resolve("agent.tar.gz");
+        Files.writeString(artifact, "agent");
+        Path release = dir.resolve("release.json");
+        Files.writeString(release, """
+                {"name": "camos-agent", "version": "7.0.0", "kind": "release", "artifact": "agent.tar.gz",
+                 "sha256": "%s", "install": "install.sh", "healthCheck": "selftest", "rollback": "rollback.sh"}
+                """.formatted("0".repeat(64)));
+        return release;
+    }
+
+    private Path plan(String json) throws Exception {
+        Path plan = dir.resolve("plan-" + json.hashCode() + ".json");
+        Files.writeString(plan, json);
+        return plan;
+    }
+
+    @Test
+    void aDemoRolloutEndsWithItsOutcomeAsExitCodeAndJson() throws Exception {
+        String data = dir.resolve("data").toString();
+        int code = run("deploy", "--release", release().toString(), "--targets", "region:OC",
+                "--plan", plan("{\"waves\": \"50%\", \"maxConcurrency\": 50, \"failureThreshold\": \"20%\", \"maintenanceWindows\": \"ignore\"}")
+                        .toString(), "--wait", "--json", "--data-dir", data);
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"state\" : \"SUCCEEDED\"", "\"executor\" : \"DEMO\"", "\"SUCCEEDED\" :");
+        String id = find("\"id\" : \"(d-[^\"]+)\"", out.toString());
+
+        out.getBuffer().setLength(0);
+        assertThat(run("deploy", "--status", id, "--data-dir", data)).isZero();
+        assertThat(out.toString()).startsWith("Deployment " + id + " (camos-agent 7.0.0): SUCCEEDED");
+    }
+
+    @Test
+    void badInputExitsThreeAndAThresholdExceededExitsOne() throws Exception {
+        String data = dir.resolve("data").toString();
+        assertThat(run("deploy", "--release", release().toString(), "--targets", "colour:blue",
+                "--plan", plan("{\"waves\": \"10\"}").toString(), "--wait", "--data-dir", data)).isEqualTo(3);
+        assertThat(err.toString()).contains("'colour:' is not a filter key");
+        assertThat(run("deploy", "--release", release().toString(), "--targets", "region:OC",
+                "--plan", plan("{\"waves\": \"10\", \"maxConcurent\": 2}").toString(), "--wait", "--data-dir", data))
+                .isEqualTo(3);
+        // No failure tolerated: the demo's occasional failures stop the rollout.
+        assertThat(run("deploy", "--release", release().toString(), "--targets", "",
+                "--plan", plan("{\"waves\": \"25%\", \"maxConcurrency\": 100, \"failureThreshold\": \"0\", \"maintenanceWindows\": \"ignore\"}").toString(),
+                "--wait", "--data-dir", data)).isEqualTo(1);
+    }
+
+    @Test
+    void aRolloutKilledMidWayIsPickedUpWhereItStoppedAndNoSucceededCameraRunsAgain() throws Exception {
+        String data = dir.resolve("data").toString();
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "deploy", "--release", release().toString(), "--targets", "region:OC",
+                "--plan", plan("{\"waves\": \"20%\", \"maxConcurrency\": 10, \"failureThreshold\": \"50%\", \"maintenanceWindows\": \"ignore\"}")
+                        .toString(), "--wait", "--data-dir", data));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String id = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (id == null && line.startsWith("Deployment d-")) {
+                    id = line.substring("Deployment ".length(), line.indexOf(':'));
+                }
+                // A progress line with some cameras done: kill it there, as a crash would.
+                if (id != null && line.startsWith(id) && line.contains("SUCCEEDED=")) {
+                    break;
+                }
+            }
+            assertThat(id).as("the child launched a deployment").isNotNull();
+            child.destroyForcibly(); // SIGKILL
+            assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        out.getBuffer().setLength(0);
+        assertThat(run("deploy", "--status", id, "--data-dir", data)).isZero();
+        assertThat(out.toString()).contains(": RUNNING");
+        out.getBuffer().setLength(0);
+        int code = run("deploy", "--resume", id, "--wait", "--json", "--data-dir", data);
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"state\" : \"SUCCEEDED\"");
+        // Each camera succeeded at most once, across both processes; those under way at the kill were re-probed.
+        String journal = runEvents(id);
+        assertThat(journal).contains("interrupted: the console stopped during this step");
+    }
+
+    @Test
+    void withoutWaitTheRolloutRunsOnInItsOwnProcessAndTheCommandReturnsAtOnce() throws Exception {
+        String data = dir.resolve("data").toString();
+        long start = System.nanoTime();
+        int code = run("deploy", "--release", release().toString(), "--targets", "region:OC", "--plan",
+                plan("{\"waves\": \"50%\", \"maxConcurrency\": 50, \"failureThreshold\": \"20%\","
+                        + " \"maintenanceWindows\": \"ignore\"}")
+                        .toString(), "--data-dir", data);
+
+        assertThat(code).as(err.toString()).isZero();
+        String id = find("Deployment (d-[0-9a-f-]+) runs on in the background", out.toString());
+        Path log = dir.resolve("data").resolve("deployments").resolve(id + ".log");
+        assertThat(out.toString()).contains(log.toString());
+        // The detached process picks the deployment up once this one let go of the data folder, and runs it out.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!(Files.exists(log) && Files.readString(log).contains("(camos-agent 7.0.0): "))) {
+            assertThat(System.nanoTime()).as("the detached rollout ends; its log: %s",
+                    Files.exists(log) ? Files.readString(log) : "none").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        waitUntilReleased(data);
+        out.getBuffer().setLength(0);
+        assertThat(run("deploy", "--status", id, "--data-dir", data)).isZero();
+        assertThat(out.toString()).contains(": SUCCEEDED");
+    }
+
+    /** The detached process has written its outcome; it may still be closing the cache. */
+    private void waitUntilReleased(String data) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            err.getBuffer().setLength(0);
+            if (run("deploy", "--status", "none", "--data-dir", data) == 3
+                    && !err.toString().contains("already open")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The journal's events of a deployment, as text, through the store. */
+    private String runEvents(String id) throws Exception {
+        try (var db = io.camfleet.console.adapter.store.CacheDatabase.open(dir.resolve("data"), Clock.systemUTC())) {
+            var journal = new io.camfleet.console.adapter.store.JdbcDeploymentJournal(db.dataSource(),
+                    Clock.systemUTC());
+            var events = journal.events(id);
+            Map<String, Long> succeeded = new java.util.HashMap<>();
+            events.stream().filter(e -> e.to().equals("SUCCEEDED"))
+                    .forEach(e -> succeeded.merge(e.cameraId(), 1L, Long::sum));
+            assertThat(succeeded.values()).allMatch(n -> n == 1);
+            return events.toString();
+        }
+    }
+
+    private static String find(String regex, String text) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as(regex + " in " + text).isTrue();
+        return m.group(1);
+    }
+}
