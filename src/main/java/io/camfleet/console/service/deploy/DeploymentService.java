@@ -3,13 +3,17 @@ package io.camfleet.console.service.deploy;
 import io.camfleet.console.domain.AuditActions;
 import io.camfleet.console.domain.deploy.BlastRadius;
 import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.HostCount;
 import io.camfleet.console.domain.deploy.MaintenanceWindow;
 import io.camfleet.console.domain.deploy.PlanTarget;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Strategy;
+import io.camfleet.console.domain.deploy.TargetEvent;
 import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.domain.deploy.TargetTransitions;
 import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.domain.deploy.WavePlanner;
+import io.camfleet.console.domain.deploy.WaveSizing;
 import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Problem;
@@ -25,7 +29,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -154,6 +161,122 @@ public final class DeploymentService {
     public List<DeploymentRecord> interrupted(List<String> runningHere) {
         return journal.recent(200).stream().filter(d -> !d.state().isFinal() && !runningHere.contains(d.id()))
                 .toList();
+    }
+
+    /**
+     * Tries the failed targets of an ended deployment again (failed, unreachable, rolled back): a new deployment of
+     * the same release and plan on just them, as Ansible's retry files do, so that the first keeps its record as it
+     * ended. Explicit wave lists give way to one wave: they named cameras of the first deployment.
+     *
+     * @param fleet where the cameras are now, and their windows (the caller reads the fleet)
+     * @throws Problem (BAD_INPUT) while the deployment still runs, or when none of its targets failed
+     */
+    public Rollout retryFailed(String id, DeploymentTargets fleet, TargetRunner runner, Consumer<Rollout> onChange) {
+        DeploymentRecord d = find(id);
+        if (!d.state().isFinal()) {
+            throw Problem.badInput("deploy.retryRunning", id, d.state().name());
+        }
+        List<String> failed = journal.targets(id).stream().filter(t -> t.state().isFailure())
+                .map(t -> t.target().cameraId()).toList();
+        List<PlanTarget> plan = fleet.plan().stream().filter(t -> failed.contains(t.cameraId())).toList();
+        if (plan.isEmpty()) {
+            throw Problem.badInput("deploy.nothingToRetry", id);
+        }
+        Release release = releases.find(d.releaseName(), d.releaseVersion())
+                .orElseThrow(() -> new Problem("deploy.releaseMissing", d.releaseName(), d.releaseVersion()));
+        Strategy s = PlanJson.parse(d.plan());
+        Strategy strategy = s.waves() instanceof WaveSizing.Explicit
+                ? new Strategy(s.canary(), s.canaryApproval(), new WaveSizing.EachOf(HostCount.percent(100)),
+                s.maxConcurrency(), s.failureThreshold(), s.pauseBetweenWaves(), s.ignoreMaintenanceWindows())
+                : s;
+        return audit.perform(AuditActions.DEPLOY_RETRY, id, Map.of("targets", Integer.toString(plan.size())),
+                () -> launch(release, strategy, plan, fleet.placements(), d.executor(), runner, onChange));
+    }
+
+    /** What a rollback of failed targets came to. */
+    public record RollbackReport(int rolledBack, int failed) {
+    }
+
+    /**
+     * Runs the release's rollback script on each FAILED target of an ended deployment, at most the plan's
+     * concurrency at once; each one that comes back is ROLLED_BACK (journalled, a new attempt), one whose rollback
+     * fails stays FAILED with the reason in its log. Unreachable (UNKNOWN) cameras are left alone: nothing is known
+     * of them to undo.
+     *
+     * @throws Problem (BAD_INPUT) while the deployment still runs, or when no target is FAILED;
+     *                 {@code deploy.rollbackPartly} when some could not be rolled back (each says why in its log)
+     */
+    public RollbackReport rollbackFailed(String id, TargetRunner runner) {
+        DeploymentRecord d = find(id);
+        if (!d.state().isFinal()) {
+            throw Problem.badInput("deploy.rollbackRunning", id, d.state().name());
+        }
+        List<TargetRecord> failed = journal.targets(id).stream().filter(t -> t.state() == TargetState.FAILED)
+                .toList();
+        if (failed.isEmpty()) {
+            throw Problem.badInput("deploy.nothingToRollBack", id);
+        }
+        Release release = releases.find(d.releaseName(), d.releaseVersion())
+                .orElseThrow(() -> new Problem("deploy.releaseMissing", d.releaseName(), d.releaseVersion()));
+        int concurrency = PlanJson.parse(d.plan()).maxConcurrency();
+        RollbackReport report = audit.perform(AuditActions.DEPLOY_ROLLBACK, id,
+                Map.of("targets", Integer.toString(failed.size())), () -> {
+                    AtomicInteger back = new AtomicInteger();
+                    Semaphore slots = new Semaphore(concurrency);
+                    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                        for (TargetRecord t : failed) {
+                            threads.submit(() -> {
+                                slots.acquireUninterruptibly();
+                                try {
+                                    if (rollBack(id, t.target(), release, runner)) {
+                                        back.incrementAndGet();
+                                    }
+                                } finally {
+                                    runner.done(t.target());
+                                    slots.release();
+                                }
+                            });
+                        }
+                    }
+                    RollbackReport r = new RollbackReport(back.get(), failed.size() - back.get());
+                    if (r.failed() > 0) {
+                        throw new Problem("deploy.rollbackPartly", r.rolledBack(), failed.size(), id);
+                    }
+                    return r;
+                });
+        return report;
+    }
+
+    private boolean rollBack(String id, Target t, Release release, TargetRunner runner) {
+        String camera = t.cameraId();
+        TargetRunner.StepResult r;
+        try {
+            r = runner.rollback(t, release, line -> journal.log(id, camera, List.of(line)));
+        } catch (Problem unreachable) {
+            r = TargetRunner.StepResult.failed(unreachable.getMessage());
+        }
+        if (!r.ok()) {
+            journal.log(id, camera, List.of("rollback failed: " + r.detail()));
+            return false;
+        }
+        journal.moveTarget(id, camera, TargetState.FAILED,
+                TargetTransitions.next(TargetState.FAILED, TargetEvent.ROLLED_BACK), "rolled back", true);
+        return true;
+    }
+
+    /**
+     * Trusts a host key the operator has seen and accepted (its fingerprint shown to them): audited, then recorded
+     * in known_hosts, replacing a changed key.
+     */
+    public void trustHostKey(TargetRunner runner, HostKeyRejected rejected) {
+        Map<String, String> parameters = new TreeMap<>();
+        parameters.put("fingerprint", rejected.sha256Fingerprint());
+        parameters.put("keyType", rejected.keyType());
+        parameters.put("reason", rejected.reason().name());
+        audit.perform(AuditActions.SSH_HOSTKEY_ACCEPT, rejected.host() + ":" + rejected.port(), parameters, () -> {
+            runner.trust(rejected);
+            return null;
+        });
     }
 
     public void approve(Rollout r) {

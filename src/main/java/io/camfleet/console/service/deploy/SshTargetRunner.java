@@ -66,6 +66,20 @@ public final class SshTargetRunner implements TargetRunner {
     }
 
     @Override
+    public Optional<HostKeyRejected> hostKey(Target t) {
+        try (HostSession probe = connector.open(new RemoteHost(t.cameraId(), t.address(), t.jumpHost(), user))) {
+            return Optional.empty();
+        } catch (HostKeyRejected rejected) {
+            return Optional.of(rejected);
+        }
+    }
+
+    @Override
+    public void trust(HostKeyRejected rejected) {
+        connector.trust(rejected);
+    }
+
+    @Override
     public StepResult upload(Target t, Release release, Consumer<String> output) {
         return step(() -> {
             Path local = Path.of(release.artifact());

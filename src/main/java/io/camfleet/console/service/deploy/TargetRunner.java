@@ -30,6 +30,21 @@ public interface TargetRunner {
     /** Runs the rollback script; on success the version marker is back to what it was. */
     StepResult rollback(Target target, Release release, Consumer<String> output);
 
+    /**
+     * Connects to the camera to see whether its host key is the known one: the rejection (new or changed key, with
+     * its SHA-256 fingerprint) when it is not, empty when it is, or when the runner checks no host keys.
+     *
+     * @throws io.camfleet.console.service.Problem when the camera cannot be reached
+     */
+    default Optional<HostKeyRejected> hostKey(Target target) {
+        return Optional.empty();
+    }
+
+    /** Records the key of a rejection as the host's known key: the operator's decision, audited by the caller. */
+    default void trust(HostKeyRejected rejected) {
+        throw new UnsupportedOperationException("this runner checks no host keys");
+    }
+
     /** The rollout is done with this camera for now: a runner may close what it kept open for it. */
     default void done(Target target) {
     }
