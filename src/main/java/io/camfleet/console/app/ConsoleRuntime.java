@@ -109,7 +109,7 @@ final class ConsoleRuntime implements ConsoleBackend {
                 List<Path> keys = java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve)
                         .filter(Files::isReadable).toList();
                 yield new SshTargetRunner(new SshjHostConnector(new SshSettings(ssh.resolve("known_hosts"), keys,
-                        Duration.ofSeconds(10), Duration.ofSeconds(15))), sshUser, t -> SSH_INSTALL_ROOT,
+                        Duration.ofSeconds(10), Duration.ofSeconds(15))), sshUser, installRoot(),
                         Duration.ofMinutes(10));
             }
             default -> throw Problem.badInput("deploy.executor", executor);
@@ -142,6 +142,15 @@ final class ConsoleRuntime implements ConsoleBackend {
 
     /** Where cameras keep releases and their version marker. */
     static final String SSH_INSTALL_ROOT = "/var/lib/camfleet";
+
+    /**
+     * The install root on each camera: {@link #SSH_INSTALL_ROOT}, or {@code CAMFLEET_SSH_ROOT} where {@code {host}}
+     * stands for the camera's host — for a lab where many "cameras" are addresses of one machine.
+     */
+    private java.util.function.Function<io.camfleet.console.service.deploy.Target, String> installRoot() {
+        String template = env.getOrDefault("CAMFLEET_SSH_ROOT", SSH_INSTALL_ROOT);
+        return t -> template.replace("{host}", io.camfleet.console.adapter.ssh.HostAddress.parse(t.address()).host());
+    }
     /** Demo rollouts take a fifth of the simulated step times: a few hundred ms a camera. */
     static final double DEMO_PACE = 0.2;
 

@@ -69,7 +69,8 @@ final class DesktopConsole {
         Platform.startup(IconFonts::preload);
         preferences.thenAcceptBoth(store, (loaded, saved) -> Platform.runLater(() -> {
             DesktopWindow window = new DesktopWindow(new Stage(), runtime.messages(), folder, saved, loaded,
-                    runtime.basemaps(), runtime.environments(), sources, workers, ticker, events, code -> {
+                    runtime.basemaps(), runtime.environments(), sources, runtime::runner, runtime::release, workers,
+                    ticker, events, code -> {
                 exit.set(code);
                 closed.countDown();
             });

@@ -23,6 +23,8 @@ import io.camfleet.console.ui.audit.AuditViewModel;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.ScreenView;
+import io.camfleet.console.ui.deploy.DeploymentsView;
+import io.camfleet.console.ui.deploy.DeploymentsViewModel;
 import io.camfleet.console.ui.fleetmap.FleetMapView;
 import io.camfleet.console.ui.fleetmap.FleetMapViewModel;
 import io.camfleet.console.ui.fleettable.FleetTableView;
@@ -98,6 +100,8 @@ final class DesktopWindow {
     private final Executor workers;
     private final ObjectProperty<TileSource> tileSource = new SimpleObjectProperty<>();
     private final Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources;
+    private final DeploymentsViewModel.Runners runners;
+    private final Function<Path, io.camfleet.console.domain.deploy.Release> releaseFiles;
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
     private ConsoleServices services;
     private FleetService fleet;
@@ -118,12 +122,18 @@ final class DesktopWindow {
     /**
      * @param environments what Settings asks about AWS environments; only called off the FX thread
      * @param sources      builds the fleet source Settings name, over the cache; called off the FX thread
+     * @param runners      what runs releases on cameras, per executor (demo, SSH)
+     * @param releaseFiles reads a release file
      */
     DesktopWindow(Stage stage, Messages messages, Path folder, PreferencesStore preferences, Preferences loaded,
                   BasemapSource basemaps, EnvironmentReader environments,
-                  Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources, Executor workers,
-                  ScheduledExecutorService ticker, Events events, IntConsumer onClosed) {
+                  Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources,
+                  DeploymentsViewModel.Runners runners, Function<Path, io.camfleet.console.domain.deploy.Release>
+                          releaseFiles, Executor workers, ScheduledExecutorService ticker, Events events,
+                  IntConsumer onClosed) {
         this.stage = stage;
+        this.runners = runners;
+        this.releaseFiles = releaseFiles;
         this.sources = sources;
         this.asOfFormat = DateTimeFormatter.ofPattern("d MMM HH:mm", messages.locale()).withZone(zone);
         this.m = messages;
@@ -336,6 +346,9 @@ final class DesktopWindow {
             case FLEET_TABLE -> new FleetTableView(new FleetTableViewModel(fleetModel),
                     new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m);
             case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m, Platform::runLater), m, zone);
+            case DEPLOYMENTS -> new DeploymentsView(new DeploymentsViewModel(services.deployments(), runners,
+                    releaseFiles, fleetModel, tasks, Platform::runLater, workers, m), basemaps, workers,
+                    shellVm.darkThemeProperty(), zone);
             case FLEET_MAP -> new FleetMapView(new FleetMapViewModel(fleetModel, basemaps, workers, Platform::runLater),
                     new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m, shellVm.darkThemeProperty(),
                     tileSource, workers);

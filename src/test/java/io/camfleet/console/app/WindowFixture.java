@@ -70,7 +70,7 @@ final class WindowFixture {
         services = runtime.openServices(data, initial);
         JsonPreferencesStore store = new JsonPreferencesStore(data.resolve("settings.json"));
         DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data, store, preferences,
-                runtime.basemaps(), environments, sources, workers, ticker,
+                runtime.basemaps(), environments, sources, runtime::runner, runtime::release, workers, ticker,
                 DesktopWindow.Events.NONE, code -> { });
         window.show(() -> CompletableFuture.completedFuture(services));
         stage.requestFocus();

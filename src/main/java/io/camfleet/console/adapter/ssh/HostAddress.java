@@ -1,11 +1,11 @@
 package io.camfleet.console.adapter.ssh;
 
 /** A host name and port parsed from {@code host}, {@code host:port} or {@code [v6-address]:port}. */
-record HostAddress(String host, int port) {
+public record HostAddress(String host, int port) {
 
     static final int SSH_PORT = 22;
 
-    static HostAddress parse(String address) {
+    public static HostAddress parse(String address) {
         String a = address.strip();
         if (a.startsWith("[")) {
             int close = a.indexOf(']');

@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The deployment journal in the cache database ({@code V4__deployment_journal.sql}). */
@@ -191,6 +193,25 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(deployment(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Map<String, List<String>> lastLines(String deploymentId, int perTarget) {
+        return Jdbc.read(ds, c -> {
+            Map<String, List<String>> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT camera_id, line FROM (SELECT camera_id, line, id, "
+                    + "ROW_NUMBER() OVER (PARTITION BY camera_id ORDER BY id DESC) AS n FROM deployment_log "
+                    + "WHERE deployment_id = ?) WHERE n <= ? ORDER BY camera_id, id")) {
+                ps.setString(1, deploymentId);
+                ps.setInt(2, perTarget);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                     }
                 }
             }

@@ -4,7 +4,9 @@ import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.TargetState;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +47,15 @@ public interface DeploymentJournal {
 
     /** The last {@code limit} lines a target printed, oldest first. */
     List<String> logOf(String deploymentId, String cameraId, int limit);
+
+    /** The last {@code perTarget} lines each target of a deployment printed, oldest first, by camera id. */
+    default Map<String, List<String>> lastLines(String deploymentId, int perTarget) {
+        Map<String, List<String>> lines = new HashMap<>();
+        for (TargetRecord t : targets(deploymentId)) {
+            lines.put(t.target().cameraId(), logOf(deploymentId, t.target().cameraId(), perTarget));
+        }
+        return lines;
+    }
 
     /** Every transition of a deployment and its targets, oldest first. */
     List<Event> events(String deploymentId);

@@ -157,6 +157,31 @@ public final class DeploymentService {
         return journal.targets(id);
     }
 
+    /** The newest deployments first. */
+    public List<DeploymentRecord> recent(int limit) {
+        return journal.recent(limit);
+    }
+
+    /** The last {@code perTarget} lines each target printed, by camera id. */
+    public Map<String, List<String>> lastLines(String id, int perTarget) {
+        return journal.lastLines(id, perTarget);
+    }
+
+    /** The last {@code limit} lines one target printed: its log. */
+    public List<String> logOf(String id, String cameraId, int limit) {
+        return journal.logOf(id, cameraId, limit);
+    }
+
+    /** Every transition of a deployment and its targets, oldest first. */
+    public List<DeploymentJournal.Event> events(String id) {
+        return journal.events(id);
+    }
+
+    /** The releases stored, newest first. */
+    public List<Release> releases() {
+        return releases.all();
+    }
+
     /** The deployments that were running when the console last stopped: they show as interrupted. */
     public List<DeploymentRecord> interrupted(List<String> runningHere) {
         return journal.recent(200).stream().filter(d -> !d.state().isFinal() && !runningHere.contains(d.id()))

@@ -16,13 +16,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A {@link MapCanvas} over a JavaFX canvas. FX thread only. */
-final class FxMapCanvas implements MapCanvas {
+public final class FxMapCanvas implements MapCanvas {
 
     private final GraphicsContext g;
     private final Map<Integer, Color> colors = new HashMap<>();
     private final Map<String, Font> fonts = new HashMap<>();
 
-    FxMapCanvas(GraphicsContext g) {
+    public FxMapCanvas(GraphicsContext g) {
         this.g = g;
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);

@@ -59,6 +59,10 @@ class JdbcDeploymentJournalTest {
                 .containsExactly("RUNNING", "DISPATCHED", "INSTALLING", "ABORTING");
         assertThat(journal.logOf("d-1", "C1", 1)).containsExactly("step 2");
         assertThat(journal.logOf("d-1", "C1", 10)).containsExactly("step 1", "step 2");
+        journal.log("d-1", "C2", List.of("a", "b", "c"));
+        journal.log("d-1", "C1", List.of("step 3"));
+        assertThat(journal.lastLines("d-1", 2)).containsEntry("C1", List.of("step 2", "step 3"))
+                .containsEntry("C2", List.of("b", "c")).hasSize(2);
     }
 
     @Test

@@ -1,0 +1,487 @@
+package io.camfleet.console.ui.deploy;
+
+import io.camfleet.console.domain.Site;
+import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.PlanTarget;
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.domain.deploy.ReleaseKind;
+import io.camfleet.console.domain.deploy.Strategy;
+import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.service.FleetFilter;
+import io.camfleet.console.service.FleetSnapshot;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.DeploymentService;
+import io.camfleet.console.service.deploy.DeploymentTargets;
+import io.camfleet.console.service.deploy.HostKeyRejected;
+import io.camfleet.console.service.deploy.PlanJson;
+import io.camfleet.console.service.deploy.Rollout;
+import io.camfleet.console.service.deploy.TargetRecord;
+import io.camfleet.console.service.deploy.TargetRunner;
+import io.camfleet.console.ui.common.BackgroundTasks;
+import io.camfleet.console.ui.common.FleetModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The Deployments screen's state: the deployments in the journal, the one selected with its targets and their last
+ * output lines, and the rollouts this console runs. Everything shown is read from the journal off the FX thread and
+ * handed over whole; a running rollout asks for a fresh read after each transition, at most a few times a second.
+ */
+public final class DeploymentsViewModel {
+
+    /** What runs a release on cameras, for an executor ({@code DEMO}, {@code SSH}). */
+    @FunctionalInterface
+    public interface Runners {
+        TargetRunner runner(String executor, FleetSnapshot fleet, String sshUser);
+    }
+
+    /** One target as the table shows it. */
+    public record TargetRow(TargetRecord record, String siteName, List<String> lastLines) {
+        public String cameraId() {
+            return record.target().cameraId();
+        }
+
+        public TargetState state() {
+            return record.state();
+        }
+    }
+
+    /** Where a site is, for the map overlay: its targets' states drawn at its place. */
+    public record SitePoint(String siteId, String name, double latitude, double longitude, List<TargetState> states) {
+    }
+
+    /** All that is shown of the selected deployment, read at once. */
+    public record Detail(DeploymentRecord deployment, boolean live, List<TargetRow> targets, List<SitePoint> sites,
+                         int waves) {
+    }
+
+    /** What the wizard hands over to launch. */
+    public record Launch(Release release, Strategy strategy, DeploymentTargets targets, String executor,
+                         String sshUser) {
+    }
+
+    /** Last lines of output per target in the table. */
+    static final int LAST_LINES = 2;
+    private static final long REFRESH_MILLIS = 250;
+
+    private final DeploymentService service;
+    private final Runners runners;
+    private final Function<Path, Release> releaseFiles;
+    private final FleetModel fleet;
+    private final BackgroundTasks tasks;
+    private final Executor fx;
+    private final Executor workers;
+    private final Messages m;
+
+    private final ObservableList<DeploymentRecord> deployments = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> notice = new ReadOnlyObjectWrapper<>("");
+    private final StringProperty sshUser = new SimpleStringProperty("camfleet");
+    private final Map<String, Rollout> live = new ConcurrentHashMap<>();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private volatile boolean closed;
+
+    public DeploymentsViewModel(DeploymentService service, Runners runners, Function<Path, Release> releaseFiles,
+                                FleetModel fleet, BackgroundTasks tasks, Executor fx, Executor workers,
+                                Messages messages) {
+        this.service = service;
+        this.runners = runners;
+        this.releaseFiles = releaseFiles;
+        this.fleet = fleet;
+        this.tasks = tasks;
+        this.fx = fx;
+        this.workers = workers;
+        this.m = messages;
+        selectedId.addListener((o, was, now) -> refresh());
+    }
+
+    public ObservableList<DeploymentRecord> deployments() {
+        return deployments;
+    }
+
+    public ObjectProperty<String> selectedIdProperty() {
+        return selectedId;
+    }
+
+    public ReadOnlyObjectProperty<Detail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** One sentence about the last action: what it did, or why it could not. */
+    public ReadOnlyObjectProperty<String> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public StringProperty sshUserProperty() {
+        return sshUser;
+    }
+
+    public FleetModel fleet() {
+        return fleet;
+    }
+
+    public Messages messages() {
+        return m;
+    }
+
+    public boolean isLive(String id) {
+        return live.containsKey(id);
+    }
+
+    /** A deployment that is not final and not run by this console: the console stopped under it. */
+    public boolean isInterrupted(DeploymentRecord d) {
+        return !d.state().isFinal() && !live.containsKey(d.id());
+    }
+
+    /** Stops showing: rollouts go on (they are journalled), the window just stops asking. */
+    public void close() {
+        closed = true;
+    }
+
+    // ---- reading ----
+
+    /** Reads the list and the selected deployment again, in the background. */
+    public void refresh() {
+        String id = selectedId.get();
+        FleetSnapshot snapshot = fleet.snapshot();
+        workers.execute(() -> {
+            List<DeploymentRecord> list = service.recent(200);
+            Detail d = id == null ? null : read(id, snapshot);
+            fx.execute(() -> {
+                if (closed) {
+                    return;
+                }
+                apply(list);
+                if (java.util.Objects.equals(id, selectedId.get())) {
+                    detail.set(d);
+                }
+            });
+        });
+    }
+
+    private void apply(List<DeploymentRecord> list) {
+        String keep = selectedId.get();
+        if (!deployments.equals(list)) {
+            deployments.setAll(list);
+            // A table showing the list moves its selection as rows come in; the selected deployment stays.
+            selectedId.set(keep);
+        }
+        if (keep == null && !list.isEmpty()) {
+            selectedId.set(list.get(0).id());
+        }
+    }
+
+    private Detail read(String id, FleetSnapshot snapshot) {
+        DeploymentRecord d;
+        try {
+            d = service.find(id);
+        } catch (Problem gone) {
+            return null;
+        }
+        List<TargetRecord> targets = service.targets(id);
+        Map<String, List<String>> lines = service.lastLines(id, LAST_LINES);
+        Map<String, Site> sites = new HashMap<>();
+        if (snapshot != null) {
+            for (SiteSummary s : snapshot.sites()) {
+                sites.put(s.site().id(), s.site());
+            }
+        }
+        List<TargetRow> rows = new ArrayList<>(targets.size());
+        Map<String, List<TargetState>> bySite = new java.util.LinkedHashMap<>();
+        int waves = 0;
+        for (TargetRecord t : targets) {
+            Site site = sites.get(t.target().siteId());
+            rows.add(new TargetRow(t, site == null ? t.target().siteId() : site.name(),
+                    lines.getOrDefault(t.target().cameraId(), List.of())));
+            bySite.computeIfAbsent(t.target().siteId(), k -> new ArrayList<>()).add(t.state());
+            waves = Math.max(waves, t.wave() + 1);
+        }
+        List<SitePoint> points = new ArrayList<>();
+        bySite.forEach((siteId, states) -> {
+            Site s = sites.get(siteId);
+            if (s != null && s.isPlaced()) {
+                points.add(new SitePoint(siteId, s.name(), s.latitude(), s.longitude(), List.copyOf(states)));
+            }
+        });
+        return new Detail(d, live.containsKey(id), rows, points, waves);
+    }
+
+    /** The full log of one target of the selected deployment, in the background. */
+    public void log(String cameraId, Consumer<List<String>> show) {
+        String id = selectedId.get();
+        if (id == null) {
+            return;
+        }
+        workers.execute(() -> {
+            List<String> lines = service.logOf(id, cameraId, 100_000);
+            fx.execute(() -> show.accept(lines));
+        });
+    }
+
+    /** A rollout changed: read again soon, coalescing a burst of transitions into one read. */
+    private void changed(Rollout r) {
+        if (r.isFinished()) {
+            live.remove(r.id(), r);
+        }
+        if (closed || !refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
+        workers.execute(() -> {
+            try {
+                Thread.sleep(REFRESH_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            refreshQueued.set(false);
+            fx.execute(this::refresh);
+        });
+    }
+
+    // ---- the wizard's reading ----
+
+    /** The targets a filter (as pipelines write it) or the sites selected on the map or in the table pass. */
+    public DeploymentTargets targets(String filter, boolean selection) {
+        FleetSnapshot snapshot = fleet.snapshot();
+        if (snapshot == null) {
+            throw new Problem("deploy.noFleet");
+        }
+        if (selection) {
+            Set<String> sites = Set.copyOf(fleet.selection());
+            DeploymentTargets all = DeploymentTargets.of(snapshot, FleetFilter.ALL);
+            List<PlanTarget> plan = all.plan().stream().filter(t -> sites.contains(t.siteId())).toList();
+            Map<String, Rollout.Placement> placements = new HashMap<>();
+            plan.forEach(t -> placements.put(t.cameraId(), all.placements().get(t.cameraId())));
+            return new DeploymentTargets(plan, placements);
+        }
+        return DeploymentTargets.of(snapshot, DeploymentTargets.parseFilter(filter));
+    }
+
+    public Release releaseFile(Path file) {
+        return releaseFiles.apply(file);
+    }
+
+    /**
+     * The releases stored by earlier deployments; on the demo fleet also a demo release, so that a new user can try
+     * a whole rollout before writing a release file.
+     */
+    public List<Release> storedReleases() {
+        List<Release> stored = new ArrayList<>(service.releases());
+        if ("DEMO".equals(defaultExecutor()) && !stored.contains(DEMO_RELEASE)) {
+            stored.add(DEMO_RELEASE);
+        }
+        return stored;
+    }
+
+    /** What the demo fleet's simulated cameras install: its artifact is never read. */
+    static final Release DEMO_RELEASE = new Release("camos-agent", "6.6.0", ReleaseKind.RELEASE,
+            "demo/camos-agent-6.6.0.tar.gz", "6d0c5a3f9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c",
+            "tar -xzf \"$1\" -C /opt/camos && /opt/camos/install.sh", "/opt/camos/bin/selftest --quick",
+            "/opt/camos/rollback.sh");
+
+    public DeploymentService.DryRun dryRun(DeploymentTargets targets, Strategy strategy) {
+        return service.dryRun(targets.plan(), strategy);
+    }
+
+    /** The executor a new deployment gets by default: the demo on the demo fleet, SSH otherwise. */
+    public String defaultExecutor() {
+        FleetSnapshot s = fleet.snapshot();
+        return s != null && s.source().startsWith("Demo") ? "DEMO" : "SSH";
+    }
+
+    // ---- actions ----
+
+    /** Launches in the background; the new deployment is selected and runs on a thread of its own. */
+    public void launch(Launch l) {
+        sshUser.set(l.sshUser());
+        FleetSnapshot snapshot = fleet.snapshot();
+        tasks.job(m.text("deploy.task.launch", l.release().label()), p -> service.launch(l.release(), l.strategy(),
+                        l.targets().plan(), l.targets().placements(), l.executor(),
+                        runners.runner(l.executor(), snapshot, l.sshUser()), this::changed))
+                .onSuccess(this::start)
+                .onFailure(this::failed)
+                .start();
+    }
+
+    private void start(Rollout r) {
+        live.put(r.id(), r);
+        Thread.ofVirtual().name("rollout-" + r.id()).start(r::run);
+        selectedId.set(r.id());
+        notice.set(m.text("deploy.notice.launched", r.id()));
+        refresh();
+    }
+
+    public void approve() {
+        onLive(service::approve, "deploy.notice.approved");
+    }
+
+    public void pause() {
+        onLive(service::pause, "deploy.notice.paused");
+    }
+
+    public void resume() {
+        onLive(service::resume, "deploy.notice.resumed");
+    }
+
+    /** Asks for an abort: the deployment shows "abort requested" until the targets under way are done. */
+    public void abort() {
+        onLive(service::abort, "deploy.notice.abortRequested");
+    }
+
+    private void onLive(Consumer<Rollout> action, String done) {
+        Rollout r = selectedId.get() == null ? null : live.get(selectedId.get());
+        if (r == null) {
+            return;
+        }
+        tasks.job(m.text("deploy.task.action", r.id()), p -> {
+                    action.accept(r);
+                    return r;
+                })
+                .onSuccess(x -> {
+                    notice.set(m.text(done, r.id()));
+                    refresh();
+                })
+                .onFailure(this::failed)
+                .start();
+    }
+
+    /** Picks up a deployment the console stopped under: re-probes what was under way, then goes on. */
+    public void resumeInterrupted() {
+        DeploymentRecord d = selected();
+        if (d == null) {
+            return;
+        }
+        FleetSnapshot snapshot = fleet.snapshot();
+        String user = sshUser.get();
+        tasks.job(m.text("deploy.task.resumeInterrupted", d.id()), p -> service.resumeInterrupted(d.id(),
+                        DeploymentTargets.of(snapshot, FleetFilter.ALL).placements(),
+                        runners.runner(d.executor(), snapshot, user), this::changed))
+                .onSuccess(this::start)
+                .onFailure(this::failed)
+                .start();
+    }
+
+    public void retryFailed() {
+        DeploymentRecord d = selected();
+        if (d == null) {
+            return;
+        }
+        FleetSnapshot snapshot = fleet.snapshot();
+        String user = sshUser.get();
+        tasks.job(m.text("deploy.task.retry", d.id()), p -> service.retryFailed(d.id(),
+                        DeploymentTargets.of(snapshot, FleetFilter.ALL), runners.runner(d.executor(), snapshot, user),
+                        this::changed))
+                .onSuccess(this::start)
+                .onFailure(this::failed)
+                .start();
+    }
+
+    public void rollbackFailed() {
+        DeploymentRecord d = selected();
+        if (d == null) {
+            return;
+        }
+        FleetSnapshot snapshot = fleet.snapshot();
+        String user = sshUser.get();
+        tasks.job(m.text("deploy.task.rollback", d.id()), p -> service.rollbackFailed(d.id(),
+                        runners.runner(d.executor(), snapshot, user)))
+                .onSuccess(r -> {
+                    notice.set(m.text("deploy.notice.rolledBack", r.rolledBack(), d.id()));
+                    refresh();
+                })
+                .onFailure(e -> {
+                    failed(e);
+                    refresh();
+                })
+                .start();
+    }
+
+    /**
+     * Connects to a target's camera to read its host key; when it is not the known one, {@code decide} is asked
+     * (on the FX thread) whether to trust it, and a yes is audited and recorded.
+     */
+    public void checkHostKey(TargetRow target, Function<HostKeyRejected, Boolean> decide) {
+        DeploymentRecord d = selected();
+        if (d == null) {
+            return;
+        }
+        TargetRunner runner = runners.runner(d.executor(), fleet.snapshot(), sshUser.get());
+        tasks.job(m.text("deploy.task.hostKey", target.cameraId()), p -> runner.hostKey(target.record().target()))
+                .onSuccess(rejected -> {
+                    if (rejected.isEmpty()) {
+                        notice.set(m.text("deploy.notice.hostKeyKnown", target.record().target().address()));
+                    } else if (decide.apply(rejected.get())) {
+                        trust(runner, rejected.get());
+                    }
+                })
+                .onFailure(this::failed)
+                .start();
+    }
+
+    private void trust(TargetRunner runner, HostKeyRejected rejected) {
+        tasks.job(m.text("deploy.task.trust", rejected.host()), p -> {
+                    service.trustHostKey(runner, rejected);
+                    return rejected;
+                })
+                .onSuccess(r -> notice.set(m.text("deploy.notice.trusted", r.host(), r.sha256Fingerprint())))
+                .onFailure(this::failed)
+                .start();
+    }
+
+    private DeploymentRecord selected() {
+        Detail d = detail.get();
+        return d == null ? null : d.deployment();
+    }
+
+    private void failed(Throwable e) {
+        notice.set(e instanceof Problem p ? m.text(p) : m.text("deploy.notice.failed", String.valueOf(e.getMessage())));
+    }
+
+    /** Whether an action applies to the selected deployment now. */
+    public boolean can(String action) {
+        Detail d = detail.get();
+        if (d == null) {
+            return false;
+        }
+        DeploymentState s = d.deployment().state();
+        boolean running = live.containsKey(d.deployment().id());
+        boolean failures = d.targets().stream().anyMatch(t -> t.state().isFailure());
+        return switch (action) {
+            case "approve", "resume" -> running && s == DeploymentState.PAUSED;
+            case "pause" -> running && s == DeploymentState.RUNNING;
+            case "abort" -> running && (s == DeploymentState.RUNNING || s == DeploymentState.PAUSED);
+            case "resumeInterrupted" -> !running && !s.isFinal();
+            case "retry" -> s.isFinal() && failures;
+            case "rollback" -> s.isFinal() && d.targets().stream().anyMatch(t -> t.state() == TargetState.FAILED);
+            default -> false;
+        };
+    }
+
+    /** The plan of the selected deployment, as JSON, for its header. */
+    public Optional<Strategy> plan() {
+        Detail d = detail.get();
+        return d == null ? Optional.empty() : Optional.of(PlanJson.parse(d.deployment().plan()));
+    }
+}

@@ -1,0 +1,479 @@
+package io.camfleet.console.ui.deploy;
+
+import atlantafx.base.theme.Styles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.domain.deploy.BlastRadius;
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.domain.deploy.Strategy;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.deploy.DeploymentService;
+import io.camfleet.console.service.deploy.DeploymentTargets;
+import io.camfleet.console.service.deploy.PlanJson;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A new deployment in five steps — release, targets, plan, dry run, confirm — each checked before the next, so that
+ * nothing is launched that the operator has not seen: the dry run shows the blast radius of every wave.
+ */
+final class NewDeploymentWizard {
+
+    private static final String[] STEPS = {"release", "targets", "plan", "dryRun", "confirm"};
+
+    private final DeploymentsViewModel vm;
+    private final Messages m;
+    private final Stage stage = new Stage();
+    private final StackPane pages = new StackPane();
+    private final HBox steps = new HBox(6);
+    private final Label error = new Label();
+    private final Button back = new Button();
+    private final Button next = new Button();
+    private int step;
+    private DeploymentsViewModel.Launch result;
+
+    // release
+    private final ComboBox<Release> release = new ComboBox<>();
+    private final GridPane releaseFacts = new GridPane();
+    // targets
+    private final RadioButton bySelection = new RadioButton();
+    private final RadioButton byFilter = new RadioButton();
+    private final TextField filter = new TextField();
+    private final Label targetCount = new Label();
+    // plan
+    private final TextField canary = new TextField("");
+    private final ComboBox<String> approval = new ComboBox<>();
+    private final TextField waves = new TextField("25%");
+    private final Spinner<Integer> concurrency = new Spinner<>(1, 1000, 20);
+    private final TextField threshold = new TextField("5%");
+    private final TextField pause = new TextField("0s");
+    private final ComboBox<String> executor = new ComboBox<>();
+    private final TextField sshUser = new TextField();
+    private final CheckBox emergency = new CheckBox();
+    // dry run and confirm
+    private final TableView<BlastRadius.Reach> dryRun = new TableView<>();
+    private final Label dryRunTotal = new Label();
+    private final Label confirmText = new Label();
+    private final CheckBox reviewed = new CheckBox();
+
+    private DeploymentTargets targets;
+    private Strategy strategy;
+    private DeploymentService.DryRun plan;
+
+    private NewDeploymentWizard(Window owner, DeploymentsViewModel vm) {
+        this.vm = vm;
+        this.m = vm.messages();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle(m.text("deploy.wizard.title"));
+
+        for (int i = 0; i < STEPS.length; i++) {
+            Label l = new Label((i + 1) + "  " + m.text("deploy.wizard.step." + STEPS[i]));
+            steps.getChildren().add(l);
+            if (i < STEPS.length - 1) {
+                Label arrow = new Label("›");
+                arrow.getStyleClass().add("wizard-step");
+                steps.getChildren().add(arrow);
+            }
+        }
+        steps.setAlignment(Pos.CENTER_LEFT);
+        pages.getChildren().addAll(releasePage(), targetsPage(), planPage(), dryRunPage(), confirmPage());
+        VBox.setVgrow(pages, Priority.ALWAYS);
+        error.getStyleClass().add("wizard-error");
+        error.setWrapText(true);
+        error.setId("wizard-error");
+        error.setMinHeight(Region.USE_PREF_SIZE);
+
+        back.setText(m.text("deploy.wizard.back"));
+        back.setId("wizard-back");
+        back.setOnAction(e -> go(step - 1));
+        next.setId("wizard-next");
+        next.setDefaultButton(true);
+        next.setOnAction(e -> forward());
+        Button cancel = new Button(m.text("deploy.wizard.cancel"));
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> stage.close());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, cancel, gap, back, next);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox root = new VBox(14, steps, pages, error, buttons);
+        root.setPadding(new Insets(18, 20, 16, 20));
+        root.getStyleClass().add("deployments");
+        root.setId("deploy-wizard");
+        Scene scene = new Scene(root, 1060, 600);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            scene.getRoot().getStylesheets().setAll(owner.getScene().getRoot().getStylesheets());
+        }
+        root.getStylesheets().add(NewDeploymentWizard.class.getResource("deployments.css").toExternalForm());
+        stage.setScene(scene);
+        go(0);
+    }
+
+    /** Shows the wizard and waits: what to launch, or empty when the operator cancelled. */
+    static Optional<DeploymentsViewModel.Launch> open(Window owner, DeploymentsViewModel vm) {
+        NewDeploymentWizard w = new NewDeploymentWizard(owner, vm);
+        w.stage.showAndWait();
+        return Optional.ofNullable(w.result);
+    }
+
+    // ---- pages ----
+
+    private Node page(String key, Node... content) {
+        Label title = new Label(m.text("deploy.wizard.step." + key));
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label help = new Label(m.text("deploy.wizard.help." + key));
+        help.getStyleClass().add(Styles.TEXT_MUTED);
+        help.setWrapText(true);
+        VBox box = new VBox(10, title, help);
+        box.getChildren().addAll(content);
+        box.setId("wizard-page-" + key);
+        return box;
+    }
+
+    private Node releasePage() {
+        release.setId("wizard-release");
+        release.setPrefWidth(420);
+        release.setPromptText(m.text("deploy.wizard.release.prompt"));
+        release.setItems(FXCollections.observableArrayList(vm.storedReleases()));
+        Function<Release, String> label = r -> r == null ? "" : r.label() + "  (" + r.kind().name().toLowerCase() + ")";
+        release.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Release r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty ? null : label.apply(r));
+            }
+        });
+        release.setButtonCell(release.getCellFactory().call(null));
+        release.valueProperty().addListener((o, was, r) -> showRelease(r));
+        Button file = new Button(m.text("deploy.wizard.release.file"));
+        file.setId("wizard-release-file");
+        file.setOnAction(e -> chooseReleaseFile());
+        HBox row = new HBox(8, release, file);
+        row.setAlignment(Pos.CENTER_LEFT);
+        releaseFacts.setHgap(14);
+        releaseFacts.setVgap(6);
+        return page("release", row, releaseFacts);
+    }
+
+    private void chooseReleaseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(m.text("deploy.wizard.release.file"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            useReleaseFile(f.toPath());
+        }
+    }
+
+    /** Reads a release file and picks it; a bad file is one sentence under the page. */
+    void useReleaseFile(java.nio.file.Path file) {
+        try {
+            Release r = vm.releaseFile(file);
+            if (!release.getItems().contains(r)) {
+                release.getItems().add(0, r);
+            }
+            release.setValue(r);
+            error.setText("");
+        } catch (Problem p) {
+            error.setText(m.text(p));
+        }
+    }
+
+    private void showRelease(Release r) {
+        releaseFacts.getChildren().clear();
+        if (r == null) {
+            return;
+        }
+        String[][] facts = {
+                {"name", r.name()}, {"version", r.version()}, {"kind", r.kind().name().toLowerCase()},
+                {"artifact", r.artifact()}, {"sha256", r.sha256()}, {"install", r.installScript()},
+                {"healthCheck", r.healthCheck()}, {"rollback", r.rollbackScript()}};
+        for (int i = 0; i < facts.length; i++) {
+            Label k = new Label(m.text("deploy.release." + facts[i][0]));
+            k.getStyleClass().add(Styles.TEXT_MUTED);
+            Label v = new Label(facts[i][1]);
+            v.setWrapText(true);
+            v.setMaxWidth(600);
+            releaseFacts.addRow(i, k, v);
+        }
+    }
+
+    private Node targetsPage() {
+        ToggleGroup how = new ToggleGroup();
+        int sites = vm.fleet().selection().size();
+        bySelection.setText(m.text("deploy.wizard.targets.selection", sites));
+        bySelection.setToggleGroup(how);
+        bySelection.setDisable(sites == 0);
+        bySelection.setId("wizard-by-selection");
+        byFilter.setText(m.text("deploy.wizard.targets.filter"));
+        byFilter.setToggleGroup(how);
+        byFilter.setId("wizard-by-filter");
+        (sites > 0 ? bySelection : byFilter).setSelected(true);
+        filter.setPromptText("region:EU customer:Northwind version:6.4.2 amsterdam");
+        filter.setId("wizard-filter");
+        filter.setPrefColumnCount(40);
+        filter.disableProperty().bind(bySelection.selectedProperty());
+        Label syntax = new Label(m.text("deploy.wizard.targets.syntax"));
+        syntax.getStyleClass().add(Styles.TEXT_MUTED);
+        syntax.setWrapText(true);
+        targetCount.setId("wizard-target-count");
+        targetCount.getStyleClass().add(Styles.TEXT_BOLD);
+        how.selectedToggleProperty().addListener(o -> countTargets());
+        filter.textProperty().addListener(o -> countTargets());
+        VBox.setMargin(filter, new Insets(0, 0, 0, 26));
+        VBox.setMargin(syntax, new Insets(0, 0, 0, 26));
+        return page("targets", bySelection, byFilter, filter, syntax, targetCount);
+    }
+
+    /** Counts as the operator types: the fleet is in memory and a filter passes over it in milliseconds. */
+    private void countTargets() {
+        try {
+            DeploymentTargets t = vm.targets(filter.getText(), bySelection.isSelected());
+            long sites = t.plan().stream().map(p -> p.siteId()).distinct().count();
+            targetCount.setText(m.text("deploy.wizard.targets.count", t.plan().size(), sites));
+            error.setText("");
+        } catch (Problem p) {
+            targetCount.setText("");
+            error.setText(m.text(p));
+        }
+    }
+
+    private Node planPage() {
+        approval.getItems().setAll(m.text("deploy.wizard.plan.approvalPause"), m.text("deploy.wizard.plan.approvalContinue"));
+        approval.getSelectionModel().select(0);
+        executor.getItems().setAll("DEMO", "SSH");
+        executor.setValue(vm.defaultExecutor());
+        executor.setId("wizard-executor");
+        sshUser.setText(vm.sshUserProperty().get());
+        sshUser.setId("wizard-ssh-user");
+        sshUser.disableProperty().bind(executor.valueProperty().isNotEqualTo("SSH"));
+        concurrency.setEditable(true);
+        concurrency.setId("wizard-concurrency");
+        canary.setId("wizard-canary");
+        canary.setPromptText(m.text("deploy.wizard.plan.canaryNone"));
+        waves.setId("wizard-waves");
+        threshold.setId("wizard-threshold");
+        pause.setId("wizard-pause");
+        emergency.setText(m.text("deploy.wizard.plan.emergency"));
+        emergency.setId("wizard-emergency");
+        emergency.getStyleClass().add("emergency");
+        GridPane g = new GridPane();
+        g.setHgap(14);
+        g.setVgap(8);
+        int row = 0;
+        row = field(g, row, "canary", canary, "deploy.wizard.plan.canary.help");
+        row = field(g, row, "approval", approval, "deploy.wizard.plan.approval.help");
+        row = field(g, row, "waves", waves, "deploy.wizard.plan.waves.help");
+        row = field(g, row, "concurrency", concurrency, "deploy.wizard.plan.concurrency.help");
+        row = field(g, row, "threshold", threshold, "deploy.wizard.plan.threshold.help");
+        row = field(g, row, "pause", pause, "deploy.wizard.plan.pause.help");
+        row = field(g, row, "executor", executor, "deploy.wizard.plan.executor.help");
+        field(g, row, "sshUser", sshUser, "deploy.wizard.plan.sshUser.help");
+        return page("plan", g, emergency);
+    }
+
+    private int field(GridPane g, int row, String key, Region input, String help) {
+        Label l = new Label(m.text("deploy.wizard.plan." + key));
+        input.setPrefWidth(160);
+        input.setMaxWidth(160);
+        Label h = new Label(m.text(help));
+        h.getStyleClass().add(Styles.TEXT_MUTED);
+        g.addRow(row, l, input, h);
+        return row + 1;
+    }
+
+    private Node dryRunPage() {
+        dryRun.setId("wizard-dry-run");
+        dryRun.getStyleClass().add(Styles.DENSE);
+        dryRun.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        dryRun.getColumns().setAll(List.of(
+                col("wave", r -> r.canary() ? m.text("deploy.wave.canary") : m.text("deploy.wave", r.waveIndex() + 1),
+                        90),
+                col("cameras", r -> Integer.toString(r.targets()), 70),
+                col("sites", r -> Integer.toString(r.sites()), 60),
+                col("tiers", this::tiers, 270),
+                col("customers", r -> some(r.customers(), 3), 230),
+                col("siteNames", r -> some(r.siteNames(), 4), 260)));
+        dryRunTotal.getStyleClass().add("dry-run-total");
+        dryRunTotal.setWrapText(true);
+        dryRunTotal.setMinHeight(Region.USE_PREF_SIZE);
+        dryRunTotal.setId("wizard-dry-run-total");
+        VBox.setVgrow(dryRun, Priority.ALWAYS);
+        return page("dryRun", dryRun, dryRunTotal);
+    }
+
+    private TableColumn<BlastRadius.Reach, String> col(String key, Function<BlastRadius.Reach, String> value,
+                                                       double width) {
+        TableColumn<BlastRadius.Reach, String> c = new TableColumn<>(m.text("deploy.dryRun." + key));
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private String tiers(BlastRadius.Reach r) {
+        return r.targetsByTier().entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue())
+                .collect(Collectors.joining(" · "));
+    }
+
+    private String some(List<String> names, int most) {
+        String shown = String.join(", ", names.subList(0, Math.min(most, names.size())));
+        return names.size() > most ? shown + " " + m.text("deploy.dryRun.more", names.size() - most) : shown;
+    }
+
+    private Node confirmPage() {
+        confirmText.setWrapText(true);
+        confirmText.setMinHeight(Region.USE_PREF_SIZE);
+        confirmText.setId("wizard-confirm-text");
+        reviewed.setText(m.text("deploy.wizard.confirm.reviewed"));
+        reviewed.setId("wizard-reviewed");
+        reviewed.selectedProperty().addListener(o -> next.setDisable(step == 4 && !reviewed.isSelected()));
+        return page("confirm", confirmText, reviewed);
+    }
+
+    // ---- moving ----
+
+    private void go(int to) {
+        step = Math.max(0, Math.min(STEPS.length - 1, to));
+        for (int i = 0; i < pages.getChildren().size(); i++) {
+            pages.getChildren().get(i).setVisible(i == step);
+        }
+        for (int i = 0, label = 0; i < steps.getChildren().size(); i += 2, label++) {
+            Node n = steps.getChildren().get(i);
+            n.getStyleClass().removeAll("wizard-step", "wizard-step-current");
+            n.getStyleClass().add(label == step ? "wizard-step-current" : "wizard-step");
+        }
+        back.setDisable(step == 0);
+        boolean last = step == STEPS.length - 1;
+        next.setText(last ? m.text("deploy.wizard.launch", targets == null ? 0 : targets.plan().size())
+                : m.text("deploy.wizard.next"));
+        next.getStyleClass().remove(Styles.DANGER);
+        if (last) {
+            next.getStyleClass().add(Styles.DANGER);
+            reviewed.setSelected(false);
+        }
+        next.setDisable(last && !reviewed.isSelected());
+        error.setText("");
+        if (step == 1) {
+            countTargets();
+        }
+    }
+
+    private void forward() {
+        try {
+            switch (step) {
+                case 0 -> checkRelease();
+                case 1 -> targets = vm.targets(filter.getText(), bySelection.isSelected());
+                case 2 -> makePlan();
+                case 3 -> confirmText.setText(confirmation());
+                default -> {
+                    result = new DeploymentsViewModel.Launch(release.getValue(), strategy, targets,
+                            executor.getValue(), sshUser.getText().strip());
+                    stage.close();
+                    return;
+                }
+            }
+            if (step == 1 && targets.plan().isEmpty()) {
+                throw Problem.badInput("deploy.noTargets");
+            }
+            go(step + 1);
+        } catch (Problem p) {
+            error.setText(m.text(p));
+        }
+    }
+
+    private void checkRelease() {
+        Release r = release.getValue();
+        if (r == null) {
+            throw Problem.badInput("deploy.wizard.release.none");
+        }
+        List<Release.Problem> problems = r.problems();
+        if (!problems.isEmpty()) {
+            throw Problem.badInput("deploy.badRelease", r.label(), problems.stream()
+                    .map(p -> m.text("release.problem." + p.name())).collect(Collectors.joining("; ")));
+        }
+    }
+
+    private void makePlan() {
+        if (executor.getValue().equals("SSH") && sshUser.getText().isBlank()) {
+            throw Problem.badInput("deploy.wizard.sshUser.none");
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (!canary.getText().isBlank()) {
+            json.put("canary", canary.getText().strip());
+        }
+        json.put("canaryApproval", approval.getSelectionModel().getSelectedIndex() == 0 ? "pause" : "continue");
+        json.put("waves", waves.getText().strip());
+        json.put("maxConcurrency", concurrency.getValue());
+        json.put("failureThreshold", threshold.getText().strip());
+        json.put("pauseBetweenWaves", pause.getText().isBlank() ? "0s" : pause.getText().strip());
+        json.put("maintenanceWindows", emergency.isSelected() ? "ignore" : "respect");
+        try {
+            strategy = PlanJson.parse(new ObjectMapper().writeValueAsString(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        plan = vm.dryRun(targets, strategy);
+        dryRun.getItems().setAll(plan.blastRadius().waves());
+        BlastRadius.Reach total = plan.blastRadius().total();
+        dryRunTotal.setText(m.text("deploy.dryRun.total", total.targets(), total.sites(), total.customers().size(),
+                tiers(total), plan.waves().size()));
+    }
+
+    private String confirmation() {
+        BlastRadius.Reach total = plan.blastRadius().total();
+        List<String> lines = new ArrayList<>();
+        lines.add(m.text("deploy.wizard.confirm.what", release.getValue().label(), total.targets(), total.sites(),
+                total.customers().size(), plan.waves().size(), executor.getValue()));
+        if (!strategy.canary().isNone()) {
+            lines.add(m.text(strategy.canaryApproval() == io.camfleet.console.domain.deploy.CanaryApproval
+                    .PAUSE_FOR_APPROVAL ? "deploy.wizard.confirm.canaryPause" : "deploy.wizard.confirm.canaryGo",
+                    plan.waves().get(0).size()));
+        }
+        lines.add(m.text("deploy.wizard.confirm.threshold", strategy.failureThreshold(), strategy.maxConcurrency()));
+        if (total.targetsByTier().containsKey(SlaTier.PLATINUM)) {
+            lines.add(m.text("deploy.wizard.confirm.platinum", total.targetsByTier().get(SlaTier.PLATINUM)));
+        }
+        lines.add(m.text(strategy.ignoreMaintenanceWindows() ? "deploy.wizard.confirm.windowsIgnored"
+                : "deploy.wizard.confirm.windows"));
+        return String.join("\n\n", lines);
+    }
+}
