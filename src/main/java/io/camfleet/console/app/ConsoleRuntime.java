@@ -109,8 +109,8 @@ final class ConsoleRuntime implements ConsoleBackend {
                 List<Path> keys = java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve)
                         .filter(Files::isReadable).toList();
                 yield new SshTargetRunner(new SshjHostConnector(new SshSettings(ssh.resolve("known_hosts"), keys,
-                        Duration.ofSeconds(10), Duration.ofSeconds(15))), sshUser, installRoot(),
-                        Duration.ofMinutes(10));
+                        SshSettings.agentSocket(env), Duration.ofSeconds(10), Duration.ofSeconds(15))), sshUser,
+                        installRoot(), Duration.ofMinutes(10));
             }
             default -> throw Problem.badInput("deploy.executor", executor);
         };

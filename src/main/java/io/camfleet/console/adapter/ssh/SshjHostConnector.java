@@ -8,28 +8,43 @@ import io.camfleet.console.service.deploy.RemoteHost;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@link HostConnector} on sshj: one {@link SSHClient} per host (two through a jump host), host keys checked
- * strictly against one known_hosts file, public keys from files.
+ * strictly against one known_hosts file, public keys from the ssh-agent and from files.
  */
 public final class SshjHostConnector implements HostConnector {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SshjHostConnector.class);
+
     private final SshSettings settings;
+    /** Null when the settings name no agent. */
+    private final SshAgent agent;
+    /** An agent that is gone is said once in the log, not once for each of fifty hosts. */
+    private final AtomicBoolean agentMissingLogged = new AtomicBoolean();
     /** Building a config looks up every algorithm: done once, shared by all connections. */
     private final Config config = new DefaultConfig();
     private final Object knownHostsWrite = new Object();
 
     public SshjHostConnector(SshSettings settings) {
         this.settings = settings;
+        this.agent = settings.agentSocket() == null ? null
+                : new SshAgent(settings.agentSocket(), settings.authTimeout());
     }
 
     @Override
@@ -80,7 +95,7 @@ public final class SshjHostConnector implements HostConnector {
             throw new Problem(e, "ssh.unreachable", address, SshjHostSession.reason(e));
         }
         try {
-            client.authPublickey(user, keys(client));
+            client.auth(user, methods(client));
             if (client.getSocket() != null) {
                 client.getSocket().setSoTimeout(0);
             }
@@ -97,16 +112,64 @@ public final class SshjHostConnector implements HostConnector {
         }
     }
 
-    private List<KeyProvider> keys(SSHClient client) {
-        List<KeyProvider> keys = new ArrayList<>();
+    /**
+     * The ways to log in, in the order OpenSSH tries them: each key the agent holds, then each key file. A key file
+     * whose key the agent holds too is not offered twice: every refusal spends one of the server's MaxAuthTries.
+     */
+    private List<AuthMethod> methods(SSHClient client) {
+        List<AuthMethod> methods = new ArrayList<>();
+        List<SshAgent.Identity> offered = new ArrayList<>();
+        for (SshAgent.Identity identity : agentIdentities()) {
+            if (AgentPublickey.supports(identity)) {
+                methods.add(new AgentPublickey(agent, identity));
+                offered.add(identity);
+            } else {
+                LOG.debug("Not offering the ssh-agent's {}: a key type this console does not log in with", identity);
+            }
+        }
         for (Path file : settings.keyFiles()) {
+            KeyProvider key;
             try {
-                keys.add(client.loadKeys(file.toString()));
+                key = client.loadKeys(file.toString());
             } catch (IOException e) {
                 throw Problem.badInput("ssh.keyUnreadable", file, SshjHostSession.reason(e));
             }
+            if (!heldBy(offered, key)) {
+                methods.add(new AuthPublickey(key));
+            }
         }
-        return keys;
+        return methods;
+    }
+
+    /** What the agent holds; nothing when there is no agent, or it is gone or silent (then the key files remain). */
+    private List<SshAgent.Identity> agentIdentities() {
+        if (agent == null) {
+            return List.of();
+        }
+        try {
+            return agent.identities();
+        } catch (IOException e) {
+            if (agentMissingLogged.compareAndSet(false, true)) {
+                LOG.warn("The ssh-agent at {} cannot be asked for keys ({}); using key files only", agent.socket(),
+                        SshjHostSession.reason(e));
+            } else {
+                LOG.debug("The ssh-agent at {} cannot be asked for keys: {}", agent.socket(), e.toString());
+            }
+            return List.of();
+        }
+    }
+
+    private static boolean heldBy(List<SshAgent.Identity> identities, KeyProvider key) {
+        if (identities.isEmpty()) {
+            return false;
+        }
+        byte[] blob;
+        try {
+            blob = new Buffer.PlainBuffer().putPublicKey(key.getPublic()).getCompactData();
+        } catch (IOException e) {
+            return false; // an encrypted key, say: offered as a file, which reports its own trouble
+        }
+        return identities.stream().anyMatch(i -> Arrays.equals(i.blob(), blob));
     }
 
     private static int millis(java.time.Duration d) {

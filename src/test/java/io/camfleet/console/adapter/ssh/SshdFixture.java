@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * address stands for a distinct camera host (on Linux all of 127/8 is loopback). A remote command can tell which
  * address was dialled from the third field of {@code $SSH_CONNECTION}; {@link #hostsDir()} has a folder per address.
  *
- * <p>It generates its own host key and client key and logs in as the user running the tests (root here, so it
- * permits root logins). Without {@code /usr/sbin/sshd} the tests fail on CI ({@code CI=true}) and are skipped
- * elsewhere with one loud line, never silently.
+ * <p>It generates its own host key and client keys (ed25519, ecdsa, rsa, and one only a certificate lets in) and
+ * logs in as the user running the tests (root here, so it permits root logins). Without {@code /usr/sbin/sshd} the
+ * tests fail on CI ({@code CI=true}) and are skipped elsewhere with one loud line, never silently.
  */
 public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
 
@@ -38,6 +38,9 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
     static final List<String> ADDRESSES = Stream.concat(
             IntStream.rangeClosed(1, 9).mapToObj(i -> "127.0.0." + i),
             IntStream.rangeClosed(1, 50).mapToObj(i -> "127.0.1." + i)).toList();
+
+    /** The address whose server takes RSA keys only with SHA-256 signatures (not SHA-512), as Dropbear does. */
+    static final String RSA_SHA256_ONLY = "127.0.0.9";
 
     /** OpenSSH's MAX_LISTEN_SOCKS: one sshd listens on at most 16 addresses, so the addresses share a few. */
     private static final int ADDRESSES_PER_SSHD = 16;
@@ -60,7 +63,20 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         keygen("host_key");
         keygen("client_key");
         keygen("other_key");
-        Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"));
+        keygen("client_ecdsa_key", "ecdsa");
+        keygen("client_rsa_key", "rsa");
+        List<String> authorized = new ArrayList<>();
+        for (String key : List.of("client_key", "client_ecdsa_key", "client_rsa_key")) {
+            authorized.add(Files.readString(dir.resolve(key + ".pub")).strip());
+        }
+        Files.write(dir.resolve("authorized_keys"), authorized, StandardCharsets.UTF_8);
+        // Keys in no authorized_keys that log in only with their certificates from a CA the server trusts.
+        keygen("user_ca");
+        for (String type : List.of("ed25519", "rsa")) {
+            keygen(certifiedKey(type).getFileName().toString(), type);
+            run("/usr/bin/ssh-keygen", "-q", "-s", dir.resolve("user_ca").toString(), "-I", "camfleet-test",
+                    "-n", user(), certifiedKey(type) + ".pub");
+        }
         for (String address : ADDRESSES) {
             Files.createDirectories(hostsDir().resolve(address));
         }
@@ -103,6 +119,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         config.append("""
                 HostKey %1$s/host_key
                 AuthorizedKeysFile %1$s/authorized_keys
+                TrustedUserCAKeys %1$s/user_ca.pub
                 PermitRootLogin yes
                 PubkeyAuthentication yes
                 PasswordAuthentication no
@@ -119,7 +136,10 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
                 # Debian's bash sources ~/.bashrc for ssh commands unless SHLVL says it is nested: here root's
                 # .bashrc runs pyenv, which takes a lock, and 50 hosts at once waited on it for minutes.
                 SetEnv SHLVL=1
-                """.formatted(dir));
+                # One address takes RSA keys only with SHA-256 signatures, as Dropbear does. Match blocks come last.
+                Match LocalAddress %2$s
+                    PubkeyAcceptedAlgorithms rsa-sha2-256,ssh-ed25519,ecdsa-sha2-nistp256
+                """.formatted(dir, RSA_SHA256_ONLY));
         Path configFile = dir.resolve("sshd_config-" + index);
         Files.writeString(configFile, config, StandardCharsets.UTF_8);
         Path log = dir.resolve("sshd-" + index + ".log");
@@ -158,7 +178,11 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void keygen(String name) throws Exception {
-        run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", dir.resolve(name).toString());
+        keygen(name, "ed25519");
+    }
+
+    private void keygen(String name, String type) throws Exception {
+        run("/usr/bin/ssh-keygen", "-q", "-t", type, "-N", "", "-C", name, "-f", dir.resolve(name).toString());
     }
 
     private static String run(String... command) throws Exception {
@@ -210,6 +234,19 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
 
     public Path clientKey() {
         return dir.resolve("client_key");
+    }
+
+    /** A client key the server authorizes, of a type as ssh-keygen names it: ed25519, ecdsa or rsa. */
+    public Path clientKey(String type) {
+        return "ed25519".equals(type) ? clientKey() : dir.resolve("client_" + type + "_key");
+    }
+
+    /**
+     * A key no authorized_keys holds, of type ed25519 or rsa, with its certificate beside it ({@code NAME-cert.pub})
+     * from a user CA the server trusts: it logs in only with the certificate.
+     */
+    public Path certifiedKey(String type) {
+        return dir.resolve("certified_" + type + "_key");
     }
 
     /** A key pair the server knows nothing about: as a host key in known_hosts it is a changed key. */
