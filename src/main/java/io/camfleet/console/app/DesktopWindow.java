@@ -104,6 +104,8 @@ final class DesktopWindow {
     private final Function<Path, io.camfleet.console.domain.deploy.Release> releaseFiles;
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
     private ConsoleServices services;
+    /** The Deployments screen's model, once that screen was shown: it knows the rollouts this console runs. */
+    private DeploymentsViewModel deployments;
     private FleetService fleet;
     private boolean loading;
     /** Set when the window is gone: late answers of background work change nothing any more. */
@@ -166,8 +168,16 @@ final class DesktopWindow {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         restoreBounds(p);
+        stage.setOnCloseRequest(e -> {
+            if (!mayClose()) {
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             closed = true;
+            if (deployments != null) {
+                deployments.close();
+            }
             scheduled.forEach(f -> f.cancel(false));
             fleetModel.close();
             shellVm.remember(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
@@ -186,6 +196,23 @@ final class DesktopWindow {
         });
         stage.show();
         stage.toFront();
+    }
+
+    /**
+     * Closing while this console runs deployments stops them where they are: asks first. They show as interrupted
+     * when the console opens again, and resume from their journal.
+     */
+    private boolean mayClose() {
+        int running = deployments == null ? 0 : deployments.running();
+        if (running == 0) {
+            return true;
+        }
+        ButtonType close = new ButtonType(m.text("close.running.close"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, m.text("close.running", running), close, ButtonType.CANCEL);
+        alert.setTitle(m.text("app.title"));
+        alert.setHeaderText(m.text("close.running.title"));
+        alert.initOwner(stage);
+        return alert.showAndWait().filter(b -> b == close).isPresent();
     }
 
     private void restoreBounds(Preferences p) {
@@ -346,9 +373,11 @@ final class DesktopWindow {
             case FLEET_TABLE -> new FleetTableView(new FleetTableViewModel(fleetModel),
                     new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m);
             case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m, Platform::runLater), m, zone);
-            case DEPLOYMENTS -> new DeploymentsView(new DeploymentsViewModel(services.deployments(), runners,
-                    releaseFiles, fleetModel, tasks, Platform::runLater, workers, m), basemaps, workers,
-                    shellVm.darkThemeProperty(), zone);
+            case DEPLOYMENTS -> {
+                deployments = new DeploymentsViewModel(services.deployments(), runners, releaseFiles, fleetModel,
+                        tasks, Platform::runLater, workers, m);
+                yield new DeploymentsView(deployments, basemaps, workers, shellVm.darkThemeProperty(), zone);
+            }
             case FLEET_MAP -> new FleetMapView(new FleetMapViewModel(fleetModel, basemaps, workers, Platform::runLater),
                     new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m, shellVm.darkThemeProperty(),
                     tileSource, workers);

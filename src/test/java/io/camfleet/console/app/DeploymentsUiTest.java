@@ -1,22 +1,19 @@
 package io.camfleet.console.app;
 
-import io.camfleet.console.adapter.ssh.SshdFixture;
 import io.camfleet.console.adapter.store.CacheDatabase;
-import io.camfleet.console.adapter.store.JdbcAuditTrail;
 import io.camfleet.console.adapter.store.JdbcReleaseStore;
-import io.camfleet.console.domain.AuditEvent;
+import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
+import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.Target;
+import io.camfleet.console.service.deploy.TargetRecord;
 import io.camfleet.console.ui.deploy.DeploymentsViewModel.TargetRow;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
@@ -26,37 +23,27 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.stream.IntStream;
 
 import static io.camfleet.console.app.WindowFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Deployments screen end to end: a rollout planned in the wizard and watched live, on the demo fleet and on a
- * fleet of loopback sshd cameras, with a failed health check rolled back, an unknown host key trusted from the
- * screen, and the failed targets retried.
+ * The Deployments screen end to end on the demo fleet: a rollout planned in the wizard and watched live, and one the
+ * console stopped under shown as interrupted and resumed.
  */
 @ExtendWith(ApplicationExtension.class)
 class DeploymentsUiTest {
-
-    @RegisterExtension
-    static final SshdFixture SSHD = new SshdFixture();
 
     @TempDir
     Path dir;
@@ -67,21 +54,31 @@ class DeploymentsUiTest {
         this.stage = stage;
     }
 
-    private static String text(FxRobot robot, String id) {
+    static String text(FxRobot robot, String id) {
         return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("");
     }
 
     @SuppressWarnings("unchecked")
-    private static TableView<TargetRow> targets(FxRobot robot) {
+    static TableView<TargetRow> targets(FxRobot robot) {
         return (TableView<TargetRow>) robot.lookup("#deploy-targets").queryAs(TableView.class);
     }
 
-    private static void set(FxRobot robot, String id, String value) {
+    /** The target rows as the table holds them now, copied on the FX thread (the table changes as rollouts run). */
+    static List<TargetRow> rows(FxRobot robot) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> List.copyOf(targets(robot).getItems())).get(10,
+                    java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void set(FxRobot robot, String id, String value) {
         robot.interact(() -> robot.lookup(id).queryAs(TextField.class).setText(value));
     }
 
     /** Walks the wizard: release (the first offered), targets by filter, the plan, dry run, confirm, launch. */
-    private static void wizard(FxRobot robot, String filter, String executor, String sshUser, String waves,
+    static void wizard(FxRobot robot, String filter, String executor, String sshUser, String waves,
                                int concurrency, String threshold, boolean emergency, String shotPrefix)
             throws Exception {
         robot.clickOn("#deploy-new");
@@ -116,9 +113,10 @@ class DeploymentsUiTest {
         waitFor(() -> robot.lookup("#deploy-wizard").tryQuery().isEmpty());
     }
 
-    private static void toDeployments(FxRobot robot, int cameras) throws Exception {
+    static void toDeployments(FxRobot robot, int cameras) throws Exception {
         try {
-            waitFor(() -> text(robot, "#status-source").contains(cameras + " cameras"));
+            waitFor(() -> cameras == 0 ? text(robot, "#status-source").contains(" cameras")
+                    : text(robot, "#status-source").contains(cameras + " cameras"));
         } catch (AssertionError e) {
             Screenshots.save(robot.lookup("#status-source").query().getScene(), "deploy-fleet-not-loaded");
             throw e;
@@ -140,16 +138,16 @@ class DeploymentsUiTest {
             // The canary of 2 goes first, then the rollout waits for an approval (or a decision, if one failed).
             waitFor(() -> text(robot, "#deploy-state").equals("Paused"));
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(targets(robot).getItems().stream().filter(t -> t.record().wave() == 0)
+            assertThat(rows(robot).stream().filter(t -> t.record().wave() == 0)
                     .allMatch(t -> t.state().isSettled())).isTrue();
-            assertThat(targets(robot).getItems().stream().filter(t -> t.record().wave() > 0)
+            assertThat(rows(robot).stream().filter(t -> t.record().wave() > 0)
                     .allMatch(t -> t.state().name().equals("PENDING"))).isTrue();
             robot.clickOn("#deploy-approve");
             waitFor(() -> text(robot, "#deploy-state").equals("Running")
-                    && targets(robot).getItems().stream().filter(t -> t.state().isSuccess()).count() > 20);
+                    && rows(robot).stream().filter(t -> t.state().isSuccess()).count() > 20);
             Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-demo-live");
             waitFor(() -> List.of("Succeeded", "Failed").contains(text(robot, "#deploy-state")));
-            List<TargetRow> rows = targets(robot).getItems();
+            List<TargetRow> rows = rows(robot);
             assertThat(rows).isNotEmpty().allMatch(t -> t.state().isSettled() || t.state().name().equals("PENDING"));
             assertThat(rows.stream().filter(t -> t.state().isSuccess()).count()).isGreaterThan(rows.size() / 2);
             // The canary of 2 went first, in its own wave.
@@ -168,132 +166,57 @@ class DeploymentsUiTest {
     }
 
     @Test
-    void anSshRolloutFailsWhereItMustAndTheOperatorRollsBackTrustsAKeyAndRetries(FxRobot robot) throws Exception {
-        List<String> ips = IntStream.rangeClosed(11, 18).mapToObj(i -> "127.0.1." + i).toList();
-        String unhealthy = "127.0.1.13";
-        String unknownKey = "127.0.1.17";
-        Path ssh = Files.createDirectories(dir.resolve("home/.ssh"));
-        Files.copy(SSHD.clientKey(), ssh.resolve("id_ed25519"));
-        SSHD.knownHosts(ssh.resolve("known_hosts"), ips.stream().filter(ip -> !ip.equals(unknownKey)).toList());
-        for (String ip : ips) {
-            Path host = SSHD.hostsDir().resolve(ip);
-            Files.createDirectories(host);
-            Files.deleteIfExists(host.resolve("version"));
-        }
-        Files.writeString(SSHD.hostsDir().resolve(unhealthy).resolve("unhealthy"), "");
-
-        StringBuilder csv = new StringBuilder(
-                "site_id,site_name,customer,country,latitude,longitude,timezone,sla_tier,camera_id,ssh_address,"
-                        + "software_version\n");
-        String[][] sites = {{"AMS", "Amsterdam Hub", "52.37", "4.89", "NL"},
-                {"BER", "Berlin Yard", "52.52", "13.40", "DE"}, {"PAR", "Paris Nord", "48.88", "2.35", "FR"},
-                {"MAD", "Madrid Sur", "40.39", "-3.70", "ES"}};
-        for (int i = 0; i < ips.size(); i++) {
-            String[] s = sites[i / 2];
-            csv.append(String.join(",", s[0], s[1], "Northwind", s[4], s[2], s[3], "Europe/Paris",
-                    i < 2 ? "PLATINUM" : "GOLD", s[0] + "-cam-" + (i % 2 + 1), SSHD.address(ips.get(i)), "6.4.2"))
-                    .append('\n');
-        }
-        Path registry = dir.resolve("sites.csv");
-        Files.writeString(registry, csv);
-
-        byte[] bytes = new byte[1 << 20];
-        new Random(11).nextBytes(bytes);
-        Path artifact = dir.resolve("agent.tar.gz");
-        Files.write(artifact, bytes);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        String root = "r=$(dirname \"$(dirname \"$(dirname \"$1\")\")\")";
-        Release release = new Release("camos-agent", "6.5.0", ReleaseKind.PATCH, artifact.toString(), sha,
-                root + "; cp -- \"$1\" \"$r/installed\"",
-                root + "; [ ! -f \"$r/unhealthy\" ] && cmp -s -- \"$1\" \"$r/installed\"",
-                root + "; rm -f -- \"$r/installed\"");
+    void aDeploymentTheConsoleStoppedUnderShowsAsInterruptedAndResumesFromTheScreen(FxRobot robot) throws Exception {
         Path data = dir.resolve("data");
+        Release release = new Release("camos-agent", "6.6.1", ReleaseKind.HOTFIX, "demo/agent.tar.gz",
+                "c".repeat(64), "install.sh", "selftest", "rollback.sh");
+        Instant t0 = Instant.now();
         try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC())) {
             new JdbcReleaseStore(db.dataSource(), Clock.systemUTC()).save(release, "release-engineer");
+            var journal = new io.camfleet.console.adapter.store.JdbcDeploymentJournal(db.dataSource(),
+                    Clock.systemUTC());
+            List<TargetRecord> targets = List.of(
+                    new TargetRecord(new Target("X-1", "S-1", "", "", ""), 0, TargetState.PENDING, 0, "", t0),
+                    new TargetRecord(new Target("X-2", "S-1", "", "", ""), 0, TargetState.PENDING, 0, "", t0),
+                    new TargetRecord(new Target("X-3", "S-2", "", "", ""), 1, TargetState.PENDING, 0, "", t0));
+            journal.create(new DeploymentRecord("d-crashed", release.name(), release.version(), "DEMO",
+                    "{\"waves\": \"2\", \"maxConcurrency\": 2, \"failureThreshold\": \"3\"}",
+                    DeploymentState.RUNNING, t0, "nightly-pipeline", t0), targets);
+            // The console died with X-1 installed and X-2 installing: as a kill -9 leaves the journal.
+            for (String step : List.of("DISPATCHED", "INSTALLING", "VERIFYING", "SUCCEEDED")) {
+                TargetState from = journal.targets("d-crashed").get(0).state();
+                journal.moveTarget("d-crashed", "X-1", from, TargetState.valueOf(step), "", false);
+            }
+            journal.moveTarget("d-crashed", "X-2", TargetState.PENDING, TargetState.DISPATCHED, "", false);
+            journal.moveTarget("d-crashed", "X-2", TargetState.DISPATCHED, TargetState.INSTALLING, "", false);
         }
-
-        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(),
-                Map.of("CAMFLEET_SSH_ROOT", SSHD.hostsDir() + "/{host}"), dir.resolve("home").toString(),
-                new Operator("tester", ""), new Messages(Locale.ENGLISH));
-        Preferences preferences = Preferences.DEFAULT.withWindow(0, 0, 1500, 940, false).withSource(
-                SourceSettings.DEMO.withKind(SourceSettings.Kind.IMPORT).withImportFile(registry.toString()));
         WindowFixture window = new WindowFixture();
-        WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, runtime, runtime.source(preferences.source(), 10, 1),
-                preferences, runtime.environments(), settings -> runtime.source(settings, 10, 1)));
+        WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, 50,
+                Preferences.DEFAULT.withWindow(0, 0, 1500, 940, false)));
         try {
-            toDeployments(robot, 8);
-            wizard(robot, "", "SSH", SSHD.user(), "50%", 4, "3", false, "deploy-ssh");
-
-            waitFor(() -> text(robot, "#deploy-state").equals("Paused")); // the healthy canary awaits approval
+            toDeployments(robot, 0);
+            waitFor(() -> text(robot, "#deploy-state").equals("Interrupted"));
             WaitForAsyncUtils.waitForFxEvents();
-            robot.clickOn("#deploy-approve");
-            // Two of eight fail (an unhealthy camera, an unknown host key): not more than 3, so it succeeds.
+            Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-interrupted");
+            robot.clickOn("#deploy-resume-interrupted");
             waitFor(() -> text(robot, "#deploy-state").equals("Succeeded"));
             WaitForAsyncUtils.waitForFxEvents();
-            Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-done");
-            assertThat(state(robot, unhealthy)).isEqualTo("FAILED");
-            assertThat(state(robot, unknownKey)).isEqualTo("FAILED");
-            assertThat(row(robot, unknownKey).record().detail()).contains(SSHD.hostKeyFingerprint());
-            assertThat(Files.readString(SSHD.hostsDir().resolve("127.0.1.11/version")).strip()).isEqualTo("6.5.0");
-
-            // Roll back: the unhealthy camera comes back; the unknown host is still refused, and says so.
-            robot.clickOn("#deploy-rollback");
-            clickDialogButton(robot, "Roll back failed");
-            waitFor(() -> "ROLLED_BACK".equals(state(robot, unhealthy)));
-            waitFor(() -> text(robot, "#deploy-notice").contains("1 of 2 failed targets"));
-            assertThat(state(robot, unknownKey)).isEqualTo("FAILED");
-
-            // Trust the unknown key from the screen, having seen its fingerprint.
-            robot.interact(() -> targets(robot).getSelectionModel().select(row(robot, unknownKey)));
-            robot.clickOn("#deploy-check-key");
-            waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-            String shown = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
-            assertThat(shown).contains(SSHD.hostKeyFingerprint(), "not in known_hosts");
-            Screenshots.save(robot.lookup(".dialog-pane").query().getScene(), "deploy-ssh-trust-key");
-            clickDialogButton(robot, "Trust this key");
-            waitFor(() -> text(robot, "#deploy-notice").contains("is now trusted"));
-            assertThat(Files.readString(dir.resolve("home/.ssh/known_hosts"))).contains("[" + unknownKey + "]:");
-
-            // Retry the failed ones: a new deployment of just them, which now succeeds.
-            String first = text(robot, "#deploy-title");
-            Files.delete(SSHD.hostsDir().resolve(unhealthy).resolve("unhealthy"));
-            robot.clickOn("#deploy-retry");
-            try {
-                waitFor(() -> targets(robot).getItems().size() == 2
-                        && text(robot, "#deploy-state").equals("Succeeded"));
-            } catch (AssertionError e) {
-                Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retry-failed");
-                throw e;
-            }
-            assertThat(text(robot, "#deploy-title")).isEqualTo(first);
-            assertThat(Files.readString(SSHD.hostsDir().resolve(unknownKey + "/version")).strip())
-                    .isEqualTo("6.5.0");
-            Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retried");
-            assertThat(robot.lookup("#deployments-table").queryAs(TableView.class).getItems()).hasSize(2);
+            Map<String, TargetRow> rows = new java.util.HashMap<>();
+            rows(robot).forEach(t -> rows.put(t.cameraId(), t));
+            assertThat(rows.get("X-1").state()).isEqualTo(TargetState.SUCCEEDED);
+            assertThat(rows.get("X-1").record().attempt()).as("a camera that succeeded is never run again")
+                    .isZero();
+            assertThat(rows.values()).allMatch(t -> t.state().isSettled());
         } finally {
             window.close();
         }
         try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC())) {
-            List<String> actions = new JdbcAuditTrail(db.dataSource()).search(
-                    io.camfleet.console.service.AuditQuery.latest(1000)).stream().map(AuditEvent::action).toList();
-            assertThat(actions).contains("deploy.launch", "deploy.rollback", "ssh.hostkey.accept", "deploy.retry");
+            var events = new io.camfleet.console.adapter.store.JdbcDeploymentJournal(db.dataSource(),
+                    Clock.systemUTC()).events("d-crashed");
+            assertThat(events).filteredOn(e -> e.cameraId().equals("X-2")).extracting(e -> e.to())
+                    .containsSubsequence("INSTALLING", "UNKNOWN");
+            assertThat(events).filteredOn(e -> e.cameraId().equals("X-1") && e.to().equals("SUCCEEDED")).hasSize(1);
         }
     }
 
-    private static TargetRow row(FxRobot robot, String ip) {
-        return targets(robot).getItems().stream().filter(t -> t.record().target().address().startsWith(ip + ":"))
-                .findFirst().orElseThrow();
-    }
-
-    private static String state(FxRobot robot, String ip) {
-        return row(robot, ip).state().name();
-    }
-
-    private static void clickDialogButton(FxRobot robot, String text) throws Exception {
-        waitFor(() -> robot.lookup(".dialog-pane .button").queryAll().stream()
-                .anyMatch(b -> ((Button) b).getText().equals(text)));
-        Button b = (Button) robot.lookup(".dialog-pane .button").queryAll().stream()
-                .filter(n -> ((Button) n).getText().equals(text)).findFirst().orElseThrow();
-        robot.clickOn(b);
-    }
 }

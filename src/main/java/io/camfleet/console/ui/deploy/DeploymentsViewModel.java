@@ -165,9 +165,12 @@ public final class DeploymentsViewModel {
 
     /** Reads the list and the selected deployment again, in the background. */
     public void refresh() {
+        if (closed) {
+            return;
+        }
         String id = selectedId.get();
         FleetSnapshot snapshot = fleet.snapshot();
-        workers.execute(() -> {
+        background(() -> {
             List<DeploymentRecord> list = service.recent(200);
             Detail d = id == null ? null : read(id, snapshot);
             fx.execute(() -> {
@@ -229,13 +232,28 @@ public final class DeploymentsViewModel {
         return new Detail(d, live.containsKey(id), rows, points, waves);
     }
 
+    /** Work off the FX thread; none once the window has gone and its workers with it. */
+    private void background(Runnable work) {
+        try {
+            workers.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            closed = true;
+        }
+    }
+
+    /** How many deployments this console is running now. */
+    public int running() {
+        live.values().removeIf(Rollout::isFinished);
+        return live.size();
+    }
+
     /** The full log of one target of the selected deployment, in the background. */
     public void log(String cameraId, Consumer<List<String>> show) {
         String id = selectedId.get();
         if (id == null) {
             return;
         }
-        workers.execute(() -> {
+        background(() -> {
             List<String> lines = service.logOf(id, cameraId, 100_000);
             fx.execute(() -> show.accept(lines));
         });
@@ -249,7 +267,7 @@ public final class DeploymentsViewModel {
         if (closed || !refreshQueued.compareAndSet(false, true)) {
             return;
         }
-        workers.execute(() -> {
+        background(() -> {
             try {
                 Thread.sleep(REFRESH_MILLIS);
             } catch (InterruptedException e) {

@@ -1,0 +1,191 @@
+package io.camfleet.console.app;
+
+import io.camfleet.console.adapter.ssh.SshdFixture;
+import io.camfleet.console.adapter.store.CacheDatabase;
+import io.camfleet.console.adapter.store.JdbcAuditTrail;
+import io.camfleet.console.adapter.store.JdbcReleaseStore;
+import io.camfleet.console.domain.AuditEvent;
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.domain.deploy.ReleaseKind;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Preferences;
+import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.ui.deploy.DeploymentsViewModel.TargetRow;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import static io.camfleet.console.app.WindowFixture.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Deployments screen on a fleet of loopback sshd cameras: a rollout from the wizard with a failed health check
+ * rolled back, an unknown host key trusted from the screen having seen its fingerprint, and the failed targets
+ * retried.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SshDeploymentsUiTest {
+
+    @RegisterExtension
+    static final SshdFixture SSHD = new SshdFixture();
+
+    @TempDir
+    Path dir;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void anSshRolloutFailsWhereItMustAndTheOperatorRollsBackTrustsAKeyAndRetries(FxRobot robot) throws Exception {
+        List<String> ips = IntStream.rangeClosed(11, 18).mapToObj(i -> "127.0.1." + i).toList();
+        String unhealthy = "127.0.1.13";
+        String unknownKey = "127.0.1.17";
+        Path ssh = Files.createDirectories(dir.resolve("home/.ssh"));
+        Files.copy(SSHD.clientKey(), ssh.resolve("id_ed25519"));
+        SSHD.knownHosts(ssh.resolve("known_hosts"), ips.stream().filter(ip -> !ip.equals(unknownKey)).toList());
+        for (String ip : ips) {
+            Path host = SSHD.hostsDir().resolve(ip);
+            Files.createDirectories(host);
+            Files.deleteIfExists(host.resolve("version"));
+        }
+        Files.writeString(SSHD.hostsDir().resolve(unhealthy).resolve("unhealthy"), "");
+
+        StringBuilder csv = new StringBuilder(
+                "site_id,site_name,customer,country,latitude,longitude,timezone,sla_tier,camera_id,ssh_address,"
+                        + "software_version\n");
+        String[][] sites = {{"AMS", "Amsterdam Hub", "52.37", "4.89", "NL"},
+                {"BER", "Berlin Yard", "52.52", "13.40", "DE"}, {"PAR", "Paris Nord", "48.88", "2.35", "FR"},
+                {"MAD", "Madrid Sur", "40.39", "-3.70", "ES"}};
+        for (int i = 0; i < ips.size(); i++) {
+            String[] s = sites[i / 2];
+            csv.append(String.join(",", s[0], s[1], "Northwind", s[4], s[2], s[3], "Europe/Paris",
+                    i < 2 ? "PLATINUM" : "GOLD", s[0] + "-cam-" + (i % 2 + 1), SSHD.address(ips.get(i)), "6.4.2"))
+                    .append('\n');
+        }
+        Path registry = dir.resolve("sites.csv");
+        Files.writeString(registry, csv);
+
+        byte[] bytes = new byte[1 << 20];
+        new Random(11).nextBytes(bytes);
+        Path artifact = dir.resolve("agent.tar.gz");
+        Files.write(artifact, bytes);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        String root = "r=$(dirname \"$(dirname \"$(dirname \"$1\")\")\")";
+        Release release = new Release("camos-agent", "6.5.0", ReleaseKind.PATCH, artifact.toString(), sha,
+                root + "; cp -- \"$1\" \"$r/installed\"",
+                root + "; [ ! -f \"$r/unhealthy\" ] && cmp -s -- \"$1\" \"$r/installed\"",
+                root + "; rm -f -- \"$r/installed\"");
+        Path data = dir.resolve("data");
+        try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC())) {
+            new JdbcReleaseStore(db.dataSource(), Clock.systemUTC()).save(release, "release-engineer");
+        }
+
+        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(),
+                Map.of("CAMFLEET_SSH_ROOT", SSHD.hostsDir() + "/{host}"), dir.resolve("home").toString(),
+                new Operator("tester", ""), new Messages(Locale.ENGLISH));
+        Preferences preferences = Preferences.DEFAULT.withWindow(0, 0, 1500, 940, false).withSource(
+                SourceSettings.DEMO.withKind(SourceSettings.Kind.IMPORT).withImportFile(registry.toString()));
+        WindowFixture window = new WindowFixture();
+        WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, runtime, runtime.source(preferences.source(), 10, 1),
+                preferences, runtime.environments(), settings -> runtime.source(settings, 10, 1)));
+        try {
+            DeploymentsUiTest.toDeployments(robot, 8);
+            DeploymentsUiTest.wizard(robot, "", "SSH", SSHD.user(), "50%", 4, "3", false, "deploy-ssh");
+
+            waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-state").equals("Paused")); // the healthy canary awaits approval
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#deploy-approve");
+            // Two of eight fail (an unhealthy camera, an unknown host key): not more than 3, so it succeeds.
+            waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-state").equals("Succeeded"));
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-done");
+            assertThat(state(robot, unhealthy)).isEqualTo("FAILED");
+            assertThat(state(robot, unknownKey)).isEqualTo("FAILED");
+            assertThat(row(robot, unknownKey).record().detail()).contains(SSHD.hostKeyFingerprint());
+            assertThat(Files.readString(SSHD.hostsDir().resolve("127.0.1.11/version")).strip()).isEqualTo("6.5.0");
+
+            // Roll back: the unhealthy camera comes back; the unknown host is still refused, and says so.
+            robot.clickOn("#deploy-rollback");
+            clickDialogButton(robot, "Roll back failed");
+            waitFor(() -> "ROLLED_BACK".equals(state(robot, unhealthy)));
+            waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-notice").contains("1 of 2 failed targets"));
+            assertThat(state(robot, unknownKey)).isEqualTo("FAILED");
+
+            // Trust the unknown key from the screen, having seen its fingerprint.
+            robot.interact(() -> DeploymentsUiTest.targets(robot).getSelectionModel().select(row(robot, unknownKey)));
+            robot.clickOn("#deploy-check-key");
+            waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            String shown = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
+            assertThat(shown).contains(SSHD.hostKeyFingerprint(), "not in known_hosts");
+            Screenshots.save(robot.lookup(".dialog-pane").query().getScene(), "deploy-ssh-trust-key");
+            clickDialogButton(robot, "Trust this key");
+            waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-notice").contains("is now trusted"));
+            assertThat(Files.readString(dir.resolve("home/.ssh/known_hosts"))).contains("[" + unknownKey + "]:");
+
+            // Retry the failed ones: a new deployment of just them, which now succeeds.
+            String first = DeploymentsUiTest.text(robot, "#deploy-title");
+            Files.delete(SSHD.hostsDir().resolve(unhealthy).resolve("unhealthy"));
+            robot.clickOn("#deploy-retry");
+            try {
+                waitFor(() -> DeploymentsUiTest.rows(robot).size() == 2
+                        && DeploymentsUiTest.text(robot, "#deploy-state").equals("Succeeded"));
+            } catch (AssertionError e) {
+                Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retry-failed");
+                throw e;
+            }
+            assertThat(DeploymentsUiTest.text(robot, "#deploy-title")).isEqualTo(first);
+            assertThat(Files.readString(SSHD.hostsDir().resolve(unknownKey + "/version")).strip())
+                    .isEqualTo("6.5.0");
+            Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retried");
+            assertThat(robot.lookup("#deployments-table").queryAs(TableView.class).getItems()).hasSize(2);
+        } finally {
+            window.close();
+        }
+        try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC())) {
+            List<String> actions = new JdbcAuditTrail(db.dataSource()).search(
+                    io.camfleet.console.service.AuditQuery.latest(1000)).stream().map(AuditEvent::action).toList();
+            assertThat(actions).contains("deploy.launch", "deploy.rollback", "ssh.hostkey.accept", "deploy.retry");
+        }
+    }
+
+    private static TargetRow row(FxRobot robot, String ip) {
+        return DeploymentsUiTest.rows(robot).stream().filter(t -> t.record().target().address().startsWith(ip + ":"))
+                .findFirst().orElseThrow();
+    }
+
+    private static String state(FxRobot robot, String ip) {
+        return row(robot, ip).state().name();
+    }
+
+    private static void clickDialogButton(FxRobot robot, String text) throws Exception {
+        waitFor(() -> robot.lookup(".dialog-pane .button").queryAll().stream()
+                .anyMatch(b -> ((Button) b).getText().equals(text)));
+        Button b = (Button) robot.lookup(".dialog-pane .button").queryAll().stream()
+                .filter(n -> ((Button) n).getText().equals(text)).findFirst().orElseThrow();
+        robot.clickOn(b);
+    }
+}
