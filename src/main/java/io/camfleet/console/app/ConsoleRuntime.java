@@ -29,7 +29,7 @@ import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.SyncSink;
 import io.camfleet.console.service.deploy.SshTargetRunner;
-import io.camfleet.console.service.deploy.TargetRunner;
+import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.map.BasemapSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +96,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     @Override
-    public TargetRunner runner(String executor, FleetSnapshot fleet, String sshUser) {
+    public DeploymentExecutor runner(String executor, Path folder, FleetSnapshot fleet, String sshUser) {
         return switch (executor.toLowerCase(java.util.Locale.ROOT)) {
             case "demo" -> {
                 Map<String, String> versions = new java.util.HashMap<>();
