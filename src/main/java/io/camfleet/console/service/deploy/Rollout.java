@@ -52,6 +52,11 @@ public final class Rollout {
     private static final Logger LOG = LoggerFactory.getLogger(Rollout.class);
     /** How often a waiting rollout looks again at its state (an abort) and its clock (a window opening). */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+    /** A wave as one command: how long its executor may fail to answer before its cameras are given up as UNKNOWN. */
+    private static final Duration LOSE_SIGHT_AFTER = Duration.ofMinutes(15);
+    /** Polls of a wave's command start 2 s apart and slow down to 30 s while nothing changes. */
+    private static final Duration FIRST_POLL = Duration.ofSeconds(2);
+    private static final Duration SLOWEST_POLL = Duration.ofSeconds(30);
 
     /** Where each camera is and when it may be touched. */
     public record Placement(Target target, MaintenanceWindow window, ZoneId zone) {
@@ -347,18 +352,54 @@ public final class Rollout {
             int failures = (int) targets.values().stream().filter(TargetState::isFailure).count();
             tolerated = strategy.failureThreshold().tolerated(failures, targets.size());
         }
+        Instant sendingAt = clock.instant();
         WaveRunner.Dispatch dispatch = waveRunner.send(new WaveRunner.Order(id, wave.index(), release,
                 sending.stream().map(c -> placements.get(c).target()).toList(), strategy.maxConcurrency(),
                 tolerated));
         switch (dispatch) {
-            case WaveRunner.Sent s -> {
-                journal.ssmCommand(id, wave.index(), s.commandId());
-                sending.forEach(c -> log(c, words.text("deploy.waveSent", s.commandId(), wave.index())));
-                watch(s.commandId(), sending, waveRunner);
-            }
+            case WaveRunner.Sent s -> sent(wave, s.commandId(), sending, waveRunner);
             case WaveRunner.Refused r -> sending.forEach(c -> move(c, TargetEvent.FAILED, r.reason()));
-            case WaveRunner.Unconfirmed u -> sending.forEach(c -> move(c, TargetEvent.CONTACT_LOST, u.reason()));
+            case WaveRunner.Unconfirmed u -> lookFor(wave, sendingAt, sending, waveRunner, u.reason());
         }
+    }
+
+    private void sent(Wave wave, String commandId, List<String> sending, WaveRunner waveRunner)
+            throws InterruptedException {
+        journal.ssmCommand(id, wave.index(), commandId);
+        sending.forEach(c -> log(c, words.text("deploy.waveSent", commandId, wave.index())));
+        watch(commandId, sending, waveRunner);
+    }
+
+    /**
+     * A send that may or may not have reached the executor, and could not be looked up: it is looked for again until
+     * the executor answers, never sent again. Found, it is watched; not there, nothing was sent; still unanswered
+     * after a while, what it did is unknown.
+     */
+    private void lookFor(Wave wave, Instant sendingAt, List<String> sending, WaveRunner waveRunner, String reason)
+            throws InterruptedException {
+        List<Target> targets = sending.stream().map(c -> placements.get(c).target()).toList();
+        Instant since = clock.instant();
+        Duration interval = FIRST_POLL;
+        while (Duration.between(since, clock.instant()).compareTo(LOSE_SIGHT_AFTER) < 0) {
+            pacer.pause(interval);
+            interval = slower(interval);
+            Optional<String> found;
+            try {
+                found = waveRunner.find(id, wave.index(), sendingAt, targets);
+            } catch (Problem p) {
+                LOG.warn("Deployment {}: cannot look for the command of wave {}: {}", id, wave.index(),
+                        p.getMessage());
+                continue;
+            }
+            if (found.isPresent()) {
+                sent(wave, found.get(), sending, waveRunner);
+            } else {
+                sending.forEach(c -> move(c, TargetEvent.FAILED, words.text("deploy.notSentAfterAll", reason)));
+            }
+            return;
+        }
+        String detail = words.text("deploy.unconfirmed", reason, LOSE_SIGHT_AFTER.toMinutes());
+        sending.forEach(c -> move(c, TargetEvent.CONTACT_LOST, detail));
     }
 
     /** Waits until every one of {@code cameras} is inside its maintenance window at the same time; false when stopping. */
@@ -383,11 +424,6 @@ public final class Rollout {
         }
         return false;
     }
-
-    /** How long polls may fail in a row before the targets still under way are given up as UNKNOWN. */
-    private static final Duration LOSE_SIGHT_AFTER = Duration.ofMinutes(15);
-    private static final Duration FIRST_POLL = Duration.ofSeconds(2);
-    private static final Duration SLOWEST_POLL = Duration.ofSeconds(30);
 
     /**
      * Polls the command until every one of {@code cameras} has ended, journalling what each invocation reports. The

@@ -165,18 +165,61 @@ class WholeWaveRolloutTest {
     }
 
     @Test
-    void aRefusedSendFailsItsTargetsAndOneThatMayOrMayNotHaveHappenedLeavesThemUnknown() {
-        waves.dispatch = order -> order.wave() == 0 ? new WaveRunner.Refused("SSM refused: AccessDenied")
-                : new WaveRunner.Unconfirmed("SSM did not answer");
-        Rollout r = rollout(2, 2, "100%", Clock.systemUTC(), NO_WAIT);
+    void aRefusedSendFailsItsTargetsWithTheReasonAndNoCommandIsJournalled() {
+        waves.dispatch = order -> new WaveRunner.Refused("SSM refused: AccessDenied");
+        Rollout r = rollout(1, 2, "100%", Clock.systemUTC(), NO_WAIT);
 
         r.run();
 
         assertThat(steps("C000")).containsExactly("DISPATCHED", "FAILED");
         assertThat(lastDetail("C000")).isEqualTo("SSM refused: AccessDenied");
-        assertThat(steps("C002")).containsExactly("DISPATCHED", "UNKNOWN");
-        assertThat(journal.commands).as("no command id is journalled for either").isEmpty();
+        assertThat(journal.commands).isEmpty();
         assertThat(waves.polls.get()).isZero();
+    }
+
+    @Test
+    void aSendThatMayHaveHappenedIsLookedForAndWatchedWhenFoundNeverSentAgain() {
+        waves.dispatch = order -> {
+            waves.sentBefore(order); // SSM took it, but the answer was lost
+            return new WaveRunner.Unconfirmed("the answer timed out");
+        };
+        Rollout r = rollout(1, 2, "0", Clock.systemUTC(), NO_WAIT);
+
+        r.run();
+
+        assertThat(waves.sent()).hasSize(1);
+        assertThat(journal.ssmCommand("d-1", 0)).contains("cmd-0");
+        assertThat(steps("C000")).containsExactly("DISPATCHED", "INSTALLING", "VERIFYING", "SUCCEEDED");
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+    }
+
+    @Test
+    void aSendThatMayHaveHappenedButExistsNowhereFailsAsNotSent() {
+        waves.dispatch = order -> new WaveRunner.Unconfirmed("The answer timed out.");
+        Rollout r = rollout(1, 2, "100%", Clock.systemUTC(), NO_WAIT);
+
+        r.run();
+
+        assertThat(steps("C000")).containsExactly("DISPATCHED", "FAILED");
+        assertThat(lastDetail("C000")).isEqualTo("The answer timed out. Looked for since, it does not exist: nothing "
+                + "was sent.");
+        assertThat(journal.commands).isEmpty();
+    }
+
+    @Test
+    void aSendThatMayHaveHappenedAndCannotBeLookedForLeavesItsCamerasUnknownAfterFifteenMinutes() {
+        Instant[] now = {Instant.parse("2026-11-26T10:00:00Z")};
+        Clock clock = fakeClock(now);
+        waves.dispatch = order -> new WaveRunner.Unconfirmed("The answer timed out.");
+        waves.findProblem = new Problem("aws.unreachable", "https://ssm.eu-west-1.amazonaws.com", "timed out");
+        Rollout r = rollout(1, 2, "0", clock, forward(clock, now));
+
+        r.run();
+
+        assertThat(steps("C000")).containsExactly("DISPATCHED", "UNKNOWN");
+        assertThat(lastDetail("C000")).startsWith("The answer timed out. It could not be looked for during 15 minutes");
+        assertThat(now[0]).isBetween(Instant.parse("2026-11-26T10:15:00Z"), Instant.parse("2026-11-26T10:16:00Z"));
+        assertThat(journal.commands).isEmpty();
     }
 
     @Test
