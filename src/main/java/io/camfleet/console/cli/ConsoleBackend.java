@@ -46,8 +46,9 @@ public interface ConsoleBackend {
     Session openConfigured(Path dataDir);
 
     /**
-     * What runs a release on cameras: {@code demo} (simulated steps on the demo fleet) or {@code ssh} (the user's
-     * SSH keys and known_hosts); {@code folder} is the data folder, whose settings an executor may need.
+     * What runs a release on cameras: {@code demo} (simulated steps on the demo fleet), {@code ssh} (the user's
+     * SSH keys and known_hosts) or {@code ssm} (SSM Run Command in the AWS environment of each camera's site, as
+     * the settings of {@code folder} name them).
      *
      * @throws io.camfleet.console.service.Problem (BAD_INPUT) for an executor it does not know
      */

@@ -82,7 +82,7 @@ final class DeployCommand implements Callable<Integer> {
         Path plan;
     }
 
-    @Option(names = "--executor", description = "demo or ssh (default: demo on the demo fleet, else ssh).")
+    @Option(names = "--executor", description = "demo, ssh or ssm (default: demo on the demo fleet, else ssh).")
     String executor;
 
     @Option(names = "--ssh-user", defaultValue = "camfleet", description = "User on the cameras (default: camfleet).")
