@@ -2,6 +2,7 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.aws.AwsClients;
 import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
+import io.camfleet.console.adapter.aws.SsmWaveRunner;
 import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.adapter.files.ReleaseFile;
@@ -29,7 +30,7 @@ import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.SyncSink;
 import io.camfleet.console.service.deploy.SshTargetRunner;
-import io.camfleet.console.service.deploy.TargetRunner;
+import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.map.BasemapSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     @Override
-    public TargetRunner runner(String executor, FleetSnapshot fleet, String sshUser) {
+    public DeploymentExecutor runner(String executor, Path folder, FleetSnapshot fleet, String sshUser) {
         return switch (executor.toLowerCase(java.util.Locale.ROOT)) {
             case "demo" -> {
                 Map<String, String> versions = new java.util.HashMap<>();
@@ -111,6 +112,17 @@ final class ConsoleRuntime implements ConsoleBackend {
                 yield new SshTargetRunner(new SshjHostConnector(new SshSettings(ssh.resolve("known_hosts"), keys,
                         SshSettings.agentSocket(env), Duration.ofSeconds(10), Duration.ofSeconds(15))), sshUser,
                         installRoot(), Duration.ofMinutes(10));
+            }
+            case "ssm" -> {
+                // Each camera is reached in the AWS environment its site was synced from.
+                Map<String, Environment> byLabel = new java.util.HashMap<>();
+                new JsonPreferencesStore(folder.resolve("settings.json")).load().source().environments()
+                        .forEach(e -> byLabel.put(e.label(), e));
+                Map<String, String> siteEnvironment = new java.util.HashMap<>();
+                fleet.sites().forEach(s -> siteEnvironment.put(s.site().id(), s.site().environment()));
+                yield new SsmWaveRunner(awsClients(), t -> java.util.Optional.ofNullable(
+                        byLabel.get(siteEnvironment.getOrDefault(t.siteId(), ""))), SSH_INSTALL_ROOT,
+                        SSM_SCRIPT_TIMEOUT, clock);
             }
             default -> throw Problem.badInput("deploy.executor", executor);
         };
@@ -140,7 +152,7 @@ final class ConsoleRuntime implements ConsoleBackend {
         }
     }
 
-    /** Where cameras keep releases and their version marker. */
+    /** Where cameras keep releases and their version marker (over SSH and SSM alike). */
     static final String SSH_INSTALL_ROOT = "/var/lib/camfleet";
 
     /**
@@ -151,6 +163,8 @@ final class ConsoleRuntime implements ConsoleBackend {
         String template = env.getOrDefault("CAMFLEET_SSH_ROOT", SSH_INSTALL_ROOT);
         return t -> template.replace("{host}", io.camfleet.console.adapter.ssh.HostAddress.parse(t.address()).host());
     }
+    /** How long the SSM script (download, install, health check, rollback) may run on one camera. */
+    static final Duration SSM_SCRIPT_TIMEOUT = Duration.ofMinutes(30);
     /** Demo rollouts take a fifth of the simulated step times: a few hundred ms a camera. */
     static final double DEMO_PACE = 0.2;
 
@@ -213,10 +227,14 @@ final class ConsoleRuntime implements ConsoleBackend {
      * credentials from the SDK's default chain and the user's own AWS config.
      */
     synchronized EnvironmentReader environments(MetricNames metrics) {
+        return new AwsEnvironmentReader(awsClients(), metrics, clock);
+    }
+
+    private synchronized AwsClients awsClients() {
         if (awsClients == null) {
             awsClients = new AwsClients(this::awsProfiles, op -> LOG.info("AWS throttled {}", op), awsInterceptors);
         }
-        return new AwsEnvironmentReader(awsClients, metrics, clock);
+        return awsClients;
     }
 
     /**

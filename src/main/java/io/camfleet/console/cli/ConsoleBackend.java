@@ -8,7 +8,7 @@ import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.SyncReport;
 import io.camfleet.console.service.deploy.DeploymentService;
-import io.camfleet.console.service.deploy.TargetRunner;
+import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.map.MapSnapshotService;
 
 import java.nio.file.Path;
@@ -46,12 +46,13 @@ public interface ConsoleBackend {
     Session openConfigured(Path dataDir);
 
     /**
-     * What runs a release on cameras: {@code demo} (simulated steps on the demo fleet) or {@code ssh} (the user's
-     * SSH keys and known_hosts).
+     * What runs a release on cameras: {@code demo} (simulated steps on the demo fleet), {@code ssh} (the user's
+     * SSH keys and known_hosts) or {@code ssm} (SSM Run Command in the AWS environment of each camera's site, as
+     * the settings of {@code folder} name them).
      *
      * @throws io.camfleet.console.service.Problem (BAD_INPUT) for an executor it does not know
      */
-    TargetRunner runner(String executor, FleetSnapshot fleet, String sshUser);
+    DeploymentExecutor runner(String executor, Path folder, FleetSnapshot fleet, String sshUser);
 
     /**
      * Starts {@code camfleet ARGS} in a process of its own that outlives this one, its output appended to

@@ -82,7 +82,7 @@ final class DeployCommand implements Callable<Integer> {
         Path plan;
     }
 
-    @Option(names = "--executor", description = "demo or ssh (default: demo on the demo fleet, else ssh).")
+    @Option(names = "--executor", description = "demo, ssh or ssm (default: demo on the demo fleet, else ssh).")
     String executor;
 
     @Option(names = "--ssh-user", defaultValue = "camfleet", description = "User on the cameras (default: camfleet).")
@@ -119,14 +119,15 @@ final class DeployCommand implements Callable<Integer> {
                 DeploymentTargets all = DeploymentTargets.of(fleet, FleetFilter.ALL);
                 DeploymentRecord d = deployments.find(what.resume);
                 rollout = deployments.resumeInterrupted(what.resume, all.placements(),
-                        backend.runner(d.executor(), fleet, sshUser), this::progress);
+                        backend.runner(d.executor(), session.folder(), fleet, sshUser), this::progress);
             } else {
                 Release release = backend.release(what.launch.release);
                 Strategy strategy = PlanJson.parse(read(what.launch.plan));
                 DeploymentTargets targets = DeploymentTargets.of(fleet,
                         DeploymentTargets.parseFilter(what.launch.targets));
                 rollout = deployments.launch(release, strategy, targets.plan(), targets.placements(),
-                        exec.toUpperCase(Locale.ROOT), backend.runner(exec, fleet, sshUser), this::progress);
+                        exec.toUpperCase(Locale.ROOT), backend.runner(exec, session.folder(), fleet, sshUser),
+                        this::progress);
                 spec.commandLine().getOut().println(messages.text("deploy.launched", rollout.id(),
                         release.label(), targets.plan().size()));
                 spec.commandLine().getOut().flush();

@@ -91,6 +91,24 @@ class DeployCommandTest {
     }
 
     @Test
+    void anSsmRolloutItCannotRunIsRefusedAsBadInputBeforeAnythingIsSent() throws Exception {
+        String data = dir.resolve("data").toString();
+        String plan = plan("{\"waves\": \"10\", \"maintenanceWindows\": \"ignore\"}").toString();
+        assertThat(run("deploy", "--release", release().toString(), "--targets", "region:OC", "--plan", plan,
+                "--executor", "ssm", "--wait", "--data-dir", data)).isEqualTo(3);
+        assertThat(err.toString()).contains("must be an S3 object");
+
+        Path inS3 = dir.resolve("release-s3.json");
+        Files.writeString(inS3, Files.readString(release()).replace("\"agent.tar.gz\"",
+                "\"s3://camfleet-releases/agent.tar.gz\""));
+        err.getBuffer().setLength(0);
+        // The demo fleet's sites belong to no AWS environment.
+        assertThat(run("deploy", "--release", inS3.toString(), "--targets", "region:OC", "--plan", plan,
+                "--executor", "ssm", "--wait", "--data-dir", data)).isEqualTo(3);
+        assertThat(err.toString()).contains("belongs to no AWS environment");
+    }
+
+    @Test
     void aRolloutKilledMidWayIsPickedUpWhereItStoppedAndNoSucceededCameraRunsAgain() throws Exception {
         String data = dir.resolve("data").toString();
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),

@@ -13,6 +13,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.time.Duration;
@@ -64,6 +65,7 @@ public final class AwsClients implements AutoCloseable {
     private final List<ExecutionInterceptor> interceptors;
     private final SdkHttpClient http;
     private final Map<Environment, Clients> built = new ConcurrentHashMap<>();
+    private final Map<Environment, SsmClient> ssm = new ConcurrentHashMap<>();
 
     /**
      * @param profiles    the AWS config and credentials files ({@link ProfileFile#defaultProfileFile()} on a desktop)
@@ -89,6 +91,12 @@ public final class AwsClients implements AutoCloseable {
         return built.computeIfAbsent(environment, this::build);
     }
 
+    /** SSM of an environment, for deployments: built on first use, apart from the clients every sync needs. */
+    public SsmClient ssm(Environment environment) {
+        return ssm.computeIfAbsent(environment, e -> configure(SsmClient.builder(), e, credentials(e, profiles),
+                overrides(new ThrottleWatch(onThrottled), interceptors), http).build());
+    }
+
     public ProfileFile profileFile() {
         return profiles.get();
     }
@@ -99,22 +107,31 @@ public final class AwsClients implements AutoCloseable {
 
     private static Clients build(Environment e, SdkHttpClient http, Supplier<ProfileFile> profiles,
                                  Consumer<String> onThrottled, List<ExecutionInterceptor> interceptors) {
-        DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder().profileFile(profiles);
-        if (!e.profile().isEmpty()) {
-            chain.profileName(e.profile());
-        }
-        AwsCredentialsProvider credentials = chain.build();
+        AwsCredentialsProvider credentials = credentials(e, profiles);
         ThrottleWatch throttles = new ThrottleWatch(onThrottled);
-        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
-                .retryStrategy(new ObservedRetryStrategy(throttles))
-                .apiCallTimeout(Duration.ofSeconds(60))
-                .executionInterceptors(interceptors)
-                .build();
+        ClientOverrideConfiguration overrides = overrides(throttles, interceptors);
         return new Clients(
                 configure(IotClient.builder(), e, credentials, overrides, http).build(),
                 configure(CloudWatchClient.builder(), e, credentials, overrides, http).build(),
                 configure(StsClient.builder(), e, credentials, overrides, http).build(),
                 throttles);
+    }
+
+    private static AwsCredentialsProvider credentials(Environment e, Supplier<ProfileFile> profiles) {
+        DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder().profileFile(profiles);
+        if (!e.profile().isEmpty()) {
+            chain.profileName(e.profile());
+        }
+        return chain.build();
+    }
+
+    private static ClientOverrideConfiguration overrides(ThrottleWatch throttles,
+                                                         List<ExecutionInterceptor> interceptors) {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(new ObservedRetryStrategy(throttles))
+                .apiCallTimeout(Duration.ofSeconds(60))
+                .executionInterceptors(interceptors)
+                .build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, Environment e, AwsCredentialsProvider credentials,
@@ -137,6 +154,8 @@ public final class AwsClients implements AutoCloseable {
             c.sts().close();
         }
         built.clear();
+        ssm.values().forEach(SsmClient::close);
+        ssm.clear();
         http.close();
     }
 }

@@ -68,6 +68,20 @@ public record FailureThreshold(int value, CountUnit unit) {
         return failures * 100L > (long) value * total;
     }
 
+    /**
+     * How many more failures {@code total} targets tolerate after {@code failures}: the largest n for which
+     * {@code failures + n} is not {@link #exceeded}, 0 once exceeded. What an executor that counts errors by
+     * itself (SSM's {@code MaxErrors}, per command) must be given so that it stops where this threshold would.
+     */
+    public int tolerated(int failures, int total) {
+        if (failures < 0 || total < 0 || failures > total) {
+            throw new IllegalArgumentException(
+                    "Failures must be between 0 and the number of targets: " + failures + " of " + total + ".");
+        }
+        long allowed = unit == CountUnit.HOSTS ? value : (long) value * total / 100;
+        return (int) Math.max(0, Math.min(allowed, total) - failures);
+    }
+
     @Override
     public String toString() {
         return unit == CountUnit.PERCENT ? value + "%" : Integer.toString(value);

@@ -23,6 +23,7 @@ import static io.camfleet.console.domain.deploy.TargetState.WAITING_WINDOW;
  * WAITING_WINDOW DISPATCH → DISPATCHED            ALREADY_AT_VERSION → SKIPPED
  * DISPATCHED     INSTALL_STARTED → INSTALLING     ALREADY_AT_VERSION → SKIPPED   FAILED → FAILED   CONTACT_LOST → UNKNOWN
  * INSTALLING     INSTALLED → VERIFYING            FAILED → FAILED                CONTACT_LOST → UNKNOWN
+ *                ALREADY_AT_VERSION → SKIPPED
  * VERIFYING      VERIFIED → SUCCEEDED             CHECK_FAILED → FAILED          CONTACT_LOST → UNKNOWN
  * UNKNOWN        REPROBED_AT_VERSION → SUCCEEDED  REPROBED_NOT_AT_VERSION → PENDING
  * FAILED         RETRY → PENDING                  ROLLED_BACK → ROLLED_BACK
@@ -69,6 +70,8 @@ public final class TargetTransitions {
                 TargetEvent.CONTACT_LOST, UNKNOWN));
         t.put(INSTALLING, Map.of(
                 TargetEvent.INSTALLED, VERIFYING,
+                // SSM reports its one script running before the script's own version check tells it had nothing to do
+                TargetEvent.ALREADY_AT_VERSION, SKIPPED,
                 TargetEvent.FAILED, FAILED,
                 TargetEvent.CONTACT_LOST, UNKNOWN));
         t.put(VERIFYING, Map.of(

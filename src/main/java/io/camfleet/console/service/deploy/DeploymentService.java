@@ -79,7 +79,7 @@ public final class DeploymentService {
      * @param placements where each planned camera is, and its maintenance window
      */
     public Rollout launch(Release release, Strategy strategy, List<PlanTarget> targets,
-                          Map<String, Rollout.Placement> placements, String executor, TargetRunner runner,
+                          Map<String, Rollout.Placement> placements, String executor, DeploymentExecutor runner,
                           Consumer<Rollout> onChange) {
         List<Release.Problem> problems = release.problems();
         if (!problems.isEmpty()) {
@@ -88,6 +88,9 @@ public final class DeploymentService {
                     .map(p -> words.text("release.problem." + p.name())).collect(Collectors.joining("; ")));
         }
         DryRun dry = dryRun(targets, strategy);
+        if (runner instanceof WaveRunner waves) {
+            checkWholeWaves(waves, release, strategy, dry.waves(), placements);
+        }
         String id = newId();
         Map<String, String> parameters = new TreeMap<>();
         parameters.put("release", release.label());
@@ -116,10 +119,30 @@ public final class DeploymentService {
     }
 
     /**
-     * Picks up a deployment the console stopped under: targets under way become UNKNOWN and are re-probed; the
-     * rollout then goes on from where it stopped and never runs a camera again that succeeded.
+     * A wave sent as one command must suit the executor, and its cameras' maintenance windows must all be open at
+     * some time: else the wave would wait forever.
      */
-    public Rollout resumeInterrupted(String id, Map<String, Rollout.Placement> placements, TargetRunner runner,
+    private void checkWholeWaves(WaveRunner waves, Release release, Strategy strategy, List<Wave> planned,
+                                 Map<String, Rollout.Placement> placements) {
+        waves.check(release, planned.stream()
+                .map(w -> w.cameraIds().stream().map(c -> placements.get(c).target()).toList()).toList());
+        if (strategy.ignoreMaintenanceWindows()) {
+            return;
+        }
+        for (Wave w : planned) {
+            List<Rollout.Placement> wave = w.cameraIds().stream().map(placements::get).toList();
+            if (WaveWindows.firstCommonOpening(wave, clock.instant(), WaveWindows.HORIZON).isEmpty()) {
+                throw Problem.badInput("deploy.waveWindowsApart", w.index());
+            }
+        }
+    }
+
+    /**
+     * Picks up a deployment the console stopped under: targets under way become UNKNOWN and are re-probed (a wave
+     * sent as one command is reconciled with its command instead, see {@link Recovery}); the rollout then goes on
+     * from where it stopped and never runs a camera again that succeeded.
+     */
+    public Rollout resumeInterrupted(String id, Map<String, Rollout.Placement> placements, DeploymentExecutor runner,
                                      Consumer<Rollout> onChange) {
         DeploymentRecord d = journal.find(id).orElseThrow(() -> Problem.badInput("deploy.unknown", id));
         if (d.state().isFinal()) {
@@ -130,7 +153,7 @@ public final class DeploymentService {
         Strategy strategy = PlanJson.parse(d.plan());
         return audit.perform(AuditActions.DEPLOY_RESUME_INTERRUPTED, id, Map.of("state", d.state().name()), () -> {
             List<TargetRecord> targets = journal.targets(id);
-            Map<String, TargetState> states = Recovery.recover(id, release.version(), targets, runner, journal);
+            Map<String, TargetState> states = Recovery.recover(d, targets, runner, journal);
             Map<Integer, List<String>> byWave = new TreeMap<>();
             Map<String, Rollout.Placement> known = new LinkedHashMap<>(placements);
             for (TargetRecord t : targets) {
@@ -196,7 +219,8 @@ public final class DeploymentService {
      * @param fleet where the cameras are now, and their windows (the caller reads the fleet)
      * @throws Problem (BAD_INPUT) while the deployment still runs, or when none of its targets failed
      */
-    public Rollout retryFailed(String id, DeploymentTargets fleet, TargetRunner runner, Consumer<Rollout> onChange) {
+    public Rollout retryFailed(String id, DeploymentTargets fleet, DeploymentExecutor runner,
+                               Consumer<Rollout> onChange) {
         DeploymentRecord d = find(id);
         if (!d.state().isFinal()) {
             throw Problem.badInput("deploy.retryRunning", id, d.state().name());
@@ -231,7 +255,10 @@ public final class DeploymentService {
      * @throws Problem (BAD_INPUT) while the deployment still runs, or when no target is FAILED;
      *                 {@code deploy.rollbackPartly} when some could not be rolled back (each says why in its log)
      */
-    public RollbackReport rollbackFailed(String id, TargetRunner runner) {
+    public RollbackReport rollbackFailed(String id, DeploymentExecutor executor) {
+        if (!(executor instanceof TargetRunner runner)) {
+            throw Problem.badInput("deploy.rollbackWholeWave", id);
+        }
         DeploymentRecord d = find(id);
         if (!d.state().isFinal()) {
             throw Problem.badInput("deploy.rollbackRunning", id, d.state().name());

@@ -3,22 +3,40 @@ package io.camfleet.console.service.deploy;
 import io.camfleet.console.domain.deploy.TargetEvent;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.TargetTransitions;
+import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Problem;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Picks a deployment up after the console stopped under it (a crash, a kill -9): what was under way may or may not
  * have happened, so it becomes UNKNOWN, and every UNKNOWN camera is asked which version it runs before anything
  * is run on it again. A camera at the release's version is SUCCEEDED; one that is not is PENDING again; one that
  * cannot be reached stays UNKNOWN (a failure). Succeeded cameras are never touched.
+ *
+ * <p>A deployment whose waves each ran as one command ({@link WaveRunner}) is reconciled with its commands instead:
+ * see {@link #recover(DeploymentRecord, List, DeploymentExecutor, DeploymentJournal)}.
  */
 public final class Recovery {
 
     private Recovery() {
+    }
+
+    /** @return each target's state after the re-probe or the reconciliation, as journalled */
+    public static Map<String, TargetState> recover(DeploymentRecord deployment, List<TargetRecord> targets,
+                                                   DeploymentExecutor executor, DeploymentJournal journal) {
+        return switch (executor) {
+            case TargetRunner runner -> recover(deployment.id(), deployment.releaseVersion(), targets, runner,
+                    journal);
+            case WaveRunner waves -> recoverWaves(deployment, targets, waves, journal);
+        };
     }
 
     /** @return each target's state after the re-probe, as journalled */
@@ -38,6 +56,81 @@ public final class Recovery {
             states.put(camera, state);
         }
         return states;
+    }
+
+    /**
+     * Reconciles each wave that had something under way with its command. The command's id is in the journal, or,
+     * when the console stopped between sending it and saving its id, is found by the deployment id and wave it
+     * carries, and then saved. A wave with a command keeps its targets under way: the rollout watches the command
+     * again. A wave with none provably never ran: its targets are PENDING again and the rollout sends it, once. An
+     * UNKNOWN target is re-probed through its invocation: SUCCEEDED when it got to the version, else still UNKNOWN.
+     *
+     * <p>Every lookup is made before anything is journalled: when one fails, the journal is as it was.
+     *
+     * @throws io.camfleet.console.service.Problem when a command cannot be looked up now
+     */
+    static Map<String, TargetState> recoverWaves(DeploymentRecord d, List<TargetRecord> targets, WaveRunner waves,
+                                                 DeploymentJournal journal) {
+        Messages words = new Messages(Locale.ROOT);
+        Map<Integer, List<TargetRecord>> byWave = new TreeMap<>();
+        targets.forEach(t -> byWave.computeIfAbsent(t.wave(), w -> new ArrayList<>()).add(t));
+        Map<Integer, String> commands = new HashMap<>();
+        Map<Integer, String> found = new HashMap<>();
+        Map<String, WaveRunner.Invocation> unknown = new HashMap<>();
+        for (Map.Entry<Integer, List<TargetRecord>> wave : byWave.entrySet()) {
+            List<TargetRecord> open = wave.getValue().stream()
+                    .filter(t -> t.state().isUnderWay() || t.state() == TargetState.UNKNOWN).toList();
+            if (open.isEmpty()) {
+                continue;
+            }
+            int index = wave.getKey();
+            Optional<String> command = journal.ssmCommand(d.id(), index);
+            if (command.isEmpty()) {
+                command = waves.find(d.id(), index, d.createdAt(), open.stream().map(TargetRecord::target).toList());
+                command.ifPresent(c -> found.put(index, c));
+            }
+            if (command.isPresent()) {
+                commands.put(index, command.get());
+                List<Target> lost = open.stream().filter(t -> t.state() == TargetState.UNKNOWN)
+                        .map(TargetRecord::target).toList();
+                if (!lost.isEmpty()) {
+                    unknown.putAll(waves.poll(command.get(), lost));
+                }
+            }
+        }
+        found.forEach((wave, command) -> journal.ssmCommand(d.id(), wave, command));
+        Map<String, TargetState> states = new LinkedHashMap<>();
+        for (TargetRecord t : targets) {
+            String camera = t.target().cameraId();
+            TargetState state = t.state();
+            String command = commands.get(t.wave());
+            if (command == null && state.isUnderWay()) {
+                state = move(journal, d.id(), camera, state, TargetEvent.CONTACT_LOST,
+                        words.text("deploy.recover.notSent"));
+            }
+            if (command == null && state == TargetState.UNKNOWN) {
+                state = move(journal, d.id(), camera, state, TargetEvent.REPROBED_NOT_AT_VERSION,
+                        words.text("deploy.recover.nothingRan", d.id(), t.wave()));
+            } else if (command != null && found.containsKey(t.wave()) && state.isUnderWay()) {
+                journal.log(d.id(), camera, List.of(words.text("deploy.recover.foundAgain", command)));
+            } else if (command != null && state == TargetState.UNKNOWN) {
+                state = reprobeByCommand(d.id(), camera, command, unknown.get(camera), journal, words);
+            }
+            states.put(camera, state);
+        }
+        return states;
+    }
+
+    private static TargetState reprobeByCommand(String deploymentId, String camera, String command,
+                                                WaveRunner.Invocation invocation, DeploymentJournal journal,
+                                                Messages words) {
+        WaveRunner.Outcome outcome = invocation == null ? WaveRunner.Outcome.QUEUED : invocation.outcome();
+        if (outcome == WaveRunner.Outcome.SUCCEEDED || outcome == WaveRunner.Outcome.AT_VERSION) {
+            return move(journal, deploymentId, camera, TargetState.UNKNOWN, TargetEvent.REPROBED_AT_VERSION,
+                    words.text("deploy.recover.reprobedByCommand", command, outcome));
+        }
+        journal.log(deploymentId, camera, List.of(words.text("deploy.recover.stillUnknown", command, outcome)));
+        return TargetState.UNKNOWN;
     }
 
     private static TargetState reprobe(String deploymentId, String version, Target target, TargetRunner runner,

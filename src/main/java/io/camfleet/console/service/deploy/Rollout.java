@@ -11,6 +11,7 @@ import io.camfleet.console.domain.deploy.TargetEvent;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.TargetTransitions;
 import io.camfleet.console.domain.deploy.Wave;
+import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +34,9 @@ import java.util.function.Consumer;
 
 /**
  * One deployment running: its waves one after the other, at most {@code maxConcurrency} targets under way at once
- * (each on a virtual thread), every transition journalled before the step it announces.
+ * (each on a virtual thread), every transition journalled before the step it announces. With a {@link WaveRunner}
+ * (SSM Run Command) a wave is one command that runs every step on the cameras by itself: its targets are journalled
+ * DISPATCHED before it is sent, and each later transition as its invocations report it.
  *
  * <p>Semantics, as in SSM Run Command and Ansible: an abort stops new dispatches while targets under way finish
  * and keep their results (the deployment shows ABORTING until then, never "stopped"); exceeding the failure
@@ -48,6 +52,11 @@ public final class Rollout {
     private static final Logger LOG = LoggerFactory.getLogger(Rollout.class);
     /** How often a waiting rollout looks again at its state (an abort) and its clock (a window opening). */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+    /** A wave as one command: how long its executor may fail to answer before its cameras are given up as UNKNOWN. */
+    private static final Duration LOSE_SIGHT_AFTER = Duration.ofMinutes(15);
+    /** Polls of a wave's command start 2 s apart and slow down to 30 s while nothing changes. */
+    private static final Duration FIRST_POLL = Duration.ofSeconds(2);
+    private static final Duration SLOWEST_POLL = Duration.ofSeconds(30);
 
     /** Where each camera is and when it may be touched. */
     public record Placement(Target target, MaintenanceWindow window, ZoneId zone) {
@@ -58,11 +67,12 @@ public final class Rollout {
     private final Strategy strategy;
     private final List<Wave> waves;
     private final Map<String, Placement> placements;
-    private final TargetRunner runner;
+    private final DeploymentExecutor executor;
     private final DeploymentJournal journal;
     private final Clock clock;
     private final Pacer pacer;
     private final Consumer<Rollout> onChange;
+    private final Messages words = new Messages(Locale.ROOT);
 
     private final Map<String, TargetState> targets = new LinkedHashMap<>();
     private DeploymentState state;
@@ -73,7 +83,7 @@ public final class Rollout {
      * @param onChange told after every transition (the window redraws; it must not block)
      */
     public Rollout(String id, Release release, Strategy strategy, List<Wave> waves, Map<String, Placement> placements,
-                   DeploymentState state, Map<String, TargetState> states, TargetRunner runner,
+                   DeploymentState state, Map<String, TargetState> states, DeploymentExecutor executor,
                    DeploymentJournal journal, Clock clock, Pacer pacer, Consumer<Rollout> onChange) {
         this.id = id;
         this.release = release;
@@ -81,7 +91,7 @@ public final class Rollout {
         this.waves = List.copyOf(waves);
         this.placements = Map.copyOf(placements);
         this.state = state;
-        this.runner = runner;
+        this.executor = executor;
         this.journal = journal;
         this.clock = clock;
         this.pacer = pacer;
@@ -179,6 +189,13 @@ public final class Rollout {
     }
 
     private void runWave(Wave wave) throws InterruptedException {
+        switch (executor) {
+            case TargetRunner runner -> runEachTarget(wave, runner);
+            case WaveRunner waveRunner -> runWholeWave(wave, waveRunner);
+        }
+    }
+
+    private void runEachTarget(Wave wave, TargetRunner runner) throws InterruptedException {
         Semaphore slots = new Semaphore(strategy.maxConcurrency());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String camera : wave.cameraIds()) {
@@ -195,7 +212,7 @@ public final class Rollout {
                 }
                 threads.submit(() -> {
                     try {
-                        runTarget(camera);
+                        runTarget(camera, runner);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } catch (RuntimeException e) {
@@ -248,7 +265,7 @@ public final class Rollout {
         }
     }
 
-    private void runTarget(String camera) throws InterruptedException {
+    private void runTarget(String camera, TargetRunner runner) throws InterruptedException {
         Placement p = placements.get(camera);
         Target t = p.target();
         if (!strategy.ignoreMaintenanceWindows() && !p.window().isOpen(clock.instant(), p.zone())) {
@@ -294,6 +311,177 @@ public final class Rollout {
             return;
         }
         move(camera, TargetEvent.VERIFIED, "");
+    }
+
+    // ---- a wave as one command (WaveRunner) ----
+
+    /**
+     * A wave as one command: sent once every target of it is inside its maintenance window, then watched until every
+     * invocation has ended, abort or not (an abort stops the waves after it; the command itself starts no new target
+     * after its tolerated failures). A wave whose command was sent before a restart is watched again, never re-sent.
+     */
+    private void runWholeWave(Wave wave, WaveRunner waveRunner) throws InterruptedException {
+        Optional<String> sent = journal.ssmCommand(id, wave.index());
+        if (sent.isPresent()) {
+            watch(sent.get(), wave.cameraIds().stream().filter(c -> stateOf(c).isUnderWay()).toList(), waveRunner);
+            return;
+        }
+        List<String> ready = wave.cameraIds().stream()
+                .filter(c -> stateOf(c) == TargetState.PENDING || stateOf(c) == TargetState.WAITING_WINDOW).toList();
+        if (ready.isEmpty() || !awaitWindows(ready)) {
+            return;
+        }
+        List<String> sending = new ArrayList<>();
+        for (String camera : ready) {
+            Optional<String> unreachable = waveRunner.cannotReach(placements.get(camera).target());
+            if (unreachable.isPresent()) {
+                move(camera, TargetEvent.DISPATCH, "");
+                move(camera, TargetEvent.FAILED, unreachable.get());
+            } else {
+                sending.add(camera);
+            }
+        }
+        if (sending.isEmpty() || !dispatching()) {
+            return;
+        }
+        for (String camera : sending) {
+            move(camera, TargetEvent.DISPATCH, "");
+        }
+        int tolerated;
+        synchronized (this) {
+            int failures = (int) targets.values().stream().filter(TargetState::isFailure).count();
+            tolerated = strategy.failureThreshold().tolerated(failures, targets.size());
+        }
+        Instant sendingAt = clock.instant();
+        WaveRunner.Dispatch dispatch = waveRunner.send(new WaveRunner.Order(id, wave.index(), release,
+                sending.stream().map(c -> placements.get(c).target()).toList(), strategy.maxConcurrency(),
+                tolerated));
+        switch (dispatch) {
+            case WaveRunner.Sent s -> sent(wave, s.commandId(), sending, waveRunner);
+            case WaveRunner.Refused r -> sending.forEach(c -> move(c, TargetEvent.FAILED, r.reason()));
+            case WaveRunner.Unconfirmed u -> lookFor(wave, sendingAt, sending, waveRunner, u.reason());
+        }
+    }
+
+    private void sent(Wave wave, String commandId, List<String> sending, WaveRunner waveRunner)
+            throws InterruptedException {
+        journal.ssmCommand(id, wave.index(), commandId);
+        sending.forEach(c -> log(c, words.text("deploy.waveSent", commandId, wave.index())));
+        watch(commandId, sending, waveRunner);
+    }
+
+    /**
+     * A send that may or may not have reached the executor, and could not be looked up: it is looked for again until
+     * the executor answers, never sent again. Found, it is watched; not there, nothing was sent; still unanswered
+     * after a while, what it did is unknown.
+     */
+    private void lookFor(Wave wave, Instant sendingAt, List<String> sending, WaveRunner waveRunner, String reason)
+            throws InterruptedException {
+        List<Target> targets = sending.stream().map(c -> placements.get(c).target()).toList();
+        Instant since = clock.instant();
+        Duration interval = FIRST_POLL;
+        while (Duration.between(since, clock.instant()).compareTo(LOSE_SIGHT_AFTER) < 0) {
+            pacer.pause(interval);
+            interval = slower(interval);
+            Optional<String> found;
+            try {
+                found = waveRunner.find(id, wave.index(), sendingAt, targets);
+            } catch (Problem p) {
+                LOG.warn("Deployment {}: cannot look for the command of wave {}: {}", id, wave.index(),
+                        p.getMessage());
+                continue;
+            }
+            if (found.isPresent()) {
+                sent(wave, found.get(), sending, waveRunner);
+            } else {
+                sending.forEach(c -> move(c, TargetEvent.FAILED, words.text("deploy.notSentAfterAll", reason)));
+            }
+            return;
+        }
+        String detail = words.text("deploy.unconfirmed", reason, LOSE_SIGHT_AFTER.toMinutes());
+        sending.forEach(c -> move(c, TargetEvent.CONTACT_LOST, detail));
+    }
+
+    /** Waits until every one of {@code cameras} is inside its maintenance window at the same time; false when stopping. */
+    private boolean awaitWindows(List<String> cameras) throws InterruptedException {
+        while (awaitRunning()) {
+            Instant now = clock.instant();
+            List<String> closed = strategy.ignoreMaintenanceWindows() ? List.of() : cameras.stream()
+                    .filter(c -> !placements.get(c).window().isOpen(now, placements.get(c).zone())).toList();
+            if (closed.isEmpty()) {
+                return true;
+            }
+            String opening = WaveWindows.firstCommonOpening(cameras.stream().map(placements::get).toList(), now,
+                    WaveWindows.HORIZON).map(Instant::toString).orElse("?");
+            for (String camera : closed) {
+                if (stateOf(camera) == TargetState.PENDING) {
+                    Placement p = placements.get(camera);
+                    move(camera, TargetEvent.WINDOW_CLOSED, words.text("deploy.waveWindow", p.window(), p.zone(),
+                            opening));
+                }
+            }
+            pacer.pause(CHECK_EVERY);
+        }
+        return false;
+    }
+
+    /**
+     * Polls the command until every one of {@code cameras} has ended, journalling what each invocation reports. The
+     * interval starts at 2 s and doubles up to 30 s while nothing changes (polling every second gets throttled).
+     */
+    private void watch(String commandId, List<String> cameras, WaveRunner waveRunner) throws InterruptedException {
+        Map<String, Target> open = new LinkedHashMap<>();
+        cameras.forEach(c -> open.put(c, placements.get(c).target()));
+        Map<String, WaveRunner.Outcome> seen = new LinkedHashMap<>();
+        Duration interval = FIRST_POLL;
+        Instant lastAnswer = clock.instant();
+        while (!open.isEmpty()) {
+            Map<String, WaveRunner.Invocation> now;
+            try {
+                now = waveRunner.poll(commandId, List.copyOf(open.values()));
+                lastAnswer = clock.instant();
+            } catch (Problem p) {
+                if (!Duration.between(lastAnswer, clock.instant()).minus(LOSE_SIGHT_AFTER).isNegative()) {
+                    String detail = words.text("deploy.lostSightOfCommand", commandId, LOSE_SIGHT_AFTER.toMinutes(),
+                            p.getMessage());
+                    List.copyOf(open.keySet()).forEach(c -> move(c, TargetEvent.CONTACT_LOST, detail));
+                    return;
+                }
+                LOG.warn("Deployment {}: cannot poll command {}: {}", id, commandId, p.getMessage());
+                pacer.pause(interval);
+                interval = slower(interval);
+                continue;
+            }
+            boolean changed = false;
+            for (Map.Entry<String, WaveRunner.Invocation> e : now.entrySet()) {
+                String camera = e.getKey();
+                WaveRunner.Invocation invocation = e.getValue();
+                if (!open.containsKey(camera) || seen.get(camera) == invocation.outcome()) {
+                    continue;
+                }
+                seen.put(camera, invocation.outcome());
+                changed = true;
+                if (invocation.outcome().ended()) {
+                    if (!invocation.output().isEmpty()) {
+                        journal.log(id, camera, invocation.output());
+                    }
+                    open.remove(camera);
+                }
+                List<TargetEvent> events = InvocationSteps.events(stateOf(camera), invocation.outcome());
+                for (int i = 0; i < events.size(); i++) {
+                    move(camera, events.get(i), i == events.size() - 1 ? invocation.detail() : "");
+                }
+            }
+            if (!open.isEmpty()) {
+                interval = changed ? FIRST_POLL : slower(interval);
+                pacer.pause(interval);
+            }
+        }
+    }
+
+    private static Duration slower(Duration interval) {
+        Duration doubled = interval.multipliedBy(2);
+        return doubled.compareTo(SLOWEST_POLL) > 0 ? SLOWEST_POLL : doubled;
     }
 
     private void log(String camera, String line) {

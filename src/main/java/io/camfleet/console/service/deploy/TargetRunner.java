@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * Port: runs a release on one camera system at a time (SSH, the demo). The rollout drives the steps and journals
  * each transition before it asks for the step; a runner only does the work and reports what it saw.
  */
-public interface TargetRunner {
+public non-sealed interface TargetRunner extends DeploymentExecutor {
 
     /**
      * The version the camera says it runs (its version marker), or empty when it has none.

@@ -13,6 +13,7 @@ import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Problem;
 import io.camfleet.console.service.SiteSummary;
 import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentTargets;
 import io.camfleet.console.service.deploy.HostKeyRejected;
@@ -54,7 +55,7 @@ public final class DeploymentsViewModel {
     /** What runs a release on cameras, for an executor ({@code DEMO}, {@code SSH}). */
     @FunctionalInterface
     public interface Runners {
-        TargetRunner runner(String executor, FleetSnapshot fleet, String sshUser);
+        DeploymentExecutor runner(String executor, FleetSnapshot fleet, String sshUser);
     }
 
     /** One target as the table shows it. */
@@ -445,7 +446,9 @@ public final class DeploymentsViewModel {
         if (d == null) {
             return;
         }
-        TargetRunner runner = runners.runner(d.executor(), fleet.snapshot(), sshUser.get());
+        if (!(runners.runner(d.executor(), fleet.snapshot(), sshUser.get()) instanceof TargetRunner runner)) {
+            return;
+        }
         tasks.job(m.text("deploy.task.hostKey", target.cameraId()), p -> runner.hostKey(target.record().target()))
                 .onSuccess(rejected -> {
                     if (rejected.isEmpty()) {

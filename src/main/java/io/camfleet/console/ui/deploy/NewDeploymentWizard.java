@@ -279,7 +279,7 @@ final class NewDeploymentWizard {
     private Node planPage() {
         approval.getItems().setAll(m.text("deploy.wizard.plan.approvalPause"), m.text("deploy.wizard.plan.approvalContinue"));
         approval.getSelectionModel().select(0);
-        executor.getItems().setAll("DEMO", "SSH");
+        executor.getItems().setAll("DEMO", "SSH", "SSM");
         executor.setValue(vm.defaultExecutor());
         executor.setId("wizard-executor");
         sshUser.setText(vm.sshUserProperty().get());

@@ -87,4 +87,34 @@ class FailureThresholdTest {
         assertThatThrownBy(() -> FailureThreshold.count(1).exceeded(3, 2))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0", "1", "2", "7", "0%", "1%", "10%", "25%", "33%", "49%", "50%", "99%", "100%"})
+    void whatIsStillToleratedIsExactlyWhatKeepsTheThresholdUnexceeded(String text) {
+        FailureThreshold threshold = FailureThreshold.parse(text);
+        for (int total = 0; total <= 60; total++) {
+            for (int failures = 0; failures <= total; failures++) {
+                int tolerated = threshold.tolerated(failures, total);
+                if (threshold.exceeded(failures, total)) {
+                    assertThat(tolerated).as("%s: %d of %d", text, failures, total).isZero();
+                    continue;
+                }
+                assertThat(failures + tolerated).isLessThanOrEqualTo(total);
+                assertThat(threshold.exceeded(failures + tolerated, total)).as("%s: %d+%d of %d", text, failures,
+                        tolerated, total).isFalse();
+                if (failures + tolerated < total) {
+                    assertThat(threshold.exceeded(failures + tolerated + 1, total))
+                            .as("%s: %d+%d+1 of %d", text, failures, tolerated, total).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFailuresOfEarlierWavesUseUpWhatIsTolerated() {
+        assertThat(FailureThreshold.count(3).tolerated(1, 40)).isEqualTo(2);
+        assertThat(FailureThreshold.percent(10).tolerated(0, 50)).isEqualTo(5);
+        assertThat(FailureThreshold.percent(10).tolerated(4, 50)).isEqualTo(1);
+        assertThat(FailureThreshold.percent(10).tolerated(0, 5)).isZero();
+    }
 }

@@ -17,6 +17,7 @@ final class MemoryJournal implements DeploymentJournal {
     final Map<String, TargetRecord> targets = new LinkedHashMap<>();
     final List<Event> events = new ArrayList<>();
     final Map<String, List<String>> logs = new LinkedHashMap<>();
+    final Map<String, String> commands = new LinkedHashMap<>();
 
     @Override
     public synchronized void create(DeploymentRecord d, List<TargetRecord> ts) {
@@ -78,12 +79,15 @@ final class MemoryJournal implements DeploymentJournal {
     }
 
     @Override
-    public void ssmCommand(String id, int wave, String commandId) {
+    public synchronized void ssmCommand(String id, int wave, String commandId) {
+        if (commands.putIfAbsent(id + "/" + wave, commandId) != null) {
+            throw new IllegalStateException("wave " + wave + " of " + id + " has a command already");
+        }
     }
 
     @Override
-    public Optional<String> ssmCommand(String id, int wave) {
-        return Optional.empty();
+    public synchronized Optional<String> ssmCommand(String id, int wave) {
+        return Optional.ofNullable(commands.get(id + "/" + wave));
     }
 
     synchronized TargetState stateOf(String camera) {

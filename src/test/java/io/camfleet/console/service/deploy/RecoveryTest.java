@@ -1,14 +1,29 @@
 package io.camfleet.console.service.deploy;
 
+import io.camfleet.console.domain.deploy.CanaryApproval;
 import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.FailureThreshold;
+import io.camfleet.console.domain.deploy.HostCount;
+import io.camfleet.console.domain.deploy.MaintenanceWindow;
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.domain.deploy.ReleaseKind;
+import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.domain.deploy.Wave;
+import io.camfleet.console.domain.deploy.WaveSizing;
+import io.camfleet.console.service.Problem;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecoveryTest {
 
@@ -43,5 +58,120 @@ class RecoveryTest {
         assertThat(journal.events.stream().filter(e -> e.cameraId().equals("installed-before-crash"))
                 .map(DeploymentJournal.Event::to).toList()).containsExactly("UNKNOWN", "SUCCEEDED");
         assertThat(runner.installs.get()).as("nothing is run while recovering").isZero();
+    }
+
+    // ---- waves sent as one command ----
+
+    private final ScriptedWaves waves = new ScriptedWaves();
+    private final Release release = new Release("agent", "6.5.0", ReleaseKind.RELEASE, "s3://rel/agent.tar",
+            "a".repeat(64), "install.sh", "health.sh", "rollback.sh");
+
+    private static TargetRecord inWave(String camera, int wave, TargetState state) {
+        return new TargetRecord(new Target(camera, "S", "", "", "mi-" + camera), wave, state, 0, "", Instant.EPOCH);
+    }
+
+    private DeploymentRecord deployment() {
+        return journal.find("d-1").orElseThrow();
+    }
+
+    /** What the console had journalled when it stopped: wave 0 DISPATCHED, its command id not (yet) saved. */
+    private void stoppedAfterDispatchingWaveZero() {
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "SSM", "{}", DeploymentState.RUNNING,
+                Instant.EPOCH, "t", Instant.EPOCH), List.of(
+                inWave("a", 0, TargetState.DISPATCHED),
+                inWave("b", 0, TargetState.DISPATCHED),
+                inWave("c", 1, TargetState.PENDING)));
+    }
+
+    private WaveRunner.Order waveZero() {
+        return new WaveRunner.Order("d-1", 0, release, List.of(journal.targets.get("a").target(),
+                journal.targets.get("b").target()), 2, 0);
+    }
+
+    private Rollout resumed(Map<String, TargetState> states) {
+        Map<String, Rollout.Placement> placements = new HashMap<>();
+        journal.targets("d-1").forEach(t -> placements.put(t.target().cameraId(), new Rollout.Placement(t.target(),
+                MaintenanceWindow.ALWAYS_OPEN, ZoneOffset.UTC)));
+        Strategy strategy = new Strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
+                new WaveSizing.EachOf(HostCount.hosts(2)), 2, FailureThreshold.count(0), Duration.ZERO);
+        return new Rollout("d-1", release, strategy, List.of(new Wave(0, false, List.of("a", "b")),
+                new Wave(1, false, List.of("c"))), placements, DeploymentState.RUNNING, states, waves, journal,
+                Clock.systemUTC(), wait -> { }, r -> { });
+    }
+
+    @Test
+    void aWaveSentJustBeforeTheConsoleStoppedIsFoundByWhatItCarriesAndWatchedNeverSentAgain() {
+        stoppedAfterDispatchingWaveZero();
+        String sent = waves.sentBefore(waveZero());
+
+        Map<String, TargetState> states = Recovery.recover(deployment(), journal.targets("d-1"), waves, journal);
+
+        assertThat(states).containsEntry("a", TargetState.DISPATCHED).containsEntry("b", TargetState.DISPATCHED);
+        assertThat(journal.ssmCommand("d-1", 0)).as("adopted").contains(sent);
+        assertThat(journal.logs.get("a")).anyMatch(l -> l.contains(sent));
+        Rollout r = resumed(states);
+        r.run();
+        assertThat(waves.sent()).as("wave 0 once, wave 1 once").extracting(WaveRunner.Order::wave)
+                .containsExactly(0, 1);
+        assertThat(r.targets()).containsOnly(Map.entry("a", TargetState.SUCCEEDED),
+                Map.entry("b", TargetState.SUCCEEDED), Map.entry("c", TargetState.SUCCEEDED));
+    }
+
+    @Test
+    void aWaveWhoseCommandExistsNowhereNeverRanAndIsSentOnce() {
+        stoppedAfterDispatchingWaveZero();
+
+        Map<String, TargetState> states = Recovery.recover(deployment(), journal.targets("d-1"), waves, journal);
+
+        assertThat(states).containsEntry("a", TargetState.PENDING).containsEntry("b", TargetState.PENDING);
+        assertThat(journal.events.stream().filter(e -> e.cameraId().equals("a")).map(DeploymentJournal.Event::to)
+                .toList()).containsExactly("UNKNOWN", "PENDING");
+        assertThat(waves.sent()).isEmpty();
+        Rollout r = resumed(states);
+        r.run();
+        assertThat(waves.sent()).extracting(WaveRunner.Order::wave).containsExactly(0, 1);
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+    }
+
+    @Test
+    void aJournalledCommandIsWatchedAgainWithoutLookingItUp() {
+        stoppedAfterDispatchingWaveZero();
+        journal.ssmCommand("d-1", 0, waves.sentBefore(waveZero()));
+        waves.findProblem = new IllegalStateException("no lookup needed");
+
+        Map<String, TargetState> states = Recovery.recover(deployment(), journal.targets("d-1"), waves, journal);
+
+        assertThat(states).containsEntry("a", TargetState.DISPATCHED);
+        assertThat(journal.events).isEmpty();
+    }
+
+    @Test
+    void aLookupThatFailsLeavesTheJournalAsItWas() {
+        stoppedAfterDispatchingWaveZero();
+        waves.findProblem = new Problem("aws.unreachable", "http://ssm", "refused");
+
+        assertThatThrownBy(() -> Recovery.recover(deployment(),
+                journal.targets("d-1"), waves, journal)).hasMessageContaining("http://ssm");
+
+        assertThat(journal.events).isEmpty();
+        assertThat(journal.commands).isEmpty();
+        assertThat(journal.stateOf("a")).isEqualTo(TargetState.DISPATCHED);
+    }
+
+    @Test
+    void anUnknownCameraIsSucceededOnlyWhenItsInvocationGotToTheVersion() {
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "SSM", "{}", DeploymentState.RUNNING,
+                Instant.EPOCH, "t", Instant.EPOCH), List.of(
+                inWave("a", 0, TargetState.UNKNOWN),
+                inWave("b", 0, TargetState.UNKNOWN)));
+        String sent = waves.sentBefore(waveZero());
+        journal.ssmCommand("d-1", 0, sent);
+        waves.outcomes.put("a", List.of(WaveRunner.Outcome.SUCCEEDED));
+        waves.outcomes.put("b", List.of(WaveRunner.Outcome.INTERRUPTED));
+
+        Map<String, TargetState> states = Recovery.recover(deployment(), journal.targets("d-1"), waves, journal);
+
+        assertThat(states).containsEntry("a", TargetState.SUCCEEDED).containsEntry("b", TargetState.UNKNOWN);
+        assertThat(journal.logs.get("b")).anyMatch(l -> l.contains("INTERRUPTED"));
     }
 }

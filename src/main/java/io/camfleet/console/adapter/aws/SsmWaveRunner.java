@@ -1,0 +1,342 @@
+package io.camfleet.console.adapter.aws;
+
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.deploy.Target;
+import io.camfleet.console.service.deploy.WaveRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.Command;
+import software.amazon.awssdk.services.ssm.model.CommandFilter;
+import software.amazon.awssdk.services.ssm.model.CommandFilterKey;
+import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
+import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException;
+import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Deployments over SSM Run Command: each wave is one {@code AWS-RunShellScript} command ({@link SsmScript}) to the
+ * wave's managed nodes, at most the plan's concurrency at once, stopping after the failures the plan still
+ * tolerates ({@code MaxErrors}, "more than" like the plan's threshold), and carrying
+ * {@code camfleet deployment <id> wave <n>} as its {@code Comment}: SendCommand has no idempotency token, so that
+ * comment is how a command sent just before a crash is found again instead of being sent twice.
+ *
+ * <p>SendCommand itself is never retried on an answer that leaves open whether SSM took it (a 5xx, a timeout, a
+ * dropped connection): the command is looked up by its comment instead. Only throttling, which SSM answers before
+ * doing anything, is retried.
+ *
+ * <p>Progress is polled with {@code GetCommandInvocation}, one call per camera still under way: moto has no
+ * {@code ListCommandInvocations}, which would take one call per 50.
+ */
+public final class SsmWaveRunner implements WaveRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SsmWaveRunner.class);
+
+    static final String DOCUMENT = "AWS-RunShellScript";
+    /** SendCommand takes at most 50 instance ids. */
+    static final int MOST_PER_COMMAND = 50;
+    /** SSM lists the commands of the last 30 days; older ones cannot be told from none. A day less for clocks. */
+    private static final Duration HISTORY = Duration.ofDays(29);
+    /** The console's clock and AWS's may differ: commands are looked for from a little before the deployment. */
+    private static final Duration CLOCK_SLACK = Duration.ofHours(1);
+    /** SendCommand's TimeoutSeconds: between 30 s and 30 days. */
+    private static final long LONGEST_DELIVERY = Duration.ofDays(30).toSeconds();
+    /** SendCommand is retried only when throttled: SSM then did nothing. Anything else is looked up, not resent. */
+    private static final SdkPlugin RETRY_ONLY_THROTTLING = config -> {
+        RetryStrategy onlyThrottling = DefaultRetryStrategy.standardStrategyBuilder()
+                .retryOnException(SsmWaveRunner::throttled)
+                .treatAsThrottling(SsmWaveRunner::throttled)
+                .useClientDefaults(false)
+                .build();
+        config.overrideConfiguration(config.overrideConfiguration().toBuilder().retryStrategy(onlyThrottling)
+                .build());
+    };
+
+    private final AwsClients clients;
+    private final Function<Target, Optional<Environment>> environmentOf;
+    private final String installRoot;
+    private final Duration executionTimeout;
+    private final Clock clock;
+    private final Messages words = new Messages(Locale.ROOT);
+
+    /**
+     * @param environmentOf    the AWS environment (account, region, profile) of each camera
+     * @param installRoot      where cameras keep releases and their version marker ({@code /var/lib/camfleet})
+     * @param executionTimeout how long the script may run on one camera before SSM stops it
+     */
+    public SsmWaveRunner(AwsClients clients, Function<Target, Optional<Environment>> environmentOf,
+                         String installRoot, Duration executionTimeout, Clock clock) {
+        this.clients = clients;
+        this.environmentOf = environmentOf;
+        this.installRoot = installRoot;
+        this.executionTimeout = executionTimeout;
+        this.clock = clock;
+    }
+
+    /** What a wave's command carries: exact, so that it can be matched and read back. At most 100 characters. */
+    static String comment(String deploymentId, int wave) {
+        return "camfleet deployment " + deploymentId + " wave " + wave;
+    }
+
+    @Override
+    public void check(Release release, List<List<Target>> waves) {
+        if (!release.inS3()) {
+            throw Problem.badInput("ssm.artifactNotInS3", release.artifact());
+        }
+        // SSM replaces {{ssm:name}} in a command's parameters by a Parameter Store value.
+        if (Stream.of(release.name(), release.artifact(), release.installScript(), release.healthCheck(),
+                release.rollbackScript()).anyMatch(s -> s.contains("{{"))) {
+            throw Problem.badInput("ssm.braces", release.label());
+        }
+        for (int i = 0; i < waves.size(); i++) {
+            List<Target> sent = waves.get(i).stream().filter(t -> !t.ssmNodeId().isBlank()).toList();
+            if (sent.size() > MOST_PER_COMMAND) {
+                throw Problem.badInput("ssm.waveTooLarge", i, sent.size(), MOST_PER_COMMAND);
+            }
+            Set<String> labels = new LinkedHashSet<>();
+            for (Target t : sent) {
+                Environment e = environmentOf.apply(t).orElseThrow(() -> Problem.badInput("ssm.noEnvironment",
+                        t.cameraId(), t.siteId()));
+                labels.add(e.label());
+            }
+            if (labels.size() > 1) {
+                throw Problem.badInput("ssm.waveAcrossEnvironments", i, String.join(", ", labels));
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> cannotReach(Target target) {
+        if (target.ssmNodeId().isBlank()) {
+            return Optional.of(words.text("ssm.noNode", target.cameraId()));
+        }
+        if (environmentOf.apply(target).isEmpty()) {
+            return Optional.of(words.text("ssm.noEnvironmentNow", target.cameraId(), target.siteId()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Dispatch send(Order order) {
+        Environment env = environment(order.targets());
+        int rounds = (order.targets().size() + order.maxConcurrency() - 1) / order.maxConcurrency();
+        // An invocation not started within TimeoutSeconds never runs: it must cover the rounds queued before it.
+        long delivery = Math.min(LONGEST_DELIVERY, Math.max(30,
+                rounds * executionTimeout.toSeconds() + Duration.ofMinutes(10).toSeconds()));
+        SendCommandRequest request = SendCommandRequest.builder()
+                .documentName(DOCUMENT)
+                .instanceIds(order.targets().stream().map(Target::ssmNodeId).toList())
+                .comment(comment(order.deploymentId(), order.wave()))
+                .maxConcurrency(Integer.toString(order.maxConcurrency()))
+                .maxErrors(Integer.toString(order.toleratedFailures()))
+                .timeoutSeconds((int) delivery)
+                .parameters(Map.of(
+                        "commands", SsmScript.lines(installRoot, order.release()),
+                        "executionTimeout", List.of(Long.toString(executionTimeout.toSeconds()))))
+                .overrideConfiguration(o -> o.addPlugin(RETRY_ONLY_THROTTLING))
+                .build();
+        try {
+            return new Sent(clients.ssm(env).sendCommand(request).command().commandId());
+        } catch (SdkException e) {
+            Problem why = AwsProblems.of(env, "ssm:SendCommand", e);
+            if (!mayHaveArrived(e, why)) {
+                LOG.warn("SSM did not take the command of {} wave {}", order.deploymentId(), order.wave(), e);
+                return new Refused(words.text("ssm.notSent", order.wave(), why.getMessage()));
+            }
+            LOG.warn("SendCommand of {} wave {} failed in a way that leaves open whether SSM has it; looking",
+                    order.deploymentId(), order.wave(), e);
+            try {
+                Optional<String> found = find(order.deploymentId(), order.wave(), clock.instant().minus(CLOCK_SLACK),
+                        order.targets());
+                found.ifPresent(id -> LOG.warn("SSM has the command of {} wave {} after all: {}",
+                        order.deploymentId(), order.wave(), id));
+                return found.<Dispatch>map(Sent::new)
+                        .orElseGet(() -> new Refused(words.text("ssm.notSent", order.wave(), why.getMessage())));
+            } catch (Problem lookup) {
+                return new Unconfirmed(words.text("ssm.unconfirmed", order.wave(), why.getMessage(),
+                        lookup.getMessage()));
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> find(String deploymentId, int wave, Instant since, List<Target> targets) {
+        if (since.isBefore(clock.instant().minus(HISTORY))) {
+            throw new Problem("ssm.tooOldToFind", deploymentId, HISTORY.toDays(), wave);
+        }
+        Environment env = environment(targets);
+        String comment = comment(deploymentId, wave);
+        try {
+            List<Command> matching = clients.ssm(env).listCommandsPaginator(r -> r.maxResults(50)
+                            .filters(CommandFilter.builder().key(CommandFilterKey.INVOKED_AFTER)
+                                    .value(since.minus(CLOCK_SLACK).truncatedTo(ChronoUnit.SECONDS).toString())
+                                    .build()))
+                    .commands().stream()
+                    .filter(c -> comment.equals(c.comment()))
+                    .sorted(Comparator.comparing(Command::requestedDateTime,
+                            Comparator.nullsLast(Comparator.naturalOrder())))
+                    .toList();
+            if (matching.size() > 1) {
+                LOG.warn("{} SSM commands carry '{}'; the first is taken: {}", matching.size(), comment,
+                        matching.stream().map(Command::commandId).toList());
+            }
+            return matching.stream().findFirst().map(Command::commandId);
+        } catch (SdkException e) {
+            throw AwsProblems.of(env, "ssm:ListCommands", e);
+        }
+    }
+
+    @Override
+    public Map<String, Invocation> poll(String commandId, List<Target> targets) {
+        Environment env = environment(targets);
+        SsmClient ssm = clients.ssm(env);
+        Command command;
+        try {
+            command = ssm.listCommands(r -> r.commandId(commandId)).commands().stream().findFirst()
+                    .orElseThrow(() -> new Problem("ssm.noSuchCommand", commandId));
+        } catch (SdkException e) {
+            throw AwsProblems.of(env, "ssm:ListCommands", e);
+        }
+        Map<String, Invocation> out = new LinkedHashMap<>();
+        for (Target t : targets) {
+            if (!command.instanceIds().contains(t.ssmNodeId())) {
+                out.put(t.cameraId(), new Invocation(Outcome.NOT_INSTALLED,
+                        words.text("ssm.result.notInCommand", commandId, t.ssmNodeId()), List.of()));
+                continue;
+            }
+            try {
+                out.put(t.cameraId(), invocation(ssm.getCommandInvocation(r -> r.commandId(commandId)
+                        .instanceId(t.ssmNodeId())), words));
+            } catch (InvocationDoesNotExistException e) {
+                // Just after SendCommand an invocation may not be visible yet; after the command expired it never will.
+                Instant expires = command.expiresAfter();
+                out.put(t.cameraId(), expires != null && clock.instant().isAfter(expires)
+                        ? new Invocation(Outcome.NOT_INSTALLED, words.text("ssm.result.expired", commandId, expires),
+                        List.of())
+                        : new Invocation(Outcome.QUEUED, "", List.of()));
+            } catch (SdkException e) {
+                throw AwsProblems.of(env, "ssm:GetCommandInvocation", e);
+            }
+        }
+        return out;
+    }
+
+    /** Status details of an invocation that never ran on its camera. */
+    private static final Set<String> NEVER_RAN = Set.of("Undeliverable", "Terminated", "DeliveryTimedOut",
+            "InvalidPlatform", "AccessDenied");
+
+    /**
+     * What an invocation says, in the steps of a rollout. Its status says whether it ended; its status details, or
+     * no start time with response code -1, say that it never ran on the camera; the script's exit status says where
+     * it ended. An ending nobody can place (an execution timeout, a cancel while it ran, an exit status the script
+     * does not use) leaves the camera's state unknown.
+     */
+    static Invocation invocation(GetCommandInvocationResponse r, Messages words) {
+        String details = r.statusDetails() == null ? "" : r.statusDetails().replace(" ", "");
+        int code = r.responseCode() == null ? -1 : r.responseCode();
+        List<String> output = output(r);
+        boolean started = r.executionStartDateTime() != null && !r.executionStartDateTime().isBlank();
+        boolean neverRan = NEVER_RAN.contains(details) || !started && code == -1;
+        if (r.status() == null) {
+            return new Invocation(Outcome.RUNNING, "", List.of());
+        }
+        return switch (r.status()) {
+            case PENDING, DELAYED -> new Invocation(Outcome.QUEUED, "", List.of());
+            case IN_PROGRESS, CANCELLING -> new Invocation(Outcome.RUNNING, "", List.of());
+            case SUCCESS -> !output.isEmpty() && output.get(0).startsWith(SsmScript.AT_VERSION)
+                    ? new Invocation(Outcome.AT_VERSION, words.text("ssm.result.atVersion",
+                    output.get(0).substring(SsmScript.AT_VERSION.length())), output)
+                    : new Invocation(Outcome.SUCCEEDED, "", output);
+            case FAILED -> neverRan ? notRun(details, words, output) : switch (code) {
+                case SsmScript.DOWNLOAD_FAILED -> new Invocation(Outcome.NOT_INSTALLED,
+                        words.text("ssm.result.download", code), output);
+                case SsmScript.CHECKSUM_MISMATCH -> new Invocation(Outcome.NOT_INSTALLED,
+                        words.text("ssm.result.checksum", code), output);
+                case SsmScript.INSTALL_FAILED -> new Invocation(Outcome.INSTALL_FAILED,
+                        words.text("ssm.result.install", code), output);
+                case SsmScript.MARKER_FAILED -> new Invocation(Outcome.INSTALL_FAILED,
+                        words.text("ssm.result.marker", code), output);
+                case SsmScript.ROLLED_BACK -> new Invocation(Outcome.ROLLED_BACK,
+                        words.text("ssm.result.rolledBack", code), output);
+                case SsmScript.ROLLBACK_FAILED -> new Invocation(Outcome.CHECK_FAILED,
+                        words.text("ssm.result.rollbackFailed", code), output);
+                default -> new Invocation(Outcome.INTERRUPTED, words.text("ssm.result.exit", code), output);
+            };
+            case TIMED_OUT -> neverRan ? notRun(details, words, output)
+                    : new Invocation(Outcome.INTERRUPTED, words.text("ssm.result.timedOut", details), output);
+            case CANCELLED -> neverRan ? notRun(details, words, output)
+                    : new Invocation(Outcome.INTERRUPTED, words.text("ssm.result.cancelled", details), output);
+            case UNKNOWN_TO_SDK_VERSION -> new Invocation(Outcome.RUNNING, "", List.of());
+        };
+    }
+
+    private static Invocation notRun(String details, Messages words, List<String> output) {
+        return new Invocation(Outcome.NOT_INSTALLED, words.text("ssm.result.notRun", details), output);
+    }
+
+    /** The output lines, then those of standard error marked as such. */
+    private static List<String> output(GetCommandInvocationResponse r) {
+        List<String> lines = new ArrayList<>(lines(r.standardOutputContent()));
+        lines(r.standardErrorContent()).forEach(l -> lines.add("stderr: " + l));
+        return lines;
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.stripTrailing().split("\r?\n"));
+    }
+
+    /** The environment of a wave's cameras (one: checked at launch). */
+    private Environment environment(List<Target> targets) {
+        return targets.stream().map(environmentOf).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new Problem("ssm.noEnvironmentForWave",
+                        targets.stream().map(Target::cameraId).limit(3).toList()));
+    }
+
+    /**
+     * Whether SSM may have taken a call that failed: not when it answered with a refusal (4xx) or when the call never
+     * left (no credentials, no connection); when it answered 5xx, or the answer was lost or unreadable, it may.
+     */
+    private static boolean mayHaveArrived(SdkException e, Problem said) {
+        if (e instanceof AwsServiceException answered) {
+            return answered.statusCode() >= 500;
+        }
+        if (Set.of("aws.noCredentials", "aws.ssoExpired", "aws.expired").contains(said.key())) {
+            return false;
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException || c instanceof UnknownHostException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean throttled(Throwable t) {
+        return t instanceof AwsServiceException e && e.isThrottlingException();
+    }
+}

@@ -1,0 +1,117 @@
+package io.camfleet.console.service.deploy;
+
+import io.camfleet.console.domain.deploy.Release;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Port: runs a release on a whole wave with one remote command (SSM Run Command), and tells how each camera's copy
+ * of it, its invocation, is going. The rollout journals the wave's targets DISPATCHED before {@link #send}, the
+ * command's id right after it, and each transition the invocations report.
+ *
+ * <p>A command carries the deployment id and its wave, so that one sent just before a crash is found again
+ * ({@link #find}) rather than sent twice. A runner never sends again by itself.
+ */
+public non-sealed interface WaveRunner extends DeploymentExecutor {
+
+    /**
+     * Checked at launch, before anything is journalled.
+     *
+     * @param waves the targets of each wave, in order
+     * @throws io.camfleet.console.service.Problem (BAD_INPUT) naming what this executor cannot do with them
+     */
+    void check(Release release, List<List<Target>> waves);
+
+    /** Why the command cannot be sent to this camera at all (one sentence), or empty when it can. */
+    Optional<String> cannotReach(Target target);
+
+    /** Sends the wave's command, once. */
+    Dispatch send(Order order);
+
+    /**
+     * The command sent for a wave, found by the deployment id and wave it carries.
+     *
+     * @param since   when the deployment was created: no command of it is older
+     * @param targets the wave's targets (they say where to look)
+     * @return empty only when no such command exists
+     * @throws io.camfleet.console.service.Problem when that cannot be told now
+     */
+    Optional<String> find(String deploymentId, int wave, Instant since, List<Target> targets);
+
+    /**
+     * Where each target's invocation is now, by camera id.
+     *
+     * @throws io.camfleet.console.service.Problem when the command's service cannot be asked now
+     */
+    Map<String, Invocation> poll(String commandId, List<Target> targets);
+
+    /**
+     * One wave to send.
+     *
+     * @param maxConcurrency    at most this many targets run at once
+     * @param toleratedFailures the command starts no new target after one failure more than this
+     */
+    record Order(String deploymentId, int wave, Release release, List<Target> targets, int maxConcurrency,
+                 int toleratedFailures) {
+        public Order {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /** What became of a send. */
+    sealed interface Dispatch {
+    }
+
+    /** The command exists: sent now, or found after the send seemed to fail. */
+    record Sent(String commandId) implements Dispatch {
+    }
+
+    /** Nothing was sent. */
+    record Refused(String reason) implements Dispatch {
+    }
+
+    /** The send failed in a way that leaves open whether the command exists, and looking for it failed too. */
+    record Unconfirmed(String reason) implements Dispatch {
+    }
+
+    /**
+     * One target's invocation.
+     *
+     * @param detail one sentence for the operator once it ended; may be empty
+     * @param output what the camera printed, once it ended
+     */
+    record Invocation(Outcome outcome, String detail, List<String> output) {
+        public Invocation {
+            output = List.copyOf(output);
+        }
+    }
+
+    /** Where an invocation is, in the steps of a rollout. */
+    enum Outcome {
+        /** Not on the camera yet (SSM: Pending, Delayed). */
+        QUEUED,
+        /** The script runs on the camera. */
+        RUNNING,
+        /** The camera was already at the version: nothing was done. */
+        AT_VERSION,
+        /** Installed, and the health check passed. */
+        SUCCEEDED,
+        /** Ended before the install began, so the camera was not changed: not delivered, download or checksum failed. */
+        NOT_INSTALLED,
+        /** The install, or writing the version marker after it, failed. */
+        INSTALL_FAILED,
+        /** Installed; the health check failed and so did the rollback. */
+        CHECK_FAILED,
+        /** Installed; the health check failed and the version before was put back. */
+        ROLLED_BACK,
+        /** Stopped at a step nobody can name (execution timeout, cancelled while running): the camera's state is unknown. */
+        INTERRUPTED;
+
+        public boolean ended() {
+            return this != QUEUED && this != RUNNING;
+        }
+    }
+}
