@@ -8,6 +8,8 @@ import io.camfleet.console.service.deploy.RemoteHost;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.transport.cipher.Cipher;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -15,6 +17,7 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,11 +28,26 @@ public final class SshjHostConnector implements HostConnector {
 
     private final SshSettings settings;
     /** Building a config looks up every algorithm: done once, shared by all connections. */
-    private final Config config = new DefaultConfig();
+    private final Config config = config();
+    private final KnownHostsFile knownHosts;
     private final Object knownHostsWrite = new Object();
 
     public SshjHostConnector(SshSettings settings) {
         this.settings = settings;
+        this.knownHosts = new KnownHostsFile(settings.knownHosts());
+    }
+
+    /**
+     * sshj's defaults, with AES-GCM preferred to ChaCha20-Poly1305: both are the authenticated ciphers OpenSSH
+     * itself prefers, but sshj's ChaCha20 is BouncyCastle's pure Java, while AES-GCM runs on the JDK's AES-NI
+     * intrinsics (it was a quarter of the console's CPU when uploading to 100 hosts).
+     */
+    private static Config config() {
+        DefaultConfig config = new DefaultConfig();
+        List<Factory.Named<Cipher>> ciphers = new ArrayList<>(config.getCipherFactories());
+        ciphers.sort(Comparator.comparing(c -> !c.getName().contains("-gcm@")));
+        config.setCipherFactories(ciphers);
+        return config;
     }
 
     @Override
@@ -51,13 +69,14 @@ public final class SshjHostConnector implements HostConnector {
     public void trust(HostKeyRejected rejected) {
         synchronized (knownHostsWrite) {
             StrictHostKeys.trust(settings.knownHosts(), rejected);
+            knownHosts.changed();
         }
     }
 
     /** A logged-in client, directly or through {@code via}'s forwarding. */
     private SSHClient connect(HostAddress address, String user, SSHClient via) {
         SSHClient client = new SSHClient(config);
-        StrictHostKeys hostKeys = new StrictHostKeys(settings.knownHosts());
+        StrictHostKeys hostKeys = new StrictHostKeys(knownHosts);
         client.addHostKeyVerifier(hostKeys);
         client.setConnectTimeout(millis(settings.connectTimeout()));
         // Bounds socket reads until logged in (a server that accepts and then says nothing); lifted afterwards, as a
