@@ -7,7 +7,11 @@ import io.camfleet.console.service.deploy.ShellQuote;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.sftp.OpenMode;
+import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.RenameFlags;
 import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.sftp.SFTPException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -33,6 +40,8 @@ final class SshjHostSession implements HostSession {
     private final String address;
     private final SSHClient client;
     private final SSHClient jump;
+    /** One SFTP subsystem for all of this host's file work, opened when first needed. */
+    private SFTPClient sftp;
 
     SshjHostSession(String address, SSHClient client, SSHClient jump) {
         this.address = address;
@@ -40,12 +49,69 @@ final class SshjHostSession implements HostSession {
         this.jump = jump;
     }
 
+    private synchronized SFTPClient sftp() throws IOException {
+        if (sftp == null) {
+            sftp = client.newSFTPClient();
+        }
+        return sftp;
+    }
+
     @Override
     public void upload(Path local, String remotePath) {
-        try (SFTPClient sftp = client.newSFTPClient()) {
-            sftp.put(local.toString(), remotePath);
+        try {
+            sftp().put(local.toString(), remotePath);
         } catch (IOException e) {
             throw lostOr(e, new Problem(e, "ssh.uploadFailed", local, address, remotePath, reason(e)));
+        }
+    }
+
+    @Override
+    public Optional<byte[]> read(String remotePath, int limit) {
+        try (RemoteFile file = sftp().open(remotePath, EnumSet.of(OpenMode.READ))) {
+            byte[] buffer = new byte[limit];
+            int length = 0;
+            for (int n; length < limit && (n = file.read(length, buffer, length, limit - length)) > 0; ) {
+                length += n;
+            }
+            return Optional.of(Arrays.copyOf(buffer, length));
+        } catch (SFTPException e) {
+            if (!isConnected()) {
+                throw new Problem(e, "ssh.connectionLost", address, reason(e));
+            }
+            return Optional.empty(); // missing, a folder, not readable: as a cat that failed
+        } catch (IOException e) {
+            throw lostOr(e, new Problem(e, "ssh.readFailed", address, remotePath, reason(e)));
+        }
+    }
+
+    @Override
+    public void makeDirectories(String remotePath) {
+        try {
+            sftp().mkdirs(remotePath);
+        } catch (IOException e) {
+            throw lostOr(e, new Problem(e, "ssh.mkdirFailed", address, remotePath, reason(e)));
+        }
+    }
+
+    @Override
+    public void write(String remotePath, byte[] content) {
+        String next = remotePath + ".new";
+        try {
+            SFTPClient files = sftp();
+            try (RemoteFile file = files.open(next, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC))) {
+                file.write(0, content, 0, content.length);
+            }
+            if (files.getSFTPEngine().supportsServerExtension("posix-rename", "openssh.com")) {
+                files.rename(next, remotePath, EnumSet.of(RenameFlags.OVERWRITE));
+            } else {
+                // SFTP version 3 renames only onto a free name: the old file goes first, briefly leaving none.
+                if (files.statExistence(remotePath) != null) {
+                    files.rm(remotePath);
+                }
+                files.rename(next, remotePath);
+            }
+        } catch (IOException e) {
+            throw lostOr(e, new Problem(e, "ssh.writeFailed", address, remotePath, reason(e)));
         }
     }
 
@@ -155,6 +221,11 @@ final class SshjHostSession implements HostSession {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (sftp != null) {
+                closeQuietly(sftp);
+            }
+        }
         closeQuietly(client);
         if (jump != null) {
             closeQuietly(jump);
