@@ -2,11 +2,14 @@ package io.camfleet.console.bench;
 
 import io.camfleet.console.app.StartupBench;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest, sync, map) or all but
- * {@code table} (each starts JavaFX once, and a JVM can start it only once: run {@code table} on its own).
+ * {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest, sync, map, rollout) or all
+ * but {@code table} (each starts JavaFX once, and a JVM can start it only once: run {@code table} on its own) and
+ * {@code rollout} (it takes half an hour on two cores, and installs Ansible). {@code -Dbench="rollout 100,1000"} runs
+ * the rollout at those host counts only.
  */
 public final class BenchMain {
 
@@ -21,6 +24,7 @@ public final class BenchMain {
             case "ingest" -> IngestBench.run();
             case "map" -> MapBench.run();
             case "sync" -> SyncBench.run();
+            case "rollout" -> RolloutBench.run(Arrays.copyOfRange(args, 1, args.length));
             case "all" -> {
                 IngestBench.run();
                 SyncBench.run();
@@ -28,7 +32,7 @@ public final class BenchMain {
                 StartupBench.run();
             }
             default -> {
-                System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, sync, map, all");
+                System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, sync, map, rollout, all");
                 System.exit(2);
             }
         }

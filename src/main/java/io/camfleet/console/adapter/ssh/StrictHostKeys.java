@@ -9,7 +9,6 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,29 +23,28 @@ import java.util.List;
 /**
  * The only host key verifier a connection gets: a key is accepted when known_hosts holds it for that host, and
  * refused otherwise. sshj accepts a key when any one verifier does, so nothing lenient may be added next to this one.
- * One instance per connection: it remembers why it refused, for {@link #rejection()}.
+ * One instance per connection: it remembers why it refused, for {@link #rejection()}. The parsed file is shared by
+ * all connections, and used under its lock.
  */
 final class StrictHostKeys implements HostKeyVerifier {
 
     private final OpenSSHKnownHosts known;
     private volatile HostKeyRejected rejection;
 
-    StrictHostKeys(Path knownHosts) {
-        try {
-            known = new OpenSSHKnownHosts(knownHosts.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    StrictHostKeys(KnownHostsFile knownHosts) {
+        known = knownHosts.current();
     }
 
     @Override
     public boolean verify(String hostname, int port, PublicKey key) {
-        if (known.verify(hostname, port, key)) {
-            return true;
-        }
         HostAddress address = new HostAddress(hostname, port);
-        HostKeyRejected.Reason reason = hasAnyKeyFor(address)
-                ? HostKeyRejected.Reason.CHANGED : HostKeyRejected.Reason.UNKNOWN;
+        HostKeyRejected.Reason reason;
+        synchronized (known) {
+            if (known.verify(hostname, port, key)) {
+                return true;
+            }
+            reason = hasAnyKeyFor(address) ? HostKeyRejected.Reason.CHANGED : HostKeyRejected.Reason.UNKNOWN;
+        }
         rejection = new HostKeyRejected(hostname, port, KeyType.fromKey(key).toString(), sha256Fingerprint(key),
                 Base64.getEncoder().encodeToString(blob(key)), reason);
         return false;
@@ -54,7 +52,9 @@ final class StrictHostKeys implements HostKeyVerifier {
 
     @Override
     public List<String> findExistingAlgorithms(String hostname, int port) {
-        return known.findExistingAlgorithms(hostname, port);
+        synchronized (known) {
+            return known.findExistingAlgorithms(hostname, port);
+        }
     }
 
     /** Why the last key was refused; null when none was. */

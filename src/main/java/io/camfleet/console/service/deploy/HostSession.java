@@ -3,6 +3,7 @@ package io.camfleet.console.service.deploy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +14,22 @@ public interface HostSession extends AutoCloseable {
 
     /** Copies a local file to the host over SFTP; the remote file is created or replaced. */
     void upload(Path local, String remotePath);
+
+    /**
+     * The first {@code limit} bytes of a small remote file (a version marker), read over SFTP; empty when it does not
+     * exist or cannot be read. SFTP works in the one process the session already runs for it, where a {@code cat}
+     * would be a login shell and a program on the host for a few bytes.
+     */
+    Optional<byte[]> read(String remotePath, int limit);
+
+    /** Creates a remote folder and any missing parents, as {@code mkdir -p}, over SFTP. */
+    void makeDirectories(String remotePath);
+
+    /**
+     * Writes a small remote file over SFTP: next to it first, then renamed over it, so that a reader sees the old
+     * content or the new one, never half of it.
+     */
+    void write(String remotePath, byte[] content);
 
     /** The SHA-256 of a remote file, in lower-case hex, as {@code sha256sum} prints it. */
     String sha256(String remotePath);

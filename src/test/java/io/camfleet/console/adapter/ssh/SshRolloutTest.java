@@ -71,6 +71,7 @@ class SshRolloutTest {
         Files.writeString(sshd.hostsDir().resolve("127.0.1.3/unhealthy"), "");
         Files.writeString(sshd.hostsDir().resolve("127.0.1.5/drops"), "");
         Files.writeString(sshd.hostsDir().resolve("127.0.1.7/version"), "6.5.0\n");
+        Files.writeString(sshd.hostsDir().resolve("127.0.1.2/version"), "6.4.2\n");
 
         byte[] bytes = new byte[1 << 20];
         new Random(7).nextBytes(bytes);
@@ -122,6 +123,10 @@ class SshRolloutTest {
                     .singleElement().satisfies(t -> assertThat(t.detail()).contains(sshd.hostKeyFingerprint()));
             assertThat(Files.readString(sshd.hostsDir().resolve("127.0.1.1/version"))).isEqualTo("6.5.0\n");
             assertThat(Files.readAllBytes(sshd.hostsDir().resolve("127.0.1.1/installed"))).isEqualTo(bytes);
+            assertThat(sshd.hostsDir().resolve("127.0.1.2/version")).hasContent("6.5.0");
+            assertThat(sshd.hostsDir().resolve("127.0.1.2/version.previous")).as("kept for a rollback")
+                    .hasContent("6.4.2");
+            assertThat(sshd.hostsDir().resolve("127.0.1.1/version.previous")).as("there was none").doesNotExist();
             assertThat(sshd.hostsDir().resolve("127.0.1.3/version")).as("a failed check leaves the marker")
                     .hasContent("6.5.0");
             assertThat(journal.logOf("d-ssh", "cam-127.0.1.1", 10)).anyMatch(l -> l.contains("SHA-256 checked"));

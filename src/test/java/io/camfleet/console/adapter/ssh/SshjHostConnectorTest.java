@@ -149,6 +149,41 @@ class SshjHostConnectorTest {
     }
 
     @Test
+    void aKeyRemovedFromKnownHostsByHandIsRefusedByTheNextConnection() throws Exception {
+        Path knownHosts = Files.write(temp.resolve("known_hosts"), List.of(sshd.knownHostsLine("127.0.0.6")));
+        SshjHostConnector connector = new SshjHostConnector(sshd.settings(knownHosts));
+        connector.open(host("127.0.0.6")).close();
+
+        Files.write(knownHosts, List.of(sshd.knownHostsLine("127.0.0.2")));
+
+        assertThat(catchThrowableOfType(HostKeyRejected.class, () -> connector.open(host("127.0.0.6"))).reason())
+                .isEqualTo(HostKeyRejected.Reason.UNKNOWN);
+        Files.write(knownHosts, List.of(sshd.knownHostsLine("127.0.0.2"), sshd.knownHostsLine("127.0.0.6")));
+        connector.open(host("127.0.0.6")).close();
+    }
+
+    @Test
+    void smallFilesAreReadAndReplacedWholeAndFoldersMadeOverSftp() throws Exception {
+        Path hostDir = sshd.hostsDir().resolve("127.0.0.7");
+        String folder = hostDir.resolve("releases/a b/c").toString();
+        String marker = hostDir.resolve("version").toString();
+
+        try (HostSession session = connectorTrusting("127.0.0.7").open(host("127.0.0.7"))) {
+            assertThat(session.read(marker, 100)).isEmpty();
+            session.makeDirectories(folder);
+            session.makeDirectories(folder);
+            session.write(marker, "6.4.0\n".getBytes(StandardCharsets.UTF_8));
+            session.write(marker, "6.5.0\n".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(Path.of(folder)).isDirectory();
+            assertThat(session.read(marker, 100)).hasValueSatisfying(b -> assertThat(b).asString().isEqualTo("6.5.0\n"));
+            assertThat(session.read(marker, 3)).hasValueSatisfying(b -> assertThat(b).asString().isEqualTo("6.5"));
+            assertThat(session.read(folder, 100)).as("a folder reads as nothing").isEmpty();
+            assertThat(hostDir.resolve("version.new")).doesNotExist();
+        }
+    }
+
+    @Test
     void aConnectionDroppedMidCommandIsReportedAsLost() throws Exception {
         // The command kills the sshd process that carries its connection, as when a host goes away mid-install.
         String killOwnSshd = """
