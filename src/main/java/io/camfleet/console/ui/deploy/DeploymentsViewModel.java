@@ -283,12 +283,15 @@ public final class DeploymentsViewModel {
 
     /** The targets a filter (as pipelines write it) or the sites selected on the map or in the table pass. */
     public DeploymentTargets targets(String filter, boolean selection) {
-        FleetSnapshot snapshot = fleet.snapshot();
+        return targets(fleet.snapshot(), Set.copyOf(fleet.selection()), filter, selection);
+    }
+
+    private static DeploymentTargets targets(FleetSnapshot snapshot, Set<String> sites, String filter,
+                                             boolean selection) {
         if (snapshot == null) {
             throw new Problem("deploy.noFleet");
         }
         if (selection) {
-            Set<String> sites = Set.copyOf(fleet.selection());
             DeploymentTargets all = DeploymentTargets.of(snapshot, FleetFilter.ALL);
             List<PlanTarget> plan = all.plan().stream().filter(t -> sites.contains(t.siteId())).toList();
             Map<String, Rollout.Placement> placements = new HashMap<>();
@@ -296,6 +299,35 @@ public final class DeploymentsViewModel {
             return new DeploymentTargets(plan, placements);
         }
         return DeploymentTargets.of(snapshot, DeploymentTargets.parseFilter(filter));
+    }
+
+    private long countTicket;
+
+    /**
+     * Works the targets out in the background as the operator types (a large fleet takes a moment); only the
+     * answer to the latest question is handed to {@code done}, on the FX thread, with the targets or the problem.
+     */
+    public void countTargets(String filter, boolean selection,
+                             java.util.function.BiConsumer<DeploymentTargets, Problem> done) {
+        long ticket = ++countTicket;
+        FleetSnapshot snapshot = fleet.snapshot();
+        Set<String> sites = Set.copyOf(fleet.selection());
+        background(() -> {
+            DeploymentTargets t = null;
+            Problem problem = null;
+            try {
+                t = targets(snapshot, sites, filter, selection);
+            } catch (Problem p) {
+                problem = p;
+            }
+            DeploymentTargets found = t;
+            Problem failed = problem;
+            fx.execute(() -> {
+                if (ticket == countTicket) {
+                    done.accept(found, failed);
+                }
+            });
+        });
     }
 
     public Release releaseFile(Path file) {

@@ -263,17 +263,18 @@ final class NewDeploymentWizard {
         return page("targets", bySelection, byFilter, filter, syntax, targetCount);
     }
 
-    /** Counts as the operator types: the fleet is in memory and a filter passes over it in milliseconds. */
+    /** Counts as the operator types, off the FX thread; the latest answer wins. */
     private void countTargets() {
-        try {
-            DeploymentTargets t = vm.targets(filter.getText(), bySelection.isSelected());
+        vm.countTargets(filter.getText(), bySelection.isSelected(), (t, problem) -> {
+            if (problem != null) {
+                targetCount.setText("");
+                error.setText(m.text(problem));
+                return;
+            }
             long sites = t.plan().stream().map(p -> p.siteId()).distinct().count();
             targetCount.setText(m.text("deploy.wizard.targets.count", t.plan().size(), sites));
             error.setText("");
-        } catch (Problem p) {
-            targetCount.setText("");
-            error.setText(m.text(p));
-        }
+        });
     }
 
     private Node planPage() {
