@@ -117,6 +117,12 @@ public final class DeploymentsViewModel {
         this.workers = workers;
         this.m = messages;
         selectedId.addListener((o, was, now) -> refresh());
+        // Site names and places come from the fleet: read again once it has loaded (or a source switch).
+        fleet.snapshotProperty().addListener((o, was, now) -> {
+            if (was == null || now != null && was.sites().size() != now.sites().size()) {
+                refresh();
+            }
+        });
     }
 
     public ObservableList<DeploymentRecord> deployments() {
