@@ -20,8 +20,10 @@ import java.util.stream.Stream;
  * a distinct camera host (on Linux all of 127/8 is loopback). Used by the SSH tests ({@link SshdFixture}) and by the
  * rollout benchmark.
  *
- * <p>It generates its own host key and client key and logs in as the user running it (root here, so it permits root
- * logins). Logins are accepted only from 127.0.0.0/8, by {@code AllowUsers} and by {@code from=} on the key.
+ * <p>It generates its own host key and client keys (ed25519, ecdsa, rsa, and per type one that only its certificate
+ * from a trusted user CA lets in) and logs in as the user running it (root here, so it permits root logins). Logins are
+ * accepted only from 127.0.0.0/8, by {@code AllowUsers} and by {@code from=} on the keys. On
+ * {@link #RSA_SHA256_ONLY} it takes RSA keys only with SHA-256 signatures.
  */
 public final class LoopbackSshd implements AutoCloseable {
 
@@ -32,6 +34,9 @@ public final class LoopbackSshd implements AutoCloseable {
     /** OpenSSH's MAX_LISTEN_SOCKS: one sshd listens on at most 16 addresses, so the addresses share a few. */
     private static final int ADDRESSES_PER_SSHD = 16;
     private static final String LOOPBACK = "127.0.0.0/8";
+
+    /** The address whose server takes RSA keys only with SHA-256 signatures (not SHA-512), as Dropbear does. */
+    public static final String RSA_SHA256_ONLY = "127.0.0.9";
 
     private final Path dir;
     private final List<Process> processes = new ArrayList<>();
@@ -76,8 +81,22 @@ public final class LoopbackSshd implements AutoCloseable {
         server.keygen("host_key");
         server.keygen("client_key");
         server.keygen("other_key");
-        Files.writeString(server.dir.resolve("authorized_keys"),
-                "from=\"" + LOOPBACK + "\" " + Files.readString(server.dir.resolve("client_key.pub")));
+        server.keygen("client_ecdsa_key", "ecdsa");
+        server.keygen("client_rsa_key", "rsa");
+        List<String> authorized = new ArrayList<>();
+        for (String type : List.of("ed25519", "ecdsa", "rsa")) {
+            String publicKey = Files.readString(Path.of(server.clientKey(type) + ".pub")).strip();
+            authorized.add("from=\"" + LOOPBACK + "\" " + publicKey);
+        }
+        Files.write(server.dir.resolve("authorized_keys"), authorized, StandardCharsets.UTF_8);
+        // Keys in no authorized_keys that log in only with their certificates from a CA the server trusts.
+        server.keygen("user_ca");
+        for (String type : List.of("ed25519", "rsa")) {
+            Path key = server.certifiedKey(type);
+            server.keygen(key.getFileName().toString(), type);
+            run(SSH_KEYGEN.toString(), "-q", "-s", server.dir.resolve("user_ca").toString(), "-I", "camfleet-test",
+                    "-n", server.user(), key + ".pub");
+        }
         Files.createDirectories(server.hostsDir());
         privilegeSeparationDirectory();
         return server;
@@ -122,6 +141,7 @@ public final class LoopbackSshd implements AutoCloseable {
         config.append("""
                 HostKey %1$s/host_key
                 AuthorizedKeysFile %1$s/authorized_keys
+                TrustedUserCAKeys %1$s/user_ca.pub
                 AllowUsers %2$s@%3$s
                 PermitRootLogin yes
                 PubkeyAuthentication yes
@@ -139,7 +159,10 @@ public final class LoopbackSshd implements AutoCloseable {
                 # Debian's bash sources ~/.bashrc for ssh commands unless SHLVL says it is nested: here root's
                 # .bashrc runs pyenv, which takes a lock, and 50 hosts at once waited on it for minutes.
                 SetEnv SHLVL=1
-                """.formatted(dir, user(), LOOPBACK));
+                # One address takes RSA keys only with SHA-256 signatures, as Dropbear does. Match blocks come last.
+                Match LocalAddress %4$s
+                    PubkeyAcceptedAlgorithms rsa-sha2-256,ssh-ed25519,ecdsa-sha2-nistp256
+                """.formatted(dir, user(), LOOPBACK, RSA_SHA256_ONLY));
         Path configFile = dir.resolve("sshd_config-" + index);
         Files.writeString(configFile, config, StandardCharsets.UTF_8);
         Path log = dir.resolve("sshd-" + index + ".log");
@@ -180,7 +203,11 @@ public final class LoopbackSshd implements AutoCloseable {
     }
 
     private void keygen(String name) throws Exception {
-        run(SSH_KEYGEN.toString(), "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", dir.resolve(name).toString());
+        keygen(name, "ed25519");
+    }
+
+    private void keygen(String name, String type) throws Exception {
+        run(SSH_KEYGEN.toString(), "-q", "-t", type, "-N", "", "-C", name, "-f", dir.resolve(name).toString());
     }
 
     private static String run(String... command) throws Exception {
@@ -253,6 +280,19 @@ public final class LoopbackSshd implements AutoCloseable {
 
     public Path clientKey() {
         return dir.resolve("client_key");
+    }
+
+    /** A client key the server authorizes, of a type as ssh-keygen names it: ed25519, ecdsa or rsa. */
+    public Path clientKey(String type) {
+        return "ed25519".equals(type) ? clientKey() : dir.resolve("client_" + type + "_key");
+    }
+
+    /**
+     * A key no authorized_keys holds, of type ed25519 or rsa, with its certificate beside it ({@code NAME-cert.pub})
+     * from a user CA the server trusts: it logs in only with the certificate.
+     */
+    public Path certifiedKey(String type) {
+        return dir.resolve("certified_" + type + "_key");
     }
 
     /** A key pair the server knows nothing about: as a host key in known_hosts it is a changed key. */
