@@ -42,6 +42,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -207,7 +208,7 @@ final class DesktopWindow {
         if (running == 0) {
             return true;
         }
-        ButtonType close = new ButtonType(m.text("close.running.close"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType close = new ButtonType(m.text("close.running.close"), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.WARNING, m.text("close.running", running), close, ButtonType.CANCEL);
         alert.setTitle(m.text("app.title"));
         alert.setHeaderText(m.text("close.running.title"));

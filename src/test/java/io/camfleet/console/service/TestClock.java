@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand; safe to read and move from several threads (a rollout's). */
 public final class TestClock extends Clock {
 
     private Instant now;
@@ -15,7 +15,7 @@ public final class TestClock extends Clock {
         this.now = start;
     }
 
-    public void advance(Duration d) {
+    public synchronized void advance(Duration d) {
         now = now.plus(d);
     }
 
@@ -30,7 +30,7 @@ public final class TestClock extends Clock {
     }
 
     @Override
-    public Instant instant() {
+    public synchronized Instant instant() {
         return now;
     }
 }

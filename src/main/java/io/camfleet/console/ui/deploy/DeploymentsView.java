@@ -4,6 +4,8 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.camfleet.console.domain.deploy.Strategy;
+import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.domain.deploy.WaveSizing;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.deploy.DeploymentRecord;
 import io.camfleet.console.service.deploy.HostKeyRejected;
@@ -358,7 +360,7 @@ public final class DeploymentsView implements ScreenView {
 
     private String planText(Strategy s) {
         return m.text("deploy.plan.text", s.canary().isNone() ? m.text("deploy.plan.noCanary") : s.canary(),
-                s.waves() instanceof io.camfleet.console.domain.deploy.WaveSizing.EachOf each
+                s.waves() instanceof WaveSizing.EachOf each
                         ? each.size().toString() : m.text("deploy.plan.lists"),
                 s.maxConcurrency(), s.failureThreshold())
                 + (s.ignoreMaintenanceWindows() ? " · " + m.text("deploy.plan.windowsIgnored") : "");
@@ -394,7 +396,7 @@ public final class DeploymentsView implements ScreenView {
 
     private void confirmRollback() {
         Detail d = vm.detailProperty().get();
-        long failed = d.targets().stream().filter(t -> t.state() == io.camfleet.console.domain.deploy.TargetState.FAILED)
+        long failed = d.targets().stream().filter(t -> t.state() == TargetState.FAILED)
                 .count();
         if (confirm(m.text("deploy.confirm.rollback.title"), m.text("deploy.confirm.rollback", failed,
                 d.deployment().id()), m.text("deploy.action.rollback"))) {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camfleet.console.domain.SlaTier;
 import io.camfleet.console.domain.deploy.BlastRadius;
+import io.camfleet.console.domain.deploy.CanaryApproval;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.service.Messages;
@@ -278,7 +279,8 @@ final class NewDeploymentWizard {
     }
 
     private Node planPage() {
-        approval.getItems().setAll(m.text("deploy.wizard.plan.approvalPause"), m.text("deploy.wizard.plan.approvalContinue"));
+        approval.getItems().setAll(m.text("deploy.wizard.plan.approvalPause"),
+                m.text("deploy.wizard.plan.approvalContinue"));
         approval.getSelectionModel().select(0);
         executor.getItems().setAll("DEMO", "SSH", "SSM");
         executor.setValue(vm.defaultExecutor());
@@ -465,8 +467,8 @@ final class NewDeploymentWizard {
         lines.add(m.text("deploy.wizard.confirm.what", release.getValue().label(), total.targets(), total.sites(),
                 total.customers().size(), plan.waves().size(), executor.getValue()));
         if (!strategy.canary().isNone()) {
-            lines.add(m.text(strategy.canaryApproval() == io.camfleet.console.domain.deploy.CanaryApproval
-                    .PAUSE_FOR_APPROVAL ? "deploy.wizard.confirm.canaryPause" : "deploy.wizard.confirm.canaryGo",
+            lines.add(m.text(strategy.canaryApproval() == CanaryApproval.PAUSE_FOR_APPROVAL
+                    ? "deploy.wizard.confirm.canaryPause" : "deploy.wizard.confirm.canaryGo",
                     plan.waves().get(0).size()));
         }
         lines.add(m.text("deploy.wizard.confirm.threshold", strategy.failureThreshold(), strategy.maxConcurrency()));

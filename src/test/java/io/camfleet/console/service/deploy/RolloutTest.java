@@ -14,6 +14,7 @@ import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.domain.deploy.WavePlanner;
 import io.camfleet.console.domain.deploy.WaveSizing;
+import io.camfleet.console.service.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -184,40 +185,18 @@ class RolloutTest {
     @Test
     void aCameraOutsideItsMaintenanceWindowWaitsForItToOpen() {
         // 11:00 in Amsterdam on a Thursday; C001's window opens at 12:00 local.
-        Instant start = Instant.parse("2026-11-26T10:00:00Z");
-        Instant[] now = {start};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public synchronized Instant instant() {
-                return now[0];
-            }
-        };
-        Pacer fastForward = wait -> {
-            synchronized (clock) {
-                now[0] = now[0].plus(wait);
-            }
-        };
+        TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
         Map<String, MaintenanceWindow> windows = new LinkedHashMap<>();
         windows.put("C001", MaintenanceWindow.parse("Thu 12:00-13:00"));
         Rollout r = rollout(2, strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY, "2", 2, "0"), windows,
-                clock, fastForward);
+                clock, clock::advance);
 
         r.run();
 
         assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
         assertThat(journal.events.stream().filter(e -> e.cameraId().equals("C001")).map(e -> e.to()).toList())
                 .containsExactly("WAITING_WINDOW", "DISPATCHED", "INSTALLING", "VERIFYING", "SUCCEEDED");
-        assertThat(now[0]).isAfterOrEqualTo(Instant.parse("2026-11-26T11:00:00Z"));
+        assertThat(clock.instant()).isAfterOrEqualTo(Instant.parse("2026-11-26T11:00:00Z"));
         assertThat(new HashMap<>(r.targets())).containsEntry("C000", TargetState.SUCCEEDED);
     }
 

@@ -12,6 +12,7 @@ import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.domain.deploy.WaveSizing;
 import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.TestClock;
 import io.camfleet.console.service.deploy.WaveRunner.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -208,29 +208,28 @@ class WholeWaveRolloutTest {
 
     @Test
     void aSendThatMayHaveHappenedAndCannotBeLookedForLeavesItsCamerasUnknownAfterFifteenMinutes() {
-        Instant[] now = {Instant.parse("2026-11-26T10:00:00Z")};
-        Clock clock = fakeClock(now);
+        TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
         waves.dispatch = order -> new WaveRunner.Unconfirmed("The answer timed out.");
         waves.findProblem = new Problem("aws.unreachable", "https://ssm.eu-west-1.amazonaws.com", "timed out");
-        Rollout r = rollout(1, 2, "0", clock, forward(clock, now));
+        Rollout r = rollout(1, 2, "0", clock, clock::advance);
 
         r.run();
 
         assertThat(steps("C000")).containsExactly("DISPATCHED", "UNKNOWN");
         assertThat(lastDetail("C000")).startsWith("The answer timed out. It could not be looked for during 15 minutes");
-        assertThat(now[0]).isBetween(Instant.parse("2026-11-26T10:15:00Z"), Instant.parse("2026-11-26T10:16:00Z"));
+        assertThat(clock.instant()).isBetween(Instant.parse("2026-11-26T10:15:00Z"),
+                Instant.parse("2026-11-26T10:16:00Z"));
         assertThat(journal.commands).isEmpty();
     }
 
     @Test
     void aWaveIsSentOnlyOnceEveryOneOfItsCamerasIsInsideItsWindow() {
         // Thursday 11:00 in Amsterdam: C000's window opens at 12:00, C001's at 12:30.
-        Instant[] now = {Instant.parse("2026-11-26T10:00:00Z")};
-        Clock clock = fakeClock(now);
+        TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
         windows.put("C000", MaintenanceWindow.parse("Thu 12:00-13:00"));
         windows.put("C001", MaintenanceWindow.parse("Thu 12:30-14:00"));
         waves.clock = clock::instant;
-        Rollout r = rollout(1, 2, "0", clock, forward(clock, now));
+        Rollout r = rollout(1, 2, "0", clock, clock::advance);
 
         r.run();
 
@@ -244,45 +243,18 @@ class WholeWaveRolloutTest {
 
     @Test
     void whenTheCommandCannotBePolledForFifteenMinutesItsCamerasAreUnknown() {
-        Instant[] now = {Instant.parse("2026-11-26T10:00:00Z")};
-        Clock clock = fakeClock(now);
+        TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
         waves.pollProblem = () -> {
             throw new Problem("ssm.noSuchCommand", "cmd-0");
         };
-        Rollout r = rollout(1, 2, "0", clock, forward(clock, now));
+        Rollout r = rollout(1, 2, "0", clock, clock::advance);
 
         r.run();
 
         assertThat(steps("C000")).containsExactly("DISPATCHED", "UNKNOWN");
         assertThat(lastDetail("C000")).contains("cmd-0").contains("15 minutes");
-        assertThat(now[0]).isBetween(Instant.parse("2026-11-26T10:15:00Z"), Instant.parse("2026-11-26T10:16:00Z"));
+        assertThat(clock.instant()).isBetween(Instant.parse("2026-11-26T10:15:00Z"),
+                Instant.parse("2026-11-26T10:16:00Z"));
         assertThat(r.state()).isEqualTo(DeploymentState.FAILED);
-    }
-
-    private static Clock fakeClock(Instant[] now) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public synchronized Instant instant() {
-                return now[0];
-            }
-        };
-    }
-
-    private static Pacer forward(Clock clock, Instant[] now) {
-        return wait -> {
-            synchronized (clock) {
-                now[0] = now[0].plus(wait);
-            }
-        };
     }
 }
