@@ -77,6 +77,7 @@ public final class Rollout {
     private final Map<String, TargetState> targets = new LinkedHashMap<>();
     private DeploymentState state;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile boolean awaitingApproval;
 
     /**
      * @param states   each target's state now: all PENDING for a new deployment; as journalled for a resumed one
@@ -128,11 +129,18 @@ public final class Rollout {
 
     public void resume(String by) {
         act(DeploymentEvent.RESUME, "resumed by " + by);
+        awaitingApproval = false;
     }
 
     /** Lets a rollout waiting after its canary go on. */
     public void approve(String by) {
         act(DeploymentEvent.APPROVE, "canary approved by " + by);
+        awaitingApproval = false;
+    }
+
+    /** Paused after its canary for an operator's approval (not paused by an operator). */
+    public boolean awaitingApproval() {
+        return awaitingApproval && state() == DeploymentState.PAUSED;
     }
 
     /** No new dispatches; targets under way finish and keep their results. Shows ABORTING until then. */
@@ -176,6 +184,10 @@ public final class Rollout {
         }
     }
 
+    private synchronized boolean stopping() {
+        return state.isStopping() || state.isFinal();
+    }
+
     private synchronized boolean dispatching() {
         return state.dispatchesNewTargets();
     }
@@ -206,7 +218,8 @@ public final class Rollout {
                     continue; // done before a crash, or by an earlier attempt
                 }
                 slots.acquire();
-                if (!dispatching()) {
+                // Paused while waiting for a slot: wait for the resume, then go on with the rest of this wave.
+                if (!awaitRunning()) {
                     slots.release();
                     break;
                 }
@@ -233,6 +246,7 @@ public final class Rollout {
     private void afterCanary(Wave wave) {
         boolean healthy = wave.cameraIds().stream().allMatch(c -> stateOf(c).isSuccess());
         if (!healthy || strategy.canaryApproval() == CanaryApproval.PAUSE_FOR_APPROVAL) {
+            awaitingApproval = true;
             act(DeploymentEvent.CANARY_DONE_NEEDS_APPROVAL, healthy
                     ? "canary healthy; waiting for approval" : "canary not healthy; waiting for a decision");
         }
@@ -274,10 +288,13 @@ public final class Rollout {
                         + p.zone() + "); opens " + p.window().nextOpening(clock.instant(), p.zone()));
             }
             while (!p.window().isOpen(clock.instant(), p.zone())) {
-                if (!dispatching()) {
-                    return; // stopping: it was never touched
+                if (stopping()) {
+                    return; // it was never touched
                 }
                 pacer.pause(CHECK_EVERY);
+            }
+            if (!awaitRunning()) {
+                return; // paused while it waited: dispatched after the resume; stopping: never touched
             }
         }
         move(camera, TargetEvent.DISPATCH, "");
@@ -341,7 +358,7 @@ public final class Rollout {
                 sending.add(camera);
             }
         }
-        if (sending.isEmpty() || !dispatching()) {
+        if (sending.isEmpty() || !awaitRunning()) {
             return;
         }
         for (String camera : sending) {

@@ -345,7 +345,7 @@ public final class DeploymentsView implements ScreenView {
         }
         approve.setVisible(vm.can("approve"));
         pause.setVisible(vm.can("pause"));
-        resume.setVisible(vm.can("resume") && !vm.can("approve"));
+        resume.setVisible(vm.can("resume"));
         abort.setVisible(vm.can("abort"));
         resumeInterrupted.setVisible(vm.can("resumeInterrupted"));
         retry.setVisible(vm.can("retry"));

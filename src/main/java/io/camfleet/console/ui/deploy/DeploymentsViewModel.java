@@ -525,10 +525,13 @@ public final class DeploymentsViewModel {
             return false;
         }
         DeploymentState s = d.deployment().state();
-        boolean running = live.containsKey(d.deployment().id());
+        Rollout rollout = live.get(d.deployment().id());
+        boolean running = rollout != null;
+        boolean awaitingApproval = running && rollout.awaitingApproval();
         boolean failures = d.targets().stream().anyMatch(t -> t.state().isFailure());
         return switch (action) {
-            case "approve", "resume" -> running && s == DeploymentState.PAUSED;
+            case "approve" -> running && s == DeploymentState.PAUSED && awaitingApproval;
+            case "resume" -> running && s == DeploymentState.PAUSED && !awaitingApproval;
             case "pause" -> running && s == DeploymentState.RUNNING;
             case "abort" -> running && (s == DeploymentState.RUNNING || s == DeploymentState.PAUSED);
             case "resumeInterrupted" -> !running && !s.isFinal();

@@ -149,12 +149,35 @@ class RolloutTest {
         Thread running = start(r);
         until(() -> r.state() == DeploymentState.PAUSED);
         assertThat(runner.installs.get()).isEqualTo(2);
+        assertThat(r.awaitingApproval()).as("paused for the canary's approval").isTrue();
 
         r.approve("carol");
+        assertThat(r.awaitingApproval()).isFalse();
         running.join(5000);
 
         assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
         assertThat(runner.installs.get()).isEqualTo(20);
+    }
+
+    @Test
+    void anOperatorsPauseIsNotACanaryAwaitingApprovalAndResumeGoesOn() throws Exception {
+        runner.hold = new java.util.concurrent.CountDownLatch(1);
+        Rollout r = rollout(10, strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY, "50%", 2, "0"));
+        Thread running = start(r);
+        until(() -> runner.installing.get() == 2);
+
+        r.pause("dave");
+        runner.hold.countDown();
+
+        assertThat(r.state()).isEqualTo(DeploymentState.PAUSED);
+        assertThat(r.awaitingApproval()).isFalse();
+        until(() -> runner.installing.get() == 0);
+        Thread.sleep(200);
+        assertThat(runner.installs.get()).as("nothing new starts while paused").isEqualTo(2);
+        r.resume("dave");
+        running.join(5000);
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(runner.installs.get()).isEqualTo(10);
     }
 
     @Test
