@@ -271,7 +271,7 @@ public final class DeploymentService {
         Release release = releases.find(d.releaseName(), d.releaseVersion())
                 .orElseThrow(() -> new Problem("deploy.releaseMissing", d.releaseName(), d.releaseVersion()));
         int concurrency = PlanJson.parse(d.plan()).maxConcurrency();
-        RollbackReport report = audit.perform(AuditActions.DEPLOY_ROLLBACK, id,
+        return audit.perform(AuditActions.DEPLOY_ROLLBACK, id,
                 Map.of("targets", Integer.toString(failed.size())), () -> {
                     AtomicInteger back = new AtomicInteger();
                     Semaphore slots = new Semaphore(concurrency);
@@ -296,7 +296,6 @@ public final class DeploymentService {
                     }
                     return r;
                 });
-        return report;
     }
 
     private boolean rollBack(String id, Target t, Release release, TargetRunner runner) {

@@ -208,14 +208,10 @@ public final class DeploymentsView implements ScreenView {
         }
     }
 
-    private static <S, T> TableColumn<S, T> column(String key, Function<S, T> value, Messages m) {
+    private <S, T> TableColumn<S, T> column(String key, Function<S, T> value) {
         TableColumn<S, T> c = new TableColumn<>(m.text(key));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;
-    }
-
-    private <S, T> TableColumn<S, T> column(String key, Function<S, T> value) {
-        return column(key, value, m);
     }
 
     private void buildDetail() {

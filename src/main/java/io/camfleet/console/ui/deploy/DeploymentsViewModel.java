@@ -35,13 +35,17 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -185,7 +189,7 @@ public final class DeploymentsViewModel {
                     return;
                 }
                 apply(list);
-                if (java.util.Objects.equals(id, selectedId.get())) {
+                if (Objects.equals(id, selectedId.get())) {
                     detail.set(d);
                 }
             });
@@ -220,7 +224,7 @@ public final class DeploymentsViewModel {
             }
         }
         List<TargetRow> rows = new ArrayList<>(targets.size());
-        Map<String, List<TargetState>> bySite = new java.util.LinkedHashMap<>();
+        Map<String, List<TargetState>> bySite = new LinkedHashMap<>();
         int waves = 0;
         for (TargetRecord t : targets) {
             Site site = sites.get(t.target().siteId());
@@ -243,7 +247,7 @@ public final class DeploymentsViewModel {
     private void background(Runnable work) {
         try {
             workers.execute(work);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             closed = true;
         }
     }
@@ -314,7 +318,7 @@ public final class DeploymentsViewModel {
      * answer to the latest question is handed to {@code done}, on the FX thread, with the targets or the problem.
      */
     public void countTargets(String filter, boolean selection,
-                             java.util.function.BiConsumer<DeploymentTargets, Problem> done) {
+                             BiConsumer<DeploymentTargets, Problem> done) {
         long ticket = ++countTicket;
         FleetSnapshot snapshot = fleet.snapshot();
         Set<String> sites = Set.copyOf(fleet.selection());

@@ -93,6 +93,9 @@ final class NewDeploymentWizard {
     private final CheckBox reviewed = new CheckBox();
 
     private DeploymentTargets targets;
+    /** What the last count found, and for which inputs: Next uses it rather than work it out again. */
+    private DeploymentTargets counted;
+    private String countedFor;
     private Strategy strategy;
     private DeploymentService.DryRun plan;
 
@@ -266,7 +269,10 @@ final class NewDeploymentWizard {
 
     /** Counts as the operator types, off the FX thread; the latest answer wins. */
     private void countTargets() {
+        String inputs = inputs();
         vm.countTargets(filter.getText(), bySelection.isSelected(), (t, problem) -> {
+            counted = t;
+            countedFor = inputs;
             if (problem != null) {
                 targetCount.setText("");
                 error.setText(m.text(problem));
@@ -400,11 +406,16 @@ final class NewDeploymentWizard {
         }
     }
 
+    private String inputs() {
+        return bySelection.isSelected() + "\n" + filter.getText();
+    }
+
     private void forward() {
         try {
             switch (step) {
                 case 0 -> checkRelease();
-                case 1 -> targets = vm.targets(filter.getText(), bySelection.isSelected());
+                case 1 -> targets = inputs().equals(countedFor) && counted != null ? counted
+                        : vm.targets(filter.getText(), bySelection.isSelected());
                 case 2 -> makePlan();
                 case 3 -> confirmText.setText(confirmation());
                 default -> {
