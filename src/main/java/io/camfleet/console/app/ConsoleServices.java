@@ -1,6 +1,7 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.os.LocalProcesses;
 import io.camfleet.console.adapter.render.PngMapRasterizer;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
@@ -19,6 +20,7 @@ import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.SyncReport;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.Pacer;
+import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.map.BasemapSource;
 import io.camfleet.console.service.map.MapSnapshotService;
 
@@ -40,6 +42,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
     private final MapSnapshotService maps;
     private volatile FleetService fleet;
     private DeploymentService deployments;
+    private RolloutService rollouts;
     private volatile FleetSource source;
 
     private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, JdbcFleetCache cache,
@@ -98,10 +101,27 @@ final class ConsoleServices implements ConsoleBackend.Session {
     @Override
     public synchronized DeploymentService deployments() {
         if (deployments == null) {
-            deployments = new DeploymentService(new JdbcDeploymentJournal(database.dataSource(), clock),
-                    new JdbcReleaseStore(database.dataSource(), clock), audit, clock, Pacer.REAL);
+            deployments = new DeploymentService(journal(), new JdbcReleaseStore(database.dataSource(), clock), audit,
+                    clock, Pacer.REAL);
         }
         return deployments;
+    }
+
+    private JdbcDeploymentJournal journal;
+
+    private synchronized JdbcDeploymentJournal journal() {
+        if (journal == null) {
+            journal = new JdbcDeploymentJournal(database.dataSource(), clock);
+        }
+        return journal;
+    }
+
+    @Override
+    public synchronized RolloutService rollouts() {
+        if (rollouts == null) {
+            rollouts = new RolloutService(deployments(), journal(), new LocalProcesses(), clock);
+        }
+        return rollouts;
     }
 
     @Override
@@ -139,8 +159,16 @@ final class ConsoleServices implements ConsoleBackend.Session {
         return database.movedAside();
     }
 
+    /** Halts what still runs here (each shows as interrupted, resumable), then closes the cache. */
     @Override
     public void close() {
+        RolloutService running;
+        synchronized (this) {
+            running = rollouts;
+        }
+        if (running != null) {
+            running.close();
+        }
         database.close();
     }
 }

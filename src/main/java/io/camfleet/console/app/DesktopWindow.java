@@ -375,8 +375,8 @@ final class DesktopWindow {
                     new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m);
             case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m, Platform::runLater), m, zone);
             case DEPLOYMENTS -> {
-                deployments = new DeploymentsViewModel(services.deployments(), runners, releaseFiles, fleetModel,
-                        tasks, Platform::runLater, workers, m);
+                deployments = new DeploymentsViewModel(services.deployments(), services.rollouts(), runners,
+                        releaseFiles, fleetModel, tasks, Platform::runLater, workers, m);
                 yield new DeploymentsView(deployments, basemaps, workers, shellVm.darkThemeProperty(), zone);
             }
             case FLEET_MAP -> new FleetMapView(new FleetMapViewModel(fleetModel, basemaps, workers, Platform::runLater),

@@ -9,6 +9,7 @@ import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.SyncReport;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
+import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.map.MapSnapshotService;
 
 import java.nio.file.Path;
@@ -92,6 +93,9 @@ public interface ConsoleBackend {
         MapSnapshotService maps();
 
         DeploymentService deployments();
+
+        /** The rollouts this process runs, with their leases; and who runs any deployment. */
+        RolloutService rollouts();
 
         /** What the last reload's environment syncs did; empty when the fleet does not come from AWS. */
         default List<SyncReport> syncReports() {

@@ -14,8 +14,10 @@ import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.deploy.DeploymentRecord;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentTargets;
+import io.camfleet.console.service.deploy.Lease;
 import io.camfleet.console.service.deploy.PlanJson;
 import io.camfleet.console.service.deploy.Rollout;
+import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.deploy.TargetRecord;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -37,18 +39,24 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code camfleet deploy}: a rollout from a pipeline. Launches one ({@code --release --targets --plan}), picks one
- * up after the console stopped under it ({@code --resume ID}), or tells where one is ({@code --status ID}).
- * Exit codes: 0 succeeded, 1 failed or threshold exceeded, 2 aborted, 3 bad input.
+ * up after the console stopped under it ({@code --resume ID}), tells where one is ({@code --status ID}), or lists
+ * them ({@code --list}). Exit codes: 0 succeeded, 1 failed or threshold exceeded, 2 aborted, 3 bad input or a cache
+ * that cannot be written, 4 interrupted (nobody runs it: resume it), 5 still running elsewhere ({@code --status}).
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Roll a release out to the cameras, from a pipeline.",
-                "Exits 0 succeeded, 1 failed or threshold exceeded, 2 aborted, 3 bad input."})
+                "Exits 0 succeeded, 1 failed or threshold exceeded, 2 aborted, 3 bad input or the cache cannot be"
+                        + " written, 4 interrupted (resume it), 5 still running (--status)."})
 final class DeployCommand implements Callable<Integer> {
 
     static final int SUCCEEDED = 0;
     static final int FAILED = 1;
     static final int ABORTED = 2;
     static final int BAD_INPUT = 3;
+    /** Not ended and nobody runs it (its lease expired, or its process is gone): it may be resumed. */
+    static final int INTERRUPTED = 4;
+    /** Still running, in the process holding its lease. */
+    static final int RUNNING = 5;
 
     @ParentCommand
     CamfleetCommand root;
@@ -66,8 +74,11 @@ final class DeployCommand implements Callable<Integer> {
         @Option(names = "--resume", paramLabel = "ID", description = "Pick up a deployment that was interrupted.")
         String resume;
 
-        @Option(names = "--status", paramLabel = "ID", description = "Print where a deployment is.")
+        @Option(names = "--status", paramLabel = "ID", description = "Print where a deployment is, and who runs it.")
         String status;
+
+        @Option(names = "--list", description = "List the deployments, newest first, with their states.")
+        boolean list;
     }
 
     static final class Launch {
@@ -106,11 +117,15 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         ConsoleBackend backend = Commands.backend(spec);
         PrintWriter err = spec.commandLine().getErr();
-        String detach = null;
+        Rollout detach = null;
         try (ConsoleBackend.Session session = open(backend)) {
             DeploymentService deployments = session.deployments();
+            RolloutService rollouts = session.rollouts();
             if (what.status != null) {
-                return report(deployments, what.status);
+                return report(deployments, rollouts.status(what.status));
+            }
+            if (what.list) {
+                return list(rollouts);
             }
             FleetSnapshot fleet = fleet(session);
             String exec = executor != null ? executor : fleet.source().startsWith("Demo") ? "demo" : "ssh";
@@ -118,38 +133,50 @@ final class DeployCommand implements Callable<Integer> {
             if (what.resume != null) {
                 DeploymentTargets all = DeploymentTargets.of(fleet, FleetFilter.ALL);
                 DeploymentRecord d = deployments.find(what.resume);
-                rollout = deployments.resumeInterrupted(what.resume, all.placements(),
-                        backend.runner(d.executor(), session.folder(), fleet, sshUser), this::progress);
+                rollout = rollouts.resume(what.resume, all.placements(),
+                        backend.runner(d.executor(), session.folder(), fleet, sshUser));
             } else {
                 Release release = backend.release(what.launch.release);
                 Strategy strategy = PlanJson.parse(read(what.launch.plan));
                 DeploymentTargets targets = DeploymentTargets.of(fleet,
                         DeploymentTargets.parseFilter(what.launch.targets));
-                rollout = deployments.launch(release, strategy, targets.plan(), targets.placements(),
-                        exec.toUpperCase(Locale.ROOT), backend.runner(exec, session.folder(), fleet, sshUser),
-                        this::progress);
+                rollout = rollouts.launch(release, strategy, targets.plan(), targets.placements(),
+                        exec.toUpperCase(Locale.ROOT), backend.runner(exec, session.folder(), fleet, sshUser));
                 spec.commandLine().getOut().println(messages.text("deploy.launched", rollout.id(),
                         release.label(), targets.plan().size()));
                 spec.commandLine().getOut().flush();
                 if (!waitForIt) {
-                    detach = rollout.id(); // the lock on the data folder goes with the session: run it after
+                    // The lock on the data folder goes with the session: the detached process runs it after.
+                    rollouts.handOver(rollout);
+                    detach = rollout;
                 }
             }
             if (detach == null) {
-                rollout.run();
-                return report(deployments, rollout.id());
+                rollouts.addListener(this::progress);
+                rollouts.runHere(rollout);
+                if (rollout.halted() != null) {
+                    err.println("camfleet: " + problemText(rollout.halted()));
+                    return BAD_INPUT;
+                }
+                return report(deployments, rollouts.status(rollout.id()));
             }
         } catch (Problem p) {
             err.println("camfleet: " + messages.text(p));
-            return p.kind() == Problem.Kind.BAD_INPUT ? BAD_INPUT : FAILED;
+            return BAD_INPUT; // bad input, or a data folder, cache or AWS that cannot be used: nothing was run
+
         }
-        List<String> args = new ArrayList<>(List.of("deploy", "--resume", detach, "--wait", "--ssh-user", sshUser));
+        List<String> args = new ArrayList<>(List.of("deploy", "--resume", detach.id(), "--wait", "--ssh-user",
+                sshUser));
         if (root.dataDir() != null) {
             args.addAll(List.of("--data-dir", root.dataDir().toString()));
         }
-        Path log = backend.detach(args, root.dataDir(), "deployments/" + detach + ".log");
-        spec.commandLine().getOut().println(messages.text("deploy.detached", detach, log));
+        Path log = backend.detach(args, root.dataDir(), "deployments/" + detach.id() + ".log");
+        spec.commandLine().getOut().println(messages.text("deploy.detached", detach.id(), log));
         return SUCCEEDED;
+    }
+
+    private String problemText(RuntimeException e) {
+        return e instanceof Problem p ? messages.text(p) : String.valueOf(e.getMessage());
     }
 
     /**
@@ -206,8 +233,9 @@ final class DeployCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
     }
 
-    private int report(DeploymentService deployments, String id) {
-        DeploymentRecord d = deployments.find(id);
+    private int report(DeploymentService deployments, RolloutService.Status status) {
+        DeploymentRecord d = status.deployment();
+        String id = d.id();
         List<TargetRecord> targets = deployments.targets(id);
         Map<TargetState, Integer> counts = new EnumMap<>(TargetState.class);
         targets.forEach(t -> counts.merge(t.state(), 1, Integer::sum));
@@ -218,6 +246,9 @@ final class DeployCommand implements Callable<Integer> {
             o.put("release", d.releaseName() + " " + d.releaseVersion());
             o.put("executor", d.executor());
             o.put("state", d.state().name());
+            o.put("activity", status.activity().name());
+            status.lease().ifPresent(l -> o.putObject("lease").put("holder", l.holder())
+                    .put("heartbeat", l.heartbeatAt().toString()).put("expires", l.expiresAt().toString()));
             ObjectNode byState = o.putObject("targets");
             counts.forEach((s, n) -> byState.put(s.name(), n));
             targets.stream().filter(t -> t.state().isFailure()).forEach(t -> o.withArray("failed")
@@ -227,15 +258,75 @@ final class DeployCommand implements Callable<Integer> {
         } else {
             out.println(messages.text("deploy.status", d.id(), d.releaseName() + " " + d.releaseVersion(),
                     d.state().name(), counts.toString()));
+            switch (status.activity()) {
+                case INTERRUPTED -> out.println(messages.text("deploy.status.interrupted", id,
+                        status.lease().map(Lease::holder).orElse("-"), d.updatedAt(), resumeCommand(id)));
+                case RUNNING_ELSEWHERE -> out.println(messages.text("deploy.status.elsewhere",
+                        status.lease().map(Lease::holder).orElse("-"),
+                        status.lease().map(l -> l.heartbeatAt().toString()).orElse("-")));
+                default -> {
+                }
+            }
         }
-        return exitCode(d.state());
+        return switch (status.activity()) {
+            case INTERRUPTED -> INTERRUPTED;
+            case RUNNING_ELSEWHERE, RUNNING_HERE -> RUNNING;
+            case ENDED -> exitCode(d.state());
+        };
     }
 
+    /** The command that resumes {@code id}, with this run's data folder. */
+    private String resumeCommand(String id) {
+        return "camfleet deploy --resume " + id + " --wait"
+                + (root.dataDir() == null ? "" : " --data-dir " + root.dataDir());
+    }
+
+    private int list(RolloutService rollouts) {
+        List<RolloutService.Status> all = rollouts.list(LIST_LIMIT);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            var array = new ObjectMapper().createArrayNode();
+            for (RolloutService.Status s : all) {
+                DeploymentRecord d = s.deployment();
+                array.addObject().put("id", d.id()).put("release", d.releaseName() + " " + d.releaseVersion())
+                        .put("executor", d.executor()).put("state", d.state().name())
+                        .put("activity", s.activity().name()).put("created", d.createdAt().toString())
+                        .put("by", d.createdBy());
+            }
+            out.println(array.toPrettyString());
+            return SUCCEEDED;
+        }
+        if (all.isEmpty()) {
+            out.println(messages.text("deploy.list.none"));
+            return SUCCEEDED;
+        }
+        out.println(String.format("%-22s %-13s %-32s %-6s %-20s %s", "ID", "STATE", "RELEASE", "VIA", "CREATED",
+                "BY"));
+        for (RolloutService.Status s : all) {
+            DeploymentRecord d = s.deployment();
+            String state = switch (s.activity()) {
+                case INTERRUPTED -> "INTERRUPTED";
+                case ENDED -> d.state().name();
+                case RUNNING_HERE, RUNNING_ELSEWHERE -> d.state().name() + "*";
+            };
+            out.println(String.format("%-22s %-13s %-32s %-6s %-20s %s", d.id(), state,
+                    d.releaseName() + " " + d.releaseVersion(), d.executor(),
+                    d.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), d.createdBy()));
+        }
+        out.println(messages.text("deploy.list.legend"));
+        return SUCCEEDED;
+    }
+
+    /** How many deployments {@code --list} shows, newest first. */
+    private static final int LIST_LIMIT = 200;
+
+    /** The exit code of an ended deployment. */
     static int exitCode(DeploymentState state) {
         return switch (state) {
-            case SUCCEEDED, RUNNING, PAUSED -> SUCCEEDED;
+            case SUCCEEDED -> SUCCEEDED;
             case FAILED, FAILING -> FAILED;
             case ABORTED, ABORTING -> ABORTED;
+            case RUNNING, PAUSED -> RUNNING;
         };
     }
 }

@@ -134,9 +134,13 @@ class DeployCommandTest {
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
 
+        // Its process is gone: nobody runs it, well before its lease would expire by itself.
         out.getBuffer().setLength(0);
-        assertThat(run("deploy", "--status", id, "--data-dir", data)).isZero();
-        assertThat(out.toString()).contains(": RUNNING");
+        assertThat(run("deploy", "--status", id, "--data-dir", data)).as(out.toString()).isEqualTo(4);
+        assertThat(out.toString()).contains("INTERRUPTED", "camfleet deploy --resume " + id + " --wait --data-dir " + data);
+        out.getBuffer().setLength(0);
+        assertThat(run("deploy", "--list", "--data-dir", data)).isZero();
+        assertThat(out.toString()).containsPattern(id + " +INTERRUPTED +camos-agent 7.0.0 +DEMO");
         out.getBuffer().setLength(0);
         int code = run("deploy", "--resume", id, "--wait", "--json", "--data-dir", data);
 

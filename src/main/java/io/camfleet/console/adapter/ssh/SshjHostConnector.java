@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -76,6 +77,19 @@ public final class SshjHostConnector implements HostConnector {
         } catch (RuntimeException e) {
             SshjHostSession.closeQuietly(jump);
             throw e;
+        }
+    }
+
+    @Override
+    public Optional<String> cannotReach(RemoteHost host) {
+        try {
+            HostAddress.parse(host.address());
+            if (host.hasJumpHost()) {
+                HostAddress.parse(host.jumpHost());
+            }
+            return Optional.empty();
+        } catch (Problem p) {
+            return Optional.of(p.getMessage());
         }
     }
 

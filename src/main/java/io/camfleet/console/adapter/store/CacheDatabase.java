@@ -63,11 +63,18 @@ public final class CacheDatabase implements AutoCloseable {
             if (isAlreadyOpen(e)) {
                 throw new Problem(e, "problem.cacheAlreadyOpen", folder.toString());
             }
+            if (DiskFull.in(e)) {
+                // A full disk looks like a general error to H2: never mistake it for a corrupt file.
+                throw DiskFull.problem(e, folder);
+            }
             if (!isCorrupt(e) || !Files.exists(file)) {
                 throw new Problem(e, "problem.cacheUnusable", folder.toString(), rootMessage(e));
             }
             return recover(folder, file, clock, e);
         } catch (FlywayException e) {
+            if (DiskFull.in(e)) {
+                throw DiskFull.problem(e, folder);
+            }
             // The file opens but holds a schema this version cannot use: another version of the console wrote it.
             if (!Files.exists(file)) {
                 throw new Problem(e, "problem.cacheUnusable", folder.toString(), rootMessage(e));
@@ -94,8 +101,11 @@ public final class CacheDatabase implements AutoCloseable {
 
     private static JdbcConnectionPool connect(Path folder) throws SQLException {
         // TRACE_LEVEL_FILE=4: H2 logs through SLF4J into our log, instead of a cache.trace.db of its own.
+        // WRITE_DELAY=0: each commit is written to the file before it returns. H2's default (500 ms later, from a
+        // background thread) lets a kill -9 drop the last commits, and lets a full disk fail after the commit said
+        // yes: a journal written "before its step" would not be. Journal transitions are also synced (fsync).
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME)
-                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4";
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "camfleet", "");
         pool.setMaxConnections(8);
         try {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,23 +29,53 @@ final class Jdbc {
         void bind(PreparedStatement ps, T row) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+    /** Runs {@code work} in one transaction: all of it is committed (written to the file), or none of it. */
     static <T> T inTransaction(DataSource ds, Work<T> work) {
+        return transaction(ds, work, false);
+    }
+
+    /**
+     * Runs {@code work} in one transaction and forces it to the disk (fsync) before returning: for a write that
+     * announces a step on the outside world (a journal transition), which must outlive a power failure too.
+     */
+    static <T> T inDurableTransaction(DataSource ds, Work<T> work) {
+        return transaction(ds, work, true);
+    }
+
+    private static <T> T transaction(DataSource ds, Work<T> work, boolean sync) {
         try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
+                boolean auto = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    if (sync) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("CHECKPOINT SYNC");
+                        }
+                    }
+                    return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollbackQuietly(c, e);
+                    throw e;
+                } finally {
+                    c.setAutoCommit(auto);
+                }
+            } catch (SQLException e) {
+                throw StoreException.of(e, c);
             }
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw StoreException.of(e, null);
+        }
+    }
+
+    /** A rollback on a connection whose store failed fails too: the first failure is the one to tell. */
+    private static void rollbackQuietly(Connection c, Throwable first) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException again) {
+            first.addSuppressed(again);
         }
     }
 
@@ -69,9 +100,13 @@ final class Jdbc {
 
     static <T> T read(DataSource ds, Work<T> work) {
         try (Connection c = ds.getConnection()) {
-            return work.run(c);
+            try {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw StoreException.of(e, c);
+            }
         } catch (SQLException e) {
-            throw new StoreException(e);
+            throw StoreException.of(e, null);
         }
     }
 

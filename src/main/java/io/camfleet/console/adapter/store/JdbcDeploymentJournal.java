@@ -4,6 +4,7 @@ import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.Lease;
 import io.camfleet.console.service.deploy.Target;
 import io.camfleet.console.service.deploy.TargetRecord;
 
@@ -20,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The deployment journal in the cache database ({@code V4__deployment_journal.sql}). */
+/**
+ * The deployment journal in the cache database ({@code V4__deployment_journal.sql}, leases in
+ * {@code V5__deployment_lease.sql}). Every transition and lease change is synced to the disk before its call returns.
+ */
 public final class JdbcDeploymentJournal implements DeploymentJournal {
 
     /** Longer text is cut to fit its column; the full output is in the log lines. */
@@ -41,8 +45,8 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     }
 
     @Override
-    public void create(DeploymentRecord d, List<TargetRecord> targets) {
-        Jdbc.inTransaction(ds, c -> {
+    public void create(DeploymentRecord d, List<TargetRecord> targets, Lease lease) {
+        Jdbc.inDurableTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO deployment (" + DEPLOYMENT_COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, d.id());
@@ -72,6 +76,9 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
                         Jdbc.setInstant(ps, 11, t.updatedAt());
                     });
             event(c, d.id(), "", "", d.state().name(), "created");
+            if (lease != null) {
+                insertLease(c, d.id(), lease);
+            }
             return null;
         });
     }
@@ -79,7 +86,7 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     @Override
     public void moveTarget(String deploymentId, String cameraId, TargetState from, TargetState to, String detail,
                            boolean newAttempt) {
-        Jdbc.inTransaction(ds, c -> {
+        Jdbc.inDurableTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE deployment_target SET state = ?, detail = ?, "
                     + "updated_at = ?, attempt = attempt + ? WHERE deployment_id = ? AND camera_id = ? AND state = ?")) {
                 ps.setString(1, to.name());
@@ -101,7 +108,7 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
 
     @Override
     public void moveDeployment(String deploymentId, DeploymentState from, DeploymentState to, String detail) {
-        Jdbc.inTransaction(ds, c -> {
+        Jdbc.inDurableTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE deployment SET state = ?, updated_at = ? WHERE id = ? AND state = ?")) {
                 ps.setString(1, to.name());
@@ -258,7 +265,7 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
 
     @Override
     public void ssmCommand(String deploymentId, int wave, String commandId) {
-        Jdbc.inTransaction(ds, c -> {
+        Jdbc.inDurableTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO deployment_ssm_command (deployment_id, wave, command_id) VALUES (?, ?, ?)")) {
                 ps.setString(1, deploymentId);
@@ -279,6 +286,108 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
                 ps.setInt(2, wave);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static final String LEASE_COLUMNS = "owner, host, pid, process_started, acquired_at, heartbeat_at, "
+            + "expires_at";
+
+    private static void insertLease(Connection c, String deploymentId, Lease l) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deployment_lease (" + LEASE_COLUMNS
+                + ", deployment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindLease(ps, l);
+            ps.setString(8, deploymentId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bindLease(PreparedStatement ps, Lease l) throws SQLException {
+        ps.setString(1, l.owner());
+        ps.setString(2, l.host());
+        ps.setLong(3, l.pid());
+        Jdbc.setInstant(ps, 4, l.processStarted());
+        Jdbc.setInstant(ps, 5, l.acquiredAt());
+        Jdbc.setInstant(ps, 6, l.heartbeatAt());
+        Jdbc.setInstant(ps, 7, l.expiresAt());
+    }
+
+    @Override
+    public boolean takeLease(String deploymentId, Lease lease, String replacing, Instant now) {
+        return Jdbc.inDurableTransaction(ds, c -> {
+            // Compare-and-set on the one row: of two processes taking it, one updates it and the other finds the
+            // condition false (or, with no row yet, the second insert breaks the primary key).
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deployment_lease SET owner = ?, host = ?, pid = ?, "
+                    + "process_started = ?, acquired_at = ?, heartbeat_at = ?, expires_at = ? WHERE deployment_id = ? "
+                    + "AND (expires_at <= ? OR owner = ? OR owner = ?)")) {
+                bindLease(ps, lease);
+                ps.setString(8, deploymentId);
+                Jdbc.setInstant(ps, 9, now);
+                ps.setString(10, lease.owner());
+                ps.setString(11, replacing == null ? lease.owner() : replacing);
+                if (ps.executeUpdate() == 1) {
+                    return true;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM deployment_lease WHERE deployment_id = ?")) {
+                ps.setString(1, deploymentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try {
+                insertLease(c, deploymentId, lease);
+                return true;
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    return false; // another process inserted it first
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public boolean renewLease(String deploymentId, Lease renewed) {
+        return Jdbc.inDurableTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deployment_lease SET heartbeat_at = ?, "
+                    + "expires_at = ? WHERE deployment_id = ? AND owner = ?")) {
+                Jdbc.setInstant(ps, 1, renewed.heartbeatAt());
+                Jdbc.setInstant(ps, 2, renewed.expiresAt());
+                ps.setString(3, deploymentId);
+                ps.setString(4, renewed.owner());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void releaseLease(String deploymentId, String owner) {
+        Jdbc.inDurableTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM deployment_lease WHERE deployment_id = ? AND owner = ?")) {
+                ps.setString(1, deploymentId);
+                ps.setString(2, owner);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Lease> lease(String deploymentId) {
+        return Jdbc.read(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + LEASE_COLUMNS + " FROM deployment_lease WHERE deployment_id = ?")) {
+                ps.setString(1, deploymentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Lease(rs.getString(1), rs.getString(2), rs.getLong(3),
+                            Jdbc.getInstant(rs, 4), Jdbc.getInstant(rs, 5), Jdbc.getInstant(rs, 6),
+                            Jdbc.getInstant(rs, 7))) : Optional.empty();
                 }
             }
         });

@@ -22,8 +22,16 @@ public enum TargetEvent {
     ALREADY_AT_VERSION,
     /** The host stopped answering while something was under way. */
     CONTACT_LOST,
-    /** A re-probe of an unknown host read the version marker: it is at the target version. */
+    /**
+     * A re-probe of an unknown host read the version marker: it is at the target version. The marker proves the
+     * install, not the health: the health check runs again.
+     */
     REPROBED_AT_VERSION,
+    /**
+     * A re-probe of an unknown host found the whole step done, health check included: the command that ran
+     * everything on the host (SSM) reported success.
+     */
+    REPROBED_HEALTHY,
     /** A re-probe of an unknown host read the version marker: it is not at the target version, run it again. */
     REPROBED_NOT_AT_VERSION,
     /** An operator retries a failed target. */

@@ -25,11 +25,12 @@ import static io.camfleet.console.domain.deploy.TargetState.WAITING_WINDOW;
  * INSTALLING     INSTALLED → VERIFYING            FAILED → FAILED                CONTACT_LOST → UNKNOWN
  *                ALREADY_AT_VERSION → SKIPPED
  * VERIFYING      VERIFIED → SUCCEEDED             CHECK_FAILED → FAILED          CONTACT_LOST → UNKNOWN
- * UNKNOWN        REPROBED_AT_VERSION → SUCCEEDED  REPROBED_NOT_AT_VERSION → PENDING
+ * UNKNOWN        REPROBED_AT_VERSION → VERIFYING  REPROBED_HEALTHY → SUCCEEDED   REPROBED_NOT_AT_VERSION → PENDING
  * FAILED         RETRY → PENDING                  ROLLED_BACK → ROLLED_BACK
  * </pre>
  *
- * SUCCEEDED, SKIPPED and ROLLED_BACK accept nothing: a new release is a new deployment.
+ * SUCCEEDED, SKIPPED and ROLLED_BACK accept nothing: a new release is a new deployment. A camera found at the version
+ * after a crash goes back to VERIFYING: its version marker proves the install, not its health.
  */
 public final class TargetTransitions {
 
@@ -79,7 +80,8 @@ public final class TargetTransitions {
                 TargetEvent.CHECK_FAILED, FAILED,
                 TargetEvent.CONTACT_LOST, UNKNOWN));
         t.put(UNKNOWN, Map.of(
-                TargetEvent.REPROBED_AT_VERSION, SUCCEEDED,
+                TargetEvent.REPROBED_AT_VERSION, VERIFYING,
+                TargetEvent.REPROBED_HEALTHY, SUCCEEDED,
                 TargetEvent.REPROBED_NOT_AT_VERSION, PENDING));
         t.put(FAILED, Map.of(
                 TargetEvent.RETRY, PENDING,

@@ -10,14 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Port: the deployment journal. Each write is one transaction and is made before the side effect it announces.
- * Transitions are compare-and-set: a transition from a state the journal does not hold is refused, so that memory
- * and journal can never drift apart unnoticed.
+ * Port: the deployment journal. Each write is one transaction and is made before the side effect it announces;
+ * a transition is on the disk (synced) when its call returns. Transitions are compare-and-set: a transition from a
+ * state the journal does not hold is refused, so that memory and journal can never drift apart unnoticed. Any write
+ * that fails throws: the caller must not take the step it announces.
  */
 public interface DeploymentJournal {
 
-    /** A new deployment with all its targets, PENDING, in one transaction. */
-    void create(DeploymentRecord deployment, List<TargetRecord> targets);
+    /**
+     * A new deployment with all its targets, PENDING, and its lease held by {@code lease} (none when null), in one
+     * transaction.
+     */
+    void create(DeploymentRecord deployment, List<TargetRecord> targets, Lease lease);
+
+    /** A new deployment that nobody holds yet. */
+    default void create(DeploymentRecord deployment, List<TargetRecord> targets) {
+        create(deployment, targets, null);
+    }
 
     /**
      * Moves a target from {@code from} to {@code to}, with an event.
@@ -59,6 +68,27 @@ public interface DeploymentJournal {
 
     /** Every transition of a deployment and its targets, oldest first. */
     List<Event> events(String deploymentId);
+
+    /**
+     * Takes the deployment's lease for {@code lease}'s owner, atomically: when nobody holds it, when its lease expired
+     * at {@code now}, when the owner already holds it, or when {@code replacing} (an owner seen to be gone) still
+     * holds it.
+     *
+     * @return false when another process holds it: the deployment runs elsewhere
+     */
+    boolean takeLease(String deploymentId, Lease lease, String replacing, Instant now);
+
+    /**
+     * Renews a lease its owner holds.
+     *
+     * @return false when the owner no longer holds it (it expired and was taken): the owner must stop
+     */
+    boolean renewLease(String deploymentId, Lease renewed);
+
+    /** Gives the lease up, if {@code owner} holds it. */
+    void releaseLease(String deploymentId, String owner);
+
+    Optional<Lease> lease(String deploymentId);
 
     /** Remembers the SSM command sent for a wave. */
     void ssmCommand(String deploymentId, int wave, String commandId);

@@ -58,18 +58,38 @@ public final class DeploymentService {
         this.pacer = pacer;
     }
 
-    /** The waves a plan makes of its targets, and what each wave touches: the dry run. */
-    public record DryRun(List<Wave> waves, BlastRadius blastRadius) {
+    /**
+     * The waves a plan makes of its targets, and what each wave touches: the dry run.
+     *
+     * @param unreachable the cameras the executor cannot reach at all (no address, one that cannot be read), each
+     *                    with the sentence it will fail with, in plan order
+     */
+    public record DryRun(List<Wave> waves, BlastRadius blastRadius, Map<String, String> unreachable) {
     }
 
     public DryRun dryRun(List<PlanTarget> targets, Strategy strategy) {
+        return dryRun(targets, strategy, Map.of(), null);
+    }
+
+    /** The dry run, with the cameras {@code executor} cannot reach (none are looked for when it is null). */
+    public DryRun dryRun(List<PlanTarget> targets, Strategy strategy, Map<String, Rollout.Placement> placements,
+                         DeploymentExecutor executor) {
         if (targets.isEmpty()) {
             throw Problem.badInput("deploy.noTargets");
         }
         List<Wave> waves = WavePlanner.plan(targets, strategy);
         Map<String, PlanTarget> byId = new HashMap<>();
         targets.forEach(t -> byId.put(t.cameraId(), t));
-        return new DryRun(waves, BlastRadius.of(waves, byId));
+        Map<String, String> unreachable = new LinkedHashMap<>();
+        if (executor != null) {
+            for (PlanTarget t : targets) {
+                Rollout.Placement p = placements.get(t.cameraId());
+                if (p != null) {
+                    executor.cannotReach(p.target()).ifPresent(why -> unreachable.put(t.cameraId(), why));
+                }
+            }
+        }
+        return new DryRun(waves, BlastRadius.of(waves, byId), unreachable);
     }
 
     /**
@@ -81,6 +101,16 @@ public final class DeploymentService {
     public Rollout launch(Release release, Strategy strategy, List<PlanTarget> targets,
                           Map<String, Rollout.Placement> placements, String executor, DeploymentExecutor runner,
                           Consumer<Rollout> onChange) {
+        return launch(release, strategy, targets, placements, executor, runner, onChange, null);
+    }
+
+    /**
+     * As {@link #launch(Release, Strategy, List, Map, String, DeploymentExecutor, Consumer)}, the deployment journalled
+     * with its lease held by {@code lease} (see {@link RolloutService}).
+     */
+    public Rollout launch(Release release, Strategy strategy, List<PlanTarget> targets,
+                          Map<String, Rollout.Placement> placements, String executor, DeploymentExecutor runner,
+                          Consumer<Rollout> onChange, Lease lease) {
         List<Release.Problem> problems = release.problems();
         if (!problems.isEmpty()) {
             Messages words = new Messages(Locale.ROOT);
@@ -112,7 +142,8 @@ public final class DeploymentService {
                 }
             }
             journal.create(new DeploymentRecord(id, release.name(), release.version(), executor,
-                    PlanJson.write(strategy), DeploymentState.RUNNING, now, audit.operator().osUser(), now), records);
+                    PlanJson.write(strategy), DeploymentState.RUNNING, now, audit.operator().osUser(), now), records,
+                    lease);
             return new Rollout(id, release, strategy, dry.waves(), placements, DeploymentState.RUNNING, Map.of(),
                     runner, journal, clock, pacer, onChange);
         });
@@ -205,12 +236,6 @@ public final class DeploymentService {
         return releases.all();
     }
 
-    /** The deployments that were running when the console last stopped: they show as interrupted. */
-    public List<DeploymentRecord> interrupted(List<String> runningHere) {
-        return journal.recent(200).stream().filter(d -> !d.state().isFinal() && !runningHere.contains(d.id()))
-                .toList();
-    }
-
     /**
      * Tries the failed targets of an ended deployment again (failed, unreachable, rolled back): a new deployment of
      * the same release and plan on just them, as Ansible's retry files do, so that the first keeps its record as it
@@ -221,6 +246,12 @@ public final class DeploymentService {
      */
     public Rollout retryFailed(String id, DeploymentTargets fleet, DeploymentExecutor runner,
                                Consumer<Rollout> onChange) {
+        return retryFailed(id, fleet, runner, onChange, null);
+    }
+
+    /** As {@link #retryFailed(String, DeploymentTargets, DeploymentExecutor, Consumer)}, held by {@code lease}. */
+    public Rollout retryFailed(String id, DeploymentTargets fleet, DeploymentExecutor runner,
+                               Consumer<Rollout> onChange, Lease lease) {
         DeploymentRecord d = find(id);
         if (!d.state().isFinal()) {
             throw Problem.badInput("deploy.retryRunning", id, d.state().name());
@@ -239,7 +270,7 @@ public final class DeploymentService {
                 s.maxConcurrency(), s.failureThreshold(), s.pauseBetweenWaves(), s.ignoreMaintenanceWindows())
                 : s;
         return audit.perform(AuditActions.DEPLOY_RETRY, id, Map.of("targets", Integer.toString(plan.size())),
-                () -> launch(release, strategy, plan, fleet.placements(), d.executor(), runner, onChange));
+                () -> launch(release, strategy, plan, fleet.placements(), d.executor(), runner, onChange, lease));
     }
 
     /** What a rollback of failed targets came to. */

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 /**
  * Picks a deployment up after the console stopped under it (a crash, a kill -9): what was under way may or may not
  * have happened, so it becomes UNKNOWN, and every UNKNOWN camera is asked which version it runs before anything
- * is run on it again. A camera at the release's version is SUCCEEDED; one that is not is PENDING again; one that
- * cannot be reached stays UNKNOWN (a failure). Succeeded cameras are never touched.
+ * is run on it again. A camera at the release's version is VERIFYING: its marker proves the install, not its health,
+ * so the rollout runs its health check again (and its rollback when that fails); one that is not is PENDING again;
+ * one that cannot be reached stays UNKNOWN (a failure). Succeeded cameras are never touched.
  *
  * <p>A deployment whose waves each ran as one command ({@link WaveRunner}) is reconciled with its commands instead:
  * see {@link #recover(DeploymentRecord, List, DeploymentExecutor, DeploymentJournal)}.
@@ -126,7 +127,8 @@ public final class Recovery {
                                                 Messages words) {
         WaveRunner.Outcome outcome = invocation == null ? WaveRunner.Outcome.QUEUED : invocation.outcome();
         if (outcome == WaveRunner.Outcome.SUCCEEDED || outcome == WaveRunner.Outcome.AT_VERSION) {
-            return move(journal, deploymentId, camera, TargetState.UNKNOWN, TargetEvent.REPROBED_AT_VERSION,
+            // The command ran the health check (and the rollback) itself: its success is the camera's health.
+            return move(journal, deploymentId, camera, TargetState.UNKNOWN, TargetEvent.REPROBED_HEALTHY,
                     words.text("deploy.recover.reprobedByCommand", command, outcome));
         }
         journal.log(deploymentId, camera, List.of(words.text("deploy.recover.stillUnknown", command, outcome)));
@@ -138,14 +140,16 @@ public final class Recovery {
         Optional<String> installed;
         try {
             installed = runner.installedVersion(target);
-        } catch (Problem unreachable) {
-            journal.log(deploymentId, target.cameraId(), List.of("re-probe: " + unreachable.getMessage()));
+        } catch (RuntimeException unreachable) { // a Problem, or a runner's own failure: the camera stays unknown
+            journal.log(deploymentId, target.cameraId(), List.of("re-probe: " + Rollout.describe(unreachable)));
             return TargetState.UNKNOWN;
         }
         boolean there = installed.isPresent() && installed.get().equals(version);
         return move(journal, deploymentId, target.cameraId(), TargetState.UNKNOWN, there
                         ? TargetEvent.REPROBED_AT_VERSION : TargetEvent.REPROBED_NOT_AT_VERSION,
-                "re-probed: the version marker says " + installed.orElse("nothing"));
+                "re-probed: the version marker says " + installed.orElse("nothing")
+                        + (there ? "; the marker proves the install, not the health: the health check runs again"
+                        : ""));
     }
 
     private static TargetState move(DeploymentJournal journal, String id, String camera, TargetState from,

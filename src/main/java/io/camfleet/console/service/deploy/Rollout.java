@@ -42,7 +42,13 @@ import java.util.function.Consumer;
  * and keep their results (the deployment shows ABORTING until then, never "stopped"); exceeding the failure
  * threshold does the same and ends FAILED; a camera already at the version is SKIPPED and counts as a success; one
  * that cannot be reached counts as a failure; one whose connection drops mid-install is UNKNOWN until re-probed.
- * The threshold counts the failures of the whole deployment against all its targets.
+ * The threshold counts the failures of the whole deployment against all its targets. A failed health check runs the
+ * release's rollback at once (over SSM the camera's script does the same).
+ *
+ * <p>Nothing a runner throws leaves a target under way: it ends FAILED (nothing can have changed on the camera yet)
+ * or UNKNOWN (something may have), with a sentence. A journal that cannot be written halts the rollout: no step is
+ * taken that the journal did not record first, the deployment keeps its journalled state, and it shows as
+ * interrupted once its lease lapses, to be resumed ({@link #halted()} says why).
  *
  * <p>Thread-safe: the operator's actions ({@link #pause}, {@link #abort}...) come from any thread while
  * {@link #run} works on its own.
@@ -78,6 +84,8 @@ public final class Rollout {
     private DeploymentState state;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean awaitingApproval;
+    /** Why the rollout stopped short of an end: the journal could not be written, its lease was lost, a shutdown. */
+    private volatile RuntimeException halted;
 
     /**
      * @param states   each target's state now: all PENDING for a new deployment; as journalled for a resumed one
@@ -118,6 +126,26 @@ public final class Rollout {
 
     public boolean isFinished() {
         return finished.get();
+    }
+
+    /** Why the rollout stopped without reaching an end (the journal keeps where it was), or null. */
+    public RuntimeException halted() {
+        return halted;
+    }
+
+    /**
+     * Stops dispatching at once, without journalling anything: for when this process may no longer run the
+     * deployment (its lease was lost, it is closing). Steps under way finish on their camera; the journal says what
+     * was announced, and a resume re-probes it.
+     */
+    public void halt(RuntimeException why) {
+        synchronized (this) {
+            if (halted == null) {
+                halted = why;
+            }
+            notifyAll();
+        }
+        onChange.accept(this);
     }
 
     // ---- the operator's actions ----
@@ -162,6 +190,7 @@ public final class Rollout {
     /** Runs the remaining waves; returns when the deployment has ended (or is paused for good by a shutdown). */
     public void run() {
         try {
+            finishChecks();
             for (Wave wave : waves) {
                 if (!awaitRunning()) {
                     break;
@@ -174,10 +203,14 @@ public final class Rollout {
                     waitFor(strategy.pauseBetweenWaves());
                 }
             }
-            end();
+            if (halted == null) {
+                end();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("Deployment {} interrupted in {}; it resumes from its journal", id, state());
+        } catch (JournalFailed e) {
+            LOG.warn("Deployment {} halted in {}: {}", id, state(), e.getCause().getMessage());
         } finally {
             finished.set(true);
             onChange.accept(this);
@@ -185,19 +218,50 @@ public final class Rollout {
     }
 
     private synchronized boolean stopping() {
-        return state.isStopping() || state.isFinal();
+        return state.isStopping() || state.isFinal() || halted != null;
     }
 
     private synchronized boolean dispatching() {
-        return state.dispatchesNewTargets();
+        return state.dispatchesNewTargets() && halted == null;
     }
 
     /** Waits while paused; false when the deployment is stopping. */
     private synchronized boolean awaitRunning() throws InterruptedException {
-        while (state == DeploymentState.PAUSED) {
+        while (state == DeploymentState.PAUSED && halted == null) {
             wait(CHECK_EVERY.toMillis());
         }
-        return state.dispatchesNewTargets();
+        return dispatching();
+    }
+
+    /**
+     * Targets a resume found at the release's version whose health was not decided before the stop (VERIFYING): their
+     * health check runs first, whatever the deployment's state, since they are under way and must end.
+     */
+    private void finishChecks() throws InterruptedException {
+        if (!(executor instanceof TargetRunner runner)) {
+            return;
+        }
+        List<String> checking = waves.stream().flatMap(w -> w.cameraIds().stream())
+                .filter(c -> stateOf(c) == TargetState.VERIFYING).toList();
+        if (checking.isEmpty()) {
+            return;
+        }
+        Semaphore slots = new Semaphore(strategy.maxConcurrency());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String camera : checking) {
+                slots.acquire();
+                threads.submit(() -> {
+                    try {
+                        verify(camera, placements.get(camera).target(), runner);
+                    } catch (RuntimeException e) {
+                        lastResort(camera, e);
+                    } finally {
+                        done(runner, camera);
+                        slots.release();
+                    }
+                });
+            }
+        }
     }
 
     private void runWave(Wave wave) throws InterruptedException {
@@ -229,9 +293,9 @@ public final class Rollout {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } catch (RuntimeException e) {
-                        LOG.error("Deployment {}: {} failed unexpectedly", id, camera, e);
+                        lastResort(camera, e);
                     } finally {
-                        runner.done(placements.get(camera).target());
+                        done(runner, camera);
                         slots.release();
                     }
                 });
@@ -282,6 +346,12 @@ public final class Rollout {
     private void runTarget(String camera, TargetRunner runner) throws InterruptedException {
         Placement p = placements.get(camera);
         Target t = p.target();
+        Optional<String> unreachable = reachable(runner, t);
+        if (unreachable.isPresent()) { // no address, or one that cannot be read: nothing is dialled
+            move(camera, TargetEvent.DISPATCH, "");
+            move(camera, TargetEvent.FAILED, unreachable.get());
+            return;
+        }
         if (!strategy.ignoreMaintenanceWindows() && !p.window().isOpen(clock.instant(), p.zone())) {
             if (stateOf(camera) == TargetState.PENDING) {
                 move(camera, TargetEvent.WINDOW_CLOSED, "outside the maintenance window " + p.window() + " ("
@@ -301,33 +371,114 @@ public final class Rollout {
         Optional<String> installed;
         try {
             installed = runner.installedVersion(t);
-        } catch (Problem unreachable) {
-            move(camera, TargetEvent.FAILED, unreachable.getMessage());
+        } catch (RuntimeException e) { // unreachable, or the runner's own failure before anything was sent
+            move(camera, TargetEvent.FAILED, describe(e));
             return;
         }
         if (installed.isPresent() && installed.get().equals(release.version())) {
             move(camera, TargetEvent.ALREADY_AT_VERSION, "already at " + release.version());
             return;
         }
-        TargetRunner.StepResult upload = runner.upload(t, release, line -> log(camera, line));
+        // An upload that breaks leaves a partial file in the release folder, never a new version: a failure.
+        TargetRunner.StepResult upload = step(() -> runner.upload(t, release, line -> log(camera, line)), false);
         if (!upload.ok()) {
             move(camera, upload.contactLost() ? TargetEvent.CONTACT_LOST : TargetEvent.FAILED, upload.detail());
             return;
         }
         move(camera, TargetEvent.INSTALL_STARTED, "");
-        TargetRunner.StepResult install = runner.install(t, release, line -> log(camera, line));
+        TargetRunner.StepResult install = step(() -> runner.install(t, release, line -> log(camera, line)), true);
         if (!install.ok()) {
             move(camera, install.contactLost() ? TargetEvent.CONTACT_LOST : TargetEvent.FAILED, install.detail());
             return;
         }
         move(camera, TargetEvent.INSTALLED, "");
-        TargetRunner.StepResult verify = runner.verify(t, release, line -> log(camera, line));
-        if (!verify.ok()) {
-            move(camera, verify.contactLost() ? TargetEvent.CONTACT_LOST : TargetEvent.CHECK_FAILED,
-                    verify.detail());
+        verify(camera, t, runner);
+    }
+
+    /** The health check of a VERIFYING target; when it fails, the release's rollback. */
+    private void verify(String camera, Target t, TargetRunner runner) {
+        TargetRunner.StepResult verify = step(() -> runner.verify(t, release, line -> log(camera, line)), true);
+        if (verify.ok()) {
+            move(camera, TargetEvent.VERIFIED, "");
             return;
         }
-        move(camera, TargetEvent.VERIFIED, "");
+        if (verify.contactLost()) {
+            move(camera, TargetEvent.CONTACT_LOST, verify.detail());
+            return;
+        }
+        move(camera, TargetEvent.CHECK_FAILED, verify.detail());
+        TargetRunner.StepResult back = step(() -> runner.rollback(t, release, line -> log(camera, line)), true);
+        if (back.ok()) {
+            move(camera, TargetEvent.ROLLED_BACK, words.text("deploy.rolledBackAfterCheck", verify.detail()));
+        } else {
+            log(camera, words.text("deploy.rollbackAfterCheckFailed", back.detail()));
+        }
+    }
+
+    private static Optional<String> reachable(DeploymentExecutor executor, Target t) {
+        try {
+            return executor.cannotReach(t);
+        } catch (RuntimeException e) {
+            return Optional.of(describe(e));
+        }
+    }
+
+    /**
+     * A runner's step, whatever it throws: a problem it names, or its own failure (a broken SSH library, say), becomes
+     * a failed step with a sentence. {@code mayHaveActed}: the step may have changed the camera before it broke, so
+     * what it did is unknown rather than failed.
+     */
+    private static TargetRunner.StepResult step(java.util.function.Supplier<TargetRunner.StepResult> work,
+                                                boolean mayHaveActed) {
+        try {
+            TargetRunner.StepResult r = work.get();
+            return r != null ? r : TargetRunner.StepResult.failed("the executor gave no result");
+        } catch (JournalFailed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("A deployment step failed", e);
+            return mayHaveActed ? TargetRunner.StepResult.lost(describe(e)) : TargetRunner.StepResult.failed(describe(e));
+        }
+    }
+
+    /** One sentence for a failure: a {@link Problem}'s own, or what broke where nothing was expected to. */
+    static String describe(Throwable e) {
+        if (e instanceof Problem) {
+            return e.getMessage();
+        }
+        String m = e.getMessage();
+        return "the executor failed unexpectedly (" + e.getClass().getSimpleName()
+                + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(m)) + ")";
+    }
+
+    /**
+     * A target's thread ended by something the steps did not contain: when the journal still works, the target is
+     * not left under way.
+     */
+    private void lastResort(String camera, RuntimeException e) {
+        if (e instanceof JournalFailed) {
+            return; // the rollout halted: the journal keeps what it announced
+        }
+        LOG.error("Deployment {}: {} failed unexpectedly", id, camera, e);
+        try {
+            TargetState now = stateOf(camera);
+            if (now.isUnderWay()) {
+                move(camera, TargetEvent.CONTACT_LOST, describe(e));
+            } else if (now == TargetState.PENDING || now == TargetState.WAITING_WINDOW) {
+                move(camera, TargetEvent.DISPATCH, "");
+                move(camera, TargetEvent.FAILED, describe(e));
+            }
+        } catch (RuntimeException again) {
+            LOG.error("Deployment {}: {} could not be journalled as failed", id, camera, again);
+        }
+    }
+
+    private void done(TargetRunner runner, String camera) {
+        try {
+            runner.done(placements.get(camera).target());
+        } catch (RuntimeException e) {
+            LOG.warn("Deployment {}: closing {} failed", id, camera, e);
+        }
     }
 
     // ---- a wave as one command (WaveRunner) ----
@@ -350,7 +501,7 @@ public final class Rollout {
         }
         List<String> sending = new ArrayList<>();
         for (String camera : ready) {
-            Optional<String> unreachable = waveRunner.cannotReach(placements.get(camera).target());
+            Optional<String> unreachable = reachable(waveRunner, placements.get(camera).target());
             if (unreachable.isPresent()) {
                 move(camera, TargetEvent.DISPATCH, "");
                 move(camera, TargetEvent.FAILED, unreachable.get());
@@ -370,9 +521,15 @@ public final class Rollout {
             tolerated = strategy.failureThreshold().tolerated(failures, targets.size());
         }
         Instant sendingAt = clock.instant();
-        WaveRunner.Dispatch dispatch = waveRunner.send(new WaveRunner.Order(id, wave.index(), release,
-                sending.stream().map(c -> placements.get(c).target()).toList(), strategy.maxConcurrency(),
-                tolerated));
+        WaveRunner.Dispatch dispatch;
+        try {
+            dispatch = waveRunner.send(new WaveRunner.Order(id, wave.index(), release,
+                    sending.stream().map(c -> placements.get(c).target()).toList(), strategy.maxConcurrency(),
+                    tolerated));
+        } catch (RuntimeException e) { // it may or may not have gone out: looked for, never sent again
+            LOG.warn("Deployment {}: sending wave {} failed", id, wave.index(), e);
+            dispatch = new WaveRunner.Unconfirmed(describe(e));
+        }
         switch (dispatch) {
             case WaveRunner.Sent s -> sent(wave, s.commandId(), sending, waveRunner);
             case WaveRunner.Refused r -> sending.forEach(c -> move(c, TargetEvent.FAILED, r.reason()));
@@ -382,7 +539,7 @@ public final class Rollout {
 
     private void sent(Wave wave, String commandId, List<String> sending, WaveRunner waveRunner)
             throws InterruptedException {
-        journal.ssmCommand(id, wave.index(), commandId);
+        journalled(() -> journal.ssmCommand(id, wave.index(), commandId));
         sending.forEach(c -> log(c, words.text("deploy.waveSent", commandId, wave.index())));
         watch(commandId, sending, waveRunner);
     }
@@ -403,9 +560,9 @@ public final class Rollout {
             Optional<String> found;
             try {
                 found = waveRunner.find(id, wave.index(), sendingAt, targets);
-            } catch (Problem p) {
+            } catch (RuntimeException p) {
                 LOG.warn("Deployment {}: cannot look for the command of wave {}: {}", id, wave.index(),
-                        p.getMessage());
+                        describe(p));
                 continue;
             }
             if (found.isPresent()) {
@@ -457,14 +614,14 @@ public final class Rollout {
             try {
                 now = waveRunner.poll(commandId, List.copyOf(open.values()));
                 lastAnswer = clock.instant();
-            } catch (Problem p) {
+            } catch (RuntimeException p) {
                 if (!Duration.between(lastAnswer, clock.instant()).minus(LOSE_SIGHT_AFTER).isNegative()) {
                     String detail = words.text("deploy.lostSightOfCommand", commandId, LOSE_SIGHT_AFTER.toMinutes(),
-                            p.getMessage());
+                            describe(p));
                     List.copyOf(open.keySet()).forEach(c -> move(c, TargetEvent.CONTACT_LOST, detail));
                     return;
                 }
-                LOG.warn("Deployment {}: cannot poll command {}: {}", id, commandId, p.getMessage());
+                LOG.warn("Deployment {}: cannot poll command {}: {}", id, commandId, describe(p));
                 pacer.pause(interval);
                 interval = slower(interval);
                 continue;
@@ -480,7 +637,7 @@ public final class Rollout {
                 changed = true;
                 if (invocation.outcome().ended()) {
                     if (!invocation.output().isEmpty()) {
-                        journal.log(id, camera, invocation.output());
+                        journalled(() -> journal.log(id, camera, invocation.output()));
                     }
                     open.remove(camera);
                 }
@@ -502,15 +659,46 @@ public final class Rollout {
     }
 
     private void log(String camera, String line) {
-        journal.log(id, camera, List.of(line));
+        journalled(() -> journal.log(id, camera, List.of(line)));
+    }
+
+    /**
+     * A journal write; when it fails, the rollout halts (the step it announces must not be taken) and
+     * {@link JournalFailed} unwinds the caller.
+     */
+    private void journalled(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                if (halted == null) {
+                    halted = e instanceof Problem p ? p : new Problem(e, "deploy.journalFailed",
+                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                }
+                notifyAll();
+            }
+            throw new JournalFailed(e);
+        }
+    }
+
+    /** The journal could not be written: the rollout halts where the journal says it is. */
+    static final class JournalFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JournalFailed(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     /** Journals a target's transition, then takes it; then checks the threshold. */
     private void move(String camera, TargetEvent event, String detail) {
         synchronized (this) {
+            if (halted != null) {
+                throw new JournalFailed(halted); // nothing more is journalled or done once halted
+            }
             TargetState from = targets.get(camera);
             TargetState to = TargetTransitions.next(from, event);
-            journal.moveTarget(id, camera, from, to, detail, false);
+            journalled(() -> journal.moveTarget(id, camera, from, to, detail, false));
             targets.put(camera, to);
             if (to.isFailure() && !state.isStopping() && !state.isFinal()) {
                 long failures = targets.values().stream().filter(TargetState::isFailure).count();
@@ -530,7 +718,8 @@ public final class Rollout {
         if (to == state) {
             return;
         }
-        journal.moveDeployment(id, state, to, detail);
+        DeploymentState from = state;
+        journalled(() -> journal.moveDeployment(id, from, to, detail));
         state = to;
     }
 }

@@ -73,6 +73,11 @@ public final class SshTargetRunner implements TargetRunner {
     }
 
     @Override
+    public Optional<String> cannotReach(Target t) {
+        return connector.cannotReach(new RemoteHost(t.cameraId(), t.address(), t.jumpHost(), user));
+    }
+
+    @Override
     public Optional<HostKeyRejected> hostKey(Target t) {
         try (HostSession probe = connector.open(new RemoteHost(t.cameraId(), t.address(), t.jumpHost(), user))) {
             return Optional.empty();

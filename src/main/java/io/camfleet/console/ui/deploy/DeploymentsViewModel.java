@@ -19,6 +19,7 @@ import io.camfleet.console.service.deploy.DeploymentTargets;
 import io.camfleet.console.service.deploy.HostKeyRejected;
 import io.camfleet.console.service.deploy.PlanJson;
 import io.camfleet.console.service.deploy.Rollout;
+import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.deploy.TargetRecord;
 import io.camfleet.console.service.deploy.TargetRunner;
 import io.camfleet.console.ui.common.BackgroundTasks;
@@ -50,9 +51,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The Deployments screen's state: the deployments in the journal, the one selected with its targets and their last
- * output lines, and the rollouts this console runs. Everything shown is read from the journal off the FX thread and
- * handed over whole; a running rollout asks for a fresh read after each transition, at most a few times a second.
+ * The Deployments screen's state: the deployments in the journal with who runs each, and the one selected with its
+ * targets and their last output lines. The rollouts themselves belong to the {@link RolloutService}, which the CLI
+ * uses too; the screen observes it. Everything shown is read off the FX thread and handed over whole; a running
+ * rollout asks for a fresh read after each transition, at most a few times a second.
  */
 public final class DeploymentsViewModel {
 
@@ -92,6 +94,7 @@ public final class DeploymentsViewModel {
     private static final long REFRESH_MILLIS = 250;
 
     private final DeploymentService service;
+    private final RolloutService rollouts;
     private final Runners runners;
     private final Function<Path, Release> releaseFiles;
     private final FleetModel fleet;
@@ -105,14 +108,17 @@ public final class DeploymentsViewModel {
     private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<String> notice = new ReadOnlyObjectWrapper<>("");
     private final StringProperty sshUser = new SimpleStringProperty("camfleet");
-    private final Map<String, Rollout> live = new ConcurrentHashMap<>();
+    /** Who runs each listed deployment, as last read; only touched on the FX thread. */
+    private Map<String, RolloutService.Activity> activities = Map.of();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final Consumer<Rollout> onRollout = this::changed;
     private volatile boolean closed;
 
-    public DeploymentsViewModel(DeploymentService service, Runners runners, Function<Path, Release> releaseFiles,
-                                FleetModel fleet, BackgroundTasks tasks, Executor fx, Executor workers,
-                                Messages messages) {
+    public DeploymentsViewModel(DeploymentService service, RolloutService rollouts, Runners runners,
+                                Function<Path, Release> releaseFiles, FleetModel fleet, BackgroundTasks tasks,
+                                Executor fx, Executor workers, Messages messages) {
         this.service = service;
+        this.rollouts = rollouts;
         this.runners = runners;
         this.releaseFiles = releaseFiles;
         this.fleet = fleet;
@@ -121,6 +127,7 @@ public final class DeploymentsViewModel {
         this.workers = workers;
         this.m = messages;
         selectedId.addListener((o, was, now) -> refresh());
+        rollouts.addListener(onRollout);
         // Site names and places come from the fleet: read again once it has loaded (or a source switch).
         fleet.snapshotProperty().addListener((o, was, now) -> {
             if (was == null || now != null && was.sites().size() != now.sites().size()) {
@@ -159,17 +166,18 @@ public final class DeploymentsViewModel {
     }
 
     public boolean isLive(String id) {
-        return live.containsKey(id);
+        return rollouts.running(id).isPresent();
     }
 
-    /** A deployment that is not final and not run by this console: the console stopped under it. */
+    /** A deployment that is not final and that nobody runs: its lease expired, or its process is gone. */
     public boolean isInterrupted(DeploymentRecord d) {
-        return !d.state().isFinal() && !live.containsKey(d.id());
+        return !d.state().isFinal() && activities.get(d.id()) == RolloutService.Activity.INTERRUPTED;
     }
 
-    /** Stops showing: rollouts go on (they are journalled), the window just stops asking. */
+    /** Stops showing: rollouts go on (the service runs them), the window just stops asking. */
     public void close() {
         closed = true;
+        rollouts.removeListener(onRollout);
     }
 
     // ---- reading ----
@@ -182,13 +190,16 @@ public final class DeploymentsViewModel {
         String id = selectedId.get();
         FleetSnapshot snapshot = fleet.snapshot();
         background(() -> {
-            List<DeploymentRecord> list = service.recent(200);
+            List<RolloutService.Status> statuses = rollouts.list(200);
+            List<DeploymentRecord> list = statuses.stream().map(RolloutService.Status::deployment).toList();
+            Map<String, RolloutService.Activity> who = new HashMap<>();
+            statuses.forEach(st -> who.put(st.deployment().id(), st.activity()));
             Detail d = id == null ? null : read(id, snapshot);
             fx.execute(() -> {
                 if (closed) {
                     return;
                 }
-                apply(list);
+                apply(list, who);
                 if (Objects.equals(id, selectedId.get())) {
                     detail.set(d);
                 }
@@ -196,9 +207,10 @@ public final class DeploymentsViewModel {
         });
     }
 
-    private void apply(List<DeploymentRecord> list) {
+    private void apply(List<DeploymentRecord> list, Map<String, RolloutService.Activity> who) {
         String keep = selectedId.get();
-        if (!deployments.equals(list)) {
+        if (!deployments.equals(list) || !activities.equals(who)) {
+            activities = Map.copyOf(who);
             deployments.setAll(list);
             // A table showing the list moves its selection as rows come in; the selected deployment stays.
             selectedId.set(keep);
@@ -240,7 +252,7 @@ public final class DeploymentsViewModel {
                 points.add(new SitePoint(siteId, s.name(), s.latitude(), s.longitude(), List.copyOf(states)));
             }
         });
-        return new Detail(d, live.containsKey(id), rows, points, waves);
+        return new Detail(d, rollouts.running(id).isPresent(), rows, points, waves);
     }
 
     /** Work off the FX thread; none once the window has gone and its workers with it. */
@@ -254,8 +266,7 @@ public final class DeploymentsViewModel {
 
     /** How many deployments this console is running now. */
     public int running() {
-        live.values().removeIf(Rollout::isFinished);
-        return live.size();
+        return rollouts.runningCount();
     }
 
     /** The full log of one target of the selected deployment, in the background. */
@@ -272,9 +283,6 @@ public final class DeploymentsViewModel {
 
     /** A rollout changed: read again soon, coalescing a burst of transitions into one read. */
     private void changed(Rollout r) {
-        if (r.isFinished()) {
-            live.remove(r.id(), r);
-        }
         if (closed || !refreshQueued.compareAndSet(false, true)) {
             return;
         }
@@ -362,8 +370,14 @@ public final class DeploymentsViewModel {
             "tar -xzf \"$1\" -C /opt/camos && /opt/camos/install.sh", "/opt/camos/bin/selftest --quick",
             "/opt/camos/rollback.sh");
 
-    public DeploymentService.DryRun dryRun(DeploymentTargets targets, Strategy strategy) {
-        return service.dryRun(targets.plan(), strategy);
+    /**
+     * The dry run, with the cameras the executor cannot reach at all. Only SSH is asked: its check reads addresses
+     * and dials nothing; the other executors' checks come at launch.
+     */
+    public DeploymentService.DryRun dryRun(DeploymentTargets targets, Strategy strategy, String executor,
+                                           String user) {
+        DeploymentExecutor runner = "SSH".equals(executor) ? runners.runner(executor, fleet.snapshot(), user) : null;
+        return service.dryRun(targets.plan(), strategy, targets.placements(), runner);
     }
 
     /** The executor a new deployment gets by default: the demo on the demo fleet, SSH otherwise. */
@@ -378,17 +392,16 @@ public final class DeploymentsViewModel {
     public void launch(Launch l) {
         sshUser.set(l.sshUser());
         FleetSnapshot snapshot = fleet.snapshot();
-        tasks.job(m.text("deploy.task.launch", l.release().label()), p -> service.launch(l.release(), l.strategy(),
+        tasks.job(m.text("deploy.task.launch", l.release().label()), p -> rollouts.launch(l.release(), l.strategy(),
                         l.targets().plan(), l.targets().placements(), l.executor(),
-                        runners.runner(l.executor(), snapshot, l.sshUser()), this::changed))
+                        runners.runner(l.executor(), snapshot, l.sshUser())))
                 .onSuccess(this::start)
                 .onFailure(this::failed)
                 .start();
     }
 
     private void start(Rollout r) {
-        live.put(r.id(), r);
-        Thread.ofVirtual().name("rollout-" + r.id()).start(r::run);
+        rollouts.start(r);
         selectedId.set(r.id());
         notice.set(m.text("deploy.notice.launched", r.id()));
         refresh();
@@ -412,7 +425,7 @@ public final class DeploymentsViewModel {
     }
 
     private void onLive(Consumer<Rollout> action, String done) {
-        Rollout r = selectedId.get() == null ? null : live.get(selectedId.get());
+        Rollout r = selectedId.get() == null ? null : rollouts.running(selectedId.get()).orElse(null);
         if (r == null) {
             return;
         }
@@ -436,9 +449,9 @@ public final class DeploymentsViewModel {
         }
         FleetSnapshot snapshot = fleet.snapshot();
         String user = sshUser.get();
-        tasks.job(m.text("deploy.task.resumeInterrupted", d.id()), p -> service.resumeInterrupted(d.id(),
+        tasks.job(m.text("deploy.task.resumeInterrupted", d.id()), p -> rollouts.resume(d.id(),
                         DeploymentTargets.of(snapshot, FleetFilter.ALL).placements(),
-                        runners.runner(d.executor(), snapshot, user), this::changed))
+                        runners.runner(d.executor(), snapshot, user)))
                 .onSuccess(this::start)
                 .onFailure(this::failed)
                 .start();
@@ -451,9 +464,8 @@ public final class DeploymentsViewModel {
         }
         FleetSnapshot snapshot = fleet.snapshot();
         String user = sshUser.get();
-        tasks.job(m.text("deploy.task.retry", d.id()), p -> service.retryFailed(d.id(),
-                        DeploymentTargets.of(snapshot, FleetFilter.ALL), runners.runner(d.executor(), snapshot, user),
-                        this::changed))
+        tasks.job(m.text("deploy.task.retry", d.id()), p -> rollouts.retry(d.id(),
+                        DeploymentTargets.of(snapshot, FleetFilter.ALL), runners.runner(d.executor(), snapshot, user)))
                 .onSuccess(this::start)
                 .onFailure(this::failed)
                 .start();
@@ -529,7 +541,7 @@ public final class DeploymentsViewModel {
             return false;
         }
         DeploymentState s = d.deployment().state();
-        Rollout rollout = live.get(d.deployment().id());
+        Rollout rollout = rollouts.running(d.deployment().id()).orElse(null);
         boolean running = rollout != null;
         boolean awaitingApproval = running && rollout.awaitingApproval();
         boolean failures = d.targets().stream().anyMatch(t -> t.state().isFailure());
@@ -538,7 +550,7 @@ public final class DeploymentsViewModel {
             case "resume" -> running && s == DeploymentState.PAUSED && !awaitingApproval;
             case "pause" -> running && s == DeploymentState.RUNNING;
             case "abort" -> running && (s == DeploymentState.RUNNING || s == DeploymentState.PAUSED);
-            case "resumeInterrupted" -> !running && !s.isFinal();
+            case "resumeInterrupted" -> !running && isInterrupted(d.deployment());
             case "retry" -> s.isFinal() && failures;
             case "rollback" -> s.isFinal() && d.targets().stream().anyMatch(t -> t.state() == TargetState.FAILED);
             default -> false;

@@ -89,6 +89,7 @@ final class NewDeploymentWizard {
     // dry run and confirm
     private final TableView<BlastRadius.Reach> dryRun = new TableView<>();
     private final Label dryRunTotal = new Label();
+    private final Label dryRunUnreachable = new Label();
     private final Label confirmText = new Label();
     private final CheckBox reviewed = new CheckBox();
 
@@ -345,8 +346,13 @@ final class NewDeploymentWizard {
         dryRunTotal.setWrapText(true);
         dryRunTotal.setMinHeight(Region.USE_PREF_SIZE);
         dryRunTotal.setId("wizard-dry-run-total");
+        dryRunUnreachable.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        dryRunUnreachable.setWrapText(true);
+        dryRunUnreachable.setMinHeight(Region.USE_PREF_SIZE);
+        dryRunUnreachable.setId("wizard-dry-run-unreachable");
+        dryRunUnreachable.managedProperty().bind(dryRunUnreachable.visibleProperty());
         VBox.setVgrow(dryRun, Priority.ALWAYS);
-        return page("dryRun", dryRun, dryRunTotal);
+        return page("dryRun", dryRun, dryRunTotal, dryRunUnreachable);
     }
 
     private TableColumn<BlastRadius.Reach, String> col(String key, Function<BlastRadius.Reach, String> value,
@@ -465,11 +471,25 @@ final class NewDeploymentWizard {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        plan = vm.dryRun(targets, strategy);
+        plan = vm.dryRun(targets, strategy, executor.getValue(), sshUser.getText().strip());
         dryRun.getItems().setAll(plan.blastRadius().waves());
         BlastRadius.Reach total = plan.blastRadius().total();
         dryRunTotal.setText(m.text("deploy.dryRun.total", total.targets(), total.sites(), total.customers().size(),
                 tiers(total), plan.waves().size()));
+        dryRunUnreachable.setVisible(!plan.unreachable().isEmpty());
+        dryRunUnreachable.setText(unreachable(plan.unreachable()));
+    }
+
+    /** The cameras that cannot be reached at all, each with its sentence: the first few, then how many more. */
+    private String unreachable(Map<String, String> cameras) {
+        int most = 5;
+        List<String> lines = new ArrayList<>();
+        lines.add(m.text("deploy.dryRun.unreachable", cameras.size()));
+        cameras.entrySet().stream().limit(most).forEach(e -> lines.add(e.getKey() + ": " + e.getValue()));
+        if (cameras.size() > most) {
+            lines.add(m.text("deploy.dryRun.more", cameras.size() - most));
+        }
+        return String.join("\n", lines);
     }
 
     private String confirmation() {

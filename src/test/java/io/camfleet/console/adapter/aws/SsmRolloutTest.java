@@ -23,6 +23,7 @@ import io.camfleet.console.service.Environment;
 import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.Lease;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.Pacer;
 import io.camfleet.console.service.deploy.Rollout;
@@ -209,8 +210,28 @@ class SsmRolloutTest {
         }
 
         @Override
-        public void create(DeploymentRecord d, List<TargetRecord> targets) {
-            journal.create(d, targets);
+        public void create(DeploymentRecord d, List<TargetRecord> targets, Lease lease) {
+            journal.create(d, targets, lease);
+        }
+
+        @Override
+        public boolean takeLease(String id, Lease lease, String replacing, java.time.Instant now) {
+            return journal.takeLease(id, lease, replacing, now);
+        }
+
+        @Override
+        public boolean renewLease(String id, Lease renewed) {
+            return journal.renewLease(id, renewed);
+        }
+
+        @Override
+        public void releaseLease(String id, String owner) {
+            journal.releaseLease(id, owner);
+        }
+
+        @Override
+        public Optional<Lease> lease(String id) {
+            return journal.lease(id);
         }
 
         @Override
@@ -260,7 +281,9 @@ class SsmRolloutTest {
         cameras(6, Set.of());
         Rollout first = service(new DiesBeforeSavingTheCommand(journal)).launch(release, strategy(3, 2, "0"), plan,
                 placements, "SSM", runner(env()), x -> { });
-        assertThatThrownBy(first::run).hasMessageContaining("the console died");
+        first.run();
+        // The journal refused a write: the rollout halted there, as a console dying there would have.
+        assertThat(first.halted()).hasMessageContaining("the console died");
         String id = first.id();
         String waveZero = "camfleet deployment " + id + " wave 0";
         List<Command> sent = commandsCarrying(waveZero);
@@ -303,7 +326,8 @@ class SsmRolloutTest {
 
         @Override
         public Dispatch send(Order order) {
-            throw new IllegalStateException("the console died before sending");
+            // An Error, as the process dying there would end the rollout: an exception would be contained.
+            throw new ConsoleDied("the console died before sending");
         }
 
         @Override
@@ -314,6 +338,15 @@ class SsmRolloutTest {
         @Override
         public Map<String, Invocation> poll(String commandId, List<Target> targets) {
             return ssm.poll(commandId, targets);
+        }
+    }
+
+    /** Stands for the process ending where it is thrown. */
+    private static final class ConsoleDied extends Error {
+        private static final long serialVersionUID = 1L;
+
+        ConsoleDied(String message) {
+            super(message);
         }
     }
 

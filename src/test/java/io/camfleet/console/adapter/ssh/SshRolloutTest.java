@@ -111,7 +111,7 @@ class SshRolloutTest {
             rollout.run();
 
             Map<String, TargetState> states = rollout.targets();
-            assertThat(states).containsEntry("cam-127.0.1.3", TargetState.FAILED)
+            assertThat(states).containsEntry("cam-127.0.1.3", TargetState.ROLLED_BACK)
                     .containsEntry("cam-127.0.1.5", TargetState.UNKNOWN)
                     .containsEntry("cam-127.0.1.7", TargetState.SKIPPED)
                     .containsEntry("cam-127.0.1.9", TargetState.FAILED);
@@ -127,8 +127,9 @@ class SshRolloutTest {
             assertThat(sshd.hostsDir().resolve("127.0.1.2/version.previous")).as("kept for a rollback")
                     .hasContent("6.4.2");
             assertThat(sshd.hostsDir().resolve("127.0.1.1/version.previous")).as("there was none").doesNotExist();
-            assertThat(sshd.hostsDir().resolve("127.0.1.3/version")).as("a failed check leaves the marker")
-                    .hasContent("6.5.0");
+            assertThat(sshd.hostsDir().resolve("127.0.1.3/version")).as("a failed check is rolled back: no marker"
+                    + " before, none after").doesNotExist();
+            assertThat(sshd.hostsDir().resolve("127.0.1.3/installed")).as("the rollback script ran").doesNotExist();
             assertThat(journal.logOf("d-ssh", "cam-127.0.1.1", 10)).anyMatch(l -> l.contains("SHA-256 checked"));
         }
     }

@@ -39,7 +39,8 @@ class TargetTransitionsTest {
             "VERIFYING, VERIFIED, SUCCEEDED",
             "VERIFYING, CHECK_FAILED, FAILED",
             "VERIFYING, CONTACT_LOST, UNKNOWN",
-            "UNKNOWN, REPROBED_AT_VERSION, SUCCEEDED",
+            "UNKNOWN, REPROBED_AT_VERSION, VERIFYING",
+            "UNKNOWN, REPROBED_HEALTHY, SUCCEEDED",
             "UNKNOWN, REPROBED_NOT_AT_VERSION, PENDING",
             "FAILED, RETRY, PENDING",
             "FAILED, ROLLED_BACK, ROLLED_BACK",
@@ -107,7 +108,13 @@ class TargetTransitionsTest {
         assertThat(s.isFailure()).isTrue();
         assertThat(s.isUnderWay()).isFalse();
         assertThat(TargetTransitions.next(s, TargetEvent.REPROBED_NOT_AT_VERSION)).isEqualTo(PENDING);
-        assertThat(TargetTransitions.next(s, TargetEvent.REPROBED_AT_VERSION)).isEqualTo(SUCCEEDED);
+    }
+
+    @Test
+    void aHostFoundAtTheVersionAfterACrashIsCheckedAgainNotTakenForHealthy() {
+        // The version marker proves the install, not the health: its health check runs again.
+        assertThat(TargetTransitions.next(UNKNOWN, TargetEvent.REPROBED_AT_VERSION)).isEqualTo(VERIFYING);
+        assertThat(TargetTransitions.next(UNKNOWN, TargetEvent.REPROBED_HEALTHY)).isEqualTo(SUCCEEDED);
     }
 
     @Test

@@ -18,11 +18,49 @@ final class MemoryJournal implements DeploymentJournal {
     final List<Event> events = new ArrayList<>();
     final Map<String, List<String>> logs = new LinkedHashMap<>();
     final Map<String, String> commands = new LinkedHashMap<>();
+    final Map<String, Lease> leases = new LinkedHashMap<>();
 
     @Override
-    public synchronized void create(DeploymentRecord d, List<TargetRecord> ts) {
+    public synchronized void create(DeploymentRecord d, List<TargetRecord> ts, Lease lease) {
         deployments.put(d.id(), d);
         ts.forEach(t -> targets.put(t.target().cameraId(), t));
+        if (lease != null) {
+            leases.put(d.id(), lease);
+        }
+    }
+
+    @Override
+    public synchronized boolean takeLease(String id, Lease lease, String replacing, Instant now) {
+        Lease held = leases.get(id);
+        if (held == null || held.expiredAt(now) || held.owner().equals(lease.owner())
+                || held.owner().equals(replacing)) {
+            leases.put(id, lease);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized boolean renewLease(String id, Lease renewed) {
+        Lease held = leases.get(id);
+        if (held == null || !held.owner().equals(renewed.owner())) {
+            return false;
+        }
+        leases.put(id, renewed);
+        return true;
+    }
+
+    @Override
+    public synchronized void releaseLease(String id, String owner) {
+        Lease held = leases.get(id);
+        if (held != null && held.owner().equals(owner)) {
+            leases.remove(id);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Lease> lease(String id) {
+        return Optional.ofNullable(leases.get(id));
     }
 
     @Override

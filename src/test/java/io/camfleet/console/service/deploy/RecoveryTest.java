@@ -50,13 +50,13 @@ class RecoveryTest {
 
         assertThat(states).containsExactly(
                 Map.entry("done", TargetState.SUCCEEDED),
-                Map.entry("installed-before-crash", TargetState.SUCCEEDED),
+                Map.entry("installed-before-crash", TargetState.VERIFYING),
                 Map.entry("dispatched-not-started", TargetState.PENDING),
                 Map.entry("verifying-gone", TargetState.UNKNOWN),
                 Map.entry("waiting", TargetState.PENDING));
         assertThat(states).allSatisfy((cam, s) -> assertThat(journal.stateOf(cam)).isEqualTo(s));
         assertThat(journal.events.stream().filter(e -> e.cameraId().equals("installed-before-crash"))
-                .map(DeploymentJournal.Event::to).toList()).containsExactly("UNKNOWN", "SUCCEEDED");
+                .map(DeploymentJournal.Event::to).toList()).containsExactly("UNKNOWN", "VERIFYING");
         assertThat(runner.installs.get()).as("nothing is run while recovering").isZero();
     }
 

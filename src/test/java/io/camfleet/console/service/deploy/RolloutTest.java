@@ -97,7 +97,9 @@ class RolloutTest {
         assertThat(journal.state("d-1")).isEqualTo(DeploymentState.SUCCEEDED);
         assertThat(runner.mostAtOnce.get()).as("never more than the plan's concurrency").isBetween(2, 4);
         assertThat(journal.stateOf("C003")).isEqualTo(TargetState.SKIPPED);
-        assertThat(journal.stateOf("C007")).isEqualTo(TargetState.FAILED);
+        // A failed health check runs the release's rollback at once.
+        assertThat(journal.stateOf("C007")).isEqualTo(TargetState.ROLLED_BACK);
+        assertThat(runner.versions).containsEntry("C007", "6.4.2");
         assertThat(journal.stateOf("C010")).isEqualTo(TargetState.SUCCEEDED);
         assertThat(runner.installs.get()).isEqualTo(39);
         // The journal holds each step of a camera, in order, before it happened.
