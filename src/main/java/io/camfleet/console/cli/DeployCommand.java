@@ -202,11 +202,16 @@ final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    private static FleetSnapshot fleet(ConsoleBackend.Session session) {
+    /** The fleet from its source; when that cannot be read, the cache as last synced, and a line saying why. */
+    private FleetSnapshot fleet(ConsoleBackend.Session session) {
         try {
             return session.fleet().start(Progress.NONE);
         } catch (RuntimeException e) {
-            return session.fleet().openCache(); // the cache as last synced, when the source is out of reach
+            FleetSnapshot cached = session.fleet().openCache();
+            spec.commandLine().getErr().println("camfleet: " + messages.text("deploy.sourceUnreadable",
+                    session.fleet().sourceName(), e instanceof Problem p ? messages.text(p) : e.getMessage(),
+                    cached.asOf() == null ? "-" : cached.asOf().toString()));
+            return cached;
         }
     }
 

@@ -146,6 +146,7 @@ public final class FleetService {
             progress.checkCancelled();
             synchronized (this) {
                 Map<String, Judged> before = inventory == FleetInventory.EMPTY ? judgedInCache() : judgedById();
+                Shown shown = new Shown(inventory, telemetry, health, since, summaries, sourceName, asOf, live);
                 install(FleetInventory.of(data.sites(), data.cameras()));
                 List<HealthChange> changes = new ArrayList<>();
                 for (int i = 0; i < telemetry.length; i++) {
@@ -165,14 +166,21 @@ public final class FleetService {
                 // The operator sees the fleet now; the cache catches up behind, and its "as of" moves when it has.
                 publish(now);
                 Optional<Instant> stored = source.storedAsOf();
-                if (stored.isPresent()) {
-                    // The source wrote the fleet itself, page by page; only the health judged here is left.
-                    cache.update(Map.of(), changes, null);
-                    asOf = stored.get();
-                } else {
-                    progress.update("Writing " + data.cameras().size() + " cameras to the cache", 0, -1);
-                    cache.replaceFleet(data, changes, source.name(), now);
-                    asOf = now;
+                try {
+                    if (stored.isPresent()) {
+                        // The source wrote the fleet itself, page by page; only the health judged here is left.
+                        cache.update(Map.of(), changes, null);
+                        asOf = stored.get();
+                    } else {
+                        progress.update("Writing " + data.cameras().size() + " cameras to the cache", 0, -1);
+                        cache.replaceFleet(data, changes, source.name(), now);
+                        asOf = now;
+                    }
+                } catch (RuntimeException e) {
+                    // Not stored (a full disk, say): what was shown before comes back; nothing unsaved is claimed.
+                    shown.restore(this);
+                    publish(now);
+                    throw e;
                 }
                 lastFlush = now;
                 return publish(now);
@@ -181,6 +189,22 @@ public final class FleetService {
     }
 
     private record Judged(HealthState state, Instant since) {
+    }
+
+    /** What the service showed before a reload, put back when the reload could not be stored. */
+    private record Shown(FleetInventory inventory, CameraTelemetry[] telemetry, HealthState[] health, Instant[] since,
+                         List<SiteSummary> summaries, String sourceName, Instant asOf, boolean live) {
+        void restore(FleetService s) {
+            s.inventory = inventory;
+            s.telemetry = telemetry;
+            s.health = health;
+            s.since = since;
+            s.summaries = summaries;
+            s.sourceName = sourceName;
+            s.asOf = asOf;
+            s.live = live;
+            s.dirty.clear();
+        }
     }
 
     private Map<String, Judged> judgedInCache() {

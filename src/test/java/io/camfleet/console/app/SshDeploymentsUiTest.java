@@ -73,6 +73,8 @@ class SshDeploymentsUiTest {
             Files.deleteIfExists(host.resolve("version"));
         }
         Files.writeString(SSHD.hostsDir().resolve(unhealthy).resolve("unhealthy"), "");
+        // Its rollback fails too at first: the rollout's own rollback after the failed check leaves it FAILED.
+        Files.writeString(SSHD.hostsDir().resolve(unhealthy).resolve("stuck"), "");
 
         StringBuilder csv = new StringBuilder(
                 "site_id,site_name,customer,country,latitude,longitude,timezone,sla_tier,camera_id,ssh_address,"
@@ -98,7 +100,7 @@ class SshDeploymentsUiTest {
         Release release = new Release("camos-agent", "6.5.0", ReleaseKind.PATCH, artifact.toString(), sha,
                 root + "; cp -- \"$1\" \"$r/installed\"",
                 root + "; [ ! -f \"$r/unhealthy\" ] && cmp -s -- \"$1\" \"$r/installed\"",
-                root + "; rm -f -- \"$r/installed\"");
+                root + "; [ ! -f \"$r/stuck\" ] && rm -f -- \"$r/installed\"");
         Path data = dir.resolve("data");
         try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC())) {
             new JdbcReleaseStore(db.dataSource(), Clock.systemUTC()).save(release, "release-engineer");
@@ -129,6 +131,7 @@ class SshDeploymentsUiTest {
             assertThat(Files.readString(SSHD.hostsDir().resolve("127.0.1.11/version")).strip()).isEqualTo("6.5.0");
 
             // Roll back: the unhealthy camera comes back; the unknown host is still refused, and says so.
+            Files.delete(SSHD.hostsDir().resolve(unhealthy).resolve("stuck"));
             robot.clickOn("#deploy-rollback");
             clickDialogButton(robot, "Roll back failed");
             waitFor(() -> "ROLLED_BACK".equals(state(robot, unhealthy)));

@@ -62,6 +62,24 @@ class FleetServiceTest {
     }
 
     @Test
+    void aReloadThatCannotBeStoredPutsBackWhatWasShownAndSaysWhy() {
+        source.telemetry.put("A1", beating(clock.instant()));
+        FleetSnapshot before = fleet.reload(Progress.NONE);
+        List<FleetSnapshot> published = new ArrayList<>();
+        fleet.addListener(published::add);
+        source.telemetry.put("B1", beating(clock.instant()));
+        cache.failNextReplace = new Problem("problem.diskFull", "/data");
+
+        assertThatThrownBy(() -> fleet.reload(Progress.NONE)).isInstanceOf(Problem.class)
+                .hasMessageContaining("is full");
+
+        assertThat(fleet.current().camerasIn(HealthState.ONLINE)).as("not the fleet that was not stored")
+                .isEqualTo(before.camerasIn(HealthState.ONLINE));
+        assertThat(published.getLast().site("B").health().worst()).isEqualTo(HealthState.UNKNOWN);
+        assertThat(fleet.current().asOf()).isEqualTo(before.asOf());
+    }
+
+    @Test
     void reloadJudgesEveryCameraStoresTheFleetAndRecordsFirstStates() {
         source.telemetry.put("A1", beating(clock.instant()));
         source.telemetry.put("A2", beating(clock.instant().minusSeconds(300)));

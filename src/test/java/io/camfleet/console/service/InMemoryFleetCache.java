@@ -20,9 +20,16 @@ final class InMemoryFleetCache implements FleetCache {
     final Map<String, CameraTelemetry> telemetryWrites = new HashMap<>();
     String source = "";
     Instant asOf;
+    /** When set, the next replaceFleet fails with it, writing nothing (a full disk, say). */
+    RuntimeException failNextReplace;
 
     @Override
     public void replaceFleet(FleetData data, Collection<HealthChange> c, String source, Instant asOf) {
+        if (failNextReplace != null) {
+            RuntimeException e = failNextReplace;
+            failNextReplace = null;
+            throw e;
+        }
         this.fleet = data;
         record(c);
         this.source = source;

@@ -166,7 +166,7 @@ public final class CacheDatabase implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return pool;
+        return new FolderDataSource(pool, folder);
     }
 
     public Path folder() {

@@ -63,10 +63,10 @@ final class Jdbc {
                     c.setAutoCommit(auto);
                 }
             } catch (SQLException e) {
-                throw StoreException.of(e, c);
+                throw StoreException.of(e, ds);
             }
         } catch (SQLException e) {
-            throw StoreException.of(e, null);
+            throw StoreException.of(e, ds);
         }
     }
 
@@ -103,10 +103,10 @@ final class Jdbc {
             try {
                 return work.run(c);
             } catch (SQLException e) {
-                throw StoreException.of(e, c);
+                throw StoreException.of(e, ds);
             }
         } catch (SQLException e) {
-            throw StoreException.of(e, null);
+            throw StoreException.of(e, ds);
         }
     }
 

@@ -93,16 +93,17 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
             (oldCameras.contains(cam.id()) ? keptCameras : newCameras).add(row);
         }
 
-        Jdbc.inPages(ds, newSites, (c, page) -> Jdbc.batch(c, INSERT_SITE, page, JdbcFleetCache::bindSite));
-        Jdbc.inPages(ds, keptSites, (c, page) -> Jdbc.batch(c, UPDATE_SITE, page, JdbcFleetCache::bindSite));
-        Jdbc.inPages(ds, newCameras, (c, page) -> Jdbc.batch(c, INSERT_CAMERA, page, JdbcFleetCache::bindCamera));
-        Jdbc.inPages(ds, keptCameras, (c, page) -> Jdbc.batch(c, UPDATE_CAMERA, page, JdbcFleetCache::bindCamera));
         List<HealthChange> known = changes.stream().filter(h -> keepCameras.contains(h.cameraId())).toList();
-        Jdbc.inPages(ds, known, JdbcFleetCache::applyHealthChanges);
-
         List<String> goneCameras = oldCameras.stream().filter(id -> !keepCameras.contains(id)).toList();
         List<String> goneSites = oldSites.stream().filter(id -> !keepSites.containsKey(id)).toList();
+        // One transaction: a fleet is replaced whole or not at all. A write that fails half-way (a full disk) must
+        // leave the cache as it was, never a mix of the old fleet and part of the new one.
         Jdbc.inTransaction(ds, c -> {
+            Jdbc.batch(c, INSERT_SITE, newSites, JdbcFleetCache::bindSite);
+            Jdbc.batch(c, UPDATE_SITE, keptSites, JdbcFleetCache::bindSite);
+            Jdbc.batch(c, INSERT_CAMERA, newCameras, JdbcFleetCache::bindCamera);
+            Jdbc.batch(c, UPDATE_CAMERA, keptCameras, JdbcFleetCache::bindCamera);
+            applyHealthChanges(c, known);
             delete(c, goneSites, goneCameras);
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("DELETE FROM environment_state");

@@ -2,8 +2,7 @@ package io.camfleet.console.adapter.store;
 
 import io.camfleet.console.service.Problem;
 
-import java.nio.file.Path;
-import java.sql.Connection;
+import javax.sql.DataSource;
 import java.sql.SQLException;
 
 /**
@@ -18,28 +17,13 @@ final class StoreException extends Problem {
         super(cause, key, arg);
     }
 
-    /** @param c the connection that failed, to name the data folder; null when none was had */
-    static StoreException of(SQLException cause, Connection c) {
+    /** @param ds the data source that failed: it knows the data folder, which a full disk names */
+    static StoreException of(SQLException cause, DataSource ds) {
         if (DiskFull.in(cause)) {
-            return new StoreException(cause, "problem.diskFull", folderOf(c));
+            return new StoreException(cause, "problem.diskFull", ds instanceof FolderDataSource f
+                    ? f.folder().toAbsolutePath().toString() : "the data folder");
         }
         return new StoreException(cause, "problem.cacheFailed", firstLine(cause.getMessage()));
-    }
-
-    /** The folder of the cache file, from the connection's URL ({@code jdbc:h2:file:/folder/cache;…}). */
-    private static String folderOf(Connection c) {
-        try {
-            String url = c == null ? "" : c.getMetaData().getURL();
-            String prefix = "jdbc:h2:file:";
-            if (url != null && url.startsWith(prefix)) {
-                int end = url.indexOf(';');
-                Path file = Path.of(url.substring(prefix.length(), end < 0 ? url.length() : end));
-                return file.getParent() == null ? file.toString() : file.getParent().toString();
-            }
-        } catch (SQLException | RuntimeException e) {
-            // The connection broke with the store; the sentence still says the disk is full.
-        }
-        return "the data folder";
     }
 
     private static String firstLine(String m) {
