@@ -138,6 +138,45 @@ class DeployCrashSafetyTest {
         }
     }
 
+    @Test
+    void aFullDiskMidRolloutHaltsItAndTheResumeChecksEveryCameraThatGotTheRelease() throws Exception {
+        List<String> ips = ips(35, 50);
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 24)) {
+            SshFleet fleet = new SshFleet(SSHD, disk.path(), ips).registry(Map.of());
+            String filler = "127.0.1.40";
+            Files.writeString(fleet.camera(filler).resolve("fills-disk"), "");
+            // One camera's install fills the disk the console's data folder is on, in the middle of the rollout.
+            Path release = fleet.release("cp -- \"$1\" \"$r/installed\"; if [ -f \"$r/fills-disk\" ]; then"
+                            + " rm -f \"$r/fills-disk\"; dd if=/dev/zero of=" + disk.filler() + " bs=64k 2>/dev/null;"
+                            + " fi; true",
+                    "cmp -s -- \"$1\" \"$r/installed\"", "rm -f -- \"$r/installed\"");
+            Path plan = fleet.plan("{\"waves\": \"100%\", \"maxConcurrency\": 2, \"failureThreshold\": \"0\","
+                    + " \"maintenanceWindows\": \"ignore\"}");
+
+            String id;
+            try (ConsoleProcess console = fleet.start("deploy", "--release", release.toString(), "--targets",
+                    "customer:Northwind", "--plan", plan.toString(), "--executor", "ssh", "--ssh-user", SSHD.user(),
+                    "--wait")) {
+                id = find("Deployment (d-[0-9a-f-]+)", console.await(l -> l.startsWith("Deployment d-"), 60));
+                int code = console.waitFor(120);
+                assertThat(console.output()).contains("The disk holding " + fleet.data + " is full");
+                assertThat(code).as(console.output()).isEqualTo(3);
+            }
+            disk.free();
+
+            int code = fleet.run("deploy", "--resume", id, "--wait", "--json", "--ssh-user", SSHD.user());
+
+            assertThat(code).as(fleet.out + "\n" + fleet.err).isZero();
+            assertThat(fleet.out.toString()).contains("\"state\" : \"SUCCEEDED\"", "\"SUCCEEDED\" : 16");
+            for (String ip : ips) {
+                List<String> steps = steps(fleet, id, SshFleet.cameraId(ip));
+                assertThat(steps).as(ip + ": every camera that got the release had its health checked")
+                        .doesNotContain("SKIPPED").endsWith("VERIFYING", "SUCCEEDED");
+                assertThat(fleet.camera(ip).resolve("version")).hasContent("7.0.0");
+            }
+        }
+    }
+
     /** Waits until every one of {@code files} exists. */
     static void awaitFiles(List<Path> files) throws InterruptedException {
         long deadline = System.nanoTime() + 90_000_000_000L;

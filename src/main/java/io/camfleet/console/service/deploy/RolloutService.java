@@ -220,7 +220,7 @@ public final class RolloutService implements AutoCloseable {
     }
 
     /** Renews every lease held here; a rollout that lost its lease, or could not renew it in time, halts. */
-    private void beat() {
+    void beat() {
         Instant now = clock.instant();
         for (Held h : held.values()) {
             if (h.rollout.isFinished()) {

@@ -90,4 +90,51 @@ class JdbcDeploymentJournalTest {
         assertThat(journal.ssmCommand("d-1", 1)).isEmpty();
         assertThat(journal.recent(10)).extracting(DeploymentRecord::id).containsExactly("d-1");
     }
+
+    private static io.camfleet.console.service.deploy.Lease lease(String owner, Instant at) {
+        return new io.camfleet.console.service.deploy.Lease(owner, "noc-7", 4242, at, at, at,
+                at.plus(io.camfleet.console.service.deploy.Lease.TERM));
+    }
+
+    @Test
+    void ofProcessesTakingOneLeaseAtOnceExactlyOneGetsIt() throws Exception {
+        int racers = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        java.util.concurrent.atomic.AtomicInteger won = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            String owner = "p" + i;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    if (journal.takeLease("d-1", lease(owner, T0), null, T0)) {
+                        won.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(won.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aLeaseIsTakenOnlyWhenItExpiredOrItsHolderIsGoneAndOnlyItsHolderRenewsIt() {
+        assertThat(journal.takeLease("d-1", lease("a", T0), null, T0)).isTrue();
+        Instant later = T0.plusSeconds(10);
+        assertThat(journal.takeLease("d-1", lease("b", later), null, later)).as("alive").isFalse();
+        assertThat(journal.takeLease("d-1", lease("b", later), "a", later)).as("its holder is gone").isTrue();
+        assertThat(journal.renewLease("d-1", lease("a", later).renewedAt(later))).as("no longer a's").isFalse();
+        assertThat(journal.renewLease("d-1", lease("b", later).renewedAt(later.plusSeconds(5)))).isTrue();
+        Instant expired = later.plusSeconds(5).plus(io.camfleet.console.service.deploy.Lease.TERM);
+        assertThat(journal.takeLease("d-1", lease("c", expired), null, expired)).as("expired").isTrue();
+        journal.releaseLease("d-1", "b"); // not b's any more: nothing happens
+        assertThat(journal.lease("d-1")).get().extracting(io.camfleet.console.service.deploy.Lease::owner)
+                .isEqualTo("c");
+        journal.releaseLease("d-1", "c");
+        assertThat(journal.lease("d-1")).isEmpty();
+    }
 }

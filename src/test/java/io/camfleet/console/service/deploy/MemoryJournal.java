@@ -19,6 +19,14 @@ final class MemoryJournal implements DeploymentJournal {
     final Map<String, List<String>> logs = new LinkedHashMap<>();
     final Map<String, String> commands = new LinkedHashMap<>();
     final Map<String, Lease> leases = new LinkedHashMap<>();
+    /** Target moves that still succeed; after them every write fails, as on a full disk. */
+    int movesBeforeTheDiskFills = Integer.MAX_VALUE;
+
+    private void write() {
+        if (movesBeforeTheDiskFills-- <= 0) {
+            throw new io.camfleet.console.service.Problem("problem.diskFull", "/data");
+        }
+    }
 
     @Override
     public synchronized void create(DeploymentRecord d, List<TargetRecord> ts, Lease lease) {
@@ -66,6 +74,7 @@ final class MemoryJournal implements DeploymentJournal {
     @Override
     public synchronized void moveTarget(String id, String camera, TargetState from, TargetState to, String detail,
                                         boolean newAttempt) {
+        write();
         TargetRecord t = targets.get(camera);
         if (t == null || t.state() != from) {
             throw new IllegalStateException(camera + " is not " + from);
@@ -77,6 +86,9 @@ final class MemoryJournal implements DeploymentJournal {
 
     @Override
     public synchronized void moveDeployment(String id, DeploymentState from, DeploymentState to, String detail) {
+        if (movesBeforeTheDiskFills <= 0) {
+            write();
+        }
         DeploymentRecord d = deployments.get(id);
         if (d == null || d.state() != from) {
             throw new IllegalStateException(id + " is not " + from);

@@ -241,4 +241,68 @@ class RolloutTest {
         assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
         assertThat(journal.events.stream().map(e -> e.to())).doesNotContain("WAITING_WINDOW");
     }
+
+    @Test
+    void whateverARunnerThrowsEndsItsTargetWithASentenceAndTheRolloutGoesOn() {
+        runner.outcomes.put("C001", ScriptedRunner.Outcome.UPLOAD_BREAKS);
+        runner.outcomes.put("C002", ScriptedRunner.Outcome.INSTALL_BREAKS);
+        Rollout r = rollout(6, strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY, "100%", 6, "2"));
+
+        r.run();
+
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED); // 2 failures: not more than 2
+        assertThat(journal.stateOf("C001")).as("nothing installed yet: failed").isEqualTo(TargetState.FAILED);
+        assertThat(journal.targets.get("C001").detail()).contains("ArrayIndexOutOfBoundsException");
+        assertThat(journal.stateOf("C002")).as("the install may have run: unknown").isEqualTo(TargetState.UNKNOWN);
+        assertThat(journal.targets.get("C002").detail()).contains("the library broke");
+        assertThat(journal.targets.values()).noneMatch(t -> t.state().isUnderWay());
+        assertThat(journal.stateOf("C005")).isEqualTo(TargetState.SUCCEEDED);
+    }
+
+    @Test
+    void aCameraFoundAtTheVersionOnResumeIsHealthCheckedFirstAndRolledBackWhenItFails() {
+        List<TargetRecord> records = new ArrayList<>();
+        Map<String, Rollout.Placement> placements = new HashMap<>();
+        Map<String, TargetState> states = new LinkedHashMap<>();
+        for (String cam : List.of("healthy", "unhealthy", "stuck")) {
+            Target t = new Target(cam, "S", "10.0.0.1", "", "");
+            records.add(new TargetRecord(t, 0, TargetState.VERIFYING, 1, "", Instant.EPOCH));
+            placements.put(cam, new Rollout.Placement(t, MaintenanceWindow.ALWAYS_OPEN, ZoneOffset.UTC));
+            states.put(cam, TargetState.VERIFYING);
+        }
+        runner.outcomes.put("unhealthy", ScriptedRunner.Outcome.UNHEALTHY);
+        runner.outcomes.put("stuck", ScriptedRunner.Outcome.UNHEALTHY_STUCK);
+        journal.create(new DeploymentRecord("d-1", release.name(), release.version(), "TEST", "{}",
+                DeploymentState.FAILING, Instant.EPOCH, "tester", Instant.EPOCH), records);
+        Rollout r = new Rollout("d-1", release, strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
+                "100%", 3, "0"), List.of(new Wave(0, false, List.of("healthy", "unhealthy", "stuck"))), placements,
+                DeploymentState.FAILING, states, runner, journal, Clock.systemUTC(), Pacer.REAL, x -> { });
+
+        r.run(); // stopping: nothing new is dispatched, but what is under way is checked and ends
+
+        assertThat(runner.checks.get()).isEqualTo(3);
+        assertThat(runner.installs.get()).isZero();
+        assertThat(journal.stateOf("healthy")).isEqualTo(TargetState.SUCCEEDED);
+        assertThat(journal.stateOf("unhealthy")).isEqualTo(TargetState.ROLLED_BACK);
+        assertThat(journal.stateOf("stuck")).isEqualTo(TargetState.FAILED);
+        assertThat(journal.logs.get("stuck")).anyMatch(l -> l.contains("rollback failed too"));
+        assertThat(r.state()).isEqualTo(DeploymentState.FAILED);
+    }
+
+    @Test
+    void aJournalThatCannotBeWrittenHaltsTheRolloutAndNoStepRunsThatItDidNotRecord() {
+        runner.installMillis = 5;
+        journal.movesBeforeTheDiskFills = 7;
+        Rollout r = rollout(10, strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY, "100%", 2, "0"));
+
+        r.run();
+
+        assertThat(r.halted()).isNotNull().hasMessageContaining("is full");
+        assertThat(r.isFinished()).isTrue();
+        assertThat(journal.state("d-1")).as("the journal keeps where it was").isEqualTo(DeploymentState.RUNNING);
+        long installing = journal.events.stream().filter(e -> e.to().equals("INSTALLING")).count();
+        assertThat(runner.installs.get()).as("an install runs only once INSTALLING was journalled")
+                .isEqualTo((int) installing);
+        assertThat(journal.targets.values()).filteredOn(t -> t.state() == TargetState.PENDING).isNotEmpty();
+    }
 }

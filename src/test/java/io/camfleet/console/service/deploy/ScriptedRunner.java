@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /** A runner whose cameras do what the test says; installs can be held until the test lets them go. */
 final class ScriptedRunner implements TargetRunner {
 
-    enum Outcome { OK, UNREACHABLE, LOST_MID_INSTALL, UNHEALTHY, AT_VERSION }
+    enum Outcome { OK, UNREACHABLE, LOST_MID_INSTALL, UNHEALTHY, AT_VERSION, UPLOAD_BREAKS, INSTALL_BREAKS,
+        UNHEALTHY_STUCK }
 
     final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
     final Map<String, String> versions = new ConcurrentHashMap<>();
@@ -38,8 +39,13 @@ final class ScriptedRunner implements TargetRunner {
         return Optional.ofNullable(versions.getOrDefault(t.cameraId(), "6.4.2"));
     }
 
+    final AtomicInteger checks = new AtomicInteger();
+
     @Override
     public StepResult upload(Target t, Release r, Consumer<String> output) {
+        if (outcome(t) == Outcome.UPLOAD_BREAKS) {
+            throw new ArrayIndexOutOfBoundsException("Index 8 out of bounds for length 8"); // as sshj did, cut
+        }
         output.accept("uploaded");
         return StepResult.OK;
     }
@@ -60,17 +66,25 @@ final class ScriptedRunner implements TargetRunner {
         if (outcome(t) == Outcome.LOST_MID_INSTALL) {
             return StepResult.lost("connection reset");
         }
+        if (outcome(t) == Outcome.INSTALL_BREAKS) {
+            throw new IllegalStateException("the library broke");
+        }
         versions.put(t.cameraId(), r.version());
         return StepResult.OK;
     }
 
     @Override
     public StepResult verify(Target t, Release r, Consumer<String> output) {
-        return outcome(t) == Outcome.UNHEALTHY ? StepResult.failed("health check exit 1") : StepResult.OK;
+        checks.incrementAndGet();
+        return outcome(t) == Outcome.UNHEALTHY || outcome(t) == Outcome.UNHEALTHY_STUCK
+                ? StepResult.failed("health check exit 1") : StepResult.OK;
     }
 
     @Override
     public StepResult rollback(Target t, Release r, Consumer<String> output) {
+        if (outcome(t) == Outcome.UNHEALTHY_STUCK) {
+            return StepResult.failed("rollback.sh exit 2");
+        }
         versions.put(t.cameraId(), "6.4.2");
         return StepResult.OK;
     }

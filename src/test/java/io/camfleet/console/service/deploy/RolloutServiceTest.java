@@ -1,0 +1,199 @@
+package io.camfleet.console.service.deploy;
+
+import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.domain.deploy.CanaryApproval;
+import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.FailureThreshold;
+import io.camfleet.console.domain.deploy.HostCount;
+import io.camfleet.console.domain.deploy.MaintenanceWindow;
+import io.camfleet.console.domain.deploy.PlanTarget;
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.domain.deploy.ReleaseKind;
+import io.camfleet.console.domain.deploy.Strategy;
+import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.domain.deploy.WaveSizing;
+import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.InMemoryAuditTrail;
+import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Who runs a deployment: a lease in the journal, renewed by a heartbeat, taken atomically. */
+class RolloutServiceTest {
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-06T10:00:00Z"));
+    private final MemoryJournal journal = new MemoryJournal();
+    private final ScriptedRunner runner = new ScriptedRunner();
+    private final Release release = new Release("camos-agent", "6.5.0", ReleaseKind.RELEASE, "/srv/agent.tar",
+            "a".repeat(64), "install.sh", "health.sh", "rollback.sh");
+    private final Map<String, Rollout.Placement> placements = new LinkedHashMap<>();
+    private final List<PlanTarget> plan = new ArrayList<>();
+    private final List<RolloutService> services = new ArrayList<>();
+
+    /** Processes of one host; those in {@code gone} have ended. */
+    static final class Host implements Processes {
+        final Set<String> gone = ConcurrentHashMap.newKeySet();
+        private final String owner;
+        private final long pid;
+
+        Host(String owner, long pid) {
+            this.owner = owner;
+            this.pid = pid;
+        }
+
+        @Override
+        public Lease leaseFromHere(Instant now) {
+            return new Lease(owner, "noc-7", pid, Instant.EPOCH, now, now, now.plus(Lease.TERM));
+        }
+
+        @Override
+        public boolean isGone(Lease lease) {
+            return gone.contains(lease.owner());
+        }
+    }
+
+    private RolloutService service(Processes processes) {
+        DeploymentService deployments = new DeploymentService(journal, new ReleaseStore() {
+            @Override
+            public boolean save(Release r, String by) {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<Release> find(String name, String version) {
+                return java.util.Optional.of(release);
+            }
+
+            @Override
+            public List<Release> all() {
+                return List.of(release);
+            }
+        }, new AuditService(new InMemoryAuditTrail(), new Operator("ops", ""), clock), clock, Pacer.REAL);
+        RolloutService s = new RolloutService(deployments, journal, processes, clock);
+        services.add(s);
+        return s;
+    }
+
+    @AfterEach
+    void close() {
+        services.forEach(RolloutService::close);
+    }
+
+    private Rollout launch(RolloutService service) {
+        for (int i = 0; i < 3; i++) {
+            String cam = "C" + i;
+            plan.add(new PlanTarget(cam, "S", "Acme", SlaTier.GOLD, "Site"));
+            placements.put(cam, new Rollout.Placement(new Target(cam, "S", "10.0.0." + i, "", ""),
+                    MaintenanceWindow.ALWAYS_OPEN, ZoneOffset.UTC));
+        }
+        return service.launch(release, new Strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
+                new WaveSizing.EachOf(HostCount.percent(100)), 3, FailureThreshold.count(0), Duration.ZERO), plan,
+                placements, "TEST", runner);
+    }
+
+    @Test
+    void aLaunchedDeploymentIsHeldFromItsFirstMomentAndGivenUpWhenItEnds() {
+        Host here = new Host("noc-7/100/a", 100);
+        RolloutService service = service(here);
+        Rollout r = launch(service);
+        assertThat(journal.lease(r.id())).get().extracting(Lease::owner).isEqualTo("noc-7/100/a");
+        assertThat(service(new Host("noc-7/200/b", 200)).status(r.id()).activity())
+                .isEqualTo(RolloutService.Activity.RUNNING_ELSEWHERE);
+
+        service.runHere(r);
+
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(journal.lease(r.id())).isEmpty();
+        assertThat(service.status(r.id()).activity()).isEqualTo(RolloutService.Activity.ENDED);
+    }
+
+    @Test
+    void aDeploymentRunningElsewhereIsNotResumedUntilItsLeaseExpires() {
+        Host first = new Host("noc-7/100/a", 100);
+        Rollout r = launch(service(first));
+        Host second = new Host("noc-8/200/b", 200);
+        RolloutService other = service(second);
+
+        assertThatThrownBy(() -> other.resume(r.id(), placements, runner)).isInstanceOf(Problem.class)
+                .hasMessageContaining("is running in pid 100 on noc-7").hasMessageContaining("cannot be resumed");
+
+        clock.advance(Lease.TERM); // no heartbeat came: the first process is stuck or gone
+        assertThat(other.status(r.id()).activity()).isEqualTo(RolloutService.Activity.INTERRUPTED);
+        Rollout resumed = other.resume(r.id(), placements, runner);
+        assertThat(journal.lease(r.id())).get().extracting(Lease::owner).isEqualTo("noc-8/200/b");
+        other.runHere(resumed);
+        assertThat(resumed.state()).isEqualTo(DeploymentState.SUCCEEDED);
+    }
+
+    @Test
+    void aLeaseWhoseProcessIsGoneLeavesTheDeploymentInterruptedAtOnce() {
+        Host first = new Host("noc-7/100/a", 100);
+        Rollout r = launch(service(first));
+        Host second = new Host("noc-7/200/b", 200);
+        second.gone.add("noc-7/100/a"); // killed with SIGKILL: its lease has not expired yet
+
+        RolloutService other = service(second);
+        assertThat(other.status(r.id()).activity()).isEqualTo(RolloutService.Activity.INTERRUPTED);
+        assertThat(other.resume(r.id(), placements, runner)).isNotNull();
+        assertThatThrownBy(() -> other.resume(r.id(), placements, runner)).isInstanceOf(Problem.class)
+                .hasMessageContaining("already running in this console");
+    }
+
+    @Test
+    void aRolloutWhoseLeaseWasTakenHaltsAtItsNextHeartbeat() throws Exception {
+        Host first = new Host("noc-7/100/a", 100);
+        RolloutService service = service(first);
+        runner.hold = new java.util.concurrent.CountDownLatch(1);
+        Rollout r = launch(service);
+        service.start(r);
+        clock.advance(Lease.TERM);
+        service(new Host("noc-8/200/b", 200)).resume(r.id(), placements, runner); // took the expired lease
+
+        service.beat();
+        runner.hold.countDown();
+
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!r.isFinished() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(r.halted()).isNotNull().hasMessageContaining("its lease was taken by another process");
+        assertThat(journal.lease(r.id())).get().extracting(Lease::owner).as("the new holder keeps it")
+                .isEqualTo("noc-8/200/b");
+    }
+
+    @Test
+    void closingTheConsoleHaltsWhatRunsAndLeavesItInterruptedNotRunning() throws Exception {
+        Host here = new Host("noc-7/100/a", 100);
+        RolloutService service = service(here);
+        runner.hold = new java.util.concurrent.CountDownLatch(1);
+        Rollout r = launch(service);
+        service.start(r);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (runner.installing.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        service.close();
+        runner.hold.countDown();
+
+        assertThat(journal.lease(r.id())).isEmpty();
+        assertThat(service(new Host("noc-7/200/b", 200)).status(r.id()).activity())
+                .isEqualTo(RolloutService.Activity.INTERRUPTED);
+        assertThat(journal.targets.values()).extracting(TargetRecord::state).contains(TargetState.INSTALLING);
+    }
+}
