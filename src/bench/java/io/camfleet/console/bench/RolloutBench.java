@@ -131,13 +131,21 @@ public final class RolloutBench {
                     HEALTH, ROLLBACK);
             // The console is a long-running program: a first rollout of 20 hosts loads and compiles what the timed ones
             // use. Its time is shown, as what the first rollout after a start costs.
-            Run warmup = console(sshd, work, release, WARMUP_HOSTS);
+            Run warmup = console(sshd, work, release, WARMUP_HOSTS, CacheDatabase.Durability.DURABLE);
             Bench.report("rollout", "warmup" + WARMUP_HOSTS + ".wall", warmup.wallSeconds(), "s");
             clean(sshd);
             Double ansible = null;
             for (int n : sizes) {
-                Run r = console(sshd, work, release, n);
+                // What a durable journal costs: the same rollout with H2's delayed, unsynced commits (the console
+                // before it made each transition durable), measured just before, on the same hosts.
+                Run delayed = console(sshd, work, release, n, CacheDatabase.Durability.DELAYED);
+                Bench.report("rollout", "hosts" + n + ".delayedJournal.wall", delayed.wallSeconds(), "s");
+                Bench.report("rollout", "hosts" + n + ".delayedJournal.consoleCpu", delayed.consoleCpuSeconds(), "s");
+                clean(sshd);
+                Run r = console(sshd, work, release, n, CacheDatabase.Durability.DURABLE);
                 report(r);
+                Bench.report("rollout", "hosts" + n + ".durabilityCost",
+                        100 * (r.wallSeconds() / delayed.wallSeconds() - 1), "%");
                 if (n == ANSIBLE_HOSTS && ansible == null) {
                     ansible = ansible(sshd, work, artifact, hosts(ANSIBLE_HOSTS));
                     if (ansible != null) {
@@ -180,7 +188,8 @@ public final class RolloutBench {
 
     // ---- the console ----
 
-    private static Run console(LoopbackSshd sshd, Path work, Release release, int n) throws Exception {
+    private static Run console(LoopbackSshd sshd, Path work, Release release, int n,
+                               CacheDatabase.Durability durability) throws Exception {
         List<String> ips = hosts(n);
         Path knownHosts = sshd.knownHosts(work.resolve("known_hosts-" + n), ips);
         SshjHostConnector connector = new SshjHostConnector(new SshSettings(knownHosts, List.of(sshd.clientKey()),
@@ -202,7 +211,7 @@ public final class RolloutBench {
                 new WaveSizing.EachOf(HostCount.percent(100)), CONCURRENCY, FailureThreshold.count(n), Duration.ZERO);
         String id = "bench-" + n;
         Path data = work.resolve("data-" + n);
-        try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC())) {
+        try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC(), durability)) {
             JdbcDeploymentJournal journal = new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC());
             journal.create(new DeploymentRecord(id, NAME, VERSION, "SSH", "{}", DeploymentState.RUNNING, now, "bench",
                     now), records);

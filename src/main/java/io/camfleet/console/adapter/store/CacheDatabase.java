@@ -39,14 +39,27 @@ public final class CacheDatabase implements AutoCloseable {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    /** How commits reach the disk. */
+    public enum Durability {
+        /** Each commit is written to the file before it returns, and journal transitions are synced (fsync). */
+        DURABLE,
+        /**
+         * H2's default: commits reach the file up to half a second later, nothing is synced. What the console did
+         * before; kept only so that the rollout benchmark can measure what durability costs, side by side.
+         */
+        DELAYED
+    }
+
     private final JdbcConnectionPool pool;
     private final Path folder;
     private final Path movedAside;
+    private final Durability durability;
 
-    private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside) {
+    private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability) {
         this.pool = pool;
         this.folder = folder;
         this.movedAside = movedAside;
+        this.durability = durability;
     }
 
     /**
@@ -56,9 +69,14 @@ public final class CacheDatabase implements AutoCloseable {
      *                 neither be opened nor moved aside
      */
     public static CacheDatabase open(Path folder, Clock clock) {
+        return open(folder, clock, Durability.DURABLE);
+    }
+
+    /** As {@link #open(Path, Clock)}, with commits reaching the disk as {@code durability} says. */
+    public static CacheDatabase open(Path folder, Clock clock, Durability durability) {
         Path file = folder.resolve(NAME + ".mv.db");
         try {
-            return new CacheDatabase(connect(folder), folder, null);
+            return new CacheDatabase(connect(folder, durability), folder, null, durability);
         } catch (SQLException e) {
             if (isAlreadyOpen(e)) {
                 throw new Problem(e, "problem.cacheAlreadyOpen", folder.toString());
@@ -70,7 +88,7 @@ public final class CacheDatabase implements AutoCloseable {
             if (!isCorrupt(e) || !Files.exists(file)) {
                 throw new Problem(e, "problem.cacheUnusable", folder.toString(), rootMessage(e));
             }
-            return recover(folder, file, clock, e);
+            return recover(folder, file, clock, e, durability);
         } catch (FlywayException e) {
             if (DiskFull.in(e)) {
                 throw DiskFull.problem(e, folder);
@@ -79,11 +97,11 @@ public final class CacheDatabase implements AutoCloseable {
             if (!Files.exists(file)) {
                 throw new Problem(e, "problem.cacheUnusable", folder.toString(), rootMessage(e));
             }
-            return recover(folder, file, clock, e);
+            return recover(folder, file, clock, e, durability);
         }
     }
 
-    private static CacheDatabase recover(Path folder, Path file, Clock clock, Exception why) {
+    private static CacheDatabase recover(Path folder, Path file, Clock clock, Exception why, Durability durability) {
         LOG.warn("Cache {} cannot be used; moving it aside", file, why);
         Path aside = folder.resolve(NAME + ".corrupt-" + STAMP.format(clock.instant()) + ".mv.db");
         try {
@@ -93,19 +111,20 @@ public final class CacheDatabase implements AutoCloseable {
             throw new Problem(io, "problem.cacheUnusable", folder.toString(), io.getMessage());
         }
         try {
-            return new CacheDatabase(connect(folder), folder, aside);
+            return new CacheDatabase(connect(folder, durability), folder, aside, durability);
         } catch (SQLException | FlywayException again) {
             throw new Problem(again, "problem.cacheUnusable", folder.toString(), rootMessage(again));
         }
     }
 
-    private static JdbcConnectionPool connect(Path folder) throws SQLException {
+    private static JdbcConnectionPool connect(Path folder, Durability durability) throws SQLException {
         // TRACE_LEVEL_FILE=4: H2 logs through SLF4J into our log, instead of a cache.trace.db of its own.
         // WRITE_DELAY=0: each commit is written to the file before it returns. H2's default (500 ms later, from a
         // background thread) lets a kill -9 drop the last commits, and lets a full disk fail after the commit said
         // yes: a journal written "before its step" would not be. Journal transitions are also synced (fsync).
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME)
-                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;WRITE_DELAY=0";
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4"
+                + (durability == Durability.DURABLE ? ";WRITE_DELAY=0" : "");
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "camfleet", "");
         pool.setMaxConnections(8);
         try {
@@ -166,7 +185,7 @@ public final class CacheDatabase implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return new FolderDataSource(pool, folder);
+        return new FolderDataSource(pool, folder, durability == Durability.DURABLE);
     }
 
     public Path folder() {

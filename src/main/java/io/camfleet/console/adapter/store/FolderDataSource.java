@@ -9,21 +9,28 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 
 /**
- * The cache's connections, knowing which data folder they write to: a store failure can then say "the disk holding
- * FOLDER is full" even when the broken connection can no longer tell where it was.
+ * The cache's connections, knowing which data folder they write to (a store failure can then say "the disk holding
+ * FOLDER is full" even when the broken connection can no longer tell where it was) and whether they sync.
  */
 final class FolderDataSource implements DataSource {
 
     private final DataSource pool;
     private final Path folder;
+    private final boolean syncs;
 
-    FolderDataSource(DataSource pool, Path folder) {
+    FolderDataSource(DataSource pool, Path folder, boolean syncs) {
         this.pool = pool;
         this.folder = folder;
+        this.syncs = syncs;
     }
 
     Path folder() {
         return folder;
+    }
+
+    /** Whether a durable transaction is synced to the disk (always, but in the benchmark's comparison). */
+    boolean syncs() {
+        return syncs;
     }
 
     @Override

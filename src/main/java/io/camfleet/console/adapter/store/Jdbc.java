@@ -50,7 +50,7 @@ final class Jdbc {
                 try {
                     T result = work.run(c);
                     c.commit();
-                    if (sync) {
+                    if (sync && !(ds instanceof FolderDataSource f && !f.syncs())) {
                         try (Statement s = c.createStatement()) {
                             s.execute("CHECKPOINT SYNC");
                         }
