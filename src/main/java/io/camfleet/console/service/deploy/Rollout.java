@@ -555,6 +555,9 @@ public final class Rollout {
         Instant since = clock.instant();
         Duration interval = FIRST_POLL;
         while (Duration.between(since, clock.instant()).compareTo(LOSE_SIGHT_AFTER) < 0) {
+            if (halted != null) {
+                return; // this process may no longer run it: the resume looks for the command again
+            }
             pacer.pause(interval);
             interval = slower(interval);
             Optional<String> found;
@@ -610,6 +613,9 @@ public final class Rollout {
         Duration interval = FIRST_POLL;
         Instant lastAnswer = clock.instant();
         while (!open.isEmpty()) {
+            if (halted != null) {
+                return; // the command runs on; the resume watches it again
+            }
             Map<String, WaveRunner.Invocation> now;
             try {
                 now = waveRunner.poll(commandId, List.copyOf(open.values()));
