@@ -17,7 +17,7 @@ public final class Commands {
 
     public static CommandLine commandLine(ConsoleBackend backend, Messages messages) {
         CommandLine cmd = new CommandLine(new CamfleetCommand(backend));
-        cmd.addSubcommand(new AuditCommand());
+        cmd.addSubcommand(new AuditCommand(messages));
         cmd.addSubcommand(new DemoCommand());
         cmd.addSubcommand(new DeployCommand(messages));
         cmd.addSubcommand(new FleetCommand());
