@@ -8,6 +8,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 
 /** {@code camfleet audit ...}: the audit trail. */
@@ -58,7 +59,7 @@ public final class AuditCommand {
                 }
                 for (AuditVerification.EarlierTrail t : v.earlierTrails()) {
                     out.println(m.text(t.lastSeq() > 0 ? "audit.verify.earlier" : "audit.verify.earlierUnknown",
-                            t.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                            t.at().truncatedTo(ChronoUnit.SECONDS).toString(),
                             session.folder().resolve(t.movedAside()), t.lastSeq()));
                 }
                 return v.intact() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -30,6 +30,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -135,7 +136,7 @@ public final class AuditView implements ScreenView {
         if (v.intact()) {
             StringBuilder text = new StringBuilder(m.text("audit.verdict.intact", v.checked()));
             v.earlierTrails().forEach(t -> text.append(' ').append(m.text("audit.verdict.earlier",
-                    t.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), t.movedAside())));
+                    t.at().truncatedTo(ChronoUnit.SECONDS).toString(), t.movedAside())));
             label.setText(text.toString());
             label.setGraphic(new FontIcon(Material2AL.CHECK_CIRCLE));
             label.getStyleClass().add(Styles.SUCCESS);
