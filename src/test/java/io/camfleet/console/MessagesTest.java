@@ -1,6 +1,7 @@
 package io.camfleet.console;
 
 import io.camfleet.console.domain.AuditOutcome;
+import io.camfleet.console.domain.AuditVerification;
 import io.camfleet.console.domain.HealthState;
 import io.camfleet.console.domain.SlaTier;
 import io.camfleet.console.service.Messages;
@@ -50,7 +51,7 @@ class MessagesTest {
                 Matcher m = literal.matcher(Files.readString(f));
                 while (m.find()) {
                     String key = m.group(1);
-                    if (key.endsWith(".") || key.matches(".*\\.(css|json|png|db|sql|csv)")) {
+                    if (key.endsWith(".") || key.matches(".*\\.(css|json|png|db|sql|csv|key|anchor)")) {
                         continue; // a prefix completed by an enum name (checked below), or a file name
                     }
                     found++;
@@ -78,6 +79,9 @@ class MessagesTest {
         }
         for (AuditOutcome o : AuditOutcome.values()) {
             assertThat(messages.has("audit.outcome." + o.name())).as(o.name()).isTrue();
+        }
+        for (AuditVerification.Finding f : AuditVerification.Finding.values()) {
+            assertThat(messages.has("audit.finding." + f.name())).as(f.name()).isTrue();
         }
     }
 

@@ -43,6 +43,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -60,6 +61,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     private final EnvironmentReader environments;
     private AwsClients awsClients;
     private List<ExecutionInterceptor> awsInterceptors = List.of();
+    private volatile Consumer<Path> cacheMovedAside = aside -> { };
 
     ConsoleRuntime(Clock clock, Map<String, String> env, String userHome, Operator operator, Messages messages) {
         this.clock = clock;
@@ -178,7 +180,14 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     ConsoleServices openServices(Path folder, Function<JdbcFleetCache, FleetSource> source) {
-        return ConsoleServices.open(folder, clock, source, operator, basemaps);
+        ConsoleServices opened = ConsoleServices.open(folder, clock, source, operator, basemaps);
+        opened.recoveredCache().ifPresent(cacheMovedAside);
+        return opened;
+    }
+
+    @Override
+    public void onCacheMovedAside(Consumer<Path> notice) {
+        cacheMovedAside = notice;
     }
 
     /**

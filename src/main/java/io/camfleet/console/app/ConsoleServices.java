@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.adapter.os.LocalProcesses;
 import io.camfleet.console.adapter.render.PngMapRasterizer;
@@ -10,7 +11,6 @@ import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.adapter.store.JdbcReleaseStore;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.domain.AuditActions;
-import io.camfleet.console.domain.AuditOutcome;
 import io.camfleet.console.domain.HealthRules;
 import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.EnvironmentsFleetSource;
@@ -86,9 +86,10 @@ final class ConsoleServices implements ConsoleBackend.Session {
         DataFolder folder = DataFolder.prepare(path);
         CacheDatabase db = CacheDatabase.open(folder.path(), clock);
         try {
-            AuditService audit = new AuditService(new JdbcAuditTrail(db.dataSource()), operator, clock);
-            db.movedAside().ifPresent(aside -> audit.record(AuditActions.CACHE_RECOVER, folder.path().toString(),
-                    Map.of("movedAside", aside.getFileName().toString()), AuditOutcome.SUCCEEDED));
+            AuditService audit = new AuditService(new JdbcAuditTrail(db.dataSource()),
+                    new AuditAnchorFiles(folder.path()), operator, clock);
+            db.movedAside().ifPresent(aside -> audit.restartAfterQuarantine(folder.path().toString(),
+                    aside.getFileName().toString()));
             JdbcFleetCache cache = new JdbcFleetCache(db.dataSource());
             return new ConsoleServices(folder, db, audit, cache, clock, source.apply(cache),
                     new MapSnapshotService(basemaps, new PngMapRasterizer()));

@@ -17,7 +17,10 @@ public final class Commands {
 
     public static CommandLine commandLine(ConsoleBackend backend, Messages messages) {
         CommandLine cmd = new CommandLine(new CamfleetCommand(backend));
-        cmd.addSubcommand(new AuditCommand());
+        // The command that moved an unusable cache aside says so, once; the window shows a banner as well.
+        backend.onCacheMovedAside(aside -> cmd.getErr().println("camfleet: "
+                + messages.text("cache.movedAside", aside.getFileName(), aside.getParent())));
+        cmd.addSubcommand(new AuditCommand(messages));
         cmd.addSubcommand(new DemoCommand());
         cmd.addSubcommand(new DeployCommand(messages));
         cmd.addSubcommand(new FleetCommand());

@@ -15,6 +15,7 @@ import io.camfleet.console.service.map.MapSnapshotService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What the commands need from the rest of the console; the composition root provides it. */
 public interface ConsoleBackend {
@@ -81,6 +82,12 @@ public interface ConsoleBackend {
     Session openEnvironments(Path dataDir, List<Environment> environments, boolean full);
 
     Clock clock();
+
+    /**
+     * Calls {@code notice} with the file an unusable cache was moved to, whenever opening a data folder moves one
+     * aside, so that the command that did it can say so.
+     */
+    void onCacheMovedAside(Consumer<Path> notice);
 
     /** An open data folder; closing it releases the cache for the next console. */
     interface Session extends AutoCloseable {

@@ -1,14 +1,19 @@
 package io.camfleet.console.domain;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The hash chain over audit events: each event's hash covers its own fields and the hash of the event before it,
- * so an edit, a deletion or a reordering breaks every link after it.
+ * The chain over audit events: each event's hash covers its own fields and the hash of the event before it, so an
+ * edit, a deletion or a reordering breaks every link after it. Events are sealed with HMAC-SHA256 under the data
+ * folder's {@link AuditKey}, so that someone who can rewrite the cache but does not hold the key cannot seal an edited
+ * event again; events written before the key existed carry a plain SHA-256 ({@link AuditEvent#keyed()} false).
  */
 public final class AuditChain {
 
@@ -18,8 +23,46 @@ public final class AuditChain {
     private AuditChain() {
     }
 
-    /** SHA-256, hex, over the length-prefixed fields of the event (its own {@code hash} excluded). */
+    /** The plain SHA-256, hex, over the length-prefixed fields of the event (its own {@code hash} excluded). */
     public static String hashOf(AuditEvent e) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fields(e)));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+
+    /** The keyed seal, HMAC-SHA256 hex under {@code key}, over the same fields as {@link #hashOf}. */
+    public static String sealOf(AuditEvent e, AuditKey key) {
+        return hmac(key, fields(e));
+    }
+
+    /** The hash {@code e} should carry: its keyed seal under {@code key}, or the plain SHA-256 when key is null. */
+    public static String expectedHash(AuditEvent e, AuditKey key) {
+        return key == null ? hashOf(e) : sealOf(e, key);
+    }
+
+    /**
+     * The seal of the chain head recorded beside the trail. Someone without the key cannot seal a head moved back to
+     * an earlier event, which tells "the newest events were deleted" apart from "an older copy of the cache".
+     */
+    public static String headSeal(long seq, String hash, AuditKey key) {
+        StringBuilder sb = new StringBuilder(96);
+        field(sb, "head");
+        field(sb, Long.toString(seq));
+        field(sb, hash);
+        return hmac(key, sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A walk of the chain checked against this data folder's key and anchor, each as found on disk (empty when the
+     * file is not there).
+     */
+    public static AuditVerifier verifier(Optional<byte[]> key, Optional<AuditAnchor> anchor) {
+        return new AuditVerifier(key, anchor);
+    }
+
+    private static byte[] fields(AuditEvent e) {
         StringBuilder sb = new StringBuilder(256);
         field(sb, Long.toString(e.seq()));
         field(sb, Long.toString(e.at().toEpochMilli()));
@@ -34,79 +77,20 @@ public final class AuditChain {
         }
         field(sb, e.outcome().name());
         field(sb, e.prevHash());
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
-        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void field(StringBuilder sb, String value) {
         sb.append(value.length()).append(':').append(value).append(';');
     }
 
-    /**
-     * Walks events in the order they were stored and checks each link. Feed it with {@link #accept} and finish with
-     * {@link #finish}, so that a long trail never has to sit in memory at once.
-     */
-    public static Verifier verifier() {
-        return new Verifier();
-    }
-
-    /** A streaming check of the chain; see {@link AuditChain#verifier()}. */
-    public static final class Verifier {
-        private long expectedSeq = 1;
-        private String expectedPrev = GENESIS;
-        private long checked;
-        private AuditVerification broken;
-
-        /** Returns false once a broken link is found: the rest need not be read. */
-        public boolean accept(AuditEvent e) {
-            if (broken != null) {
-                return false;
-            }
-            if (e.seq() != expectedSeq) {
-                broken = e.seq() > expectedSeq
-                        ? AuditVerification.broken(checked, expectedSeq,
-                                "event " + expectedSeq + " is missing: the trail jumps from "
-                                        + (expectedSeq - 1) + " to " + e.seq())
-                        : AuditVerification.broken(checked, e.seq(),
-                                "event " + e.seq() + " appears out of order after event " + (expectedSeq - 1));
-                return false;
-            }
-            if (!e.prevHash().equals(expectedPrev)) {
-                broken = AuditVerification.broken(checked, e.seq(),
-                        "event " + e.seq() + " does not follow event " + (e.seq() - 1)
-                                + ": its link to the previous hash is broken");
-                return false;
-            }
-            if (!hashOf(e).equals(e.hash())) {
-                broken = AuditVerification.broken(checked, e.seq(),
-                        "event " + e.seq() + " was changed after it was written: its hash does not match");
-                return false;
-            }
-            checked++;
-            expectedSeq++;
-            expectedPrev = e.hash();
-            return true;
-        }
-
-        /**
-         * Ends the walk. {@code headSeq}/{@code headHash} are the chain head recorded beside the trail (0/null when
-         * none), which catches events removed from the end.
-         */
-        public AuditVerification finish(long headSeq, String headHash) {
-            if (broken != null) {
-                return broken;
-            }
-            long last = expectedSeq - 1;
-            if (headSeq != last || (headSeq > 0 && !expectedPrev.equals(headHash))) {
-                return AuditVerification.broken(checked, Math.min(headSeq, last) + 1,
-                        "the trail ends at event " + last + " but its head records event " + headSeq
-                                + ": events at the end were removed or the head was altered");
-            }
-            return AuditVerification.intact(checked);
+    private static String hmac(AuditKey key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(data));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", impossible);
         }
     }
 }

@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * @param cloudIdentity the cloud identity the action used (an AWS ARN, say); empty when none
  * @param parameters    what the action was given, secrets already redacted
  * @param prevHash      {@link #hash} of the event before, or {@link AuditChain#GENESIS} for the first
- * @param hash          {@link AuditChain#hashOf} this event's fields and {@code prevHash}
+ * @param hash          {@link AuditChain#sealOf} this event's fields and {@code prevHash} under the data folder's key;
+ *                      for an event written before the key existed, {@link AuditChain#hashOf} them
+ * @param keyed         whether {@code hash} is the keyed seal (every event written since the key existed)
  */
 public record AuditEvent(
         long seq,
@@ -28,7 +30,8 @@ public record AuditEvent(
         SortedMap<String, String> parameters,
         AuditOutcome outcome,
         String prevHash,
-        String hash) {
+        String hash,
+        boolean keyed) {
 
     public AuditEvent {
         Objects.requireNonNull(at, "at");
@@ -41,21 +44,25 @@ public record AuditEvent(
         at = Instant.ofEpochMilli(at.toEpochMilli());
     }
 
-    /** Builds the next event after {@code previous} (or the first one when it is null), sealing it with its hash. */
-    public static AuditEvent seal(AuditEvent previous, Instant at, String actor, String cloudIdentity,
+    /**
+     * Builds the next event after {@code previous} (or the first one when it is null), sealed under {@code key}; a
+     * null key seals it as events were sealed before the key existed (plain SHA-256).
+     */
+    public static AuditEvent seal(AuditEvent previous, AuditKey key, Instant at, String actor, String cloudIdentity,
                                   String action, String target, Map<String, String> parameters,
                                   AuditOutcome outcome) {
         long seq = previous == null ? 1 : previous.seq() + 1;
         String prevHash = previous == null ? AuditChain.GENESIS : previous.hash();
-        return sealAt(seq, prevHash, at, actor, cloudIdentity, action, target, parameters, outcome);
+        return sealAt(seq, prevHash, key, at, actor, cloudIdentity, action, target, parameters, outcome);
     }
 
-    public static AuditEvent sealAt(long seq, String prevHash, Instant at, String actor, String cloudIdentity,
-                                    String action, String target, Map<String, String> parameters,
-                                    AuditOutcome outcome) {
+    public static AuditEvent sealAt(long seq, String prevHash, AuditKey key, Instant at, String actor,
+                                    String cloudIdentity, String action, String target,
+                                    Map<String, String> parameters, AuditOutcome outcome) {
         AuditEvent unsealed = new AuditEvent(seq, at, actor, cloudIdentity, action, target,
-                parameters == null ? null : new TreeMap<>(parameters), outcome, prevHash, "");
+                parameters == null ? null : new TreeMap<>(parameters), outcome, prevHash, "", key != null);
         return new AuditEvent(seq, unsealed.at(), unsealed.actor(), unsealed.cloudIdentity(), action,
-                unsealed.target(), unsealed.parameters(), outcome, prevHash, AuditChain.hashOf(unsealed));
+                unsealed.target(), unsealed.parameters(), outcome, prevHash, AuditChain.expectedHash(unsealed, key),
+                key != null);
     }
 }

@@ -1,6 +1,7 @@
 package io.camfleet.console.service;
 
 import io.camfleet.console.domain.AuditEvent;
+import io.camfleet.console.domain.AuditKey;
 import io.camfleet.console.domain.AuditOutcome;
 
 import java.time.Instant;
@@ -11,8 +12,11 @@ import java.util.function.Predicate;
 /** Port: the append-only, hash-chained audit table. */
 public interface AuditTrail {
 
-    /** Appends one event atomically: it gets the next sequence number and links to the current head. */
-    AuditEvent append(Instant at, String actor, String cloudIdentity, String action, String target,
+    /**
+     * Appends one event atomically: it gets the next sequence number, links to the current head, and is sealed with
+     * {@code key}, as is the new head.
+     */
+    AuditEvent append(AuditKey key, Instant at, String actor, String cloudIdentity, String action, String target,
                       SortedMap<String, String> parameters, AuditOutcome outcome);
 
     /** Newest first, at most {@code query.limit()}. */
@@ -24,8 +28,17 @@ public interface AuditTrail {
      */
     Head walk(Predicate<AuditEvent> visitor);
 
-    /** The last sequence number and hash, as recorded when the last event was appended. */
-    record Head(long seq, String hash) {
-        public static final Head NONE = new Head(0, null);
+    /** The chain head recorded beside the trail. */
+    Head head();
+
+    /** Whether any event of the trail is sealed with a key. */
+    boolean hasKeyedEvents();
+
+    /**
+     * The last sequence number and hash, as recorded when the last event was appended, and the head's seal under the
+     * key (null for a head written before the key existed).
+     */
+    record Head(long seq, String hash, String seal) {
+        public static final Head NONE = new Head(0, null, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.camfleet.console.service;
 
+import io.camfleet.console.domain.AuditVerification;
+
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -47,6 +49,12 @@ public final class Messages {
     /** The sentence for a problem, in the user's language. */
     public String text(Problem problem) {
         return text(problem.key(), problem.args());
+    }
+
+    /** What an audit chain check found wrong, as one clause; empty when the chain is intact. */
+    public String text(AuditVerification verification) {
+        return verification.intact() ? ""
+                : text("audit.finding." + verification.finding().name(), verification.findingArgs());
     }
 
     /** One bad row of an imported site registry, as "Row 3: site_name is empty". */

@@ -25,9 +25,10 @@ class FleetServiceTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
     private final InMemoryFleetCache cache = new InMemoryFleetCache();
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
+    private final InMemoryAuditAnchor anchor = new InMemoryAuditAnchor();
     private final ScriptedSource source = new ScriptedSource();
     private final FleetService fleet = new FleetService(source, cache, HealthRules.DEFAULT, clock,
-            new AuditService(trail, new Operator("ops", ""), clock));
+            new AuditService(trail, anchor, new Operator("ops", ""), clock));
 
     /** Two sites: A with two cameras, B with one. */
     private final class ScriptedSource implements FleetSource {
@@ -143,7 +144,7 @@ class FleetServiceTest {
 
         clock.advance(Duration.ofDays(3));
         FleetService reopened = new FleetService(source, cache, HealthRules.DEFAULT, clock,
-                new AuditService(trail, new Operator("ops", ""), clock));
+                new AuditService(trail, anchor, new Operator("ops", ""), clock));
         FleetSnapshot s = reopened.openCache();
         assertThat(s.live()).isFalse();
         assertThat(s.asOf()).isEqualTo(storedAt);
@@ -172,7 +173,7 @@ class FleetServiceTest {
 
         List<FleetSnapshot> seen = new ArrayList<>();
         FleetService remote = new FleetService(source, cache, HealthRules.DEFAULT, clock,
-                new AuditService(trail, new Operator("ops", ""), clock));
+                new AuditService(trail, anchor, new Operator("ops", ""), clock));
         remote.addListener(seen::add);
         remote.start(Progress.NONE);
         assertThat(seen).extracting(FleetSnapshot::live).containsExactly(false, true, true);
@@ -195,7 +196,7 @@ class FleetServiceTest {
             }
         };
         FleetService quick = new FleetService(local, cache, HealthRules.DEFAULT, clock,
-                new AuditService(trail, new Operator("ops", ""), clock));
+                new AuditService(trail, anchor, new Operator("ops", ""), clock));
         FleetSnapshot s = quick.start(Progress.NONE);
         assertThat(cache.fullReads).isEqualTo(1);
         // The camera was ONLINE before the restart and still is: its "since" carries over from the cache.

@@ -36,7 +36,7 @@ public final class Fleets {
     /** A fleet service over {@code source} with no cache, the default health rules and an in-memory audit trail. */
     public static FleetService uncached(FleetSource source, Clock clock) {
         return new FleetService(source, new NoFleetCache(), HealthRules.DEFAULT, clock,
-                new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock));
+                new AuditService(new InMemoryAuditTrail(), new InMemoryAuditAnchor(), new Operator("t", ""), clock));
     }
 
     public static CameraTelemetry beating(Instant at) {

@@ -1,6 +1,8 @@
 package io.camfleet.console.service;
 
+import io.camfleet.console.domain.AuditChain;
 import io.camfleet.console.domain.AuditEvent;
+import io.camfleet.console.domain.AuditKey;
 import io.camfleet.console.domain.AuditOutcome;
 
 import java.time.Instant;
@@ -15,12 +17,26 @@ public final class InMemoryAuditTrail implements AuditTrail {
     public final List<AuditEvent> events = new ArrayList<>();
 
     @Override
-    public AuditEvent append(Instant at, String actor, String cloudIdentity, String action, String target,
-                             SortedMap<String, String> parameters, AuditOutcome outcome) {
-        AuditEvent e = AuditEvent.seal(events.isEmpty() ? null : events.get(events.size() - 1), at, actor,
+    public AuditEvent append(AuditKey key, Instant at, String actor, String cloudIdentity, String action,
+                             String target, SortedMap<String, String> parameters, AuditOutcome outcome) {
+        AuditEvent e = AuditEvent.seal(events.isEmpty() ? null : events.get(events.size() - 1), key, at, actor,
                 cloudIdentity, action, target, parameters, outcome);
         events.add(e);
+        headSeal = AuditChain.headSeal(e.seq(), e.hash(), key);
         return e;
+    }
+
+    private String headSeal;
+
+    @Override
+    public Head head() {
+        AuditEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+        return last == null ? Head.NONE : new Head(last.seq(), last.hash(), last.keyed() ? headSeal : null);
+    }
+
+    @Override
+    public boolean hasKeyedEvents() {
+        return events.stream().anyMatch(AuditEvent::keyed);
     }
 
     @Override
@@ -35,7 +51,6 @@ public final class InMemoryAuditTrail implements AuditTrail {
                 break;
             }
         }
-        AuditEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
-        return last == null ? Head.NONE : new Head(last.seq(), last.hash());
+        return head();
     }
 }

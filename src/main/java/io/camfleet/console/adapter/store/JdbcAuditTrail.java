@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camfleet.console.domain.AuditChain;
 import io.camfleet.console.domain.AuditEvent;
+import io.camfleet.console.domain.AuditKey;
 import io.camfleet.console.domain.AuditOutcome;
 import io.camfleet.console.service.AuditQuery;
 import io.camfleet.console.service.AuditTrail;
@@ -25,12 +26,13 @@ import java.util.function.Predicate;
 
 /**
  * The audit trail in SQL. Appends lock the head row ({@code SELECT ... FOR UPDATE}), so consoles sharing one
- * database (team mode) still build a single chain. The code has no path that updates or deletes an event.
+ * database (team mode) still build a single chain. The code has no path that updates or deletes an event. Rows read
+ * back exactly as stored, whatever was edited, so that the verifier sees every change.
  */
 public final class JdbcAuditTrail implements AuditTrail {
 
     private static final String COLUMNS =
-            "seq, at, actor, cloud_identity, action, target, parameters, outcome, prev_hash, hash";
+            "seq, at, actor, cloud_identity, action, target, parameters, outcome, prev_hash, hash, keyed";
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {
     };
 
@@ -42,8 +44,8 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public synchronized AuditEvent append(Instant at, String actor, String cloudIdentity, String action,
-                                          String target, SortedMap<String, String> parameters,
+    public synchronized AuditEvent append(AuditKey key, Instant at, String actor, String cloudIdentity,
+                                          String action, String target, SortedMap<String, String> parameters,
                                           AuditOutcome outcome) {
         return Jdbc.inTransaction(ds, c -> {
             long seq = 0;
@@ -58,10 +60,10 @@ public final class JdbcAuditTrail implements AuditTrail {
                     prev = rs.getString(2);
                 }
             }
-            AuditEvent e = AuditEvent.sealAt(seq + 1, prev, at, actor, cloudIdentity, action, target, parameters,
-                    outcome);
+            AuditEvent e = AuditEvent.sealAt(seq + 1, prev, key, at, actor, cloudIdentity, action, target,
+                    parameters, outcome);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, e.seq());
                 Jdbc.setInstant(ps, 2, e.at());
                 ps.setString(3, e.actor());
@@ -72,14 +74,16 @@ public final class JdbcAuditTrail implements AuditTrail {
                 ps.setString(8, e.outcome().name());
                 ps.setString(9, e.prevHash());
                 ps.setString(10, e.hash());
+                ps.setBoolean(11, e.keyed());
                 ps.executeUpdate();
             }
             String head = hasHead
-                    ? "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1"
-                    : "INSERT INTO audit_head (last_seq, last_hash, id) VALUES (?, ?, 1)";
+                    ? "UPDATE audit_head SET last_seq = ?, last_hash = ?, seal = ? WHERE id = 1"
+                    : "INSERT INTO audit_head (last_seq, last_hash, seal, id) VALUES (?, ?, ?, 1)";
             try (PreparedStatement ps = c.prepareStatement(head)) {
                 ps.setLong(1, e.seq());
                 ps.setString(2, e.hash());
+                ps.setString(3, AuditChain.headSeal(e.seq(), e.hash(), key));
                 ps.executeUpdate();
             }
             return e;
@@ -138,24 +142,42 @@ public final class JdbcAuditTrail implements AuditTrail {
         });
     }
 
+    @Override
+    public Head head() {
+        return Jdbc.read(ds, JdbcAuditTrail::head);
+    }
+
+    @Override
+    public boolean hasKeyedEvents() {
+        return Jdbc.read(ds, c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT 1 FROM audit_event WHERE keyed FETCH FIRST 1 ROWS ONLY")) {
+                return rs.next();
+            }
+        });
+    }
+
     private static Head head(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")) {
-            return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : Head.NONE;
+             ResultSet rs = s.executeQuery("SELECT last_seq, last_hash, seal FROM audit_head WHERE id = 1")) {
+            return rs.next() ? new Head(rs.getLong(1), rs.getString(2), rs.getString(3)) : Head.NONE;
         }
     }
 
     private AuditEvent row(ResultSet rs) throws SQLException {
+        SortedMap<String, String> parameters = fromJson(rs.getString(7));
         AuditOutcome outcome;
         try {
             outcome = AuditOutcome.valueOf(rs.getString(8));
         } catch (IllegalArgumentException e) {
-            // An edited outcome must still reach the verifier, which then reports the hash mismatch.
+            // An outcome no event can have: kept visible among the parameters, which the seal then does not match.
             outcome = AuditOutcome.FAILED;
+            parameters = new TreeMap<>(parameters);
+            parameters.put("unreadableOutcome", rs.getString(8));
         }
         return new AuditEvent(rs.getLong(1), Jdbc.getInstant(rs, 2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), fromJson(rs.getString(7)), outcome, rs.getString(9),
-                rs.getString(10));
+                rs.getString(5), rs.getString(6), parameters, outcome, rs.getString(9), rs.getString(10),
+                rs.getBoolean(11));
     }
 
     private String toJson(SortedMap<String, String> parameters) {

@@ -30,6 +30,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -133,11 +134,15 @@ public final class AuditView implements ScreenView {
             return;
         }
         if (v.intact()) {
-            label.setText(m.text("audit.verdict.intact", v.checked()));
+            StringBuilder text = new StringBuilder(m.text("audit.verdict.intact", v.checked()));
+            v.earlierTrails().forEach(t -> text.append(' ').append(m.text("audit.verdict.earlier",
+                    t.at().truncatedTo(ChronoUnit.SECONDS).toString(), t.movedAside())));
+            label.setText(text.toString());
             label.setGraphic(new FontIcon(Material2AL.CHECK_CIRCLE));
             label.getStyleClass().add(Styles.SUCCESS);
         } else {
-            label.setText(m.text("audit.verdict.broken", v.firstBroken(), v.reason()));
+            label.setText(v.firstBroken() > 0 ? m.text("audit.verdict.broken", v.firstBroken(), m.text(v))
+                    : m.text("audit.verdict.brokenFiles", m.text(v)));
             label.setGraphic(new FontIcon(Material2AL.ERROR));
             label.getStyleClass().add(Styles.DANGER);
         }

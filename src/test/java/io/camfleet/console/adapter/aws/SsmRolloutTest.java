@@ -2,6 +2,7 @@ package io.camfleet.console.adapter.aws;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
 import io.camfleet.console.adapter.store.JdbcDeploymentJournal;
@@ -128,7 +129,8 @@ class SsmRolloutTest {
         // moto answers at once: the polls need not wait seconds
         Pacer quick = wait -> Thread.sleep(Math.min(wait.toMillis(), 20));
         return new DeploymentService(j, new JdbcReleaseStore(db.dataSource(), Clock.systemUTC()),
-                new AuditService(new JdbcAuditTrail(db.dataSource()), new Operator("tester", ""), Clock.systemUTC()),
+                new AuditService(new JdbcAuditTrail(db.dataSource()), new AuditAnchorFiles(temp),
+                        new Operator("tester", ""), Clock.systemUTC()),
                 Clock.systemUTC(), quick);
     }
 

@@ -8,6 +8,7 @@ import io.camfleet.console.service.AuditService;
 import io.camfleet.console.service.FleetFilter;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSnapshot;
+import io.camfleet.console.service.InMemoryAuditAnchor;
 import io.camfleet.console.service.InMemoryAuditTrail;
 import io.camfleet.console.service.NoFleetCache;
 import io.camfleet.console.service.Operator;
@@ -39,7 +40,8 @@ class MapSnapshotTest {
     static void demoFleet() {
         TestClock clock = new TestClock(Instant.parse("2026-11-26T12:00:00Z"));
         fleet = new FleetService(new DemoFleetSource(2_500, 42), new NoFleetCache(), HealthRules.DEFAULT, clock,
-                new AuditService(new InMemoryAuditTrail(), new Operator("t", ""), clock)).reload(Progress.NONE);
+                new AuditService(new InMemoryAuditTrail(), new InMemoryAuditAnchor(), new Operator("t", ""), clock))
+                .reload(Progress.NONE);
     }
 
     private static BufferedImage decode(byte[] png) throws Exception {

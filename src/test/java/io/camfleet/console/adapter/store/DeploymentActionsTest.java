@@ -16,6 +16,7 @@ import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.WaveSizing;
 import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.InMemoryAuditAnchor;
 import io.camfleet.console.service.InMemoryAuditTrail;
 import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.Problem;
@@ -106,7 +107,8 @@ class DeploymentActionsTest {
         db = CacheDatabase.open(dir, Clock.systemUTC());
         service = new DeploymentService(new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC()),
                 new JdbcReleaseStore(db.dataSource(), Clock.systemUTC()),
-                new AuditService(trail, new Operator("alice", ""), Clock.systemUTC()), Clock.systemUTC(), Pacer.REAL);
+                new AuditService(trail, new InMemoryAuditAnchor(), new Operator("alice", ""), Clock.systemUTC()),
+                Clock.systemUTC(), Pacer.REAL);
         List<PlanTarget> plan = new ArrayList<>();
         Map<String, Rollout.Placement> placements = new LinkedHashMap<>();
         for (int i = 1; i <= 6; i++) {

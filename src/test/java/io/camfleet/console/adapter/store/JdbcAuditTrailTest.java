@@ -1,10 +1,12 @@
 package io.camfleet.console.adapter.store;
 
+import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.domain.AuditEvent;
 import io.camfleet.console.domain.AuditOutcome;
 import io.camfleet.console.domain.AuditVerification;
 import io.camfleet.console.service.AuditQuery;
 import io.camfleet.console.service.AuditService;
+import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Operator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +35,8 @@ class JdbcAuditTrailTest {
     @BeforeEach
     void open() {
         db = CacheDatabase.open(dir, Clock.systemUTC());
-        audit = new AuditService(new JdbcAuditTrail(db.dataSource()), new Operator("alice", ""), Clock.systemUTC());
+        audit = new AuditService(new JdbcAuditTrail(db.dataSource()), new AuditAnchorFiles(dir),
+                new Operator("alice", ""), Clock.systemUTC());
         for (int i = 1; i <= 6; i++) {
             audit.record("deploy.wave", "site-" + i, Map.of("release", "6.4." + i, "token", "s3cr3t"),
                     i % 3 == 0 ? AuditOutcome.FAILED : AuditOutcome.SUCCEEDED);
@@ -90,7 +94,8 @@ class JdbcAuditTrailTest {
         sql("DELETE FROM audit_event WHERE seq = 3");
         AuditVerification v = audit.verify();
         assertThat(v.firstBroken()).isEqualTo(3);
-        assertThat(v.reason()).contains("event 3 is missing");
+        assertThat(v.finding()).isEqualTo(AuditVerification.Finding.MISSING);
+        assertThat(new Messages(Locale.ENGLISH).text(v)).contains("event 3 is missing");
     }
 
     @Test
@@ -115,7 +120,8 @@ class JdbcAuditTrailTest {
     void appendsAfterReopeningContinueTheSameChain() {
         db.close();
         db = CacheDatabase.open(dir, Clock.systemUTC());
-        audit = new AuditService(new JdbcAuditTrail(db.dataSource()), new Operator("bob", ""), Clock.systemUTC());
+        audit = new AuditService(new JdbcAuditTrail(db.dataSource()), new AuditAnchorFiles(dir),
+                new Operator("bob", ""), Clock.systemUTC());
         AuditEvent e = audit.record("console.open", "", Map.of(), AuditOutcome.SUCCEEDED);
         assertThat(e.seq()).isEqualTo(7);
         assertThat(audit.verify().intact()).isTrue();
