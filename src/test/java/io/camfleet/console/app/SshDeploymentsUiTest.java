@@ -114,7 +114,7 @@ class SshDeploymentsUiTest {
                 preferences, runtime.environments(), settings -> runtime.source(settings, 10, 1)));
         try {
             DeploymentsUiTest.toDeployments(robot, 8);
-            DeploymentsUiTest.wizard(robot, "", "SSH", SSHD.user(), "50%", 4, "3", false, "deploy-ssh");
+            DeploymentsUiTest.wizard(robot, "all", "SSH", SSHD.user(), "50%", 4, "3", false, "deploy-ssh");
 
             waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-state").equals("Paused")); // the healthy canary awaits approval
             WaitForAsyncUtils.waitForFxEvents();
