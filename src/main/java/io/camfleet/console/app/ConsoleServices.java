@@ -1,6 +1,8 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.files.JsonPreferencesStore;
+import io.camfleet.console.adapter.files.LocalReleaseArtifacts;
 import io.camfleet.console.adapter.render.PngMapRasterizer;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
@@ -98,8 +100,11 @@ final class ConsoleServices implements ConsoleBackend.Session {
     @Override
     public synchronized DeploymentService deployments() {
         if (deployments == null) {
+            JsonPreferencesStore settings = new JsonPreferencesStore(folder.settingsFile());
             deployments = new DeploymentService(new JdbcDeploymentJournal(database.dataSource(), clock),
-                    new JdbcReleaseStore(database.dataSource(), clock), audit, clock, Pacer.REAL);
+                    new JdbcReleaseStore(database.dataSource(), clock),
+                    new LocalReleaseArtifacts(() -> settings.load().deploy().maxArtifactBytes()), audit, clock,
+                    Pacer.REAL);
         }
         return deployments;
     }
