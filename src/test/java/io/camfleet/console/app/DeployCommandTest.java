@@ -125,6 +125,11 @@ class DeployCommandTest {
             assertThat(code).as(json + ": " + err).isEqualTo(3);
             assertThat(err.toString()).startsWith("camfleet: The plan is not valid: ");
         }
+        err.getBuffer().setLength(0);
+        int endless = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run("deploy", "--release",
+                release().toString(), "--targets", "region:OC", "--plan", "/dev/zero", "--wait", "--data-dir", data));
+        assertThat(endless).isEqualTo(3);
+        assertThat(err.toString()).contains("The plan file /dev/zero cannot be read");
         assertThat(deployments()).isEmpty();
     }
 

@@ -8,11 +8,18 @@ import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcDeploymentJournal;
 import io.camfleet.console.adapter.store.JdbcReleaseStore;
 import io.camfleet.console.cli.Commands;
+import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.domain.deploy.ReleaseKind;
+import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Operator;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.deploy.DeploySettings;
+import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.Target;
+import io.camfleet.console.service.deploy.TargetRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +33,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +59,7 @@ class SshDeployCommandTest {
     static final SshdFixture SSHD = new SshdFixture();
 
     /** The cameras of these tests; each test has its own, so that no marker of one is seen by another. */
-    private static final List<String> IPS = Stream.of(21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31)
+    private static final List<String> IPS = Stream.of(21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32)
             .map(i -> "127.0.1." + i).toList();
     private static final String ROOT = "r=$(dirname \"$(dirname \"$(dirname \"$1\")\")\")";
     private static final String PLAN = "{\"waves\": \"100%\", \"maxConcurrency\": 4, \"failureThreshold\": \"%s\","
@@ -244,6 +252,26 @@ class SshDeployCommandTest {
 
         assertThat(out.toString()).contains("\"state\" : \"FAILED\"", "\"FAILED\" : 2");
         assertThat(code).isEqualTo(1);
+    }
+
+    @Test
+    void aResumeChecksTheArtifactAgainBeforeSendingIt() throws Exception {
+        fleet("127.0.1.32");
+        // Interrupted before any camera was reached; its artifact has gone since the launch.
+        Release release = new Release("camos-agent", "7.0.0", ReleaseKind.RELEASE,
+                dir.resolve("gone.tar.gz").toString(), sha(), "install.sh", "selftest", "rollback.sh");
+        Instant now = Instant.now();
+        try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC())) {
+            new JdbcReleaseStore(db.dataSource(), Clock.systemUTC()).save(release, "pipeline");
+            new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC()).create(new DeploymentRecord("d-gone",
+                    "camos-agent", "7.0.0", "SSH", PLAN.replace("%s", "0"), DeploymentState.RUNNING, now,
+                    "pipeline", now), List.of(new TargetRecord(new Target("cam-127.0.1.32", "S127.0.1.32",
+                    SSHD.address("127.0.1.32"), "", ""), 0, TargetState.PENDING, 0, "", now)));
+        }
+
+        assertThat(deploy(null, "--resume", "d-gone", "--wait", "--ssh-user", SSHD.user())).isEqualTo(3);
+        assertThat(err.toString()).contains("The artifact " + dir.resolve("gone.tar.gz") + " does not exist");
+        nothingSent("127.0.1.32");
     }
 
     @Test

@@ -108,14 +108,18 @@ public final class DeploymentService {
         if (runner instanceof WaveRunner waves) {
             checkWholeWaves(waves, release, strategy, dry.waves(), placements);
         }
-        Optional<ReleaseArtifacts.Checked> artifact = Optional.empty();
-        if (runner.readsLocalArtifact()) {
-            if (release.inS3()) {
-                throw Problem.badInput("release.artifact.inS3", release.artifact());
-            }
-            artifact = Optional.of(artifacts.check(release));
+        return new Preview(dry, checkArtifact(release, runner));
+    }
+
+    /** The artifact, checked where this executor reads it here; empty where it does not. */
+    private Optional<ReleaseArtifacts.Checked> checkArtifact(Release release, DeploymentExecutor runner) {
+        if (!runner.readsLocalArtifact()) {
+            return Optional.empty();
         }
-        return new Preview(dry, artifact);
+        if (release.inS3()) {
+            throw Problem.badInput("release.artifact.inS3", release.artifact());
+        }
+        return Optional.of(artifacts.check(release));
     }
 
     /**
@@ -191,6 +195,7 @@ public final class DeploymentService {
         Release release = releases.find(d.releaseName(), d.releaseVersion())
                 .orElseThrow(() -> new Problem("deploy.releaseMissing", d.releaseName(), d.releaseVersion()));
         Strategy strategy = PlanJson.parse(d.plan());
+        checkArtifact(release, runner); // it is sent again: it may have changed since the launch
         return audit.perform(AuditActions.DEPLOY_RESUME_INTERRUPTED, id, Map.of("state", d.state().name()), () -> {
             List<TargetRecord> targets = journal.targets(id);
             Map<String, TargetState> states = Recovery.recover(d, targets, runner, journal);

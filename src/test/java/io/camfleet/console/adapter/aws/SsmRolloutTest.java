@@ -295,6 +295,11 @@ class SsmRolloutTest {
         }
 
         @Override
+        public boolean readsLocalArtifact() {
+            return ssm.readsLocalArtifact();
+        }
+
+        @Override
         public void check(Release release, List<List<Target>> waves) {
             ssm.check(release, waves);
         }
