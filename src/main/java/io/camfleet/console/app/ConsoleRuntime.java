@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.profiles.ProfileFile;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -136,17 +137,24 @@ final class ConsoleRuntime implements ConsoleBackend {
         List<String> command = new java.util.ArrayList<>();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         if (Files.isExecutable(java)) {
-            command.addAll(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName()));
-        } else { // the installer's launcher: its runtime has no java command, the launcher is camfleet itself
+            command.add(java.toString());
+            command.addAll(DetachedCommand.jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments(), env,
+                    userHome));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        } else { // the installer's launcher: its runtime has no java command, the launcher is camfleet itself and
+            // gives the child the JVM options it was built with
             command.add(ProcessHandle.current().info().command()
                     .orElseThrow(() -> new Problem("deploy.detachFailed", "this process has no command")));
         }
         command.addAll(args);
         try {
             Files.createDirectories(file.getParent());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile())).start();
+            ProcessBuilder child = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(file.toFile()));
+            // the runtime's environment, whole: it, not this process's, says where keys, known_hosts and roots are
+            child.environment().clear();
+            child.environment().putAll(env);
+            Process p = child.start();
             p.getOutputStream().close();
             return file;
         } catch (java.io.IOException e) {

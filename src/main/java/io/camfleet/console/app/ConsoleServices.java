@@ -2,6 +2,8 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.files.JsonPreferencesStore;
+import io.camfleet.console.adapter.files.LocalReleaseArtifacts;
 import io.camfleet.console.adapter.os.LocalProcesses;
 import io.camfleet.console.adapter.render.PngMapRasterizer;
 import io.camfleet.console.adapter.store.CacheDatabase;
@@ -102,8 +104,10 @@ final class ConsoleServices implements ConsoleBackend.Session {
     @Override
     public synchronized DeploymentService deployments() {
         if (deployments == null) {
-            deployments = new DeploymentService(journal(), new JdbcReleaseStore(database.dataSource(), clock), audit,
-                    clock, Pacer.REAL);
+            JsonPreferencesStore settings = new JsonPreferencesStore(folder.settingsFile());
+            deployments = new DeploymentService(journal(), new JdbcReleaseStore(database.dataSource(), clock),
+                    new LocalReleaseArtifacts(() -> settings.load().deploy().maxArtifactBytes()), audit, clock,
+                    Pacer.REAL);
         }
         return deployments;
     }

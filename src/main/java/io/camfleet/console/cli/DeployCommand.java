@@ -86,11 +86,16 @@ final class DeployCommand implements Callable<Integer> {
         Path release;
 
         @Option(names = "--targets", required = true, paramLabel = "FILTER",
-                description = "Words and key:value chips (health, region, customer, version, environment).")
+                description = {"Words and key:value chips (health, region, customer, version, environment),",
+                        "or all for the whole fleet."})
         String targets;
 
         @Option(names = "--plan", required = true, paramLabel = "PLAN.json", description = "The rollout strategy.")
         Path plan;
+
+        @Option(names = "--dry-run", description = {"Check all a launch checks and print the waves, what each"
+                + " touches and the artifact to send; journal and send nothing.", "Exits 0, or 3 on bad input."})
+        boolean dryRun;
     }
 
     @Option(names = "--executor", description = "demo, ssh or ssm (default: demo on the demo fleet, else ssh).")
@@ -140,6 +145,11 @@ final class DeployCommand implements Callable<Integer> {
                 Strategy strategy = PlanJson.parse(read(what.launch.plan));
                 DeploymentTargets targets = DeploymentTargets.of(fleet,
                         DeploymentTargets.parseFilter(what.launch.targets));
+                if (what.launch.dryRun) {
+                    return new DryRunReport(messages, spec.commandLine().getOut(), json).print(release,
+                            exec.toUpperCase(Locale.ROOT), deployments.preview(release, strategy, targets.plan(),
+                                    targets.placements(), backend.runner(exec, session.folder(), fleet, sshUser)));
+                }
                 rollout = rollouts.launch(release, strategy, targets.plan(), targets.placements(),
                         exec.toUpperCase(Locale.ROOT), backend.runner(exec, session.folder(), fleet, sshUser));
                 spec.commandLine().getOut().println(messages.text("deploy.launched", rollout.id(),
@@ -215,8 +225,12 @@ final class DeployCommand implements Callable<Integer> {
         }
     }
 
+    /** A plan file is a few lines: anything else ({@code /dev/zero}, a folder) is refused, never read for ever. */
     private static String read(Path file) {
         try {
+            if (Files.exists(file) && (!Files.isRegularFile(file) || Files.size(file) > 1 << 20)) {
+                throw Problem.badInput("plan.unreadable", file, "it is not a JSON file of at most 1 MB");
+            }
             return Files.readString(file);
         } catch (IOException e) {
             throw Problem.badInput("plan.unreadable", file, e.getMessage());

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** {@code camfleet deploy} as a pipeline runs it, on the demo fleet: exit codes, JSON, and a kill -9 resumed. */
 class DeployCommandTest {
@@ -84,10 +86,82 @@ class DeployCommandTest {
         assertThat(run("deploy", "--release", release().toString(), "--targets", "region:OC",
                 "--plan", plan("{\"waves\": \"10\", \"maxConcurent\": 2}").toString(), "--wait", "--data-dir", data))
                 .isEqualTo(3);
-        // No failure tolerated: the demo's occasional failures stop the rollout.
-        assertThat(run("deploy", "--release", release().toString(), "--targets", "",
+        // No failure tolerated: the demo's occasional failures stop the rollout. The whole fleet is said: all.
+        assertThat(run("deploy", "--release", release().toString(), "--targets", "all",
                 "--plan", plan("{\"waves\": \"25%\", \"maxConcurrency\": 100, \"failureThreshold\": \"0\", \"maintenanceWindows\": \"ignore\"}").toString(),
                 "--wait", "--data-dir", data)).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyFilterOrAKeyWithoutAValueIsBadInputNotTheWholeFleet() throws Exception {
+        String data = dir.resolve("data").toString();
+        String plan = plan("{\"waves\": \"50%\", \"maintenanceWindows\": \"ignore\"}").toString();
+        for (String targets : List.of("", "  ", "region:", "customer:Northwind region:")) {
+            err.getBuffer().setLength(0);
+            assertThat(run("deploy", "--release", release().toString(), "--targets", targets, "--plan", plan,
+                    "--wait", "--data-dir", data)).as("'%s'", targets).isEqualTo(3);
+            assertThat(err.toString()).containsAnyOf("No targets were given", "has no value");
+        }
+        assertThat(deployments()).isEmpty();
+    }
+
+    @Test
+    void aPlanThatCannotBeFollowedIsBadInputAndNothingIsJournalled() throws Exception {
+        String data = dir.resolve("data").toString();
+        for (String json : List.of(
+                "{\"waves\": [[\"no-such-camera\"]], \"maintenanceWindows\": \"ignore\"}",
+                "{\"waves\": [[]], \"maintenanceWindows\": \"ignore\"}",
+                "{\"waves\": \"50%\", \"maxConcurrency\": \"ten\", \"maintenanceWindows\": \"ignore\"}",
+                "{\"waves\": \"50%\", \"maxConcurrency\": 2.7, \"maintenanceWindows\": \"ignore\"}",
+                "{\"waves\": \"50%\", \"waves\": \"10%\", \"maintenanceWindows\": \"ignore\"}",
+                "{\"waves\": \"50%\", \"pauseBetweenWaves\": \"999999999999h\", \"maintenanceWindows\": \"ignore\"}",
+                "{\"waves\": \"50%\", \"pauseBetweenWaves\": \"PT2562047788015215H\", \"maintenanceWindows\": \"ignore\"}")) {
+            err.getBuffer().setLength(0);
+            // Before, these ran: the explicit waves exited 1 after the launch check, "ten" was read as 10, the
+            // pauses held the rollout after its first wave for ever or overflowed there.
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("deploy", "--release",
+                    release().toString(), "--targets", "region:OC", "--plan", plan(json).toString(), "--wait",
+                    "--data-dir", data));
+            assertThat(code).as(json + ": " + err).isEqualTo(3);
+            assertThat(err.toString()).startsWith("camfleet: The plan is not valid: ");
+        }
+        err.getBuffer().setLength(0);
+        int endless = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run("deploy", "--release",
+                release().toString(), "--targets", "region:OC", "--plan", "/dev/zero", "--wait", "--data-dir", data));
+        assertThat(endless).isEqualTo(3);
+        assertThat(err.toString()).contains("The plan file /dev/zero cannot be read");
+        assertThat(deployments()).isEmpty();
+    }
+
+    @Test
+    void aDryRunPrintsTheWavesAndTheArtifactAndJournalsNothing() throws Exception {
+        String data = dir.resolve("data").toString();
+        int code = run("deploy", "--dry-run", "--release", release().toString(), "--targets", "region:OC",
+                "--plan", plan("{\"canary\": 1, \"waves\": \"50%\", \"maintenanceWindows\": \"ignore\"}").toString(),
+                "--data-dir", data);
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Dry run of camos-agent 7.0.0 (release) with DEMO: nothing was journalled",
+                "Canary: 1 cameras at 1 sites", "Wave 2: ", "Wave 3: ", "In all: ",
+                "Artifact: " + dir.resolve("agent.tar.gz") + " (not read on this machine by this executor)");
+        assertThat(deployments()).isEmpty();
+
+        out.getBuffer().setLength(0);
+        assertThat(run("deploy", "--dry-run", "--json", "--release", release().toString(), "--targets", "region:OC",
+                "--plan", plan("{\"waves\": \"50%\", \"maintenanceWindows\": \"ignore\"}").toString(), "--data-dir",
+                data)).isZero();
+        assertThat(out.toString()).contains("\"cameraIds\" : [", "\"total\" : {", "\"checked\" : false");
+        assertThat(run("deploy", "--dry-run", "--release", release().toString(), "--targets", "region:",
+                "--plan", plan("{\"waves\": \"50%\"}").toString(), "--data-dir", data)).isEqualTo(3);
+        assertThat(deployments()).isEmpty();
+    }
+
+    /** The deployments in the journal of the data folder. */
+    private List<String> deployments() {
+        try (var db = io.camfleet.console.adapter.store.CacheDatabase.open(dir.resolve("data"), Clock.systemUTC())) {
+            return new io.camfleet.console.adapter.store.JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC())
+                    .recent(100).stream().map(d -> d.id()).toList();
+        }
     }
 
     @Test

@@ -108,6 +108,15 @@ class DeployCrashSafetyTest {
             Path plan = fleet.plan("{\"waves\": \"100%\", \"maxConcurrency\": 7, \"failureThreshold\": \"6\","
                     + " \"maintenanceWindows\": \"ignore\"}");
 
+            // The dry run names each camera that cannot be reached, with its sentence, before anything is sent.
+            assertThat(fleet.run("deploy", "--release", release.toString(), "--targets", "customer:Northwind",
+                    "--plan", plan.toString(), "--executor", "ssh", "--ssh-user", SSHD.user(), "--dry-run"))
+                    .as(fleet.err.toString()).isZero();
+            assertThat(fleet.out.toString()).contains("5 camera(s) cannot be reached at all",
+                    SshFleet.cameraId("127.0.1.33") + ": The SSH address 'h:abc' cannot be used",
+                    SshFleet.cameraId("127.0.1.36") + ": The camera has no SSH address")
+                    .doesNotContain(SshFleet.cameraId("127.0.1.32") + ":");
+
             int code = fleet.run("deploy", "--release", release.toString(), "--targets", "customer:Northwind",
                     "--plan", plan.toString(), "--executor", "ssh", "--ssh-user", SSHD.user(), "--wait", "--json");
 

@@ -78,8 +78,9 @@ class DeploymentsUiTest {
     }
 
     /** Walks the wizard: release (the first offered), targets by filter, the plan, dry run, confirm, launch. */
-    static void wizard(FxRobot robot, String filter, String executor, String sshUser, String waves,
-                               int concurrency, String threshold, boolean emergency, String shotPrefix)
+    /** Walks the wizard through to the launch; what its dry run said of the artifact. */
+    static String wizard(FxRobot robot, String filter, String executor, String sshUser, String waves,
+                         int concurrency, String threshold, boolean emergency, String shotPrefix)
             throws Exception {
         robot.clickOn("#deploy-new");
         waitFor(() -> robot.lookup("#deploy-wizard").tryQuery().isPresent());
@@ -103,6 +104,7 @@ class DeploymentsUiTest {
         robot.clickOn("#wizard-next");
         waitFor(() -> robot.lookup("#wizard-dry-run").queryAs(TableView.class).getItems().size() >= 2);
         assertThat(text(robot, "#wizard-error")).isEmpty();
+        String artifact = text(robot, "#wizard-dry-run-artifact");
         Screenshots.save(robot.lookup("#deploy-wizard").query().getScene(), shotPrefix + "-wizard-dry-run");
         robot.clickOn("#wizard-next");
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).as("launch needs the review ticked")
@@ -111,6 +113,7 @@ class DeploymentsUiTest {
         Screenshots.save(robot.lookup("#deploy-wizard").query().getScene(), shotPrefix + "-wizard-confirm");
         robot.clickOn("#wizard-next");
         waitFor(() -> robot.lookup("#deploy-wizard").tryQuery().isEmpty());
+        return artifact;
     }
 
     static void toDeployments(FxRobot robot, int cameras) throws Exception {
@@ -133,7 +136,8 @@ class DeploymentsUiTest {
                 Preferences.DEFAULT.withWindow(0, 0, 1500, 940, false)));
         try {
             toDeployments(robot, 725);
-            wizard(robot, "region:EU", "DEMO", "camfleet", "25%", 20, "10%", true, "deploy-demo");
+            assertThat(wizard(robot, "region:EU", "DEMO", "camfleet", "25%", 20, "10%", true, "deploy-demo"))
+                    .isEqualTo("Artifact: demo/camos-agent-6.6.0.tar.gz (not read on this machine by this executor)");
 
             // The canary of 2 goes first, then the rollout waits for an approval (or a decision, if one failed).
             waitFor(() -> text(robot, "#deploy-state").equals("Paused"));

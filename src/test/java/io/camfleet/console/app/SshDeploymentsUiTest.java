@@ -116,7 +116,9 @@ class SshDeploymentsUiTest {
                 preferences, runtime.environments(), settings -> runtime.source(settings, 10, 1)));
         try {
             DeploymentsUiTest.toDeployments(robot, 8);
-            DeploymentsUiTest.wizard(robot, "", "SSH", SSHD.user(), "50%", 4, "3", false, "deploy-ssh");
+            // The whole fleet is said, "all"; the dry run names the file to be sent, checked.
+            assertThat(DeploymentsUiTest.wizard(robot, "all", "SSH", SSHD.user(), "50%", 4, "3", false, "deploy-ssh"))
+                    .isEqualTo("Artifact: " + artifact.toRealPath() + " (1048576 bytes, SHA-256 checked)");
 
             waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-state").equals("Paused")); // the healthy canary awaits approval
             WaitForAsyncUtils.waitForFxEvents();

@@ -103,6 +103,12 @@ public final class SsmWaveRunner implements WaveRunner {
         return "camfleet deployment " + deploymentId + " wave " + wave;
     }
 
+    /** The cameras fetch the artifact from S3 and check its SHA-256 there: nothing is read on this machine. */
+    @Override
+    public boolean readsLocalArtifact() {
+        return false;
+    }
+
     @Override
     public void check(Release release, List<List<Target>> waves) {
         if (!release.inS3()) {

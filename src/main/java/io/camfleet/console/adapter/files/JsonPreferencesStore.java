@@ -8,6 +8,7 @@ import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
 import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.map.TileSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,12 @@ public final class JsonPreferencesStore implements PreferencesStore {
         public String lastScreen = Preferences.DEFAULT.lastScreen();
         public Tiles tiles = new Tiles();
         public Source source = new Source();
+        public Deploy deploy = new Deploy();
+
+        /** Limits on deployments. */
+        static final class Deploy {
+            public long maxArtifactMegabytes = DeploySettings.DEFAULT.maxArtifactMegabytes();
+        }
 
         /** Where the fleet comes from: AWS profile names and regions, a file path; never a secret. */
         static final class Source {
@@ -142,6 +149,7 @@ public final class JsonPreferencesStore implements PreferencesStore {
                 env.endpoint = e.endpoint() == null ? null : e.endpoint().toString();
                 f.source.environments.add(env);
             }
+            f.deploy.maxArtifactMegabytes = p.deploy().maxArtifactMegabytes();
             MetricNames m = src.metrics();
             f.source.metrics.namespace = m.namespace();
             f.source.metrics.dimension = m.dimension();
@@ -159,7 +167,20 @@ public final class JsonPreferencesStore implements PreferencesStore {
                     lastScreen == null ? Preferences.DEFAULT.lastScreen() : lastScreen,
                     new TileSettings(t.enabled, t.urlTemplate, t.attribution, t.cacheMegabytes,
                             Duration.ofMillis(Math.max(100, t.timeoutMillis))),
-                    source == null ? SourceSettings.DEMO : source.toSettings());
+                    source == null ? SourceSettings.DEMO : source.toSettings(), deploy(deploy));
+        }
+    }
+
+    /** A limit out of bounds (edited by hand, say) is the default, with a warning. */
+    private static DeploySettings deploy(SettingsFile.Deploy d) {
+        if (d == null) {
+            return DeploySettings.DEFAULT;
+        }
+        try {
+            return new DeploySettings(d.maxArtifactMegabytes);
+        } catch (IllegalArgumentException bad) {
+            LOG.warn("Ignoring deploy.maxArtifactMegabytes in settings: {}", bad.getMessage());
+            return DeploySettings.DEFAULT;
         }
     }
 

@@ -1,7 +1,9 @@
 package io.camfleet.console.adapter.files;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
@@ -9,7 +11,11 @@ import io.camfleet.console.service.Problem;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,47 +25,107 @@ import java.util.Locale;
  *  "sha256": "…64 hex…", "install": "tar -xzf \"$1\" -C /opt/camos", "healthCheck": "/opt/camos/bin/selftest",
  *  "rollback": "/opt/camos/bin/rollback"}
  * }</pre>
- * A relative artifact path is taken from the file's folder. Unknown keys are refused, so that a misspelt one is not
- * silently ignored.
+ * Strict, because its scripts run on cameras: every value is a JSON string (a {@code "healthCheck": 5} is refused,
+ * not run as {@code sh -c 5}); unknown and repeated keys are refused, so that a misspelt or doubled one is not
+ * silently ignored. A relative artifact path is taken from the file's folder and must stay inside it, symbolic links
+ * resolved: a release file cannot send {@code ../../etc/passwd} to the cameras. An absolute path is taken as given
+ * (the dry run shows it).
  */
 public final class ReleaseFile {
 
-    /** The file's shape. */
-    record Json(String name, String version, String kind, String artifact, String sha256, String install,
-                String healthCheck, String rollback) {
-    }
+    private static final List<String> KEYS = List.of("name", "version", "kind", "artifact", "sha256", "install",
+            "healthCheck", "rollback");
+    /** A release file is a few lines; anything larger (or endless, as {@code /dev/zero}) is not one. */
+    private static final long MOST_BYTES = 1 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ReleaseFile() {
     }
 
     /**
-     * @throws Problem (BAD_INPUT) naming what is wrong: unreadable, not JSON, an unknown key, or a bad field
+     * @throws Problem (BAD_INPUT) naming what is wrong: unreadable, not JSON, an unknown or repeated key, a value
+     *                 that is not a string, an artifact outside the file's folder, or a bad field
      */
     public static Release read(Path file) {
-        Json j;
+        JsonNode root;
         try {
-            j = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(Files.readString(file), Json.class);
+            root = JSON.readTree(readSmall(file));
         } catch (JsonProcessingException e) {
             throw Problem.badInput("release.file.invalid", file, e.getOriginalMessage());
         } catch (IOException e) {
             throw Problem.badInput("release.file.unreadable", file, e.getMessage());
         }
-        if (j == null) {
-            throw Problem.badInput("release.file.invalid", file, "it is empty");
+        if (root == null || !root.isObject()) {
+            throw Problem.badInput("release.file.invalid", file, "it is not a JSON object");
         }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEYS.contains(name)) {
+                throw Problem.badInput("release.file.invalid", file, "it has the key '" + name
+                        + "', which a release does not have");
+            }
+            if (!root.get(name).isTextual()) {
+                throw Problem.badInput("release.file.notText", file, name, root.get(name).toString());
+            }
+        }
+        String kindText = root.path("kind").asText("");
         ReleaseKind kind;
         try {
-            kind = ReleaseKind.valueOf(String.valueOf(j.kind()).strip().toUpperCase(Locale.ROOT));
+            kind = ReleaseKind.valueOf(kindText.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw Problem.badInput("release.file.kind", file, j.kind());
+            throw Problem.badInput("release.file.kind", file, kindText);
         }
-        String artifact = j.artifact() == null ? "" : j.artifact().strip();
+        String artifact = root.path("artifact").asText("").strip();
         if (!artifact.isEmpty() && !artifact.startsWith("s3://")) {
-            Path p = Path.of(artifact);
-            artifact = (p.isAbsolute() ? p : file.toAbsolutePath().getParent().resolve(p)).normalize().toString();
+            artifact = local(file, artifact);
         }
-        return new Release(j.name(), j.version(), kind, artifact, j.sha256(), j.install(), j.healthCheck(),
-                j.rollback());
+        return new Release(text(root, "name"), text(root, "version"), kind, artifact, text(root, "sha256"),
+                text(root, "install"), text(root, "healthCheck"), text(root, "rollback"));
+    }
+
+    private static String text(JsonNode root, String key) {
+        return root.has(key) ? root.get(key).textValue() : null;
+    }
+
+    private static String readSmall(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+            throw new IOException("it is not a regular file");
+        }
+        if (a.size() > MOST_BYTES) {
+            throw new IOException("it is larger than 1 MB, too large for a release file");
+        }
+        return Files.readString(file);
+    }
+
+    /** The artifact's absolute path: a relative one from the file's folder, never leaving it. */
+    private static String local(Path file, String artifact) {
+        Path given;
+        try {
+            given = Path.of(artifact);
+        } catch (InvalidPathException e) {
+            throw Problem.badInput("release.file.invalid", file, "the artifact '" + artifact + "' is not a path ("
+                    + e.getReason() + ")");
+        }
+        if (given.isAbsolute()) {
+            return given.normalize().toString();
+        }
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        Path resolved = folder.resolve(given).normalize();
+        if (!resolved.startsWith(folder) || leavesByLink(folder, resolved)) {
+            throw Problem.badInput("release.file.artifactOutside", file, artifact, folder);
+        }
+        return resolved.toString();
+    }
+
+    /** Whether symbolic links take the path out of the folder; a missing file is the launch's to name. */
+    private static boolean leavesByLink(Path folder, Path resolved) {
+        try {
+            return !resolved.toRealPath().startsWith(folder.toRealPath());
+        } catch (IOException missing) {
+            return false;
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.camfleet.console.service.Problem;
 import io.camfleet.console.service.deploy.ReleaseStore;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,11 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Releases in the {@code deploy_release} table. */
+/**
+ * Releases in the {@code deploy_release} table. Whether a release reached a camera is read from the deployment
+ * journal: any deployment of it whose target moved past PENDING or WAITING_WINDOW.
+ */
 public final class JdbcReleaseStore implements ReleaseStore {
 
     private static final String COLUMNS = "name, version, kind, artifact, sha256, install_script, health_check, "
             + "rollback_script";
+    /** The target states in which nothing has been sent to the camera yet. */
+    private static final String WAITING = "('PENDING', 'WAITING_WINDOW')";
 
     private final DataSource ds;
     private final Clock clock;
@@ -36,7 +42,15 @@ public final class JdbcReleaseStore implements ReleaseStore {
                 if (existing.get().equals(release)) {
                     return false;
                 }
-                throw Problem.badInput("release.exists", release.name(), release.version());
+                if (reachedCameras(c, release.name(), release.version())) {
+                    throw Problem.badInput("release.exists", release.name(), release.version());
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM deploy_release WHERE name = ? AND version = ?")) {
+                    ps.setString(1, release.name());
+                    ps.setString(2, release.version());
+                    ps.executeUpdate();
+                }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO deploy_release (" + COLUMNS
                     + ", created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -56,12 +70,27 @@ public final class JdbcReleaseStore implements ReleaseStore {
         });
     }
 
+    /** Whether a target of a deployment of this release ever went past waiting: its events, and its state now. */
+    private static boolean reachedCameras(Connection c, String name, String version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM deployment d WHERE d.release_name = ?"
+                + " AND d.release_version = ? AND (EXISTS (SELECT 1 FROM deployment_event e"
+                + " WHERE e.deployment_id = d.id AND e.camera_id <> '' AND e.to_state NOT IN " + WAITING + ")"
+                + " OR EXISTS (SELECT 1 FROM deployment_target t"
+                + " WHERE t.deployment_id = d.id AND t.state NOT IN " + WAITING + "))")) {
+            ps.setString(1, name);
+            ps.setString(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     @Override
     public Optional<Release> find(String name, String version) {
         return Jdbc.read(ds, c -> find(c, name, version));
     }
 
-    private static Optional<Release> find(java.sql.Connection c, String name, String version) throws SQLException {
+    private static Optional<Release> find(Connection c, String name, String version) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM deploy_release WHERE name = ? AND version = ?")) {
             ps.setString(1, name);

@@ -15,16 +15,18 @@ import static io.camfleet.console.domain.deploy.DeploymentState.SUCCEEDED;
  *
  * <pre>
  * RUNNING  PAUSE → PAUSED   CANARY_DONE_NEEDS_APPROVAL → PAUSED   ABORT → ABORTING   THRESHOLD_EXCEEDED → FAILING
- *          ALL_DONE → SUCCEEDED (every target settled)
+ *          ALL_DONE → SUCCEEDED or FAILED (every target settled; see below)
  * PAUSED   RESUME → RUNNING   APPROVE → RUNNING   ABORT → ABORTING   THRESHOLD_EXCEEDED → FAILING
- *          ALL_DONE → SUCCEEDED (every target settled)
+ *          ALL_DONE → SUCCEEDED or FAILED (every target settled; see below)
  * ABORTING ABORT, THRESHOLD_EXCEEDED → ABORTING (already stopping; the operator's abort stays the reason)
  *          ALL_DONE → ABORTED (no target under way)
  * FAILING  ABORT, THRESHOLD_EXCEEDED → FAILING (already stopping)
  *          ALL_DONE → FAILED (no target under way)
  * </pre>
  *
- * The final states accept nothing. {@code ALL_DONE} is checked against the targets' states, so a deployment can
+ * A deployment that ends by itself SUCCEEDED when no target failed or at least one succeeded (or was already at the
+ * version); when every target failed it FAILED, whatever the threshold tolerated: a 100% threshold lets a rollout go
+ * on past failures, it never makes a rollout that reached no camera a success. The final states accept nothing. {@code ALL_DONE} is checked against the targets' states, so a deployment can
  * never be ABORTED, FAILED or SUCCEEDED while a target is still dispatched, installing or verifying.
  */
 public final class DeploymentTransitions {
@@ -45,14 +47,14 @@ public final class DeploymentTransitions {
                 case PAUSE, CANARY_DONE_NEEDS_APPROVAL -> PAUSED;
                 case ABORT -> ABORTING;
                 case THRESHOLD_EXCEEDED -> FAILING;
-                case ALL_DONE -> SUCCEEDED;
+                case ALL_DONE -> ended(targets);
                 default -> null;
             };
             case PAUSED -> switch (event) {
                 case RESUME, APPROVE -> RUNNING;
                 case ABORT -> ABORTING;
                 case THRESHOLD_EXCEEDED -> FAILING;
-                case ALL_DONE -> SUCCEEDED;
+                case ALL_DONE -> ended(targets);
                 default -> null;
             };
             case ABORTING -> switch (event) {
@@ -83,5 +85,11 @@ public final class DeploymentTransitions {
             }
         }
         return to;
+    }
+
+    private static DeploymentState ended(Collection<TargetState> targets) {
+        boolean anyFailed = targets.stream().anyMatch(TargetState::isFailure);
+        boolean anySucceeded = targets.stream().anyMatch(TargetState::isSuccess);
+        return !anyFailed || anySucceeded ? SUCCEEDED : FAILED;
     }
 }

@@ -20,6 +20,12 @@ import java.util.Objects;
 public record Release(String name, String version, ReleaseKind kind, String artifact, String sha256,
                       String installScript, String healthCheck, String rollbackScript) {
 
+    /**
+     * A name or a version: safe path characters only, starting with a letter or digit. Both become one folder name,
+     * {@code releases/NAME-VERSION}, on every camera: no slash, no leading dot, so it never leaves the install root.
+     */
+    private static final String SAFE = "[A-Za-z0-9][A-Za-z0-9._+~-]*";
+
     public Release {
         Objects.requireNonNull(kind, "kind");
         name = strip(name);
@@ -55,10 +61,10 @@ public record Release(String name, String version, ReleaseKind kind, String arti
     /** What is wrong with this release; empty when it can be deployed. */
     public List<Problem> problems() {
         List<Problem> out = new ArrayList<>();
-        if (name.isEmpty() || name.length() > 200) {
+        if (name.length() > 128 || !name.matches(SAFE)) {
             out.add(Problem.NAME);
         }
-        if (version.isEmpty() || version.length() > 64 || !version.matches("[A-Za-z0-9._+~-]+")) {
+        if (version.length() > 64 || !version.matches(SAFE)) {
             out.add(Problem.VERSION);
         }
         if (artifact.isEmpty()) {

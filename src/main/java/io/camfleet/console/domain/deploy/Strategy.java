@@ -8,6 +8,9 @@ import java.time.Duration;
  * threshold, and waiting {@code pauseBetweenWaves} between waves. {@code ignoreMaintenanceWindows} is the emergency
  * override for a hotfix that cannot wait: every target is dispatched at once whatever its site's window says; the
  * launch audit names it.
+ *
+ * <p>Bounds, so that a typo cannot hold a rollout for ever: at most {@link #MOST_CONCURRENT} targets at once, and a
+ * pause between waves of at most {@link #LONGEST_PAUSE}.
  */
 public record Strategy(
         HostCount canary,
@@ -17,6 +20,11 @@ public record Strategy(
         FailureThreshold failureThreshold,
         Duration pauseBetweenWaves,
         boolean ignoreMaintenanceWindows) {
+
+    /** The most targets under way at once. */
+    public static final int MOST_CONCURRENT = 10_000;
+    /** The longest pause between waves: a week. */
+    public static final Duration LONGEST_PAUSE = Duration.ofDays(7);
 
     public Strategy(HostCount canary, CanaryApproval canaryApproval, WaveSizing waves, int maxConcurrency,
                     FailureThreshold failureThreshold, Duration pauseBetweenWaves) {
@@ -31,12 +39,13 @@ public record Strategy(
         if (waves == null) {
             throw new IllegalArgumentException("A strategy needs a wave sizing: a size or explicit lists.");
         }
-        if (maxConcurrency < 1) {
-            throw new IllegalArgumentException(
-                    "The maximum concurrency must be at least 1 host, not " + maxConcurrency + ".");
+        if (maxConcurrency < 1 || maxConcurrency > MOST_CONCURRENT) {
+            throw new IllegalArgumentException("The maximum concurrency must be from 1 to " + MOST_CONCURRENT
+                    + " hosts, not " + maxConcurrency + ".");
         }
-        if (pauseBetweenWaves.isNegative()) {
-            throw new IllegalArgumentException("The pause between waves cannot be negative: " + pauseBetweenWaves + ".");
+        if (pauseBetweenWaves.isNegative() || pauseBetweenWaves.compareTo(LONGEST_PAUSE) > 0) {
+            throw new IllegalArgumentException("The pause between waves must be from 0 to 7 days, not "
+                    + pauseBetweenWaves + ".");
         }
     }
 }

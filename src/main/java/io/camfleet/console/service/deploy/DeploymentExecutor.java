@@ -16,4 +16,13 @@ public sealed interface DeploymentExecutor permits TargetRunner, WaveRunner {
     default Optional<String> cannotReach(Target target) {
         return Optional.empty();
     }
+
+    /**
+     * Whether this executor reads the release's artifact on this machine (and sends it), so that it is checked
+     * here before the launch ({@link ReleaseArtifacts}). Not so for the demo, which simulates, nor for SSM, whose
+     * cameras fetch the artifact from S3 and check its SHA-256 themselves.
+     */
+    default boolean readsLocalArtifact() {
+        return true;
+    }
 }

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -45,14 +46,19 @@ public final class DeploymentService {
 
     private final DeploymentJournal journal;
     private final ReleaseStore releases;
+    private final ReleaseArtifacts artifacts;
     private final AuditService audit;
     private final Clock clock;
     private final Pacer pacer;
 
-    public DeploymentService(DeploymentJournal journal, ReleaseStore releases, AuditService audit, Clock clock,
-                             Pacer pacer) {
+    /**
+     * @param artifacts checks a release's artifact at launch, for executors that read it on this machine
+     */
+    public DeploymentService(DeploymentJournal journal, ReleaseStore releases, ReleaseArtifacts artifacts,
+                             AuditService audit, Clock clock, Pacer pacer) {
         this.journal = journal;
         this.releases = releases;
+        this.artifacts = artifacts;
         this.audit = audit;
         this.clock = clock;
         this.pacer = pacer;
@@ -77,7 +83,12 @@ public final class DeploymentService {
         if (targets.isEmpty()) {
             throw Problem.badInput("deploy.noTargets");
         }
-        List<Wave> waves = WavePlanner.plan(targets, strategy);
+        List<Wave> waves;
+        try {
+            waves = WavePlanner.plan(targets, strategy);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badInput("plan.invalid", e.getMessage());
+        }
         Map<String, PlanTarget> byId = new HashMap<>();
         targets.forEach(t -> byId.put(t.cameraId(), t));
         Map<String, String> unreachable = new LinkedHashMap<>();
@@ -93,8 +104,47 @@ public final class DeploymentService {
     }
 
     /**
-     * Checks and stores the release, journals the new deployment with every target PENDING, and returns its
-     * rollout, ready to {@link Rollout#run() run} on a thread of the caller's.
+     * What a launch would do, checked as a launch checks it, with nothing journalled: the waves and their blast
+     * radius, and the artifact that would be sent (empty when the executor does not read it here).
+     */
+    public record Preview(DryRun dryRun, Optional<ReleaseArtifacts.Checked> artifact) {
+    }
+
+    /**
+     * Checks all a launch checks, and journals nothing: the dry run of {@code camfleet deploy --dry-run} and of the
+     * window's wizard.
+     *
+     * @throws Problem (BAD_INPUT) naming what the launch would refuse
+     */
+    public Preview preview(Release release, Strategy strategy, List<PlanTarget> targets,
+                           Map<String, Rollout.Placement> placements, DeploymentExecutor runner) {
+        List<Release.Problem> problems = release.problems();
+        if (!problems.isEmpty()) {
+            Messages words = new Messages(Locale.ROOT);
+            throw Problem.badInput("deploy.badRelease", release.label(), problems.stream()
+                    .map(p -> words.text("release.problem." + p.name())).collect(Collectors.joining("; ")));
+        }
+        DryRun dry = dryRun(targets, strategy, placements, runner);
+        if (runner instanceof WaveRunner waves) {
+            checkWholeWaves(waves, release, strategy, dry.waves(), placements);
+        }
+        return new Preview(dry, checkArtifact(release, runner));
+    }
+
+    /** The artifact, checked where this executor reads it here; empty where it does not. */
+    private Optional<ReleaseArtifacts.Checked> checkArtifact(Release release, DeploymentExecutor runner) {
+        if (!runner.readsLocalArtifact()) {
+            return Optional.empty();
+        }
+        if (release.inS3()) {
+            throw Problem.badInput("release.artifact.inS3", release.artifact());
+        }
+        return Optional.of(artifacts.check(release));
+    }
+
+    /**
+     * Checks ({@link #preview}) and stores the release, journals the new deployment with every target PENDING, and
+     * returns its rollout, ready to {@link Rollout#run() run} on a thread of the caller's.
      *
      * @param placements where each planned camera is, and its maintenance window
      */
@@ -111,22 +161,16 @@ public final class DeploymentService {
     public Rollout launch(Release release, Strategy strategy, List<PlanTarget> targets,
                           Map<String, Rollout.Placement> placements, String executor, DeploymentExecutor runner,
                           Consumer<Rollout> onChange, Lease lease) {
-        List<Release.Problem> problems = release.problems();
-        if (!problems.isEmpty()) {
-            Messages words = new Messages(Locale.ROOT);
-            throw Problem.badInput("deploy.badRelease", release.label(), problems.stream()
-                    .map(p -> words.text("release.problem." + p.name())).collect(Collectors.joining("; ")));
-        }
-        DryRun dry = dryRun(targets, strategy);
-        if (runner instanceof WaveRunner waves) {
-            checkWholeWaves(waves, release, strategy, dry.waves(), placements);
-        }
+        Preview preview = preview(release, strategy, targets, placements, runner);
+        DryRun dry = preview.dryRun();
         String id = newId();
         Map<String, String> parameters = new TreeMap<>();
         parameters.put("release", release.label());
         parameters.put("targets", Integer.toString(targets.size()));
         parameters.put("waves", Integer.toString(dry.waves().size()));
         parameters.put("executor", executor);
+        parameters.put("sha256", release.sha256());
+        preview.artifact().ifPresent(a -> parameters.put("artifact", a.path() + " (" + a.bytes() + " bytes)"));
         parameters.put("plan", PlanJson.write(strategy));
         if (strategy.ignoreMaintenanceWindows()) {
             parameters.put("maintenanceWindows", "IGNORED (emergency)");
@@ -182,6 +226,7 @@ public final class DeploymentService {
         Release release = releases.find(d.releaseName(), d.releaseVersion())
                 .orElseThrow(() -> new Problem("deploy.releaseMissing", d.releaseName(), d.releaseVersion()));
         Strategy strategy = PlanJson.parse(d.plan());
+        checkArtifact(release, runner); // it is sent again: it may have changed since the launch
         return audit.perform(AuditActions.DEPLOY_RESUME_INTERRUPTED, id, Map.of("state", d.state().name()), () -> {
             List<TargetRecord> targets = journal.targets(id);
             Map<String, TargetState> states = Recovery.recover(d, targets, runner, journal);

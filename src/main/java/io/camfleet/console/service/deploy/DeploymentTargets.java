@@ -30,24 +30,37 @@ import java.util.Set;
  */
 public record DeploymentTargets(List<PlanTarget> plan, Map<String, Rollout.Placement> placements) {
 
+    /** The filter that targets the whole fleet: it must be said. */
+    public static final String ALL = "all";
+
     /**
      * A filter as pipelines write it: words to search for, and {@code key:value} chips for {@code health},
      * {@code region}, {@code customer}, {@code version} and {@code environment}, e.g.
-     * {@code "customer:Northwind version:6.4.2 amsterdam"}. Several values of one key widen it; keys narrow.
+     * {@code "customer:Northwind version:6.4.2 amsterdam"}. Several values of one key widen it; keys narrow. The
+     * whole fleet is {@code all}, said alone: an empty filter, or a key with no value, is a mistake that would
+     * otherwise reach every camera.
      *
-     * @throws Problem (BAD_INPUT) for a key it does not know or a health state that does not exist
+     * @throws Problem (BAD_INPUT) for an empty filter, a key it does not know or with no value, or a health state
+     *                 that does not exist
      */
     public static FleetFilter parseFilter(String text) {
+        String given = text == null ? "" : text.strip();
+        if (given.isEmpty()) {
+            throw Problem.badInput("deploy.filterEmpty");
+        }
+        if (given.equalsIgnoreCase(ALL)) {
+            return FleetFilter.ALL;
+        }
         List<String> words = new ArrayList<>();
         Set<HealthState> health = new HashSet<>();
         Map<String, Set<String>> chips = new LinkedHashMap<>();
         for (String key : List.of("region", "customer", "version", "environment")) {
             chips.put(key, new HashSet<>());
         }
-        for (String token : text == null ? new String[0] : text.strip().split("\\s+")) {
+        for (String token : given.split("\\s+")) {
             int colon = token.indexOf(':');
-            if (token.isEmpty()) {
-                continue;
+            if (token.equalsIgnoreCase(ALL)) {
+                throw Problem.badInput("deploy.filterAllAlone", given);
             }
             if (colon <= 0) {
                 words.add(token);
@@ -55,16 +68,20 @@ public record DeploymentTargets(List<PlanTarget> plan, Map<String, Rollout.Place
             }
             String key = token.substring(0, colon).toLowerCase(Locale.ROOT);
             String value = token.substring(colon + 1).replace('_', ' ');
+            if (!key.equals("health") && !chips.containsKey(key)) {
+                throw Problem.badInput("deploy.filterKey", key);
+            }
+            if (value.isBlank()) {
+                throw Problem.badInput("deploy.filterEmptyValue", key);
+            }
             if (key.equals("health")) {
                 try {
                     health.add(HealthState.valueOf(value.toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     throw Problem.badInput("deploy.filterHealth", value);
                 }
-            } else if (chips.containsKey(key)) {
-                chips.get(key).add(value);
             } else {
-                throw Problem.badInput("deploy.filterKey", key);
+                chips.get(key).add(value);
             }
         }
         return new FleetFilter(String.join(" ", words), health, chips.get("region"), chips.get("customer"),

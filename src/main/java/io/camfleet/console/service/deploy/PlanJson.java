@@ -1,6 +1,8 @@
 package io.camfleet.console.service.deploy;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,14 +32,19 @@ import java.util.Set;
  * {@code waves} is a size (a count or a percentage) or explicit lists of camera ids ({@code [["c1","c2"],["c3"]]});
  * {@code canaryApproval} is {@code pause} (wait for an operator) or {@code continue} (once healthy); pauses are
  * {@code 90s}, {@code 10m}, {@code 1h} or ISO-8601 ({@code PT10M}); {@code maintenanceWindows} is {@code respect}
- * (the default: a camera outside its site's window waits) or {@code ignore} (an emergency, audited). Unknown keys are
- * refused.
+ * (the default: a camera outside its site's window waits) or {@code ignore} (an emergency, audited).
+ *
+ * <p>Strict, because a plan decides what happens to cameras: unknown and repeated keys are refused, and so is a value
+ * of the wrong JSON type ({@code "maxConcurrency": "ten"}, {@code 2.7}, {@code 1e9}); counts are whole numbers,
+ * {@code maxConcurrency} from 1 to {@link Strategy#MOST_CONCURRENT}, the pause from 0 to {@link Strategy#LONGEST_PAUSE}.
  */
 public final class PlanJson {
 
     private static final Set<String> KEYS = Set.of("canary", "canaryApproval", "waves", "maxConcurrency",
             "failureThreshold", "pauseBetweenWaves", "maintenanceWindows");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private PlanJson() {
     }
@@ -62,18 +69,58 @@ public final class PlanJson {
             }
         }
         try {
+            String canary = count("canary", root.get("canary"));
+            String threshold = count("failureThreshold", root.get("failureThreshold"));
             return new Strategy(
-                    root.hasNonNull("canary") ? HostCount.parse(root.get("canary").asText()) : HostCount.NONE,
-                    approval(root.path("canaryApproval").asText("pause")),
+                    canary != null ? HostCount.parse(canary) : HostCount.NONE,
+                    approval(text(root, "canaryApproval", "pause")),
                     waves(root.get("waves")),
-                    root.path("maxConcurrency").asInt(10),
-                    root.hasNonNull("failureThreshold") ? FailureThreshold.parse(root.get("failureThreshold").asText())
-                            : FailureThreshold.NONE_TOLERATED,
-                    duration(root.path("pauseBetweenWaves").asText("0s")),
-                    ignoreWindows(root.path("maintenanceWindows").asText("respect")));
+                    concurrency(root.get("maxConcurrency")),
+                    threshold != null ? FailureThreshold.parse(threshold) : FailureThreshold.NONE_TOLERATED,
+                    duration(text(root, "pauseBetweenWaves", "0s")),
+                    ignoreWindows(text(root, "maintenanceWindows", "respect")));
         } catch (IllegalArgumentException e) {
             throw Problem.badInput("plan.invalid", e.getMessage());
         }
+    }
+
+    /** A value that must be a JSON string: a number, a boolean or null is refused rather than read as text. */
+    private static String text(JsonNode root, String key, String absent) {
+        JsonNode n = root.get(key);
+        if (n == null) {
+            return absent;
+        }
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException(key + " is " + n + ": write it as a JSON string, in quotes.");
+        }
+        return n.textValue();
+    }
+
+    /** A count of hosts: {@code "10%"}, {@code "3"} or the whole number {@code 3}; never 2.7, 1e9 or true. */
+    private static String count(String key, JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        if (n.isTextual()) {
+            return n.textValue();
+        }
+        if (n.isIntegralNumber() && n.canConvertToInt()) {
+            return n.asText();
+        }
+        throw new IllegalArgumentException(key + " is " + n
+                + ": write a whole number of hosts such as 3, or a percentage such as \"10%\".");
+    }
+
+    private static int concurrency(JsonNode n) {
+        if (n == null) {
+            return 10;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1
+                || n.intValue() > Strategy.MOST_CONCURRENT) {
+            throw new IllegalArgumentException("maxConcurrency is " + n + ": write a whole number of hosts from 1 to "
+                    + Strategy.MOST_CONCURRENT + ", without quotes.");
+        }
+        return n.intValue();
     }
 
     private static CanaryApproval approval(String text) {
@@ -94,21 +141,36 @@ public final class PlanJson {
     }
 
     private static WaveSizing waves(JsonNode node) {
-        if (node == null || node.isNull()) {
+        if (node == null) {
             throw new IllegalArgumentException("waves is missing: give a size such as \"25%\" or lists of camera ids.");
         }
         if (node.isArray()) {
+            if (node.isEmpty()) {
+                throw new IllegalArgumentException("waves is an empty list: give a size such as \"25%\" or lists "
+                        + "of camera ids such as [[\"c1\", \"c2\"], [\"c3\"]].");
+            }
             List<List<String>> lists = new ArrayList<>();
             for (JsonNode wave : node) {
+                if (!wave.isArray()) {
+                    throw new IllegalArgumentException("waves holds " + wave + " where a list of camera ids belongs: "
+                            + "write [[\"c1\", \"c2\"], [\"c3\"]].");
+                }
                 List<String> ids = new ArrayList<>();
-                wave.forEach(id -> ids.add(id.asText()));
+                for (JsonNode id : wave) {
+                    if (!id.isTextual() || id.textValue().isBlank()) {
+                        throw new IllegalArgumentException("waves holds " + id
+                                + " where a camera id belongs: write each id as a JSON string.");
+                    }
+                    ids.add(id.textValue());
+                }
                 lists.add(ids);
             }
             return new WaveSizing.Explicit(lists);
         }
-        return new WaveSizing.EachOf(HostCount.parse(node.asText()));
+        return new WaveSizing.EachOf(HostCount.parse(count("waves", node)));
     }
 
+    /** A pause: {@code 90s}, {@code 10m}, {@code 1h} or ISO-8601; {@link Strategy} bounds it to a week. */
     static Duration duration(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         try {
@@ -124,9 +186,9 @@ public final class PlanJson {
             };
         } catch (RuntimeException e) {
             if (e instanceof DateTimeParseException || e instanceof IllegalArgumentException
-                    || e instanceof StringIndexOutOfBoundsException) {
+                    || e instanceof StringIndexOutOfBoundsException || e instanceof ArithmeticException) {
                 throw new IllegalArgumentException("pauseBetweenWaves is '" + text
-                        + "': write it like 90s, 10m, 1h or PT10M.");
+                        + "': write it like 90s, 10m, 1h or PT10M, at most 7 days.");
             }
             throw e;
         }

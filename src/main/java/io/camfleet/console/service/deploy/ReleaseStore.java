@@ -9,11 +9,14 @@ import java.util.Optional;
 public interface ReleaseStore {
 
     /**
-     * Stores a release. A release of the same name and version that differs is refused: a version, once used,
-     * always means the same artifact.
+     * Stores a release. A release of the same name and version that differs is refused once it has reached a
+     * camera (a target of a deployment of it went past PENDING or WAITING_WINDOW): a version, once used, always
+     * means the same artifact. Until then it is replaced, so that a release corrected before any camera saw it can
+     * keep its version.
      *
-     * @return whether it was new (false: the same release was already there)
-     * @throws io.camfleet.console.service.Problem (BAD_INPUT) when another release holds that name and version
+     * @return whether it was stored, new or replacing one (false: the same release was already there)
+     * @throws io.camfleet.console.service.Problem (BAD_INPUT) when another release holds that name and version and
+     *                                             has reached a camera
      */
     boolean save(Release release, String by);
 

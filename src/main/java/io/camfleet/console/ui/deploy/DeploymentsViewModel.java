@@ -371,13 +371,27 @@ public final class DeploymentsViewModel {
             "/opt/camos/rollback.sh");
 
     /**
-     * The dry run, with the cameras the executor cannot reach at all. Only SSH is asked: its check reads addresses
-     * and dials nothing; the other executors' checks come at launch.
+     * Checks all a launch would check, the release's artifact too (reading a large one takes a while), in the
+     * background; {@code done} gets the preview or the problem, on the FX thread.
      */
-    public DeploymentService.DryRun dryRun(DeploymentTargets targets, Strategy strategy, String executor,
-                                           String user) {
-        DeploymentExecutor runner = "SSH".equals(executor) ? runners.runner(executor, fleet.snapshot(), user) : null;
-        return service.dryRun(targets.plan(), strategy, targets.placements(), runner);
+    public void preview(Release release, DeploymentTargets targets, Strategy strategy, String executor,
+                        String user, BiConsumer<DeploymentService.Preview, Problem> done) {
+        FleetSnapshot snapshot = fleet.snapshot();
+        background(() -> {
+            DeploymentService.Preview preview = null;
+            Problem problem = null;
+            try {
+                preview = service.preview(release, strategy, targets.plan(), targets.placements(),
+                        runners.runner(executor, snapshot, user));
+            } catch (Problem p) {
+                problem = p;
+            } catch (RuntimeException e) {
+                problem = new Problem(e, "deploy.notice.failed", String.valueOf(e.getMessage()));
+            }
+            DeploymentService.Preview found = preview;
+            Problem failed = problem;
+            fx.execute(() -> done.accept(found, failed));
+        });
     }
 
     /** The executor a new deployment gets by default: the demo on the demo fleet, SSH otherwise. */

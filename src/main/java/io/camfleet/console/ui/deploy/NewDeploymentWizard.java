@@ -89,6 +89,7 @@ final class NewDeploymentWizard {
     // dry run and confirm
     private final TableView<BlastRadius.Reach> dryRun = new TableView<>();
     private final Label dryRunTotal = new Label();
+    private final Label dryRunArtifact = new Label();
     private final Label dryRunUnreachable = new Label();
     private final Label confirmText = new Label();
     private final CheckBox reviewed = new CheckBox();
@@ -99,6 +100,8 @@ final class NewDeploymentWizard {
     private String countedFor;
     private Strategy strategy;
     private DeploymentService.DryRun plan;
+    /** The latest check asked for: an older answer, or one for a step left since, is dropped. */
+    private long previewTicket;
 
     private NewDeploymentWizard(Window owner, DeploymentsViewModel vm) {
         this.vm = vm;
@@ -252,7 +255,7 @@ final class NewDeploymentWizard {
         byFilter.setToggleGroup(how);
         byFilter.setId("wizard-by-filter");
         (sites > 0 ? bySelection : byFilter).setSelected(true);
-        filter.setPromptText("region:EU customer:Northwind version:6.4.2 amsterdam");
+        filter.setPromptText("region:EU customer:Northwind version:6.4.2 amsterdam, or all");
         filter.setId("wizard-filter");
         filter.setPrefColumnCount(40);
         filter.disableProperty().bind(bySelection.selectedProperty());
@@ -346,13 +349,16 @@ final class NewDeploymentWizard {
         dryRunTotal.setWrapText(true);
         dryRunTotal.setMinHeight(Region.USE_PREF_SIZE);
         dryRunTotal.setId("wizard-dry-run-total");
+        dryRunArtifact.setWrapText(true);
+        dryRunArtifact.setMinHeight(Region.USE_PREF_SIZE);
+        dryRunArtifact.setId("wizard-dry-run-artifact");
         dryRunUnreachable.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
         dryRunUnreachable.setWrapText(true);
         dryRunUnreachable.setMinHeight(Region.USE_PREF_SIZE);
         dryRunUnreachable.setId("wizard-dry-run-unreachable");
         dryRunUnreachable.managedProperty().bind(dryRunUnreachable.visibleProperty());
         VBox.setVgrow(dryRun, Priority.ALWAYS);
-        return page("dryRun", dryRun, dryRunTotal, dryRunUnreachable);
+        return page("dryRun", dryRun, dryRunTotal, dryRunArtifact, dryRunUnreachable);
     }
 
     private TableColumn<BlastRadius.Reach, String> col(String key, Function<BlastRadius.Reach, String> value,
@@ -387,6 +393,7 @@ final class NewDeploymentWizard {
     // ---- moving ----
 
     private void go(int to) {
+        previewTicket++; // a check still running is for a step left behind
         step = Math.max(0, Math.min(STEPS.length - 1, to));
         for (int i = 0; i < pages.getChildren().size(); i++) {
             pages.getChildren().get(i).setVisible(i == step);
@@ -422,7 +429,10 @@ final class NewDeploymentWizard {
                 case 0 -> checkRelease();
                 case 1 -> targets = inputs().equals(countedFor) && counted != null ? counted
                         : vm.targets(filter.getText(), bySelection.isSelected());
-                case 2 -> makePlan();
+                case 2 -> {
+                    makePlan(); // goes on once the release and plan are checked, in the background
+                    return;
+                }
                 case 3 -> confirmText.setText(confirmation());
                 default -> {
                     result = new DeploymentsViewModel.Launch(release.getValue(), strategy, targets,
@@ -471,11 +481,35 @@ final class NewDeploymentWizard {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        plan = vm.dryRun(targets, strategy, executor.getValue(), sshUser.getText().strip());
+        long ticket = ++previewTicket;
+        error.setText("");
+        next.setDisable(true);
+        next.setText(m.text("deploy.dryRun.checking"));
+        Release r = release.getValue();
+        vm.preview(r, targets, strategy, executor.getValue(), sshUser.getText().strip(), (preview, problem) -> {
+            if (ticket != previewTicket || step != 2) {
+                return;
+            }
+            if (problem != null) {
+                next.setDisable(false);
+                next.setText(m.text("deploy.wizard.next"));
+                error.setText(m.text(problem));
+                return;
+            }
+            showDryRun(r, preview);
+            go(3);
+        });
+    }
+
+    private void showDryRun(Release r, DeploymentService.Preview preview) {
+        plan = preview.dryRun();
         dryRun.getItems().setAll(plan.blastRadius().waves());
         BlastRadius.Reach total = plan.blastRadius().total();
         dryRunTotal.setText(m.text("deploy.dryRun.total", total.targets(), total.sites(), total.customers().size(),
                 tiers(total), plan.waves().size()));
+        dryRunArtifact.setText(preview.artifact()
+                .map(a -> m.text("deploy.dryRun.artifact", a.path(), a.bytes()))
+                .orElse(m.text("deploy.dryRun.artifactNotRead", r.artifact())));
         dryRunUnreachable.setVisible(!plan.unreachable().isEmpty());
         dryRunUnreachable.setText(unreachable(plan.unreachable()));
     }

@@ -4,6 +4,7 @@ import io.camfleet.console.service.Environment;
 import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.map.TileSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,8 @@ class JsonPreferencesStoreTest {
                 .withSource(new SourceSettings(SourceSettings.Kind.AWS, java.util.List.of(
                         Environment.of("prod-eu", "noc-prod", "eu-west-1", ""),
                         Environment.of("dev", "", "us-east-1", "https://vpce-1.iot.us-east-1.vpce.amazonaws.com")),
-                        "/srv/sites.csv", new MetricNames("Cams", "Thing", "Beat", "Frames", "Disk", "Temp")));
+                        "/srv/sites.csv", new MetricNames("Cams", "Thing", "Beat", "Frames", "Disk", "Temp")))
+                .withDeploy(new DeploySettings(512));
         store.save(p);
         assertThat(store.load()).isEqualTo(p);
     }
@@ -44,6 +46,20 @@ class JsonPreferencesStoreTest {
         Files.writeString(file, text.replace("eu-west-1", "Mars"));
         assertThat(store.load().source().environments()).isEmpty();
         assertThat(store.load().source().kind()).isEqualTo(SourceSettings.Kind.AWS);
+    }
+
+    @Test
+    void theLargestArtifactIsTwoGigabytesUnlessSetAndANonsenseLimitIsTheDefault() throws Exception {
+        Path file = dir.resolve("settings.json");
+        JsonPreferencesStore store = new JsonPreferencesStore(file);
+        store.save(Preferences.DEFAULT);
+        assertThat(Files.readString(file)).contains("\"maxArtifactMegabytes\" : 2048");
+        assertThat(store.load().deploy().maxArtifactBytes()).isEqualTo(2048L << 20);
+        for (String nonsense : new String[]{"0", "-1", "9999999999999"}) {
+            Files.writeString(file, Files.readString(file)
+                    .replaceFirst("\"maxArtifactMegabytes\" : -?\\d+", "\"maxArtifactMegabytes\" : " + nonsense));
+            assertThat(store.load().deploy()).as(nonsense).isEqualTo(DeploySettings.DEFAULT);
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentTargets;
 import io.camfleet.console.service.deploy.HostKeyRejected;
 import io.camfleet.console.service.deploy.Pacer;
+import io.camfleet.console.service.deploy.ReleaseArtifacts;
 import io.camfleet.console.service.deploy.Rollout;
 import io.camfleet.console.service.deploy.Target;
 import io.camfleet.console.service.deploy.TargetRecord;
@@ -107,6 +108,8 @@ class DeploymentActionsTest {
         db = CacheDatabase.open(dir, Clock.systemUTC());
         service = new DeploymentService(new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC()),
                 new JdbcReleaseStore(db.dataSource(), Clock.systemUTC()),
+                // these tests are about the actions: the artifact, never read by their runner, passes as it is
+                r -> new ReleaseArtifacts.Checked(r.artifact(), 0),
                 new AuditService(trail, new InMemoryAuditAnchor(), new Operator("alice", ""), Clock.systemUTC()),
                 Clock.systemUTC(), Pacer.REAL);
         List<PlanTarget> plan = new ArrayList<>();

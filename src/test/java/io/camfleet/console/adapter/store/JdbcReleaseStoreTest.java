@@ -1,8 +1,13 @@
 package io.camfleet.console.adapter.store;
 
+import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
+import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.Target;
+import io.camfleet.console.service.deploy.TargetRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,11 +55,36 @@ class JdbcReleaseStoreTest {
     }
 
     @Test
-    void aVersionOnceUsedAlwaysMeansTheSameArtifact() {
+    void aVersionOnceItReachedACameraAlwaysMeansTheSameArtifact() {
         store.save(release("6.5.1", "ab".repeat(32)), "alice");
+        JdbcDeploymentJournal journal = new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC());
+        deployment(journal, "d-1", "6.5.1");
+        journal.moveTarget("d-1", "C1", TargetState.PENDING, TargetState.WAITING_WINDOW, "window closed", false);
+        journal.moveTarget("d-1", "C1", TargetState.WAITING_WINDOW, TargetState.DISPATCHED, "", true);
         assertThatThrownBy(() -> store.save(release("6.5.1", "cd".repeat(32)), "alice"))
                 .isInstanceOf(Problem.class).hasMessageContaining("camos-agent 6.5.1")
                 .satisfies(e -> assertThat(((Problem) e).kind()).isEqualTo(Problem.Kind.BAD_INPUT));
+        assertThat(store.find("camos-agent", "6.5.1")).contains(release("6.5.1", "ab".repeat(32)));
+    }
+
+    @Test
+    void aReleaseThatNeverReachedACameraMayBeCorrected() {
+        store.save(release("6.5.2", "ab".repeat(32)), "alice");
+        JdbcDeploymentJournal journal = new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC());
+        deployment(journal, "d-2", "6.5.2");
+        journal.moveTarget("d-2", "C1", TargetState.PENDING, TargetState.WAITING_WINDOW, "window closed", false);
+
+        Release corrected = release("6.5.2", "cd".repeat(32));
+        assertThat(store.save(corrected, "alice")).isTrue();
+        assertThat(store.find("camos-agent", "6.5.2")).contains(corrected);
+        assertThat(store.all()).containsExactly(corrected);
+    }
+
+    private static void deployment(JdbcDeploymentJournal journal, String id, String version) {
+        Instant now = Instant.now();
+        journal.create(new DeploymentRecord(id, "camos-agent", version, "SSH", "{}", DeploymentState.RUNNING, now,
+                "alice", now), List.of(new TargetRecord(new Target("C1", "S1", "10.0.0.1", "", ""), 0,
+                TargetState.PENDING, 0, "", now)));
     }
 
     @Test

@@ -66,6 +66,20 @@ class DeploymentTransitionsTest {
     }
 
     @Test
+    void aRolloutEndingWithEveryTargetFailedIsFailedEvenWhenTheThresholdToleratedIt() {
+        List<TargetState> allFailed = List.of(TargetState.FAILED, TargetState.ROLLED_BACK, TargetState.UNKNOWN);
+        assertThat(DeploymentTransitions.next(RUNNING, ALL_DONE, allFailed)).isEqualTo(FAILED);
+        assertThat(DeploymentTransitions.next(DeploymentState.PAUSED, ALL_DONE, allFailed)).isEqualTo(FAILED);
+        // One camera that took the release (or already had it) makes a tolerated rollout a success.
+        assertThat(DeploymentTransitions.next(RUNNING, ALL_DONE, List.of(TargetState.FAILED, SUCCEEDED)))
+                .isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(DeploymentTransitions.next(RUNNING, ALL_DONE, List.of(TargetState.FAILED, TargetState.SKIPPED)))
+                .isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(DeploymentTransitions.next(RUNNING, ALL_DONE, List.of(SUCCEEDED, SUCCEEDED)))
+                .isEqualTo(DeploymentState.SUCCEEDED);
+    }
+
+    @Test
     void abortStopsNewDispatchesButLetsRunningFinishAndKeepTheirResults() {
         List<TargetState> targets = new ArrayList<>(List.of(INSTALLING, PENDING, PENDING));
 

@@ -49,4 +49,66 @@ class PlanJsonTest {
         assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"maintenanceWindows\": \"skip\"}"))
                 .isInstanceOf(Problem.class).hasMessageContaining("use respect, or ignore");
     }
+
+    @Test
+    void aCountThatIsNotAWholeNumberInRangeIsRefusedNotRoundedNorDefaulted() {
+        // Each of these was read as some number before: "ten" as the default 10, 2.7 as 2, 1e9 as a billion.
+        for (String value : List.of("1e9", "\"ten\"", "2.7", "0", "10001", "true", "null", "\"50\"", "[5]")) {
+            assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"maxConcurrency\": " + value + "}"))
+                    .as(value).isInstanceOf(Problem.class).hasMessageContaining("maxConcurrency is ")
+                    .satisfies(e -> assertThat(((Problem) e).kind()).isEqualTo(Problem.Kind.BAD_INPUT));
+        }
+        for (String key : List.of("canary", "waves", "failureThreshold")) {
+            for (String value : List.of("2.7", "1e9", "true", "-1", "\"2.7\"")) {
+                String json = "{\"waves\": \"10\", \"" + key + "\": " + value + "}";
+                assertThatThrownBy(() -> PlanJson.parse(json)).as(json).isInstanceOf(Problem.class);
+            }
+        }
+        assertThat(PlanJson.parse("{\"waves\": 10, \"canary\": 2, \"maxConcurrency\": 10000}"))
+                .satisfies(s -> assertThat(s.maxConcurrency()).isEqualTo(10_000))
+                .satisfies(s -> assertThat(s.canary()).isEqualTo(HostCount.hosts(2)))
+                .satisfies(s -> assertThat(s.waves()).isEqualTo(new WaveSizing.EachOf(HostCount.hosts(10))));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedRatherThanTheLastOneWinning() {
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"failureThreshold\": \"0\","
+                + " \"failureThreshold\": \"100%\"}"))
+                .isInstanceOf(Problem.class).hasMessageContaining("Duplicate field 'failureThreshold'");
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\"} {\"waves\": \"50%\"}"))
+                .isInstanceOf(Problem.class);
+    }
+
+    @Test
+    void aPauseIsFromNothingToAWeekAndNoMore() {
+        // 999999999999h held a rollout after its first wave for ever; PT2562047788015215H overflowed after it.
+        for (String pause : List.of("999999999999h", "PT2562047788015215H", "99999999999999999h", "169h", "-5s",
+                "P8D", "PT-1S")) {
+            assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"pauseBetweenWaves\": \"" + pause
+                    + "\"}")).as(pause).isInstanceOf(Problem.class).hasMessageContaining("7 days");
+        }
+        assertThat(PlanJson.parse("{\"waves\": \"10\", \"pauseBetweenWaves\": \"168h\"}").pauseBetweenWaves())
+                .isEqualTo(Duration.ofDays(7));
+        assertThat(PlanJson.parse("{\"waves\": \"10\", \"pauseBetweenWaves\": \"P7D\"}").pauseBetweenWaves())
+                .isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void aWordGivenAsANumberOrABooleanIsRefused() {
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"pauseBetweenWaves\": 600}"))
+                .isInstanceOf(Problem.class).hasMessageContaining("pauseBetweenWaves is 600");
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"canaryApproval\": true}"))
+                .isInstanceOf(Problem.class).hasMessageContaining("canaryApproval is true");
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"maintenanceWindows\": 0}"))
+                .isInstanceOf(Problem.class).hasMessageContaining("maintenanceWindows is 0");
+    }
+
+    @Test
+    void explicitWavesAreListsOfCameraIdsAndNothingElse() {
+        for (String waves : List.of("[]", "[\"c1\"]", "[[1, 2]]", "[[\"c1\"], \"c2\"]", "[[\"\"]]", "[[null]]",
+                "{\"c1\": 1}")) {
+            assertThatThrownBy(() -> PlanJson.parse("{\"waves\": " + waves + "}")).as(waves)
+                    .isInstanceOf(Problem.class).hasMessageContaining("waves");
+        }
+    }
 }

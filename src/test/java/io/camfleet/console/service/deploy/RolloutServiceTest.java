@@ -83,7 +83,8 @@ class RolloutServiceTest {
             public List<Release> all() {
                 return List.of(release);
             }
-        }, new AuditService(new InMemoryAuditTrail(), new io.camfleet.console.service.InMemoryAuditAnchor(),
+        }, r -> new ReleaseArtifacts.Checked(r.artifact(), 0),
+                new AuditService(new InMemoryAuditTrail(), new io.camfleet.console.service.InMemoryAuditAnchor(),
                 new Operator("ops", ""), clock), clock, Pacer.REAL);
         RolloutService s = new RolloutService(deployments, journal, processes, clock);
         services.add(s);

@@ -1,0 +1,24 @@
+package io.camfleet.console.service.deploy;
+
+/**
+ * Deployment settings kept in {@code settings.json}, read by the window and the CLI alike.
+ *
+ * @param maxArtifactMegabytes the largest artifact a release may have, in MiB (1 to 1,048,576); a larger one is
+ *                             refused at launch rather than read for minutes and sent to every camera
+ */
+public record DeploySettings(long maxArtifactMegabytes) {
+
+    public static final DeploySettings DEFAULT = new DeploySettings(2048);
+    private static final long MOST_MEGABYTES = 1L << 20;
+
+    public DeploySettings {
+        if (maxArtifactMegabytes < 1 || maxArtifactMegabytes > MOST_MEGABYTES) {
+            throw new IllegalArgumentException("The largest artifact must be from 1 to " + MOST_MEGABYTES
+                    + " MB, not " + maxArtifactMegabytes + ".");
+        }
+    }
+
+    public long maxArtifactBytes() {
+        return maxArtifactMegabytes << 20;
+    }
+}
