@@ -4,13 +4,31 @@ import io.camfleet.console.service.Problem;
 
 import java.sql.SQLException;
 
-/** A database failure, told to the user as "the cache could not be read or written" with the database's reason. */
+/**
+ * A database failure, told to the user as "the cache could not be read or written" with the database's reason. A
+ * value the database refuses (too long for its column, say) is told apart: free disk space has nothing to do with it.
+ */
 final class StoreException extends Problem {
 
     private static final long serialVersionUID = 1L;
 
     StoreException(SQLException cause) {
-        super(cause, "problem.cacheFailed", firstLine(cause.getMessage()));
+        super(cause, refusedValue(cause) ? "problem.cacheValueRefused" : "problem.cacheFailed",
+                firstLine(cause.getMessage()));
+    }
+
+    /** SQLSTATE class 22, "data exception", on the error or on what a batch chained to it. */
+    private static boolean refusedValue(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (isDataException(s) || s.getCause() instanceof SQLException c && isDataException(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDataException(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("22");
     }
 
     private static String firstLine(String m) {
