@@ -25,6 +25,7 @@ import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.PreferencesStore;
 import io.camfleet.console.service.Problem;
 import io.camfleet.console.service.Progress;
 import io.camfleet.console.service.SourceSettings;
@@ -42,6 +43,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -206,7 +208,9 @@ final class ConsoleRuntime implements ConsoleBackend {
         return switch (settings.kind()) {
             case AWS -> settings.environments().isEmpty()
                     ? demo("AWS without an environment", demoSites, seed)
-                    : cache -> environmentsSource(settings.environments(), settings.metrics(), false, cache);
+                    : cache -> environmentsSource(settings.environments(),
+                            settings.environments().stream().map(Environment::label).toList(), settings.metrics(),
+                            false, cache);
             case IMPORT -> settings.importFile().isBlank()
                     ? demo("an import without a file", demoSites, seed)
                     : cache -> importedFleet(Path.of(settings.importFile()));
@@ -219,9 +223,9 @@ final class ConsoleRuntime implements ConsoleBackend {
         return cache -> demoFleet(sites, seed);
     }
 
-    private EnvironmentsFleetSource environmentsSource(List<Environment> environments, MetricNames metrics,
-                                                       boolean full, JdbcFleetCache cache) {
-        EnvironmentsFleetSource source = new EnvironmentsFleetSource(environments,
+    private EnvironmentsFleetSource environmentsSource(List<Environment> environments, Collection<String> toSync,
+                                                       MetricNames metrics, boolean full, JdbcFleetCache cache) {
+        EnvironmentsFleetSource source = new EnvironmentsFleetSource(environments, toSync,
                 new EnvironmentSync(environments(metrics), cache, clock), cache);
         if (full) {
             source.fullSyncNext();
@@ -229,14 +233,16 @@ final class ConsoleRuntime implements ConsoleBackend {
         return source;
     }
 
+    /** The data folder on AWS environments, synced through the one set of AWS clients of this console. */
     @Override
-    public Session openEnvironments(Path dataDir, List<Environment> environments, boolean full) {
-        return openEnvironments(chooseFolder(dataDir), environments, full, MetricNames.DEFAULT);
+    public Session openEnvironments(Path dataDir, SourceSettings source, Collection<String> toSync, boolean full) {
+        return openServices(chooseFolder(dataDir), cache -> environmentsSource(source.environments(), toSync,
+                source.metrics(), full, cache));
     }
 
-    /** The data folder on AWS environments, synced through the one set of AWS clients of this console. */
-    ConsoleServices openEnvironments(Path folder, List<Environment> environments, boolean full, MetricNames metrics) {
-        return openServices(folder, cache -> environmentsSource(environments, metrics, full, cache));
+    @Override
+    public PreferencesStore settings(Path dataDir) {
+        return new JsonPreferencesStore(chooseFolder(dataDir).resolve("settings.json"));
     }
 
     /**
@@ -306,7 +312,8 @@ final class ConsoleRuntime implements ConsoleBackend {
      * What the console asks AWS about environments (profiles, who it is there). One for the whole run; the SDK
      * behind it is loaded on the first question, which comes off the FX thread, not while the first window opens.
      */
-    EnvironmentReader environments() {
+    @Override
+    public EnvironmentReader environments() {
         return environments;
     }
 

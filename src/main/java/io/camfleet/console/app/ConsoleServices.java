@@ -19,7 +19,6 @@ import io.camfleet.console.service.EnvironmentsFleetSource;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSource;
 import io.camfleet.console.service.Operator;
-import io.camfleet.console.service.SyncReport;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.Pacer;
 import io.camfleet.console.service.deploy.RolloutService;
@@ -28,7 +27,6 @@ import io.camfleet.console.service.map.MapSnapshotService;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -150,12 +148,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
     }
 
     @Override
-    public List<SyncReport> syncReports() {
-        return source instanceof EnvironmentsFleetSource aws ? aws.reports() : List.of();
-    }
-
-    /** The AWS environments the fleet is synced from, when that is its source. */
-    Optional<EnvironmentsFleetSource> environments() {
+    public Optional<EnvironmentsFleetSource> environments() {
         return source instanceof EnvironmentsFleetSource aws ? Optional.of(aws) : Optional.empty();
     }
 

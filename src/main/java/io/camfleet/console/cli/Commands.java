@@ -23,6 +23,7 @@ public final class Commands {
         cmd.addSubcommand(new AuditCommand(messages));
         cmd.addSubcommand(new DemoCommand());
         cmd.addSubcommand(new DeployCommand(messages));
+        cmd.addSubcommand(new EnvCommand(messages));
         cmd.addSubcommand(new FleetCommand());
         cmd.addSubcommand(new ImportCommand(messages));
         cmd.addSubcommand(new MapCommand());

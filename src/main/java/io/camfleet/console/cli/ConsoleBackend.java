@@ -2,11 +2,13 @@ package io.camfleet.console.cli;
 
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.service.AuditService;
-import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.EnvironmentReader;
+import io.camfleet.console.service.EnvironmentsFleetSource;
 import io.camfleet.console.service.FleetService;
 import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.SyncReport;
+import io.camfleet.console.service.PreferencesStore;
+import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.deploy.RolloutService;
@@ -14,8 +16,10 @@ import io.camfleet.console.service.map.MapSnapshotService;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.Optional;
 
 /** What the commands need from the rest of the console; the composition root provides it. */
 public interface ConsoleBackend {
@@ -75,11 +79,21 @@ public interface ConsoleBackend {
     FleetSource importedFleet(Path file);
 
     /**
-     * Opens the data folder on AWS environments: each reload syncs them into the cache, page by page.
+     * Opens the data folder on AWS environments: each reload syncs those of {@code toSync} into the cache, page by
+     * page, and serves every environment of {@code source}; rows of other environments leave the cache.
      *
-     * @param full a full sync (every row rewritten) rather than an incremental one
+     * @param source the environments and metric names, as the folder's settings have them (or are about to)
+     * @param toSync the labels of the environments to sync
+     * @param full   a full sync (every row rewritten) rather than an incremental one
+     * @throws io.camfleet.console.service.Problem when the folder cannot be written or another console holds it
      */
-    Session openEnvironments(Path dataDir, List<Environment> environments, boolean full);
+    Session openEnvironments(Path dataDir, SourceSettings source, Collection<String> toSync, boolean full);
+
+    /** The settings of the data folder ({@code settings.json}), which the window's Settings show and change too. */
+    PreferencesStore settings(Path dataDir);
+
+    /** What the console asks AWS about an environment: who it is there. */
+    EnvironmentReader environments();
 
     Clock clock();
 
@@ -104,9 +118,9 @@ public interface ConsoleBackend {
         /** The rollouts this process runs, with their leases; and who runs any deployment. */
         RolloutService rollouts();
 
-        /** What the last reload's environment syncs did; empty when the fleet does not come from AWS. */
-        default List<SyncReport> syncReports() {
-            return List.of();
+        /** The AWS environments the fleet is synced from, when that is its source. */
+        default Optional<EnvironmentsFleetSource> environments() {
+            return Optional.empty();
         }
 
         @Override

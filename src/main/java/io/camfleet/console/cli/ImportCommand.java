@@ -1,5 +1,6 @@
 package io.camfleet.console.cli;
 
+import io.camfleet.console.service.EnvironmentSettings;
 import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Progress;
@@ -42,6 +43,8 @@ final class ImportCommand implements Callable<Integer> {
         try (ConsoleBackend.Session session = backend.open(root.dataDir(), backend.importedFleet(file))) {
             // The file is read and checked before the cache is touched; a bad row stops the import there.
             FleetSnapshot fleet = session.fleet().reload(Progress.NONE);
+            // The cache now holds this registry: the window opens on it, not on the source the settings named.
+            new EnvironmentSettings(backend.settings(root.dataDir())).importedFrom(file);
             long unplaced = fleet.sites().stream().filter(s -> !s.site().isPlaced()).count();
             spec.commandLine().getOut().println(messages.text("import.done", file.toString(),
                     session.folder().toString(), fleet.siteCount(), fleet.cameraCount(), unplaced));

@@ -26,6 +26,9 @@ import java.util.function.Function;
  */
 public final class EnvironmentSync {
 
+    /** Clipped values named one by one in a sync's warnings; beyond these, one warning counts the rest. */
+    static final int CLIPPED_SHOWN = 10;
+
     private final EnvironmentReader reader;
     private final SyncCache cache;
     private final Clock clock;
@@ -61,6 +64,7 @@ public final class EnvironmentSync {
         List<String> goneSites = writer.gone(before.sites(), Site::id, writer.sitesSeen);
         List<String> goneCameras = writer.gone(before.cameras(), CameraSystem::id, writer.camerasSeen);
         cache.finishSync(label, goneSites, goneCameras, sourceName, started, full);
+        writer.noteClippedBeyondShown();
         synced.put(label, new FleetData(writer.sites, writer.cameras, writer.telemetry));
         return new SyncReport(environment.label(), full, writer.sitesSeen.size(), writer.camerasSeen.size(),
                 writer.unplaced, goneSites.size() + goneCameras.size(), writer.written, writer.pages,
@@ -94,6 +98,7 @@ public final class EnvironmentSync {
         private int pages;
         private int throttled;
         private final List<Problem> warnings = new ArrayList<>();
+        private int clipped;
 
         Writer(Environment environment, FleetData before, boolean full, Progress progress) {
             this.environment = environment;
@@ -152,9 +157,43 @@ public final class EnvironmentSync {
         private void write(List<Site> sites, List<CameraSystem> cameras, Map<String, CameraTelemetry> telemetry) {
             pages++;
             if (!sites.isEmpty() || !cameras.isEmpty()) {
-                cache.writePage(environment.label(), sites, cameras, telemetry);
+                List<SyncCache.Clipped> notes = cache.writePage(environment.label(), sites, cameras, telemetry);
                 written += sites.size() + cameras.size();
+                note(notes);
             }
+        }
+
+        /**
+         * One warning per value the cache clipped or record it left out, naming the record and the field, up to
+         * ten; the rest are counted. What was left out is not served either.
+         */
+        private void note(List<SyncCache.Clipped> notes) {
+            Set<String> leftOut = new HashSet<>();
+            for (SyncCache.Clipped n : notes) {
+                if (n.leftOut()) {
+                    leftOut.add(n.record());
+                    written--;
+                }
+                if (clipped++ < CLIPPED_SHOWN) {
+                    warnings.add(new Problem(n.leftOut() ? "sync.leftOut" : "sync.clipped", shown(n.record()),
+                            n.field(), n.length(), n.width()));
+                }
+            }
+            if (!leftOut.isEmpty()) {
+                this.sites.removeIf(s -> leftOut.contains(s.id()));
+                this.cameras.removeIf(c -> leftOut.contains(c.id()));
+            }
+        }
+
+        void noteClippedBeyondShown() {
+            if (clipped > CLIPPED_SHOWN) {
+                warnings.add(new Problem("sync.clippedMore", clipped - CLIPPED_SHOWN));
+            }
+        }
+
+        /** A record's id as a warning names it: an id too long to store is too long to read, too. */
+        private static String shown(String id) {
+            return id.length() <= 80 ? id : id.substring(0, 79) + "…";
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.camfleet.console.domain.Site;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,25 +18,47 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * The fleet from several AWS environments merged into one: each load syncs every environment into the cache, page
- * by page, and then serves what the cache holds. An environment that cannot be reached keeps its last cached rows
- * and is reported in {@link #problems()}; only when none can be reached does the load fail.
+ * The fleet from several AWS environments merged into one: each load syncs the environments it was told to (every
+ * configured one, unless told fewer) into the cache, page by page, and then serves what the cache holds of every
+ * configured environment. An environment that cannot be reached keeps its last cached rows and is reported in
+ * {@link #problems()}; only when none can be reached does the load fail. Syncing one environment never removes
+ * another's rows: only rows of environments no longer configured go, and {@link #removed()} says which.
  */
 public final class EnvironmentsFleetSource implements FleetSource {
 
     private final List<Environment> environments;
+    private final Set<String> toSync;
     private final EnvironmentSync sync;
     private final SyncCache syncCache;
     private final List<Problem> problems = new CopyOnWriteArrayList<>();
     private final List<SyncReport> reports = new CopyOnWriteArrayList<>();
+    private final List<SyncCache.Removed> removed = new CopyOnWriteArrayList<>();
     private volatile boolean fullNext;
     private volatile Instant storedAsOf;
 
+    /** Every configured environment, each synced by every load. */
     public EnvironmentsFleetSource(List<Environment> environments, EnvironmentSync sync, SyncCache syncCache) {
-        if (environments.isEmpty()) {
+        this(environments, environments.stream().map(Environment::label).toList(), sync, syncCache);
+    }
+
+    /**
+     * @param environments every configured environment: the fleet served is theirs
+     * @param toSync       the labels of those each load syncs; the others are served as cached
+     * @throws Problem of kind BAD_INPUT when there is no environment, or a label to sync is not configured
+     */
+    public EnvironmentsFleetSource(List<Environment> environments, Collection<String> toSync, EnvironmentSync sync,
+                                   SyncCache syncCache) {
+        if (environments.isEmpty() || toSync.isEmpty()) {
             throw Problem.badInput("environment.none");
         }
         this.environments = List.copyOf(environments);
+        Set<String> labels = environments.stream().map(Environment::label).collect(Collectors.toSet());
+        for (String label : toSync) {
+            if (!labels.contains(label)) {
+                throw Problem.badInput("env.unknown", label, String.join(", ", labels.stream().sorted().toList()));
+            }
+        }
+        this.toSync = Set.copyOf(toSync);
         this.sync = sync;
         this.syncCache = syncCache;
     }
@@ -49,7 +72,7 @@ public final class EnvironmentsFleetSource implements FleetSource {
         return environments;
     }
 
-    /** Makes the next load a full sync of every environment instead of an incremental one. */
+    /** Makes the next load a full sync of every environment it syncs instead of an incremental one. */
     public void fullSyncNext() {
         fullNext = true;
     }
@@ -62,6 +85,9 @@ public final class EnvironmentsFleetSource implements FleetSource {
         List<Problem> failed = new ArrayList<>();
         List<SyncReport> done = new ArrayList<>();
         for (Environment e : environments) {
+            if (!toSync.contains(e.label())) {
+                continue;
+            }
             progress.checkCancelled();
             boolean neverSynced = !syncCache.environmentsAsOf().containsKey(e.label());
             try {
@@ -77,13 +103,15 @@ public final class EnvironmentsFleetSource implements FleetSource {
         problems.addAll(failed);
         reports.clear();
         reports.addAll(done);
+        removed.clear();
         if (done.isEmpty()) {
-            throw environments.size() == 1 ? (Problem) failed.get(0).getCause() : allFailed(failed);
+            throw failed.size() == 1 ? (Problem) failed.get(0).getCause() : allFailed(failed);
         }
         fullNext = false;
-        // Only now, with at least one environment read, what another source left in the cache goes.
-        syncCache.retainEnvironments(labels);
-        // The fleet as each environment was just read (or, for one out of reach, as the cache last had it).
+        // Only now, with at least one environment read, what another source left in the cache goes, and what an
+        // environment no longer configured left: never the rows of a configured environment not synced this time.
+        removed.addAll(syncCache.retainEnvironments(labels));
+        // The fleet as each environment was just read (or, for one not synced or out of reach, as the cache has it).
         List<Site> sites = new ArrayList<>();
         List<CameraSystem> cameras = new ArrayList<>();
         Map<String, CameraTelemetry> telemetry = new HashMap<>();
@@ -129,5 +157,10 @@ public final class EnvironmentsFleetSource implements FleetSource {
     /** What the last load's syncs did, one report per environment that synced. */
     public List<SyncReport> reports() {
         return List.copyOf(reports);
+    }
+
+    /** What the last load removed of environments no longer configured ("" for the demo's or an import's rows). */
+    public List<SyncCache.Removed> removed() {
+        return List.copyOf(removed);
     }
 }

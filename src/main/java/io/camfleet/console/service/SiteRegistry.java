@@ -30,7 +30,7 @@ public final class SiteRegistry {
     /** Larger files are refused before they are read. */
     public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
 
-    /** The columns a registry may have; the longest text each may hold is the width of its column in the cache. */
+    /** The columns a registry may have, and the longest text each may hold: no more than its column in the cache. */
     enum Column {
         SITE_ID("site_id", 64, Site::id),
         SITE_NAME("site_name", 200, Site::name),

@@ -22,10 +22,20 @@ public interface SyncCache {
 
     /**
      * Writes one page of a sync in one transaction: its sites and cameras, with their telemetry, are inserted or
-     * updated and marked as {@code environment}'s. Cameras belong to the environment of their site.
+     * updated and marked as {@code environment}'s. Cameras belong to the environment of their site. A value longer
+     * than the cache keeps is clipped, and a record whose id is too long is left out, rather than failing the page.
+     *
+     * @return what was clipped or left out, one note per record and field; empty when everything fitted
      */
-    void writePage(String environment, List<Site> sites, List<CameraSystem> cameras,
-                   Map<String, CameraTelemetry> telemetry);
+    List<Clipped> writePage(String environment, List<Site> sites, List<CameraSystem> cameras,
+                            Map<String, CameraTelemetry> telemetry);
+
+    /**
+     * A value longer than its column: {@code record}'s {@code field} had {@code length} characters and the cache
+     * keeps {@code width}. A too long id cannot be clipped (it would name another record): that record is left out.
+     */
+    record Clipped(String record, String field, int length, int width, boolean leftOut) {
+    }
 
     /**
      * Ends a sync of one environment in one transaction, after all its pages: removes what is gone, moves the
@@ -36,8 +46,17 @@ public interface SyncCache {
     void finishSync(String environment, Collection<String> goneSites, Collection<String> goneCameras, String source,
                     Instant asOf, boolean full);
 
-    /** Removes, in one transaction, every row of an environment not in {@code environments} (the demo's is ""). */
-    void retainEnvironments(Set<String> environments);
+    /**
+     * Removes, in one transaction, every row of an environment not in {@code environments} (the demo's and an
+     * imported registry's is "").
+     *
+     * @return what was removed, one entry per environment that had rows
+     */
+    List<Removed> retainEnvironments(Set<String> environments);
+
+    /** Rows of {@code environment} removed because it is no longer configured. */
+    record Removed(String environment, int sites, int cameras) {
+    }
 
     /** Each synced environment and up to when its rows are complete. */
     Map<String, Instant> environmentsAsOf();

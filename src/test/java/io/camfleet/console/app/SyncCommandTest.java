@@ -3,16 +3,22 @@ package io.camfleet.console.app;
 import io.camfleet.console.adapter.aws.CborToJsonBridge;
 import io.camfleet.console.adapter.aws.FleetSeeder;
 import io.camfleet.console.adapter.aws.MotoServer;
+import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.cli.Commands;
 import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.FleetSnapshot;
 import io.camfleet.console.service.Messages;
 import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.Progress;
+import io.camfleet.console.service.SourceSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +86,189 @@ class SyncCommandTest {
         assertThat(err.toString()).contains("no AWS credentials for profile nobody");
         assertThat(run("fleet", "--json", "--data-dir", data)).isZero();
         assertThat(out.toString()).contains("\"sites\" : 0");
+    }
+
+    /** Two environments on one moto: eu (three cameras) and us (two), in their own regions. */
+    private void seedEuAndUs() {
+        try (FleetSeeder eu = new FleetSeeder(MOTO.environment("eu", "moto-a", "eu-west-1"));
+             FleetSeeder us = new FleetSeeder(MOTO.environment("us", "moto-b", "us-east-1"))) {
+            eu.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of()).thing("cam-2", "ams-01", Map.of())
+                    .thing("cam-3", "ams-01", Map.of());
+            us.site("nyc-01", null, FleetSeeder.siteAttributes("New_York", "Acme", "US", "40.71", "-74.0",
+                    "America/New_York", "SILVER")).thing("cam-1", "nyc-01", Map.of()).thing("cam-2", "nyc-01", Map.of());
+        }
+    }
+
+    private String data() {
+        return dir.resolve("data").toString();
+    }
+
+    private String[] syncArgs(String label, String profile, String region) {
+        return new String[] {"sync", "--profile", profile, "--region", region, "--endpoint",
+                MOTO.endpoint().toString(), "--label", label, "--data-dir", data()};
+    }
+
+    private String fleetJson() {
+        out.getBuffer().setLength(0);
+        assertThat(run("fleet", "--json", "--data-dir", data())).as(err.toString()).isZero();
+        return out.toString();
+    }
+
+    @Test
+    void syncingOneEnvironmentNeverRemovesAnothersRowsAndTheRemovedCountIsTheTruth() {
+        seedEuAndUs();
+        assertThat(run(syncArgs("eu", "moto-a", "eu-west-1"))).as(err.toString()).isZero();
+        assertThat(run(syncArgs("us", "moto-b", "us-east-1"))).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("us: 1 sites, 2 cameras, 0 unplaced, 0 removed");
+        assertThat(fleetJson()).contains("\"source\" : \"AWS: eu, us\"", "\"cameras\" : 5", "\"eu\" : 1",
+                "\"us\" : 1");
+
+        // A camera deleted in eu: syncing eu alone removes that one, and nothing of us.
+        try (FleetSeeder eu = new FleetSeeder(MOTO.environment("eu", "moto-a", "eu-west-1"))) {
+            eu.deleteThing("cam-2");
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("sync", "--env", "eu", "--data-dir", data())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("eu: 1 sites, 2 cameras, 0 unplaced, 1 removed").doesNotContain("us:");
+        assertThat(fleetJson()).contains("\"cameras\" : 4", "\"eu\" : 1", "\"us\" : 1");
+    }
+
+    @Test
+    void syncWithNoOptionSyncsEveryConfiguredEnvironment() {
+        seedEuAndUs();
+        String endpoint = MOTO.endpoint().toString();
+        assertThat(run("env", "add", "--label", "eu", "--profile", "moto-a", "--region", "eu-west-1", "--endpoint",
+                endpoint, "--data-dir", data())).as(err.toString()).isZero();
+        assertThat(run("env", "add", "--label", "us", "--profile", "moto-b", "--region", "us-east-1", "--endpoint",
+                endpoint, "--data-dir", data())).as(err.toString()).isZero();
+        out.getBuffer().setLength(0);
+
+        assertThat(run("sync", "--data-dir", data())).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("eu: 1 sites, 3 cameras, 0 unplaced, 0 removed (full sync",
+                "us: 1 sites, 2 cameras, 0 unplaced, 0 removed (full sync");
+        assertThat(fleetJson()).contains("\"cameras\" : 5");
+    }
+
+    @Test
+    void envAddListTestAndRemoveManageTheEnvironmentsOfTheSettings() {
+        seedEuAndUs();
+        String endpoint = MOTO.endpoint().toString();
+        assertThat(run("env", "add", "--label", "eu", "--profile", "moto-a", "--region", "eu-west-1", "--endpoint",
+                endpoint, "--data-dir", data())).as(err.toString()).isZero();
+        assertThat(run("env", "add", "--label", "us", "--profile", "moto-b", "--region", "us-east-1", "--endpoint",
+                endpoint, "--data-dir", data())).as(err.toString()).isZero();
+        // The Settings form's checks: a label taken (in any case), a region that is none.
+        assertThat(run("env", "add", "--label", "EU", "--profile", "moto-b", "--region", "us-east-1",
+                "--data-dir", data())).isEqualTo(2);
+        assertThat(err.toString()).contains("Two environments are labelled 'EU'");
+        assertThat(run("env", "add", "--label", "mars", "--region", "Mars", "--data-dir", data())).isEqualTo(2);
+        assertThat(err.toString()).contains("'Mars' is not an AWS region");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("env", "list", "--data-dir", data())).isZero();
+        assertThat(out.toString()).contains("eu: profile moto-a, region eu-west-1, endpoint " + endpoint,
+                "us: profile moto-b, region us-east-1").doesNotContain("mars", "EU:");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("env", "test", "eu", "--data-dir", data())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("eu: account 123456789012, arn:aws:");
+        assertThat(run("env", "test", "nowhere", "--data-dir", data())).isEqualTo(2);
+        assertThat(err.toString()).contains("no environment labelled 'nowhere'", "eu, us");
+
+        // Both synced, then us removed: its rows leave at the next sync, which says so.
+        assertThat(run("sync", "--data-dir", data())).as(err.toString()).isZero();
+        assertThat(run("env", "remove", "us", "--data-dir", data())).as(err.toString()).isZero();
+        out.getBuffer().setLength(0);
+        assertThat(run("env", "list", "--data-dir", data())).isZero();
+        assertThat(out.toString()).contains("eu:").doesNotContain("us:");
+        assertThat(run("env", "remove", "us", "--data-dir", data())).isEqualTo(2);
+        out.getBuffer().setLength(0);
+        assertThat(run("sync", "--data-dir", data())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("us: 1 sites and 2 cameras removed from the cache");
+        assertThat(fleetJson()).contains("\"cameras\" : 3").doesNotContain("\"us\"");
+    }
+
+    @Test
+    void envTestOfAProfileWithoutCredentialsIsUnavailable() {
+        assertThat(run("env", "add", "--label", "ghost", "--profile", "nobody", "--region", "eu-west-1",
+                "--endpoint", MOTO.endpoint().toString(), "--data-dir", data())).as(err.toString()).isZero();
+
+        assertThat(run("env", "test", "ghost", "--data-dir", data())).isEqualTo(3);
+        assertThat(err.toString()).contains("no AWS credentials for profile nobody");
+    }
+
+    @Test
+    void anEnvironmentIsNotChangedWhileAnotherConsoleHoldsTheFolder() throws Exception {
+        ConsoleRuntime window = new ConsoleRuntime(Clock.systemUTC(), Map.of(), dir.resolve("home").toString(),
+                new Operator("tester", ""), new Messages(Locale.ENGLISH));
+        try (var open = window.open(dir.resolve("data"))) {
+            // Another process, as H2's file lock only keeps other processes off: a window would save over it.
+            String java = ProcessHandle.current().info().command().orElse("java");
+            Process cli = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                    "-Dlogback.configurationFile=logback.xml", "-Dcamfleet.logdir=" + dir.resolve("logs"),
+                    Main.class.getName(), "env", "add", "--label", "eu", "--region", "eu-west-1",
+                    "--data-dir", data())).start();
+            assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String cliErr = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(cli.exitValue()).as(cliErr).isEqualTo(3);
+            assertThat(cliErr).contains("already open by another CamFleet Console");
+        }
+        out.getBuffer().setLength(0);
+        assertThat(run("env", "list", "--data-dir", data())).isZero();
+        assertThat(out.toString()).contains("No AWS environment is set up");
+    }
+
+    @Test
+    void settingsThatCannotBeReadAreNeverOverwritten() throws Exception {
+        Path settings = dir.resolve("data/settings.json");
+        Files.createDirectories(settings.getParent());
+        Files.writeString(settings, "{ \"source\": { \"kind\": \"AWS\", ");
+
+        assertThat(run("env", "add", "--label", "eu", "--region", "eu-west-1", "--data-dir", data())).isEqualTo(3);
+        assertThat(run(syncArgs("eu", "moto-a", "eu-west-1"))).isEqualTo(3);
+
+        assertThat(err.toString()).contains("settings file " + settings + " cannot be read");
+        assertThat(Files.readString(settings)).isEqualTo("{ \"source\": { \"kind\": \"AWS\", ");
+    }
+
+    @Test
+    void afterACliSyncTheFolderOpensOnTheSyncedEnvironmentsNotTheDemo() {
+        seedEuAndUs();
+        assertThat(run(syncArgs("eu", "moto-a", "eu-west-1"))).as(err.toString()).isZero();
+
+        // The window builds its source from the folder's settings, as openConfigured does.
+        assertThat(new JsonPreferencesStore(dir.resolve("data/settings.json")).load().source().kind())
+                .isEqualTo(SourceSettings.Kind.AWS);
+        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(),
+                Map.of("AWS_CONFIG_FILE", MOTO.configFile().toString()), dir.resolve("home").toString(),
+                new Operator("tester", ""), new Messages(Locale.ENGLISH));
+        runtime.interceptAws(List.of(new CborToJsonBridge()));
+        try (var session = runtime.openConfigured(dir.resolve("data"))) {
+            assertThat(session.fleet().sourceName()).isEqualTo("AWS: eu");
+            FleetSnapshot fleet = session.fleet().start(Progress.NONE);
+            assertThat(fleet.cameraCount()).isEqualTo(3);
+            assertThat(fleet.sites()).allSatisfy(s -> assertThat(s.site().environment()).isEqualTo("eu"));
+        }
+    }
+
+    @Test
+    void afterACliImportTheFolderOpensOnTheImportedRegistry() throws Exception {
+        Path registry = dir.resolve("sites.csv");
+        Files.writeString(registry, """
+                site_id,site_name,customer,country,region,latitude,longitude,timezone,sla_tier
+                S1,Amsterdam,Northwind,NL,EU,52.37,4.89,Europe/Amsterdam,GOLD
+                """);
+        assertThat(run("import", registry.toString(), "--data-dir", data())).as(err.toString()).isZero();
+
+        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), dir.resolve("home").toString(),
+                new Operator("tester", ""), new Messages(Locale.ENGLISH));
+        try (var session = runtime.openConfigured(dir.resolve("data"))) {
+            assertThat(session.fleet().sourceName()).isEqualTo("Import: sites.csv");
+            assertThat(session.fleet().start(Progress.NONE).siteCount()).isEqualTo(1);
+        }
     }
 
     @Test

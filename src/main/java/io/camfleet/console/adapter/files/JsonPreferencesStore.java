@@ -7,6 +7,7 @@ import io.camfleet.console.service.Environment;
 import io.camfleet.console.service.MetricNames;
 import io.camfleet.console.service.Preferences;
 import io.camfleet.console.service.PreferencesStore;
+import io.camfleet.console.service.Problem;
 import io.camfleet.console.service.SourceSettings;
 import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.map.TileSettings;
@@ -37,26 +38,61 @@ public final class JsonPreferencesStore implements PreferencesStore {
 
     @Override
     public Preferences load() {
-        if (!Files.exists(file)) {
-            return Preferences.DEFAULT;
-        }
         try {
-            return json.readValue(file.toFile(), SettingsFile.class).toPreferences();
-        } catch (IOException | RuntimeException e) {
+            return read();
+        } catch (Problem e) {
             LOG.warn("Ignoring unreadable settings {}: {}", file, e.getMessage());
             return Preferences.DEFAULT;
         }
     }
 
     @Override
+    public Preferences read() {
+        if (!Files.exists(file)) {
+            return Preferences.DEFAULT;
+        }
+        try {
+            return json.readValue(file.toFile(), SettingsFile.class).toPreferences();
+        } catch (IOException | RuntimeException e) {
+            throw new Problem(e, "settings.unreadable", file.toString(), reason(e));
+        }
+    }
+
+    @Override
     public void save(Preferences preferences) {
         try {
-            Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
+            write(preferences);
+        } catch (Problem e) {
+            LOG.warn("Could not save settings to {}", file, e);
+        }
+    }
+
+    @Override
+    public void write(Preferences preferences) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
             json.writeValue(tmp.toFile(), SettingsFile.of(preferences));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not save settings to {}", file, e);
+            deleteQuietly(tmp);
+            throw new Problem(e, "settings.unwritable", file.toString(), reason(e));
         }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}", tmp, e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 
     /** The file format, kept apart from the record the rest of the code uses. */

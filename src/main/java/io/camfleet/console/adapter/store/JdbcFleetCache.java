@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The fleet cache in portable SQL (H2 by default, PostgreSQL in team mode).
@@ -61,6 +62,7 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
             + "operating_mode = ?, frames_per_minute = ?, disk_used_percent = ?, temperature_c = ? WHERE id = ?";
 
     private final DataSource ds;
+    private volatile ColumnWidths widths;
 
     public JdbcFleetCache(DataSource ds) {
         this.ds = ds;
@@ -129,17 +131,40 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
     }
 
     @Override
-    public void writePage(String environment, List<Site> sites, List<CameraSystem> cameras,
-                          Map<String, CameraTelemetry> telemetry) {
-        List<CameraRow> rows = new ArrayList<>(cameras.size());
-        for (CameraSystem cam : cameras) {
-            rows.add(new CameraRow(cam, telemetry.getOrDefault(cam.id(), CameraTelemetry.NEVER_SEEN), environment));
-        }
-        Jdbc.inTransaction(ds, c -> {
-            upsert(c, UPDATE_SITE, INSERT_SITE, sites, JdbcFleetCache::bindSite);
-            upsert(c, UPDATE_CAMERA, INSERT_CAMERA, rows, JdbcFleetCache::bindCamera);
-            return null;
+    public List<Clipped> writePage(String environment, List<Site> sites, List<CameraSystem> cameras,
+                                   Map<String, CameraTelemetry> telemetry) {
+        return Jdbc.inTransaction(ds, c -> {
+            ColumnWidths fit = widths(c);
+            List<Clipped> notes = new ArrayList<>();
+            List<Site> siteRows = new ArrayList<>(sites.size());
+            for (Site s : sites) {
+                Site fitted = fit.fit(s, notes);
+                if (fitted != null) {
+                    siteRows.add(fitted);
+                }
+            }
+            List<CameraRow> cameraRows = new ArrayList<>(cameras.size());
+            for (CameraSystem cam : cameras) {
+                CameraSystem fitted = fit.fit(cam, notes);
+                if (fitted != null) {
+                    cameraRows.add(new CameraRow(fitted,
+                            telemetry.getOrDefault(cam.id(), CameraTelemetry.NEVER_SEEN), environment));
+                }
+            }
+            upsert(c, UPDATE_SITE, INSERT_SITE, siteRows, JdbcFleetCache::bindSite);
+            upsert(c, UPDATE_CAMERA, INSERT_CAMERA, cameraRows, JdbcFleetCache::bindCamera);
+            return notes;
         });
+    }
+
+    /** The fleet tables' column widths, read from the schema on the first write. */
+    private ColumnWidths widths(Connection c) throws SQLException {
+        ColumnWidths w = widths;
+        if (w == null) {
+            w = ColumnWidths.read(c, List.of("site", "camera_system"));
+            widths = w;
+        }
+        return w;
     }
 
     /** Updates each row, and inserts those that were not there: portable, unlike MERGE or ON CONFLICT. */
@@ -191,27 +216,36 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
     }
 
     @Override
-    public void retainEnvironments(Set<String> environments) {
-        Jdbc.inTransaction(ds, c -> {
-            List<String> sites = idsOutside(c, "site", environments);
-            List<String> cameras = idsOutside(c, "camera_system", environments);
-            delete(c, sites, cameras);
+    public List<Removed> retainEnvironments(Set<String> environments) {
+        return Jdbc.inTransaction(ds, c -> {
+            Map<String, List<String>> sites = idsOutside(c, "site", environments);
+            Map<String, List<String>> cameras = idsOutside(c, "camera_system", environments);
+            delete(c, sites.values().stream().flatMap(List::stream).toList(),
+                    cameras.values().stream().flatMap(List::stream).toList());
             Jdbc.batch(c, "DELETE FROM environment_state WHERE environment = ?",
-                    idsOutside(c, "environment_state", environments), (ps, e) -> ps.setString(1, e));
-            return null;
+                    List.copyOf(idsOutside(c, "environment_state", environments).keySet()),
+                    (ps, e) -> ps.setString(1, e));
+            Set<String> gone = new TreeSet<>(sites.keySet());
+            gone.addAll(cameras.keySet());
+            List<Removed> out = new ArrayList<>();
+            for (String e : gone) {
+                out.add(new Removed(e, sites.getOrDefault(e, List.of()).size(),
+                        cameras.getOrDefault(e, List.of()).size()));
+            }
+            return out;
         });
     }
 
-    /** The keys of a table's rows whose environment is not one of {@code environments}. */
-    private static List<String> idsOutside(Connection c, String table, Set<String> environments)
+    /** The keys of a table's rows whose environment is not one of {@code environments}, by environment. */
+    private static Map<String, List<String>> idsOutside(Connection c, String table, Set<String> environments)
             throws SQLException {
         String key = table.equals("environment_state") ? "environment" : "id";
-        List<String> out = new ArrayList<>();
+        Map<String, List<String>> out = new HashMap<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT " + key + ", environment FROM " + table)) {
             while (rs.next()) {
                 if (!environments.contains(rs.getString(2))) {
-                    out.add(rs.getString(1));
+                    out.computeIfAbsent(rs.getString(2), e -> new ArrayList<>()).add(rs.getString(1));
                 }
             }
         }

@@ -137,15 +137,11 @@ public final class FleetSourceViewModel {
     public Optional<String> put(Environment editing, String label, String profile, String region, String endpoint) {
         Environment e;
         try {
+            // The same checks as camfleet env add makes.
             e = Environment.of(label, profile, region, endpoint);
+            SourceSettings.checkLabelFree(environments, editing, e);
         } catch (Problem p) {
             return Optional.of(m.text(p));
-        }
-        for (Environment other : environments) {
-            // Labels name records and filter chips: two that differ only in case would read as one.
-            if (!other.equals(editing) && other.label().equalsIgnoreCase(e.label())) {
-                return Optional.of(m.text("environment.duplicate", e.label()));
-            }
         }
         int at = editing == null ? -1 : environments.indexOf(editing);
         if (at < 0) {

@@ -122,6 +122,72 @@ class AwsSyncTest {
     }
 
     @Test
+    void aThingWithValuesAtAwsLimitsSyncsWithTheGoodRecordsAndKeepsItsValues() {
+        Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        String group = "g".repeat(128); // AWS's longest thing-group and thing names
+        String thing = "t".repeat(128);
+        String image = "ami-" + "i".repeat(796); // AWS's longest attribute value: 800 characters
+        String ssh = "h".repeat(795) + ":2222";
+        String customer = "c".repeat(800);
+        String description = "A site with a long description ".repeat(60).substring(0, 1800);
+        Map<String, String> longSite = new java.util.HashMap<>(FleetSeeder.siteAttributes(null, customer, "NL",
+                "52.0", "4.0", "Europe/Amsterdam", "GOLD"));
+        longSite.remove("name"); // its name is then its description
+        longSite.put("maintenanceWindow", "w".repeat(800));
+        longSite.put("region", "r".repeat(800));
+        try (FleetSeeder seed = new FleetSeeder(prod)) {
+            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                            "Europe/Amsterdam", "GOLD"))
+                    .site(group, null, longSite, description)
+                    .thing("cam-1", "ams-01", Map.of("softwareVersion", "6.4.2"))
+                    .thing(thing, group, Map.of("image", image, "sshAddress", ssh, "jumpHost", "j".repeat(800),
+                            "ssmNodeId", "m".repeat(800), "hostname", "n".repeat(800),
+                            "softwareVersion", "v".repeat(800)))
+                    .thing("cam-2", "ams-01", Map.of("softwareVersion", "6.4.2"));
+        }
+
+        SyncReport report = sync.sync(prod, true, "AWS", Progress.NONE);
+
+        assertThat(report.warnings()).isEmpty();
+        FleetData back = cache.readEnvironment("prod-eu");
+        assertThat(back.cameras()).extracting(CameraSystem::id)
+                .containsExactlyInAnyOrder("prod-eu/cam-1", "prod-eu/cam-2", "prod-eu/" + thing);
+        assertThat(back.cameras()).filteredOn(c -> c.id().equals("prod-eu/" + thing)).singleElement()
+                .isEqualTo(new CameraSystem("prod-eu/" + thing, "prod-eu/" + group, "n".repeat(800), ssh,
+                        "j".repeat(800), "m".repeat(800), thing, image, "v".repeat(800)));
+        assertThat(back.sites()).filteredOn(s -> s.id().equals("prod-eu/" + group)).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.name()).isEqualTo(description.strip());
+                    assertThat(s.customer()).isEqualTo(customer);
+                    assertThat(s.region()).isEqualTo("r".repeat(800));
+                    assertThat(s.maintenanceWindow()).isEqualTo("w".repeat(800));
+                });
+        assertThat(back.sites()).extracting(Site::id).contains("prod-eu/ams-01");
+        assertThat(cache.environmentsAsOf()).containsKey("prod-eu");
+    }
+
+    @Test
+    void aValueLongerThanAwsAllowsIsClippedWithANoteNamingTheRecordAndTheFieldAndTheSyncGoesOn() {
+        Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        try (FleetSeeder seed = new FleetSeeder(prod)) {
+            // moto takes longer values than AWS does; an emulator or a future AWS might send one.
+            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                            "Europe/Amsterdam", "GOLD"))
+                    .thing("cam-1", "ams-01", Map.of("image", "i".repeat(1500)))
+                    .thing("cam-2", "ams-01", Map.of("softwareVersion", "6.4.2"));
+        }
+        EnvironmentsFleetSource source = new EnvironmentsFleetSource(java.util.List.of(prod), sync, cache);
+
+        FleetData fleet = source.load(Instant.now(), Progress.NONE);
+
+        assertThat(fleet.cameras()).hasSize(2);
+        assertThat(cache.readEnvironment("prod-eu").cameras()).filteredOn(c -> c.id().equals("prod-eu/cam-1"))
+                .singleElement().satisfies(c -> assertThat(c.image()).hasSize(800).startsWith("iii").endsWith("…"));
+        assertThat(source.problems()).singleElement().satisfies(p -> assertThat(p.getMessage())
+                .contains("prod-eu/cam-1", "image", "1500", "800").doesNotContainIgnoringCase("disk"));
+    }
+
+    @Test
     void theFleetIndexGivesConnectivityWhenItIsOn() {
         Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
         try (FleetSeeder seed = new FleetSeeder(prod)) {
@@ -326,12 +392,13 @@ class AwsSyncTest {
         }
 
         @Override
-        public void writePage(String environment, java.util.List<Site> sites, java.util.List<CameraSystem> cameras,
-                              Map<String, CameraTelemetry> telemetry) {
+        public java.util.List<Clipped> writePage(String environment, java.util.List<Site> sites,
+                                                 java.util.List<CameraSystem> cameras,
+                                                 Map<String, CameraTelemetry> telemetry) {
             if (++pages == dieAt) {
                 throw new IllegalStateException("killed between pages");
             }
-            cache.writePage(environment, sites, cameras, telemetry);
+            return cache.writePage(environment, sites, cameras, telemetry);
         }
 
         @Override
@@ -341,8 +408,8 @@ class AwsSyncTest {
         }
 
         @Override
-        public void retainEnvironments(java.util.Set<String> environments) {
-            cache.retainEnvironments(environments);
+        public java.util.List<Removed> retainEnvironments(java.util.Set<String> environments) {
+            return cache.retainEnvironments(environments);
         }
 
         @Override

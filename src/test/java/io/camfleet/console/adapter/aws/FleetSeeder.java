@@ -40,8 +40,13 @@ public final class FleetSeeder implements AutoCloseable {
 
     /** A site group, nested under {@code parent} when it is not null. */
     public FleetSeeder site(String group, String parent, Map<String, String> attributes) {
+        return site(group, parent, attributes, null);
+    }
+
+    /** A site group with a description (its name when it has no name attribute). */
+    public FleetSeeder site(String group, String parent, Map<String, String> attributes, String description) {
         iot.createThingGroup(b -> {
-            b.thingGroupName(group).thingGroupProperties(p -> p.attributePayload(
+            b.thingGroupName(group).thingGroupProperties(p -> p.thingGroupDescription(description).attributePayload(
                     AttributePayload.builder().attributes(attributes).build()));
             if (parent != null) {
                 b.parentGroupName(parent);
@@ -89,7 +94,9 @@ public final class FleetSeeder implements AutoCloseable {
     public static Map<String, String> siteAttributes(String name, String customer, String country, String lat,
                                                      String lon, String zone, String tier) {
         java.util.HashMap<String, String> a = new java.util.HashMap<>();
-        a.put("name", name);
+        if (name != null) {
+            a.put("name", name);
+        }
         a.put("customer", customer);
         a.put("country", country);
         if (lat != null) {

@@ -125,11 +125,11 @@ class JdbcFleetCacheTest {
     void aWriteThatFailsMidwayNeitherMovesTheAsOfNorRemovesAnything() {
         cache.replaceFleet(new FleetData(List.of(amsterdam, unplaced), List.of(cam1, cam3), Map.of()), List.of(),
                 "Demo", T0);
-        String tooLong = "x".repeat(300);
+        String tooLong = "x".repeat(3000); // longer than any site name column holds
         Site broken = new Site("NL-9", tooLong, "c", "NL", "EU", 1.0, 1.0, "UTC", SlaTier.GOLD, "");
         assertThatThrownBy(() -> cache.replaceFleet(new FleetData(List.of(amsterdam, broken), List.of(cam1),
                 Map.of()), List.of(), "Demo", T0.plusSeconds(5)))
-                .hasMessageContaining("cache could not be read or written");
+                .hasMessageContaining("cache refused a value");
         CachedFleet back = cache.read();
         assertThat(back.fleet().sites()).containsExactlyInAnyOrder(amsterdam, unplaced);
         assertThat(back.fleet().cameras()).containsExactlyInAnyOrder(cam1, cam3);

@@ -25,6 +25,16 @@ class ShellViewModelTest {
         public void save(Preferences p) {
             saved = p;
         }
+
+        @Override
+        public Preferences read() {
+            return load();
+        }
+
+        @Override
+        public void write(Preferences p) {
+            save(p);
+        }
     }
 
     @Test
