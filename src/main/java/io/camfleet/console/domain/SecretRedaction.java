@@ -20,7 +20,7 @@ public final class SecretRedaction {
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(pass(word|phrase)?|secret|token|credential|private|api[-_]?key|access[-_]?key|session[-_]?key|auth).*");
     private static final Pattern SECRET_VALUE = Pattern.compile(
-            "(?s).*(-----BEGIN [A-Z ]*PRIVATE KEY-----|\\bAKIA[0-9A-Z]{16}\\b|\\bASIA[0-9A-Z]{16}\\b).*");
+            "-----BEGIN [A-Z ]*PRIVATE KEY-----|\\bAKIA[0-9A-Z]{16}\\b|\\bASIA[0-9A-Z]{16}\\b");
 
     /** A private key, PEM or PGP, to its END line; without one (cut off), to the end of the text. */
     private static final Pattern KEY_BLOCK = Pattern.compile(
@@ -33,14 +33,14 @@ public final class SecretRedaction {
             "(?i)\\b((?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?)(?!bearer\\b)((?:basic|digest|token|negotiate)\\s+)?"
                     + "[^\\s\"',;]+");
     /** {@code password=…}, {@code DB_PASSWORD: …}, {@code "apiKey": "…"}: a value whose name ends in a secret's. */
-    private static final Pattern SECRET_SETTING = Pattern.compile("(?i)(?<![\\w.-])([\\w.-]*?(?:passw(?:or)?d|passphrase"
+    private static final Pattern SECRET_SETTING = Pattern.compile("(?i)(?<![\\w.-])([\\w.-]{0,64}?(?:passw(?:or)?d|passphrase"
             + "|secret|token|api[-_]?key|access[-_]?key|secret[-_]?key|private[-_]?key|credentials?)s?[\"']?\\s*[:=]\\s*)"
             + "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s\"',;&]+)");
     /** {@code --password hunter2} on a command line. */
     private static final Pattern SECRET_FLAG = Pattern.compile(
-            "(?i)(?<![\\w-])(--?[\\w-]*(?:password|passphrase|secret|token)[\\w-]*\\s+)(?![-\\[])[^\\s\"']+");
+            "(?i)(?<![\\w-])(--?[\\w-]{0,64}?(?:password|passphrase|secret|token)[\\w-]{0,64}\\s+)(?![-\\[])[^\\s\"']+");
     /** {@code https://user:password@host}. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^/\\s:@]+:)[^/\\s@]+@");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]{0,31}://[^/\\s:@]{1,256}:)[^/\\s@]{1,256}@");
     private static final Pattern AWS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b");
     /** What an AWS secret access key looks like: 40 characters of base64, mixed case with digits or slashes. */
     private static final Pattern AWS_SECRET = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
@@ -61,7 +61,7 @@ public final class SecretRedaction {
     }
 
     static boolean isSecret(String key, String value) {
-        return SECRET_KEY.matcher(key).matches() || (value != null && SECRET_VALUE.matcher(value).matches());
+        return SECRET_KEY.matcher(key).matches() || (value != null && SECRET_VALUE.matcher(value).find());
     }
 
     /** {@code text} with every secret in it replaced by {@link #REDACTED}; null is the empty text. */

@@ -2,10 +2,12 @@ package io.camfleet.console.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class SecretRedactionTest {
 
@@ -98,6 +100,14 @@ class SecretRedactionTest {
                 "at io.camfleet.console.domain.SecretRedaction.redact(SecretRedaction.java:72)");
         plain.forEach(s -> assertThat(SecretRedaction.redact(s)).as(s).isEqualTo(s));
         assertThat(SecretRedaction.redact((String) null)).isEmpty();
+    }
+
+    @Test
+    void longOutputWithoutSecretsIsReadInOnePassNotForAges() {
+        // Shapes that made an unbounded pattern backtrack over the whole line from each position (57 s for 100 kB).
+        List<String> lines = List.of("x.".repeat(50_000), "http://".repeat(15_000), "a=b ".repeat(25_000),
+                "-a".repeat(50_000), "password:".repeat(10_000) + "x", "A".repeat(100_000));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> lines.forEach(SecretRedaction::redact));
     }
 
     @Test
