@@ -3,6 +3,7 @@ package io.camfleet.console.app;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.adapter.tiles.HttpTileSource;
 import io.camfleet.console.cli.ExitCodes;
+import io.camfleet.console.cli.TerminalText;
 import io.camfleet.console.cli.VersionProvider;
 import io.camfleet.console.service.EnvironmentReader;
 import io.camfleet.console.service.FleetService;
@@ -389,7 +390,7 @@ final class DesktopWindow {
     private void fail(Throwable error) {
         String text = error instanceof Problem p ? m.text(p) : m.text("startup.failed", error.getMessage());
         LOG.error("Start-up failed: {}", text, error);
-        System.err.println("camfleet: " + text);
+        System.err.println("camfleet: " + TerminalText.escape(text));
         exitCode = ExitCodes.UNAVAILABLE;
         shell.showFatal(m.text("startup.failed.title"), text);
         Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.CLOSE);

@@ -34,10 +34,11 @@ public final class Main {
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), System.getenv(),
                 System.getProperty("user.home"), new Operator(System.getProperty("user.name"), ""), messages);
         CommandLine cmd = Commands.commandLine(runtime, messages);
+        CommandLine.IExecutionStrategy commands = cmd.getExecutionStrategy();
         cmd.setExecutionStrategy(parsed -> {
             // Logging starts only now, once we know which data folder its file goes to.
             LogSetup.useFolder(runtime.chooseFolder(dataDirOf(parsed)));
-            return new CommandLine.RunLast().execute(parsed);
+            return commands.execute(parsed);
         });
         return cmd.execute(args);
     }

@@ -29,14 +29,15 @@ public final class Commands {
         cmd.addSubcommand(new MapCommand());
         cmd.addSubcommand(new SyncCommand(messages));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionStrategy(Commands::execute);
         cmd.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
+            PrintWriter err = TerminalText.escaping(ex.getCommandLine().getErr());
             err.println("camfleet: " + ex.getMessage() + " (see '"
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return ExitCodes.USAGE;
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
+            PrintWriter err = TerminalText.escaping(commandLine.getErr());
             if (ex instanceof Problem p) {
                 err.println("camfleet: " + messages.text(p));
                 if (p instanceof RegistryRejected rejected) {
@@ -49,6 +50,26 @@ public final class Commands {
             return ExitCodes.FAILED;
         });
         return cmd;
+    }
+
+    /**
+     * Runs the command with everything it prints going through {@link TerminalText}: what commands print comes from the
+     * fleet and the journal, and is escaped here, once, rather than at each print. Help is picocli's own text.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        CommandLine root = parsed.commandSpec().commandLine();
+        root.setOut(TerminalText.escaping(root.getOut()));
+        root.setErr(TerminalText.escaping(root.getErr()));
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            root.getOut().flush();
+            root.getErr().flush();
+        }
     }
 
     /** The backend, found through the root command of any subcommand. */

@@ -31,7 +31,7 @@ class SecondInstanceTest {
             String java = ProcessHandle.current().info().command().orElse("java");
             // The console's own logging set-up, not the tests': the terminal must get one sentence, no stack trace.
             Process second = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "-Dlogback.configurationFile=logback.xml", "-Dcamfleet.logdir=" + dir.resolve("logs"),
+                    "-Dlogback.configurationFile=logback.xml",
                     Main.class.getName(), "audit", "verify", "--data-dir", data.toString()))
                     .redirectErrorStream(false)
                     .start();

@@ -32,8 +32,7 @@ public final class WindowProbe {
     /** The command line that runs the probe with this JVM's {@code java} and headless settings. */
     public static List<String> command(String classPath, List<String> jvmOptions, Path folder, int sites) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
-                "-Dcamfleet.logdir=" + folder.resolve("logs")));
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED"));
         cmd.addAll(jvmOptions);
         for (String p : FORWARDED) {
             if (System.getProperty(p) != null) {

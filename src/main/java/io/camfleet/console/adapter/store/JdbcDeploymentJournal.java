@@ -1,5 +1,6 @@
 package io.camfleet.console.adapter.store;
 
+import io.camfleet.console.domain.SecretRedaction;
 import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.service.deploy.DeploymentJournal;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deployment journal in the cache database ({@code V4__deployment_journal.sql}, leases in
@@ -34,14 +36,18 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
 
     private final DataSource ds;
     private final Clock clock;
+    /** Per deployment and camera whose output is inside a private key printed over several lines. */
+    private final Map<String, SecretRedaction.KeyLines> keyLines = new ConcurrentHashMap<>();
 
     public JdbcDeploymentJournal(DataSource ds, Clock clock) {
         this.ds = ds;
         this.clock = clock;
     }
 
-    private static String cut(String s) {
-        return s == null ? "" : s.length() <= DETAIL ? s : s.substring(0, DETAIL - 1) + "…";
+    /** Redacted of secrets (scripts and their output are written by others), then cut to fit its column. */
+    private static String cut(String text) {
+        String s = SecretRedaction.redact(text);
+        return s.length() <= DETAIL ? s : s.substring(0, DETAIL - 1) + "…";
     }
 
     @Override
@@ -142,8 +148,14 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     @Override
     public void log(String deploymentId, String cameraId, List<String> lines) {
         Instant now = clock.instant();
+        String stream = deploymentId + " " + cameraId;
+        SecretRedaction.KeyLines keys = keyLines.computeIfAbsent(stream, k -> new SecretRedaction.KeyLines());
+        List<String> redacted = lines.stream().map(keys::next).toList();
+        if (!keys.inKey()) {
+            keyLines.remove(stream);
+        }
         Jdbc.inTransaction(ds, c -> Jdbc.batch(c, "INSERT INTO deployment_log (deployment_id, camera_id, at, line) "
-                + "VALUES (?, ?, ?, ?)", lines, (ps, line) -> {
+                + "VALUES (?, ?, ?, ?)", redacted, (ps, line) -> {
                     ps.setString(1, deploymentId);
                     ps.setString(2, cameraId);
                     Jdbc.setInstant(ps, 3, now);
