@@ -173,7 +173,6 @@ final class DeployCommand implements Callable<Integer> {
         } catch (Problem p) {
             err.println("camfleet: " + messages.text(p));
             return BAD_INPUT; // bad input, or a data folder, cache or AWS that cannot be used: nothing was run
-
         }
         List<String> args = new ArrayList<>(List.of("deploy", "--resume", detach.id(), "--wait", "--ssh-user",
                 sshUser));
