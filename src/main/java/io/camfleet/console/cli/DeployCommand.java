@@ -278,7 +278,8 @@ final class DeployCommand implements Callable<Integer> {
                     d.state().name(), counts.toString()));
             switch (status.activity()) {
                 case INTERRUPTED -> out.println(messages.text("deploy.status.interrupted", id,
-                        status.lease().map(Lease::holder).orElse("-"), d.updatedAt(), resumeCommand(id)));
+                        status.lease().map(Lease::holder).orElse("-"),
+                        status.lease().map(Lease::heartbeatAt).orElse(d.updatedAt()), resumeCommand(id)));
                 case RUNNING_ELSEWHERE -> out.println(messages.text("deploy.status.elsewhere",
                         status.lease().map(Lease::holder).orElse("-"),
                         status.lease().map(l -> l.heartbeatAt().toString()).orElse("-")));

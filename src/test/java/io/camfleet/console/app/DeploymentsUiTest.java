@@ -82,6 +82,14 @@ class DeploymentsUiTest {
     static String wizard(FxRobot robot, String filter, String executor, String sshUser, String waves,
                          int concurrency, String threshold, boolean emergency, String shotPrefix)
             throws Exception {
+        return wizardDryRun(robot, filter, executor, sshUser, waves, concurrency, threshold, emergency, shotPrefix)
+                .get(0);
+    }
+
+    /** Walks the wizard to a launch; returns what its dry run said: the artifact line, and the unreachable cameras. */
+    static List<String> wizardDryRun(FxRobot robot, String filter, String executor, String sshUser, String waves,
+                                     int concurrency, String threshold, boolean emergency, String shotPrefix)
+            throws Exception {
         robot.clickOn("#deploy-new");
         waitFor(() -> robot.lookup("#deploy-wizard").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#wizard-release").queryAs(ComboBox.class).getSelectionModel().select(0));
@@ -104,7 +112,9 @@ class DeploymentsUiTest {
         robot.clickOn("#wizard-next");
         waitFor(() -> robot.lookup("#wizard-dry-run").queryAs(TableView.class).getItems().size() >= 2);
         assertThat(text(robot, "#wizard-error")).isEmpty();
-        String artifact = text(robot, "#wizard-dry-run-artifact");
+        List<String> said = List.of(text(robot, "#wizard-dry-run-artifact"),
+                robot.lookup("#wizard-dry-run-unreachable").query().isVisible()
+                        ? text(robot, "#wizard-dry-run-unreachable") : "");
         Screenshots.save(robot.lookup("#deploy-wizard").query().getScene(), shotPrefix + "-wizard-dry-run");
         robot.clickOn("#wizard-next");
         assertThat(robot.lookup("#wizard-next").queryButton().isDisabled()).as("launch needs the review ticked")
@@ -113,7 +123,7 @@ class DeploymentsUiTest {
         Screenshots.save(robot.lookup("#deploy-wizard").query().getScene(), shotPrefix + "-wizard-confirm");
         robot.clickOn("#wizard-next");
         waitFor(() -> robot.lookup("#deploy-wizard").tryQuery().isEmpty());
-        return artifact;
+        return said;
     }
 
     static void toDeployments(FxRobot robot, int cameras) throws Exception {

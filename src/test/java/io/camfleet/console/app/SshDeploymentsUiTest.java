@@ -88,6 +88,8 @@ class SshDeploymentsUiTest {
                     i < 2 ? "PLATINUM" : "GOLD", s[0] + "-cam-" + (i % 2 + 1), SSHD.address(ips.get(i)), "6.4.2"))
                     .append('\n');
         }
+        // A camera whose address cannot be read: the dry run names it, and it fails alone without being dialled.
+        csv.append("MAD,Madrid Sur,Northwind,ES,40.39,-3.70,Europe/Paris,GOLD,MAD-cam-3,h:abc,6.4.2\n");
         Path registry = dir.resolve("sites.csv");
         Files.writeString(registry, csv);
 
@@ -115,15 +117,21 @@ class SshDeploymentsUiTest {
         WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, runtime, runtime.source(preferences.source(), 10, 1),
                 preferences, runtime.environments(), settings -> runtime.source(settings, 10, 1)));
         try {
-            DeploymentsUiTest.toDeployments(robot, 8);
-            // The whole fleet is said, "all"; the dry run names the file to be sent, checked.
-            assertThat(DeploymentsUiTest.wizard(robot, "all", "SSH", SSHD.user(), "50%", 4, "3", false, "deploy-ssh"))
-                    .isEqualTo("Artifact: " + artifact.toRealPath() + " (1048576 bytes, SHA-256 checked)");
+            DeploymentsUiTest.toDeployments(robot, 9);
+            // The whole fleet is said, "all"; the dry run names the file to be sent, checked, and the camera that
+            // cannot be reached.
+            List<String> dryRun = DeploymentsUiTest.wizardDryRun(robot, "all", "SSH", SSHD.user(), "50%", 4, "3",
+                    false, "deploy-ssh");
+            assertThat(dryRun.get(0)).isEqualTo("Artifact: " + artifact.toRealPath()
+                    + " (1048576 bytes, SHA-256 checked)");
+            assertThat(dryRun.get(1)).contains("1 camera(s) cannot be reached",
+                    "MAD-cam-3: The SSH address 'h:abc' cannot be used");
 
             waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-state").equals("Paused")); // the healthy canary awaits approval
             WaitForAsyncUtils.waitForFxEvents();
             robot.clickOn("#deploy-approve");
-            // Two of eight fail (an unhealthy camera, an unknown host key): not more than 3, so it succeeds.
+            // Three of nine fail (an unhealthy camera, an unknown host key, an address that cannot be read): not more
+            // than 3, so it succeeds.
             waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-state").equals("Succeeded"));
             WaitForAsyncUtils.waitForFxEvents();
             Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-done");
@@ -137,7 +145,7 @@ class SshDeploymentsUiTest {
             robot.clickOn("#deploy-rollback");
             clickDialogButton(robot, "Roll back failed");
             waitFor(() -> "ROLLED_BACK".equals(state(robot, unhealthy)));
-            waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-notice").contains("1 of 2 failed targets"));
+            waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-notice").contains("1 of 3 failed targets"));
             assertThat(state(robot, unknownKey)).isEqualTo("FAILED");
 
             // Trust the unknown key from the screen, having seen its fingerprint.
@@ -151,13 +159,17 @@ class SshDeploymentsUiTest {
             waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-notice").contains("is now trusted"));
             assertThat(Files.readString(dir.resolve("home/.ssh/known_hosts"))).contains("[" + unknownKey + "]:");
 
-            // Retry the failed ones: a new deployment of just them, which now succeeds.
+            // Retry the failed ones: a new deployment of just them (its canary of 2 awaits approval), which now
+            // succeeds but for the camera that still cannot be reached.
             String first = DeploymentsUiTest.text(robot, "#deploy-title");
             Files.delete(SSHD.hostsDir().resolve(unhealthy).resolve("unhealthy"));
             robot.clickOn("#deploy-retry");
             try {
-                waitFor(() -> DeploymentsUiTest.rows(robot).size() == 2
-                        && DeploymentsUiTest.text(robot, "#deploy-state").equals("Succeeded"));
+                waitFor(() -> DeploymentsUiTest.rows(robot).size() == 3
+                        && DeploymentsUiTest.text(robot, "#deploy-state").equals("Paused"));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.clickOn("#deploy-approve");
+                waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-state").equals("Succeeded"));
             } catch (AssertionError e) {
                 Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retry-failed");
                 throw e;

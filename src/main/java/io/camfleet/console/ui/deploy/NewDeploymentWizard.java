@@ -340,9 +340,9 @@ final class NewDeploymentWizard {
         dryRun.getColumns().setAll(List.of(
                 col("wave", r -> r.canary() ? m.text("deploy.wave.canary") : m.text("deploy.wave", r.waveIndex() + 1),
                         90),
-                col("cameras", r -> Integer.toString(r.targets()), 70),
+                col("cameras", r -> Integer.toString(r.targets()), 84),
                 col("sites", r -> Integer.toString(r.sites()), 60),
-                col("tiers", this::tiers, 270),
+                col("tiers", this::tiers, 220),
                 col("customers", r -> some(r.customers(), 3), 230),
                 col("siteNames", r -> some(r.siteNames(), 4), 260)));
         dryRunTotal.getStyleClass().add("dry-run-total");
@@ -352,7 +352,7 @@ final class NewDeploymentWizard {
         dryRunArtifact.setWrapText(true);
         dryRunArtifact.setMinHeight(Region.USE_PREF_SIZE);
         dryRunArtifact.setId("wizard-dry-run-artifact");
-        dryRunUnreachable.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        dryRunUnreachable.getStyleClass().add(Styles.DANGER);
         dryRunUnreachable.setWrapText(true);
         dryRunUnreachable.setMinHeight(Region.USE_PREF_SIZE);
         dryRunUnreachable.setId("wizard-dry-run-unreachable");
