@@ -39,13 +39,13 @@ public final class CacheDatabase implements AutoCloseable {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** How commits reach the disk. */
+    /** How the writes that must be durable reach the disk. */
     public enum Durability {
-        /** Each commit is written to the file before it returns, and journal transitions are synced (fsync). */
+        /** Journal transitions, audit events, a replaced fleet, a finished sync: on the disk (fsync) when they return. */
         DURABLE,
         /**
-         * H2's default: commits reach the file up to half a second later, nothing is synced. What the console did
-         * before; kept only so that the rollout benchmark can measure what durability costs, side by side.
+         * Nothing synced: every commit reaches the file up to half a second later. What the console did before; kept
+         * only so that the rollout benchmark can measure what durability costs, side by side.
          */
         DELAYED
     }
@@ -76,7 +76,7 @@ public final class CacheDatabase implements AutoCloseable {
     public static CacheDatabase open(Path folder, Clock clock, Durability durability) {
         Path file = folder.resolve(NAME + ".mv.db");
         try {
-            return new CacheDatabase(connect(folder, durability), folder, null, durability);
+            return new CacheDatabase(connect(folder), folder, null, durability);
         } catch (SQLException e) {
             if (isAlreadyOpen(e)) {
                 throw new Problem(e, "problem.cacheAlreadyOpen", folder.toString());
@@ -111,20 +111,20 @@ public final class CacheDatabase implements AutoCloseable {
             throw new Problem(io, "problem.cacheUnusable", folder.toString(), io.getMessage());
         }
         try {
-            return new CacheDatabase(connect(folder, durability), folder, aside, durability);
+            return new CacheDatabase(connect(folder), folder, aside, durability);
         } catch (SQLException | FlywayException again) {
             throw new Problem(again, "problem.cacheUnusable", folder.toString(), rootMessage(again));
         }
     }
 
-    private static JdbcConnectionPool connect(Path folder, Durability durability) throws SQLException {
+    private static JdbcConnectionPool connect(Path folder) throws SQLException {
         // TRACE_LEVEL_FILE=4: H2 logs through SLF4J into our log, instead of a cache.trace.db of its own.
-        // WRITE_DELAY=0: each commit is written to the file before it returns. H2's default (500 ms later, from a
-        // background thread) lets a kill -9 drop the last commits, and lets a full disk fail after the commit said
-        // yes: a journal written "before its step" would not be. Journal transitions are also synced (fsync).
+        // H2 writes commits to the file up to half a second later, from a background thread: a kill -9 or a full
+        // disk drops them after the commit said yes. Writes that announce or report something (a journal transition,
+        // an audit event, a fleet replaced, a sync finished) are therefore synced before they return (see
+        // Jdbc.inDurableTransaction); the rest (live telemetry, sync pages) keep the delay, which ingest needs.
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME)
-                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4"
-                + (durability == Durability.DURABLE ? ";WRITE_DELAY=0" : "");
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "camfleet", "");
         pool.setMaxConnections(8);
         try {

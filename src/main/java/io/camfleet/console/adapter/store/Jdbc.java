@@ -29,14 +29,15 @@ final class Jdbc {
         void bind(PreparedStatement ps, T row) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: all of it is committed (written to the file), or none of it. */
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it; H2 writes it to the file soon. */
     static <T> T inTransaction(DataSource ds, Work<T> work) {
         return transaction(ds, work, false);
     }
 
     /**
-     * Runs {@code work} in one transaction and forces it to the disk (fsync) before returning: for a write that
-     * announces a step on the outside world (a journal transition), which must outlive a power failure too.
+     * Runs {@code work} in one transaction and forces it to the disk before returning ({@code CHECKPOINT SYNC}: H2
+     * writes what is committed, then fsyncs): for a write that announces a step on the outside world or that a message
+     * reports done, which must outlive a kill -9 and a power failure. A full disk fails it here, not later.
      */
     static <T> T inDurableTransaction(DataSource ds, Work<T> work) {
         return transaction(ds, work, true);

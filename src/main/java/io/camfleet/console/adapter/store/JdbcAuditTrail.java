@@ -47,7 +47,9 @@ public final class JdbcAuditTrail implements AuditTrail {
     public synchronized AuditEvent append(AuditKey key, Instant at, String actor, String cloudIdentity,
                                           String action, String target, SortedMap<String, String> parameters,
                                           AuditOutcome outcome) {
-        return Jdbc.inTransaction(ds, c -> {
+        // Synced before it returns: an event reported done is on the disk, and the anchor written after it is never
+        // ahead of the cache.
+        return Jdbc.inDurableTransaction(ds, c -> {
             long seq = 0;
             String prev = AuditChain.GENESIS;
             boolean hasHead = false;

@@ -98,9 +98,9 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
         List<HealthChange> known = changes.stream().filter(h -> keepCameras.contains(h.cameraId())).toList();
         List<String> goneCameras = oldCameras.stream().filter(id -> !keepCameras.contains(id)).toList();
         List<String> goneSites = oldSites.stream().filter(id -> !keepSites.containsKey(id)).toList();
-        // One transaction: a fleet is replaced whole or not at all. A write that fails half-way (a full disk) must
-        // leave the cache as it was, never a mix of the old fleet and part of the new one.
-        Jdbc.inTransaction(ds, c -> {
+        // One transaction, synced: a fleet is replaced whole or not at all, and is on the disk when this returns. A
+        // write that fails half-way (a full disk) leaves the cache as it was, never a mix of old and new.
+        Jdbc.inDurableTransaction(ds, c -> {
             Jdbc.batch(c, INSERT_SITE, newSites, JdbcFleetCache::bindSite);
             Jdbc.batch(c, UPDATE_SITE, keptSites, JdbcFleetCache::bindSite);
             Jdbc.batch(c, INSERT_CAMERA, newCameras, JdbcFleetCache::bindCamera);
@@ -183,7 +183,8 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
     @Override
     public void finishSync(String environment, Collection<String> goneSites, Collection<String> goneCameras,
                            String source, Instant asOf, boolean full) {
-        Jdbc.inTransaction(ds, c -> {
+        // Synced: the sync is reported done, and its "as of" must not be newer than what survives a crash.
+        Jdbc.inDurableTransaction(ds, c -> {
             delete(c, goneSites, goneCameras);
             int moved;
             try (PreparedStatement ps = c.prepareStatement("UPDATE environment_state SET as_of = ?, "
@@ -217,7 +218,7 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
 
     @Override
     public List<Removed> retainEnvironments(Set<String> environments) {
-        return Jdbc.inTransaction(ds, c -> {
+        return Jdbc.inDurableTransaction(ds, c -> {
             Map<String, List<String>> sites = idsOutside(c, "site", environments);
             Map<String, List<String>> cameras = idsOutside(c, "camera_system", environments);
             delete(c, sites.values().stream().flatMap(List::stream).toList(),

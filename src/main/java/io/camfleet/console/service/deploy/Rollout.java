@@ -437,7 +437,8 @@ public final class Rollout {
             throw e;
         } catch (RuntimeException e) {
             LOG.warn("A deployment step failed", e);
-            return mayHaveActed ? TargetRunner.StepResult.lost(describe(e)) : TargetRunner.StepResult.failed(describe(e));
+            return mayHaveActed ? TargetRunner.StepResult.lost(describe(e))
+                    : TargetRunner.StepResult.failed(describe(e));
         }
     }
 
@@ -447,8 +448,8 @@ public final class Rollout {
             return e.getMessage();
         }
         String m = e.getMessage();
-        return "the executor failed unexpectedly (" + e.getClass().getSimpleName()
-                + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(m)) + ")";
+        return new Messages(Locale.ROOT).text("deploy.executorBroke", e.getClass().getSimpleName()
+                + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(m)));
     }
 
     /**
