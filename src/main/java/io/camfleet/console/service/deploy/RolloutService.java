@@ -69,6 +69,12 @@ public final class RolloutService implements AutoCloseable {
 
     public RolloutService(DeploymentService deployments, DeploymentJournal journal, Processes processes,
                           Clock clock) {
+        this(deployments, journal, processes, clock, true);
+    }
+
+    /** @param beating whether leases are renewed every {@link Lease#HEARTBEAT} by themselves (tests call beat()) */
+    RolloutService(DeploymentService deployments, DeploymentJournal journal, Processes processes, Clock clock,
+                   boolean beating) {
         this.deployments = deployments;
         this.journal = journal;
         this.processes = processes;
@@ -78,8 +84,10 @@ public final class RolloutService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long every = Lease.HEARTBEAT.toMillis();
-        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        if (beating) {
+            long every = Lease.HEARTBEAT.toMillis();
+            heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Told after every change of a rollout run here, on the rollout's thread; must not block. */

@@ -86,7 +86,7 @@ class RolloutServiceTest {
         }, r -> new ReleaseArtifacts.Checked(r.artifact(), 0),
                 new AuditService(new InMemoryAuditTrail(), new io.camfleet.console.service.InMemoryAuditAnchor(),
                 new Operator("ops", ""), clock), clock, Pacer.REAL);
-        RolloutService s = new RolloutService(deployments, journal, processes, clock);
+        RolloutService s = new RolloutService(deployments, journal, processes, clock, false); // beats by beat()
         services.add(s);
         return s;
     }
@@ -163,6 +163,10 @@ class RolloutServiceTest {
         runner.hold = new java.util.concurrent.CountDownLatch(1);
         Rollout r = launch(service);
         service.start(r);
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (runner.installing.get() < 3 && System.nanoTime() < until) {
+            Thread.sleep(10); // every camera's install under way, held: nothing more is journalled meanwhile
+        }
         clock.advance(Lease.TERM);
         service(new Host("noc-8/200/b", 200)).resume(r.id(), placements, runner); // took the expired lease
 
