@@ -73,13 +73,9 @@ public final class DeploymentService {
     public record DryRun(List<Wave> waves, BlastRadius blastRadius, Map<String, String> unreachable) {
     }
 
-    public DryRun dryRun(List<PlanTarget> targets, Strategy strategy) {
-        return dryRun(targets, strategy, Map.of(), null);
-    }
-
-    /** The dry run, with the cameras {@code executor} cannot reach (none are looked for when it is null). */
-    public DryRun dryRun(List<PlanTarget> targets, Strategy strategy, Map<String, Rollout.Placement> placements,
-                         DeploymentExecutor executor) {
+    /** The waves, what each touches, and the cameras {@code executor} cannot reach at all. */
+    private DryRun dryRun(List<PlanTarget> targets, Strategy strategy, Map<String, Rollout.Placement> placements,
+                          DeploymentExecutor executor) {
         if (targets.isEmpty()) {
             throw Problem.badInput("deploy.noTargets");
         }
@@ -92,12 +88,10 @@ public final class DeploymentService {
         Map<String, PlanTarget> byId = new HashMap<>();
         targets.forEach(t -> byId.put(t.cameraId(), t));
         Map<String, String> unreachable = new LinkedHashMap<>();
-        if (executor != null) {
-            for (PlanTarget t : targets) {
-                Rollout.Placement p = placements.get(t.cameraId());
-                if (p != null) {
-                    executor.cannotReach(p.target()).ifPresent(why -> unreachable.put(t.cameraId(), why));
-                }
+        for (PlanTarget t : targets) {
+            Rollout.Placement p = placements.get(t.cameraId());
+            if (p != null) {
+                executor.cannotReach(p.target()).ifPresent(why -> unreachable.put(t.cameraId(), why));
             }
         }
         return new DryRun(waves, BlastRadius.of(waves, byId), unreachable);

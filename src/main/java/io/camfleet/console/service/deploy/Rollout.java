@@ -187,7 +187,10 @@ public final class Rollout {
 
     // ---- the run ----
 
-    /** Runs the remaining waves; returns when the deployment has ended (or is paused for good by a shutdown). */
+    /**
+     * Runs the remaining waves; returns when the deployment has ended, or when it halted ({@link #halted()}: the
+     * journal could not be written, its lease was lost, the console closed) with the journal where it stopped.
+     */
     public void run() {
         try {
             finishChecks();

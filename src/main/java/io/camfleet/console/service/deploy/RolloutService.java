@@ -133,7 +133,10 @@ public final class RolloutService implements AutoCloseable {
      *
      * @throws Problem (BAD_INPUT) when it has ended or another process runs it
      */
-    public Rollout resume(String id, Map<String, Rollout.Placement> placements, DeploymentExecutor runner) {
+    public synchronized Rollout resume(String id, Map<String, Rollout.Placement> placements,
+                                       DeploymentExecutor runner) {
+        // Synchronized: this process holds one lease per deployment, so the journal lets it take that lease again;
+        // only the check of what runs here keeps two resumes of one deployment (a double click) apart.
         DeploymentRecord d = deployments.find(id);
         if (d.state().isFinal()) {
             throw Problem.badInput("deploy.alreadyEnded", id, d.state().name());

@@ -326,7 +326,7 @@ public final class DeploymentsView implements ScreenView {
         Strategy plan = vm.plan().orElse(null);
         summary.setText(m.text("deploy.summary", r.id(), r.executor(), d.targets().size(), r.createdBy(),
                 time.format(r.createdAt()), plan == null ? "" : planText(plan)));
-        waves.show(d.targets(), d.waves(), plan != null && !plan.canary().isNone());
+        waves.show(d.targets(), d.waves(), plan != null && !plan.canary().isNone(), interrupted);
         map.show(d.sites());
 
         TargetRow keep = targets.getSelectionModel().getSelectedItem();

@@ -32,7 +32,9 @@ final class WaveBars {
         ColumnConstraints bar = new ColumnConstraints();
         bar.setHgrow(Priority.ALWAYS);
         bar.setMinWidth(200);
-        ColumnConstraints counts = new ColumnConstraints(250);
+        // As wide as its longest text (at least 250): the bars give way, the counts are never cut.
+        ColumnConstraints counts = new ColumnConstraints(250, Region.USE_COMPUTED_SIZE, Region.USE_COMPUTED_SIZE);
+        counts.setMinWidth(250);
         counts.setHalignment(HPos.LEFT);
         grid.getColumnConstraints().addAll(name, bar, counts);
         grid.setId("wave-bars");
@@ -42,7 +44,8 @@ final class WaveBars {
         return grid;
     }
 
-    void show(List<TargetRow> targets, int waves, boolean canary) {
+    /** @param interrupted nobody runs the deployment: what was under way is not running; a resume re-probes it */
+    void show(List<TargetRow> targets, int waves, boolean canary, boolean interrupted) {
         grid.getChildren().clear();
         for (int w = 0; w < waves; w++) {
             Map<TargetStyle.Group, Integer> counts = new EnumMap<>(TargetStyle.Group.class);
@@ -60,7 +63,8 @@ final class WaveBars {
                     + counts.getOrDefault(TargetStyle.Group.UNKNOWN, 0)
                     + counts.getOrDefault(TargetStyle.Group.ROLLED_BACK, 0);
             int going = counts.getOrDefault(TargetStyle.Group.UNDER_WAY, 0);
-            Label text = new Label(m.text("deploy.wave.counts", done, total, failed, going));
+            Label text = new Label(m.text(interrupted ? "deploy.wave.countsInterrupted" : "deploy.wave.counts", done,
+                    total, failed, going));
             text.getStyleClass().add("muted");
             Bar bar = new Bar(counts, total);
             StringBuilder tip = new StringBuilder();

@@ -202,4 +202,35 @@ class RolloutServiceTest {
                 .isEqualTo(RolloutService.Activity.INTERRUPTED);
         assertThat(journal.targets.values()).extracting(TargetRecord::state).contains(TargetState.INSTALLING);
     }
+
+    @Test
+    void twoResumesOfOneDeploymentInOneProcessNeverBothRunIt() throws Exception {
+        Host first = new Host("noc-7/100/a", 100);
+        Rollout r = launch(service(first));
+        Host second = new Host("noc-7/200/b", 200);
+        second.gone.add("noc-7/100/a");
+        RolloutService other = service(second);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> clicks = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            clicks.add(Thread.ofPlatform().start(() -> {
+                try {
+                    together.await();
+                    other.resume(r.id(), placements, runner);
+                    resumed.incrementAndGet();
+                } catch (Problem p) {
+                    refused.incrementAndGet();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread t : clicks) {
+            t.join();
+        }
+        assertThat(resumed.get()).isEqualTo(1);
+        assertThat(refused.get()).isEqualTo(1);
+    }
 }
