@@ -7,11 +7,14 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layers of DESIGN.md, enforced: domain -> service -> adapters; ui and cli on top; app wires. */
 class ArchitectureTest {
@@ -87,5 +90,27 @@ class ArchitectureTest {
         noMethods().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage("io.camfleet.console..")
                 .should().haveNameMatching("get(Instance|Default|Shared)|instance|shared")
                 .check(classes);
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughOthers() {
+        slices().matching("io.camfleet.console.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void screensDoNotReachIntoEachOtherApartFromTheCommonParts() {
+        // A screen is one folder under ui; what several share lives in ui.common. The shell finds screens in the
+        // registry the features fill, so it imports none of them either.
+        slices().matching("io.camfleet.console.ui.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(alwaysTrue(), resideInAPackage("..console.ui.common.."))
+                // Until settings register through the feature registry (issue 10, in progress).
+                .ignoreDependency(resideInAPackage("..console.ui.shell.."), resideInAPackage("..console.ui.settings.."))
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotReachIntoEachOther() {
+        // Each adapter stands alone behind its service port; only the composition root combines them.
+        slices().matching("io.camfleet.console.adapter.(*)..").should().notDependOnEachOther().check(classes);
     }
 }

@@ -1,10 +1,10 @@
 package io.camfleet.console;
 
-import io.camfleet.console.domain.AuditOutcome;
-import io.camfleet.console.domain.AuditVerification;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.domain.SlaTier;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.domain.audit.AuditOutcome;
+import io.camfleet.console.domain.audit.AuditVerification;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.domain.fleet.SlaTier;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.ui.shell.Screen;
 import org.junit.jupiter.api.Test;
 

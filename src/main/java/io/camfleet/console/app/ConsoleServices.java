@@ -12,13 +12,13 @@ import io.camfleet.console.adapter.store.JdbcDeploymentJournal;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.adapter.store.JdbcReleaseStore;
 import io.camfleet.console.cli.ConsoleBackend;
-import io.camfleet.console.domain.AuditActions;
-import io.camfleet.console.domain.HealthRules;
-import io.camfleet.console.service.AuditService;
-import io.camfleet.console.service.EnvironmentsFleetSource;
-import io.camfleet.console.service.FleetService;
-import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.Operator;
+import io.camfleet.console.domain.audit.AuditActions;
+import io.camfleet.console.domain.fleet.HealthRules;
+import io.camfleet.console.service.audit.AuditService;
+import io.camfleet.console.service.environments.EnvironmentsFleetSource;
+import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.fleet.FleetSource;
+import io.camfleet.console.service.audit.Operator;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.Pacer;
 import io.camfleet.console.service.deploy.RolloutService;
@@ -65,7 +65,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
      * Moves the fleet to another source (Settings): a new fleet service over the same cache, recorded in the audit
      * trail. The caller stops using the old service.
      *
-     * @throws io.camfleet.console.service.Problem when the new source cannot be built (no environment, say)
+     * @throws io.camfleet.console.service.common.Problem when the new source cannot be built (no environment, say)
      */
     synchronized FleetService switchSource(Function<JdbcFleetCache, FleetSource> next) {
         FleetSource built = next.apply(cache);
@@ -79,7 +79,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
     /**
      * Prepares the folder, opens (or recovers) the cache, and builds the services.
      *
-     * @throws io.camfleet.console.service.Problem when the folder cannot be written or the cache cannot be opened
+     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or the cache cannot be opened
      */
     static ConsoleServices open(Path path, Clock clock, Function<JdbcFleetCache, FleetSource> source,
                                 Operator operator, BasemapSource basemaps) {

@@ -5,17 +5,17 @@ import io.camfleet.console.adapter.tiles.HttpTileSource;
 import io.camfleet.console.cli.ExitCodes;
 import io.camfleet.console.cli.TerminalText;
 import io.camfleet.console.cli.VersionProvider;
-import io.camfleet.console.service.EnvironmentReader;
-import io.camfleet.console.service.FleetService;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.PreferencesStore;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.RegistryRejected;
-import io.camfleet.console.service.RowError;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.environments.EnvironmentReader;
+import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.FleetSource;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.settings.Preferences;
+import io.camfleet.console.service.settings.PreferencesStore;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.fleet.RegistryRejected;
+import io.camfleet.console.service.fleet.RowError;
+import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.map.BasemapSource;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.service.map.TileSource;
@@ -35,8 +35,8 @@ import io.camfleet.console.ui.shell.PlaceholderView;
 import io.camfleet.console.ui.shell.Screen;
 import io.camfleet.console.ui.shell.ShellView;
 import io.camfleet.console.ui.shell.ShellViewModel;
-import io.camfleet.console.ui.sitedetail.SiteDetailView;
-import io.camfleet.console.ui.sitedetail.SiteDetailViewModel;
+import io.camfleet.console.ui.common.sitedetail.SiteDetailView;
+import io.camfleet.console.ui.common.sitedetail.SiteDetailViewModel;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -336,7 +336,7 @@ final class DesktopWindow {
             // Every bad row, as the CLI lists them: a registry is fixed row by row.
             StringBuilder rows = new StringBuilder(reason);
             List<RowError> errors = rejected.errors();
-            errors.stream().limit(BANNER_ROWS).forEach(row -> rows.append("\n").append(m.text(row)));
+            errors.stream().limit(BANNER_ROWS).forEach(row -> rows.append("\n").append(row.text(m)));
             if (errors.size() > BANNER_ROWS) {
                 rows.append("\n").append(m.text("banner.moreRows", errors.size() - BANNER_ROWS));
             }

@@ -11,7 +11,7 @@ import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.cli.VersionProvider;
-import io.camfleet.console.domain.SecretRedaction;
+import io.camfleet.console.domain.text.SecretRedaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package io.camfleet.console.cli;
 
-import io.camfleet.console.domain.AuditVerification;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.domain.audit.AuditVerification;
+import io.camfleet.console.service.common.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;

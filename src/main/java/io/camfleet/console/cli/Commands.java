@@ -1,8 +1,8 @@
 package io.camfleet.console.cli;
 
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.RegistryRejected;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.fleet.RegistryRejected;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +41,7 @@ public final class Commands {
             if (ex instanceof Problem p) {
                 err.println("camfleet: " + messages.text(p));
                 if (p instanceof RegistryRejected rejected) {
-                    rejected.errors().forEach(row -> err.println("  " + messages.text(row)));
+                    rejected.errors().forEach(row -> err.println("  " + row.text(messages)));
                 }
                 return p.kind() == Problem.Kind.BAD_INPUT ? ExitCodes.USAGE : ExitCodes.UNAVAILABLE;
             }

@@ -1,14 +1,14 @@
 package io.camfleet.console.cli;
 
 import io.camfleet.console.domain.deploy.Release;
-import io.camfleet.console.service.AuditService;
-import io.camfleet.console.service.EnvironmentReader;
-import io.camfleet.console.service.EnvironmentsFleetSource;
-import io.camfleet.console.service.FleetService;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.PreferencesStore;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.audit.AuditService;
+import io.camfleet.console.service.environments.EnvironmentReader;
+import io.camfleet.console.service.environments.EnvironmentsFleetSource;
+import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.FleetSource;
+import io.camfleet.console.service.settings.PreferencesStore;
+import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.deploy.RolloutService;
@@ -30,21 +30,21 @@ public interface ConsoleBackend {
     /**
      * Opens the data folder for a command (the cache and the services over it).
      *
-     * @throws io.camfleet.console.service.Problem when the folder cannot be written or another console holds it
+     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another console holds it
      */
     Session open(Path dataDir);
 
     /**
      * Opens the data folder with the fleet coming from {@code source} (an AWS sync, an imported registry).
      *
-     * @throws io.camfleet.console.service.Problem when the folder cannot be written or another console holds it
+     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another console holds it
      */
     Session open(Path dataDir, FleetSource source);
 
     /**
      * A release described in a JSON file.
      *
-     * @throws io.camfleet.console.service.Problem (BAD_INPUT) naming what is wrong with the file
+     * @throws io.camfleet.console.service.common.Problem (BAD_INPUT) naming what is wrong with the file
      */
     Release release(Path file);
 
@@ -56,7 +56,7 @@ public interface ConsoleBackend {
      * SSH keys and known_hosts) or {@code ssm} (SSM Run Command in the AWS environment of each camera's site, as
      * the settings of {@code folder} name them).
      *
-     * @throws io.camfleet.console.service.Problem (BAD_INPUT) for an executor it does not know
+     * @throws io.camfleet.console.service.common.Problem (BAD_INPUT) for an executor it does not know
      */
     DeploymentExecutor runner(String executor, Path folder, FleetSnapshot fleet, String sshUser);
 
@@ -65,7 +65,7 @@ public interface ConsoleBackend {
      * {@code log} (relative to the data folder).
      *
      * @return the log file
-     * @throws io.camfleet.console.service.Problem when the process cannot be started
+     * @throws io.camfleet.console.service.common.Problem when the process cannot be started
      */
     Path detach(List<String> args, Path dataDir, String log);
 
@@ -74,7 +74,7 @@ public interface ConsoleBackend {
 
     /**
      * A site registry file (CSV or JSON) as a fleet source. Nothing is read until it is loaded; each load reads and
-     * checks the whole file again and throws {@link io.camfleet.console.service.RegistryRejected} on bad rows.
+     * checks the whole file again and throws {@link io.camfleet.console.service.fleet.RegistryRejected} on bad rows.
      */
     FleetSource importedFleet(Path file);
 
@@ -85,7 +85,7 @@ public interface ConsoleBackend {
      * @param source the environments and metric names, as the folder's settings have them (or are about to)
      * @param toSync the labels of the environments to sync
      * @param full   a full sync (every row rewritten) rather than an incremental one
-     * @throws io.camfleet.console.service.Problem when the folder cannot be written or another console holds it
+     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another console holds it
      */
     Session openEnvironments(Path dataDir, SourceSettings source, Collection<String> toSync, boolean full);
 

@@ -1,10 +1,10 @@
 package io.camfleet.console.cli;
 
-import io.camfleet.console.domain.HealthRules;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.FleetSummary;
-import io.camfleet.console.service.Progress;
+import io.camfleet.console.domain.fleet.HealthRules;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.FleetSummary;
+import io.camfleet.console.service.common.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

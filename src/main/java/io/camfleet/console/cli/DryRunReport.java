@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camfleet.console.domain.deploy.BlastRadius;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Wave;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.deploy.DeploymentService;
 
 import java.io.PrintWriter;

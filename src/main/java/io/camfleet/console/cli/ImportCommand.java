@@ -1,9 +1,9 @@
 package io.camfleet.console.cli;
 
-import io.camfleet.console.service.EnvironmentSettings;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Progress;
+import io.camfleet.console.service.settings.EnvironmentSettings;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -1,11 +1,11 @@
 package io.camfleet.console.cli;
 
-import io.camfleet.console.domain.AuditActions;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.FleetFilter;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.Progress;
+import io.camfleet.console.domain.audit.AuditActions;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.fleet.FleetFilter;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.map.MapRegion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

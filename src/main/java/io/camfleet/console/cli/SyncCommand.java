@@ -1,14 +1,14 @@
 package io.camfleet.console.cli;
 
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.EnvironmentSettings;
-import io.camfleet.console.service.EnvironmentsFleetSource;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.Progress;
-import io.camfleet.console.service.SourceSettings;
-import io.camfleet.console.service.SyncCache;
-import io.camfleet.console.service.SyncReport;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.settings.EnvironmentSettings;
+import io.camfleet.console.service.environments.EnvironmentsFleetSource;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.environments.SourceSettings;
+import io.camfleet.console.service.environments.SyncCache;
+import io.camfleet.console.service.environments.SyncReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

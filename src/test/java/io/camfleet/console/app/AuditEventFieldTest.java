@@ -1,8 +1,8 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.cli.ExitCodes;
-import io.camfleet.console.domain.AuditOutcome;
-import io.camfleet.console.domain.AuditVerification;
+import io.camfleet.console.domain.audit.AuditOutcome;
+import io.camfleet.console.domain.audit.AuditVerification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

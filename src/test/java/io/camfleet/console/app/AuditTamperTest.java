@@ -1,8 +1,8 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.cli.ExitCodes;
-import io.camfleet.console.domain.AuditOutcome;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.domain.audit.AuditOutcome;
+import io.camfleet.console.service.common.Problem;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;

@@ -1,7 +1,7 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.cli.ExitCodes;
-import io.camfleet.console.domain.AuditOutcome;
+import io.camfleet.console.domain.audit.AuditOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.cli.Commands;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.audit.Operator;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
-import io.camfleet.console.service.CachedFleet;
+import io.camfleet.console.service.fleet.CachedFleet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,11 +2,11 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.cli.Commands;
 import io.camfleet.console.cli.ExitCodes;
-import io.camfleet.console.domain.AuditOutcome;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
-import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.domain.audit.AuditOutcome;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.audit.Operator;
+import io.camfleet.console.service.fleet.SiteSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

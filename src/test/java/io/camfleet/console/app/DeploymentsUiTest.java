@@ -6,7 +6,7 @@ import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
 import io.camfleet.console.domain.deploy.TargetState;
-import io.camfleet.console.service.Preferences;
+import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.deploy.DeploymentRecord;
 import io.camfleet.console.service.deploy.Target;
 import io.camfleet.console.service.deploy.TargetRecord;

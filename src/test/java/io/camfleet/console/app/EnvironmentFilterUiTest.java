@@ -1,14 +1,14 @@
 package io.camfleet.console.app;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.domain.SlaTier;
-import io.camfleet.console.service.FakeEnvironmentReader;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.Fleets;
-import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.TestFleetSource;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.domain.fleet.SlaTier;
+import io.camfleet.console.service.environments.FakeEnvironmentReader;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.Fleets;
+import io.camfleet.console.service.settings.Preferences;
+import io.camfleet.console.service.fleet.TestFleetSource;
 import io.camfleet.console.ui.fleettable.SiteRow;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

@@ -1,6 +1,6 @@
 package io.camfleet.console.app;
 
-import io.camfleet.console.service.Preferences;
+import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.ui.fleettable.SiteRow;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;

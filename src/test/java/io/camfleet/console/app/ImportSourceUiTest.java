@@ -1,10 +1,10 @@
 package io.camfleet.console.app;
 
 import atlantafx.base.controls.Message;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
-import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.audit.Operator;
+import io.camfleet.console.service.settings.Preferences;
+import io.camfleet.console.service.environments.SourceSettings;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.EnvironmentReader.AwsProfile;
-import io.camfleet.console.service.EnvironmentReader.CallerIdentity;
-import io.camfleet.console.service.FakeEnvironmentReader;
-import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.environments.EnvironmentReader.AwsProfile;
+import io.camfleet.console.service.environments.EnvironmentReader.CallerIdentity;
+import io.camfleet.console.service.environments.FakeEnvironmentReader;
+import io.camfleet.console.service.settings.Preferences;
+import io.camfleet.console.service.environments.SourceSettings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;

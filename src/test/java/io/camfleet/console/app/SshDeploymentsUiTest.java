@@ -4,13 +4,13 @@ import io.camfleet.console.adapter.ssh.SshdFixture;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
 import io.camfleet.console.adapter.store.JdbcReleaseStore;
-import io.camfleet.console.domain.AuditEvent;
+import io.camfleet.console.domain.audit.AuditEvent;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
-import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.audit.Operator;
+import io.camfleet.console.service.settings.Preferences;
+import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.ui.deploy.DeploymentsViewModel.TargetRow;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
@@ -184,7 +184,7 @@ class SshDeploymentsUiTest {
         }
         try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC())) {
             List<String> actions = new JdbcAuditTrail(db.dataSource()).search(
-                    io.camfleet.console.service.AuditQuery.latest(1000)).stream().map(AuditEvent::action).toList();
+                    io.camfleet.console.service.audit.AuditQuery.latest(1000)).stream().map(AuditEvent::action).toList();
             assertThat(actions).contains("deploy.launch", "deploy.rollback", "ssh.hostkey.accept", "deploy.retry");
         }
     }

@@ -3,10 +3,10 @@ package io.camfleet.console.app;
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.adapter.ssh.SshdFixture;
 import io.camfleet.console.cli.Commands;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
-import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.audit.Operator;
+import io.camfleet.console.service.settings.Preferences;
+import io.camfleet.console.service.environments.SourceSettings;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

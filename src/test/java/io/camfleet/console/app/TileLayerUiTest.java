@@ -1,7 +1,7 @@
 package io.camfleet.console.app;
 
 import com.sun.net.httpserver.HttpServer;
-import io.camfleet.console.service.Preferences;
+import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.map.TileSettings;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;

@@ -2,13 +2,13 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
-import io.camfleet.console.service.EnvironmentReader;
-import io.camfleet.console.service.FakeEnvironmentReader;
-import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
-import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.environments.EnvironmentReader;
+import io.camfleet.console.service.environments.FakeEnvironmentReader;
+import io.camfleet.console.service.fleet.FleetSource;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.audit.Operator;
+import io.camfleet.console.service.settings.Preferences;
+import io.camfleet.console.service.environments.SourceSettings;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 

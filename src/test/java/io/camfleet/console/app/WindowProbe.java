@@ -1,9 +1,9 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.cli.LaunchOptions;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.audit.Operator;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 

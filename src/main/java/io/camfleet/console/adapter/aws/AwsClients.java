@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.aws;
 
-import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.environments.Environment;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;

@@ -1,14 +1,14 @@
 package io.camfleet.console.adapter.aws;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.EnvironmentReader;
-import io.camfleet.console.service.MetricNames;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.Progress;
-import io.camfleet.console.service.SyncSink;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.environments.EnvironmentReader;
+import io.camfleet.console.service.environments.MetricNames;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.environments.SyncSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;

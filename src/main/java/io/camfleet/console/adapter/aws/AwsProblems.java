@@ -1,7 +1,7 @@
 package io.camfleet.console.adapter.aws;
 
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.common.Problem;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,9 +1,9 @@
 package io.camfleet.console.adapter.aws;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.OperatingMode;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.OperatingMode;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.domain.fleet.SlaTier;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -1,9 +1,9 @@
 package io.camfleet.console.adapter.aws;
 
 import io.camfleet.console.domain.deploy.Release;
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.Target;
 import io.camfleet.console.service.deploy.WaveRunner;
 import org.slf4j.Logger;

@@ -1,9 +1,9 @@
 package io.camfleet.console.adapter.files;
 
-import io.camfleet.console.domain.AuditAnchor;
-import io.camfleet.console.domain.AuditKey;
-import io.camfleet.console.service.AuditAnchorStore;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.domain.audit.AuditAnchor;
+import io.camfleet.console.domain.audit.AuditKey;
+import io.camfleet.console.service.audit.AuditAnchorStore;
+import io.camfleet.console.service.common.Problem;
 
 import java.io.IOException;
 import java.io.InputStream;

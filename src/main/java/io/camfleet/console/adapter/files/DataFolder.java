@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.files;
 
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 
 import java.io.IOException;
 import java.nio.file.Files;

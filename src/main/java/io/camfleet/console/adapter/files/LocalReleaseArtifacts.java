@@ -1,7 +1,7 @@
 package io.camfleet.console.adapter.files;
 
 import io.camfleet.console.domain.deploy.Release;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.ReleaseArtifacts;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.camfleet.console.adapter.geo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camfleet.console.domain.WebMercator;
+import io.camfleet.console.domain.map.WebMercator;
 import io.camfleet.console.service.map.Basemap;
 import io.camfleet.console.service.map.BasemapSource;
 

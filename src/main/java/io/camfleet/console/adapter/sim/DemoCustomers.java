@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.sim;
 
-import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.domain.fleet.SlaTier;
 
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package io.camfleet.console.adapter.sim;
 
 import io.camfleet.console.adapter.sim.DemoCustomers.Customer;
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.Progress;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.FleetSource;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.Progress;
 
 import java.time.Duration;
 import java.time.Instant;

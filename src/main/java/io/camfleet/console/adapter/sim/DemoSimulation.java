@@ -1,10 +1,10 @@
 package io.camfleet.console.adapter.sim;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.OperatingMode;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.service.FleetData;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.OperatingMode;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.service.fleet.FleetData;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.ssh;
 
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.HostKeyRejected;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;

@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.store;
 
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;

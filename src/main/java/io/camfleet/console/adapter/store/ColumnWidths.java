@@ -1,8 +1,8 @@
 package io.camfleet.console.adapter.store;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.service.SyncCache.Clipped;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.service.environments.SyncCache.Clipped;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

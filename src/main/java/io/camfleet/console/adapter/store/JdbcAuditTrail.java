@@ -3,12 +3,12 @@ package io.camfleet.console.adapter.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camfleet.console.domain.AuditChain;
-import io.camfleet.console.domain.AuditEvent;
-import io.camfleet.console.domain.AuditKey;
-import io.camfleet.console.domain.AuditOutcome;
-import io.camfleet.console.service.AuditQuery;
-import io.camfleet.console.service.AuditTrail;
+import io.camfleet.console.domain.audit.AuditChain;
+import io.camfleet.console.domain.audit.AuditEvent;
+import io.camfleet.console.domain.audit.AuditKey;
+import io.camfleet.console.domain.audit.AuditOutcome;
+import io.camfleet.console.service.audit.AuditQuery;
+import io.camfleet.console.service.audit.AuditTrail;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.store;
 
-import io.camfleet.console.domain.SecretRedaction;
+import io.camfleet.console.domain.text.SecretRedaction;
 import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.service.deploy.DeploymentJournal;

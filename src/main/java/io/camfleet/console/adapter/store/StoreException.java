@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.store;
 
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.camfleet.console.domain.deploy;
 
-import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.domain.fleet.SlaTier;
 
 import java.util.Collection;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.camfleet.console.service.deploy;
 
-import io.camfleet.console.domain.AuditActions;
+import io.camfleet.console.domain.audit.AuditActions;
 import io.camfleet.console.domain.deploy.BlastRadius;
 import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.HostCount;
@@ -14,9 +14,9 @@ import io.camfleet.console.domain.deploy.TargetTransitions;
 import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.domain.deploy.WavePlanner;
 import io.camfleet.console.domain.deploy.WaveSizing;
-import io.camfleet.console.service.AuditService;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.audit.AuditService;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package io.camfleet.console.service.deploy;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.domain.Site;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.domain.fleet.Site;
 import io.camfleet.console.domain.deploy.MaintenanceWindow;
 import io.camfleet.console.domain.deploy.PlanTarget;
-import io.camfleet.console.service.FleetFilter;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.service.fleet.FleetFilter;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.fleet.SiteSummary;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -13,7 +13,7 @@ public interface HostConnector {
      * Connects and authenticates, through the jump host if the host has one.
      *
      * @throws HostKeyRejected                    the host's (or the jump host's) key is not the known one
-     * @throws io.camfleet.console.service.Problem {@code ssh.unreachable} or {@code ssh.authFailed}
+     * @throws io.camfleet.console.service.common.Problem {@code ssh.unreachable} or {@code ssh.authFailed}
      */
     HostSession open(RemoteHost host);
 

@@ -1,6 +1,6 @@
 package io.camfleet.console.service.deploy;
 
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 
 /** A host presented a key that known_hosts does not hold for it: the connection was refused before logging in. */
 public final class HostKeyRejected extends Problem {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One open connection to a camera host. Methods throw {@link io.camfleet.console.service.Problem}: with the key
+ * One open connection to a camera host. Methods throw {@link io.camfleet.console.service.common.Problem}: with the key
  * {@code ssh.connectionLost} when the connection drops under them.
  */
 public interface HostSession extends AutoCloseable {

@@ -12,7 +12,7 @@ import io.camfleet.console.domain.deploy.FailureThreshold;
 import io.camfleet.console.domain.deploy.HostCount;
 import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.WaveSizing;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

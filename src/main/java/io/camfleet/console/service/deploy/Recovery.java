@@ -3,8 +3,8 @@ package io.camfleet.console.service.deploy;
 import io.camfleet.console.domain.deploy.TargetEvent;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.TargetTransitions;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,7 +68,7 @@ public final class Recovery {
      *
      * <p>Every lookup is made before anything is journalled: when one fails, the journal is as it was.
      *
-     * @throws io.camfleet.console.service.Problem when a command cannot be looked up now
+     * @throws io.camfleet.console.service.common.Problem when a command cannot be looked up now
      */
     static Map<String, TargetState> recoverWaves(DeploymentRecord d, List<TargetRecord> targets, WaveRunner waves,
                                                  DeploymentJournal journal) {

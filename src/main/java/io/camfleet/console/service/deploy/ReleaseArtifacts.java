@@ -21,7 +21,7 @@ public interface ReleaseArtifacts {
     }
 
     /**
-     * @throws io.camfleet.console.service.Problem (BAD_INPUT) saying what is wrong with the artifact, in one sentence
+     * @throws io.camfleet.console.service.common.Problem (BAD_INPUT) saying what is wrong with the artifact, in one sentence
      */
     Checked check(Release release);
 }

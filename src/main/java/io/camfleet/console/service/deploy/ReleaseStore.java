@@ -15,7 +15,7 @@ public interface ReleaseStore {
      * keep its version.
      *
      * @return whether it was stored, new or replacing one (false: the same release was already there)
-     * @throws io.camfleet.console.service.Problem (BAD_INPUT) when another release holds that name and version and
+     * @throws io.camfleet.console.service.common.Problem (BAD_INPUT) when another release holds that name and version and
      *                                             has reached a camera
      */
     boolean save(Release release, String by);

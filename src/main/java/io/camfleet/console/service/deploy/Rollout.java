@@ -11,8 +11,8 @@ import io.camfleet.console.domain.deploy.TargetEvent;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.TargetTransitions;
 import io.camfleet.console.domain.deploy.Wave;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,7 @@ package io.camfleet.console.service.deploy;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.PlanTarget;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

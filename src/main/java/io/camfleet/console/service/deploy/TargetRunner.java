@@ -14,7 +14,7 @@ public non-sealed interface TargetRunner extends DeploymentExecutor {
     /**
      * The version the camera says it runs (its version marker), or empty when it has none.
      *
-     * @throws io.camfleet.console.service.Problem when the camera cannot be reached
+     * @throws io.camfleet.console.service.common.Problem when the camera cannot be reached
      */
     Optional<String> installedVersion(Target target);
 
@@ -34,7 +34,7 @@ public non-sealed interface TargetRunner extends DeploymentExecutor {
      * Connects to the camera to see whether its host key is the known one: the rejection (new or changed key, with
      * its SHA-256 fingerprint) when it is not, empty when it is, or when the runner checks no host keys.
      *
-     * @throws io.camfleet.console.service.Problem when the camera cannot be reached
+     * @throws io.camfleet.console.service.common.Problem when the camera cannot be reached
      */
     default Optional<HostKeyRejected> hostKey(Target target) {
         return Optional.empty();

@@ -21,7 +21,7 @@ public non-sealed interface WaveRunner extends DeploymentExecutor {
      * Checked at launch, before anything is journalled.
      *
      * @param waves the targets of each wave, in order
-     * @throws io.camfleet.console.service.Problem (BAD_INPUT) naming what this executor cannot do with them
+     * @throws io.camfleet.console.service.common.Problem (BAD_INPUT) naming what this executor cannot do with them
      */
     void check(Release release, List<List<Target>> waves);
 
@@ -37,14 +37,14 @@ public non-sealed interface WaveRunner extends DeploymentExecutor {
      * @param since   when the deployment was created: no command of it is older
      * @param targets the wave's targets (they say where to look)
      * @return empty only when no such command exists
-     * @throws io.camfleet.console.service.Problem when that cannot be told now
+     * @throws io.camfleet.console.service.common.Problem when that cannot be told now
      */
     Optional<String> find(String deploymentId, int wave, Instant since, List<Target> targets);
 
     /**
      * Where each target's invocation is now, by camera id.
      *
-     * @throws io.camfleet.console.service.Problem when the command's service cannot be asked now
+     * @throws io.camfleet.console.service.common.Problem when the command's service cannot be asked now
      */
     Map<String, Invocation> poll(String commandId, List<Target> targets);
 

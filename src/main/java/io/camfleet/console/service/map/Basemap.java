@@ -3,7 +3,7 @@ package io.camfleet.console.service.map;
 import java.util.List;
 
 /**
- * Land and borders to draw under the fleet, already in world units (see {@link io.camfleet.console.domain.WebMercator}).
+ * Land and borders to draw under the fleet, already in world units (see {@link io.camfleet.console.domain.map.WebMercator}).
  *
  * @param land  land polygons, each made of rings (outer rings and holes), filled even-odd
  * @param lines country borders and coastlines, each line once

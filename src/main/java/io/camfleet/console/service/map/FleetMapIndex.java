@@ -1,11 +1,11 @@
 package io.camfleet.console.service.map;
 
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.domain.WebMercator;
-import io.camfleet.console.service.FleetInventory;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.domain.map.WebMercator;
+import io.camfleet.console.service.fleet.FleetInventory;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.SiteSummary;
 
 import java.util.ArrayList;
 import java.util.Arrays;

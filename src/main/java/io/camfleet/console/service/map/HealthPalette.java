@@ -1,6 +1,6 @@
 package io.camfleet.console.service.map;
 
-import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.domain.fleet.HealthState;
 
 /**
  * The health colours as ARGB, the one source for every place that draws them (the JavaFX screens, the map, the PNG

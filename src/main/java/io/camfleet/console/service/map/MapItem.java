@@ -1,6 +1,6 @@
 package io.camfleet.console.service.map;
 
-import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.domain.fleet.HealthState;
 
 /**
  * One thing drawn on the map: a single site, or a cluster of sites with how many are in each health state.

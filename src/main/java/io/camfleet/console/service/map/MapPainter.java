@@ -1,6 +1,6 @@
 package io.camfleet.console.service.map;
 
-import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.domain.fleet.HealthState;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.camfleet.console.service.map;
 
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 
 import java.util.Locale;
 

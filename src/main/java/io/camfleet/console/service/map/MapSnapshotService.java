@@ -1,9 +1,9 @@
 package io.camfleet.console.service.map;
 
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.FleetFilter;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.fleet.FleetFilter;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.common.Problem;
 
 import java.util.List;
 

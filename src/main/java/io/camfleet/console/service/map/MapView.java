@@ -1,6 +1,6 @@
 package io.camfleet.console.service.map;
 
-import io.camfleet.console.domain.WebMercator;
+import io.camfleet.console.domain.map.WebMercator;
 
 /**
  * What a map shows: the world point at its centre (world units, see {@link WebMercator}), the zoom (0 shows the

@@ -1,11 +1,11 @@
 package io.camfleet.console.ui.audit;
 
-import io.camfleet.console.domain.AuditEvent;
-import io.camfleet.console.domain.AuditOutcome;
-import io.camfleet.console.domain.AuditVerification;
-import io.camfleet.console.service.AuditQuery;
-import io.camfleet.console.service.AuditService;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.domain.audit.AuditEvent;
+import io.camfleet.console.domain.audit.AuditOutcome;
+import io.camfleet.console.domain.audit.AuditVerification;
+import io.camfleet.console.service.audit.AuditQuery;
+import io.camfleet.console.service.audit.AuditService;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,6 +1,6 @@
 package io.camfleet.console.ui.common;
 
-import io.camfleet.console.service.Progress;
+import io.camfleet.console.service.common.Progress;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

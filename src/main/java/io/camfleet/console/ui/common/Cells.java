@@ -1,6 +1,6 @@
 package io.camfleet.console.ui.common;
 
-import io.camfleet.console.domain.HealthState;
+import io.camfleet.console.domain.fleet.HealthState;
 import javafx.scene.control.TableCell;
 import org.kordamp.ikonli.javafx.FontIcon;
 

@@ -2,8 +2,8 @@ package io.camfleet.console.ui.common;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;

@@ -1,9 +1,9 @@
 package io.camfleet.console.ui.common;
 
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.FleetFilter;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.fleet.FleetFilter;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.SiteSummary;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,6 +1,6 @@
 package io.camfleet.console.ui.common;
 
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.common.Messages;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;

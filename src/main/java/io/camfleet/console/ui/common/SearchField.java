@@ -2,7 +2,7 @@ package io.camfleet.console.ui.common;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.common.Messages;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;

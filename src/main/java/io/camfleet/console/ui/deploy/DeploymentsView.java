@@ -6,7 +6,7 @@ import atlantafx.base.theme.Tweaks;
 import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.WaveSizing;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.deploy.DeploymentRecord;
 import io.camfleet.console.service.deploy.HostKeyRejected;
 import io.camfleet.console.service.map.BasemapSource;

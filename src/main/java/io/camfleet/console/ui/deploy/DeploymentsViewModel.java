@@ -1,17 +1,17 @@
 package io.camfleet.console.ui.deploy;
 
-import io.camfleet.console.domain.Site;
+import io.camfleet.console.domain.fleet.Site;
 import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.PlanTarget;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
 import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.TargetState;
-import io.camfleet.console.service.FleetFilter;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.service.fleet.FleetFilter;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.fleet.SiteSummary;
 import io.camfleet.console.service.deploy.DeploymentRecord;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.deploy.DeploymentService;

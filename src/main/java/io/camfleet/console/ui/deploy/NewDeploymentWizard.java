@@ -2,13 +2,13 @@ package io.camfleet.console.ui.deploy;
 
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.domain.fleet.SlaTier;
 import io.camfleet.console.domain.deploy.BlastRadius;
 import io.camfleet.console.domain.deploy.CanaryApproval;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Strategy;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentTargets;
 import io.camfleet.console.service.deploy.PlanJson;

@@ -1,6 +1,6 @@
 package io.camfleet.console.ui.deploy;
 
-import io.camfleet.console.domain.WebMercator;
+import io.camfleet.console.domain.map.WebMercator;
 import io.camfleet.console.service.map.Basemap;
 import io.camfleet.console.service.map.BasemapSource;
 import io.camfleet.console.service.map.MapCanvas;
@@ -8,7 +8,7 @@ import io.camfleet.console.service.map.MapPainter;
 import io.camfleet.console.service.map.MapStyle;
 import io.camfleet.console.service.map.MapView;
 import io.camfleet.console.ui.deploy.DeploymentsViewModel.SitePoint;
-import io.camfleet.console.ui.fleetmap.FxMapCanvas;
+import io.camfleet.console.ui.common.FxMapCanvas;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;

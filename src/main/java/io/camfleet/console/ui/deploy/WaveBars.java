@@ -1,6 +1,6 @@
 package io.camfleet.console.ui.deploy;
 
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.ui.deploy.DeploymentsViewModel.TargetRow;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;

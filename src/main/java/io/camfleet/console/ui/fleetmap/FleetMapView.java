@@ -1,10 +1,11 @@
 package io.camfleet.console.ui.fleetmap;
 
+import io.camfleet.console.ui.common.FxMapCanvas;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.fleet.SiteSummary;
 import io.camfleet.console.service.map.Basemap;
 import io.camfleet.console.service.map.MapItem;
 import io.camfleet.console.service.map.MapPainter;
@@ -16,7 +17,7 @@ import io.camfleet.console.ui.common.FleetFilterBar;
 import io.camfleet.console.ui.common.HealthStyle;
 import io.camfleet.console.ui.common.RelativeTime;
 import io.camfleet.console.ui.common.ScreenView;
-import io.camfleet.console.ui.sitedetail.SiteDetailView;
+import io.camfleet.console.ui.common.sitedetail.SiteDetailView;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

@@ -1,8 +1,8 @@
 package io.camfleet.console.ui.fleetmap;
 
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.SiteSummary;
 import io.camfleet.console.service.map.Basemap;
 import io.camfleet.console.service.map.BasemapSource;
 import io.camfleet.console.service.map.FleetMapIndex;

@@ -1,5 +1,6 @@
 package io.camfleet.console.ui.fleetmap;
 
+import io.camfleet.console.ui.common.FxMapCanvas;
 import io.camfleet.console.service.map.ClusterSprites;
 import io.camfleet.console.service.map.MapCanvas;
 import javafx.scene.SnapshotParameters;

@@ -1,9 +1,9 @@
 package io.camfleet.console.ui.fleettable;
 
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.FleetInventory;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.fleet.FleetInventory;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.SiteSummary;
 import io.camfleet.console.ui.common.FleetModel;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;

@@ -1,6 +1,6 @@
 package io.camfleet.console.ui.fleettable;
 
-import io.camfleet.console.service.SiteSummary;
+import io.camfleet.console.service.fleet.SiteSummary;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 

@@ -1,9 +1,9 @@
 package io.camfleet.console.ui.settings;
 
 import atlantafx.base.theme.Styles;
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.EnvironmentReader.AwsProfile;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.environments.EnvironmentReader.AwsProfile;
+import io.camfleet.console.service.common.Messages;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;

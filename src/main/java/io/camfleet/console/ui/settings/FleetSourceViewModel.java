@@ -1,13 +1,13 @@
 package io.camfleet.console.ui.settings;
 
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.EnvironmentReader;
-import io.camfleet.console.service.EnvironmentReader.AwsProfile;
-import io.camfleet.console.service.EnvironmentReader.CallerIdentity;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.SourceSettings;
-import io.camfleet.console.service.SourceSettings.Kind;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.environments.EnvironmentReader;
+import io.camfleet.console.service.environments.EnvironmentReader.AwsProfile;
+import io.camfleet.console.service.environments.EnvironmentReader.CallerIdentity;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.environments.SourceSettings;
+import io.camfleet.console.service.environments.SourceSettings.Kind;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

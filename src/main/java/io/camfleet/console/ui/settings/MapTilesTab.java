@@ -1,7 +1,7 @@
 package io.camfleet.console.ui.settings;
 
 import atlantafx.base.theme.Styles;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.map.TileSettings;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;

@@ -1,8 +1,8 @@
 package io.camfleet.console.ui.settings;
 
-import io.camfleet.console.service.EnvironmentReader;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.environments.EnvironmentReader;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import javafx.application.Platform;

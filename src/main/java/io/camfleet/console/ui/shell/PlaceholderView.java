@@ -1,7 +1,7 @@
 package io.camfleet.console.ui.shell;
 
 import atlantafx.base.theme.Styles;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.ui.common.ScreenView;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -1,8 +1,8 @@
 package io.camfleet.console.ui.shell;
 
-import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.PreferencesStore;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.settings.Preferences;
+import io.camfleet.console.service.settings.PreferencesStore;
+import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.map.TileSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;

@@ -2,9 +2,9 @@ package io.camfleet.console.ui.shell;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.Messages;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.HealthStyle;

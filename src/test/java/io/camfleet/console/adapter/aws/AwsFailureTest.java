@@ -1,11 +1,11 @@
 package io.camfleet.console.adapter.aws;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.MetricNames;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.Progress;
-import io.camfleet.console.service.SyncSink;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.environments.MetricNames;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.environments.SyncSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,12 +65,12 @@ class AwsFailureTest {
 
     private static final SyncSink IGNORE = new SyncSink() {
         @Override
-        public void sites(List<io.camfleet.console.domain.Site> page) {
+        public void sites(List<io.camfleet.console.domain.fleet.Site> page) {
         }
 
         @Override
-        public void cameras(List<io.camfleet.console.domain.CameraSystem> page,
-                            Map<String, io.camfleet.console.domain.CameraTelemetry> telemetry) {
+        public void cameras(List<io.camfleet.console.domain.fleet.CameraSystem> page,
+                            Map<String, io.camfleet.console.domain.fleet.CameraTelemetry> telemetry) {
         }
 
         @Override

@@ -2,18 +2,18 @@ package io.camfleet.console.adapter.aws;
 
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.OperatingMode;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.domain.SlaTier;
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.EnvironmentSync;
-import io.camfleet.console.service.EnvironmentsFleetSource;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.MetricNames;
-import io.camfleet.console.service.Progress;
-import io.camfleet.console.service.SyncReport;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.OperatingMode;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.domain.fleet.SlaTier;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.environments.EnvironmentSync;
+import io.camfleet.console.service.environments.EnvironmentsFleetSource;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.environments.MetricNames;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.environments.SyncReport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
@@ -294,7 +294,7 @@ class AwsSyncTest {
         EnvironmentsFleetSource offline = new EnvironmentsFleetSource(java.util.List.of(unreachable), sync, cache);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> offline.load(Instant.now(), Progress.NONE))
-                .isInstanceOf(io.camfleet.console.service.Problem.class);
+                .isInstanceOf(io.camfleet.console.service.common.Problem.class);
         assertThat(cache.read().fleet().sites()).extracting(Site::id).containsExactly("DEMO-1");
 
         Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
@@ -376,7 +376,7 @@ class AwsSyncTest {
     }
 
     /** The cache, as the sync sees it; dies before writing page {@code dieAt} (counted from 1). */
-    private static final class DyingCache implements io.camfleet.console.service.SyncCache {
+    private static final class DyingCache implements io.camfleet.console.service.environments.SyncCache {
         private final JdbcFleetCache cache;
         private final int dieAt;
         private int pages;

@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.aws;
 
-import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.environments.Environment;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;

@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.aws;
 
-import io.camfleet.console.service.Environment;
+import io.camfleet.console.service.environments.Environment;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -2,9 +2,9 @@ package io.camfleet.console.adapter.aws;
 
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.Target;
 import io.camfleet.console.service.deploy.WaveRunner.Invocation;
 import io.camfleet.console.service.deploy.WaveRunner.Outcome;

@@ -1,7 +1,7 @@
 package io.camfleet.console.adapter.files;
 
-import io.camfleet.console.domain.AuditAnchor;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.domain.audit.AuditAnchor;
+import io.camfleet.console.service.common.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.files;
 
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

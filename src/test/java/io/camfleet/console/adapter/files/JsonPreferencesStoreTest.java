@@ -1,9 +1,9 @@
 package io.camfleet.console.adapter.files;
 
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.MetricNames;
-import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.environments.MetricNames;
+import io.camfleet.console.service.settings.Preferences;
+import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.map.TileSettings;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.camfleet.console.adapter.files;
 
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.ReleaseArtifacts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,14 +1,14 @@
 package io.camfleet.console.adapter.files;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.domain.SlaTier;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.Progress;
-import io.camfleet.console.service.RegistryRejected;
-import io.camfleet.console.service.RowError;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.domain.fleet.SlaTier;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.fleet.RegistryRejected;
+import io.camfleet.console.service.fleet.RowError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package io.camfleet.console.adapter.geo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camfleet.console.domain.WebMercator;
+import io.camfleet.console.domain.map.WebMercator;
 import io.camfleet.console.service.map.Basemap;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,14 @@
 package io.camfleet.console.adapter.sim;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.HealthRules;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.FleetSummary;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.Progress;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.HealthRules;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.FleetSummary;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.Progress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.camfleet.console.adapter.sim;
 
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.Target;
 import io.camfleet.console.service.deploy.TargetRunner.StepResult;
 import org.junit.jupiter.api.Test;

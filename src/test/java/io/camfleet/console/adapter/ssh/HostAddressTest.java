@@ -1,6 +1,6 @@
 package io.camfleet.console.adapter.ssh;
 
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

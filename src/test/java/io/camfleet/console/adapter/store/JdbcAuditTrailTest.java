@@ -1,13 +1,13 @@
 package io.camfleet.console.adapter.store;
 
 import io.camfleet.console.adapter.files.AuditAnchorFiles;
-import io.camfleet.console.domain.AuditEvent;
-import io.camfleet.console.domain.AuditOutcome;
-import io.camfleet.console.domain.AuditVerification;
-import io.camfleet.console.service.AuditQuery;
-import io.camfleet.console.service.AuditService;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.Operator;
+import io.camfleet.console.domain.audit.AuditEvent;
+import io.camfleet.console.domain.audit.AuditOutcome;
+import io.camfleet.console.domain.audit.AuditVerification;
+import io.camfleet.console.service.audit.AuditQuery;
+import io.camfleet.console.service.audit.AuditService;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.audit.Operator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

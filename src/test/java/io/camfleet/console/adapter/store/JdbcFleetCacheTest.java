@@ -1,15 +1,15 @@
 package io.camfleet.console.adapter.store;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.domain.OperatingMode;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.domain.SlaTier;
-import io.camfleet.console.service.CachedFleet;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.HealthChange;
-import io.camfleet.console.service.HealthInterval;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.domain.fleet.OperatingMode;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.domain.fleet.SlaTier;
+import io.camfleet.console.service.fleet.CachedFleet;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.HealthChange;
+import io.camfleet.console.service.fleet.HealthInterval;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

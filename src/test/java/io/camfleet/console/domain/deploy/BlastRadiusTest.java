@@ -1,8 +1,8 @@
 package io.camfleet.console.domain.deploy;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.domain.fleet.SlaTier;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

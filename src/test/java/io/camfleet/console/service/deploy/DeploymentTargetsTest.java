@@ -1,8 +1,8 @@
 package io.camfleet.console.service.deploy;
 
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.service.FleetFilter;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.fleet.FleetFilter;
+import io.camfleet.console.service.common.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

@@ -24,7 +24,7 @@ final class MemoryJournal implements DeploymentJournal {
 
     private void write() {
         if (movesBeforeTheDiskFills-- <= 0) {
-            throw new io.camfleet.console.service.Problem("problem.diskFull", "/data");
+            throw new io.camfleet.console.service.common.Problem("problem.diskFull", "/data");
         }
     }
 

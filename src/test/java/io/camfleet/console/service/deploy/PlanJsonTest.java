@@ -5,7 +5,7 @@ import io.camfleet.console.domain.deploy.FailureThreshold;
 import io.camfleet.console.domain.deploy.HostCount;
 import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.WaveSizing;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

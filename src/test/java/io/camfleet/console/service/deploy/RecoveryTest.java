@@ -11,7 +11,7 @@ import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.domain.deploy.WaveSizing;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.camfleet.console.service.deploy;
 
-import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.domain.fleet.SlaTier;
 import io.camfleet.console.domain.deploy.CanaryApproval;
 import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.FailureThreshold;
@@ -12,11 +12,11 @@ import io.camfleet.console.domain.deploy.ReleaseKind;
 import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.WaveSizing;
-import io.camfleet.console.service.AuditService;
-import io.camfleet.console.service.InMemoryAuditTrail;
-import io.camfleet.console.service.Operator;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.TestClock;
+import io.camfleet.console.service.audit.AuditService;
+import io.camfleet.console.service.audit.InMemoryAuditTrail;
+import io.camfleet.console.service.audit.Operator;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +84,7 @@ class RolloutServiceTest {
                 return List.of(release);
             }
         }, r -> new ReleaseArtifacts.Checked(r.artifact(), 0),
-                new AuditService(new InMemoryAuditTrail(), new io.camfleet.console.service.InMemoryAuditAnchor(),
+                new AuditService(new InMemoryAuditTrail(), new io.camfleet.console.service.audit.InMemoryAuditAnchor(),
                 new Operator("ops", ""), clock), clock, Pacer.REAL);
         RolloutService s = new RolloutService(deployments, journal, processes, clock, false); // beats by beat()
         services.add(s);

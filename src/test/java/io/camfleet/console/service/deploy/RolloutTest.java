@@ -1,6 +1,6 @@
 package io.camfleet.console.service.deploy;
 
-import io.camfleet.console.domain.SlaTier;
+import io.camfleet.console.domain.fleet.SlaTier;
 import io.camfleet.console.domain.deploy.CanaryApproval;
 import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.FailureThreshold;
@@ -14,7 +14,7 @@ import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.domain.deploy.WavePlanner;
 import io.camfleet.console.domain.deploy.WaveSizing;
-import io.camfleet.console.service.TestClock;
+import io.camfleet.console.service.common.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.camfleet.console.service.deploy;
 
 import io.camfleet.console.domain.deploy.Release;
-import io.camfleet.console.service.Problem;
+import io.camfleet.console.service.common.Problem;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -11,8 +11,8 @@ import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.domain.deploy.WaveSizing;
-import io.camfleet.console.service.Problem;
-import io.camfleet.console.service.TestClock;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.TestClock;
 import io.camfleet.console.service.deploy.WaveRunner.Outcome;
 import org.junit.jupiter.api.Test;
 

@@ -1,19 +1,19 @@
 package io.camfleet.console.service.map;
 
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.domain.OperatingMode;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.domain.SlaTier;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.FleetFilter;
-import io.camfleet.console.service.FleetService;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.FleetSource;
-import io.camfleet.console.service.Fleets;
-import io.camfleet.console.service.Progress;
-import io.camfleet.console.service.TestClock;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.domain.fleet.OperatingMode;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.domain.fleet.SlaTier;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.FleetFilter;
+import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.FleetSource;
+import io.camfleet.console.service.fleet.Fleets;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.common.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -178,7 +178,7 @@ class FleetMapIndexTest {
             pair.cameras.add(new CameraSystem(id + "-C", id, null, "", "", "", "", "", "1"));
         }
         FleetMapIndex index = FleetMapIndex.build(Fleets.uncached(pair, clock).reload(Progress.NONE));
-        double y = io.camfleet.console.domain.WebMercator.y(5.0);
+        double y = io.camfleet.console.domain.map.WebMercator.y(5.0);
         List<MapItem> far = index.query(new MapView(0.5, y, 6, 1600, 1000), MapPainter.CLUSTER_CELL_PX);
         assertThat(far).singleElement().satisfies(i -> {
             assertThat(i.isSite()).isFalse();

@@ -1,17 +1,17 @@
 package io.camfleet.console.ui.fleetmap;
 
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.domain.OperatingMode;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.domain.SlaTier;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.FleetService;
-import io.camfleet.console.service.Fleets;
-import io.camfleet.console.service.TestFleetSource;
-import io.camfleet.console.service.Progress;
-import io.camfleet.console.service.TestClock;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.domain.fleet.OperatingMode;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.domain.fleet.SlaTier;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.fleet.Fleets;
+import io.camfleet.console.service.fleet.TestFleetSource;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.common.TestClock;
 import io.camfleet.console.service.map.MapItem;
 import io.camfleet.console.ui.common.FleetModel;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.camfleet.console.service.Fleets.beating;
-import static io.camfleet.console.service.Fleets.camera;
+import static io.camfleet.console.service.fleet.Fleets.beating;
+import static io.camfleet.console.service.fleet.Fleets.camera;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The map's view model with no toolkit: executors run at once. */

@@ -1,16 +1,16 @@
 package io.camfleet.console.ui.fleettable;
 
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.HealthState;
-import io.camfleet.console.domain.OperatingMode;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.FleetService;
-import io.camfleet.console.service.Fleets;
-import io.camfleet.console.service.TestFleetSource;
-import io.camfleet.console.service.Progress;
-import io.camfleet.console.service.TestClock;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.domain.fleet.OperatingMode;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.fleet.Fleets;
+import io.camfleet.console.service.fleet.TestFleetSource;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.common.TestClock;
 import io.camfleet.console.ui.common.FleetModel;
-import io.camfleet.console.ui.sitedetail.SiteDetailViewModel;
+import io.camfleet.console.ui.common.sitedetail.SiteDetailViewModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +19,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.camfleet.console.service.Fleets.beating;
-import static io.camfleet.console.service.Fleets.camera;
-import static io.camfleet.console.service.Fleets.site;
+import static io.camfleet.console.service.fleet.Fleets.beating;
+import static io.camfleet.console.service.fleet.Fleets.camera;
+import static io.camfleet.console.service.fleet.Fleets.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The fleet table's view model with no toolkit running: executors run work on the spot. */

@@ -1,12 +1,12 @@
 package io.camfleet.console.ui.settings;
 
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.EnvironmentReader.AwsProfile;
-import io.camfleet.console.service.FakeEnvironmentReader;
-import io.camfleet.console.service.Messages;
-import io.camfleet.console.service.MetricNames;
-import io.camfleet.console.service.SourceSettings;
-import io.camfleet.console.service.SourceSettings.Kind;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.environments.EnvironmentReader.AwsProfile;
+import io.camfleet.console.service.environments.FakeEnvironmentReader;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.environments.MetricNames;
+import io.camfleet.console.service.environments.SourceSettings;
+import io.camfleet.console.service.environments.SourceSettings.Kind;
 import io.camfleet.console.ui.settings.FleetSourceViewModel.Check;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

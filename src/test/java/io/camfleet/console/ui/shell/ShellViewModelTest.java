@@ -1,9 +1,9 @@
 package io.camfleet.console.ui.shell;
 
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.Preferences;
-import io.camfleet.console.service.PreferencesStore;
-import io.camfleet.console.service.SourceSettings;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.settings.Preferences;
+import io.camfleet.console.service.settings.PreferencesStore;
+import io.camfleet.console.service.environments.SourceSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

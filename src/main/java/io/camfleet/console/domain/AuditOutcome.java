@@ -1,9 +1,0 @@
-package io.camfleet.console.domain;
-
-/** How an audited action went. STARTED is written before the action, one of the others after it. */
-public enum AuditOutcome {
-    STARTED,
-    SUCCEEDED,
-    FAILED,
-    CANCELLED
-}

@@ -1,8 +1,0 @@
-package io.camfleet.console.domain;
-
-/** What a camera system says it is doing, as reported in its telemetry or set by an operator. */
-public enum OperatingMode {
-    NORMAL,
-    MAINTENANCE,
-    UPDATING
-}

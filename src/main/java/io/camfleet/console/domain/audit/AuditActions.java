@@ -1,0 +1,29 @@
+package io.camfleet.console.domain.audit;
+
+/** The names of audited actions, in one place: what the audit screen and evidence exports show and filter on. */
+public final class AuditActions {
+
+    /** The fleet was read from its source into the cache. */
+    public static final String FLEET_RELOAD = "fleet.reload";
+    /** An unusable cache file was moved aside and a fresh one created. */
+    public static final String CACHE_RECOVER = "cache.recover";
+    /** The operator chose another fleet source (demo, AWS environments, an imported file). */
+    public static final String FLEET_SOURCE = "fleet.source";
+    /** A deployment was launched, or picked up again after the console stopped under it. */
+    public static final String DEPLOY_LAUNCH = "deploy.launch";
+    public static final String DEPLOY_RESUME_INTERRUPTED = "deploy.resumeInterrupted";
+    /** The operator's actions on a running deployment. */
+    public static final String DEPLOY_APPROVE = "deploy.approve";
+    public static final String DEPLOY_PAUSE = "deploy.pause";
+    public static final String DEPLOY_RESUME = "deploy.resume";
+    public static final String DEPLOY_ABORT = "deploy.abort";
+    public static final String DEPLOY_RETRY = "deploy.retry";
+    public static final String DEPLOY_ROLLBACK = "deploy.rollback";
+    /** An SSH host key was trusted by the operator. */
+    public static final String SSH_HOSTKEY_ACCEPT = "ssh.hostkey.accept";
+    /** A map image was exported. */
+    public static final String MAP_SNAPSHOT = "map.snapshot";
+
+    private AuditActions() {
+    }
+}

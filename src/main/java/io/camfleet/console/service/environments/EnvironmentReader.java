@@ -1,0 +1,39 @@
+package io.camfleet.console.service.environments;
+
+import io.camfleet.console.service.common.Progress;
+import java.util.List;
+
+/** Port: reads one environment's fleet (inventory and health metrics) from where it lives, for example AWS. */
+public interface EnvironmentReader {
+
+    /**
+     * Reads the whole fleet of {@code environment} into {@code sink}, sites first. Honours cancellation between
+     * pages.
+     *
+     * @throws Problem when the environment cannot be reached or its credentials are missing, expired or refused
+     */
+    void read(Environment environment, SyncSink sink, Progress progress);
+
+    /**
+     * Who the console is in {@code environment}: its account and the role or user it acts as.
+     *
+     * @throws Problem as for {@link #read}
+     */
+    CallerIdentity identity(Environment environment);
+
+    /** The profiles in the user's AWS configuration, with their regions where they name one. */
+    List<AwsProfile> profiles();
+
+    /** An identity as the cloud reports it. */
+    record CallerIdentity(String account, String arn) {
+        /** The role or user name: the part of the ARN after the last '/' of its type. */
+        public String principal() {
+            int slash = arn.indexOf('/');
+            return slash < 0 ? arn : arn.substring(slash + 1);
+        }
+    }
+
+    /** A profile from the AWS config; {@code sso} when it signs in through IAM Identity Center. */
+    record AwsProfile(String name, String region, boolean sso) {
+    }
+}

@@ -1,0 +1,11 @@
+package io.camfleet.console.service.fleet;
+
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.HealthState;
+
+import java.time.Instant;
+
+/** A camera system as the detail pane shows it: inventory, last telemetry, derived health and since when. */
+public record CameraStatus(CameraSystem camera, CameraTelemetry telemetry, HealthState health, Instant healthSince) {
+}

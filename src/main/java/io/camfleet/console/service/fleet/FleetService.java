@@ -1,0 +1,328 @@
+package io.camfleet.console.service.fleet;
+
+import io.camfleet.console.service.audit.AuditService;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.domain.audit.AuditActions;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.HealthRules;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.domain.fleet.SiteHealth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The fleet as the console knows it: loaded from the cache at start, refreshed from the source, kept live by the
+ * source's feed, judged by the {@link HealthRules}, written back to the cache, and published as immutable
+ * {@link FleetSnapshot}s to whoever listens.
+ *
+ * <p>All methods are safe to call from any thread; they are serialised on this object. Listeners are called on the
+ * thread that produced the snapshot and must hand work to their own thread (the UI does).
+ */
+public final class FleetService {
+
+    /** How often dirty telemetry (mostly heartbeats) is written back and the cache's "as of" moved on. */
+    static final Duration FLUSH_INTERVAL = Duration.ofSeconds(30);
+
+    private final FleetSource source;
+    private final FleetCache cache;
+    private final HealthRules rules;
+    private final Clock clock;
+    private final AuditService audit;
+    private final List<Consumer<FleetSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
+    private FleetInventory inventory = FleetInventory.EMPTY;
+    private CameraTelemetry[] telemetry = new CameraTelemetry[0];
+    private HealthState[] health = new HealthState[0];
+    private Instant[] since = new Instant[0];
+    private List<SiteSummary> summaries = List.of();
+    private final BitSet dirty = new BitSet();
+    private Instant lastFlush = Instant.EPOCH;
+    private String sourceName;
+    private Instant asOf;
+    private boolean live;
+    private volatile FleetSnapshot current;
+
+    public FleetService(FleetSource source, FleetCache cache, HealthRules rules, Clock clock, AuditService audit) {
+        this.source = source;
+        this.cache = cache;
+        this.rules = rules;
+        this.clock = clock;
+        this.audit = audit;
+        this.sourceName = source.name();
+        this.current = FleetSnapshot.empty(source.name());
+    }
+
+    public void addListener(Consumer<FleetSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<FleetSnapshot> listener) {
+        listeners.remove(listener);
+    }
+
+    public FleetSnapshot current() {
+        return current;
+    }
+
+    public String sourceName() {
+        return source.name();
+    }
+
+    /** What went wrong in the last reload without failing it (an environment out of reach, say). */
+    public List<Problem> sourceProblems() {
+        return source.problems();
+    }
+
+    public HealthRules rules() {
+        return rules;
+    }
+
+    /** Whether the source is quick and needs no network (the demo, a file), as opposed to AWS. */
+    public boolean isLocal() {
+        return source.isLocal();
+    }
+
+    /** How often {@link #tick()} should run; zero when the source has no live feed. */
+    public Duration pollInterval() {
+        return source.pollInterval();
+    }
+
+    /**
+     * Shows what the cache holds, as it was when stored: health is not re-judged against today's clock, since the
+     * cache is a picture "as of" its time.
+     */
+    public synchronized FleetSnapshot openCache() {
+        CachedFleet cached = cache.read();
+        install(FleetInventory.of(cached.fleet().sites(), cached.fleet().cameras()));
+        for (int i = 0; i < telemetry.length; i++) {
+            CameraSystem c = inventory.camera(i);
+            telemetry[i] = cached.fleet().telemetryOf(c.id());
+            health[i] = cached.health().getOrDefault(c.id(), HealthState.UNKNOWN);
+            since[i] = cached.healthSince().get(c.id());
+        }
+        sourceName = cached.source() == null || cached.source().isEmpty() ? source.name() : cached.source();
+        asOf = cached.asOf();
+        live = false;
+        return publish(clock.instant());
+    }
+
+    /**
+     * Brings the fleet up at start: for a remote source, first what the cache holds (shown at once, "as of" its
+     * time), then the source; for a local one, straight to the source.
+     */
+    public FleetSnapshot start(Progress progress) {
+        if (!source.isLocal()) {
+            openCache();
+        }
+        try {
+            return reload(progress);
+        } catch (RuntimeException e) {
+            if (source.isLocal()) {
+                openCache(); // a file with bad rows, say: what the cache holds still shows
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the whole fleet from the source, judges it and publishes it, then stores it in the cache and publishes it
+     * again with the cache's new "as of".
+     */
+    public FleetSnapshot reload(Progress progress) {
+        return audit.perform(AuditActions.FLEET_RELOAD, source.name(), Map.of(), () -> {
+            Instant now = clock.instant();
+            FleetData data = source.load(now, progress);
+            progress.checkCancelled();
+            synchronized (this) {
+                Map<String, Judged> before = inventory == FleetInventory.EMPTY ? judgedInCache() : judgedById();
+                Shown shown = new Shown(inventory, telemetry, health, since, summaries, sourceName, asOf, live);
+                install(FleetInventory.of(data.sites(), data.cameras()));
+                List<HealthChange> changes = new ArrayList<>();
+                for (int i = 0; i < telemetry.length; i++) {
+                    CameraSystem c = inventory.camera(i);
+                    telemetry[i] = data.telemetryOf(c.id());
+                    health[i] = rules.evaluate(telemetry[i], now);
+                    Judged was = before.get(c.id());
+                    if (was != null && was.state() == health[i]) {
+                        since[i] = was.since();
+                    } else {
+                        since[i] = now;
+                        changes.add(new HealthChange(c.id(), was == null ? null : was.state(), health[i], now));
+                    }
+                }
+                sourceName = source.name();
+                live = true;
+                // The operator sees the fleet now; the cache catches up behind, and its "as of" moves when it has.
+                publish(now);
+                Optional<Instant> stored = source.storedAsOf();
+                try {
+                    if (stored.isPresent()) {
+                        // The source wrote the fleet itself, page by page; only the health judged here is left.
+                        cache.update(Map.of(), changes, null);
+                        asOf = stored.get();
+                    } else {
+                        progress.update("Writing " + data.cameras().size() + " cameras to the cache", 0, -1);
+                        cache.replaceFleet(data, changes, source.name(), now);
+                        asOf = now;
+                    }
+                } catch (RuntimeException e) {
+                    // Not stored (a full disk, say): what was shown before comes back; nothing unsaved is claimed.
+                    shown.restore(this);
+                    publish(now);
+                    throw e;
+                }
+                lastFlush = now;
+                return publish(now);
+            }
+        });
+    }
+
+    private record Judged(HealthState state, Instant since) {
+    }
+
+    /** What the service showed before a reload, put back when the reload could not be stored. */
+    private record Shown(FleetInventory inventory, CameraTelemetry[] telemetry, HealthState[] health, Instant[] since,
+                         List<SiteSummary> summaries, String sourceName, Instant asOf, boolean live) {
+        void restore(FleetService s) {
+            s.inventory = inventory;
+            s.telemetry = telemetry;
+            s.health = health;
+            s.since = since;
+            s.summaries = summaries;
+            s.sourceName = sourceName;
+            s.asOf = asOf;
+            s.live = live;
+            s.dirty.clear();
+        }
+    }
+
+    private Map<String, Judged> judgedInCache() {
+        CachedHealth cached = cache.readHealth();
+        Map<String, Judged> out = new HashMap<>(cached.states().size() * 2);
+        cached.states().forEach((id, state) -> out.put(id, new Judged(state, cached.since().get(id))));
+        return out;
+    }
+
+    private Map<String, Judged> judgedById() {
+        Map<String, Judged> out = new HashMap<>(health.length * 2);
+        for (int i = 0; i < health.length; i++) {
+            out.put(inventory.camera(i).id(), new Judged(health[i], since[i]));
+        }
+        return out;
+    }
+
+    /**
+     * One beat of the live feed: new telemetry in, every camera re-judged (silence ages even without news), changes
+     * written to the cache, a new snapshot out. Does nothing until {@link #reload} has succeeded once.
+     */
+    public synchronized FleetSnapshot tick() {
+        if (!live) {
+            return current;
+        }
+        Instant now = clock.instant();
+        Map<String, CameraTelemetry> update = source.poll(now);
+        Map<String, CameraTelemetry> changedTelemetry = new HashMap<>();
+        for (Map.Entry<String, CameraTelemetry> e : update.entrySet()) {
+            int i = inventory.cameraIndexOf(e.getKey());
+            if (i >= 0) {
+                telemetry[i] = e.getValue();
+                dirty.set(i);
+            }
+        }
+        List<HealthChange> changes = new ArrayList<>();
+        for (int i = 0; i < health.length; i++) {
+            HealthState next = rules.evaluate(telemetry[i], now);
+            if (next != health[i]) {
+                changes.add(new HealthChange(inventory.camera(i).id(), health[i], next, now));
+                health[i] = next;
+                since[i] = now;
+                changedTelemetry.put(inventory.camera(i).id(), telemetry[i]);
+                dirty.clear(i);
+            }
+        }
+        boolean flush = Duration.between(lastFlush, now).compareTo(FLUSH_INTERVAL) >= 0;
+        if (flush) {
+            for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
+                changedTelemetry.put(inventory.camera(i).id(), telemetry[i]);
+            }
+        }
+        if (!changedTelemetry.isEmpty() || !changes.isEmpty() || flush) {
+            // A source that stores its own data moves the "as of" itself, when a sync completes; ageing alone
+            // must not make the cache look fresher than that.
+            boolean moveAsOf = flush && source.storedAsOf().isEmpty();
+            cache.update(changedTelemetry, changes, moveAsOf ? now : null);
+            if (flush) {
+                dirty.clear();
+                lastFlush = now;
+            }
+            if (moveAsOf) {
+                asOf = now;
+            }
+        }
+        return publish(now);
+    }
+
+    private void install(FleetInventory inv) {
+        inventory = inv;
+        int n = inv.cameraCount();
+        telemetry = new CameraTelemetry[n];
+        health = new HealthState[n];
+        since = new Instant[n];
+        Arrays.fill(telemetry, CameraTelemetry.NEVER_SEEN);
+        Arrays.fill(health, HealthState.UNKNOWN);
+        summaries = List.of();
+        dirty.clear();
+    }
+
+    private FleetSnapshot publish(Instant now) {
+        List<SiteProfile> profiles = inventory.profiles();
+        List<SiteSummary> next = new ArrayList<>(profiles.size());
+        boolean sameInventory = summaries.size() == profiles.size();
+        int[] counts = new int[HealthState.count()];
+        for (int s = 0; s < profiles.size(); s++) {
+            Arrays.fill(counts, 0);
+            Instant last = null;
+            for (int c = inventory.firstCamera(s), end = inventory.firstCamera(s + 1); c < end; c++) {
+                counts[health[c].ordinal()]++;
+                Instant hb = telemetry[c].lastHeartbeat();
+                if (hb != null && (last == null || hb.isAfter(last))) {
+                    last = hb;
+                }
+            }
+            SiteSummary previous = sameInventory ? summaries.get(s) : null;
+            if (previous != null && previous.profile() == profiles.get(s)
+                    && Objects.equals(previous.lastHeartbeat(), last) && previous.health().hasCounts(counts)) {
+                next.add(previous);
+            } else {
+                next.add(new SiteSummary(profiles.get(s), SiteHealth.ofCounts(counts), last));
+            }
+        }
+        summaries = next;
+        FleetSnapshot snap = new FleetSnapshot(inventory, next, telemetry.clone(), health.clone(), since.clone(),
+                sourceName, asOf, now, live);
+        current = snap;
+        for (Consumer<FleetSnapshot> l : listeners) {
+            l.accept(snap);
+        }
+        return snap;
+    }
+
+    /** The cache's record of a camera's health, newest first. */
+    public List<HealthInterval> history(String cameraId, int limit) {
+        return cache.history(cameraId, limit);
+    }
+}

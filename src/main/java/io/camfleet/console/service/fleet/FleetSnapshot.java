@@ -1,0 +1,119 @@
+package io.camfleet.console.service.fleet;
+
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.HealthState;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fleet at one moment, immutable, safe to hand to any thread. Sites keep the inventory's order from snapshot to
+ * snapshot while the inventory stays the same ({@link #inventory()} is then the same object).
+ */
+public final class FleetSnapshot {
+
+    private final FleetInventory inventory;
+    private final List<SiteSummary> sites;
+    private final CameraTelemetry[] telemetry;
+    private final HealthState[] health;
+    private final Instant[] healthSince;
+    private final int[] siteCounts;
+    private final int[] cameraCounts;
+    private final String source;
+    private final Instant asOf;
+    private final Instant takenAt;
+    private final boolean live;
+
+    FleetSnapshot(FleetInventory inventory, List<SiteSummary> sites, CameraTelemetry[] telemetry,
+                  HealthState[] health, Instant[] healthSince, String source, Instant asOf, Instant takenAt,
+                  boolean live) {
+        this.inventory = inventory;
+        this.sites = List.copyOf(sites);
+        this.telemetry = telemetry;
+        this.health = health;
+        this.healthSince = healthSince;
+        this.source = source;
+        this.asOf = asOf;
+        this.takenAt = takenAt;
+        this.live = live;
+        this.siteCounts = new int[HealthState.count()];
+        this.cameraCounts = new int[HealthState.count()];
+        for (SiteSummary s : this.sites) {
+            siteCounts[s.health().worst().ordinal()]++;
+        }
+        for (HealthState h : health) {
+            cameraCounts[h.ordinal()]++;
+        }
+    }
+
+    public static FleetSnapshot empty(String source) {
+        return new FleetSnapshot(FleetInventory.EMPTY, List.of(), new CameraTelemetry[0], new HealthState[0],
+                new Instant[0], source, null, Instant.EPOCH, false);
+    }
+
+    public FleetInventory inventory() {
+        return inventory;
+    }
+
+    public List<SiteSummary> sites() {
+        return sites;
+    }
+
+    public int siteCount() {
+        return sites.size();
+    }
+
+    public int cameraCount() {
+        return health.length;
+    }
+
+    /** Sites whose worst camera is in {@code state}. */
+    public int sitesIn(HealthState state) {
+        return siteCounts[state.ordinal()];
+    }
+
+    public int camerasIn(HealthState state) {
+        return cameraCounts[state.ordinal()];
+    }
+
+    /** The name of the source the data came from. */
+    public String source() {
+        return source;
+    }
+
+    /** When the cache was last brought up to date from the source; null if never. */
+    public Instant asOf() {
+        return asOf;
+    }
+
+    /** When this snapshot was taken. */
+    public Instant takenAt() {
+        return takenAt;
+    }
+
+    /** True when the data comes from a source right now, false when it is only what the cache held. */
+    public boolean live() {
+        return live;
+    }
+
+    public SiteSummary site(String siteId) {
+        int i = inventory.siteIndexOf(siteId);
+        return i < 0 ? null : sites.get(i);
+    }
+
+    /** The site's cameras with their latest telemetry and health, in hostname order. */
+    public List<CameraStatus> cameras(String siteId) {
+        int i = inventory.siteIndexOf(siteId);
+        if (i < 0) {
+            return List.of();
+        }
+        int from = inventory.firstCamera(i);
+        int to = inventory.firstCamera(i + 1);
+        List<CameraStatus> out = new ArrayList<>(to - from);
+        for (int c = from; c < to; c++) {
+            out.add(new CameraStatus(inventory.camera(c), telemetry[c], health[c], healthSince[c]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,173 @@
+package io.camfleet.console.ui.common.sitedetail;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.service.fleet.CameraStatus;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.fleet.SiteProfile;
+import io.camfleet.console.service.fleet.SiteSummary;
+import io.camfleet.console.ui.common.Cells;
+import io.camfleet.console.ui.common.HealthStyle;
+import io.camfleet.console.ui.common.RelativeTimeCell;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+
+/**
+ * The selected site: what and where it is, its local time, SLA and maintenance window, and its camera systems with
+ * their latest metrics. Shown under the fleet table and beside the map, both following the same selection.
+ */
+public final class SiteDetailView {
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm");
+
+    private final SiteDetailViewModel vm;
+    private final Messages m;
+    private final TableView<CameraStatus> cameras = new TableView<>();
+    private final VBox detailHeader = new VBox(4);
+    private final Node root;
+
+    public SiteDetailView(SiteDetailViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.m = messages;
+        this.root = build();
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private Node build() {
+        cameras.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, "cameras");
+        cameras.setId("fleet-cameras");
+        cameras.setFixedCellSize(26);
+        cameras.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        cameras.setPlaceholder(new Label(m.text("fleetTable.detail.hint")));
+
+        TableColumn<CameraStatus, CameraStatus> health = cameraColumn("fleetTable.cam.health", 105,
+                Comparator.comparing(CameraStatus::health));
+        health.setCellFactory(c -> Cells.health(CameraStatus::health, st -> m.text(HealthStyle.key(st))));
+        TableColumn<CameraStatus, CameraStatus> host = cameraColumn("fleetTable.cam.hostname", 175,
+                Comparator.comparing(cs -> cs.camera().hostname()));
+        host.setCellFactory(c -> Cells.text(cs -> cs.camera().hostname(), "mono"));
+        TableColumn<CameraStatus, CameraStatus> cid = cameraColumn("fleetTable.cam.id", 120,
+                Comparator.comparing(cs -> cs.camera().id()));
+        cid.setCellFactory(c -> Cells.text(cs -> cs.camera().id(), "mono"));
+        TableColumn<CameraStatus, CameraStatus> version = cameraColumn("fleetTable.cam.version", 80,
+                Comparator.comparing(cs -> cs.camera().softwareVersion(), SiteProfile::compareVersions));
+        version.setCellFactory(c -> Cells.text(cs -> cs.camera().softwareVersion(), "mono"));
+        TableColumn<CameraStatus, CameraStatus> image = cameraColumn("fleetTable.cam.image", 175,
+                Comparator.comparing(cs -> cs.camera().image()));
+        image.setCellFactory(c -> Cells.text(cs -> cs.camera().image(), "mono"));
+        TableColumn<CameraStatus, CameraStatus> heartbeat = cameraColumn("fleetTable.cam.lastHeartbeat", 105,
+                Comparator.comparing(cs -> cs.telemetry().lastHeartbeat(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        heartbeat.setCellFactory(c -> new RelativeTimeCell<>(cs -> cs.telemetry().lastHeartbeat(), vm.nowProperty(), m));
+        TableColumn<CameraStatus, CameraStatus> frames = cameraColumn("fleetTable.cam.frames", 95,
+                Comparator.comparing(cs -> cs.telemetry().framesPerMinute(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        frames.setCellFactory(c -> Cells.text(cs -> metric(cs.telemetry().framesPerMinute(), "%.0f"), "numeric"));
+        TableColumn<CameraStatus, CameraStatus> disk = cameraColumn("fleetTable.cam.disk", 75,
+                Comparator.comparing(cs -> cs.telemetry().diskUsedPercent(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        disk.setCellFactory(c -> Cells.text(cs -> metric(cs.telemetry().diskUsedPercent(), "%.1f %%"), "numeric"));
+        TableColumn<CameraStatus, CameraStatus> temp = cameraColumn("fleetTable.cam.temperature", 95,
+                Comparator.comparing(cs -> cs.telemetry().temperatureC(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        temp.setCellFactory(c -> Cells.text(cs -> metric(cs.telemetry().temperatureC(), "%.1f °C"), "numeric"));
+        TableColumn<CameraStatus, CameraStatus> since = cameraColumn("fleetTable.cam.since", 105,
+                Comparator.comparing(CameraStatus::healthSince, Comparator.nullsFirst(Comparator.naturalOrder())));
+        since.setCellFactory(c -> new RelativeTimeCell<>(CameraStatus::healthSince, vm.nowProperty(), m));
+        TableColumn<CameraStatus, CameraStatus> ssh = cameraColumn("fleetTable.cam.ssh", 110,
+                Comparator.comparing(cs -> cs.camera().sshAddress()));
+        ssh.setCellFactory(c -> Cells.text(cs -> cs.camera().sshAddress(), "mono"));
+        cameras.getColumns().setAll(java.util.List.of(health, host, cid, version, image, heartbeat, frames, disk,
+                temp, since, ssh));
+        SortedList<CameraStatus> sorted = new SortedList<>(vm.cameras());
+        sorted.comparatorProperty().bind(cameras.comparatorProperty());
+        cameras.setItems(sorted);
+
+        detailHeader.getStyleClass().add("site-detail-header");
+        vm.siteProperty().addListener((o, a, s) -> renderDetailHeader(s));
+        renderDetailHeader(vm.siteProperty().get());
+
+        VBox detail = new VBox(8, detailHeader, cameras);
+        detail.getStyleClass().add("site-detail");
+        detail.setPadding(new Insets(10, 0, 0, 0));
+        VBox.setVgrow(cameras, Priority.ALWAYS);
+        return detail;
+    }
+
+    private TableColumn<CameraStatus, CameraStatus> cameraColumn(String key, double width,
+                                                                 Comparator<CameraStatus> order) {
+        TableColumn<CameraStatus, CameraStatus> col = new TableColumn<>(m.text(key));
+        col.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(f.getValue()));
+        col.setComparator(order);
+        col.setPrefWidth(width);
+        col.setMinWidth(width * 0.85);
+        return col;
+    }
+
+    private String metric(Double v, String format) {
+        return v == null ? "–" : String.format(m.locale(), format, v);
+    }
+
+    private void renderDetailHeader(SiteSummary s) {
+        detailHeader.getChildren().clear();
+        detailHeader.setManaged(s != null);
+        if (s == null) {
+            return;
+        }
+        Site site = s.site();
+        Label name = new Label(site.name(), HealthStyle.icon(s.health().worst(), 18));
+        name.setId("site-detail-name");
+        name.getStyleClass().add(Styles.TITLE_4);
+        Label facts = new Label(String.join("   ·   ",
+                site.id(),
+                site.customer(),
+                s.profile().countryName() + " (" + site.region() + ")",
+                localTime(site.timeZone()),
+                m.text("fleetTable.detail.sla", m.text("sla." + site.slaTier().name()), site.slaTier().targetPercent()),
+                m.text("fleetTable.detail.window", site.maintenanceWindow().isEmpty() ? "–" : site.maintenanceWindow()),
+                site.isPlaced()
+                        ? String.format(m.locale(), "%.4f, %.4f", site.latitude(), site.longitude())
+                        : m.text("fleetTable.detail.unplaced")));
+        facts.getStyleClass().add(Styles.TEXT_MUTED);
+        facts.setWrapText(true);
+        HBox counts = new HBox(14);
+        counts.setAlignment(Pos.CENTER_LEFT);
+        for (HealthState st : HealthState.all()) {
+            int n = s.health().count(st);
+            if (n > 0) {
+                Label l = new Label(n + " " + m.text(HealthStyle.key(st)).toLowerCase(m.locale()),
+                        HealthStyle.icon(st, 13));
+                counts.getChildren().add(l);
+            }
+        }
+        detailHeader.getChildren().addAll(name, facts, counts);
+    }
+
+    private String localTime(String zone) {
+        try {
+            ZoneId z = ZoneId.of(zone);
+            return m.text("fleetTable.detail.localTime", LOCAL_TIME.withLocale(m.locale())
+                    .format(vm.nowProperty().get().atZone(z)), zone);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            return zone.isEmpty() ? "–" : zone;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.camfleet.console.ui.common.sitedetail;
+
+import io.camfleet.console.service.fleet.CameraStatus;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.SiteSummary;
+import io.camfleet.console.ui.common.FleetModel;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+
+/** The selected site and its camera systems with their latest metrics, following the shared selection live. */
+public final class SiteDetailViewModel {
+
+    private final FleetModel fleet;
+    private final ReadOnlyObjectWrapper<SiteSummary> site = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<CameraStatus> cameras = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
+
+    public SiteDetailViewModel(FleetModel fleet) {
+        this.fleet = fleet;
+        fleet.snapshotProperty().addListener((o, a, s) -> refresh());
+        fleet.selectedSiteIdProperty().addListener((o, a, id) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        FleetSnapshot s = fleet.snapshot();
+        now.set(s.takenAt());
+        String id = fleet.selectedSiteIdProperty().get();
+        SiteSummary selected = id == null ? null : s.site(id);
+        site.set(selected);
+        if (selected == null) {
+            cameras.clear();
+        } else {
+            cameras.setAll(s.cameras(id));
+        }
+    }
+
+    public ReadOnlyObjectProperty<SiteSummary> siteProperty() {
+        return site.getReadOnlyProperty();
+    }
+
+    public ObservableList<CameraStatus> cameras() {
+        return cameras;
+    }
+
+    /** The time of the snapshot shown: "2 min ago" counts from here. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+}
