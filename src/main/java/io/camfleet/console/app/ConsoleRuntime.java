@@ -4,7 +4,6 @@ import io.camfleet.console.adapter.aws.AwsClients;
 import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
 import io.camfleet.console.adapter.aws.SsmWaveRunner;
 import io.camfleet.console.adapter.files.DataFolder;
-import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.adapter.files.ReleaseFile;
 import io.camfleet.console.adapter.files.SiteRegistryFile;
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
@@ -25,7 +24,8 @@ import io.camfleet.console.service.fleet.FleetSource;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.environments.MetricNames;
 import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.settings.PreferencesStore;
+import io.camfleet.console.service.settings.Settings;
+import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.environments.SourceSettings;
@@ -65,6 +65,9 @@ final class ConsoleRuntime implements ConsoleBackend {
     private AwsClients awsClients;
     private List<ExecutionInterceptor> awsInterceptors = List.of();
     private volatile Consumer<Path> cacheMovedAside = aside -> { };
+    private volatile Consumer<Problem> settingsUnreadable = problem -> { };
+    /** What was said about the settings already: a command reads them more than once. */
+    private final java.util.Set<String> settingsTold = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ConsoleRuntime(Clock clock, Map<String, String> env, String userHome, Operator operator, Messages messages) {
         this.clock = clock;
@@ -97,7 +100,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     @Override
     public Session openConfigured(Path dataDir) {
         Path folder = chooseFolder(dataDir);
-        SourceSettings settings = new JsonPreferencesStore(folder.resolve("settings.json")).load().source();
+        SourceSettings settings = settings(folder, true).get(SourceSettings.SECTION);
         return openServices(folder, source(settings, DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED));
     }
 
@@ -121,7 +124,7 @@ final class ConsoleRuntime implements ConsoleBackend {
             case "ssm" -> {
                 // Each camera is reached in the AWS environment its site was synced from.
                 Map<String, Environment> byLabel = new java.util.HashMap<>();
-                new JsonPreferencesStore(folder.resolve("settings.json")).load().source().environments()
+                settings(folder, true).get(SourceSettings.SECTION).environments()
                         .forEach(e -> byLabel.put(e.label(), e));
                 Map<String, String> siteEnvironment = new java.util.HashMap<>();
                 fleet.sites().forEach(s -> siteEnvironment.put(s.site().id(), s.site().environment()));
@@ -241,8 +244,29 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     @Override
-    public PreferencesStore settings(Path dataDir) {
-        return new JsonPreferencesStore(chooseFolder(dataDir).resolve("settings.json"));
+    public SettingsStore settings(Path dataDir) {
+        return SettingsFile.in(chooseFolder(dataDir));
+    }
+
+    /**
+     * The settings of {@code folder} as they are now; what cannot be read is at its defaults, and when
+     * {@code tell}, said once through {@link #onSettingsUnreadable}.
+     */
+    Settings settings(Path folder, boolean tell) {
+        Settings settings = SettingsFile.in(folder).read();
+        if (tell) {
+            settings.problems().forEach(p -> {
+                if (settingsTold.add(p.getMessage())) {
+                    settingsUnreadable.accept(p);
+                }
+            });
+        }
+        return settings;
+    }
+
+    @Override
+    public void onSettingsUnreadable(Consumer<Problem> notice) {
+        settingsUnreadable = notice;
     }
 
     /**

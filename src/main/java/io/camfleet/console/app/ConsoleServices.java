@@ -2,7 +2,6 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.adapter.files.DataFolder;
-import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.adapter.files.LocalReleaseArtifacts;
 import io.camfleet.console.adapter.os.LocalProcesses;
 import io.camfleet.console.adapter.render.PngMapRasterizer;
@@ -19,6 +18,7 @@ import io.camfleet.console.service.environments.EnvironmentsFleetSource;
 import io.camfleet.console.service.fleet.FleetService;
 import io.camfleet.console.service.fleet.FleetSource;
 import io.camfleet.console.service.audit.Operator;
+import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.Pacer;
 import io.camfleet.console.service.deploy.RolloutService;
@@ -102,9 +102,10 @@ final class ConsoleServices implements ConsoleBackend.Session {
     @Override
     public synchronized DeploymentService deployments() {
         if (deployments == null) {
-            JsonPreferencesStore settings = new JsonPreferencesStore(folder.settingsFile());
+            var settings = SettingsFile.in(folder.path());
             deployments = new DeploymentService(journal(), new JdbcReleaseStore(database.dataSource(), clock),
-                    new LocalReleaseArtifacts(() -> settings.load().deploy().maxArtifactBytes()), audit, clock,
+                    new LocalReleaseArtifacts(() -> settings.read().get(DeploySettings.SECTION).maxArtifactBytes()),
+                    audit, clock,
                     Pacer.REAL);
         }
         return deployments;

@@ -1,11 +1,10 @@
 package io.camfleet.console.app;
 
-import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.service.fleet.FleetSource;
-import io.camfleet.console.service.settings.Preferences;
-import io.camfleet.console.service.settings.PreferencesStore;
+import io.camfleet.console.service.settings.Settings;
+import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.ui.common.IconFonts;
 import javafx.application.Platform;
@@ -52,22 +51,22 @@ final class DesktopConsole {
         // Everything slow that the first window does not need runs beside it: logging's set-up, the settings file
         // (Jackson's first use), and, once the window shows, the cache.
         // One after the other, on one thread: JavaFX's own start-up keeps the other core.
-        CompletableFuture<PreferencesStore> store = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<SettingsStore> store = CompletableFuture.supplyAsync(() -> {
             LoggerFactory.getILoggerFactory();
-            return new JsonPreferencesStore(folder.resolve("settings.json"));
+            return SettingsFile.in(folder);
         }, workers);
-        CompletableFuture<Preferences> preferences = store.thenApplyAsync(PreferencesStore::load, workers);
+        CompletableFuture<Settings> onDisk = store.thenApplyAsync(SettingsStore::read, workers);
         AtomicReference<CompletableFuture<ConsoleServices>> services = new AtomicReference<>();
         Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources =
                 settings -> runtime.source(settings, options.demoSites(), options.seed());
         Supplier<CompletableFuture<ConsoleServices>> openServices = () -> services.updateAndGet(
                 started -> started != null ? started : CompletableFuture.supplyAsync(() -> runtime.openServices(
-                        folder, sources.apply(preferences.join().source())), workers));
+                        folder, sources.apply(onDisk.join().get(SourceSettings.SECTION))), workers));
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger();
         Platform.setImplicitExit(false);
         Platform.startup(IconFonts::preload);
-        preferences.thenAcceptBoth(store, (loaded, saved) -> Platform.runLater(() -> {
+        onDisk.thenAcceptBoth(store, (loaded, saved) -> Platform.runLater(() -> {
             DesktopWindow window = new DesktopWindow(new Stage(), runtime.messages(), folder, saved, loaded,
                     runtime.basemaps(), runtime.environments(), sources, (e, f, u) -> runtime.runner(e, folder, f, u), runtime::release, workers,
                     ticker, events, code -> {

@@ -10,8 +10,8 @@ import io.camfleet.console.service.fleet.FleetService;
 import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.fleet.FleetSource;
 import io.camfleet.console.service.common.Messages;
-import io.camfleet.console.service.settings.Preferences;
-import io.camfleet.console.service.settings.PreferencesStore;
+import io.camfleet.console.service.settings.Settings;
+import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.fleet.RegistryRejected;
 import io.camfleet.console.service.fleet.RowError;
@@ -35,6 +35,7 @@ import io.camfleet.console.ui.shell.PlaceholderView;
 import io.camfleet.console.ui.shell.Screen;
 import io.camfleet.console.ui.shell.ShellView;
 import io.camfleet.console.ui.shell.ShellViewModel;
+import io.camfleet.console.ui.shell.WindowSettings;
 import io.camfleet.console.ui.common.sitedetail.SiteDetailView;
 import io.camfleet.console.ui.common.sitedetail.SiteDetailViewModel;
 import javafx.application.Platform;
@@ -129,7 +130,7 @@ final class DesktopWindow {
      * @param runners      what runs releases on cameras, per executor (demo, SSH)
      * @param releaseFiles reads a release file
      */
-    DesktopWindow(Stage stage, Messages messages, Path folder, PreferencesStore preferences, Preferences loaded,
+    DesktopWindow(Stage stage, Messages messages, Path folder, SettingsStore settings, Settings loaded,
                   BasemapSource basemaps, EnvironmentReader environments,
                   Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources,
                   DeploymentsViewModel.Runners runners, Function<Path, io.camfleet.console.domain.deploy.Release>
@@ -149,7 +150,12 @@ final class DesktopWindow {
         this.workers = workers;
         this.tasks = new BackgroundTasks(workers);
         this.fleetModel = new FleetModel(Platform::runLater, workers);
-        this.shellVm = new ShellViewModel(preferences, loaded);
+        this.shellVm = new ShellViewModel(settings, loaded);
+        if (!loaded.problems().isEmpty()) {
+            shellVm.addBanner(new Banner(Banner.Kind.WARNING, m.text("banner.settingsUnreadable.title"),
+                    m.text("banner.settingsUnreadable", String.join(" ", loaded.problems().stream().map(m::text)
+                            .toList()), "settings.json"), ShellViewModel.SETTINGS_TOPIC, "", null));
+        }
         this.shell = new ShellView(shellVm, fleetModel, tasks, messages, zone, aboutText(), environments);
         shellVm.tilesProperty().addListener((o, a, t) -> useTiles(t));
         useTiles(shellVm.tilesProperty().get());
@@ -157,8 +163,8 @@ final class DesktopWindow {
 
     /** Shows the window at once; {@code services} starts opening the cache, which happens once the window shows. */
     void show(Supplier<CompletableFuture<ConsoleServices>> services) {
-        Preferences p = shellVm.preferences();
-        Scene scene = new Scene(shell.root(), p.windowWidth(), p.windowHeight());
+        WindowSettings p = shellVm.window();
+        Scene scene = new Scene(shell.root(), p.width(), p.height());
         shell.installShortcuts(scene);
         stage.setScene(scene);
         stage.setTitle(m.text("app.title"));
@@ -217,12 +223,12 @@ final class DesktopWindow {
         return alert.showAndWait().filter(b -> b == close).isPresent();
     }
 
-    private void restoreBounds(Preferences p) {
-        if (!Double.isNaN(p.windowX()) && !Double.isNaN(p.windowY())
+    private void restoreBounds(WindowSettings p) {
+        if (!Double.isNaN(p.x()) && !Double.isNaN(p.y())
                 && !javafx.stage.Screen.getScreensForRectangle(
-                new Rectangle2D(p.windowX(), p.windowY(), p.windowWidth(), p.windowHeight())).isEmpty()) {
-            stage.setX(p.windowX());
-            stage.setY(p.windowY());
+                new Rectangle2D(p.x(), p.y(), p.width(), p.height())).isEmpty()) {
+            stage.setX(p.x());
+            stage.setY(p.y());
         } else {
             stage.centerOnScreen();
         }

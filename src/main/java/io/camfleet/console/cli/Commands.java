@@ -20,6 +20,8 @@ public final class Commands {
         // The command that moved an unusable cache aside says so, once; the window shows a banner as well.
         backend.onCacheMovedAside(aside -> cmd.getErr().println("camfleet: "
                 + messages.text("cache.movedAside", aside.getFileName(), aside.getParent())));
+        backend.onSettingsUnreadable(p -> cmd.getErr().println("camfleet: " + messages.text(p) + " "
+                + messages.text("settings.unreadable.defaults")));
         cmd.addSubcommand(new AuditCommand(messages));
         cmd.addSubcommand(new DemoCommand());
         cmd.addSubcommand(new DeployCommand(messages));

@@ -7,7 +7,7 @@ import io.camfleet.console.service.environments.EnvironmentsFleetSource;
 import io.camfleet.console.service.fleet.FleetService;
 import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.fleet.FleetSource;
-import io.camfleet.console.service.settings.PreferencesStore;
+import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
@@ -90,7 +90,7 @@ public interface ConsoleBackend {
     Session openEnvironments(Path dataDir, SourceSettings source, Collection<String> toSync, boolean full);
 
     /** The settings of the data folder ({@code settings.json}), which the window's Settings show and change too. */
-    PreferencesStore settings(Path dataDir);
+    SettingsStore settings(Path dataDir);
 
     /** What the console asks AWS about an environment: who it is there. */
     EnvironmentReader environments();
@@ -102,6 +102,12 @@ public interface ConsoleBackend {
      * aside, so that the command that did it can say so.
      */
     void onCacheMovedAside(Consumer<Path> notice);
+
+    /**
+     * Calls {@code notice} once with each problem of a data folder's settings that a command goes on without (on the
+     * default settings), so that the command can say so.
+     */
+    void onSettingsUnreadable(Consumer<io.camfleet.console.service.common.Problem> notice);
 
     /** An open data folder; closing it releases the cache for the next console. */
     interface Session extends AutoCloseable {

@@ -1,5 +1,7 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.service.settings.Settings;
+import io.camfleet.console.ui.shell.WindowSettings;
 import atlantafx.base.controls.Message;
 import io.camfleet.console.adapter.aws.CborToJsonBridge;
 import io.camfleet.console.adapter.aws.FleetSeeder;
@@ -9,7 +11,6 @@ import io.camfleet.console.adapter.sim.WorldCity;
 import io.camfleet.console.service.environments.Environment;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.ui.fleettable.SiteRow;
 import javafx.scene.Node;
@@ -100,14 +101,14 @@ class AwsFleetUiTest {
         return robot.lookup(n -> n instanceof Message).queryAllAs(Message.class).stream().toList();
     }
 
-    private WindowFixture open(Path data, Preferences preferences) {
+    private WindowFixture open(Path data, Settings preferences) {
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(),
                 Map.of("AWS_CONFIG_FILE", MOTO.configFile().toString()), dir.resolve("home").toString(),
                 new Operator("tester", ""), new Messages(Locale.ENGLISH));
         runtime.interceptAws(List.of(new CborToJsonBridge()));
         WindowFixture window = new WindowFixture();
         WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, runtime,
-                runtime.source(preferences.source(), 200, 42), preferences, runtime.environments(),
+                runtime.source(preferences.get(SourceSettings.SECTION), 200, 42), preferences, runtime.environments(),
                 settings -> runtime.source(settings, 200, 42)));
         WaitForAsyncUtils.waitForFxEvents();
         return window;
@@ -120,8 +121,8 @@ class AwsFleetUiTest {
         Environment us = MOTO.environment("prod-us", "moto-b", "us-east-1");
         seed(eu, "EU", EU_SITES, 40);
         seed(us, "NA", US_SITES, 40);
-        Preferences preferences = Preferences.DEFAULT.withWindow(0, 0, 1500, 940, false)
-                .withSource(SourceSettings.DEMO.withKind(SourceSettings.Kind.AWS).withEnvironments(List.of(eu, us)));
+        Settings preferences = WindowFixture.sized(1500, 940)
+                .with(SourceSettings.SECTION, SourceSettings.DEMO.withKind(SourceSettings.Kind.AWS).withEnvironments(List.of(eu, us)));
         Path data = dir.resolve("data");
 
         WindowFixture window = open(data, preferences);
@@ -148,7 +149,8 @@ class AwsFleetUiTest {
 
         // AWS out of reach: the console opens on what the cache holds, and says as of when, and why.
         MOTO.stop();
-        WindowFixture offline = open(data, preferences.withLastScreen("FLEET_TABLE"));
+        WindowFixture offline = open(data, preferences.with(WindowSettings.SECTION,
+                preferences.get(WindowSettings.SECTION).withLook(false, "FLEET_TABLE")));
         try {
             waitFor(() -> robot.lookup("#fleet-sites").tryQuery().isPresent()
                     && sites(robot).getItems().size() == EU_SITES + US_SITES);

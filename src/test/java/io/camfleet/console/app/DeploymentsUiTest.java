@@ -6,7 +6,6 @@ import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
 import io.camfleet.console.domain.deploy.TargetState;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.deploy.DeploymentRecord;
 import io.camfleet.console.service.deploy.Target;
 import io.camfleet.console.service.deploy.TargetRecord;
@@ -143,7 +142,7 @@ class DeploymentsUiTest {
         WindowFixture window = new WindowFixture();
         Path data = dir.resolve("data");
         WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, 300,
-                Preferences.DEFAULT.withWindow(0, 0, 1500, 940, false)));
+                WindowFixture.sized(1500, 940)));
         try {
             toDeployments(robot, 725);
             assertThat(wizard(robot, "region:EU", "DEMO", "camfleet", "25%", 20, "10%", true, "deploy-demo"))
@@ -206,7 +205,7 @@ class DeploymentsUiTest {
         }
         WindowFixture window = new WindowFixture();
         WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, 50,
-                Preferences.DEFAULT.withWindow(0, 0, 1500, 940, false)));
+                WindowFixture.sized(1500, 940)));
         try {
             toDeployments(robot, 0);
             waitFor(() -> text(robot, "#deploy-state").equals("Interrupted"));

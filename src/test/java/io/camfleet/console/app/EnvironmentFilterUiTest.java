@@ -7,7 +7,6 @@ import io.camfleet.console.domain.fleet.SlaTier;
 import io.camfleet.console.service.environments.FakeEnvironmentReader;
 import io.camfleet.console.service.fleet.FleetData;
 import io.camfleet.console.service.fleet.Fleets;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.fleet.TestFleetSource;
 import io.camfleet.console.ui.fleettable.SiteRow;
 import javafx.scene.Node;
@@ -63,7 +62,7 @@ class EnvironmentFilterUiTest {
             return new FleetData(sites, cameras, telemetry);
         });
         window.open(stage, dir.resolve("data"), runtime -> source,
-                Preferences.DEFAULT.withWindow(0, 0, 1400, 860, false), new FakeEnvironmentReader(List.of()));
+                WindowFixture.sized(1400, 860), new FakeEnvironmentReader(List.of()));
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package io.camfleet.console.app;
 
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.ui.fleettable.SiteRow;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -35,7 +34,7 @@ class FleetMapUiTest {
     @Start
     void start(Stage stage) {
         window.open(stage, dir.resolve("data"), 300,
-                Preferences.DEFAULT.withWindow(0, 0, 1400, 900, false));
+                WindowFixture.sized(1400, 900));
     }
 
     @AfterEach

@@ -1,9 +1,9 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.service.settings.Settings;
 import atlantafx.base.controls.Message;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.environments.SourceSettings;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -40,10 +40,10 @@ class ImportSourceUiTest {
     private WindowFixture open(Path data, Path registry) {
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), dir.resolve("home").toString(),
                 new Operator("tester", ""), new Messages(Locale.ENGLISH));
-        Preferences preferences = Preferences.DEFAULT.withWindow(0, 0, 1400, 900, false).withSource(
+        Settings preferences = WindowFixture.sized(1400, 900).with(SourceSettings.SECTION,
                 SourceSettings.DEMO.withKind(SourceSettings.Kind.IMPORT).withImportFile(registry.toString()));
         WindowFixture window = new WindowFixture();
-        WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, runtime, runtime.source(preferences.source(), 10, 1),
+        WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, runtime, runtime.source(preferences.get(SourceSettings.SECTION), 10, 1),
                 preferences, runtime.environments(), settings -> runtime.source(settings, 10, 1)));
         WaitForAsyncUtils.waitForFxEvents();
         return window;

@@ -1,11 +1,11 @@
 package io.camfleet.console.app;
 
-import io.camfleet.console.adapter.files.JsonPreferencesStore;
+import io.camfleet.console.service.map.TileSettings;
+import io.camfleet.console.service.settings.Settings;
 import io.camfleet.console.service.environments.Environment;
 import io.camfleet.console.service.environments.EnvironmentReader.AwsProfile;
 import io.camfleet.console.service.environments.EnvironmentReader.CallerIdentity;
 import io.camfleet.console.service.environments.FakeEnvironmentReader;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.environments.SourceSettings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -63,7 +63,7 @@ class SettingsUiTest {
 
     @Start
     void start(Stage stage) {
-        window.open(stage, dir.resolve("data"), 60, Preferences.DEFAULT.withWindow(0, 0, 1300, 860, false), aws);
+        window.open(stage, dir.resolve("data"), 60, WindowFixture.sized(1300, 860), aws);
     }
 
     @AfterEach
@@ -73,7 +73,7 @@ class SettingsUiTest {
     }
 
     private SourceSettings saved() {
-        return new JsonPreferencesStore(dir.resolve("data").resolve("settings.json")).load().source();
+        return SettingsFile.in(dir.resolve("data")).read().get(SourceSettings.SECTION);
     }
 
     private static String text(FxRobot robot, String query) {
@@ -223,9 +223,9 @@ class SettingsUiTest {
         Screenshots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-map-tiles");
         robot.clickOn("Save");
         waitFor(() -> robot.lookup("#settings-tabs").tryQuery().isEmpty());
-        Preferences p = new JsonPreferencesStore(dir.resolve("data").resolve("settings.json")).load();
-        assertThat(p.tiles().enabled()).isTrue();
-        assertThat(p.tiles().urlTemplate()).isEqualTo("https://tiles.example/{z}/{x}/{y}.png");
-        assertThat(p.source()).isEqualTo(SourceSettings.DEMO.withImportFile(dir.resolve("nowhere.csv").toString()));
+        Settings p = SettingsFile.in(dir.resolve("data")).read();
+        assertThat(p.get(TileSettings.SECTION).enabled()).isTrue();
+        assertThat(p.get(TileSettings.SECTION).urlTemplate()).isEqualTo("https://tiles.example/{z}/{x}/{y}.png");
+        assertThat(p.get(SourceSettings.SECTION)).isEqualTo(SourceSettings.DEMO.withImportFile(dir.resolve("nowhere.csv").toString()));
     }
 }

@@ -2,7 +2,6 @@ package io.camfleet.console.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.adapter.ssh.SshdFixture;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcDeploymentJournal;
@@ -14,7 +13,6 @@ import io.camfleet.console.domain.deploy.ReleaseKind;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.deploy.DeploymentRecord;
@@ -97,9 +95,9 @@ class SshDeployCommandTest {
                     "Europe/Amsterdam", "GOLD", "cam-" + ip, SSHD.address(ip), "6.4.2")).append('\n');
         }
         Path registry = Files.writeString(dir.resolve("sites.csv"), csv);
-        new JsonPreferencesStore(data.resolve("settings.json")).save(Preferences.DEFAULT.withDeploy(limits)
-                .withSource(SourceSettings.DEMO.withKind(SourceSettings.Kind.IMPORT)
-                        .withImportFile(registry.toString())));
+        SettingsFile.in(data).write(DeploySettings.SECTION, limits);
+        SettingsFile.in(data).write(SourceSettings.SECTION, SourceSettings.DEMO.withKind(SourceSettings.Kind.IMPORT)
+                .withImportFile(registry.toString()));
     }
 
     private void fleet(String... ips) throws Exception {

@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.service.settings.Settings;
 import io.camfleet.console.adapter.ssh.SshdFixture;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
@@ -9,7 +10,6 @@ import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.ui.deploy.DeploymentsViewModel.TargetRow;
 import javafx.scene.control.Button;
@@ -111,10 +111,10 @@ class SshDeploymentsUiTest {
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(),
                 Map.of("CAMFLEET_SSH_ROOT", SSHD.hostsDir() + "/{host}"), dir.resolve("home").toString(),
                 new Operator("tester", ""), new Messages(Locale.ENGLISH));
-        Preferences preferences = Preferences.DEFAULT.withWindow(0, 0, 1500, 940, false).withSource(
+        Settings preferences = WindowFixture.sized(1500, 940).with(SourceSettings.SECTION,
                 SourceSettings.DEMO.withKind(SourceSettings.Kind.IMPORT).withImportFile(registry.toString()));
         WindowFixture window = new WindowFixture();
-        WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, runtime, runtime.source(preferences.source(), 10, 1),
+        WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, runtime, runtime.source(preferences.get(SourceSettings.SECTION), 10, 1),
                 preferences, runtime.environments(), settings -> runtime.source(settings, 10, 1)));
         try {
             DeploymentsUiTest.toDeployments(robot, 9);

@@ -1,11 +1,9 @@
 package io.camfleet.console.app;
 
-import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.adapter.ssh.SshdFixture;
 import io.camfleet.console.cli.Commands;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.environments.SourceSettings;
 import picocli.CommandLine;
 
@@ -77,8 +75,8 @@ final class SshFleet {
         Path registry = dir.resolve("sites.csv");
         Files.writeString(registry, csv);
         Files.createDirectories(data);
-        new JsonPreferencesStore(data.resolve("settings.json")).save(Preferences.DEFAULT.withSource(
-                SourceSettings.DEMO.withKind(SourceSettings.Kind.IMPORT).withImportFile(registry.toString())));
+        SettingsFile.in(data).write(SourceSettings.SECTION,
+                SourceSettings.DEMO.withKind(SourceSettings.Kind.IMPORT).withImportFile(registry.toString()));
         return this;
     }
 

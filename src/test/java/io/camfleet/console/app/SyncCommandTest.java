@@ -3,7 +3,6 @@ package io.camfleet.console.app;
 import io.camfleet.console.adapter.aws.CborToJsonBridge;
 import io.camfleet.console.adapter.aws.FleetSeeder;
 import io.camfleet.console.adapter.aws.MotoServer;
-import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.cli.Commands;
 import io.camfleet.console.service.environments.Environment;
 import io.camfleet.console.service.fleet.FleetSnapshot;
@@ -240,7 +239,7 @@ class SyncCommandTest {
         assertThat(run(syncArgs("eu", "moto-a", "eu-west-1"))).as(err.toString()).isZero();
 
         // The window builds its source from the folder's settings, as openConfigured does.
-        assertThat(new JsonPreferencesStore(dir.resolve("data/settings.json")).load().source().kind())
+        assertThat(SettingsFile.in(dir.resolve("data")).read().get(SourceSettings.SECTION).kind())
                 .isEqualTo(SourceSettings.Kind.AWS);
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(),
                 Map.of("AWS_CONFIG_FILE", MOTO.configFile().toString()), dir.resolve("home").toString(),

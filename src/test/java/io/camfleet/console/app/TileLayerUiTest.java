@@ -1,7 +1,8 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.ui.shell.WindowSettings;
+import io.camfleet.console.service.settings.Settings;
 import com.sun.net.httpserver.HttpServer;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.map.TileSettings;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
@@ -67,8 +68,9 @@ class TileLayerUiTest {
             }
         });
         server.start();
-        window.open(stage, dir.resolve("data"), 200, Preferences.DEFAULT.withWindow(0, 0, 1300, 860, false)
-                .withLastScreen("FLEET_MAP").withTiles(new TileSettings(true, url("good"), "© Test tiles", 50,
+        window.open(stage, dir.resolve("data"), 200, Settings.DEFAULTS.with(WindowSettings.SECTION,
+                WindowSettings.DEFAULT.withBounds(0, 0, 1300, 860, false).withLook(false, "FLEET_MAP"))
+                .with(TileSettings.SECTION, new TileSettings(true, url("good"), "© Test tiles", 50,
                         Duration.ofSeconds(2))));
     }
 

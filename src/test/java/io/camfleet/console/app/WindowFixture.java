@@ -1,13 +1,14 @@
 package io.camfleet.console.app;
 
-import io.camfleet.console.adapter.files.JsonPreferencesStore;
+import io.camfleet.console.ui.shell.WindowSettings;
+import io.camfleet.console.service.settings.SettingsStore;
+import io.camfleet.console.service.settings.Settings;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.environments.FakeEnvironmentReader;
 import io.camfleet.console.service.fleet.FleetSource;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.environments.SourceSettings;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -35,22 +36,28 @@ final class WindowFixture {
     private ConsoleServices services;
     private Stage stage;
 
+    /** Settings with the window at the top left and this size, the rest at their defaults. */
+    static Settings sized(double width, double height) {
+        return Settings.DEFAULTS.with(WindowSettings.SECTION,
+                WindowSettings.DEFAULT.withBounds(0, 0, width, height, false));
+    }
+
     void open(Stage stage, Path data, int sites) {
-        open(stage, data, sites, Preferences.DEFAULT);
+        open(stage, data, sites, Settings.DEFAULTS);
     }
 
     /** Opens with these preferences saved first (window size, theme, first screen). */
-    void open(Stage stage, Path data, int sites, Preferences preferences) {
+    void open(Stage stage, Path data, int sites, Settings preferences) {
         open(stage, data, sites, preferences, new FakeEnvironmentReader(List.of()));
     }
 
     /** Opens with Settings asking {@code environments} about AWS. */
-    void open(Stage stage, Path data, int sites, Preferences preferences, EnvironmentReader environments) {
+    void open(Stage stage, Path data, int sites, Settings preferences, EnvironmentReader environments) {
         open(stage, data, runtime -> runtime.demoFleet(sites, 42), preferences, environments);
     }
 
     /** Opens on the fleet of {@code source} instead of the demo. */
-    void open(Stage stage, Path data, Function<ConsoleRuntime, FleetSource> source, Preferences preferences,
+    void open(Stage stage, Path data, Function<ConsoleRuntime, FleetSource> source, Settings preferences,
               EnvironmentReader environments) {
         ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), data.toString(),
                 new Operator("tester", ""), new Messages(Locale.ENGLISH));
@@ -64,11 +71,11 @@ final class WindowFixture {
      * source chosen later in Settings is what {@code sources} builds for it.
      */
     void open(Stage stage, Path data, ConsoleRuntime runtime, Function<JdbcFleetCache, FleetSource> initial,
-              Preferences preferences, EnvironmentReader environments,
+              Settings preferences, EnvironmentReader environments,
               Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources) {
         this.stage = stage;
         services = runtime.openServices(data, initial);
-        JsonPreferencesStore store = new JsonPreferencesStore(data.resolve("settings.json"));
+        SettingsStore store = SettingsFile.in(data);
         DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data, store, preferences,
                 runtime.basemaps(), environments, sources, (e, f, u) -> runtime.runner(e, data, f, u), runtime::release, workers, ticker,
                 DesktopWindow.Events.NONE, code -> { });

@@ -1,6 +1,7 @@
 package io.camfleet.console.service.environments;
 
 import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.SettingsSection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,10 @@ public record SourceSettings(Kind kind, List<Environment> environments, String i
     }
 
     public static final SourceSettings DEMO = new SourceSettings(Kind.DEMO, List.of(), "", MetricNames.DEFAULT);
+
+    /** The fleet source's part of the settings file. */
+    public static final SettingsSection<SourceSettings> SECTION =
+            SettingsSection.of("source", DEMO, StoredSource.class, StoredSource::settings, StoredSource::of);
 
     public SourceSettings {
         kind = kind == null ? Kind.DEMO : kind;

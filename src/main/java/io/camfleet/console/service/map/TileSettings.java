@@ -1,5 +1,7 @@
 package io.camfleet.console.service.map;
 
+import io.camfleet.console.service.common.SettingsSection;
+
 import java.time.Duration;
 
 /**
@@ -14,6 +16,10 @@ public record TileSettings(boolean enabled, String urlTemplate, String attributi
                            Duration timeout) {
 
     public static final TileSettings OFF = new TileSettings(false, "", "", 200, Duration.ofSeconds(5));
+
+    /** The tile layer's part of the settings file: where tiles come from; nothing secret. */
+    public static final SettingsSection<TileSettings> SECTION =
+            SettingsSection.of("tiles", OFF, Stored.class, Stored::settings, Stored::of);
 
     public TileSettings {
         urlTemplate = urlTemplate == null ? "" : urlTemplate.strip();
@@ -32,5 +38,20 @@ public record TileSettings(boolean enabled, String urlTemplate, String attributi
     public boolean hasValidTemplate() {
         return (urlTemplate.startsWith("http://") || urlTemplate.startsWith("https://"))
                 && urlTemplate.contains("{z}") && urlTemplate.contains("{x}") && urlTemplate.contains("{y}");
+    }
+
+    /** As kept in the file; what it lacks is as {@link #OFF} has it. */
+    record Stored(Boolean enabled, String urlTemplate, String attribution, Integer cacheMegabytes,
+                  Long timeoutMillis) {
+
+        static Stored of(TileSettings t) {
+            return new Stored(t.enabled, t.urlTemplate, t.attribution, t.cacheMegabytes, t.timeout.toMillis());
+        }
+
+        TileSettings settings() {
+            return new TileSettings(enabled != null && enabled, urlTemplate, attribution,
+                    cacheMegabytes == null ? OFF.cacheMegabytes : cacheMegabytes,
+                    timeoutMillis == null ? OFF.timeout : Duration.ofMillis(Math.max(100, timeoutMillis)));
+        }
     }
 }

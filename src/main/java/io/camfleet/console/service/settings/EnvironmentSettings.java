@@ -13,15 +13,19 @@ import java.util.List;
  */
 public final class EnvironmentSettings {
 
-    private final PreferencesStore store;
+    private final SettingsStore store;
 
-    public EnvironmentSettings(PreferencesStore store) {
+    public EnvironmentSettings(SettingsStore store) {
         this.store = store;
     }
 
-    /** Where the fleet comes from, with every configured environment. */
+    /**
+     * Where the fleet comes from, with every configured environment.
+     *
+     * @throws Problem naming the file and where, when its fleet source cannot be read
+     */
     public SourceSettings source() {
-        return store.read().source();
+        return store.read().require(SourceSettings.SECTION);
     }
 
     public List<Environment> environments() {
@@ -81,7 +85,7 @@ public final class EnvironmentSettings {
     }
 
     private void change(SourceSettings next) {
-        store.write(store.read().withSource(next));
+        store.write(SourceSettings.SECTION, next);
     }
 
     private static Problem unknown(String label, SourceSettings source) {

@@ -7,6 +7,7 @@ import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.HealthStyle;
@@ -212,11 +213,16 @@ public final class ShellView {
         new SettingsDialog(m, environments, tasks)
                 .edit(root.getScene().getWindow(), vm.tilesProperty().get(), vm.sourceProperty().get())
                 .ifPresent(saved -> {
-                    if (!saved.tiles().equals(vm.tilesProperty().get())) {
-                        vm.applyTiles(saved.tiles());
-                    }
-                    if (!saved.source().equals(vm.sourceProperty().get())) {
-                        vm.applySource(saved.source());
+                    try {
+                        if (!saved.tiles().equals(vm.tilesProperty().get())) {
+                            vm.applyTiles(saved.tiles());
+                        }
+                        if (!saved.source().equals(vm.sourceProperty().get())) {
+                            vm.applySource(saved.source());
+                        }
+                    } catch (Problem p) {
+                        vm.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.settingsUnsaved.title"),
+                                m.text(p)));
                     }
                 });
     }

@@ -1,9 +1,10 @@
 package io.camfleet.console.ui.shell;
 
-import io.camfleet.console.service.settings.Preferences;
-import io.camfleet.console.service.settings.PreferencesStore;
+import io.camfleet.console.service.common.SettingsSection;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.map.TileSettings;
+import io.camfleet.console.service.settings.Settings;
+import io.camfleet.console.service.settings.SettingsStore;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,21 +19,24 @@ import javafx.collections.ObservableList;
  */
 public final class ShellViewModel {
 
-    private final PreferencesStore store;
-    private Preferences preferences;
+    /** The banner saying the settings could not be read; it goes once they can be. */
+    public static final String SETTINGS_TOPIC = "settings";
+
+    private final SettingsStore store;
+    private WindowSettings window;
     private final ObjectProperty<Screen> screen;
     private final BooleanProperty darkTheme;
     private final ObservableList<Banner> banners = FXCollections.observableArrayList();
     private final ObjectProperty<TileSettings> tiles;
     private final ObjectProperty<SourceSettings> source;
 
-    public ShellViewModel(PreferencesStore store, Preferences loaded) {
+    public ShellViewModel(SettingsStore store, Settings loaded) {
         this.store = store;
-        this.preferences = loaded;
-        this.screen = new SimpleObjectProperty<>(Screen.parse(loaded.lastScreen(), Screen.FLEET_TABLE));
-        this.darkTheme = new SimpleBooleanProperty(loaded.darkTheme());
-        this.tiles = new SimpleObjectProperty<>(loaded.tiles());
-        this.source = new SimpleObjectProperty<>(loaded.source());
+        this.window = loaded.get(WindowSettings.SECTION);
+        this.screen = new SimpleObjectProperty<>(Screen.parse(window.lastScreen(), Screen.FLEET_TABLE));
+        this.darkTheme = new SimpleBooleanProperty(window.darkTheme());
+        this.tiles = new SimpleObjectProperty<>(loaded.get(TileSettings.SECTION));
+        this.source = new SimpleObjectProperty<>(loaded.get(SourceSettings.SECTION));
     }
 
     public ObjectProperty<Screen> screenProperty() {
@@ -48,11 +52,14 @@ public final class ShellViewModel {
         return tiles;
     }
 
-    /** Takes new tile settings from the Settings dialog and saves them at once. */
+    /**
+     * Takes new tile settings from the Settings dialog and saves them at once.
+     *
+     * @throws io.camfleet.console.service.common.Problem when they cannot be saved; they are used all the same
+     */
     public void applyTiles(TileSettings settings) {
         tiles.set(settings);
-        preferences = preferences.withTiles(settings);
-        store.save(preferences);
+        save(TileSettings.SECTION, settings);
     }
 
     /** Takes away the banner on {@code topic}, if one shows: what it warned of is over. */
@@ -65,19 +72,31 @@ public final class ShellViewModel {
         return source;
     }
 
-    /** Takes a new fleet source from the Settings dialog and saves it at once. */
+    /**
+     * Takes a new fleet source from the Settings dialog and saves it at once.
+     *
+     * @throws io.camfleet.console.service.common.Problem when it cannot be saved; it is used all the same
+     */
     public void applySource(SourceSettings settings) {
         source.set(settings);
-        preferences = preferences.withSource(settings);
-        store.save(preferences);
+        save(SourceSettings.SECTION, settings);
+    }
+
+    /** Saves what the operator set; settings that could not be read are kept beside the new file by the store. */
+    private <T> void save(SettingsSection<T> section, T value) {
+        store.write(section, value);
+        if (store.read().problems().isEmpty()) {
+            clearBanner(SETTINGS_TOPIC);
+        }
     }
 
     public ObservableList<Banner> banners() {
         return banners;
     }
 
-    public Preferences preferences() {
-        return preferences;
+    /** Where the window was and how it looked when it was last closed. */
+    public WindowSettings window() {
+        return window;
     }
 
     public void show(Screen s) {
@@ -95,11 +114,9 @@ public final class ShellViewModel {
         banners.add(banner);
     }
 
-    /** Remembers the window and the screen for next time. */
+    /** Remembers the window and the screen for next time, unless the settings file cannot be read. */
     public void remember(double x, double y, double width, double height, boolean maximized) {
-        preferences = preferences.withWindow(x, y, width, height, maximized)
-                .withDarkTheme(darkTheme.get())
-                .withLastScreen(screen.get().name());
-        store.save(preferences);
+        window = window.withBounds(x, y, width, height, maximized).withLook(darkTheme.get(), screen.get().name());
+        store.remember(WindowSettings.SECTION, window);
     }
 }

@@ -1,0 +1,28 @@
+package io.camfleet.console.app;
+
+import io.camfleet.console.adapter.files.JsonSettingsStore;
+import io.camfleet.console.service.common.SettingsSection;
+import io.camfleet.console.service.deploy.DeploySettings;
+import io.camfleet.console.service.environments.SourceSettings;
+import io.camfleet.console.service.map.TileSettings;
+import io.camfleet.console.service.settings.SettingsStore;
+import io.camfleet.console.ui.shell.WindowSettings;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** The data folder's {@code settings.json}, with the section of each capability. */
+final class SettingsFile {
+
+    /** Each capability's part of the settings; a new capability adds its own here and touches no other. */
+    static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
+            SourceSettings.SECTION, DeploySettings.SECTION);
+
+    private SettingsFile() {
+    }
+
+    static SettingsStore in(Path folder) {
+        return new JsonSettingsStore(folder.resolve("settings.json"), SECTIONS, Clock.systemUTC());
+    }
+}
