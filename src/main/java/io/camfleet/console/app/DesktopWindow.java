@@ -151,12 +151,12 @@ final class DesktopWindow {
         this.tasks = new BackgroundTasks(workers);
         this.fleetModel = new FleetModel(Platform::runLater, workers);
         this.shellVm = new ShellViewModel(settings, loaded);
+        this.shell = new ShellView(shellVm, fleetModel, tasks, messages, zone, aboutText(), environments);
         if (!loaded.problems().isEmpty()) {
             shellVm.addBanner(new Banner(Banner.Kind.WARNING, m.text("banner.settingsUnreadable.title"),
                     m.text("banner.settingsUnreadable", String.join(" ", loaded.problems().stream().map(m::text)
                             .toList()), "settings.json"), ShellViewModel.SETTINGS_TOPIC, "", null));
         }
-        this.shell = new ShellView(shellVm, fleetModel, tasks, messages, zone, aboutText(), environments);
         shellVm.tilesProperty().addListener((o, a, t) -> useTiles(t));
         useTiles(shellVm.tilesProperty().get());
     }
