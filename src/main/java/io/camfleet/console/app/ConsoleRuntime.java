@@ -100,7 +100,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     @Override
     public Session openConfigured(Path dataDir) {
         Path folder = chooseFolder(dataDir);
-        SourceSettings settings = settings(folder, true).get(SourceSettings.SECTION);
+        SourceSettings settings = readSettings(folder).get(SourceSettings.SECTION);
         return openServices(folder, source(settings, DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED));
     }
 
@@ -124,7 +124,7 @@ final class ConsoleRuntime implements ConsoleBackend {
             case "ssm" -> {
                 // Each camera is reached in the AWS environment its site was synced from.
                 Map<String, Environment> byLabel = new java.util.HashMap<>();
-                settings(folder, true).get(SourceSettings.SECTION).environments()
+                readSettings(folder).get(SourceSettings.SECTION).environments()
                         .forEach(e -> byLabel.put(e.label(), e));
                 Map<String, String> siteEnvironment = new java.util.HashMap<>();
                 fleet.sites().forEach(s -> siteEnvironment.put(s.site().id(), s.site().environment()));
@@ -249,18 +249,16 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     /**
-     * The settings of {@code folder} as they are now; what cannot be read is at its defaults, and when
-     * {@code tell}, said once through {@link #onSettingsUnreadable}.
+     * The settings of {@code folder} as they are now, for a command that goes on with the defaults of what cannot be
+     * read, and says so once through {@link #onSettingsUnreadable}.
      */
-    Settings settings(Path folder, boolean tell) {
+    private Settings readSettings(Path folder) {
         Settings settings = SettingsFile.in(folder).read();
-        if (tell) {
-            settings.problems().forEach(p -> {
-                if (settingsTold.add(p.getMessage())) {
-                    settingsUnreadable.accept(p);
-                }
-            });
-        }
+        settings.problems().forEach(p -> {
+            if (settingsTold.add(p.getMessage())) {
+                settingsUnreadable.accept(p);
+            }
+        });
         return settings;
     }
 

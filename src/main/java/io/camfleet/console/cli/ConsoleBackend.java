@@ -2,6 +2,7 @@ package io.camfleet.console.cli;
 
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.service.audit.AuditService;
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.environments.EnvironmentsFleetSource;
 import io.camfleet.console.service.fleet.FleetService;
@@ -107,7 +108,7 @@ public interface ConsoleBackend {
      * Calls {@code notice} once with each problem of a data folder's settings that a command goes on without (on the
      * default settings), so that the command can say so.
      */
-    void onSettingsUnreadable(Consumer<io.camfleet.console.service.common.Problem> notice);
+    void onSettingsUnreadable(Consumer<Problem> notice);
 
     /** An open data folder; closing it releases the cache for the next console. */
     interface Session extends AutoCloseable {

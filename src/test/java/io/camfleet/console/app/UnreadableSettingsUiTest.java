@@ -101,4 +101,22 @@ class UnreadableSettingsUiTest {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("settings.json."));
         }
     }
+
+    @Test
+    void savingSettingsStartsANewFileAndKeepsTheUnreadableOneBesideIt(FxRobot robot) throws Exception {
+        waitFor(() -> robot.lookup(".banners *").queryAll().stream().anyMatch(n -> text(n).contains("cannot be read at line")));
+        robot.clickOn("#nav-settings");
+        waitFor(() -> robot.lookup("#settings-tabs").tryQuery().isPresent());
+        Screenshots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-dialog");
+        robot.clickOn("Save");
+        waitFor(() -> robot.lookup("#settings-tabs").tryQuery().isEmpty());
+
+        try (var files = Files.list(data())) {
+            Path aside = files.filter(p -> p.getFileName().toString().startsWith("settings.json.unreadable-"))
+                    .findFirst().orElseThrow();
+            assertThat(Files.readString(aside)).isEqualTo(STRAY_COMMA);
+        }
+        assertThat(SettingsFile.in(data()).read().problems()).isEmpty();
+        waitFor(() -> robot.lookup(".banners *").queryAll().stream().noneMatch(n -> text(n).contains("cannot be read at line")));
+    }
 }

@@ -204,14 +204,14 @@ public final class JsonSettingsStore implements SettingsStore {
             ObjectReader reader = json.readerFor(section.format());
             stored = (at.matches() ? reader : reader.at(at)).readValue(bytes);
         } catch (IOException e) {
-            return settings.unreadable(section, e instanceof JsonProcessingException j ? problem(j)
+            return settings.withUnreadable(section, e instanceof JsonProcessingException j ? problem(j)
                     : new Problem(e, "settings.unreadable", file.toString(), reason(e)));
         }
         try {
             return settings.with(section, section.read(stored));
         } catch (RuntimeException e) {
             JsonLocation where = start(bytes, at);
-            return settings.unreadable(section, new Problem(e, "settings.unreadable.at", file.toString(),
+            return settings.withUnreadable(section, new Problem(e, "settings.unreadable.at", file.toString(),
                     where.getLineNr(), where.getColumnNr(), reason(e)));
         }
     }

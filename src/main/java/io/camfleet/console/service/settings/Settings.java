@@ -52,7 +52,7 @@ public final class Settings {
     }
 
     /** These settings with {@code section} at its defaults because of {@code why}. */
-    public Settings unreadable(SettingsSection<?> section, Problem why) {
+    public Settings withUnreadable(SettingsSection<?> section, Problem why) {
         Map<String, Object> v = new HashMap<>(values);
         v.remove(section.name());
         Map<String, Problem> p = new LinkedHashMap<>(problems);

@@ -213,13 +213,10 @@ public final class ShellView {
         new SettingsDialog(m, environments, tasks)
                 .edit(root.getScene().getWindow(), vm.tilesProperty().get(), vm.sourceProperty().get())
                 .ifPresent(saved -> {
+                    // Saved even when unchanged: Save is how settings that could not be read start afresh.
                     try {
-                        if (!saved.tiles().equals(vm.tilesProperty().get())) {
-                            vm.applyTiles(saved.tiles());
-                        }
-                        if (!saved.source().equals(vm.sourceProperty().get())) {
-                            vm.applySource(saved.source());
-                        }
+                        vm.applyTiles(saved.tiles());
+                        vm.applySource(saved.source());
                     } catch (Problem p) {
                         vm.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.settingsUnsaved.title"),
                                 m.text(p)));

@@ -53,7 +53,7 @@ public final class ShellViewModel {
     }
 
     /**
-     * Takes new tile settings from the Settings dialog and saves them at once.
+     * Takes tile settings from the Settings dialog and saves them at once; those who watch hear of a change only.
      *
      * @throws io.camfleet.console.service.common.Problem when they cannot be saved; they are used all the same
      */
@@ -73,7 +73,7 @@ public final class ShellViewModel {
     }
 
     /**
-     * Takes a new fleet source from the Settings dialog and saves it at once.
+     * Takes the fleet source from the Settings dialog and saves it at once; those who watch hear of a change only.
      *
      * @throws io.camfleet.console.service.common.Problem when it cannot be saved; it is used all the same
      */

@@ -67,6 +67,13 @@ class ShellViewModelTest {
         vm.applySource(aws);
 
         assertThat(seen).containsExactly(aws);
+        // Saved again unchanged (Save without a change): written, but nothing switches.
+        store.saved = Settings.DEFAULTS;
+        vm.applySource(SourceSettings.DEMO.withKind(SourceSettings.Kind.AWS)
+                .withEnvironments(List.of(Environment.of("prod-eu", "noc", "eu-west-1", ""))));
+        assertThat(seen).containsExactly(aws);
+        assertThat(store.saved.get(SourceSettings.SECTION)).isEqualTo(aws);
+        store.saved = store.saved.with(TileSettings.SECTION, tiles);
         assertThat(store.saved.get(SourceSettings.SECTION)).isEqualTo(aws);
         assertThat(store.saved.get(TileSettings.SECTION)).isEqualTo(tiles);
         assertThat(new ShellViewModel(store, store.read()).sourceProperty().get()).isEqualTo(aws);
