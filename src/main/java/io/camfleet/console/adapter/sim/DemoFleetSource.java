@@ -86,7 +86,8 @@ public final class DemoFleetSource implements FleetSource {
         }
         simulation = new DemoSimulation(inventory, seed, now);
         progress.update("Generated " + inventory.cameras().size() + " demo cameras", siteCount, siteCount);
-        return new FleetData(inventory.sites(), inventory.cameras(), simulation.telemetryAt(now, false));
+        return new FleetData(inventory.sites(), inventory.cameras(), simulation.telemetryAt(now, false),
+                simulation.since());
     }
 
     @Override

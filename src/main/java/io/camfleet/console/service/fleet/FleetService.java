@@ -160,8 +160,8 @@ public final class FleetService {
                     if (was != null && was.state() == health[i]) {
                         since[i] = was.since();
                     } else {
-                        since[i] = now;
-                        changes.add(new HealthChange(c.id(), was == null ? null : was.state(), health[i], now));
+                        since[i] = entered(data, c.id(), telemetry[i], health[i], was, now);
+                        changes.add(new HealthChange(c.id(), was == null ? null : was.state(), health[i], since[i]));
                     }
                 }
                 sourceName = source.name();
@@ -192,6 +192,23 @@ public final class FleetService {
     }
 
     private record Judged(HealthState state, Instant since) {
+    }
+
+    /**
+     * When a camera entered the state a reload finds it in: what the source says, else what its telemetry tells (a
+     * silent camera went offline when its silence grew too long, not when the console started), else now. Never
+     * before the state the cache last knew began, never after now.
+     */
+    private Instant entered(FleetData data, String cameraId, CameraTelemetry t, HealthState state, Judged was,
+                            Instant now) {
+        Instant at = data.since().get(cameraId);
+        if (at == null) {
+            at = rules.enteredAt(t, state);
+        }
+        if (at == null || at.isAfter(now)) {
+            return now;
+        }
+        return was != null && was.since() != null && at.isBefore(was.since()) ? was.since() : at;
     }
 
     /** What the service showed before a reload, put back when the reload could not be stored. */

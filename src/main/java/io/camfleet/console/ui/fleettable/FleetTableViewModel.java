@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Instant;
@@ -23,7 +22,7 @@ import java.util.List;
 public final class FleetTableViewModel {
 
     private final FleetModel fleet;
-    private final ObservableList<SiteRow> rows = FXCollections.observableArrayList();
+    private final SiteRows rows = new SiteRows();
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
@@ -50,10 +49,15 @@ public final class FleetTableViewModel {
                 rowsByIndex[i] = new SiteRow(sites.get(i));
             }
         } else {
+            boolean changed = false;
             for (int i = 0; i < rowsByIndex.length; i++) {
                 if (rowsByIndex[i].summary() != sites.get(i)) {
                     rowsByIndex[i].update(sites.get(i));
+                    changed = true;
                 }
+            }
+            if (changed) {
+                rows.summariesChanged(); // the table's sort follows: one sort per snapshot
             }
         }
     }

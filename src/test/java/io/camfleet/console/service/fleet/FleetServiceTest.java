@@ -40,6 +40,7 @@ class FleetServiceTest {
     /** Two sites: A with two cameras, B with one. */
     private final class ScriptedSource implements FleetSource {
         final Map<String, CameraTelemetry> telemetry = new HashMap<>();
+        final Map<String, Instant> since = new HashMap<>();
         final List<Map<String, CameraTelemetry>> polls = new ArrayList<>();
         RuntimeException failure;
 
@@ -55,7 +56,7 @@ class FleetServiceTest {
             }
             return new FleetData(List.of(site("A", "Alpha", "Acme", "NL", "EU"), site("B", "Bravo", "Acme", "US", "NA")),
                     List.of(camera("A1", "A", "6.4.2"), camera("A2", "A", "6.4.2"), camera("B1", "B", "6.3.7")),
-                    telemetry);
+                    telemetry, since);
         }
 
         @Override
@@ -157,6 +158,27 @@ class FleetServiceTest {
         assertThat(s.asOf()).isEqualTo(storedAt);
         assertThat(s.cameras("A").get(0).health()).isEqualTo(HealthState.ONLINE);
         assertThat(reopened.tick()).isSameAs(s);
+    }
+
+    @Test
+    void aFirstLookDatesEachStateFromWhatTheSourceTellsNotFromWhenTheConsoleStarted() {
+        Instant lastBeat = clock.instant().minus(Duration.ofHours(3));
+        source.telemetry.put("A1", beating(clock.instant()));
+        source.telemetry.put("A2", beating(lastBeat));
+        source.telemetry.put("B1", beating(clock.instant()));
+        source.since.put("A1", clock.instant().minus(Duration.ofDays(4)));
+        FleetSnapshot s = fleet.reload(Progress.NONE);
+
+        assertThat(s.cameras("A").get(0).healthSince()).as("the source's word").isEqualTo(
+                clock.instant().minus(Duration.ofDays(4)));
+        assertThat(s.cameras("A").get(1).health()).isEqualTo(HealthState.OFFLINE);
+        assertThat(s.cameras("A").get(1).healthSince()).as("silent for 3 h: offline since its silence grew too long")
+                .isEqualTo(lastBeat.plus(HealthRules.DEFAULT.offlineAfter()));
+        assertThat(s.cameras("B").get(0).healthSince()).as("nothing tells: first seen now")
+                .isEqualTo(clock.instant());
+        assertThat(cache.changes).filteredOn(c -> c.cameraId().equals("A2")).extracting(HealthChange::at)
+                .as("the cache's history starts there too")
+                .containsExactly(lastBeat.plus(HealthRules.DEFAULT.offlineAfter()));
     }
 
     @Test
