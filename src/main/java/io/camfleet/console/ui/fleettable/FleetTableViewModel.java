@@ -42,13 +42,14 @@ public final class FleetTableViewModel {
         now.set(s.takenAt());
         total.set(s.siteCount());
         List<SiteSummary> sites = s.sites();
-        if (s.inventory() != inventory) {
+        if (!s.inventory().sameSitesAs(inventory)) {
             inventory = s.inventory();
             rowsByIndex = new SiteRow[sites.size()];
             for (int i = 0; i < rowsByIndex.length; i++) {
                 rowsByIndex[i] = new SiteRow(sites.get(i));
             }
         } else {
+            inventory = s.inventory(); // the same sites, perhaps with a version a rollout reported
             boolean changed = false;
             for (int i = 0; i < rowsByIndex.length; i++) {
                 if (rowsByIndex[i].summary() != sites.get(i)) {
@@ -63,7 +64,7 @@ public final class FleetTableViewModel {
     }
 
     private void onVisible(FleetModel.Visible v) {
-        if (v.snapshot().inventory() != inventory) {
+        if (!v.snapshot().inventory().sameSitesAs(inventory)) {
             return; // a newer inventory is installed; its own filter result is on the way
         }
         int[] idx = v.siteIndexes();

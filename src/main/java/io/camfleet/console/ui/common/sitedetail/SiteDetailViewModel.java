@@ -39,12 +39,13 @@ public final class SiteDetailViewModel {
         now.set(s.takenAt());
         String id = fleet.selectedSiteIdProperty().get();
         SiteSummary selected = id == null ? null : s.site(id);
-        site.set(selected);
+        // The cameras first: whoever follows the site reads them.
         if (selected == null) {
             cameras.clear();
         } else {
             cameras.setAll(s.cameras(id).stream().sorted(WORST_FIRST).toList());
         }
+        site.set(selected);
     }
 
     public ReadOnlyObjectProperty<SiteSummary> siteProperty() {
