@@ -39,9 +39,12 @@ final class ReportedVersions {
         });
     }
 
-    /** Synced: the rollout has said it, and a restart must still show it. */
+    /**
+     * Not synced: the deployment's journal is the record, and a report lost to a crash in the last half second is
+     * put right by the next sync; a synced write per camera would slow every rollout.
+     */
     void store(ReportedVersion report) {
-        Jdbc.inDurableTransaction(ds, c -> {
+        Jdbc.inTransaction(ds, c -> {
             if (Jdbc.batch(c, UPDATE, List.of(report), ReportedVersions::bind)[0] == 0) {
                 Jdbc.batch(c, INSERT, List.of(report), ReportedVersions::bind);
             }

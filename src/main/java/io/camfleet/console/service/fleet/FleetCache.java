@@ -34,7 +34,7 @@ public interface FleetCache {
      */
     Map<String, ReportedVersion> reportedVersions();
 
-    /** Stores a rollout's report, in place of the camera's earlier one; durable when it returns. */
+    /** Stores a rollout's report, in place of the camera's earlier one. */
     void reportVersion(ReportedVersion report);
 
     /** After a sync: stores the reports it confirmed, and forgets those it contradicted (by camera id). */

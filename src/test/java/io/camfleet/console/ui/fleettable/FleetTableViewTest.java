@@ -104,14 +104,20 @@ class FleetTableViewTest {
                 .isEqualTo("6.6.0 on 2 cameras as reported by deployment d-20261206-0338-5c1e: the next sync "
                         + "confirms it.");
         ScreenShots.save(robot.window(0).getScene(), "fleet-table-after-rollout");
+        // Read on the FX thread: a cell is FX state, and the test thread may see it half-updated.
         java.util.function.Predicate<Node> releaseOfSite = n -> n instanceof TableCell<?, ?> c
                 && c.getTableRow() != null && c.getTableRow().getItem() instanceof SiteRow r
                 && r.id().equals(site.id()) && c.getText() != null && c.getText().contains("6.6.0");
-        waitFor(() -> robot.lookup(".table-cell").match(releaseOfSite).tryQuery().isPresent());
-        Node release = robot.lookup(".table-cell").match(releaseOfSite).query();
-        assertThat(((TableCell<?, ?>) release).getText()).isEqualTo("6.6.0");
-        assertThat(((TableCell<?, ?>) release).getGraphic()).as("the marker").isNotNull();
-        assertThat(((TableCell<?, ?>) release).getTooltip().getText())
+        java.util.concurrent.Callable<List<Object>> release = () -> WaitForAsyncUtils.asyncFx(() -> robot
+                .lookup(".table-cell").match(releaseOfSite).tryQuery().map(n -> (TableCell<?, ?>) n)
+                .map(c -> java.util.Arrays.<Object>asList(c.getText(), c.getGraphic(),
+                        c.getTooltip() == null ? null : c.getTooltip().getText()))
+                .orElse(null)).get();
+        waitFor(() -> release.call() != null);
+        List<Object> cell = release.call();
+        assertThat(cell.get(0)).isEqualTo("6.6.0");
+        assertThat(cell.get(1)).as("the marker").isNotNull();
+        assertThat(cell.get(2))
                 .isEqualTo("6.6.0 as reported by deployment d-20261206-0338-5c1e: the next sync confirms it.");
         assertThat(model.versions()).as("the Version filter offers it").contains("6.6.0");
         ScreenShots.save(robot.window(0).getScene(), "fleet-table-after-rollout");
