@@ -123,7 +123,10 @@ final class ConsoleServices implements ConsoleBackend.Session {
     @Override
     public synchronized RolloutService rollouts() {
         if (rollouts == null) {
-            rollouts = new RolloutService(deployments(), journal(), new LocalProcesses(), clock);
+            // Each camera a rollout brings to its release shows in the fleet at once: the fleet of now, whichever
+            // source Settings switched to since.
+            rollouts = new RolloutService(deployments(), journal(), new LocalProcesses(), clock,
+                    (deployment, camera, version) -> fleet.installed(deployment, camera, version));
         }
         return rollouts;
     }

@@ -46,6 +46,8 @@ public final class DemoFleetSource implements FleetSource {
     private final List<WorldCity> cities;
     private FleetData inventory;
     private DemoSimulation simulation;
+    /** What demo rollouts installed, by camera id: the simulated cameras run it from then on. */
+    private final Map<String, String> installed = new HashMap<>();
 
     public DemoFleetSource(int siteCount, long seed, List<WorldCity> cities) {
         if (siteCount < 1 || siteCount > MAX_SITES) {
@@ -86,7 +88,14 @@ public final class DemoFleetSource implements FleetSource {
         }
         simulation = new DemoSimulation(inventory, seed, now);
         progress.update("Generated " + inventory.cameras().size() + " demo cameras", siteCount, siteCount);
-        return new FleetData(inventory.sites(), inventory.cameras(), simulation.telemetryAt(now, false));
+        List<CameraSystem> cameras = installed.isEmpty() ? inventory.cameras() : inventory.cameras().stream()
+                .map(c -> installed.containsKey(c.id()) ? c.withSoftwareVersion(installed.get(c.id())) : c).toList();
+        return new FleetData(inventory.sites(), cameras, simulation.telemetryAt(now, false), simulation.since());
+    }
+
+    @Override
+    public synchronized void installed(Map<String, String> versionByCamera) {
+        installed.putAll(versionByCamera);
     }
 
     @Override

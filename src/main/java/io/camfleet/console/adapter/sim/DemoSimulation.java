@@ -49,6 +49,8 @@ final class DemoSimulation {
     private final float[] tempBase;
     private final float[] framesBase;
     private final CameraTelemetry[] lastSent;
+    /** When each camera's condition began: the fleet did not start when the console did. */
+    private final Instant[] conditionSince;
     private final boolean[] inOutage;
     private final List<Outage> outages = new ArrayList<>();
     private long step;
@@ -75,6 +77,9 @@ final class DemoSimulation {
         framesBase = new float[n];
         lastSent = new CameraTelemetry[n];
         inOutage = new boolean[n];
+        conditionSince = new Instant[n];
+        // Its own random sequence, so that adding it changed nothing else the seed gives.
+        SplittableRandom ages = new SplittableRandom(seed * 31 + 11);
         SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
         for (int i = 0; i < n; i++) {
             siteOf[i] = siteIndex.getOrDefault(cameras.get(i).siteId(), 0);
@@ -94,6 +99,13 @@ final class DemoSimulation {
             if (condition[i] == Condition.SILENT) {
                 frozenHeartbeat[i] = start.minusSeconds(120 + rnd.nextInt(4 * 3600));
             }
+            // Healthy for days to weeks; a trouble of the moment for minutes to hours. A silent camera dates
+            // itself by its last heartbeat, and one never heard from has no date.
+            conditionSince[i] = switch (condition[i]) {
+                case OK -> start.minusSeconds(3600 + ages.nextInt(21 * 86_400));
+                case SILENT, NEVER_SEEN -> null;
+                default -> start.minusSeconds(60 + ages.nextInt(6 * 3600));
+            };
         }
         // Start with one outage under way, begun a few minutes ago, so the fleet has a story from the first look.
         startOutage(rnd, start.minusSeconds(150 + rnd.nextInt(300)), 60 + rnd.nextInt(100));
@@ -112,6 +124,17 @@ final class DemoSimulation {
         return out;
     }
 
+    /** When each camera entered the condition it is in, by camera id; silent ones date themselves by heartbeat. */
+    Map<String, Instant> since() {
+        Map<String, Instant> out = new HashMap<>(cameras.size() * 2);
+        for (int i = 0; i < cameras.size(); i++) {
+            if (conditionSince[i] != null) {
+                out.put(cameras.get(i).id(), conditionSince[i]);
+            }
+        }
+        return out;
+    }
+
     /** One tick: conditions move on, outages start and end; returns the telemetry that changed. */
     Map<String, CameraTelemetry> step(Instant now) {
         step++;
@@ -122,6 +145,7 @@ final class DemoSimulation {
                 for (int i : o.cameraIndexes()) {
                     inOutage[i] = false;
                     condition[i] = Condition.OK;
+                    conditionSince[i] = now;
                 }
                 it.remove();
             }
@@ -153,6 +177,7 @@ final class DemoSimulation {
                     frozenHeartbeat[i] = lastBeat(i, now);
                 }
                 condition[i] = next;
+                conditionSince[i] = next == Condition.SILENT ? null : now;
             }
         }
         return telemetryAt(now, true);
@@ -177,6 +202,7 @@ final class DemoSimulation {
                 frozenHeartbeat[i] = lastBeat(i, at);
             }
             condition[i] = Condition.SILENT;
+            conditionSince[i] = null;
         }
         outages.add(new Outage(country ? anchor.countryCode() : anchor.name(), idx, step + ticks));
     }

@@ -12,6 +12,7 @@ import io.camfleet.console.service.fleet.FleetCache;
 import io.camfleet.console.service.fleet.FleetData;
 import io.camfleet.console.service.fleet.HealthChange;
 import io.camfleet.console.service.fleet.HealthInterval;
+import io.camfleet.console.service.fleet.ReportedVersion;
 import io.camfleet.console.service.environments.SyncCache;
 
 import javax.sql.DataSource;
@@ -62,10 +63,12 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
             + "operating_mode = ?, frames_per_minute = ?, disk_used_percent = ?, temperature_c = ? WHERE id = ?";
 
     private final DataSource ds;
+    private final ReportedVersions reported;
     private volatile ColumnWidths widths;
 
     public JdbcFleetCache(DataSource ds) {
         this.ds = ds;
+        this.reported = new ReportedVersions(ds);
     }
 
     private record CameraRow(CameraSystem camera, CameraTelemetry telemetry, String environment) {
@@ -118,7 +121,7 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
     private static void delete(Connection c, Collection<String> sites, Collection<String> cameras)
             throws SQLException {
         List<String> cameraIds = List.copyOf(cameras);
-        for (String table : new String[] {"health_interval", "camera_health"}) {
+        for (String table : new String[] {"health_interval", "camera_health", "reported_version"}) {
             Jdbc.batch(c, "DELETE FROM " + table + " WHERE camera_id = ?", cameraIds, (ps, id) -> ps.setString(1, id));
         }
         Jdbc.batch(c, "DELETE FROM camera_system WHERE id = ?", cameraIds, (ps, id) -> ps.setString(1, id));
@@ -473,6 +476,21 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
                 return out;
             }
         });
+    }
+
+    @Override
+    public Map<String, ReportedVersion> reportedVersions() {
+        return reported.all();
+    }
+
+    @Override
+    public void reportVersion(ReportedVersion report) {
+        reported.store(report);
+    }
+
+    @Override
+    public void settleReports(Collection<ReportedVersion> confirmed, Collection<String> contradicted) {
+        reported.settle(confirmed, contradicted);
     }
 
     /** A stored enum name, or {@code fallback} when the row holds something this version does not know. */

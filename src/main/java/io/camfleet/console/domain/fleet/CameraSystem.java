@@ -34,4 +34,9 @@ public record CameraSystem(
         image = image == null ? "" : image;
         softwareVersion = softwareVersion == null ? "" : softwareVersion;
     }
+
+    /** The same camera running another release. */
+    public CameraSystem withSoftwareVersion(String version) {
+        return new CameraSystem(id, siteId, hostname, sshAddress, jumpHost, ssmNodeId, iotThingName, image, version);
+    }
 }

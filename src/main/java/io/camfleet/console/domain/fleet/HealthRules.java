@@ -69,6 +69,23 @@ public record HealthRules(
         return HealthState.ONLINE;
     }
 
+    /**
+     * When a camera entered {@code state}, as far as its telemetry tells: silence dates itself (OFFLINE from its last
+     * heartbeat plus {@link #offlineAfter()}, DEGRADED by lateness alone from one interval after it); null when the
+     * telemetry does not say (a metric out of bounds, a mode, a camera never heard from).
+     */
+    public Instant enteredAt(CameraTelemetry t, HealthState state) {
+        Instant beat = t.lastHeartbeat();
+        if (beat == null || t.mode() != OperatingMode.NORMAL) {
+            return null;
+        }
+        return switch (state) {
+            case OFFLINE -> beat.plus(offlineAfter());
+            case DEGRADED -> metricsOutOfBounds(t) ? null : beat.plus(heartbeatInterval);
+            default -> null;
+        };
+    }
+
     private boolean metricsOutOfBounds(CameraTelemetry t) {
         return (t.diskUsedPercent() != null && t.diskUsedPercent() >= diskDegradedPercent)
                 || (t.temperatureC() != null && t.temperatureC() >= temperatureDegradedC)

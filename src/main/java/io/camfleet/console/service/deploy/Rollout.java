@@ -116,6 +116,10 @@ public final class Rollout {
         return id;
     }
 
+    public Release release() {
+        return release;
+    }
+
     public synchronized DeploymentState state() {
         return state;
     }

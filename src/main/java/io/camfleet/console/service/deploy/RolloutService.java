@@ -4,6 +4,7 @@ import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.PlanTarget;
 import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.fleet.VersionReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -53,6 +55,9 @@ public final class RolloutService implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final List<Consumer<Rollout>> listeners = new CopyOnWriteArrayList<>();
+    private final VersionReports versions;
+    /** By deployment id: the cameras whose new version the fleet was told of (each once). */
+    private final Map<String, Set<String>> told = new ConcurrentHashMap<>();
 
     /** A rollout run here, and the lease it runs under. */
     private static final class Held {
@@ -69,12 +74,19 @@ public final class RolloutService implements AutoCloseable {
 
     public RolloutService(DeploymentService deployments, DeploymentJournal journal, Processes processes,
                           Clock clock) {
-        this(deployments, journal, processes, clock, true);
+        this(deployments, journal, processes, clock, VersionReports.NONE);
+    }
+
+    /** @param versions told of each camera a rollout run here brought to its release, as soon as it has */
+    public RolloutService(DeploymentService deployments, DeploymentJournal journal, Processes processes,
+                          Clock clock, VersionReports versions) {
+        this(deployments, journal, processes, clock, versions, true);
     }
 
     /** @param beating whether leases are renewed every {@link Lease#HEARTBEAT} by themselves (tests call beat()) */
     RolloutService(DeploymentService deployments, DeploymentJournal journal, Processes processes, Clock clock,
-                   boolean beating) {
+                   VersionReports versions, boolean beating) {
+        this.versions = versions;
         this.deployments = deployments;
         this.journal = journal;
         this.processes = processes;
@@ -100,7 +112,42 @@ public final class RolloutService implements AutoCloseable {
     }
 
     private void changed(Rollout r) {
+        report(r);
         listeners.forEach(l -> l.accept(r));
+    }
+
+    /**
+     * Tells the fleet of each camera this run brought to the release (succeeded, or found already at it), once, as
+     * soon as it has: the table shows the new version before the next sync. The journal stays the record; a report
+     * that cannot be made is logged and the rollout goes on.
+     */
+    private void report(Rollout r) {
+        Set<String> done = told.get(r.id());
+        if (done == null) {
+            return;
+        }
+        r.targets().forEach((camera, state) -> {
+            if (state.isSuccess() && done.add(camera)) {
+                try {
+                    versions.installed(r.id(), camera, r.release().version());
+                } catch (RuntimeException e) {
+                    LOG.warn("Deployment {}: the fleet could not be told that {} runs {}: {}", r.id(), camera,
+                            r.release().version(), e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** From now on, reports the cameras {@code r} brings to its release; those it had before were told already. */
+    private Rollout reporting(Rollout r) {
+        Set<String> before = ConcurrentHashMap.newKeySet();
+        r.targets().forEach((camera, state) -> {
+            if (state.isSuccess()) {
+                before.add(camera);
+            }
+        });
+        told.put(r.id(), before);
+        return r;
     }
 
     /** The rollout of {@code id} when this process runs it. */
@@ -121,8 +168,8 @@ public final class RolloutService implements AutoCloseable {
     public Rollout launch(Release release, Strategy strategy, List<PlanTarget> targets,
                           Map<String, Rollout.Placement> placements, String executorName, DeploymentExecutor runner) {
         Lease lease = processes.leaseFromHere(clock.instant());
-        Rollout r = deployments.launch(release, strategy, targets, placements, executorName, runner, this::changed,
-                lease);
+        Rollout r = reporting(deployments.launch(release, strategy, targets, placements, executorName, runner,
+                this::changed, lease));
         held.put(r.id(), new Held(r, lease));
         return r;
     }
@@ -156,7 +203,7 @@ public final class RolloutService implements AutoCloseable {
                     Duration.between(other.heartbeatAt(), now).toSeconds()));
         }
         try {
-            Rollout r = deployments.resumeInterrupted(id, placements, runner, this::changed);
+            Rollout r = reporting(deployments.resumeInterrupted(id, placements, runner, this::changed));
             held.put(id, new Held(r, mine));
             return r;
         } catch (RuntimeException e) {
@@ -172,7 +219,7 @@ public final class RolloutService implements AutoCloseable {
      */
     public Rollout retry(String id, DeploymentTargets fleet, DeploymentExecutor runner) {
         Lease lease = processes.leaseFromHere(clock.instant());
-        Rollout r = deployments.retryFailed(id, fleet, runner, this::changed, lease);
+        Rollout r = reporting(deployments.retryFailed(id, fleet, runner, this::changed, lease));
         held.put(r.id(), new Held(r, lease));
         return r;
     }
@@ -192,12 +239,14 @@ public final class RolloutService implements AutoCloseable {
                 releaseQuietly(r.id(), h.lease.owner());
             }
             changed(r);
+            told.remove(r.id());
         }
     }
 
     /** Gives up a rollout launched here without running it (another process will resume it). */
     public void handOver(Rollout r) {
         Held h = held.remove(r.id());
+        told.remove(r.id());
         if (h != null) {
             journal.releaseLease(r.id(), h.lease.owner());
         }

@@ -27,4 +27,16 @@ public interface FleetCache {
 
     /** A camera's health history, newest first. */
     List<HealthInterval> history(String cameraId, int limit);
+
+    /**
+     * The versions rollouts reported, by camera id: unconfirmed ones, which the fleet marks until a sync confirms
+     * them, and confirmed ones, kept for a source that simulates its cameras (the demo) and learns installs only here.
+     */
+    Map<String, ReportedVersion> reportedVersions();
+
+    /** Stores a rollout's report, in place of the camera's earlier one. */
+    void reportVersion(ReportedVersion report);
+
+    /** After a sync: stores the reports it confirmed, and forgets those it contradicted (by camera id). */
+    void settleReports(Collection<ReportedVersion> confirmed, Collection<String> contradicted);
 }

@@ -4,11 +4,13 @@ import io.camfleet.console.domain.fleet.CameraSystem;
 import io.camfleet.console.domain.fleet.Site;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -102,6 +104,37 @@ public final class FleetInventory {
         }
         start[sites.size()] = at;
         return new FleetInventory(List.copyOf(profiles), flat, start, siteIndex, cameraIndex, orphans);
+    }
+
+    /**
+     * The same fleet with some cameras on other versions (by camera id; unknown ids are passed over). Only their
+     * sites' profiles are rebuilt, and the layout is shared ({@link #sameSitesAs}), so that screens keep their rows.
+     */
+    public FleetInventory withVersions(Map<String, String> versionByCamera) {
+        CameraSystem[] next = cameras.clone();
+        Set<Integer> touched = new TreeSet<>();
+        versionByCamera.forEach((cameraId, version) -> {
+            Integer i = cameraIndex.get(cameraId);
+            if (i != null && !next[i].softwareVersion().equals(version)) {
+                next[i] = next[i].withSoftwareVersion(version);
+                touched.add(siteIndex.get(next[i].siteId()));
+            }
+        });
+        if (touched.isEmpty()) {
+            return this;
+        }
+        List<SiteProfile> nextProfiles = new ArrayList<>(profiles);
+        for (int s : touched) {
+            SiteProfile p = profiles.get(s);
+            nextProfiles.set(s, SiteProfile.of(p.site(), Arrays.asList(next).subList(siteStart[s], siteStart[s + 1]),
+                    p.countryName()));
+        }
+        return new FleetInventory(List.copyOf(nextProfiles), next, siteStart, siteIndex, cameraIndex, orphanCameras);
+    }
+
+    /** Whether both list the same sites at the same indexes (one is the other with versions replaced). */
+    public boolean sameSitesAs(FleetInventory other) {
+        return other != null && other.siteIndex == siteIndex;
     }
 
     public List<SiteProfile> profiles() {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,14 @@ import java.util.function.Consumer;
  * source's feed, judged by the {@link HealthRules}, written back to the cache, and published as immutable
  * {@link FleetSnapshot}s to whoever listens.
  *
+ * <p>What a rollout installed shows at once ({@link #installed}), marked as reported, until a sync confirms it (the
+ * same version) or contradicts it (another version, which wins). Reports are kept in the cache, so a restart still
+ * shows them.
+ *
  * <p>All methods are safe to call from any thread; they are serialised on this object. Listeners are called on the
  * thread that produced the snapshot and must hand work to their own thread (the UI does).
  */
-public final class FleetService {
+public final class FleetService implements VersionReports {
 
     /** How often dirty telemetry (mostly heartbeats) is written back and the cache's "as of" moved on. */
     static final Duration FLUSH_INTERVAL = Duration.ofSeconds(30);
@@ -49,6 +54,8 @@ public final class FleetService {
     private HealthState[] health = new HealthState[0];
     private Instant[] since = new Instant[0];
     private List<SiteSummary> summaries = List.of();
+    /** Versions rollouts reported that no sync has confirmed yet, by camera id; overlaid on the inventory. */
+    private Map<String, ReportedVersion> reported = Map.of();
     private final BitSet dirty = new BitSet();
     private Instant lastFlush = Instant.EPOCH;
     private String sourceName;
@@ -117,6 +124,7 @@ public final class FleetService {
         sourceName = cached.source() == null || cached.source().isEmpty() ? source.name() : cached.source();
         asOf = cached.asOf();
         live = false;
+        overlay(cache.reportedVersions().values().stream().filter(ReportedVersion::unconfirmed).toList());
         return publish(clock.instant());
     }
 
@@ -145,12 +153,20 @@ public final class FleetService {
     public FleetSnapshot reload(Progress progress) {
         return audit.perform(AuditActions.FLEET_RELOAD, source.name(), Map.of(), () -> {
             Instant now = clock.instant();
+            Map<String, ReportedVersion> reports = cache.reportedVersions();
+            Map<String, String> installs = new HashMap<>();
+            reports.values().forEach(r -> installs.put(r.cameraId(), r.version()));
+            source.installed(installs);
             FleetData data = source.load(now, progress);
             progress.checkCancelled();
             synchronized (this) {
                 Map<String, Judged> before = inventory == FleetInventory.EMPTY ? judgedInCache() : judgedById();
-                Shown shown = new Shown(inventory, telemetry, health, since, summaries, sourceName, asOf, live);
+                Shown shown = new Shown(inventory, telemetry, health, since, summaries, sourceName, asOf, live,
+                        reported);
+                Map<String, ReportedVersion> open = new HashMap<>(reports);
+                open.putAll(reported);
                 install(FleetInventory.of(data.sites(), data.cameras()));
+                Settled settled = settle(open.values(), now);
                 List<HealthChange> changes = new ArrayList<>();
                 for (int i = 0; i < telemetry.length; i++) {
                     CameraSystem c = inventory.camera(i);
@@ -160,8 +176,8 @@ public final class FleetService {
                     if (was != null && was.state() == health[i]) {
                         since[i] = was.since();
                     } else {
-                        since[i] = now;
-                        changes.add(new HealthChange(c.id(), was == null ? null : was.state(), health[i], now));
+                        since[i] = entered(data, c.id(), telemetry[i], health[i], was, now);
+                        changes.add(new HealthChange(c.id(), was == null ? null : was.state(), health[i], since[i]));
                     }
                 }
                 sourceName = source.name();
@@ -179,6 +195,7 @@ public final class FleetService {
                         cache.replaceFleet(data, changes, source.name(), now);
                         asOf = now;
                     }
+                    cache.settleReports(settled.confirmed(), settled.contradicted());
                 } catch (RuntimeException e) {
                     // Not stored (a full disk, say): what was shown before comes back; nothing unsaved is claimed.
                     shown.restore(this);
@@ -194,9 +211,90 @@ public final class FleetService {
     private record Judged(HealthState state, Instant since) {
     }
 
+    private record Settled(List<ReportedVersion> confirmed, List<String> contradicted) {
+    }
+
+    /**
+     * What a sync says of the reports: the same version confirms one, another version contradicts it (and wins). A
+     * report that came in while the sync was reading is newer than what it read: it stays overlaid.
+     */
+    private Settled settle(Collection<ReportedVersion> open, Instant syncStarted) {
+        List<ReportedVersion> confirmed = new ArrayList<>();
+        List<String> contradicted = new ArrayList<>();
+        List<ReportedVersion> newer = new ArrayList<>();
+        for (ReportedVersion r : open) {
+            int i = inventory.cameraIndexOf(r.cameraId());
+            if (i < 0) {
+                continue; // not in this fleet: the camera's own removal forgets it
+            }
+            if (r.reportedAt().isAfter(syncStarted)) {
+                newer.add(r);
+            } else if (inventory.camera(i).softwareVersion().equals(r.version())) {
+                if (r.unconfirmed()) {
+                    confirmed.add(r.confirmed(syncStarted));
+                }
+            } else {
+                contradicted.add(r.cameraId());
+            }
+        }
+        overlay(newer);
+        return new Settled(confirmed, contradicted);
+    }
+
+    /** Shows these reports' versions on their cameras, marked as reported. */
+    private void overlay(Collection<ReportedVersion> reports) {
+        Map<String, ReportedVersion> next = new HashMap<>(reported);
+        Map<String, String> versions = new HashMap<>();
+        for (ReportedVersion r : reports) {
+            if (inventory.cameraIndexOf(r.cameraId()) >= 0) {
+                next.put(r.cameraId(), r);
+                versions.put(r.cameraId(), r.version());
+            }
+        }
+        reported = Map.copyOf(next);
+        inventory = inventory.withVersions(versions);
+    }
+
+    /**
+     * A rollout installed {@code version} on a camera: shown at once, marked as reported until a sync confirms it,
+     * and stored, so that a restart still shows it. A camera that already shows that version needs no mark.
+     */
+    @Override
+    public synchronized void installed(String deploymentId, String cameraId, String version) {
+        Instant now = clock.instant();
+        ReportedVersion report = new ReportedVersion(cameraId, version, deploymentId, now, null);
+        int i = inventory.cameraIndexOf(cameraId);
+        boolean shown = i >= 0 && inventory.camera(i).softwareVersion().equals(version) && !reported.containsKey(
+                cameraId);
+        cache.reportVersion(shown ? report.confirmed(now) : report);
+        source.installed(Map.of(cameraId, version));
+        if (i >= 0 && !shown) {
+            overlay(List.of(report));
+            publish(now);
+        }
+    }
+
+    /**
+     * When a camera entered the state a reload finds it in: what the source says, else what its telemetry tells (a
+     * silent camera went offline when its silence grew too long, not when the console started), else now. Never
+     * before the state the cache last knew began, never after now.
+     */
+    private Instant entered(FleetData data, String cameraId, CameraTelemetry t, HealthState state, Judged was,
+                            Instant now) {
+        Instant at = data.since().get(cameraId);
+        if (at == null) {
+            at = rules.enteredAt(t, state);
+        }
+        if (at == null || at.isAfter(now)) {
+            return now;
+        }
+        return was != null && was.since() != null && at.isBefore(was.since()) ? was.since() : at;
+    }
+
     /** What the service showed before a reload, put back when the reload could not be stored. */
     private record Shown(FleetInventory inventory, CameraTelemetry[] telemetry, HealthState[] health, Instant[] since,
-                         List<SiteSummary> summaries, String sourceName, Instant asOf, boolean live) {
+                         List<SiteSummary> summaries, String sourceName, Instant asOf, boolean live,
+                         Map<String, ReportedVersion> reported) {
         void restore(FleetService s) {
             s.inventory = inventory;
             s.telemetry = telemetry;
@@ -206,6 +304,7 @@ public final class FleetService {
             s.sourceName = sourceName;
             s.asOf = asOf;
             s.live = live;
+            s.reported = reported;
             s.dirty.clear();
         }
     }
@@ -285,6 +384,7 @@ public final class FleetService {
         Arrays.fill(telemetry, CameraTelemetry.NEVER_SEEN);
         Arrays.fill(health, HealthState.UNKNOWN);
         summaries = List.of();
+        reported = Map.of();
         dirty.clear();
     }
 
@@ -313,7 +413,7 @@ public final class FleetService {
         }
         summaries = next;
         FleetSnapshot snap = new FleetSnapshot(inventory, next, telemetry.clone(), health.clone(), since.clone(),
-                sourceName, asOf, now, live);
+                sourceName, asOf, now, live, reported);
         current = snap;
         for (Consumer<FleetSnapshot> l : listeners) {
             l.accept(snap);

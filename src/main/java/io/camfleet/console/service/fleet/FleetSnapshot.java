@@ -1,11 +1,13 @@
 package io.camfleet.console.service.fleet;
 
+import io.camfleet.console.domain.fleet.CameraSystem;
 import io.camfleet.console.domain.fleet.CameraTelemetry;
 import io.camfleet.console.domain.fleet.HealthState;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The fleet at one moment, immutable, safe to hand to any thread. Sites keep the inventory's order from snapshot to
@@ -24,10 +26,12 @@ public final class FleetSnapshot {
     private final Instant asOf;
     private final Instant takenAt;
     private final boolean live;
+    private final Map<String, ReportedVersion> reported;
 
     FleetSnapshot(FleetInventory inventory, List<SiteSummary> sites, CameraTelemetry[] telemetry,
                   HealthState[] health, Instant[] healthSince, String source, Instant asOf, Instant takenAt,
-                  boolean live) {
+                  boolean live, Map<String, ReportedVersion> reported) {
+        this.reported = reported;
         this.inventory = inventory;
         this.sites = List.copyOf(sites);
         this.telemetry = telemetry;
@@ -49,7 +53,7 @@ public final class FleetSnapshot {
 
     public static FleetSnapshot empty(String source) {
         return new FleetSnapshot(FleetInventory.EMPTY, List.of(), new CameraTelemetry[0], new HealthState[0],
-                new Instant[0], source, null, Instant.EPOCH, false);
+                new Instant[0], source, null, Instant.EPOCH, false, Map.of());
     }
 
     public FleetInventory inventory() {
@@ -97,6 +101,25 @@ public final class FleetSnapshot {
         return live;
     }
 
+    /**
+     * The versions at a site that only a rollout has reported so far (no sync has confirmed them), in camera order;
+     * empty at most sites.
+     */
+    public List<ReportedVersion> reportedAt(String siteId) {
+        int i = inventory.siteIndexOf(siteId);
+        if (i < 0 || reported.isEmpty()) {
+            return List.of();
+        }
+        List<ReportedVersion> out = new ArrayList<>(0);
+        for (int c = inventory.firstCamera(i), end = inventory.firstCamera(i + 1); c < end; c++) {
+            ReportedVersion r = reported.get(inventory.camera(c).id());
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     public SiteSummary site(String siteId) {
         int i = inventory.siteIndexOf(siteId);
         return i < 0 ? null : sites.get(i);
@@ -112,7 +135,8 @@ public final class FleetSnapshot {
         int to = inventory.firstCamera(i + 1);
         List<CameraStatus> out = new ArrayList<>(to - from);
         for (int c = from; c < to; c++) {
-            out.add(new CameraStatus(inventory.camera(c), telemetry[c], health[c], healthSince[c]));
+            CameraSystem camera = inventory.camera(c);
+            out.add(new CameraStatus(camera, telemetry[c], health[c], healthSince[c], reported.get(camera.id())));
         }
         return out;
     }

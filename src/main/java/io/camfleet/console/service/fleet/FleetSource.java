@@ -50,6 +50,13 @@ public interface FleetSource {
         return List.of();
     }
 
+    /**
+     * What rollouts installed, by camera id, before a load and as they report it. A source that simulates its cameras
+     * (the demo) takes it as what they run now; a real one learns versions from its cameras and passes over it.
+     */
+    default void installed(Map<String, String> versionByCamera) {
+    }
+
     /** How often {@link #poll} is worth calling; zero for sources without a live feed. */
     default Duration pollInterval() {
         return Duration.ZERO;

@@ -37,9 +37,13 @@ public final class AuditViewModel {
     private final ReadOnlyObjectWrapper<AuditVerification> verification = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private long generation;
+    private long verifications;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
-    /** {@code fx} runs work on the FX thread; new events on the trail refresh the list through it. */
+    /**
+     * {@code fx} runs work on the FX thread; new events on the trail refresh the list through it, and check the chain
+     * again when a check is shown, so that its count is never older than the list beside it.
+     */
     public AuditViewModel(AuditService audit, BackgroundTasks tasks, Messages messages, Executor fx) {
         this.audit = audit;
         this.tasks = tasks;
@@ -51,6 +55,9 @@ public final class AuditViewModel {
                 fx.execute(() -> {
                     refreshQueued.set(false);
                     refresh();
+                    if (verification.get() != null) {
+                        verify();
+                    }
                 });
             }
         });
@@ -95,8 +102,13 @@ public final class AuditViewModel {
 
     /** Walks the whole chain in the background and reports the first broken link, if any. */
     public void verify() {
+        long run = ++verifications;
         tasks.job(m.text("audit.task.verify"), p -> audit.verify())
-                .onSuccess(verification::set)
+                .onSuccess(v -> {
+                    if (run == verifications) { // an older check finishing late must not replace a newer one
+                        verification.set(v);
+                    }
+                })
                 .onFailure(e -> status.set(m.text("audit.status.failed", e.getMessage())))
                 .start();
     }

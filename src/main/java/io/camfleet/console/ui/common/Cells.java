@@ -1,8 +1,12 @@
 package io.camfleet.console.ui.common;
 
 import io.camfleet.console.domain.fleet.HealthState;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.function.Function;
 
@@ -24,6 +28,41 @@ public final class Cells {
         cell.getStyleClass().addAll(styleClasses);
         return cell;
     }
+
+    /**
+     * Renders {@code text.apply(item)}, and, where {@code note} has a sentence for the item (null otherwise), a small
+     * marker after it with the sentence as its tooltip: a value the operator should read with care.
+     */
+    public static <S, T> TableCell<S, T> noted(Function<T, String> text, Function<T, String> note,
+                                              String... styleClasses) {
+        TableCell<S, T> cell = new TableCell<>() {
+            private final FontIcon marker = new FontIcon(Material2MZ.UPDATE);
+            private final Tooltip tip = new Tooltip();
+
+            {
+                marker.setIconSize(13);
+                marker.getStyleClass().add("noted-marker");
+                setContentDisplay(ContentDisplay.RIGHT);
+                tip.setWrapText(true);
+                tip.setMaxWidth(420);
+            }
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                String sentence = empty || item == null ? null : note.apply(item);
+                setText(empty || item == null ? null : text.apply(item));
+                setGraphic(sentence == null ? null : marker);
+                tip.setText(sentence == null ? "" : sentence);
+                setTooltip(sentence == null ? null : tip);
+                pseudoClassStateChanged(NOTED, sentence != null);
+            }
+        };
+        cell.getStyleClass().addAll(styleClasses);
+        return cell;
+    }
+
+    private static final PseudoClass NOTED = PseudoClass.getPseudoClass("noted");
 
     /** A coloured glyph plus the state's name; the glyph node is reused, never rebuilt per update. */
     public static <S, T> TableCell<S, T> health(Function<T, HealthState> state, Function<HealthState, String> name) {

@@ -5,6 +5,7 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.fleet.ReportedVersion;
 import io.camfleet.console.service.fleet.SiteProfile;
 import io.camfleet.console.service.fleet.SiteSummary;
 import io.camfleet.console.ui.common.Cells;
@@ -127,7 +128,7 @@ public final class FleetTableView implements ScreenView {
         sites.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         sites.setPlaceholder(new Label(m.text("fleetTable.empty")));
 
-        TableColumn<SiteRow, SiteSummary> health = column("fleetTable.col.health", 100,
+        TableColumn<SiteRow, SiteSummary> health = column("fleetTable.col.health", 122,
                 Comparator.comparing((SiteSummary s) -> s.health().worst())
                         .thenComparing(s -> -s.health().total()));
         health.setCellFactory(c -> Cells.health(s -> s.health().worst(), st -> m.text(HealthStyle.key(st))));
@@ -163,7 +164,8 @@ public final class FleetTableView implements ScreenView {
         TableColumn<SiteRow, SiteSummary> versions = column("fleetTable.col.versions", 82,
                 Comparator.comparing(s -> s.profile().versions().isEmpty() ? "" : s.profile().versions().get(0),
                         SiteProfile::compareVersions));
-        versions.setCellFactory(c -> Cells.text(s -> String.join(", ", s.profile().versions()), "mono"));
+        versions.setCellFactory(c -> Cells.noted(s -> String.join(", ", s.profile().versions()), this::reported,
+                "mono"));
 
         TableColumn<SiteRow, SiteSummary> image = column("fleetTable.col.image", 180,
                 Comparator.comparing(s -> String.join(",", s.profile().images())));
@@ -186,6 +188,16 @@ public final class FleetTableView implements ScreenView {
         health.setSortType(TableColumn.SortType.ASCENDING);
         sites.getSortOrder().add(health);
         return sites;
+    }
+
+    /** The site's versions only a rollout has reported so far, as a sentence; null when there are none. */
+    private String reported(SiteSummary s) {
+        List<ReportedVersion> at = vm.fleet().snapshot().reportedAt(s.id());
+        if (at.isEmpty()) {
+            return null;
+        }
+        return at.stream().map(r -> m.text("fleetTable.version.reported", r.version(), r.deploymentId()))
+                .distinct().collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private TableColumn<SiteRow, SiteSummary> column(String key, double width, Comparator<SiteSummary> order) {

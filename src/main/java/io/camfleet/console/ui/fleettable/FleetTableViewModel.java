@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Instant;
@@ -23,7 +22,7 @@ import java.util.List;
 public final class FleetTableViewModel {
 
     private final FleetModel fleet;
-    private final ObservableList<SiteRow> rows = FXCollections.observableArrayList();
+    private final SiteRows rows = new SiteRows();
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
@@ -43,23 +42,29 @@ public final class FleetTableViewModel {
         now.set(s.takenAt());
         total.set(s.siteCount());
         List<SiteSummary> sites = s.sites();
-        if (s.inventory() != inventory) {
+        if (!s.inventory().sameSitesAs(inventory)) {
             inventory = s.inventory();
             rowsByIndex = new SiteRow[sites.size()];
             for (int i = 0; i < rowsByIndex.length; i++) {
                 rowsByIndex[i] = new SiteRow(sites.get(i));
             }
         } else {
+            inventory = s.inventory(); // the same sites, perhaps with a version a rollout reported
+            boolean changed = false;
             for (int i = 0; i < rowsByIndex.length; i++) {
                 if (rowsByIndex[i].summary() != sites.get(i)) {
                     rowsByIndex[i].update(sites.get(i));
+                    changed = true;
                 }
+            }
+            if (changed) {
+                rows.summariesChanged(); // the table's sort follows: one sort per snapshot
             }
         }
     }
 
     private void onVisible(FleetModel.Visible v) {
-        if (v.snapshot().inventory() != inventory) {
+        if (!v.snapshot().inventory().sameSitesAs(inventory)) {
             return; // a newer inventory is installed; its own filter result is on the way
         }
         int[] idx = v.siteIndexes();

@@ -5,7 +5,12 @@ import io.camfleet.console.domain.fleet.CameraTelemetry;
 import io.camfleet.console.domain.fleet.HealthRules;
 import io.camfleet.console.domain.fleet.HealthState;
 import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.service.common.TestClock;
+import io.camfleet.console.service.fleet.CameraStatus;
 import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.Fleets;
 import io.camfleet.console.service.fleet.FleetSummary;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.common.Progress;
@@ -53,6 +58,22 @@ class DemoFleetSourceTest {
             Instant t = START.plusSeconds(3L * i);
             assertThat(x.poll(t)).as("tick " + i).isEqualTo(y.poll(t));
         }
+    }
+
+    @Test
+    void aFirstLookAtTheDemoFleetDatesEachStateFromTheSimulationNotFromTheConsole() {
+        TestClock clock = new TestClock(START);
+        FleetService fleet = Fleets.uncached(new DemoFleetSource(300, 42, CITIES), clock);
+        FleetSnapshot s = fleet.reload(Progress.NONE);
+
+        List<CameraStatus> cameras = s.sites().stream().flatMap(site -> s.cameras(site.id()).stream()).toList();
+        assertThat(cameras).filteredOn(c -> c.health() != HealthState.UNKNOWN)
+                .allSatisfy(c -> assertThat(c.healthSince()).isBefore(START));
+        assertThat(cameras).filteredOn(c -> c.health() == HealthState.OFFLINE).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.healthSince()).isEqualTo(
+                        c.telemetry().lastHeartbeat().plus(HealthRules.DEFAULT.offlineAfter())));
+        assertThat(cameras).filteredOn(c -> c.health() == HealthState.ONLINE).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.healthSince()).isBefore(START.minus(Duration.ofMinutes(59))));
     }
 
     @Test

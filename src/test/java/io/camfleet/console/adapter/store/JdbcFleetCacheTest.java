@@ -10,6 +10,7 @@ import io.camfleet.console.service.fleet.CachedFleet;
 import io.camfleet.console.service.fleet.FleetData;
 import io.camfleet.console.service.fleet.HealthChange;
 import io.camfleet.console.service.fleet.HealthInterval;
+import io.camfleet.console.service.fleet.ReportedVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,28 @@ class JdbcFleetCacheTest {
         assertThat(back.healthSince()).containsEntry("NL-1-C01", T0);
         assertThat(back.source()).isEqualTo("Demo");
         assertThat(back.asOf()).isEqualTo(T0);
+    }
+
+    @Test
+    void reportedVersionsAreKeptReplacedSettledAndGoWithTheirCamera() {
+        cache.replaceFleet(new FleetData(List.of(amsterdam, unplaced), List.of(cam1, cam2, cam3), Map.of()),
+                List.of(), "Demo", T0);
+        cache.reportVersion(new ReportedVersion("NL-1-C01", "6.5.0", "d-1", T0, null));
+        cache.reportVersion(new ReportedVersion("NL-1-C01", "6.6.0", "d-2", T0.plusSeconds(60), null));
+        cache.reportVersion(new ReportedVersion("NL-1-C02", "6.6.0", "d-2", T0.plusSeconds(60), null));
+        cache.reportVersion(new ReportedVersion("XX-2-C01", "6.6.0", "d-2", T0.plusSeconds(60), null));
+
+        assertThat(cache.reportedVersions()).hasSize(3).containsEntry("NL-1-C01",
+                new ReportedVersion("NL-1-C01", "6.6.0", "d-2", T0.plusSeconds(60), null));
+
+        cache.settleReports(List.of(new ReportedVersion("NL-1-C01", "6.6.0", "d-2", T0.plusSeconds(60),
+                T0.plusSeconds(300))), List.of("NL-1-C02"));
+        assertThat(cache.reportedVersions().get("NL-1-C01").confirmedAt()).isEqualTo(T0.plusSeconds(300));
+        assertThat(cache.reportedVersions()).doesNotContainKey("NL-1-C02");
+
+        cache.replaceFleet(new FleetData(List.of(amsterdam), List.of(cam1, cam2), Map.of()), List.of(), "Demo", T0);
+        assertThat(cache.reportedVersions()).as("a camera gone from the fleet takes its report with it")
+                .containsOnlyKeys("NL-1-C01");
     }
 
     @Test

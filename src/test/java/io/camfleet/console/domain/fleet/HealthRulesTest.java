@@ -37,6 +37,22 @@ class HealthRulesTest {
     }
 
     @Test
+    void silenceDatesTheStateItCausesAndNothingElseDoes() {
+        CameraTelemetry silent = beatAgo(Duration.ofHours(5));
+        assertThat(rules.enteredAt(silent, HealthState.OFFLINE)).isEqualTo(NOW.minus(Duration.ofHours(5))
+                .plusSeconds(90));
+        CameraTelemetry late = beatAgo(Duration.ofSeconds(60));
+        assertThat(rules.enteredAt(late, HealthState.DEGRADED)).isEqualTo(NOW.minusSeconds(15));
+        CameraTelemetry hot = new CameraTelemetry(NOW.minusSeconds(60), OperatingMode.NORMAL, 600.0, 40.0, 80.0);
+        assertThat(rules.enteredAt(hot, HealthState.DEGRADED)).as("hot since when? the telemetry does not say")
+                .isNull();
+        assertThat(rules.enteredAt(beatAgo(Duration.ZERO), HealthState.ONLINE)).isNull();
+        assertThat(rules.enteredAt(CameraTelemetry.NEVER_SEEN, HealthState.UNKNOWN)).isNull();
+        assertThat(rules.enteredAt(new CameraTelemetry(NOW.minus(Duration.ofHours(5)), OperatingMode.MAINTENANCE,
+                null, null, null), HealthState.MAINTENANCE)).isNull();
+    }
+
+    @Test
     void aCameraNeverHeardFromIsUnknown() {
         assertThat(rules.evaluate(CameraTelemetry.NEVER_SEEN, NOW)).isEqualTo(HealthState.UNKNOWN);
     }

@@ -44,6 +44,8 @@ class RolloutServiceTest {
     private final Map<String, Rollout.Placement> placements = new LinkedHashMap<>();
     private final List<PlanTarget> plan = new ArrayList<>();
     private final List<RolloutService> services = new ArrayList<>();
+    /** What the rollouts told the fleet: deployment, camera, version. */
+    private final List<String> installed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Processes of one host; those in {@code gone} have ended. */
     static final class Host implements Processes {
@@ -86,7 +88,9 @@ class RolloutServiceTest {
         }, r -> new ReleaseArtifacts.Checked(r.artifact(), 0),
                 new AuditService(new InMemoryAuditTrail(), new io.camfleet.console.service.audit.InMemoryAuditAnchor(),
                 new Operator("ops", ""), clock), clock, Pacer.REAL);
-        RolloutService s = new RolloutService(deployments, journal, processes, clock, false); // beats by beat()
+        RolloutService s = new RolloutService(deployments, journal, processes, clock,
+                (d, c, v) -> installed.add(c + " " + v + " by " + d),
+                false); // beats by beat()
         services.add(s);
         return s;
     }
@@ -122,6 +126,28 @@ class RolloutServiceTest {
         assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
         assertThat(journal.lease(r.id())).isEmpty();
         assertThat(service.status(r.id()).activity()).isEqualTo(RolloutService.Activity.ENDED);
+    }
+
+    @Test
+    void eachCameraBroughtToTheReleaseIsReportedToTheFleetOnceAndAFailedOneIsNot() {
+        runner.outcomes.put("C1", ScriptedRunner.Outcome.AT_VERSION);
+        runner.outcomes.put("C2", ScriptedRunner.Outcome.UNHEALTHY);
+        RolloutService service = service(new Host("noc-7/100/a", 100));
+        Rollout r = launch(service);
+        List<String> whenC0Succeeded = new ArrayList<>();
+        service.addListener(x -> {
+            if (x.targets().get("C0") == TargetState.SUCCEEDED && whenC0Succeeded.isEmpty()) {
+                whenC0Succeeded.addAll(installed);
+            }
+        });
+
+        service.runHere(r);
+
+        assertThat(r.targets()).containsEntry("C0", TargetState.SUCCEEDED).containsEntry("C1", TargetState.SKIPPED)
+                .containsEntry("C2", TargetState.ROLLED_BACK);
+        assertThat(whenC0Succeeded).as("told by the time anyone hears the camera succeeded")
+                .contains("C0 6.5.0 by " + r.id());
+        assertThat(installed).containsExactlyInAnyOrder("C0 6.5.0 by " + r.id(), "C1 6.5.0 by " + r.id());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.camfleet.console.service.fleet.Fleets.beating;
 import static io.camfleet.console.service.fleet.Fleets.camera;
@@ -40,6 +41,9 @@ class FleetServiceTest {
     /** Two sites: A with two cameras, B with one. */
     private final class ScriptedSource implements FleetSource {
         final Map<String, CameraTelemetry> telemetry = new HashMap<>();
+        final Map<String, Instant> since = new HashMap<>();
+        /** What the cameras report running, where not 6.4.2 (A1, A2) or 6.3.7 (B1). */
+        final Map<String, String> versions = new HashMap<>();
         final List<Map<String, CameraTelemetry>> polls = new ArrayList<>();
         RuntimeException failure;
 
@@ -54,8 +58,10 @@ class FleetServiceTest {
                 throw failure;
             }
             return new FleetData(List.of(site("A", "Alpha", "Acme", "NL", "EU"), site("B", "Bravo", "Acme", "US", "NA")),
-                    List.of(camera("A1", "A", "6.4.2"), camera("A2", "A", "6.4.2"), camera("B1", "B", "6.3.7")),
-                    telemetry);
+                    List.of(camera("A1", "A", versions.getOrDefault("A1", "6.4.2")),
+                            camera("A2", "A", versions.getOrDefault("A2", "6.4.2")),
+                            camera("B1", "B", versions.getOrDefault("B1", "6.3.7"))),
+                    telemetry, since);
         }
 
         @Override
@@ -157,6 +163,91 @@ class FleetServiceTest {
         assertThat(s.asOf()).isEqualTo(storedAt);
         assertThat(s.cameras("A").get(0).health()).isEqualTo(HealthState.ONLINE);
         assertThat(reopened.tick()).isSameAs(s);
+    }
+
+    @Test
+    void aFirstLookDatesEachStateFromWhatTheSourceTellsNotFromWhenTheConsoleStarted() {
+        Instant lastBeat = clock.instant().minus(Duration.ofHours(3));
+        source.telemetry.put("A1", beating(clock.instant()));
+        source.telemetry.put("A2", beating(lastBeat));
+        source.telemetry.put("B1", beating(clock.instant()));
+        source.since.put("A1", clock.instant().minus(Duration.ofDays(4)));
+        FleetSnapshot s = fleet.reload(Progress.NONE);
+
+        assertThat(s.cameras("A").get(0).healthSince()).as("the source's word").isEqualTo(
+                clock.instant().minus(Duration.ofDays(4)));
+        assertThat(s.cameras("A").get(1).health()).isEqualTo(HealthState.OFFLINE);
+        assertThat(s.cameras("A").get(1).healthSince()).as("silent for 3 h: offline since its silence grew too long")
+                .isEqualTo(lastBeat.plus(HealthRules.DEFAULT.offlineAfter()));
+        assertThat(s.cameras("B").get(0).healthSince()).as("nothing tells: first seen now")
+                .isEqualTo(clock.instant());
+        assertThat(cache.changes).filteredOn(c -> c.cameraId().equals("A2")).extracting(HealthChange::at)
+                .as("the cache's history starts there too")
+                .containsExactly(lastBeat.plus(HealthRules.DEFAULT.offlineAfter()));
+    }
+
+    private static String version(FleetSnapshot s, String site, int camera) {
+        return s.cameras(site).get(camera).camera().softwareVersion();
+    }
+
+    @Test
+    void aVersionARolloutInstalledShowsAtOnceMarkedAsReportedUntilASyncConfirmsIt() {
+        source.telemetry.put("A1", beating(clock.instant()));
+        FleetSnapshot before = fleet.reload(Progress.NONE);
+        clock.advance(Duration.ofSeconds(3));
+
+        fleet.installed("12", "A1", "6.6.0");
+
+        FleetSnapshot s = fleet.current();
+        assertThat(version(s, "A", 0)).isEqualTo("6.6.0");
+        assertThat(s.cameras("A").get(0).reported()).extracting(ReportedVersion::deploymentId, ReportedVersion::version)
+                .containsExactly("12", "6.6.0");
+        assertThat(s.cameras("A").get(1).reported()).isNull();
+        assertThat(s.reportedAt("A")).hasSize(1);
+        assertThat(s.reportedAt("B")).isEmpty();
+        assertThat(s.site("A").profile().versions()).containsExactly("6.4.2", "6.6.0");
+        assertThat(s.inventory().versions()).startsWith("6.6.0");
+        assertThat(s.inventory().sameSitesAs(before.inventory())).as("the table keeps its rows").isTrue();
+        FleetFilter onNew = new FleetFilter("", Set.of(), Set.of(), Set.of(), Set.of("6.6.0"), Set.of());
+        assertThat(onNew.apply(s)).containsExactly(0);
+        assertThat(cache.reported.get("A1").unconfirmed()).isTrue();
+
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(version(fleet.tick(), "A", 0)).as("live ticks keep it").isEqualTo("6.6.0");
+
+        source.versions.put("A1", "6.6.0");
+        clock.advance(Duration.ofMinutes(5));
+        FleetSnapshot synced = fleet.reload(Progress.NONE);
+        assertThat(version(synced, "A", 0)).isEqualTo("6.6.0");
+        assertThat(synced.cameras("A").get(0).reported()).as("confirmed: no mark").isNull();
+        assertThat(cache.reported.get("A1").confirmedAt()).isNotNull();
+    }
+
+    @Test
+    void aSyncReportingAnotherVersionWinsOverTheRolloutsReport() {
+        fleet.reload(Progress.NONE);
+        fleet.installed("12", "A1", "6.6.0");
+
+        FleetSnapshot synced = fleet.reload(Progress.NONE);
+
+        assertThat(version(synced, "A", 0)).isEqualTo("6.4.2");
+        assertThat(synced.reportedAt("A")).isEmpty();
+        assertThat(cache.reported).doesNotContainKey("A1");
+    }
+
+    @Test
+    void aRestartStillShowsTheReportedVersionUntilASyncSettlesIt() {
+        fleet.reload(Progress.NONE);
+        fleet.installed("12", "A1", "6.6.0");
+        fleet.installed("12", "B1", "6.3.7"); // already shown: nothing to mark
+
+        FleetService reopened = new FleetService(source, cache, HealthRules.DEFAULT, clock,
+                new AuditService(trail, anchor, new Operator("ops", ""), clock));
+        FleetSnapshot s = reopened.openCache();
+
+        assertThat(version(s, "A", 0)).isEqualTo("6.6.0");
+        assertThat(s.cameras("A").get(0).reported().deploymentId()).isEqualTo("12");
+        assertThat(s.reportedAt("B")).isEmpty();
     }
 
     @Test

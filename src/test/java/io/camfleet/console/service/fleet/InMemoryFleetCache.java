@@ -73,4 +73,22 @@ final class InMemoryFleetCache implements FleetCache {
     public List<HealthInterval> history(String cameraId, int limit) {
         return List.of();
     }
+
+    final Map<String, ReportedVersion> reported = new HashMap<>();
+
+    @Override
+    public Map<String, ReportedVersion> reportedVersions() {
+        return Map.copyOf(reported);
+    }
+
+    @Override
+    public void reportVersion(ReportedVersion report) {
+        reported.put(report.cameraId(), report);
+    }
+
+    @Override
+    public void settleReports(Collection<ReportedVersion> confirmed, Collection<String> contradicted) {
+        confirmed.forEach(r -> reported.put(r.cameraId(), r));
+        contradicted.forEach(reported::remove);
+    }
 }

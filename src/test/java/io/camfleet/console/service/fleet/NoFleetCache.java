@@ -32,4 +32,17 @@ public final class NoFleetCache implements FleetCache {
     public List<HealthInterval> history(String cameraId, int limit) {
         return List.of();
     }
+
+    @Override
+    public Map<String, ReportedVersion> reportedVersions() {
+        return Map.of();
+    }
+
+    @Override
+    public void reportVersion(ReportedVersion report) {
+    }
+
+    @Override
+    public void settleReports(Collection<ReportedVersion> confirmed, Collection<String> contradicted) {
+    }
 }

@@ -11,11 +11,13 @@ import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.common.TestClock;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.sitedetail.SiteDetailViewModel;
+import javafx.collections.transformation.SortedList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -136,6 +138,26 @@ class FleetTableViewModelTest {
         next.put("US-3-C01", beating(clock.instant()));
         fleet.tick();
         assertThat(ids()).containsExactly("US-2");
+    }
+
+    @Test
+    void rowsSortedByHealthStaySortedUnderLiveUpdates() {
+        // What the view does: a sorted view over the rows, here with Health ascending (worst first).
+        SortedList<SiteRow> byHealth = new SortedList<>(vm.rows(),
+                Comparator.comparing((SiteRow r) -> r.summary().health().worst()).thenComparing(SiteRow::id));
+        clock.advance(Duration.ofSeconds(95));
+        next.put("NL-1-C01", beating(clock.instant()));
+        next.put("US-3-C01", beating(clock.instant()));
+        fleet.tick();
+        assertThat(byHealth).extracting(SiteRow::id).containsExactly("US-2", "NL-1", "US-3");
+
+        clock.advance(Duration.ofSeconds(95));
+        next.put("US-2-C01", beating(clock.instant()));
+        next.put("US-3-C01", beating(clock.instant()));
+        fleet.tick();
+        assertThat(byHealth).extracting(r -> r.summary().health().worst())
+                .containsExactly(HealthState.OFFLINE, HealthState.ONLINE, HealthState.ONLINE);
+        assertThat(byHealth.get(0).id()).isEqualTo("NL-1");
     }
 
     @Test

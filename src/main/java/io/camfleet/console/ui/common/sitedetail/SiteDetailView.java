@@ -21,11 +21,16 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The selected site: what and where it is, its local time, SLA and maintenance window, and its camera systems with
@@ -69,7 +74,9 @@ public final class SiteDetailView {
         cid.setCellFactory(c -> Cells.text(cs -> cs.camera().id(), "mono"));
         TableColumn<CameraStatus, CameraStatus> version = cameraColumn("fleetTable.cam.version", 80,
                 Comparator.comparing(cs -> cs.camera().softwareVersion(), SiteProfile::compareVersions));
-        version.setCellFactory(c -> Cells.text(cs -> cs.camera().softwareVersion(), "mono"));
+        version.setCellFactory(c -> Cells.noted(cs -> cs.camera().softwareVersion(), cs -> cs.reported() == null
+                ? null : m.text("fleetTable.version.reported", cs.reported().version(), cs.reported().deploymentId()),
+                "mono"));
         TableColumn<CameraStatus, CameraStatus> image = cameraColumn("fleetTable.cam.image", 175,
                 Comparator.comparing(cs -> cs.camera().image()));
         image.setCellFactory(c -> Cells.text(cs -> cs.camera().image(), "mono"));
@@ -159,6 +166,21 @@ public final class SiteDetailView {
             }
         }
         detailHeader.getChildren().addAll(name, facts, counts);
+        // Versions only a rollout has reported, said once for the site: the table marks each such camera.
+        Map<List<String>, Integer> reported = new LinkedHashMap<>();
+        for (CameraStatus cs : vm.cameras()) {
+            if (cs.reported() != null) {
+                reported.merge(List.of(cs.reported().version(), cs.reported().deploymentId()), 1, Integer::sum);
+            }
+        }
+        reported.forEach((versionAndDeployment, n) -> {
+            Label note = new Label(m.text("fleetTable.detail.reported", versionAndDeployment.get(0), n,
+                    versionAndDeployment.get(1)), new FontIcon(Material2MZ.UPDATE));
+            note.getGraphic().getStyleClass().add("noted-marker");
+            note.getStyleClass().addAll(Styles.TEXT_MUTED, "site-detail-reported");
+            note.setWrapText(true);
+            detailHeader.getChildren().add(note);
+        });
     }
 
     private String localTime(String zone) {

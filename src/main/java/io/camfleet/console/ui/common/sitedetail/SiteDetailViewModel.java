@@ -10,9 +10,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Instant;
+import java.util.Comparator;
 
-/** The selected site and its camera systems with their latest metrics, following the shared selection live. */
+/**
+ * The selected site and its camera systems with their latest metrics, worst health first, following the shared
+ * selection live.
+ */
 public final class SiteDetailViewModel {
+
+    /** What needs looking at first: the worst health on top, then by host name as the inventory lists them. */
+    static final Comparator<CameraStatus> WORST_FIRST = Comparator.comparing(CameraStatus::health)
+            .thenComparing(cs -> cs.camera().hostname());
 
     private final FleetModel fleet;
     private final ReadOnlyObjectWrapper<SiteSummary> site = new ReadOnlyObjectWrapper<>();
@@ -31,12 +39,13 @@ public final class SiteDetailViewModel {
         now.set(s.takenAt());
         String id = fleet.selectedSiteIdProperty().get();
         SiteSummary selected = id == null ? null : s.site(id);
-        site.set(selected);
+        // The cameras first: whoever follows the site reads them.
         if (selected == null) {
             cameras.clear();
         } else {
-            cameras.setAll(s.cameras(id));
+            cameras.setAll(s.cameras(id).stream().sorted(WORST_FIRST).toList());
         }
+        site.set(selected);
     }
 
     public ReadOnlyObjectProperty<SiteSummary> siteProperty() {
