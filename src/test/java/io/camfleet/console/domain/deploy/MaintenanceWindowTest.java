@@ -183,4 +183,44 @@ class MaintenanceWindowTest {
         assertThat(w.isOpen(at("2026-10-03T16:59:00Z"), SYDNEY)).isTrue();
         assertThat(w.isOpen(at("2026-10-03T17:00:00Z"), SYDNEY)).isFalse();
     }
+
+    @Test
+    void theLastHourAndTheLastMinuteOfTheDayAreRealTimes() {
+        MaintenanceWindow late = MaintenanceWindow.parse("Mon 23:59-24:00");
+        assertThat(late.start()).isEqualTo(LocalTime.of(23, 59));
+        assertThat(late.end()).isEqualTo(LocalTime.MIDNIGHT);
+        // 2026-06-01 is a Monday; UTC keeps the arithmetic plain.
+        assertThat(late.isOpen(at("2026-06-01T23:58:59Z"), ZoneOffset.UTC)).isFalse();
+        assertThat(late.isOpen(at("2026-06-01T23:59:00Z"), ZoneOffset.UTC)).isTrue();
+        assertThat(late.isOpen(at("2026-06-01T23:59:59Z"), ZoneOffset.UTC)).isTrue();
+        assertThat(late.isOpen(at("2026-06-02T00:00:00Z"), ZoneOffset.UTC)).as("the end is not in the window").isFalse();
+        assertThat(late.nextOpening(at("2026-06-01T12:00:00Z"), ZoneOffset.UTC)).isEqualTo(at("2026-06-01T23:59:00Z"));
+        assertThat(late.nextOpening(at("2026-06-02T00:00:00Z"), ZoneOffset.UTC))
+                .as("a week later").isEqualTo(at("2026-06-08T23:59:00Z"));
+
+        MaintenanceWindow elevenToOne = MaintenanceWindow.parse("Sun 23:30-00:59");
+        assertThat(elevenToOne.end()).isEqualTo(LocalTime.of(0, 59));
+        // 2026-06-07 is a Sunday: open from 23:30 until 00:59 on Monday.
+        assertThat(elevenToOne.isOpen(at("2026-06-07T23:29:59Z"), ZoneOffset.UTC)).isFalse();
+        assertThat(elevenToOne.isOpen(at("2026-06-07T23:30:00Z"), ZoneOffset.UTC)).isTrue();
+        assertThat(elevenToOne.isOpen(at("2026-06-08T00:58:59Z"), ZoneOffset.UTC)).isTrue();
+        assertThat(elevenToOne.isOpen(at("2026-06-08T00:59:00Z"), ZoneOffset.UTC)).isFalse();
+        assertThat(elevenToOne.isOpen(at("2026-06-08T23:45:00Z"), ZoneOffset.UTC)).as("Monday is not a day of it")
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sun 23:60-23:59", "Sun 24:00-01:00", "Sun 00:00-24:01", "Sun 24:30-01:00"})
+    void minuteSixtyAndHourTwentyFourAreRefusedExceptMidnightAsAnEnd(String text) {
+        assertThatThrownBy(() -> MaintenanceWindow.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("impossible time");
+    }
+
+    @Test
+    void aWindowSaysWhichDaysAndHoursItHolds() {
+        assertThat(MaintenanceWindow.parse("Sun,Sat 01:00-02:30").toString())
+                .isEqualTo("MaintenanceWindow[SATURDAY, SUNDAY] 01:00-02:30");
+        assertThat(MaintenanceWindow.parse("Mon 00:00-00:00").isAlwaysOpen()).as("one day is not always").isFalse();
+    }
 }

@@ -305,4 +305,76 @@ class RolloutTest {
                 .isEqualTo((int) installing);
         assertThat(journal.targets.values()).filteredOn(t -> t.state() == TargetState.PENDING).isNotEmpty();
     }
+
+    @Test
+    void thePauseBetweenWavesIsWaitedInFullAfterEachWaveButTheLast() {
+        TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
+        List<Duration> pauses = new ArrayList<>();
+        List<Integer> installsAtPause = new ArrayList<>();
+        Pacer pacer = wait -> {
+            pauses.add(wait);
+            installsAtPause.add(runner.installs.get());
+            clock.advance(wait);
+        };
+        Strategy paced = new Strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
+                new WaveSizing.EachOf(HostCount.parse("3")), 3, FailureThreshold.parse("0"), Duration.ofMillis(2500));
+        Rollout r = rollout(9, paced, Map.of(), clock, pacer);
+
+        r.run();
+
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        // Three waves, two pauses of 2.5 s each, looked at every second: 1 s, 1 s, 0.5 s.
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500));
+        assertThat(installsAtPause).containsExactly(3, 3, 3, 6, 6, 6);
+    }
+
+    @Test
+    void anAbortDuringThePauseBetweenWavesEndsTheWaitAndStartsNoMoreWaves() {
+        TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
+        Rollout[] holder = new Rollout[1];
+        List<Duration> pauses = new ArrayList<>();
+        Pacer pacer = wait -> {
+            pauses.add(wait);
+            holder[0].abort("erin");
+            clock.advance(wait);
+        };
+        Strategy paced = new Strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
+                new WaveSizing.EachOf(HostCount.parse("2")), 2, FailureThreshold.parse("0"), Duration.ofMinutes(10));
+        holder[0] = rollout(6, paced, Map.of(), clock, pacer);
+
+        holder[0].run();
+
+        assertThat(holder[0].state()).isEqualTo(DeploymentState.ABORTED);
+        assertThat(pauses).hasSize(1);
+        assertThat(runner.installs.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aHealthyCanaryGoesOnByItselfWhenThePlanSaysSo() {
+        Rollout r = rollout(10, strategy(HostCount.hosts(2), CanaryApproval.CONTINUE_WHEN_HEALTHY, "50%", 5, "0"));
+
+        r.run();
+
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(r.awaitingApproval()).isFalse();
+        assertThat(runner.installs.get()).isEqualTo(10);
+        assertThat(journal.events.stream().filter(e -> e.cameraId().isEmpty()).map(e -> e.to()).toList())
+                .as("never paused for approval").containsExactly("SUCCEEDED");
+    }
+
+    @Test
+    void theEndSaysHowManySucceededFailedAndWereNotRun() {
+        runner.outcomes.put("C000", ScriptedRunner.Outcome.AT_VERSION);
+        runner.outcomes.put("C001", ScriptedRunner.Outcome.UNHEALTHY);
+        runner.outcomes.put("C002", ScriptedRunner.Outcome.UNREACHABLE);
+        // One host a wave, one at a time: the second failure exceeds the threshold of 1 and the rest never run.
+        Rollout r = rollout(6, strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY, "1", 1, "1"));
+
+        r.run();
+
+        assertThat(r.state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(journal.events.stream().filter(e -> e.cameraId().isEmpty()).map(e -> e.detail()).toList())
+                .last().isEqualTo("1 succeeded, 2 failed, 3 not run");
+    }
 }

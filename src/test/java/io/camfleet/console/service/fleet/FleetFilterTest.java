@@ -87,4 +87,47 @@ class FleetFilterTest {
         assertThat(text(" x ").isEmpty()).isFalse();
         assertThat(text(" x ").text()).isEqualTo("x");
     }
+
+    @Test
+    void eachChipAloneKeepsOnlyTheSitesItNamesAndLetsTheOthersThrough() {
+        // One chip at a time, both ways: a chip that let everything through, or nothing, fails here.
+        assertThat(new FleetFilter("", Set.of(HealthState.ONLINE), Set.of(), Set.of(), Set.of(), Set.of()).matches(austin))
+                .isTrue();
+        assertThat(new FleetFilter("", Set.of(HealthState.ONLINE), Set.of(), Set.of(), Set.of(), Set.of())
+                .matches(rotterdam)).as("Rotterdam's worst is OFFLINE").isFalse();
+        FleetFilter na = new FleetFilter("", Set.of(), Set.of("NA"), Set.of(), Set.of(), Set.of());
+        assertThat(na.matches(austin)).isTrue();
+        assertThat(na.matches(rotterdam)).isFalse();
+        FleetFilter harbor = new FleetFilter("", Set.of(), Set.of(), Set.of("Harbor & Rail Ports"), Set.of(), Set.of());
+        assertThat(harbor.matches(rotterdam)).isTrue();
+        assertThat(harbor.matches(austin)).isFalse();
+        FleetFilter old = new FleetFilter("", Set.of(), Set.of(), Set.of(), Set.of("6.3.7"), Set.of());
+        assertThat(old.matches(rotterdam)).as("one camera on 6.3.7 is enough").isTrue();
+        assertThat(old.matches(austin)).isFalse();
+        FleetFilter current = new FleetFilter("", Set.of(), Set.of(), Set.of(), Set.of("6.4.2"), Set.of());
+        assertThat(current.matches(rotterdam)).isTrue();
+        assertThat(current.matches(austin)).isTrue();
+        FleetFilter none = new FleetFilter("", Set.of(), Set.of(), Set.of(), Set.of("9.9.9"), Set.of());
+        assertThat(none.matches(rotterdam)).isFalse();
+        assertThat(none.matches(austin)).isFalse();
+    }
+
+    @Test
+    void applyReturnsThePositionsOfTheMatchingSitesInOrder() {
+        Instant now = Instant.parse("2026-06-01T12:00:00Z");
+        TestFleetSource source = new TestFleetSource("Test", at -> new FleetData(
+                List.of(site("A", "Amsterdam", "Harbor", "NL", "EU"), site("B", "Boston", "Retail", "US", "NA"),
+                        site("C", "Cadiz", "Harbor", "ES", "EU")),
+                List.of(camera("A-1", "A", "6.4.2"), camera("B-1", "B", "6.4.2"), camera("C-1", "C", "6.3.7")),
+                java.util.Map.of()));
+        FleetSnapshot snapshot = Fleets.uncached(source, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+                .start(io.camfleet.console.service.common.Progress.NONE);
+        List<String> order = snapshot.sites().stream().map(s -> s.profile().site().id()).toList();
+
+        int[] eu = new FleetFilter("", Set.of(), Set.of("EU"), Set.of(), Set.of(), Set.of()).apply(snapshot);
+        assertThat(java.util.Arrays.stream(eu).mapToObj(order::get).toList()).containsExactly("A", "C");
+        assertThat(FleetFilter.ALL.apply(snapshot)).containsExactly(0, 1, 2);
+        assertThat(text("boston").apply(snapshot)).containsExactly(order.indexOf("B"));
+        assertThat(text("nowhere").apply(snapshot)).isEmpty();
+    }
 }

@@ -329,4 +329,35 @@ class FleetServiceTest {
                 AuditOutcome.STARTED, AuditOutcome.SUCCEEDED, AuditOutcome.STARTED, AuditOutcome.FAILED);
         assertThat(trail.events.get(3).parameters()).containsEntry("error", "network unreachable");
     }
+
+    @Test
+    void heartbeatsThatChangeNoHealthAreWrittenTogetherEveryThirtySecondsNotOnEveryTick() {
+        source.telemetry.put("B1", beating(clock.instant()));
+        fleet.reload(Progress.NONE);
+        Instant loaded = cache.asOf;
+        cache.telemetryWrites.clear();
+
+        // Ticks at 3 s, 6 s ... 27 s bring fresh heartbeats of a healthy camera: nothing to write yet.
+        for (int s = 3; s < 30; s += 3) {
+            clock.advance(Duration.ofSeconds(3));
+            source.polls.add(Map.of("B1", beating(clock.instant())));
+            fleet.tick();
+        }
+        clock.advance(Duration.ofSeconds(2)); // 29 s after the load
+        fleet.tick();
+        assertThat(cache.telemetryWrites).as("held until the flush").isEmpty();
+        assertThat(cache.asOf).isEqualTo(loaded);
+
+        clock.advance(Duration.ofSeconds(1)); // 30 s: the flush writes the newest heartbeat and moves the "as of"
+        fleet.tick();
+        assertThat(cache.telemetryWrites).containsOnlyKeys("B1");
+        assertThat(cache.telemetryWrites.get("B1").lastHeartbeat()).isEqualTo(loaded.plusSeconds(27));
+        assertThat(cache.asOf).isEqualTo(loaded.plusSeconds(30));
+
+        cache.telemetryWrites.clear();
+        clock.advance(Duration.ofSeconds(3)); // a quiet tick after the flush writes nothing again
+        fleet.tick();
+        assertThat(cache.telemetryWrites).isEmpty();
+        assertThat(cache.asOf).isEqualTo(loaded.plusSeconds(30));
+    }
 }
