@@ -162,8 +162,8 @@ class EnvironmentSyncTest {
             }
 
             @Override
-            public void checkCancelled() {
-                throw new CancellationException("cancelled");
+            public boolean isCancelled() {
+                return true;
             }
         };
         assertThatThrownBy(() -> sync.sync(PROD, false, "AWS", cancelled)).isInstanceOf(CancellationException.class);
