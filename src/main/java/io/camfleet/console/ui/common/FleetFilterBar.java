@@ -113,6 +113,8 @@ public final class FleetFilterBar {
         clearAll.visibleProperty().bind(fleet.filterProperty().map(f -> !f.isEmpty()));
         clearAll.managedProperty().bind(clearAll.visibleProperty());
         activeChips.setAlignment(Pos.CENTER_LEFT);
+        // Empty, it would still take a row of the flow (and a gap): the screen below jumped as it wrapped or not.
+        activeChips.managedProperty().bind(Bindings.isNotEmpty(activeChips.getChildren()));
         SetChangeListener<String> rebuild = c -> rebuildActiveChips();
         fleet.regionFilter().addListener(rebuild);
         fleet.customerFilter().addListener(rebuild);
@@ -127,8 +129,14 @@ public final class FleetFilterBar {
     }
 
     private void updateHealthChipCounts() {
-        healthChips.forEach((s, chip) ->
-                chip.setText(m.text(HealthStyle.key(s)) + "  " + count.format(fleet.snapshot().sitesIn(s))));
+        healthChips.forEach((s, chip) -> {
+            chip.setText(m.text(HealthStyle.key(s)) + "  " + count.format(fleet.snapshot().sitesIn(s)));
+            // A chip never narrows: counts that tick between 9 and 10 must not re-wrap the row and move the screen.
+            double width = chip.prefWidth(-1);
+            if (width > chip.getMinWidth()) {
+                chip.setMinWidth(width);
+            }
+        });
     }
 
     private MenuButton filterMenu(String key, ObservableList<String> values, ObservableSet<String> selected) {
