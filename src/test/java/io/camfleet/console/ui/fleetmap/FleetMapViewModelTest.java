@@ -125,6 +125,16 @@ class FleetMapViewModelTest {
     }
 
     @Test
+    void showingEverySiteKeepsWhateverIsDrawnForThemWholeOnScreen() {
+        vm.fitAll();
+        double room = io.camfleet.console.service.map.MapPainter.maxFootprint() - 1e-6;
+        assertThat(vm.itemsProperty().get()).hasSize(2).allSatisfy(i -> {
+            assertThat(i.x()).isBetween(room, 1200 - room);
+            assertThat(i.y()).isBetween(room, 800 - room);
+        });
+    }
+
+    @Test
     void aSearchBringsTheSitesItFindsIntoView() {
         vm.fitAll();
         MapItem holland = vm.itemsProperty().get().stream().filter(i -> i.count() == 2).findFirst().orElseThrow();
