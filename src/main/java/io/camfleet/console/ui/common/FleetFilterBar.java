@@ -22,6 +22,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -100,6 +101,8 @@ public final class FleetFilterBar {
                     health.remove(s);
                 }
             });
+            // Text of another size (the wall screen's) starts the widths afresh; see updateHealthChipCounts.
+            chip.fontProperty().addListener((o, a, f) -> chip.setMinWidth(Region.USE_COMPUTED_SIZE));
             healthChips.put(s, chip);
             chips.getChildren().add(chip);
         }
