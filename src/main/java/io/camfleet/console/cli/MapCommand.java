@@ -7,6 +7,7 @@ import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.map.MapRegion;
+import io.camfleet.console.service.map.MapSnapshotService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,11 +18,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code camfleet map ...}: the fleet map, off screen. */
@@ -84,26 +87,31 @@ public final class MapCommand {
                         "height", Integer.toString(height), "customers", String.join(",", customers),
                         "health", health.toString());
                 Path target = out.toAbsolutePath();
-                session.audit().perform(AuditActions.MAP_SNAPSHOT, target.toString(), params, () -> {
-                    byte[] png = session.maps().render(shown, filter, where, width, height, dark);
-                    write(target, png);
-                    return null;
-                });
-                int sites = filter.apply(shown).length;
+                MapSnapshotService.Rendered map = session.audit().perform(AuditActions.MAP_SNAPSHOT,
+                        target.toString(), params, () -> {
+                            MapSnapshotService.Rendered rendered =
+                                    session.maps().render(shown, filter, where, width, height, dark);
+                            write(target, rendered.png());
+                            return rendered;
+                        });
                 spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s: %d x %d, region %s, %,d sites.%n",
-                        target, width, height, where.name(), sites);
+                        target, width, height, where.name(), map.sites());
                 return ExitCodes.OK;
             }
         }
 
-        /** Writes beside the target and moves it in place, so a failure never leaves half an image. */
+        /**
+         * Writes beside the target and moves it in place, so a failure never leaves half an image. The part file is
+         * created as any new file is (0666 less the umask), not with createTempFile's owner-only 0600: the image is
+         * for sharing.
+         */
         private static void write(Path target, byte[] png) {
             Path folder = target.getParent();
             try {
                 Files.createDirectories(folder);
-                Path tmp = Files.createTempFile(folder, ".snapshot", ".png.part");
+                Path tmp = folder.resolve(".snapshot-" + UUID.randomUUID() + ".png.part");
                 try {
-                    Files.write(tmp, png);
+                    Files.write(tmp, png, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } finally {
                     Files.deleteIfExists(tmp);

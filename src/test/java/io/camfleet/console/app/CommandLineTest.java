@@ -1,10 +1,12 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.cli.Commands;
 import io.camfleet.console.cli.ExitCodes;
 import io.camfleet.console.domain.audit.AuditOutcome;
 import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.audit.Operator;
 import io.camfleet.console.service.fleet.SiteSummary;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -136,6 +139,20 @@ class CommandLineTest {
         try (var files = Files.list(png.getParent())) {
             assertThat(files).containsExactly(png);
         }
+    }
+
+    @Test
+    void aMapSnapshotIsWrittenAsAnyNewFileIsAndCountsTheSitesOfItsRegion() throws Exception {
+        Path png = dir.resolve("shared/eu.png");
+        assertThat(run("map", "snapshot", "--region", "EU", "--out", png.toString(), "--width", "400", "--height",
+                "300", "--data-dir", dir.resolve("data").toString())).isEqualTo(ExitCodes.OK);
+        // Readable by whoever may read a file made here (the umask's choice), as any exported image: not owner-only.
+        Path plain = Files.createFile(dir.resolve("shared/plain.txt"));
+        assertThat(Files.getPosixFilePermissions(png)).isEqualTo(Files.getPosixFilePermissions(plain));
+        long eu = new DemoFleetSource(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED)
+                .load(Instant.now(), Progress.NONE).sites().stream()
+                .filter(s -> "EU".equals(s.region()) && s.isPlaced()).count();
+        assertThat(out.toString()).contains(String.format(Locale.ROOT, "region EU, %,d sites.", eu));
     }
 
     @Test

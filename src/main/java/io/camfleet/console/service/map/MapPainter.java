@@ -8,7 +8,7 @@ import java.util.List;
  * Paints the map on any {@link MapCanvas}: the basemap, then clusters and sites. Markers carry a shape per health
  * state as well as a colour, so that colour is never the only cue: online ●, degraded ▲, offline ■ with a cross,
  * maintenance ◆, updating ⬢, unknown ○. A cluster is a disc with its count, ringed by the share of each state; one
- * with offline sites also gets an outer glow and a badge with how many.
+ * with offline sites also gets an outer glow and, above its ring and clear of it, a badge with how many.
  */
 public final class MapPainter {
 
@@ -16,6 +16,15 @@ public final class MapPainter {
     public static final double CLUSTER_CELL_PX = 90;
     private static final double MARKER = 7;
     private static final double MIN_SEGMENT_PX = 0.75;
+    private static final double BADGE_HEIGHT = 16;
+    /** Wider than a bold 11 px digit in the common sans fonts, so that the count never spills out of its badge. */
+    private static final double BADGE_CHAR_PX = 8;
+    /** Between the ring (grown by 2 under the pointer) and the badge. */
+    private static final double BADGE_GAP = 3;
+    /** The legend box of images: its size, so that a fitted view keeps the sites clear of it. */
+    public static final double LEGEND_WIDTH = 190;
+    public static final double LEGEND_HEIGHT = HealthState.all().length * 20 + 14;
+    public static final double LEGEND_INSET = 12;
 
     private final MapStyle style;
     private ClusterSprites sprites;
@@ -114,9 +123,28 @@ public final class MapPainter {
         }
     }
 
-    /** How far from its centre an item reaches on screen, outline included. */
+    /** How far from its centre an item reaches on screen, outline and offline badge included. */
     static double footprint(MapItem item) {
-        return item.isSite() ? MARKER * 1.3 + 1.5 : clusterRadius(item.count()) + 2;
+        if (item.isSite()) {
+            return MARKER * 1.3 + 1.5;
+        }
+        double r = clusterRadius(item.count());
+        int offline = item.count(HealthState.OFFLINE);
+        return offline == 0 ? r + 2 : badgeReach(r, compact(offline));
+    }
+
+    /** The most any item reaches: the margin that keeps whatever is drawn inside a fitted view. */
+    public static double maxFootprint() {
+        return badgeReach(clusterRadius(Integer.MAX_VALUE), "9.9k");
+    }
+
+    /** The far corner of a badge above a cluster of radius r: the badge sits clear of the ring, not on it. */
+    private static double badgeReach(double r, String count) {
+        return Math.hypot(badgeWidth(count) / 2 + 1, r + BADGE_GAP + 2 + BADGE_HEIGHT + 1);
+    }
+
+    private static double badgeWidth(String count) {
+        return BADGE_HEIGHT + 2 + BADGE_CHAR_PX * count.length() + 4;
     }
 
     public static double clusterRadius(int count) {
@@ -130,7 +158,7 @@ public final class MapPainter {
         }
         String look = look(item, highlighted);
         if (!sprites.draw(look, item.x(), item.y())) {
-            double size = 2 * (clusterRadius(item.count()) + 14) + 40;
+            double size = Math.ceil(2 * (footprint(item) + 12));
             sprites.create(look, size, sc -> paintCluster(sc, size / 2, size / 2, item, highlighted));
             sprites.draw(look, item.x(), item.y());
         }
@@ -175,12 +203,19 @@ public final class MapPainter {
         c.text(compact(item.count()), x, y, r > 20 ? 13 : 11.5, true, style.text(),
                 MapCanvas.Align.CENTER);
         if (alarming) {
-            double bx = x + r * 0.78;
-            double by = y - r * 0.78;
-            marker(c, bx, by, worst, 6.5);
-            int n = item.count(worst);
-            c.text(compact(n), bx + 8, by, 11, true, style.text(), MapCanvas.Align.LEFT);
+            paintBadge(c, x, y - clusterRadius(item.count()) - BADGE_GAP - 2 - BADGE_HEIGHT / 2,
+                    compact(item.count(worst)));
         }
+    }
+
+    /** How many sites are offline: a card centred at (x, y) above the ring, with the offline marker and the count. */
+    private void paintBadge(MapCanvas c, double x, double y, String count) {
+        double w = badgeWidth(count);
+        double left = x - w / 2;
+        c.fillRect(left, y - BADGE_HEIGHT / 2, w, BADGE_HEIGHT, style.clusterFill());
+        c.strokeRect(left, y - BADGE_HEIGHT / 2, w, BADGE_HEIGHT, HealthPalette.argb(HealthState.OFFLINE), 1.5);
+        marker(c, left + BADGE_HEIGHT / 2 + 1, y, HealthState.OFFLINE, 5);
+        c.text(count, left + BADGE_HEIGHT + 2, y, 11, true, style.text(), MapCanvas.Align.LEFT);
     }
 
     private void paintSite(MapCanvas c, MapItem item, boolean selected, boolean highlighted) {
@@ -259,10 +294,10 @@ public final class MapPainter {
     public void paintLegend(MapCanvas c, int[] counts, String attribution) {
         HealthState[] states = HealthState.all();
         double row = 20;
-        double w = 190;
-        double h = states.length * row + 14;
-        double x = 12;
-        double y = c.height() - h - 12;
+        double w = LEGEND_WIDTH;
+        double h = LEGEND_HEIGHT;
+        double x = LEGEND_INSET;
+        double y = c.height() - h - LEGEND_INSET;
         c.fillRect(x, y, w, h, withAlpha(style.clusterFill(), 0xE6));
         c.strokeRect(x, y, w, h, style.border(), 1);
         for (int i = 0; i < states.length; i++) {

@@ -5,7 +5,9 @@ import io.camfleet.console.service.common.Problem;
 import java.util.Locale;
 
 /**
- * A part of the world to show: one of the business regions, or a box of longitudes and latitudes.
+ * A part of the world to show: one of the business regions, or a box of longitudes and latitudes. A business region's
+ * box is drawn around where the fleet's sites of that region lie (the demo's "EU" reaches Reykjavik and Novosibirsk),
+ * not around the continent: the box is what a snapshot frames, and a frame wider than its sites takes in the Arctic.
  */
 public record MapRegion(String name, double west, double south, double east, double north) {
 
@@ -17,16 +19,21 @@ public record MapRegion(String name, double west, double south, double east, dou
             case "WORLD" -> WORLD;
             case "NA" -> new MapRegion("NA", -168, 14, -50, 72);
             case "LATAM" -> new MapRegion("LATAM", -118, -56, -33, 33);
-            case "EU" -> new MapRegion("EU", -25, 34, 45, 71);
+            case "EU" -> new MapRegion("EU", -25, 34, 85, 66);
             case "ME" -> new MapRegion("ME", 24, 11, 64, 43);
-            case "AF" -> new MapRegion("AF", -20, -36, 53, 38);
-            case "APAC" -> new MapRegion("APAC", 60, -12, 150, 55);
+            case "AF" -> new MapRegion("AF", -20, -36, 60, 38);
+            case "APAC" -> new MapRegion("APAC", 40, -12, 150, 55);
             case "OC" -> new MapRegion("OC", 110, -48, 180, -5);
             default -> null;
         };
     }
 
     public static final String[] NAMES = {"WORLD", "NA", "LATAM", "EU", "ME", "AF", "APAC", "OC"};
+
+    /** The region code sites carry ({@code Site.region()}) when this is a business region; null for the world or a box. */
+    public String regionCode() {
+        return !name.equals(WORLD.name) && java.util.Arrays.asList(NAMES).contains(name) ? name : null;
+    }
 
     /**
      * A region code (WORLD, NA, LATAM, EU, ME, AF, APAC, OC) or a box "west,south,east,north" in degrees.

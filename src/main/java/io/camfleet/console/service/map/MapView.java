@@ -80,12 +80,28 @@ public record MapView(double centerX, double centerY, double zoom, double width,
      * no closer than {@code maxZoom}.
      */
     public MapView fitted(double minX, double minY, double maxX, double maxY, double padding, double maxZoom) {
+        return fitted(minX, minY, maxX, maxY, new Margins(padding, padding, padding, padding), maxZoom);
+    }
+
+    /**
+     * The view that shows the world box whole inside the view less {@code margins} (pixels kept free on each side,
+     * say for a legend), no closer than {@code maxZoom}.
+     */
+    public MapView fitted(double minX, double minY, double maxX, double maxY, Margins margins, double maxZoom) {
         double w = Math.max(maxX - minX, 1e-9);
         double h = Math.max(maxY - minY, 1e-9);
-        double availW = Math.max(1, width - 2 * padding);
-        double availH = Math.max(1, height - 2 * padding);
-        double z = Math.log(Math.min(availW / w, availH / h) / TILE) / Math.log(2);
-        return new MapView((minX + maxX) / 2, (minY + maxY) / 2, Math.min(z, maxZoom), width, height);
+        double availW = Math.max(1, width - margins.left() - margins.right());
+        double availH = Math.max(1, height - margins.top() - margins.bottom());
+        double z = Math.min(Math.log(Math.min(availW / w, availH / h) / TILE) / Math.log(2), maxZoom);
+        double s = TILE * Math.pow(2, Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z)));
+        // The box's centre goes to the centre of the free area, not of the view.
+        double cx = (minX + maxX) / 2 - (margins.left() - margins.right()) / 2 / s;
+        double cy = (minY + maxY) / 2 - (margins.top() - margins.bottom()) / 2 / s;
+        return new MapView(cx, cy, z, width, height);
+    }
+
+    /** Pixels kept free along each edge of a view. */
+    public record Margins(double top, double right, double bottom, double left) {
     }
 
     /** The view showing a box of longitudes and latitudes. */

@@ -22,6 +22,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -100,6 +101,8 @@ public final class FleetFilterBar {
                     health.remove(s);
                 }
             });
+            // Text of another size (the wall screen's) starts the widths afresh; see updateHealthChipCounts.
+            chip.fontProperty().addListener((o, a, f) -> chip.setMinWidth(Region.USE_COMPUTED_SIZE));
             healthChips.put(s, chip);
             chips.getChildren().add(chip);
         }
@@ -113,6 +116,8 @@ public final class FleetFilterBar {
         clearAll.visibleProperty().bind(fleet.filterProperty().map(f -> !f.isEmpty()));
         clearAll.managedProperty().bind(clearAll.visibleProperty());
         activeChips.setAlignment(Pos.CENTER_LEFT);
+        // Empty, it would still take a row of the flow (and a gap): the screen below jumped as it wrapped or not.
+        activeChips.managedProperty().bind(Bindings.isNotEmpty(activeChips.getChildren()));
         SetChangeListener<String> rebuild = c -> rebuildActiveChips();
         fleet.regionFilter().addListener(rebuild);
         fleet.customerFilter().addListener(rebuild);
@@ -127,8 +132,14 @@ public final class FleetFilterBar {
     }
 
     private void updateHealthChipCounts() {
-        healthChips.forEach((s, chip) ->
-                chip.setText(m.text(HealthStyle.key(s)) + "  " + count.format(fleet.snapshot().sitesIn(s))));
+        healthChips.forEach((s, chip) -> {
+            chip.setText(m.text(HealthStyle.key(s)) + "  " + count.format(fleet.snapshot().sitesIn(s)));
+            // A chip never narrows: counts that tick between 9 and 10 must not re-wrap the row and move the screen.
+            double width = chip.prefWidth(-1);
+            if (width > chip.getMinWidth()) {
+                chip.setMinWidth(width);
+            }
+        });
     }
 
     private MenuButton filterMenu(String key, ObservableList<String> values, ObservableSet<String> selected) {

@@ -94,6 +94,7 @@ public final class FleetMapView implements ScreenView {
     private final FleetFilterBar filters;
     private final Timeline rotation = new Timeline();
     private final List<MapRegion> rotating = new ArrayList<>();
+    private final List<Runnable> legendGlyphs = new ArrayList<>();
     private MapPainter painter;
     private TileLayer tiles;
     private boolean baseDirty = true;
@@ -153,6 +154,8 @@ public final class FleetMapView implements ScreenView {
             painter = new MapPainter(MapStyle.of(d));
             sprites.clear();
             painter.useSprites(sprites);
+            // After the painter changed: glyphs drawn before it would keep the other theme's halos.
+            legendGlyphs.forEach(Runnable::run);
             invalidateAll();
         });
         tileSource.addListener((o, a, t) -> useTiles(t));
@@ -340,7 +343,7 @@ public final class FleetMapView implements ScreenView {
                 painter.marker(new FxMapCanvas(glyph.getGraphicsContext2D()), 9, 9, s, 5.5);
             };
             draw.run();
-            dark.addListener((o, a, d) -> draw.run());
+            legendGlyphs.add(draw);
         }
         return legend;
     }

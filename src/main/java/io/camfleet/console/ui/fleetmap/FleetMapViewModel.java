@@ -1,6 +1,7 @@
 package io.camfleet.console.ui.fleetmap;
 
 import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.fleet.FleetFilter;
 import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.fleet.SiteSummary;
 import io.camfleet.console.service.map.Basemap;
@@ -58,6 +59,7 @@ public final class FleetMapViewModel {
 
     private FleetMapIndex index;
     private FleetSnapshot shown;
+    private FleetFilter filter;
     private boolean fittedOnce;
 
     public FleetMapViewModel(FleetModel fleet, BasemapSource basemaps, Executor background, Executor fx) {
@@ -100,8 +102,13 @@ public final class FleetMapViewModel {
         index.update(snapshot, v.siteIndexes());
         visibleCounts.set(index.visibleCounts());
         refreshSelection();
+        boolean refiltered = filter != null && !filter.equals(v.filter());
+        filter = v.filter();
         if (!fittedOnce && index.placedCount() > 0 && view.get().width() > 100) {
             fittedOnce = true;
+            fitAll();
+        } else if (refiltered && fittedOnce && index.visibleCount() > 0) {
+            // A search or a chip asks where those sites are: show them, not the empty place the map was on.
             fitAll();
         }
         requery();
@@ -176,14 +183,14 @@ public final class FleetMapViewModel {
         view.set(view.get().zoomedAround(px, py, steps));
     }
 
-    /** Shows every site that passes the filter (the world when none). */
+    /** Shows every site that passes the filter (the world when none), each cluster whole, badge included. */
     public void fitAll() {
         double[] b = index == null ? null : index.visibleBounds();
         MapView v = view.get();
         if (b == null) {
             view.set(v.fittedToGeo(-170, -56, 180, 76, 24));
         } else {
-            view.set(v.fitted(b[0], b[1], b[2], b[3], 48, 12));
+            view.set(v.fitted(b[0], b[1], b[2], b[3], Math.max(48, MapPainter.maxFootprint()), 12));
         }
     }
 

@@ -15,7 +15,14 @@ import io.camfleet.console.service.audit.Operator;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.common.TestClock;
+import io.camfleet.console.domain.map.WebMercator;
+import io.camfleet.console.service.fleet.SiteSummary;
 import io.camfleet.console.service.map.HealthPalette;
+import io.camfleet.console.service.map.MapCanvas;
+import io.camfleet.console.service.map.MapPainter;
+import io.camfleet.console.service.map.MapRasterizer;
+import io.camfleet.console.service.map.MapView;
+import io.camfleet.console.service.map.RecordingCanvas;
 import io.camfleet.console.service.map.MapRegion;
 import io.camfleet.console.service.map.MapSnapshotService;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +33,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,7 +70,7 @@ class MapSnapshotTest {
 
     @Test
     void theSnapshotHasTheRequestedSizeAndShowsMarkers() throws Exception {
-        byte[] png = maps.render(fleet, FleetFilter.ALL, MapRegion.named("EU"), 1600, 900, false);
+        byte[] png = maps.render(fleet, FleetFilter.ALL, MapRegion.named("EU"), 1600, 900, false).png();
         BufferedImage img = decode(png);
         assertThat(img.getWidth()).isEqualTo(1600);
         assertThat(img.getHeight()).isEqualTo(900);
@@ -74,12 +82,82 @@ class MapSnapshotTest {
     @Test
     void aSubsetShowsOnlyItsSites() throws Exception {
         FleetFilter offline = new FleetFilter("", Set.of(HealthState.OFFLINE), Set.of(), Set.of(), Set.of(), Set.of());
-        byte[] png = maps.render(fleet, offline, MapRegion.WORLD, 1200, 700, true);
+        byte[] png = maps.render(fleet, offline, MapRegion.WORLD, 1200, 700, true).png();
         java.nio.file.Files.write(java.nio.file.Path.of("target", "snapshot-world-offline-dark.png"), png);
         BufferedImage img = decode(png);
         assertThat(pixels(img, HealthPalette.argb(HealthState.OFFLINE))).isGreaterThan(50);
         assertThat(pixels(img, HealthPalette.argb(HealthState.ONLINE)))
                 .as("only the legend's marker is green").isLessThan(150);
+    }
+
+    /** Whether the view shows a place, far enough in that whatever is drawn there is whole and clear of the legend. */
+    private static boolean showsWhole(MapView v, double lon, double lat) {
+        double x = v.screenX(WebMercator.x(lon));
+        double y = v.screenY(WebMercator.y(lat));
+        double room = MapPainter.maxFootprint();
+        return x >= room && x <= v.width() - room && y >= room
+                && y <= v.height() - room - MapPainter.LEGEND_HEIGHT - MapPainter.LEGEND_INSET;
+    }
+
+    private static boolean shows(MapView v, double lon, double lat) {
+        double x = v.screenX(WebMercator.x(lon));
+        double y = v.screenY(WebMercator.y(lat));
+        return x >= 0 && x <= v.width() && y >= 0 && y <= v.height();
+    }
+
+    @Test
+    void aRegionIsFramedAroundItsSitesNotGreenlandOrTheArcticAndSouthernEuropeIsWhole() {
+        MapView v = maps.render(fleet, FleetFilter.ALL, MapRegion.named("EU"), 1600, 900, false).view();
+        assertThat(WebMercator.latitude(v.minWorldY())).as("latitude of the top edge").isLessThan(70);
+        assertThat(shows(v, -37.6, 65.6)).as("Tasiilaq, Greenland").isFalse();
+        assertThat(shows(v, -43.9, 59.8)).as("Cape Farewell, Greenland").isFalse();
+        assertThat(showsWhole(v, 14.51, 35.90)).as("Valletta").isTrue();
+        assertThat(showsWhole(v, 33.36, 35.17)).as("Nicosia").isTrue();
+        assertThat(showsWhole(v, -5.35, 36.14)).as("Gibraltar").isTrue();
+        assertThat(showsWhole(v, -8.93, 37.02)).as("Cape St. Vincent").isTrue();
+        for (SiteSummary s : fleet.sites()) {
+            if ("EU".equals(s.site().region()) && s.site().isPlaced()) {
+                assertThat(showsWhole(v, s.site().longitude(), s.site().latitude())).as(s.site().name()).isTrue();
+            }
+        }
+    }
+
+    /** Paints nowhere but keeps what was painted: what the legend says, read as numbers. */
+    private static final class Recording implements MapRasterizer {
+        RecordingCanvas canvas;
+
+        @Override
+        public byte[] png(int width, int height, Consumer<MapCanvas> painting) {
+            canvas = new RecordingCanvas(width, height);
+            painting.accept(canvas);
+            return new byte[0];
+        }
+
+        int legendTotal() {
+            double numbers = MapPainter.LEGEND_INSET + MapPainter.LEGEND_WIDTH - 14;
+            return canvas.painted.stream().filter(p -> "text".equals(p.kind()) && p.align() == MapCanvas.Align.RIGHT
+                            && p.anchorX() == numbers)
+                    .mapToInt(p -> Integer.parseInt(p.text().replace(",", ""))).sum();
+        }
+    }
+
+    @Test
+    void theLegendCountsTheSitesDrawnAndNoOthers() {
+        Recording recording = new Recording();
+        MapSnapshotService counted = new MapSnapshotService(new NaturalEarthBasemap(), recording);
+
+        MapSnapshotService.Rendered eu = counted.render(fleet, FleetFilter.ALL, MapRegion.named("EU"), 1600, 900, false);
+        long euSites = fleet.sites().stream()
+                .filter(s -> "EU".equals(s.site().region()) && s.site().isPlaced()).count();
+        assertThat(recording.legendTotal()).isEqualTo(euSites);
+        assertThat(eu.sites()).isEqualTo(euSites);
+
+        MapRegion box = MapRegion.parse("-10,35,30,60");
+        counted.render(fleet, FleetFilter.ALL, box, 1200, 800, false);
+        long inBox = fleet.sites().stream().filter(s -> s.site().isPlaced()
+                && s.site().longitude() >= -10 && s.site().longitude() <= 30
+                && s.site().latitude() >= 35 && s.site().latitude() <= 60).count();
+        assertThat(recording.legendTotal()).isEqualTo(inBox);
     }
 
     @Test

@@ -119,6 +119,44 @@ class FleetMapViewModelTest {
         assertThat(vm.pulses(t0 + FleetMapViewModel.PULSE_NANOS + 2_000_000_000L)).isEmpty();
     }
 
+    private boolean onScreen(MapItem i) {
+        return i.x() >= 0 && i.x() <= vm.viewProperty().get().width() && i.y() >= 0
+                && i.y() <= vm.viewProperty().get().height();
+    }
+
+    @Test
+    void showingEverySiteKeepsWhateverIsDrawnForThemWholeOnScreen() {
+        vm.fitAll();
+        double room = io.camfleet.console.service.map.MapPainter.maxFootprint() - 1e-6;
+        assertThat(vm.itemsProperty().get()).hasSize(2).allSatisfy(i -> {
+            assertThat(i.x()).isBetween(room, 1200 - room);
+            assertThat(i.y()).isBetween(room, 800 - room);
+        });
+    }
+
+    @Test
+    void aSearchBringsTheSitesItFindsIntoView() {
+        vm.fitAll();
+        MapItem holland = vm.itemsProperty().get().stream().filter(i -> i.count() == 2).findFirst().orElseThrow();
+        vm.zoomAt(holland.x(), holland.y(), 6);
+        int nyc = vm.shown().inventory().siteIndexOf("NYC");
+        assertThat(vm.itemsProperty().get()).noneMatch(i -> i.siteIndex() == nyc && onScreen(i));
+
+        model.searchTextProperty().set("nyc");
+
+        assertThat(vm.itemsProperty().get()).singleElement().satisfies(i -> {
+            assertThat(i.siteIndex()).isEqualTo(nyc);
+            assertThat(onScreen(i)).isTrue();
+        });
+        // A live update with the same filter leaves the view where the operator put it.
+        vm.pan(300, 0);
+        MapItem moved = vm.itemsProperty().get().get(0);
+        clock.advance(Duration.ofSeconds(10));
+        next.put("NYC-1", beating(clock.instant()));
+        fleet.tick();
+        assertThat(vm.itemsProperty().get().get(0).x()).isEqualTo(moved.x());
+    }
+
     @Test
     void theFilterOfTheTableIsTheMapsFilter() {
         model.searchTextProperty().set("nyc");
