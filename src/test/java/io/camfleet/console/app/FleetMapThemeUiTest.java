@@ -4,7 +4,6 @@ import io.camfleet.console.domain.fleet.HealthState;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.map.MapPainter;
 import io.camfleet.console.service.map.MapStyle;
-import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.ui.common.FxMapCanvas;
 import io.camfleet.console.ui.common.HealthStyle;
 import javafx.scene.Node;
@@ -40,7 +39,7 @@ class FleetMapThemeUiTest {
 
     @Start
     void start(Stage stage) {
-        window.open(stage, dir.resolve("data"), 100, Preferences.DEFAULT.withWindow(0, 0, 1400, 900, false));
+        window.open(stage, dir.resolve("data"), 100, WindowFixture.sized(1400, 900));
     }
 
     @AfterEach
