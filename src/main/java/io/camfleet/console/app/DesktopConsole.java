@@ -69,8 +69,7 @@ final class DesktopConsole {
         Platform.startup(IconFonts::preload);
         preferences.thenAcceptBoth(store, (loaded, saved) -> Platform.runLater(() -> {
             DesktopWindow window = new DesktopWindow(new Stage(), runtime.messages(), folder, saved, loaded,
-                    runtime.basemaps(), runtime.environments(), sources, (e, f, u) -> runtime.runner(e, folder, f, u), runtime::release, workers,
-                    ticker, events, code -> {
+                    runtime.features(sources, runtime.environments()), workers, ticker, events, code -> {
                 exit.set(code);
                 closed.countDown();
             });

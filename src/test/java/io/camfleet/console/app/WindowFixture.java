@@ -70,8 +70,7 @@ final class WindowFixture {
         services = runtime.openServices(data, initial);
         JsonPreferencesStore store = new JsonPreferencesStore(data.resolve("settings.json"));
         DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data, store, preferences,
-                runtime.basemaps(), environments, sources, (e, f, u) -> runtime.runner(e, data, f, u), runtime::release, workers, ticker,
-                DesktopWindow.Events.NONE, code -> { });
+                runtime.features(sources, environments), workers, ticker, DesktopWindow.Events.NONE, code -> { });
         window.show(() -> CompletableFuture.completedFuture(services));
         stage.requestFocus();
     }

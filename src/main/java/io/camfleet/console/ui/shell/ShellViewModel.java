@@ -25,17 +25,27 @@ public final class ShellViewModel {
     private final ObservableList<Banner> banners = FXCollections.observableArrayList();
     private final ObjectProperty<TileSettings> tiles;
     private final ObjectProperty<SourceSettings> source;
+    private ScreenRegistry screens;
 
     public ShellViewModel(PreferencesStore store, Preferences loaded) {
         this.store = store;
         this.preferences = loaded;
-        this.screen = new SimpleObjectProperty<>(Screen.parse(loaded.lastScreen(), Screen.FLEET_TABLE));
+        this.screen = new SimpleObjectProperty<>();
         this.darkTheme = new SimpleBooleanProperty(loaded.darkTheme());
         this.tiles = new SimpleObjectProperty<>(loaded.tiles());
         this.source = new SimpleObjectProperty<>(loaded.source());
     }
 
-    public ObjectProperty<Screen> screenProperty() {
+    /**
+     * Takes the screens the features registered, and shows the one shown last time, or the home screen when that one
+     * is gone.
+     */
+    public void useScreens(ScreenRegistry registered) {
+        screens = registered;
+        screen.set(registered.find(preferences.lastScreen()).orElse(registered.home()));
+    }
+
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
         return screen;
     }
 
@@ -80,8 +90,11 @@ public final class ShellViewModel {
         return preferences;
     }
 
+    /**
+     * @throws IllegalArgumentException when no feature registered {@code s}
+     */
     public void show(Screen s) {
-        screen.set(s);
+        screen.set(screens.require(s));
     }
 
     public void toggleTheme() {
@@ -99,7 +112,7 @@ public final class ShellViewModel {
     public void remember(double x, double y, double width, double height, boolean maximized) {
         preferences = preferences.withWindow(x, y, width, height, maximized)
                 .withDarkTheme(darkTheme.get())
-                .withLastScreen(screen.get().name());
+                .withLastScreen(screen.get() == null ? preferences.lastScreen() : screen.get().id());
         store.save(preferences);
     }
 }

@@ -5,13 +5,28 @@ import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.settings.PreferencesStore;
 import io.camfleet.console.service.environments.SourceSettings;
 import org.junit.jupiter.api.Test;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ShellViewModelTest {
+
+    private static final Screen MAP = new Screen("FLEET_MAP", Material2MZ.PUBLIC);
+    private static final Screen TABLE = new Screen("FLEET_TABLE", Material2MZ.TABLE_CHART);
+    private static final Screen AUDIT = new Screen("AUDIT", Material2MZ.POLICY);
+    /** The screens as features register them: the map first in the navigation, the table shown first. */
+    private static final ScreenRegistry SCREENS = ScreenRegistry.builder()
+            .add(MAP, () -> null).add(TABLE, () -> null).add(AUDIT, () -> null).home(TABLE).build();
+
+    private static ShellViewModel shell(PreferencesStore store) {
+        ShellViewModel vm = new ShellViewModel(store, store.load());
+        vm.useScreens(SCREENS);
+        return vm;
+    }
 
     private static final class Remembering implements PreferencesStore {
         Preferences saved;
@@ -40,14 +55,14 @@ class ShellViewModelTest {
     @Test
     void theWindowTheThemeAndTheLastScreenAreRememberedForNextTime() {
         Remembering store = new Remembering();
-        ShellViewModel first = new ShellViewModel(store, store.load());
-        assertThat(first.screenProperty().get()).isEqualTo(Screen.FLEET_TABLE);
-        first.show(Screen.AUDIT);
+        ShellViewModel first = shell(store);
+        assertThat(first.screenProperty().get()).isEqualTo(TABLE);
+        first.show(AUDIT);
         first.toggleTheme();
         first.remember(40, 60, 1700, 1000, false);
 
-        ShellViewModel next = new ShellViewModel(store, store.load());
-        assertThat(next.screenProperty().get()).isEqualTo(Screen.AUDIT);
+        ShellViewModel next = shell(store);
+        assertThat(next.screenProperty().get()).isEqualTo(AUDIT);
         assertThat(next.darkThemeProperty().get()).isTrue();
         assertThat(next.preferences().windowX()).isEqualTo(40);
         assertThat(next.preferences().windowWidth()).isEqualTo(1700);
@@ -73,9 +88,19 @@ class ShellViewModelTest {
     }
 
     @Test
-    void anUnknownRememberedScreenFallsBackToTheTable() {
+    void anUnknownRememberedScreenFallsBackToTheHomeScreen() {
         Remembering store = new Remembering();
-        store.saved = Preferences.DEFAULT.withLastScreen("NO_SUCH_SCREEN");
-        assertThat(new ShellViewModel(store, store.load()).screenProperty().get()).isEqualTo(Screen.FLEET_TABLE);
+        // A screen of an older version, or one no feature registers any more (the placeholders were such).
+        store.saved = Preferences.DEFAULT.withLastScreen("IMAGES");
+        assertThat(shell(store).screenProperty().get()).isEqualTo(TABLE);
+    }
+
+    @Test
+    void showingAScreenNobodyRegisteredFailsAtOnceNamingIt() {
+        ShellViewModel vm = shell(new Remembering());
+        Screen images = new Screen("IMAGES", Material2MZ.PUBLIC);
+        assertThatThrownBy(() -> vm.show(images)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No feature registered the screen IMAGES");
+        assertThat(vm.screenProperty().get()).as("still where it was").isEqualTo(TABLE);
     }
 }

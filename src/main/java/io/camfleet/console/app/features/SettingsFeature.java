@@ -1,0 +1,32 @@
+package io.camfleet.console.app.features;
+
+import io.camfleet.console.service.environments.EnvironmentReader;
+import io.camfleet.console.ui.settings.SettingsDialog;
+import io.camfleet.console.ui.shell.ScreenRegistry;
+import io.camfleet.console.ui.shell.ShellViewModel;
+
+/** Settings: the fleet source and the map's online tiles, edited in a dialog and saved at once. */
+public final class SettingsFeature implements Feature {
+
+    private final EnvironmentReader environments;
+
+    /** @param environments what Settings asks about AWS environments; only called off the FX thread */
+    public SettingsFeature(EnvironmentReader environments) {
+        this.environments = environments;
+    }
+
+    @Override
+    public void window(WindowContext w, ScreenRegistry.Builder screens) {
+        ShellViewModel shell = w.shell();
+        screens.settings(owner -> new SettingsDialog(w.messages(), environments, w.tasks())
+                .edit(owner, shell.tilesProperty().get(), shell.sourceProperty().get())
+                .ifPresent(saved -> {
+                    if (!saved.tiles().equals(shell.tilesProperty().get())) {
+                        shell.applyTiles(saved.tiles());
+                    }
+                    if (!saved.source().equals(shell.sourceProperty().get())) {
+                        shell.applySource(saved.source());
+                    }
+                }));
+    }
+}
