@@ -77,7 +77,7 @@ public final class FleetWatch implements AutoCloseable {
     private final List<Consumer<FleetSnapshot>> snapshotSubscribers = new CopyOnWriteArrayList<>();
     private final List<Consumer<FleetEvent>> eventSubscribers = new CopyOnWriteArrayList<>();
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
-    private final Consumer<FleetSnapshot> onSnapshot = this::published;
+    private Consumer<FleetSnapshot> onSnapshot;
     private FleetService fleet;
     private FleetSnapshot last;
     private boolean loading;
@@ -123,6 +123,7 @@ public final class FleetWatch implements AutoCloseable {
             last = null;
             troubled = false;
             loading = false;
+            onSnapshot = snapshot -> published(next, snapshot);
             next.addListener(onSnapshot);
             long every = next.pollInterval().toMillis();
             if (every > 0) {
@@ -209,11 +210,11 @@ public final class FleetWatch implements AutoCloseable {
     }
 
     /** Called by the watched fleet service, under its lock, for every snapshot it publishes. */
-    private void published(FleetSnapshot now) {
+    private void published(FleetService from, FleetSnapshot now) {
         List<FleetEvent> news = new ArrayList<>(2);
         synchronized (this) {
-            if (closed) {
-                return;
+            if (closed || from != fleet) {
+                return; // a tick of the fleet watched before a switch, finishing late
             }
             FleetSnapshot was = last;
             last = now;
