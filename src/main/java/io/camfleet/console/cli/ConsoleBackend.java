@@ -2,6 +2,7 @@ package io.camfleet.console.cli;
 
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.service.audit.AuditService;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.environments.EnvironmentsFleetSource;
 import io.camfleet.console.service.fleet.FleetService;
@@ -104,7 +105,7 @@ public interface ConsoleBackend {
     void onCacheMovedAside(Consumer<Path> notice);
 
     /** The {@code camfleet} subcommands, as the console's features contribute them. */
-    List<Object> commands(io.camfleet.console.service.common.Messages messages);
+    List<Object> commands(Messages messages);
 
     /**
      * An open data folder; closing it releases the cache for the next console. It is composed of the parts the
