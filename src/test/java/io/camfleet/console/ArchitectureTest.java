@@ -103,8 +103,6 @@ class ArchitectureTest {
         // registry the features fill, so it imports none of them either.
         slices().matching("io.camfleet.console.ui.(*)..").should().notDependOnEachOther()
                 .ignoreDependency(alwaysTrue(), resideInAPackage("..console.ui.common.."))
-                // Until settings register through the feature registry (issue 10, in progress).
-                .ignoreDependency(resideInAPackage("..console.ui.shell.."), resideInAPackage("..console.ui.settings.."))
                 .check(classes);
     }
 

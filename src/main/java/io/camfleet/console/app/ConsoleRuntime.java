@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.adapter.aws.AwsClients;
 import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
 import io.camfleet.console.adapter.aws.SsmWaveRunner;
@@ -12,6 +13,12 @@ import io.camfleet.console.adapter.sim.DemoTargetRunner;
 import io.camfleet.console.adapter.ssh.SshSettings;
 import io.camfleet.console.adapter.ssh.SshjHostConnector;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
+import io.camfleet.console.app.features.AuditFeature;
+import io.camfleet.console.app.features.DeploymentsFeature;
+import io.camfleet.console.app.features.Feature;
+import io.camfleet.console.app.features.FleetFeature;
+import io.camfleet.console.app.features.MapFeature;
+import io.camfleet.console.app.features.SettingsFeature;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.domain.deploy.Release;
@@ -193,9 +200,33 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     ConsoleServices openServices(Path folder, Function<JdbcFleetCache, FleetSource> source) {
-        ConsoleServices opened = ConsoleServices.open(folder, clock, source, operator, basemaps);
+        ConsoleServices opened = ConsoleServices.open(folder, clock, source, operator, features());
         opened.recoveredCache().ifPresent(cacheMovedAside);
         return opened;
+    }
+
+    /**
+     * The console's capabilities, in the order the navigation lists their screens. A new capability is a new
+     * {@link Feature} and one line here.
+     *
+     * @param sources      builds the fleet source Settings name, over the cache; called off the FX thread
+     * @param environments what Settings asks about AWS environments; called off the FX thread
+     */
+    List<Feature> features(Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources,
+                           EnvironmentReader environments) {
+        return List.of(new MapFeature(basemaps), new FleetFeature(sources), new DeploymentsFeature(this, basemaps),
+                new AuditFeature(), new SettingsFeature(environments));
+    }
+
+    /** The features with the demo fleet's defaults: what an open data folder and the commands are made of. */
+    private List<Feature> features() {
+        return features(settings -> source(settings, DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED),
+                environments);
+    }
+
+    @Override
+    public List<Object> commands(Messages messages) {
+        return features().stream().flatMap(f -> f.commands(messages).stream()).toList();
     }
 
     @Override

@@ -2,87 +2,48 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.adapter.files.DataFolder;
-import io.camfleet.console.adapter.files.LocalReleaseArtifacts;
-import io.camfleet.console.adapter.os.LocalProcesses;
-import io.camfleet.console.adapter.render.PngMapRasterizer;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
-import io.camfleet.console.adapter.store.JdbcDeploymentJournal;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
-import io.camfleet.console.adapter.store.JdbcReleaseStore;
+import io.camfleet.console.app.features.Feature;
+import io.camfleet.console.app.features.FolderParts;
+import io.camfleet.console.app.features.OpenFolder;
 import io.camfleet.console.cli.ConsoleBackend;
-import io.camfleet.console.domain.audit.AuditActions;
-import io.camfleet.console.domain.fleet.HealthRules;
 import io.camfleet.console.service.audit.AuditService;
-import io.camfleet.console.service.environments.EnvironmentsFleetSource;
-import io.camfleet.console.service.fleet.FleetService;
-import io.camfleet.console.service.fleet.FleetSource;
 import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.deploy.DeploySettings;
-import io.camfleet.console.service.deploy.DeploymentService;
-import io.camfleet.console.service.deploy.Pacer;
-import io.camfleet.console.service.deploy.RolloutService;
-import io.camfleet.console.service.map.BasemapSource;
-import io.camfleet.console.service.map.MapSnapshotService;
+import io.camfleet.console.service.fleet.FleetSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** An open data folder: its cache database and the services built over it, wired once, by constructor. */
+/**
+ * An open data folder: its cache database, its audit trail, and the services each feature built over them, wired
+ * once, by constructor.
+ */
 final class ConsoleServices implements ConsoleBackend.Session {
 
     private final DataFolder folder;
     private final CacheDatabase database;
     private final AuditService audit;
-    private final JdbcFleetCache cache;
-    private final Clock clock;
-    private final MapSnapshotService maps;
-    private volatile FleetService fleet;
-    private DeploymentService deployments;
-    private RolloutService rollouts;
-    private volatile FleetSource source;
+    private final FolderParts parts;
 
-    private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, JdbcFleetCache cache,
-                            Clock clock, FleetSource source, MapSnapshotService maps) {
+    private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, FolderParts parts) {
         this.folder = folder;
         this.database = database;
         this.audit = audit;
-        this.cache = cache;
-        this.clock = clock;
-        this.maps = maps;
-        use(source);
-    }
-
-    private void use(FleetSource next) {
-        source = next;
-        fleet = new FleetService(next, cache, HealthRules.DEFAULT, clock, audit);
+        this.parts = parts;
     }
 
     /**
-     * Moves the fleet to another source (Settings): a new fleet service over the same cache, recorded in the audit
-     * trail. The caller stops using the old service.
-     *
-     * @throws io.camfleet.console.service.common.Problem when the new source cannot be built (no environment, say)
-     */
-    synchronized FleetService switchSource(Function<JdbcFleetCache, FleetSource> next) {
-        FleetSource built = next.apply(cache);
-        audit.perform(AuditActions.FLEET_SOURCE, built.name(), Map.of("from", source.name()), () -> {
-            use(built);
-            return null;
-        });
-        return fleet;
-    }
-
-    /**
-     * Prepares the folder, opens (or recovers) the cache, and builds the services.
+     * Prepares the folder, opens (or recovers) the cache, and has each feature build its services.
      *
      * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or the cache cannot be opened
      */
     static ConsoleServices open(Path path, Clock clock, Function<JdbcFleetCache, FleetSource> source,
-                                Operator operator, BasemapSource basemaps) {
+                                Operator operator, List<Feature> features) {
         DataFolder folder = DataFolder.prepare(path);
         CacheDatabase db = CacheDatabase.open(folder.path(), clock);
         try {
@@ -90,45 +51,14 @@ final class ConsoleServices implements ConsoleBackend.Session {
                     new AuditAnchorFiles(folder.path()), operator, clock);
             db.movedAside().ifPresent(aside -> audit.restartAfterQuarantine(folder.path().toString(),
                     aside.getFileName().toString()));
-            JdbcFleetCache cache = new JdbcFleetCache(db.dataSource());
-            return new ConsoleServices(folder, db, audit, cache, clock, source.apply(cache),
-                    new MapSnapshotService(basemaps, new PngMapRasterizer()));
+            OpenFolder opened = new OpenFolder(folder, db, audit, clock, source);
+            FolderParts.Builder parts = FolderParts.builder();
+            features.forEach(f -> f.open(opened, parts));
+            return new ConsoleServices(folder, db, audit, parts.build());
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
-    }
-
-    @Override
-    public synchronized DeploymentService deployments() {
-        if (deployments == null) {
-            var settings = SettingsFile.in(folder.path());
-            deployments = new DeploymentService(journal(), new JdbcReleaseStore(database.dataSource(), clock),
-                    new LocalReleaseArtifacts(() -> settings.read().get(DeploySettings.SECTION).maxArtifactBytes()),
-                    audit, clock,
-                    Pacer.REAL);
-        }
-        return deployments;
-    }
-
-    private JdbcDeploymentJournal journal;
-
-    private synchronized JdbcDeploymentJournal journal() {
-        if (journal == null) {
-            journal = new JdbcDeploymentJournal(database.dataSource(), clock);
-        }
-        return journal;
-    }
-
-    @Override
-    public synchronized RolloutService rollouts() {
-        if (rollouts == null) {
-            // Each camera a rollout brings to its release shows in the fleet at once: the fleet of now, whichever
-            // source Settings switched to since.
-            rollouts = new RolloutService(deployments(), journal(), new LocalProcesses(), clock,
-                    (deployment, camera, version) -> fleet.installed(deployment, camera, version));
-        }
-        return rollouts;
     }
 
     @Override
@@ -142,18 +72,8 @@ final class ConsoleServices implements ConsoleBackend.Session {
     }
 
     @Override
-    public FleetService fleet() {
-        return fleet;
-    }
-
-    @Override
-    public MapSnapshotService maps() {
-        return maps;
-    }
-
-    @Override
-    public Optional<EnvironmentsFleetSource> environments() {
-        return source instanceof EnvironmentsFleetSource aws ? Optional.of(aws) : Optional.empty();
+    public <T> Optional<T> find(Class<T> type) {
+        return parts.find(type);
     }
 
     /** Where an unreadable cache was moved at this opening, if one was. */
@@ -164,13 +84,10 @@ final class ConsoleServices implements ConsoleBackend.Session {
     /** Halts what still runs here (each shows as interrupted, resumable), then closes the cache. */
     @Override
     public void close() {
-        RolloutService running;
-        synchronized (this) {
-            running = rollouts;
+        try {
+            parts.close();
+        } finally {
+            database.close();
         }
-        if (running != null) {
-            running.close();
-        }
-        database.close();
     }
 }

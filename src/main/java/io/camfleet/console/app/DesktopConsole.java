@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.service.fleet.FleetSource;
@@ -68,8 +69,7 @@ final class DesktopConsole {
         Platform.startup(IconFonts::preload);
         onDisk.thenAcceptBoth(store, (loaded, saved) -> Platform.runLater(() -> {
             DesktopWindow window = new DesktopWindow(new Stage(), runtime.messages(), folder, saved, loaded,
-                    runtime.basemaps(), runtime.environments(), sources, (e, f, u) -> runtime.runner(e, folder, f, u), runtime::release, workers,
-                    ticker, events, code -> {
+                    runtime.features(sources, runtime.environments()), workers, ticker, events, code -> {
                 exit.set(code);
                 closed.countDown();
             });

@@ -1,46 +1,25 @@
 package io.camfleet.console.app;
 
-import io.camfleet.console.adapter.store.JdbcFleetCache;
-import io.camfleet.console.adapter.tiles.HttpTileSource;
+import io.camfleet.console.app.features.Feature;
+import io.camfleet.console.app.features.FleetLoads;
+import io.camfleet.console.app.features.WindowContext;
 import io.camfleet.console.cli.ExitCodes;
 import io.camfleet.console.cli.TerminalText;
 import io.camfleet.console.cli.VersionProvider;
-import io.camfleet.console.service.environments.EnvironmentReader;
-import io.camfleet.console.service.fleet.FleetService;
-import io.camfleet.console.service.fleet.FleetSnapshot;
-import io.camfleet.console.service.fleet.FleetSource;
 import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.FleetWatch;
 import io.camfleet.console.service.settings.Settings;
 import io.camfleet.console.service.settings.SettingsStore;
-import io.camfleet.console.service.common.Problem;
-import io.camfleet.console.service.fleet.RegistryRejected;
-import io.camfleet.console.service.fleet.RowError;
-import io.camfleet.console.service.environments.SourceSettings;
-import io.camfleet.console.service.map.BasemapSource;
-import io.camfleet.console.service.map.TileSettings;
-import io.camfleet.console.service.map.TileSource;
-import io.camfleet.console.ui.audit.AuditView;
-import io.camfleet.console.ui.audit.AuditViewModel;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
-import io.camfleet.console.ui.common.ScreenView;
-import io.camfleet.console.ui.deploy.DeploymentsView;
-import io.camfleet.console.ui.deploy.DeploymentsViewModel;
-import io.camfleet.console.ui.fleetmap.FleetMapView;
-import io.camfleet.console.ui.fleetmap.FleetMapViewModel;
-import io.camfleet.console.ui.fleettable.FleetTableView;
-import io.camfleet.console.ui.fleettable.FleetTableViewModel;
 import io.camfleet.console.ui.shell.Banner;
-import io.camfleet.console.ui.shell.PlaceholderView;
-import io.camfleet.console.ui.shell.Screen;
+import io.camfleet.console.ui.shell.ScreenRegistry;
 import io.camfleet.console.ui.shell.ShellView;
 import io.camfleet.console.ui.shell.ShellViewModel;
 import io.camfleet.console.ui.shell.WindowSettings;
-import io.camfleet.console.ui.common.sitedetail.SiteDetailView;
-import io.camfleet.console.ui.common.sitedetail.SiteDetailViewModel;
 import javafx.application.Platform;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -51,26 +30,20 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * The main window, assembled: shell first (shown at once), then the screens once the cache is open, then the fleet
- * loaded in the background and kept live.
+ * The main window, assembled: the shell first (shown at once) with the screens the features registered, then, once
+ * the data folder is open, the features' parts of it. The fleet is loaded and kept live by its {@link FleetWatch};
+ * the window only shows what that publishes.
  */
 final class DesktopWindow {
 
@@ -91,74 +64,47 @@ final class DesktopWindow {
     private final Stage stage;
     private final Messages m;
     private final Path folder;
-    private final ScheduledExecutorService ticker;
     private final Events events;
     private final IntConsumer onClosed;
-    private final BackgroundTasks tasks;
+    private final List<Feature> features;
     private final FleetModel fleetModel;
+    private final FleetWatch watch;
     private final ShellViewModel shellVm;
     private final ShellView shell;
-    private final ZoneId zone = ZoneId.systemDefault();
-    private final BasemapSource basemaps;
-    private final Executor workers;
-    private final ObjectProperty<TileSource> tileSource = new SimpleObjectProperty<>();
-    private final Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources;
-    private final DeploymentsViewModel.Runners runners;
-    private final Function<Path, io.camfleet.console.domain.deploy.Release> releaseFiles;
-    private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
-    private ConsoleServices services;
-    /** The Deployments screen's model, once that screen was shown: it knows the rollouts this console runs. */
-    private DeploymentsViewModel deployments;
-    private FleetService fleet;
-    private boolean loading;
-    /** Set when the window is gone: late answers of background work change nothing any more. */
-    private boolean closed;
-    private HttpClient httpClient;
+    private final WindowContext context;
     private int exitCode = ExitCodes.OK;
 
-    /** Banners about the fleet source replace each other. */
-    private static final String SOURCE_TOPIC = "fleet-source";
-    /** Bad rows of a rejected registry listed on the banner; `camfleet import` lists them all. */
-    private static final int BANNER_ROWS = 12;
-    /** How often a remote source (AWS) is synced again while the window is open. */
-    static final Duration SYNC_EVERY = Duration.ofMinutes(5);
-    private final DateTimeFormatter asOfFormat;
-
     /**
-     * @param environments what Settings asks about AWS environments; only called off the FX thread
-     * @param sources      builds the fleet source Settings name, over the cache; called off the FX thread
-     * @param runners      what runs releases on cameras, per executor (demo, SSH)
-     * @param releaseFiles reads a release file
+     * @param features the console's capabilities: their screens make the navigation, in this order
+     * @param ticker   runs the fleet's live ticks and periodic syncs
+     * @throws IllegalStateException when the features register no screen, or not the screen they name as home
      */
     DesktopWindow(Stage stage, Messages messages, Path folder, SettingsStore settings, Settings loaded,
-                  BasemapSource basemaps, EnvironmentReader environments,
-                  Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources,
-                  DeploymentsViewModel.Runners runners, Function<Path, io.camfleet.console.domain.deploy.Release>
-                          releaseFiles, Executor workers, ScheduledExecutorService ticker, Events events,
+                  List<Feature> features, Executor workers, ScheduledExecutorService ticker, Events events,
                   IntConsumer onClosed) {
         this.stage = stage;
-        this.runners = runners;
-        this.releaseFiles = releaseFiles;
-        this.sources = sources;
-        this.asOfFormat = DateTimeFormatter.ofPattern("d MMM HH:mm", messages.locale()).withZone(zone);
         this.m = messages;
         this.folder = folder;
-        this.ticker = ticker;
         this.events = events;
         this.onClosed = onClosed;
-        this.basemaps = basemaps;
-        this.workers = workers;
-        this.tasks = new BackgroundTasks(workers);
+        this.features = features;
+        ZoneId zone = ZoneId.systemDefault();
+        BackgroundTasks tasks = new BackgroundTasks(workers);
         this.fleetModel = new FleetModel(Platform::runLater, workers);
+        this.watch = new FleetWatch(new FleetLoads(tasks, messages), ticker);
+        watch.subscribe(fleetModel);
         this.shellVm = new ShellViewModel(settings, loaded);
-        this.shell = new ShellView(shellVm, fleetModel, tasks, messages, zone, aboutText(), environments);
+        this.context = new WindowContext(messages, zone, folder, fleetModel, watch, tasks, workers, shellVm);
+        ScreenRegistry.Builder screens = ScreenRegistry.builder();
+        features.forEach(f -> f.window(context, screens));
+        ScreenRegistry registered = screens.build();
+        shellVm.useScreens(registered);
+        this.shell = new ShellView(shellVm, registered, fleetModel, tasks, messages, zone, aboutText());
         if (!loaded.problems().isEmpty()) {
             shellVm.addBanner(new Banner(Banner.Kind.WARNING, m.text("banner.settingsUnreadable.title"),
                     m.text("banner.settingsUnreadable", String.join(" ", loaded.problems().stream().map(m::text)
                             .toList()), "settings.json"), ShellViewModel.SETTINGS_TOPIC, "", null));
         }
-        shellVm.tilesProperty().addListener((o, a, t) -> useTiles(t));
-        useTiles(shellVm.tilesProperty().get());
     }
 
     /** Shows the window at once; {@code services} starts opening the cache, which happens once the window shows. */
@@ -182,11 +128,8 @@ final class DesktopWindow {
             }
         });
         stage.setOnHidden(e -> {
-            closed = true;
-            if (deployments != null) {
-                deployments.close();
-            }
-            scheduled.forEach(f -> f.cancel(false));
+            watch.close();
+            context.closed();
             fleetModel.close();
             shellVm.remember(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
             onClosed.accept(exitCode);
@@ -211,7 +154,7 @@ final class DesktopWindow {
      * when the console opens again, and resume from their journal.
      */
     private boolean mayClose() {
-        int running = deployments == null ? 0 : deployments.running();
+        int running = context.running();
         if (running == 0) {
             return true;
         }
@@ -236,7 +179,10 @@ final class DesktopWindow {
     }
 
     private void attach(ConsoleServices opened) {
-        this.services = opened;
+        if (!stage.isShowing()) {
+            return; // closed while the folder opened
+        }
+        context.opened(opened);
         opened.recoveredCache().ifPresent(aside -> shellVm.addBanner(new Banner(Banner.Kind.WARNING,
                 m.text("banner.cacheRecovered.title"), m.text("banner.cacheRecovered", aside.getFileName(), folder))));
         fleetModel.visibleProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -249,148 +195,8 @@ final class DesktopWindow {
                 }
             }
         });
-        shell.installScreens(screen -> build(screen, opened));
-        shellVm.sourceProperty().addListener((o, was, now) -> switchSource(now));
-        useFleet(opened.fleet());
-    }
-
-    /** Moves to another fleet source chosen in Settings, built off the FX thread (AWS clients take a moment). */
-    private void switchSource(SourceSettings settings) {
-        ConsoleServices opened = services;
-        tasks.job(m.text("task.switchSource"), progress -> opened.switchSource(sources.apply(settings)))
-                .onSuccess(this::useFleet)
-                .onFailure(e -> shellVm.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.sourceFailed.title"),
-                        e instanceof Problem p ? m.text(p) : String.valueOf(e.getMessage()), SOURCE_TOPIC, "", null)))
-                .start();
-    }
-
-    /** Shows {@code next}'s fleet from now on: the old one stops ticking and syncing, the new one loads. */
-    private void useFleet(FleetService next) {
-        if (closed) {
-            return;
-        }
-        if (fleet != null) {
-            fleet.removeListener(fleetModel);
-        }
-        for (ScheduledFuture<?> f : scheduled) {
-            f.cancel(false);
-        }
-        scheduled.clear();
-        shellVm.clearBanner(SOURCE_TOPIC);
-        fleet = next;
-        fleet.addListener(fleetModel);
-        load(true);
-        long every = fleet.pollInterval().toMillis();
-        if (every > 0) {
-            FleetService ticking = fleet;
-            scheduled.add(ticker.scheduleWithFixedDelay(() -> tick(ticking), every, every, TimeUnit.MILLISECONDS));
-        }
-        if (!fleet.isLocal()) {
-            long sync = SYNC_EVERY.toMillis();
-            scheduled.add(ticker.scheduleWithFixedDelay(() -> Platform.runLater(() -> load(false)), sync, sync,
-                    TimeUnit.MILLISECONDS));
-        }
-    }
-
-    /**
-     * Loads the fleet from its source in the background: at start (the cache first, for a remote source), or again
-     * (a periodic sync, Retry). One at a time; its progress and Cancel are in the status bar.
-     */
-    private void load(boolean start) {
-        FleetService f = fleet;
-        if (loading || closed) {
-            return;
-        }
-        loading = true;
-        tasks.job(m.text(start ? "task.loadFleet" : "task.syncFleet", f.sourceName()),
-                        progress -> start ? f.start(progress) : f.reload(progress))
-                .onSuccess(snapshot -> {
-                    loading = false;
-                    if (f == fleet) {
-                        loaded(f);
-                    }
-                })
-                .onFailure(e -> {
-                    loading = false;
-                    if (f == fleet) {
-                        failed(f, e);
-                    }
-                })
-                .onCancelled(() -> loading = false)
-                .start();
-    }
-
-    /** A load went through: a warning if part of the source could not be read, else no banner. */
-    private void loaded(FleetService f) {
-        List<Problem> problems = f.sourceProblems();
-        if (problems.isEmpty()) {
-            shellVm.clearBanner(SOURCE_TOPIC);
-            return;
-        }
-        StringBuilder text = new StringBuilder();
-        for (Problem p : problems) {
-            text.append(text.isEmpty() ? "" : "\n").append(m.text(p));
-        }
-        shellVm.addBanner(new Banner(Banner.Kind.WARNING, m.text("banner.sourcePartly.title"), text.toString(),
-                SOURCE_TOPIC, m.text("banner.retry"), () -> load(false)));
-    }
-
-    /** A load failed: the window goes on with what the cache holds, and says as of when, and why. */
-    private void failed(FleetService f, Throwable e) {
-        String reason = e instanceof Problem p ? m.text(p) : m.text("banner.loadFailed", String.valueOf(e.getMessage()));
-        if (e instanceof RegistryRejected rejected) {
-            // Every bad row, as the CLI lists them: a registry is fixed row by row.
-            StringBuilder rows = new StringBuilder(reason);
-            List<RowError> errors = rejected.errors();
-            errors.stream().limit(BANNER_ROWS).forEach(row -> rows.append("\n").append(row.text(m)));
-            if (errors.size() > BANNER_ROWS) {
-                rows.append("\n").append(m.text("banner.moreRows", errors.size() - BANNER_ROWS));
-            }
-            reason = rows.toString();
-        }
-        java.time.Instant asOf = f.current().asOf();
-        String text = asOf == null ? m.text("banner.sourceFailed.never", reason)
-                : m.text("banner.sourceFailed.asOf", asOfFormat.format(asOf), reason);
-        shellVm.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.sourceFailed.title"), text, SOURCE_TOPIC,
-                f.isLocal() ? "" : m.text("banner.retry"), () -> load(false)));
-    }
-
-    /** The map's online layer as set: built here, the composition root, and handed to the map by a property. */
-    private void useTiles(TileSettings settings) {
-        if (!settings.enabled() || !settings.hasValidTemplate()) {
-            tileSource.set(null);
-            return;
-        }
-        if (httpClient == null) {
-            httpClient = HttpClient.newBuilder().connectTimeout(settings.timeout()).executor(workers)
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-        }
-        tileSource.set(new HttpTileSource(settings, folder.resolve("tiles"), httpClient, workers));
-    }
-
-    private void tick(FleetService fleet) {
-        try {
-            fleet.tick();
-        } catch (RuntimeException e) {
-            LOG.warn("Live update failed; will try again", e);
-        }
-    }
-
-    private ScreenView build(Screen screen, ConsoleServices services) {
-        return switch (screen) {
-            case FLEET_TABLE -> new FleetTableView(new FleetTableViewModel(fleetModel),
-                    new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m);
-            case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m, Platform::runLater), m, zone);
-            case DEPLOYMENTS -> {
-                deployments = new DeploymentsViewModel(services.deployments(), services.rollouts(), runners,
-                        releaseFiles, fleetModel, tasks, Platform::runLater, workers, m);
-                yield new DeploymentsView(deployments, basemaps, workers, shellVm.darkThemeProperty(), zone);
-            }
-            case FLEET_MAP -> new FleetMapView(new FleetMapViewModel(fleetModel, basemaps, workers, Platform::runLater),
-                    new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m, shellVm.darkThemeProperty(),
-                    tileSource, workers);
-            default -> new PlaceholderView(screen, m);
-        };
+        shell.openScreens();
+        features.forEach(f -> f.opened(context, opened));
     }
 
     private void fail(Throwable error) {

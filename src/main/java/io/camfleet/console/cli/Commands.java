@@ -22,14 +22,10 @@ public final class Commands {
                 + messages.text("cache.movedAside", aside.getFileName(), aside.getParent())));
         backend.onSettingsUnreadable(p -> cmd.getErr().println("camfleet: " + messages.text(p) + " "
                 + messages.text("settings.unreadable.defaults")));
-        cmd.addSubcommand(new AuditCommand(messages));
-        cmd.addSubcommand(new DemoCommand());
-        cmd.addSubcommand(new DeployCommand(messages));
-        cmd.addSubcommand(new EnvCommand(messages));
-        cmd.addSubcommand(new FleetCommand());
-        cmd.addSubcommand(new ImportCommand(messages));
-        cmd.addSubcommand(new MapCommand());
-        cmd.addSubcommand(new SyncCommand(messages));
+        // Each feature brings its commands; help lists them by name.
+        backend.commands(messages).stream()
+                .sorted(java.util.Comparator.comparing(c -> c.getClass().getAnnotation(CommandLine.Command.class).name()))
+                .forEach(cmd::addSubcommand);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionStrategy(Commands::execute);
         cmd.setParameterExceptionHandler((ex, args) -> {

@@ -2,6 +2,7 @@ package io.camfleet.console.cli;
 
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.service.audit.AuditService;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.environments.EnvironmentsFleetSource;
@@ -110,24 +111,50 @@ public interface ConsoleBackend {
      */
     void onSettingsUnreadable(Consumer<Problem> notice);
 
-    /** An open data folder; closing it releases the cache for the next console. */
+    /** The {@code camfleet} subcommands, as the console's features contribute them. */
+    List<Object> commands(Messages messages);
+
+    /**
+     * An open data folder; closing it releases the cache for the next console. It is composed of the parts the
+     * features add: a new capability adds none of its services here, its commands find them with {@link #part}.
+     */
     interface Session extends AutoCloseable {
         Path folder();
 
+        /** The audit trail, which every capability writes to. */
         AuditService audit();
 
-        FleetService fleet();
+        /** The service of that type a feature added to this folder; empty when none did. */
+        <T> Optional<T> find(Class<T> type);
 
-        MapSnapshotService maps();
+        /**
+         * @throws IllegalStateException when no feature added a service of that type
+         */
+        default <T> T part(Class<T> type) {
+            return find(type).orElseThrow(() -> new IllegalStateException(
+                    "No feature adds a " + type.getSimpleName() + " to an open data folder"));
+        }
 
-        DeploymentService deployments();
+        default FleetService fleet() {
+            return part(FleetService.class);
+        }
+
+        default MapSnapshotService maps() {
+            return part(MapSnapshotService.class);
+        }
+
+        default DeploymentService deployments() {
+            return part(DeploymentService.class);
+        }
 
         /** The rollouts this process runs, with their leases; and who runs any deployment. */
-        RolloutService rollouts();
+        default RolloutService rollouts() {
+            return part(RolloutService.class);
+        }
 
         /** The AWS environments the fleet is synced from, when that is its source. */
         default Optional<EnvironmentsFleetSource> environments() {
-            return Optional.empty();
+            return find(EnvironmentsFleetSource.class);
         }
 
         @Override

@@ -47,7 +47,7 @@ import java.util.concurrent.Callable;
         description = {"Roll a release out to the cameras, from a pipeline.",
                 "Exits 0 succeeded, 1 failed or threshold exceeded, 2 aborted, 3 bad input or the cache cannot be"
                         + " written, 4 interrupted (resume it), 5 still running (--status)."})
-final class DeployCommand implements Callable<Integer> {
+public final class DeployCommand implements Callable<Integer> {
 
     static final int SUCCEEDED = 0;
     static final int FAILED = 1;
@@ -114,7 +114,7 @@ final class DeployCommand implements Callable<Integer> {
 
     private final Messages messages;
 
-    DeployCommand(Messages messages) {
+    public DeployCommand(Messages messages) {
         this.messages = messages;
     }
 

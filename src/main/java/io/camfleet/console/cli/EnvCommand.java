@@ -25,7 +25,7 @@ import java.util.List;
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = {"Manage the AWS environments of the data folder: the same ones as Settings, Fleet source.",
                 "Exits 0; 2 for bad input or an unknown environment; 3 when the folder or AWS is unavailable."})
-final class EnvCommand {
+public final class EnvCommand {
 
     @ParentCommand
     CamfleetCommand root;
@@ -35,7 +35,7 @@ final class EnvCommand {
 
     private final Messages messages;
 
-    EnvCommand(Messages messages) {
+    public EnvCommand(Messages messages) {
         this.messages = messages;
     }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code camfleet fleet [--json]}: what the cache holds, summed up, without reaching any source. */
 @Command(name = "fleet", mixinStandardHelpOptions = true,
         description = {"Summarize the cached fleet: source, as of, sites, cameras, unplaced, health, environments."})
-final class FleetCommand implements Callable<Integer> {
+public final class FleetCommand implements Callable<Integer> {
 
     @ParentCommand
     CamfleetCommand root;

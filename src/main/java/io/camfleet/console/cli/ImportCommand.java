@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import a site registry (CSV or JSON) into the data folder's cache, replacing its fleet.",
                 "Exits 0 with the counts; 2 listing every bad row, with nothing imported."})
-final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand implements Callable<Integer> {
 
     @ParentCommand
     CamfleetCommand root;
@@ -33,7 +33,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private final Messages messages;
 
-    ImportCommand(Messages messages) {
+    public ImportCommand(Messages messages) {
         this.messages = messages;
     }
 

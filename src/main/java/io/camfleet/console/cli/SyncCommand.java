@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
                 + "which is added to the settings or updated there first.",
                 "Prints per environment: sites, cameras, unplaced, removed. Exits 0; 2 for bad input; 3 when an "
                         + "environment could not be synced."})
-final class SyncCommand implements Callable<Integer> {
+public final class SyncCommand implements Callable<Integer> {
 
     @ParentCommand
     CamfleetCommand root;
@@ -63,7 +63,7 @@ final class SyncCommand implements Callable<Integer> {
 
     private final Messages messages;
 
-    SyncCommand(Messages messages) {
+    public SyncCommand(Messages messages) {
         this.messages = messages;
     }
 

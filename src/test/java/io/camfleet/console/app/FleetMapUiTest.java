@@ -70,6 +70,8 @@ class FleetMapUiTest {
     @Test
     void selectionAndFiltersAreSharedBetweenMapAndTable(FxRobot robot) throws Exception {
         waitFor(() -> robot.lookup("#fleet-sites").tryQuery().isPresent() && sites(robot).getItems().size() == 300);
+        // The rows are drawn a pulse after the items arrive; on a busy machine that takes a moment.
+        waitFor(() -> robot.lookup(".sites .table-row-cell").queryAll().size() > 11);
         SiteRow chosen = sites(robot).getItems().get(4);
         SiteRow other = sites(robot).getItems().get(11);
 

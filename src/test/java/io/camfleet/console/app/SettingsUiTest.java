@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.service.settings.Settings;
 import io.camfleet.console.service.environments.Environment;

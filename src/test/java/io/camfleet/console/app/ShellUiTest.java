@@ -52,16 +52,21 @@ class ShellUiTest {
         waitFor(() -> robot.lookup("#fleet-sites").tryQuery().isPresent() && sites(robot).getItems().size() == 300);
         assertThat(robot.lookup("#status-source").queryLabeled().getText()).contains("Demo fleet", "300 sites");
 
-        // Ctrl+9 is the audit screen; the console's own load of the fleet is on the trail.
-        ctrl(robot, KeyCode.DIGIT9);
+        // The navigation lists the screens the features registered, and nothing that is not built.
+        assertThat(robot.lookup(".nav-item").queryAll().stream().map(Node::getId).toList())
+                .containsExactly("nav-fleet_map", "nav-fleet_table", "nav-deployments", "nav-audit");
+        assertThat(robot.lookup("#nav-settings").tryQuery()).as("the settings feature opens Settings").isPresent();
+
+        // Ctrl+4 is the audit screen; the console's own load of the fleet is on the trail.
+        ctrl(robot, KeyCode.DIGIT4);
         waitFor(() -> robot.lookup("#audit-verify").tryQuery().map(Node::isVisible).orElse(false));
         waitFor(() -> robot.lookup("#audit-events").queryAs(TableView.class).getItems().size() >= 2);
         ctrl(robot, KeyCode.F);
         waitFor(() -> robot.lookup("#audit-search").queryAs(TextField.class).isFocused());
 
         // A screen without a search box sends Ctrl+F to the fleet table's.
-        ctrl(robot, KeyCode.DIGIT4);
-        waitFor(() -> robot.lookup(".placeholder").tryQuery().map(Node::isVisible).orElse(false));
+        ctrl(robot, KeyCode.DIGIT3);
+        waitFor(() -> robot.lookup("#deployments").tryQuery().map(Node::isVisible).orElse(false));
         ctrl(robot, KeyCode.F);
         TextField search = robot.lookup("#fleet-search").queryAs(TextField.class);
         waitFor(search::isFocused);

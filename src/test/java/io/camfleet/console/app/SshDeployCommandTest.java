@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.app.features.SettingsFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camfleet.console.adapter.ssh.SshdFixture;

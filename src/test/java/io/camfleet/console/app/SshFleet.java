@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.adapter.ssh.SshdFixture;
 import io.camfleet.console.cli.Commands;
 import io.camfleet.console.service.common.Messages;

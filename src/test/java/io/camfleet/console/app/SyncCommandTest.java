@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.adapter.aws.CborToJsonBridge;
 import io.camfleet.console.adapter.aws.FleetSeeder;
 import io.camfleet.console.adapter.aws.MotoServer;

@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.ui.shell.WindowSettings;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;

@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.ui.shell.WindowSettings;
 import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.settings.Settings;
@@ -77,8 +78,7 @@ final class WindowFixture {
         services = runtime.openServices(data, initial);
         SettingsStore store = SettingsFile.in(data);
         DesktopWindow window = new DesktopWindow(stage, new Messages(Locale.ENGLISH), data, store, preferences,
-                runtime.basemaps(), environments, sources, (e, f, u) -> runtime.runner(e, data, f, u), runtime::release, workers, ticker,
-                DesktopWindow.Events.NONE, code -> { });
+                runtime.features(sources, environments), workers, ticker, DesktopWindow.Events.NONE, code -> { });
         window.show(() -> CompletableFuture.completedFuture(services));
         stage.requestFocus();
     }

@@ -81,6 +81,16 @@ public final class FleetSnapshot {
         return cameraCounts[state.ordinal()];
     }
 
+    /** The judged health of the inventory's camera at {@code cameraIndex}. */
+    HealthState healthOf(int cameraIndex) {
+        return health[cameraIndex];
+    }
+
+    /** Since when that camera has been in its health state; null if unknown. */
+    java.time.Instant healthSinceOf(int cameraIndex) {
+        return healthSince[cameraIndex];
+    }
+
     /** The name of the source the data came from. */
     public String source() {
         return source;

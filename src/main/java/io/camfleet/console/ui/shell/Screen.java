@@ -1,41 +1,24 @@
 package io.camfleet.console.ui.shell;
 
 import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The screens of the console, in navigation order; Ctrl+1 to Ctrl+9 follow this order. */
-public enum Screen {
-    FLEET_MAP(Material2MZ.PUBLIC),
-    FLEET_TABLE(Material2MZ.TABLE_CHART),
-    DEPLOYMENTS(Material2MZ.ROCKET),
-    IMAGES(Material2AL.LAYERS),
-    REVIEW_DEVICES(Material2AL.LAPTOP_CHROMEBOOK),
-    SUPPORT(Material2MZ.SUPPORT_AGENT),
-    KPIS(Material2AL.INSIGHTS),
-    REPORTS(Material2AL.DESCRIPTION),
-    AUDIT(Material2MZ.POLICY);
+import java.util.Locale;
 
-    private final Ikon icon;
-
-    Screen(Ikon icon) {
-        this.icon = icon;
-    }
-
-    public Ikon icon() {
-        return icon;
-    }
+/**
+ * A screen as the navigation lists it. The feature that builds the screen declares it and registers it, with what
+ * builds it, in the {@link ScreenRegistry}; the shell knows no screen by name.
+ *
+ * @param id a stable name: remembered as the last screen shown, and the message key {@code screen.<id>}
+ */
+public record Screen(String id, Ikon icon) {
 
     /** Message key of the screen's name. */
     public String key() {
-        return "screen." + name();
+        return "screen." + id;
     }
 
-    public static Screen parse(String name, Screen fallback) {
-        try {
-            return name == null ? fallback : valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
+    /** The node id of its navigation button, for tests and styles. */
+    public String navId() {
+        return "nav-" + id.toLowerCase(Locale.ROOT);
     }
 }

@@ -6,5 +6,5 @@ import io.camfleet.console.ui.common.ScreenView;
 @FunctionalInterface
 public interface ScreenFactory {
 
-    ScreenView create(Screen screen);
+    ScreenView create();
 }

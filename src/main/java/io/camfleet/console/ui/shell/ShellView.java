@@ -5,14 +5,11 @@ import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
-import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.common.Messages;
-import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.HealthStyle;
 import io.camfleet.console.ui.common.ScreenView;
-import io.camfleet.console.ui.settings.SettingsDialog;
 import javafx.application.Application;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -44,12 +41,13 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.time.ZoneId;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The main window's content: navigation on the left, the current screen in the middle, banners above it and the
- * status bar below. Screens are built on first visit.
+ * status bar below. It lists the screens the features registered, and builds each on first visit.
  */
 public final class ShellView {
 
@@ -59,24 +57,22 @@ public final class ShellView {
     private final StackPane content = new StackPane();
     private final VBox banners = new VBox(6);
     private final ToggleGroup nav = new ToggleGroup();
-    private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
-    private final Map<Screen, ScreenView> built = new EnumMap<>(Screen.class);
+    private final Map<Screen, ToggleButton> navButtons = new HashMap<>();
+    private final Map<Screen, ScreenView> built = new HashMap<>();
+    private final ScreenRegistry screens;
     private final String aboutText;
     private final StatusBar statusBar;
-    private final BackgroundTasks tasks;
-    private final EnvironmentReader environments;
-    private ScreenFactory factory;
+    private boolean open;
 
     /**
-     * @param environments what Settings asks about AWS environments (profiles, who the console is there)
+     * @param screens what the features registered; {@code vm} must use the same ({@link ShellViewModel#useScreens})
      */
-    public ShellView(ShellViewModel vm, FleetModel fleet, BackgroundTasks tasks, Messages messages, ZoneId zone,
-                     String aboutText, EnvironmentReader environments) {
+    public ShellView(ShellViewModel vm, ScreenRegistry screens, FleetModel fleet, BackgroundTasks tasks,
+                     Messages messages, ZoneId zone, String aboutText) {
         this.vm = vm;
+        this.screens = screens;
         this.m = messages;
         this.aboutText = aboutText;
-        this.tasks = tasks;
-        this.environments = environments;
         root.getStyleClass().add("shell");
         root.getStylesheets().addAll(ShellView.class.getResource("shell.css").toExternalForm(),
                 HealthStyle.stylesheet());
@@ -101,29 +97,29 @@ public final class ShellView {
         return root;
     }
 
-    /** Installs Ctrl+1..9 for the screens and Ctrl+F for search on the window's scene. */
+    /** Installs Ctrl+1..9 for the screens, in navigation order, and Ctrl+F for search on the window's scene. */
     public void installShortcuts(Scene scene) {
-        Screen[] screens = Screen.values();
+        List<Screen> all = screens.screens();
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
                 KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
-        for (int i = 0; i < screens.length && i < digits.length; i++) {
-            Screen s = screens[i];
+        for (int i = 0; i < all.size() && i < digits.length; i++) {
+            Screen s = all.get(i);
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
                     () -> vm.show(s));
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::search);
     }
 
-    /** Ctrl+F: search on the current screen, or on the fleet table when the current screen has no search. */
+    /** Ctrl+F: search on the current screen, or on the home screen when the current screen has no search. */
     private void search() {
         ScreenView current = built.get(vm.screenProperty().get());
         if (current != null && current.focusSearch()) {
             return;
         }
-        vm.show(Screen.FLEET_TABLE);
-        ScreenView table = built.get(Screen.FLEET_TABLE);
-        if (table != null) {
-            table.focusSearch();
+        vm.show(screens.home());
+        ScreenView home = built.get(screens.home());
+        if (home != null) {
+            home.focusSearch();
         }
     }
 
@@ -132,16 +128,17 @@ public final class ShellView {
      * second the first window should not wait for.
      */
     public void installTooltips() {
-        Screen[] screens = Screen.values();
-        for (int i = 0; i < screens.length; i++) {
-            navButtons.get(screens[i]).setTooltip(new Tooltip(m.text("nav.shortcut", m.text(screens[i].key()), i + 1)));
+        List<Screen> all = screens.screens();
+        for (int i = 0; i < all.size(); i++) {
+            String name = m.text(all.get(i).key());
+            navButtons.get(all.get(i)).setTooltip(new Tooltip(i < 9 ? m.text("nav.shortcut", name, i + 1) : name));
         }
         statusBar.installTooltips();
     }
 
     /** Called once the services are up: screens can now be built. */
-    public void installScreens(ScreenFactory screens) {
-        this.factory = screens;
+    public void openScreens() {
+        open = true;
         show(vm.screenProperty().get());
     }
 
@@ -170,9 +167,7 @@ public final class ShellView {
         side.getStyleClass().add("sidebar");
         side.setPadding(new Insets(14, 10, 10, 10));
         side.getChildren().add(brand);
-        Screen[] screens = Screen.values();
-        for (int i = 0; i < screens.length; i++) {
-            Screen s = screens[i];
+        for (Screen s : screens.screens()) {
             FontIcon icon = new FontIcon(s.icon());
             icon.setIconSize(18);
             ToggleButton b = new ToggleButton(m.text(s.key()), icon);
@@ -180,7 +175,7 @@ public final class ShellView {
             b.getStyleClass().add("nav-item");
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
-            b.setId("nav-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            b.setId(s.navId());
             b.setOnAction(e -> {
                 b.setSelected(true);
                 vm.show(s);
@@ -194,34 +189,23 @@ public final class ShellView {
         theme.setAlignment(Pos.CENTER_LEFT);
         theme.setOnAction(e -> vm.toggleTheme());
         theme.setId("nav-theme");
-        Button settings = new Button(m.text("nav.settings"), new FontIcon(Material2MZ.SETTINGS));
-        settings.getStyleClass().addAll(Styles.FLAT, "nav-footer");
-        settings.setMaxWidth(Double.MAX_VALUE);
-        settings.setAlignment(Pos.CENTER_LEFT);
-        settings.setId("nav-settings");
-        settings.setOnAction(e -> editSettings());
+        side.getChildren().addAll(new Spacer(javafx.geometry.Orientation.VERTICAL), theme);
+        screens.settings().ifPresent(open -> {
+            Button settings = new Button(m.text("nav.settings"), new FontIcon(Material2MZ.SETTINGS));
+            settings.getStyleClass().addAll(Styles.FLAT, "nav-footer");
+            settings.setMaxWidth(Double.MAX_VALUE);
+            settings.setAlignment(Pos.CENTER_LEFT);
+            settings.setId("nav-settings");
+            settings.setOnAction(e -> open.open(root.getScene().getWindow()));
+            side.getChildren().add(settings);
+        });
         Button about = new Button(m.text("nav.about"), new FontIcon(Material2AL.INFO));
         about.getStyleClass().addAll(Styles.FLAT, "nav-footer");
         about.setMaxWidth(Double.MAX_VALUE);
         about.setAlignment(Pos.CENTER_LEFT);
         about.setOnAction(e -> showAbout());
-        side.getChildren().addAll(new Spacer(javafx.geometry.Orientation.VERTICAL), theme, settings, about);
+        side.getChildren().add(about);
         return side;
-    }
-
-    private void editSettings() {
-        new SettingsDialog(m, environments, tasks)
-                .edit(root.getScene().getWindow(), vm.tilesProperty().get(), vm.sourceProperty().get())
-                .ifPresent(saved -> {
-                    // Saved even when unchanged: Save is how settings that could not be read start afresh.
-                    try {
-                        vm.applyTiles(saved.tiles());
-                        vm.applySource(saved.source());
-                    } catch (Problem p) {
-                        vm.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.settingsUnsaved.title"),
-                                m.text(p)));
-                    }
-                });
     }
 
     private void showAbout() {
@@ -248,10 +232,10 @@ public final class ShellView {
         if (!b.isSelected()) {
             b.setSelected(true);
         }
-        if (factory == null) {
+        if (!open) {
             return;
         }
-        ScreenView view = built.computeIfAbsent(s, factory::create);
+        ScreenView view = built.computeIfAbsent(s, screens::create);
         content.getChildren().setAll(view.root());
     }
 

@@ -29,17 +29,27 @@ public final class ShellViewModel {
     private final ObservableList<Banner> banners = FXCollections.observableArrayList();
     private final ObjectProperty<TileSettings> tiles;
     private final ObjectProperty<SourceSettings> source;
+    private ScreenRegistry screens;
 
     public ShellViewModel(SettingsStore store, Settings loaded) {
         this.store = store;
         this.window = loaded.get(WindowSettings.SECTION);
-        this.screen = new SimpleObjectProperty<>(Screen.parse(window.lastScreen(), Screen.FLEET_TABLE));
+        this.screen = new SimpleObjectProperty<>();
         this.darkTheme = new SimpleBooleanProperty(window.darkTheme());
         this.tiles = new SimpleObjectProperty<>(loaded.get(TileSettings.SECTION));
         this.source = new SimpleObjectProperty<>(loaded.get(SourceSettings.SECTION));
     }
 
-    public ObjectProperty<Screen> screenProperty() {
+    /**
+     * Takes the screens the features registered, and shows the one shown last time, or the home screen when that one
+     * is gone.
+     */
+    public void useScreens(ScreenRegistry registered) {
+        screens = registered;
+        screen.set(registered.find(window.lastScreen()).orElse(registered.home()));
+    }
+
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
         return screen;
     }
 
@@ -99,8 +109,11 @@ public final class ShellViewModel {
         return window;
     }
 
+    /**
+     * @throws IllegalArgumentException when no feature registered {@code s}
+     */
     public void show(Screen s) {
-        screen.set(s);
+        screen.set(screens.require(s));
     }
 
     public void toggleTheme() {
@@ -116,7 +129,8 @@ public final class ShellViewModel {
 
     /** Remembers the window and the screen for next time, unless the settings file cannot be read. */
     public void remember(double x, double y, double width, double height, boolean maximized) {
-        window = window.withBounds(x, y, width, height, maximized).withLook(darkTheme.get(), screen.get().name());
+        window = window.withBounds(x, y, width, height, maximized)
+                .withLook(darkTheme.get(), screen.get() == null ? window.lastScreen() : screen.get().id());
         store.remember(WindowSettings.SECTION, window);
     }
 }

@@ -113,7 +113,7 @@ final class StatusBar extends HBox {
                 ? m.text("status.source.live", s.source(), count.format(s.siteCount()), count.format(s.cameraCount()))
                 : m.text("status.source.cached", s.source(), count.format(s.siteCount()),
                 count.format(s.cameraCount())));
-        asOf.setText(s.asOf() == null ? m.text("status.asOf.never") : m.text("status.asOf", time.format(s.asOf())));
+        asOf.setText(asOfText(s));
         for (HealthState st : HealthState.all()) {
             Label l = counts.get(st);
             l.setText(count.format(s.sitesIn(st)));
@@ -123,6 +123,17 @@ final class StatusBar extends HBox {
                         count.format(s.camerasIn(st))));
             }
         }
+    }
+
+    /**
+     * How fresh the cache is. A fleet just read from its source is shown before it is stored: the cache is then being
+     * written, not empty.
+     */
+    private String asOfText(FleetSnapshot s) {
+        if (s.asOf() != null) {
+            return m.text("status.asOf", time.format(s.asOf()));
+        }
+        return s.live() && s.siteCount() > 0 ? m.text("status.asOf.saving") : m.text("status.asOf.never");
     }
 
     private void renderTasks() {

@@ -8,13 +8,28 @@ import io.camfleet.console.service.settings.Settings;
 import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.environments.SourceSettings;
 import org.junit.jupiter.api.Test;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ShellViewModelTest {
+
+    private static final Screen MAP = new Screen("FLEET_MAP", Material2MZ.PUBLIC);
+    private static final Screen TABLE = new Screen("FLEET_TABLE", Material2MZ.TABLE_CHART);
+    private static final Screen AUDIT = new Screen("AUDIT", Material2MZ.POLICY);
+    /** The screens as features register them: the map first in the navigation, the table shown first. */
+    private static final ScreenRegistry SCREENS = ScreenRegistry.builder()
+            .add(MAP, () -> null).add(TABLE, () -> null).add(AUDIT, () -> null).home(TABLE).build();
+
+    private static ShellViewModel shell(SettingsStore store) {
+        ShellViewModel vm = new ShellViewModel(store, store.read());
+        vm.useScreens(SCREENS);
+        return vm;
+    }
 
     /** Settings kept in memory, a section at a time, as the file keeps them. */
     private static final class Remembering implements SettingsStore {
@@ -39,14 +54,14 @@ class ShellViewModelTest {
     @Test
     void theWindowTheThemeAndTheLastScreenAreRememberedForNextTime() {
         Remembering store = new Remembering();
-        ShellViewModel first = new ShellViewModel(store, store.read());
-        assertThat(first.screenProperty().get()).isEqualTo(Screen.FLEET_TABLE);
-        first.show(Screen.AUDIT);
+        ShellViewModel first = shell(store);
+        assertThat(first.screenProperty().get()).isEqualTo(TABLE);
+        first.show(AUDIT);
         first.toggleTheme();
         first.remember(40, 60, 1700, 1000, false);
 
-        ShellViewModel next = new ShellViewModel(store, store.read());
-        assertThat(next.screenProperty().get()).isEqualTo(Screen.AUDIT);
+        ShellViewModel next = shell(store);
+        assertThat(next.screenProperty().get()).isEqualTo(AUDIT);
         assertThat(next.darkThemeProperty().get()).isTrue();
         assertThat(next.window().x()).isEqualTo(40);
         assertThat(next.window().width()).isEqualTo(1700);
@@ -57,7 +72,7 @@ class ShellViewModelTest {
         Remembering store = new Remembering();
         TileSettings tiles = new TileSettings(true, "https://t.example/{z}/{x}/{y}.png", "T", 10, null);
         store.saved = Settings.DEFAULTS.with(TileSettings.SECTION, tiles);
-        ShellViewModel vm = new ShellViewModel(store, store.read());
+        ShellViewModel vm = shell(store);
         assertThat(vm.sourceProperty().get()).isEqualTo(SourceSettings.DEMO);
         List<SourceSettings> seen = new ArrayList<>();
         vm.sourceProperty().addListener((o, a, s) -> seen.add(s));
@@ -76,22 +91,22 @@ class ShellViewModelTest {
         store.saved = store.saved.with(TileSettings.SECTION, tiles);
         assertThat(store.saved.get(SourceSettings.SECTION)).isEqualTo(aws);
         assertThat(store.saved.get(TileSettings.SECTION)).isEqualTo(tiles);
-        assertThat(new ShellViewModel(store, store.read()).sourceProperty().get()).isEqualTo(aws);
+        assertThat(shell(store).sourceProperty().get()).isEqualTo(aws);
     }
 
     @Test
-    void anUnknownRememberedScreenFallsBackToTheTable() {
+    void anUnknownRememberedScreenFallsBackToTheHomeScreen() {
         Remembering store = new Remembering();
         store.saved = Settings.DEFAULTS.with(WindowSettings.SECTION,
                 WindowSettings.DEFAULT.withLook(false, "NO_SUCH_SCREEN"));
-        assertThat(new ShellViewModel(store, store.read()).screenProperty().get()).isEqualTo(Screen.FLEET_TABLE);
+        assertThat(shell(store).screenProperty().get()).isEqualTo(TABLE);
     }
 
     @Test
     void theBannerOfUnreadableSettingsGoesOnceSavedSettingsCanBeRead() {
         Remembering store = new Remembering();
         store.saved = Settings.unreadable(new Problem("settings.unreadable.at", "settings.json", 3, 7, "a comma"));
-        ShellViewModel vm = new ShellViewModel(store, store.read());
+        ShellViewModel vm = shell(store);
         vm.addBanner(new Banner(Banner.Kind.WARNING, "Settings", "unreadable", ShellViewModel.SETTINGS_TOPIC, "",
                 null));
         vm.addBanner(new Banner(Banner.Kind.INFO, "Other", "stays"));
@@ -100,5 +115,14 @@ class ShellViewModelTest {
         vm.applySource(SourceSettings.DEMO.withImportFile("/srv/sites.csv"));
 
         assertThat(vm.banners()).extracting(Banner::title).containsExactly("Other");
+    }
+
+    @Test
+    void showingAScreenNobodyRegisteredFailsAtOnceNamingIt() {
+        ShellViewModel vm = shell(new Remembering());
+        Screen images = new Screen("IMAGES", Material2MZ.PUBLIC);
+        assertThatThrownBy(() -> vm.show(images)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No feature registered the screen IMAGES");
+        assertThat(vm.screenProperty().get()).as("still where it was").isEqualTo(TABLE);
     }
 }

@@ -1,4 +1,4 @@
-package io.camfleet.console.app;
+package io.camfleet.console.app.features;
 
 import io.camfleet.console.adapter.files.JsonSettingsStore;
 import io.camfleet.console.service.common.SettingsSection;
@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** The data folder's {@code settings.json}, with the section of each capability. */
-final class SettingsFile {
+public final class SettingsFile {
 
     /** Each capability's part of the settings; a new capability adds its own here and touches no other. */
     static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
@@ -22,7 +22,7 @@ final class SettingsFile {
     private SettingsFile() {
     }
 
-    static SettingsStore in(Path folder) {
+    public static SettingsStore in(Path folder) {
         return new JsonSettingsStore(folder.resolve("settings.json"), SECTIONS, Clock.systemUTC());
     }
 }
