@@ -374,10 +374,10 @@ final class DesktopWindow {
         return switch (screen) {
             case FLEET_TABLE -> new FleetTableView(new FleetTableViewModel(fleetModel),
                     new SiteDetailView(new SiteDetailViewModel(fleetModel), m), m);
-            case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m, Platform::runLater), m, zone);
+            case AUDIT -> new AuditView(new AuditViewModel(services.audit(), tasks, m), m, zone);
             case DEPLOYMENTS -> {
                 deployments = new DeploymentsViewModel(services.deployments(), services.rollouts(), runners,
-                        releaseFiles, fleetModel, tasks, Platform::runLater, workers, m);
+                        releaseFiles, fleetModel, tasks, m);
                 yield new DeploymentsView(deployments, basemaps, workers, shellVm.darkThemeProperty(), zone);
             }
             case FLEET_MAP -> new FleetMapView(new FleetMapViewModel(fleetModel, basemaps, workers, Platform::runLater),

@@ -1,6 +1,7 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.store.CacheDatabase;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.adapter.store.JdbcReleaseStore;
 import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.Release;
@@ -193,7 +194,7 @@ class DeploymentsUiTest {
                     new TargetRecord(new Target("X-1", "S-1", "", "", ""), 0, TargetState.PENDING, 0, "", t0),
                     new TargetRecord(new Target("X-2", "S-1", "", "", ""), 0, TargetState.PENDING, 0, "", t0),
                     new TargetRecord(new Target("X-3", "S-2", "", "", ""), 1, TargetState.PENDING, 0, "", t0));
-            journal.create(new DeploymentRecord("d-crashed", release.name(), release.version(), "DEMO",
+            journal.create(new DeploymentRecord("d-crashed", release.name(), release.version(), ExecutorKind.DEMO,
                     "{\"waves\": \"2\", \"maxConcurrency\": 2, \"failureThreshold\": \"3\"}",
                     DeploymentState.RUNNING, t0, "nightly-pipeline", t0), targets);
             // The console died with X-1 installed and X-2 installing: as a kill -9 leaves the journal.

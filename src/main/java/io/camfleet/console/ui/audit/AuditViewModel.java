@@ -19,8 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 import java.util.Set;
 
 /** The audit screen without its controls: the filter, the matching events, and the last chain check. */
@@ -37,24 +36,20 @@ public final class AuditViewModel {
     private final ReadOnlyObjectWrapper<AuditVerification> verification = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private long generation;
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
-    /** {@code fx} runs work on the FX thread; new events on the trail refresh the list through it. */
-    public AuditViewModel(AuditService audit, BackgroundTasks tasks, Messages messages, Executor fx) {
+    /** New events on the trail refresh the list: a burst of them, once. */
+    public AuditViewModel(AuditService audit, BackgroundTasks tasks, Messages messages) {
         this.audit = audit;
         this.tasks = tasks;
         this.m = messages;
         search.addListener(o -> refresh());
         outcome.addListener(o -> refresh());
-        audit.addListener(e -> {
-            if (refreshQueued.compareAndSet(false, true)) {
-                fx.execute(() -> {
-                    refreshQueued.set(false);
-                    refresh();
-                });
-            }
-        });
+        Runnable refreshSoon = tasks.debounce(NEW_EVENTS_DELAY, this::refresh);
+        audit.addListener(e -> refreshSoon.run());
     }
+
+    /** How long new events are gathered before the list is read again. */
+    private static final Duration NEW_EVENTS_DELAY = Duration.ofMillis(100);
 
     public StringProperty searchProperty() {
         return search;
