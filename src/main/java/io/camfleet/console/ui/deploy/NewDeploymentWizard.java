@@ -323,10 +323,16 @@ final class NewDeploymentWizard {
     private int field(GridPane g, int row, String key, Region input, String help) {
         Label l = new Label(m.text("deploy.wizard.plan." + key));
         l.setMinWidth(Region.USE_PREF_SIZE); // the names are short: never cut them to "Wait for app…"
-        input.setPrefWidth(190);
-        input.setMaxWidth(190);
+        if (input instanceof ComboBox<?>) {
+            input.setMinWidth(Region.USE_PREF_SIZE); // as wide as its longest choice: never "Wait for app…"
+        } else {
+            input.setPrefWidth(190);
+            input.setMaxWidth(190);
+        }
         Label h = new Label(m.text(help));
         h.getStyleClass().add(Styles.TEXT_MUTED);
+        h.setWrapText(true); // a long help wraps onto a second line rather than being cut
+        h.setMinHeight(Region.USE_PREF_SIZE);
         g.addRow(row, l, input, h);
         return row + 1;
     }
