@@ -244,7 +244,7 @@ public final class DeploymentsView implements ScreenView {
         site.setPrefWidth(125);
         TableColumn<TargetRow, String> wave = column("deploy.col.wave",
                 t -> TargetStyle.waveName(m, t.record().wave(), hasCanary()));
-        wave.setPrefWidth(66);
+        wave.setPrefWidth(84);
         TableColumn<TargetRow, TargetRow> state = column("deploy.col.state", t -> t);
         state.setCellFactory(c -> new TableCell<>() {
             private final Region swatch = new Region();
@@ -267,7 +267,7 @@ public final class DeploymentsView implements ScreenView {
                 setText(m.text("deploy.target." + t.state().name()));
             }
         });
-        state.setPrefWidth(120);
+        state.setPrefWidth(160);
         TableColumn<TargetRow, Integer> attempt = column("deploy.col.attempt", t -> t.record().attempt() + 1);
         attempt.setPrefWidth(46);
         TableColumn<TargetRow, String> output = column("deploy.col.output", t -> {

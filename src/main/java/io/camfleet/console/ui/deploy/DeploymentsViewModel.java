@@ -82,6 +82,8 @@ public final class DeploymentsViewModel {
     private final ReadOnlyBooleanWrapper canResumeInterrupted = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRollBack = new ReadOnlyBooleanWrapper();
+    /** Set while the model's state is copied in: what the copy moves is not the operator's choice. */
+    private boolean mirroring;
 
     public DeploymentsViewModel(DeploymentService service, RolloutService rollouts, Runners runners,
                                 Function<Path, Release> releaseFiles, FleetModel fleet, BackgroundTasks tasks,
@@ -90,7 +92,11 @@ public final class DeploymentsViewModel {
         this.releaseFiles = releaseFiles;
         this.model = new DeploymentsModel(service, rollouts, runners, fleet::snapshot, tasks, messages);
         model.addListener(this::mirror);
-        selectedId.addListener((o, was, now) -> model.select(now));
+        selectedId.addListener((o, was, now) -> {
+            if (!mirroring) {
+                model.select(now);
+            }
+        });
         // Site names and places come from the fleet: read again once it has loaded (or a source switch).
         fleet.snapshotProperty().addListener((o, was, now) -> {
             if (was == null || now != null && was.sites().size() != now.sites().size()) {
@@ -100,11 +106,16 @@ public final class DeploymentsViewModel {
     }
 
     private void mirror() {
-        if (!deployments.equals(model.deployments())) {
-            deployments.setAll(model.deployments());
-        }
         // A table showing the list moves its selection as rows come in: the model's selection stands.
-        selectedId.set(model.selectedId());
+        mirroring = true;
+        try {
+            if (!deployments.equals(model.deployments())) {
+                deployments.setAll(model.deployments());
+            }
+            selectedId.set(model.selectedId());
+        } finally {
+            mirroring = false;
+        }
         detail.set(model.detail());
         notice.set(model.notice());
         DeploymentsModel.Actions a = model.actions();
