@@ -39,6 +39,7 @@ import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.environments.SyncSink;
 import io.camfleet.console.service.deploy.SshTargetRunner;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.service.map.BasemapSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,15 +113,15 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     @Override
-    public DeploymentExecutor runner(String executor, Path folder, FleetSnapshot fleet, String sshUser) {
-        return switch (executor.toLowerCase(java.util.Locale.ROOT)) {
-            case "demo" -> {
+    public DeploymentExecutor runner(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser) {
+        return switch (executor) {
+            case DEMO -> {
                 Map<String, String> versions = new java.util.HashMap<>();
                 fleet.inventory().profiles().forEach(p -> p.cameras()
                         .forEach(c -> versions.put(c.id(), c.softwareVersion())));
                 yield new DemoTargetRunner(versions, DemoFleetSource.DEFAULT_SEED, DEMO_PACE);
             }
-            case "ssh" -> {
+            case SSH -> {
                 Path ssh = Path.of(userHome, ".ssh");
                 List<Path> keys = java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve)
                         .filter(Files::isReadable).toList();
@@ -128,7 +129,7 @@ final class ConsoleRuntime implements ConsoleBackend {
                         SshSettings.agentSocket(env), Duration.ofSeconds(10), Duration.ofSeconds(15))), sshUser,
                         installRoot(), Duration.ofMinutes(10));
             }
-            case "ssm" -> {
+            case SSM -> {
                 // Each camera is reached in the AWS environment its site was synced from.
                 Map<String, Environment> byLabel = new java.util.HashMap<>();
                 readSettings(folder).get(SourceSettings.SECTION).environments()
@@ -139,7 +140,6 @@ final class ConsoleRuntime implements ConsoleBackend {
                         byLabel.get(siteEnvironment.getOrDefault(t.siteId(), ""))), SSH_INSTALL_ROOT,
                         SSM_SCRIPT_TIMEOUT, clock);
             }
-            default -> throw Problem.badInput("deploy.executor", executor);
         };
     }
 

@@ -13,6 +13,7 @@ import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.map.MapSnapshotService;
 
@@ -60,7 +61,7 @@ public interface ConsoleBackend {
      *
      * @throws io.camfleet.console.service.common.Problem (BAD_INPUT) for an executor it does not know
      */
-    DeploymentExecutor runner(String executor, Path folder, FleetSnapshot fleet, String sshUser);
+    DeploymentExecutor runner(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser);
 
     /**
      * Starts {@code camfleet ARGS} in a process of its own that outlives this one, its output appended to

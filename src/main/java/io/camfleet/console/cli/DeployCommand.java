@@ -14,6 +14,7 @@ import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.deploy.DeploymentRecord;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentTargets;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.service.deploy.Lease;
 import io.camfleet.console.service.deploy.PlanJson;
 import io.camfleet.console.service.deploy.Rollout;
@@ -33,7 +34,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -133,7 +133,8 @@ public final class DeployCommand implements Callable<Integer> {
                 return list(rollouts);
             }
             FleetSnapshot fleet = fleet(session);
-            String exec = executor != null ? executor : fleet.source().startsWith("Demo") ? "demo" : "ssh";
+            ExecutorKind exec = executor != null ? ExecutorKind.parse(executor)
+                    : fleet.source().startsWith("Demo") ? ExecutorKind.DEMO : ExecutorKind.SSH;
             Rollout rollout;
             if (what.resume != null) {
                 DeploymentTargets all = DeploymentTargets.of(fleet, FleetFilter.ALL);
@@ -147,11 +148,11 @@ public final class DeployCommand implements Callable<Integer> {
                         DeploymentTargets.parseFilter(what.launch.targets));
                 if (what.launch.dryRun) {
                     return new DryRunReport(messages, spec.commandLine().getOut(), json).print(release,
-                            exec.toUpperCase(Locale.ROOT), deployments.preview(release, strategy, targets.plan(),
+                            exec, deployments.preview(release, strategy, targets.plan(),
                                     targets.placements(), backend.runner(exec, session.folder(), fleet, sshUser)));
                 }
                 rollout = rollouts.launch(release, strategy, targets.plan(), targets.placements(),
-                        exec.toUpperCase(Locale.ROOT), backend.runner(exec, session.folder(), fleet, sshUser));
+                        exec, backend.runner(exec, session.folder(), fleet, sshUser));
                 spec.commandLine().getOut().println(messages.text("deploy.launched", rollout.id(),
                         release.label(), targets.plan().size()));
                 spec.commandLine().getOut().flush();
@@ -262,7 +263,7 @@ public final class DeployCommand implements Callable<Integer> {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("id", d.id());
             o.put("release", d.releaseName() + " " + d.releaseVersion());
-            o.put("executor", d.executor());
+            o.put("executor", d.executor().name());
             o.put("state", d.state().name());
             o.put("activity", status.activity().name());
             status.lease().ifPresent(l -> o.putObject("lease").put("holder", l.holder())
@@ -308,7 +309,7 @@ public final class DeployCommand implements Callable<Integer> {
             for (RolloutService.Status s : all) {
                 DeploymentRecord d = s.deployment();
                 array.addObject().put("id", d.id()).put("release", d.releaseName() + " " + d.releaseVersion())
-                        .put("executor", d.executor()).put("state", d.state().name())
+                        .put("executor", d.executor().name()).put("state", d.state().name())
                         .put("activity", s.activity().name()).put("created", d.createdAt().toString())
                         .put("by", d.createdBy());
             }

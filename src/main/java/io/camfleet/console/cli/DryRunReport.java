@@ -8,6 +8,7 @@ import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.deploy.DeploymentService;
+import io.camfleet.console.service.deploy.ExecutorKind;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -34,13 +35,13 @@ final class DryRunReport {
     }
 
     /** Prints the preview; a dry run that got this far is good input: exit code 0. */
-    int print(Release release, String executor, DeploymentService.Preview preview) {
+    int print(Release release, ExecutorKind executor, DeploymentService.Preview preview) {
         BlastRadius radius = preview.dryRun().blastRadius();
         List<Wave> waves = preview.dryRun().waves();
         if (json) {
             ObjectNode o = new ObjectMapper().createObjectNode();
             o.put("release", release.label());
-            o.put("executor", executor);
+            o.put("executor", executor.name());
             ObjectNode artifact = o.putObject("artifact");
             artifact.put("path", preview.artifact().map(a -> a.path()).orElse(release.artifact()));
             preview.artifact().ifPresentOrElse(a -> artifact.put("bytes", a.bytes()).put("checked", true),

@@ -72,8 +72,8 @@ class RolloutVersionsInTheFleetTest {
             Strategy now = new Strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
                     new WaveSizing.EachOf(HostCount.percent(100)), 12, FailureThreshold.count(12), Duration.ZERO,
                     true);
-            Rollout r = services.rollouts().launch(release, now, plan, placements, "demo",
-                    runtime.runner("demo", data, before, "camfleet"));
+            Rollout r = services.rollouts().launch(release, now, plan, placements, io.camfleet.console.service.deploy.ExecutorKind.DEMO,
+                    runtime.runner(io.camfleet.console.service.deploy.ExecutorKind.DEMO, data, before, "camfleet"));
             services.rollouts().runHere(r);
             outcome = r.targets();
             deployment = r.id();

@@ -2,6 +2,7 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.app.features.SettingsFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camfleet.console.adapter.ssh.SshdFixture;
 import io.camfleet.console.adapter.store.CacheDatabase;
@@ -264,7 +265,7 @@ class SshDeployCommandTest {
         try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC())) {
             new JdbcReleaseStore(db.dataSource(), Clock.systemUTC()).save(release, "pipeline");
             new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC()).create(new DeploymentRecord("d-gone",
-                    "camos-agent", "7.0.0", "SSH", PLAN.replace("%s", "0"), DeploymentState.RUNNING, now,
+                    "camos-agent", "7.0.0", ExecutorKind.SSH, PLAN.replace("%s", "0"), DeploymentState.RUNNING, now,
                     "pipeline", now), List.of(new TargetRecord(new Target("cam-127.0.1.32", "S127.0.1.32",
                     SSHD.address("127.0.1.32"), "", ""), 0, TargetState.PENDING, 0, "", now)));
         }

@@ -10,11 +10,15 @@ import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.audit.Operator;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.service.environments.SourceSettings;
+import io.camfleet.console.ui.deploy.DeploymentsRobot;
 import io.camfleet.console.ui.deploy.DeploymentsViewModel.TargetRow;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -117,22 +121,24 @@ class SshDeploymentsUiTest {
         WaitForAsyncUtils.asyncFx(() -> window.open(stage, data, runtime, runtime.source(preferences.get(SourceSettings.SECTION), 10, 1),
                 preferences, runtime.environments(), settings -> runtime.source(settings, 10, 1)));
         try {
-            DeploymentsUiTest.toDeployments(robot, 9);
+            waitFor(() -> DeploymentsRobot.text(robot, "#status-source").contains("9 cameras"));
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+            waitFor(() -> robot.lookup("#deploy-new").tryQuery().map(Node::isVisible).orElse(false));
             // The whole fleet is said, "all"; the dry run names the file to be sent, checked, and the camera that
             // cannot be reached.
-            List<String> dryRun = DeploymentsUiTest.wizardDryRun(robot, "all", "SSH", SSHD.user(), "50%", 4, "3",
+            List<String> dryRun = DeploymentsRobot.wizardDryRun(robot, "all", ExecutorKind.SSH, SSHD.user(), "50%", 4, "3",
                     false, "deploy-ssh");
             assertThat(dryRun.get(0)).isEqualTo("Artifact: " + artifact.toRealPath()
                     + " (1048576 bytes, SHA-256 checked)");
             assertThat(dryRun.get(1)).contains("1 camera(s) cannot be reached",
                     "MAD-cam-3: The SSH address 'h:abc' cannot be used");
 
-            waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-state").equals("Paused")); // the healthy canary awaits approval
+            waitFor(() -> DeploymentsRobot.text(robot, "#deploy-state").equals("Paused")); // the healthy canary awaits approval
             WaitForAsyncUtils.waitForFxEvents();
             robot.clickOn("#deploy-approve");
             // Three of nine fail (an unhealthy camera, an unknown host key, an address that cannot be read): not more
             // than 3, so it succeeds.
-            waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-state").equals("Succeeded"));
+            waitFor(() -> DeploymentsRobot.text(robot, "#deploy-state").equals("Succeeded"));
             WaitForAsyncUtils.waitForFxEvents();
             Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-done");
             assertThat(state(robot, unhealthy)).isEqualTo("FAILED");
@@ -145,36 +151,36 @@ class SshDeploymentsUiTest {
             robot.clickOn("#deploy-rollback");
             clickDialogButton(robot, "Roll back failed");
             waitFor(() -> "ROLLED_BACK".equals(state(robot, unhealthy)));
-            waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-notice").contains("1 of 3 failed targets"));
+            waitFor(() -> DeploymentsRobot.text(robot, "#deploy-notice").contains("1 of 3 failed targets"));
             assertThat(state(robot, unknownKey)).isEqualTo("FAILED");
 
             // Trust the unknown key from the screen, having seen its fingerprint.
-            robot.interact(() -> DeploymentsUiTest.targets(robot).getSelectionModel().select(row(robot, unknownKey)));
+            robot.interact(() -> DeploymentsRobot.targets(robot).getSelectionModel().select(row(robot, unknownKey)));
             robot.clickOn("#deploy-check-key");
             waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             String shown = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
             assertThat(shown).contains(SSHD.hostKeyFingerprint(), "not in known_hosts");
             Screenshots.save(robot.lookup(".dialog-pane").query().getScene(), "deploy-ssh-trust-key");
             clickDialogButton(robot, "Trust this key");
-            waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-notice").contains("is now trusted"));
+            waitFor(() -> DeploymentsRobot.text(robot, "#deploy-notice").contains("is now trusted"));
             assertThat(Files.readString(dir.resolve("home/.ssh/known_hosts"))).contains("[" + unknownKey + "]:");
 
             // Retry the failed ones: a new deployment of just them (its canary of 2 awaits approval), which now
             // succeeds but for the camera that still cannot be reached.
-            String first = DeploymentsUiTest.text(robot, "#deploy-title");
+            String first = DeploymentsRobot.text(robot, "#deploy-title");
             Files.delete(SSHD.hostsDir().resolve(unhealthy).resolve("unhealthy"));
             robot.clickOn("#deploy-retry");
             try {
-                waitFor(() -> DeploymentsUiTest.rows(robot).size() == 3
-                        && DeploymentsUiTest.text(robot, "#deploy-state").equals("Paused"));
+                waitFor(() -> DeploymentsRobot.rows(robot).size() == 3
+                        && DeploymentsRobot.text(robot, "#deploy-state").equals("Paused"));
                 WaitForAsyncUtils.waitForFxEvents();
                 robot.clickOn("#deploy-approve");
-                waitFor(() -> DeploymentsUiTest.text(robot, "#deploy-state").equals("Succeeded"));
+                waitFor(() -> DeploymentsRobot.text(robot, "#deploy-state").equals("Succeeded"));
             } catch (AssertionError e) {
                 Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retry-failed");
                 throw e;
             }
-            assertThat(DeploymentsUiTest.text(robot, "#deploy-title")).isEqualTo(first);
+            assertThat(DeploymentsRobot.text(robot, "#deploy-title")).isEqualTo(first);
             assertThat(Files.readString(SSHD.hostsDir().resolve(unknownKey + "/version")).strip())
                     .isEqualTo("6.5.0");
             Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retried");
@@ -190,7 +196,7 @@ class SshDeploymentsUiTest {
     }
 
     private static TargetRow row(FxRobot robot, String ip) {
-        return DeploymentsUiTest.rows(robot).stream().filter(t -> t.record().target().address().startsWith(ip + ":"))
+        return DeploymentsRobot.rows(robot).stream().filter(t -> t.record().target().address().startsWith(ip + ":"))
                 .findFirst().orElseThrow();
     }
 

@@ -5,6 +5,7 @@ import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.service.deploy.Lease;
 import io.camfleet.console.service.deploy.Target;
 import io.camfleet.console.service.deploy.TargetRecord;
@@ -58,7 +59,7 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
                 ps.setString(1, d.id());
                 ps.setString(2, d.releaseName());
                 ps.setString(3, d.releaseVersion());
-                ps.setString(4, d.executor());
+                ps.setString(4, d.executor().name());
                 ps.setString(5, d.plan());
                 ps.setString(6, d.state().name());
                 Jdbc.setInstant(ps, 7, d.createdAt());
@@ -177,9 +178,9 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     }
 
     private static DeploymentRecord deployment(ResultSet rs) throws SQLException {
-        return new DeploymentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), DeploymentState.valueOf(rs.getString(6)), Jdbc.getInstant(rs, 7), rs.getString(8),
-                Jdbc.getInstant(rs, 9));
+        return new DeploymentRecord(rs.getString(1), rs.getString(2), rs.getString(3),
+                ExecutorKind.valueOf(rs.getString(4)), rs.getString(5), DeploymentState.valueOf(rs.getString(6)),
+                Jdbc.getInstant(rs, 7), rs.getString(8), Jdbc.getInstant(rs, 9));
     }
 
     @Override
@@ -259,11 +260,23 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
 
     @Override
     public List<Event> events(String deploymentId) {
+        return events("SELECT camera_id, from_state, to_state, at, detail FROM deployment_event "
+                + "WHERE deployment_id = ? ORDER BY id", deploymentId);
+    }
+
+    @Override
+    public List<Event> eventsOf(String deploymentId, String cameraId) {
+        return events("SELECT camera_id, from_state, to_state, at, detail FROM deployment_event "
+                + "WHERE deployment_id = ? AND camera_id = ? ORDER BY id", deploymentId, cameraId);
+    }
+
+    private List<Event> events(String sql, String... keys) {
         return Jdbc.read(ds, c -> {
             List<Event> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT camera_id, from_state, to_state, at, detail "
-                    + "FROM deployment_event WHERE deployment_id = ? ORDER BY id")) {
-                ps.setString(1, deploymentId);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < keys.length; i++) {
+                    ps.setString(i + 1, keys[i]);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Event(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.getInstant(rs, 4),

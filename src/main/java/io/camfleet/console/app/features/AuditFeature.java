@@ -20,8 +20,8 @@ public final class AuditFeature implements Feature {
 
     @Override
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
-        screens.add(AUDIT, () -> new AuditView(new AuditViewModel(w.session().audit(), w.tasks(), w.messages(),
-                w.fx()), w.messages(), w.zone()));
+        screens.add(AUDIT, () -> new AuditView(new AuditViewModel(w.session().audit(), w.tasks(), w.messages()),
+                w.messages(), w.zone()));
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class DeploymentsFeature implements Feature {
             ConsoleBackend.Session session = w.session();
             DeploymentsViewModel vm = new DeploymentsViewModel(session.deployments(), session.rollouts(),
                     (executor, fleet, user) -> backend.runner(executor, w.folder(), fleet, user), backend::release,
-                    w.fleet(), w.tasks(), w.fx(), w.workers(), w.messages());
+                    w.fleet(), w.tasks(), w.messages());
             w.countRunning(vm::running);
             w.onClose(vm::close);
             return new DeploymentsView(vm, basemaps, w.workers(), w.shell().darkThemeProperty(), w.zone());

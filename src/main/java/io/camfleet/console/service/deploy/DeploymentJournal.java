@@ -69,6 +69,11 @@ public interface DeploymentJournal {
     /** Every transition of a deployment and its targets, oldest first. */
     List<Event> events(String deploymentId);
 
+    /** Every transition of one target, oldest first. */
+    default List<Event> eventsOf(String deploymentId, String cameraId) {
+        return events(deploymentId).stream().filter(e -> e.cameraId().equals(cameraId)).toList();
+    }
+
     /**
      * Takes the deployment's lease for {@code lease}'s owner, atomically: when nobody holds it, when its lease expired
      * at {@code now}, when the owner already holds it, or when {@code replacing} (an owner seen to be gone) still

@@ -20,6 +20,7 @@ import io.camfleet.console.service.common.Problem;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -69,8 +70,16 @@ public final class DeploymentService {
      *
      * @param unreachable the cameras the executor cannot reach at all (no address, one that cannot be read), each
      *                    with the sentence it will fail with, in plan order
+     * @param closedWindows the sites whose maintenance window is closed now, with when it next opens, soonest
+     *                      first; none when the plan ignores the windows
      */
-    public record DryRun(List<Wave> waves, BlastRadius blastRadius, Map<String, String> unreachable) {
+    public record DryRun(List<Wave> waves, BlastRadius blastRadius, Map<String, String> unreachable,
+                         List<WindowOpening> closedWindows) {
+    }
+
+    /** A site whose cameras wait for its maintenance window, and when it next opens, in the site's own zone. */
+    public record WindowOpening(String siteId, String siteName, int cameras, MaintenanceWindow window, ZoneId zone,
+                                Instant opens) {
     }
 
     /** The waves, what each touches, and the cameras {@code executor} cannot reach at all. */
@@ -94,7 +103,26 @@ public final class DeploymentService {
                 executor.cannotReach(p.target()).ifPresent(why -> unreachable.put(t.cameraId(), why));
             }
         }
-        return new DryRun(waves, BlastRadius.of(waves, byId), unreachable);
+        return new DryRun(waves, BlastRadius.of(waves, byId), unreachable,
+                strategy.ignoreMaintenanceWindows() ? List.of() : closedWindows(targets, placements));
+    }
+
+    /** The sites of {@code targets} whose window is closed now, with its next opening, soonest first. */
+    private List<WindowOpening> closedWindows(List<PlanTarget> targets, Map<String, Rollout.Placement> placements) {
+        Instant now = clock.instant();
+        Map<String, WindowOpening> bySite = new LinkedHashMap<>();
+        for (PlanTarget t : targets) {
+            Rollout.Placement p = placements.get(t.cameraId());
+            if (p == null || p.window().isOpen(now, p.zone())) {
+                continue;
+            }
+            bySite.merge(t.siteId(), new WindowOpening(t.siteId(), t.siteName(), 1, p.window(), p.zone(),
+                            p.window().nextOpening(now, p.zone())),
+                    (a, b) -> new WindowOpening(a.siteId(), a.siteName(), a.cameras() + 1, a.window(), a.zone(),
+                            a.opens()));
+        }
+        return bySite.values().stream().sorted(java.util.Comparator.comparing(WindowOpening::opens)
+                .thenComparing(WindowOpening::siteName)).toList();
     }
 
     /**
@@ -143,17 +171,17 @@ public final class DeploymentService {
      * @param placements where each planned camera is, and its maintenance window
      */
     public Rollout launch(Release release, Strategy strategy, List<PlanTarget> targets,
-                          Map<String, Rollout.Placement> placements, String executor, DeploymentExecutor runner,
+                          Map<String, Rollout.Placement> placements, ExecutorKind executor, DeploymentExecutor runner,
                           Consumer<Rollout> onChange) {
         return launch(release, strategy, targets, placements, executor, runner, onChange, null);
     }
 
     /**
-     * As {@link #launch(Release, Strategy, List, Map, String, DeploymentExecutor, Consumer)}, the deployment journalled
+     * As {@link #launch(Release, Strategy, List, Map, ExecutorKind, DeploymentExecutor, Consumer)}, the deployment journalled
      * with its lease held by {@code lease} (see {@link RolloutService}).
      */
     public Rollout launch(Release release, Strategy strategy, List<PlanTarget> targets,
-                          Map<String, Rollout.Placement> placements, String executor, DeploymentExecutor runner,
+                          Map<String, Rollout.Placement> placements, ExecutorKind executor, DeploymentExecutor runner,
                           Consumer<Rollout> onChange, Lease lease) {
         Preview preview = preview(release, strategy, targets, placements, runner);
         DryRun dry = preview.dryRun();
@@ -162,7 +190,7 @@ public final class DeploymentService {
         parameters.put("release", release.label());
         parameters.put("targets", Integer.toString(targets.size()));
         parameters.put("waves", Integer.toString(dry.waves().size()));
-        parameters.put("executor", executor);
+        parameters.put("executor", executor.name());
         parameters.put("sha256", release.sha256());
         preview.artifact().ifPresent(a -> parameters.put("artifact", a.path() + " (" + a.bytes() + " bytes)"));
         parameters.put("plan", PlanJson.write(strategy));
@@ -263,6 +291,19 @@ public final class DeploymentService {
     /** The last {@code limit} lines one target printed: its log. */
     public List<String> logOf(String id, String cameraId, int limit) {
         return journal.logOf(id, cameraId, limit);
+    }
+
+    /**
+     * All there is to read of one target: its transitions with their times and details (why it waits, why it
+     * failed), then the last {@code limit} lines its commands printed. A target that printed nothing yet, such as
+     * one waiting for its window, still says what it is doing.
+     */
+    public TargetLog targetLog(String id, String cameraId, int limit) {
+        return new TargetLog(journal.eventsOf(id, cameraId), journal.logOf(id, cameraId, limit));
+    }
+
+    /** A target's transitions, oldest first, and the lines its commands printed, oldest first. */
+    public record TargetLog(List<DeploymentJournal.Event> transitions, List<String> output) {
     }
 
     /** Every transition of a deployment and its targets, oldest first. */

@@ -171,7 +171,7 @@ public final class PlanJson {
     }
 
     /** A pause: {@code 90s}, {@code 10m}, {@code 1h} or ISO-8601; {@link Strategy} bounds it to a week. */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.startsWith("p")) {

@@ -166,9 +166,9 @@ public final class RolloutService implements AutoCloseable {
      * {@link #runHere} runs it.
      */
     public Rollout launch(Release release, Strategy strategy, List<PlanTarget> targets,
-                          Map<String, Rollout.Placement> placements, String executorName, DeploymentExecutor runner) {
+                          Map<String, Rollout.Placement> placements, ExecutorKind executor, DeploymentExecutor runner) {
         Lease lease = processes.leaseFromHere(clock.instant());
-        Rollout r = reporting(deployments.launch(release, strategy, targets, placements, executorName, runner,
+        Rollout r = reporting(deployments.launch(release, strategy, targets, placements, executor, runner,
                 this::changed, lease));
         held.put(r.id(), new Held(r, lease));
         return r;

@@ -19,8 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 import java.util.Set;
 
 /** The audit screen without its controls: the filter, the matching events, and the last chain check. */
@@ -38,30 +37,28 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private long generation;
     private long verifications;
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
     /**
-     * {@code fx} runs work on the FX thread; new events on the trail refresh the list through it, and check the chain
-     * again when a check is shown, so that its count is never older than the list beside it.
+     * New events on the trail refresh the list, a burst of them once, and check the chain again when a check is
+     * shown, so that its count is never older than the list beside it.
      */
-    public AuditViewModel(AuditService audit, BackgroundTasks tasks, Messages messages, Executor fx) {
+    public AuditViewModel(AuditService audit, BackgroundTasks tasks, Messages messages) {
         this.audit = audit;
         this.tasks = tasks;
         this.m = messages;
         search.addListener(o -> refresh());
         outcome.addListener(o -> refresh());
-        audit.addListener(e -> {
-            if (refreshQueued.compareAndSet(false, true)) {
-                fx.execute(() -> {
-                    refreshQueued.set(false);
-                    refresh();
-                    if (verification.get() != null) {
-                        verify();
-                    }
-                });
+        Runnable refreshSoon = tasks.debounce(NEW_EVENTS_DELAY, () -> {
+            refresh();
+            if (verification.get() != null) {
+                verify();
             }
         });
+        audit.addListener(e -> refreshSoon.run());
     }
+
+    /** How long new events are gathered before the list is read again. */
+    private static final Duration NEW_EVENTS_DELAY = Duration.ofMillis(100);
 
     public StringProperty searchProperty() {
         return search;

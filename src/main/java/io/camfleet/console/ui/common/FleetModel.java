@@ -41,7 +41,8 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
     }
 
     private final Executor fx;
-    private final Executor background;
+    /** Filtering, off the FX thread and not listed: the operator sees its result at once. */
+    private final BackgroundTasks filtering;
     private final ReadOnlyObjectWrapper<FleetSnapshot> snapshot =
             new ReadOnlyObjectWrapper<>(FleetSnapshot.empty(""));
     private final StringProperty searchText = new SimpleStringProperty("");
@@ -67,7 +68,7 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
 
     public FleetModel(Executor fx, Executor background) {
         this.fx = fx;
-        this.background = background;
+        this.filtering = BackgroundTasks.unlisted(background, fx);
         searchText.addListener((o, a, b) -> refilter());
         SetChangeListener<Object> onChip = c -> refilter();
         healthFilter.addListener(onChip);
@@ -119,17 +120,14 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
             return;
         }
         long gen = generation.incrementAndGet();
-        background.execute(() -> {
-            if (generation.get() != gen) {
-                return;
-            }
-            int[] indexes = f.apply(s);
-            fx.execute(() -> {
-                if (generation.get() == gen && !closed) {
-                    visible.set(new Visible(s, f, indexes));
-                }
-            });
-        });
+        filtering.job("filter", p -> generation.get() != gen ? null : f.apply(s))
+                .quiet()
+                .onSuccess(indexes -> {
+                    if (indexes != null && generation.get() == gen && !closed) {
+                        visible.set(new Visible(s, f, indexes));
+                    }
+                })
+                .start();
     }
 
     public ReadOnlyObjectProperty<FleetSnapshot> snapshotProperty() {

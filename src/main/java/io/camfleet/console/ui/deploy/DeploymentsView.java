@@ -8,6 +8,7 @@ import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.WaveSizing;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.deploy.DeploymentRecord;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.service.deploy.HostKeyRejected;
 import io.camfleet.console.service.map.BasemapSource;
 import io.camfleet.console.ui.common.ScreenView;
@@ -104,22 +105,27 @@ public final class DeploymentsView implements ScreenView {
         Button create = new Button(m.text("deploy.new"), new FontIcon(Material2AL.ADD));
         create.getStyleClass().add(Styles.ACCENT);
         create.setId("deploy-new");
-        create.setOnAction(e -> NewDeploymentWizard.open(root.getScene().getWindow(), vm).ifPresent(vm::launch));
+        create.setOnAction(e -> NewDeploymentWizard.open(root.getScene().getWindow(), vm.newDeployment())
+                .ifPresent(vm::launch));
         HBox header = new HBox(12, heading, notice, new Spacer(), refresh, create);
         header.setAlignment(Pos.CENTER_LEFT);
 
         buildList();
-        approve = action("deploy.action.approve", Material2AL.DONE_ALL, vm::approve, "deploy-approve");
+        approve = action("deploy.action.approve", Material2AL.DONE_ALL, vm::approve, "deploy-approve",
+                vm.canApproveProperty());
         approve.getStyleClass().add(Styles.SUCCESS);
-        pause = action("deploy.action.pause", Material2MZ.PAUSE, vm::pause, "deploy-pause");
-        resume = action("deploy.action.resume", Material2MZ.PLAY_ARROW, vm::resume, "deploy-resume");
-        abort = action("deploy.action.abort", Material2MZ.STOP, this::confirmAbort, "deploy-abort");
+        pause = action("deploy.action.pause", Material2MZ.PAUSE, vm::pause, "deploy-pause", vm.canPauseProperty());
+        resume = action("deploy.action.resume", Material2MZ.PLAY_ARROW, vm::resume, "deploy-resume",
+                vm.canResumeProperty());
+        abort = action("deploy.action.abort", Material2MZ.STOP, this::confirmAbort, "deploy-abort",
+                vm.canAbortProperty());
         abort.getStyleClass().add(Styles.DANGER);
         resumeInterrupted = action("deploy.action.resumeInterrupted", Material2MZ.PLAY_CIRCLE_OUTLINE,
-                vm::resumeInterrupted, "deploy-resume-interrupted");
-        retry = action("deploy.action.retry", Material2MZ.REPLAY, vm::retryFailed, "deploy-retry");
+                vm::resumeInterrupted, "deploy-resume-interrupted", vm.canResumeInterruptedProperty());
+        retry = action("deploy.action.retry", Material2MZ.REPLAY, vm::retryFailed, "deploy-retry",
+                vm.canRetryProperty());
         rollback = action("deploy.action.rollback", Material2MZ.SETTINGS_BACKUP_RESTORE, this::confirmRollback,
-                "deploy-rollback");
+                "deploy-rollback", vm.canRollBackProperty());
         checkKey = new Button(m.text("deploy.action.checkHostKey"), new FontIcon(Material2MZ.VPN_KEY));
         checkKey.setId("deploy-check-key");
         checkKey.setDisable(true);
@@ -153,12 +159,14 @@ public final class DeploymentsView implements ScreenView {
         return root;
     }
 
-    private Button action(String key, org.kordamp.ikonli.Ikon icon, Runnable run, String id) {
+    /** An action's button, shown while its flag says the action applies to the selected deployment. */
+    private Button action(String key, org.kordamp.ikonli.Ikon icon, Runnable run, String id,
+                          ObservableBooleanValue applies) {
         Button b = new Button(m.text(key), new FontIcon(icon));
         b.setId(id);
         b.setOnAction(e -> run.run());
         b.managedProperty().bind(b.visibleProperty());
-        b.setVisible(false);
+        b.visibleProperty().bind(applies);
         return b;
     }
 
@@ -234,8 +242,9 @@ public final class DeploymentsView implements ScreenView {
         camera.setPrefWidth(120);
         TableColumn<TargetRow, String> site = column("deploy.col.site", TargetRow::siteName);
         site.setPrefWidth(125);
-        TableColumn<TargetRow, Integer> wave = column("deploy.col.wave", t -> t.record().wave() + 1);
-        wave.setPrefWidth(66);
+        TableColumn<TargetRow, String> wave = column("deploy.col.wave",
+                t -> TargetStyle.waveName(m, t.record().wave(), hasCanary()));
+        wave.setPrefWidth(84);
         TableColumn<TargetRow, TargetRow> state = column("deploy.col.state", t -> t);
         state.setCellFactory(c -> new TableCell<>() {
             private final Region swatch = new Region();
@@ -258,7 +267,7 @@ public final class DeploymentsView implements ScreenView {
                 setText(m.text("deploy.target." + t.state().name()));
             }
         });
-        state.setPrefWidth(120);
+        state.setPrefWidth(160);
         TableColumn<TargetRow, Integer> attempt = column("deploy.col.attempt", t -> t.record().attempt() + 1);
         attempt.setPrefWidth(46);
         TableColumn<TargetRow, String> output = column("deploy.col.output", t -> {
@@ -324,7 +333,7 @@ public final class DeploymentsView implements ScreenView {
         chip.getStyleClass().removeIf(s -> s.startsWith("deployment-"));
         chip.getStyleClass().add(TargetStyle.stateClass(r.state(), interrupted));
         Strategy plan = vm.plan().orElse(null);
-        summary.setText(m.text("deploy.summary", r.id(), r.executor(), d.targets().size(), r.createdBy(),
+        summary.setText(m.text("deploy.summary", r.id(), r.executor().name(), d.targets().size(), r.createdBy(),
                 time.format(r.createdAt()), plan == null ? "" : planText(plan)));
         waves.show(d.targets(), d.waves(), plan != null && !plan.canary().isNone(), interrupted);
         map.show(d.sites());
@@ -339,19 +348,17 @@ public final class DeploymentsView implements ScreenView {
                 }
             }
         }
-        approve.setVisible(vm.can("approve"));
-        pause.setVisible(vm.can("pause"));
-        resume.setVisible(vm.can("resume"));
-        abort.setVisible(vm.can("abort"));
-        resumeInterrupted.setVisible(vm.can("resumeInterrupted"));
-        retry.setVisible(vm.can("retry"));
-        rollback.setVisible(vm.can("rollback"));
-        checkKey.setDisable(!"SSH".equals(r.executor()) || targets.getSelectionModel().getSelectedItem() == null);
-        // The selected target's log follows the rollout as it writes.
+        checkKey.setDisable(r.executor() != ExecutorKind.SSH
+                || targets.getSelectionModel().getSelectedItem() == null);
+        // The selected target's log follows the rollout as it writes, as its row does.
         TargetRow selected = targets.getSelectionModel().getSelectedItem();
-        if (selected != null && d.live()) {
+        if (selected != null) {
             showLog(selected);
         }
+    }
+
+    private boolean hasCanary() {
+        return vm.plan().map(p -> !p.canary().isNone()).orElse(false);
     }
 
     private String planText(Strategy s) {
@@ -364,7 +371,7 @@ public final class DeploymentsView implements ScreenView {
 
     private void showLog(TargetRow t) {
         DeploymentRecord d = vm.detailProperty().get() == null ? null : vm.detailProperty().get().deployment();
-        checkKey.setDisable(t == null || d == null || !"SSH".equals(d.executor()));
+        checkKey.setDisable(t == null || d == null || d.executor() != ExecutorKind.SSH);
         if (t == null) {
             logOf = null;
             logTitle.setText(m.text("deploy.log.pick"));
@@ -373,11 +380,14 @@ public final class DeploymentsView implements ScreenView {
         }
         logOf = t.cameraId();
         logTitle.setText(m.text("deploy.log.of", t.cameraId(), t.siteName()));
-        vm.log(t.cameraId(), lines -> {
+        vm.log(t.cameraId(), found -> {
             if (t.cameraId().equals(logOf)) {
-                log.setText(String.join("\n", lines));
-                log.setScrollLeft(0);
-                log.setScrollTop(Double.MAX_VALUE); // the newest lines, as a terminal shows them
+                String text = TargetLogText.of(found, m, time.getZone());
+                if (!text.equals(log.getText())) {
+                    log.setText(text);
+                    log.setScrollLeft(0);
+                    log.setScrollTop(Double.MAX_VALUE); // the newest lines, as a terminal shows them
+                }
             }
         });
     }
@@ -396,7 +406,7 @@ public final class DeploymentsView implements ScreenView {
                 .count();
         if (confirm(m.text("deploy.confirm.rollback.title"), m.text("deploy.confirm.rollback", failed,
                 d.deployment().id()), m.text("deploy.action.rollback"))) {
-            vm.rollbackFailed();
+            vm.rollBackFailed();
         }
     }
 

@@ -1,19 +1,15 @@
 package io.camfleet.console.ui.deploy;
 
 import atlantafx.base.theme.Styles;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camfleet.console.domain.fleet.SlaTier;
 import io.camfleet.console.domain.deploy.BlastRadius;
 import io.camfleet.console.domain.deploy.CanaryApproval;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.service.common.Messages;
-import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.DeploymentService;
-import io.camfleet.console.service.deploy.DeploymentTargets;
-import io.camfleet.console.service.deploy.PlanJson;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -39,10 +35,10 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 import java.io.File;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,13 +47,14 @@ import java.util.stream.Collectors;
 
 /**
  * A new deployment in five steps — release, targets, plan, dry run, confirm — each checked before the next, so that
- * nothing is launched that the operator has not seen: the dry run shows the blast radius of every wave.
+ * nothing is launched that the operator has not seen: the dry run shows the blast radius of every wave. The controls
+ * only: what the steps hold and check is {@link NewDeployment}'s.
  */
 final class NewDeploymentWizard {
 
     private static final String[] STEPS = {"release", "targets", "plan", "dryRun", "confirm"};
 
-    private final DeploymentsViewModel vm;
+    private final NewDeployment nd;
     private final Messages m;
     private final Stage stage = new Stage();
     private final StackPane pages = new StackPane();
@@ -65,8 +62,6 @@ final class NewDeploymentWizard {
     private final Label error = new Label();
     private final Button back = new Button();
     private final Button next = new Button();
-    private int step;
-    private DeploymentsViewModel.Launch result;
 
     // release
     private final ComboBox<Release> release = new ComboBox<>();
@@ -83,7 +78,7 @@ final class NewDeploymentWizard {
     private final Spinner<Integer> concurrency = new Spinner<>(1, 1000, 20);
     private final TextField threshold = new TextField("5%");
     private final TextField pause = new TextField("0s");
-    private final ComboBox<String> executor = new ComboBox<>();
+    private final ComboBox<ExecutorKind> executor = new ComboBox<>();
     private final TextField sshUser = new TextField();
     private final CheckBox emergency = new CheckBox();
     // dry run and confirm
@@ -91,21 +86,17 @@ final class NewDeploymentWizard {
     private final Label dryRunTotal = new Label();
     private final Label dryRunArtifact = new Label();
     private final Label dryRunUnreachable = new Label();
+    private final Label dryRunWindows = new Label();
     private final Label confirmText = new Label();
     private final CheckBox reviewed = new CheckBox();
 
-    private DeploymentTargets targets;
-    /** What the last count found, and for which inputs: Next uses it rather than work it out again. */
-    private DeploymentTargets counted;
-    private String countedFor;
-    private Strategy strategy;
-    private DeploymentService.DryRun plan;
-    /** The latest check asked for: an older answer, or one for a step left since, is dropped. */
-    private long previewTicket;
+    /** What the last render showed, so that each step is filled in once as it is entered. */
+    private NewDeployment.Step shown;
+    private DeploymentService.Preview shownPreview;
 
-    private NewDeploymentWizard(Window owner, DeploymentsViewModel vm) {
-        this.vm = vm;
-        this.m = vm.messages();
+    private NewDeploymentWizard(Window owner, NewDeployment nd) {
+        this.nd = nd;
+        this.m = nd.messages();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(m.text("deploy.wizard.title"));
@@ -129,10 +120,10 @@ final class NewDeploymentWizard {
 
         back.setText(m.text("deploy.wizard.back"));
         back.setId("wizard-back");
-        back.setOnAction(e -> go(step - 1));
+        back.setOnAction(e -> nd.back());
         next.setId("wizard-next");
         next.setDefaultButton(true);
-        next.setOnAction(e -> forward());
+        next.setOnAction(e -> nd.next());
         Button cancel = new Button(m.text("deploy.wizard.cancel"));
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
@@ -152,14 +143,16 @@ final class NewDeploymentWizard {
         }
         root.getStylesheets().add(NewDeploymentWizard.class.getResource("deployments.css").toExternalForm());
         stage.setScene(scene);
-        go(0);
+        nd.addListener(this::render);
+        render();
+        nd.loadReleases();
     }
 
     /** Shows the wizard and waits: what to launch, or empty when the operator cancelled. */
-    static Optional<DeploymentsViewModel.Launch> open(Window owner, DeploymentsViewModel vm) {
-        NewDeploymentWizard w = new NewDeploymentWizard(owner, vm);
+    static Optional<DeploymentsViewModel.Launch> open(Window owner, NewDeployment nd) {
+        NewDeploymentWizard w = new NewDeploymentWizard(owner, nd);
         w.stage.showAndWait();
-        return Optional.ofNullable(w.result);
+        return nd.launch();
     }
 
     // ---- pages ----
@@ -180,17 +173,20 @@ final class NewDeploymentWizard {
         release.setId("wizard-release");
         release.setPrefWidth(420);
         release.setPromptText(m.text("deploy.wizard.release.prompt"));
-        release.setItems(FXCollections.observableArrayList(vm.storedReleases()));
-        Function<Release, String> label = r -> r == null ? "" : r.label() + "  (" + r.kind().name().toLowerCase() + ")";
         release.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Release r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty ? null : label.apply(r));
+                setText(empty ? null : NewDeployment.releaseName(r));
             }
         });
         release.setButtonCell(release.getCellFactory().call(null));
-        release.valueProperty().addListener((o, was, r) -> showRelease(r));
+        release.valueProperty().addListener((o, was, r) -> {
+            if (r != nd.release()) {
+                nd.chooseRelease(r);
+            }
+            showRelease(r);
+        });
         Button file = new Button(m.text("deploy.wizard.release.file"));
         file.setId("wizard-release-file");
         file.setOnAction(e -> chooseReleaseFile());
@@ -211,18 +207,9 @@ final class NewDeploymentWizard {
         }
     }
 
-    /** Reads a release file and picks it; a bad file is one sentence under the page. */
+    /** Reads a release file in the background and picks it; a bad file is one sentence under the page. */
     void useReleaseFile(java.nio.file.Path file) {
-        try {
-            Release r = vm.releaseFile(file);
-            if (!release.getItems().contains(r)) {
-                release.getItems().add(0, r);
-            }
-            release.setValue(r);
-            error.setText("");
-        } catch (Problem p) {
-            error.setText(m.text(p));
-        }
+        nd.openReleaseFile(file);
     }
 
     private void showRelease(Release r) {
@@ -246,58 +233,68 @@ final class NewDeploymentWizard {
 
     private Node targetsPage() {
         ToggleGroup how = new ToggleGroup();
-        int sites = vm.fleet().selection().size();
-        bySelection.setText(m.text("deploy.wizard.targets.selection", sites));
+        bySelection.setText(nd.selectionText());
         bySelection.setToggleGroup(how);
-        bySelection.setDisable(sites == 0);
+        bySelection.setDisable(!nd.canUseSelection());
         bySelection.setId("wizard-by-selection");
         byFilter.setText(m.text("deploy.wizard.targets.filter"));
         byFilter.setToggleGroup(how);
         byFilter.setId("wizard-by-filter");
-        (sites > 0 ? bySelection : byFilter).setSelected(true);
         filter.setPromptText("region:EU customer:Northwind version:6.4.2 amsterdam, or all");
         filter.setId("wizard-filter");
         filter.setPrefColumnCount(40);
-        filter.disableProperty().bind(bySelection.selectedProperty());
+        filter.disableProperty().bind(byFilter.selectedProperty().not());
         Label syntax = new Label(m.text("deploy.wizard.targets.syntax"));
         syntax.getStyleClass().add(Styles.TEXT_MUTED);
         syntax.setWrapText(true);
         targetCount.setId("wizard-target-count");
         targetCount.getStyleClass().add(Styles.TEXT_BOLD);
-        how.selectedToggleProperty().addListener(o -> countTargets());
-        filter.textProperty().addListener(o -> countTargets());
+        // Nothing is chosen until the operator chooses: a row the table selected by itself is no choice.
+        how.selectedToggleProperty().addListener((o, was, now) -> nd.chooseTargets(now == bySelection
+                ? NewDeployment.TargetChoice.SELECTION : now == byFilter ? NewDeployment.TargetChoice.FILTER
+                : NewDeployment.TargetChoice.NONE));
+        filter.textProperty().addListener((o, was, now) -> nd.filter(now));
         VBox.setMargin(filter, new Insets(0, 0, 0, 26));
         VBox.setMargin(syntax, new Insets(0, 0, 0, 26));
         return page("targets", bySelection, byFilter, filter, syntax, targetCount);
     }
 
-    /** Counts as the operator types, off the FX thread; the latest answer wins. */
-    private void countTargets() {
-        String inputs = inputs();
-        vm.countTargets(filter.getText(), bySelection.isSelected(), (t, problem) -> {
-            counted = t;
-            countedFor = inputs;
-            if (problem != null) {
-                targetCount.setText("");
-                error.setText(m.text(problem));
-                return;
-            }
-            long sites = t.plan().stream().map(p -> p.siteId()).distinct().count();
-            targetCount.setText(m.text("deploy.wizard.targets.count", t.plan().size(), sites));
-            error.setText("");
-        });
-    }
-
     private Node planPage() {
         approval.getItems().setAll(m.text("deploy.wizard.plan.approvalPause"),
                 m.text("deploy.wizard.plan.approvalContinue"));
-        approval.getSelectionModel().select(0);
-        executor.getItems().setAll("DEMO", "SSH", "SSM");
-        executor.setValue(vm.defaultExecutor());
+        approval.getSelectionModel().select(nd.approval() == CanaryApproval.PAUSE_FOR_APPROVAL ? 0 : 1);
+        approval.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> nd.approval(
+                now.intValue() == 1 ? CanaryApproval.CONTINUE_WHEN_HEALTHY : CanaryApproval.PAUSE_FOR_APPROVAL));
+        executor.getItems().setAll(ExecutorKind.values());
+        executor.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ExecutorKind k) {
+                return k == null ? "" : k.name();
+            }
+
+            @Override
+            public ExecutorKind fromString(String s) {
+                return ExecutorKind.parse(s);
+            }
+        });
+        executor.setValue(nd.executor());
         executor.setId("wizard-executor");
-        sshUser.setText(vm.sshUserProperty().get());
+        executor.valueProperty().addListener((o, was, now) -> nd.executor(now));
+        sshUser.setText(nd.sshUser());
         sshUser.setId("wizard-ssh-user");
-        sshUser.disableProperty().bind(executor.valueProperty().isNotEqualTo("SSH"));
+        sshUser.disableProperty().bind(executor.valueProperty().isNotEqualTo(ExecutorKind.SSH));
+        sshUser.textProperty().addListener((o, was, now) -> nd.sshUser(now));
+        canary.setText(nd.canary());
+        canary.textProperty().addListener((o, was, now) -> nd.canary(now));
+        waves.setText(nd.waves());
+        waves.textProperty().addListener((o, was, now) -> nd.waves(now));
+        threshold.setText(nd.threshold());
+        threshold.textProperty().addListener((o, was, now) -> nd.threshold(now));
+        pause.setText(nd.pause());
+        pause.textProperty().addListener((o, was, now) -> nd.pause(now));
+        concurrency.getValueFactory().setValue(nd.concurrency());
+        concurrency.valueProperty().addListener((o, was, now) -> nd.concurrency(now));
+        emergency.selectedProperty().addListener((o, was, now) -> nd.emergency(now));
         concurrency.setEditable(true);
         concurrency.setId("wizard-concurrency");
         canary.setId("wizard-canary");
@@ -325,10 +322,17 @@ final class NewDeploymentWizard {
 
     private int field(GridPane g, int row, String key, Region input, String help) {
         Label l = new Label(m.text("deploy.wizard.plan." + key));
-        input.setPrefWidth(160);
-        input.setMaxWidth(160);
+        l.setMinWidth(Region.USE_PREF_SIZE); // the names are short: never cut them to "Wait for app…"
+        if (input instanceof ComboBox<?>) {
+            input.setMinWidth(Region.USE_PREF_SIZE); // as wide as its longest choice: never "Wait for app…"
+        } else {
+            input.setPrefWidth(190);
+            input.setMaxWidth(190);
+        }
         Label h = new Label(m.text(help));
         h.getStyleClass().add(Styles.TEXT_MUTED);
+        h.setWrapText(true); // a long help wraps onto a second line rather than being cut
+        h.setMinHeight(Region.USE_PREF_SIZE);
         g.addRow(row, l, input, h);
         return row + 1;
     }
@@ -338,8 +342,7 @@ final class NewDeploymentWizard {
         dryRun.getStyleClass().add(Styles.DENSE);
         dryRun.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         dryRun.getColumns().setAll(List.of(
-                col("wave", r -> r.canary() ? m.text("deploy.wave.canary") : m.text("deploy.wave", r.waveIndex() + 1),
-                        90),
+                col("wave", r -> TargetStyle.waveName(m, r.waveIndex(), hasCanary()), 90),
                 col("cameras", r -> Integer.toString(r.targets()), 84),
                 col("sites", r -> Integer.toString(r.sites()), 60),
                 col("tiers", this::tiers, 220),
@@ -357,8 +360,16 @@ final class NewDeploymentWizard {
         dryRunUnreachable.setMinHeight(Region.USE_PREF_SIZE);
         dryRunUnreachable.setId("wizard-dry-run-unreachable");
         dryRunUnreachable.managedProperty().bind(dryRunUnreachable.visibleProperty());
+        dryRunWindows.setWrapText(true);
+        dryRunWindows.setMinHeight(Region.USE_PREF_SIZE);
+        dryRunWindows.setId("wizard-dry-run-windows");
+        dryRunWindows.managedProperty().bind(dryRunWindows.visibleProperty());
         VBox.setVgrow(dryRun, Priority.ALWAYS);
-        return page("dryRun", dryRun, dryRunTotal, dryRunArtifact, dryRunUnreachable);
+        return page("dryRun", dryRun, dryRunTotal, dryRunWindows, dryRunArtifact, dryRunUnreachable);
+    }
+
+    private boolean hasCanary() {
+        return nd.strategy() != null && !nd.strategy().canary().isNone();
     }
 
     private TableColumn<BlastRadius.Reach, String> col(String key, Function<BlastRadius.Reach, String> value,
@@ -386,127 +397,73 @@ final class NewDeploymentWizard {
         confirmText.setId("wizard-confirm-text");
         reviewed.setText(m.text("deploy.wizard.confirm.reviewed"));
         reviewed.setId("wizard-reviewed");
-        reviewed.selectedProperty().addListener(o -> next.setDisable(step == 4 && !reviewed.isSelected()));
+        reviewed.selectedProperty().addListener((o, was, now) -> {
+            if (now != nd.reviewed()) {
+                nd.reviewed(now);
+            }
+        });
         return page("confirm", confirmText, reviewed);
     }
 
-    // ---- moving ----
+    // ---- showing ----
 
-    private void go(int to) {
-        previewTicket++; // a check still running is for a step left behind
-        step = Math.max(0, Math.min(STEPS.length - 1, to));
-        for (int i = 0; i < pages.getChildren().size(); i++) {
-            pages.getChildren().get(i).setVisible(i == step);
+    /** Shows what the wizard's state says now: the step, what it holds, and why it cannot go on. */
+    private void render() {
+        if (nd.launch().isPresent()) {
+            stage.close();
+            return;
         }
-        for (int i = 0, label = 0; i < steps.getChildren().size(); i += 2, label++) {
-            Node n = steps.getChildren().get(i);
-            n.getStyleClass().removeAll("wizard-step", "wizard-step-current");
-            n.getStyleClass().add(label == step ? "wizard-step-current" : "wizard-step");
+        int step = nd.step().ordinal();
+        if (nd.step() != shown) {
+            for (int i = 0; i < pages.getChildren().size(); i++) {
+                pages.getChildren().get(i).setVisible(i == step);
+            }
+            for (int i = 0, label = 0; i < steps.getChildren().size(); i += 2, label++) {
+                Node n = steps.getChildren().get(i);
+                n.getStyleClass().removeAll("wizard-step", "wizard-step-current");
+                n.getStyleClass().add(label == step ? "wizard-step-current" : "wizard-step");
+            }
+            if (nd.step() == NewDeployment.Step.CONFIRM) {
+                confirmText.setText(confirmation());
+            }
+            shown = nd.step();
         }
-        back.setDisable(step == 0);
-        boolean last = step == STEPS.length - 1;
-        next.setText(last ? m.text("deploy.wizard.launch", targets == null ? 0 : targets.plan().size())
-                : m.text("deploy.wizard.next"));
+        if (nd.preview() != shownPreview && nd.preview() != null) {
+            showDryRun(nd.release(), nd.preview());
+            shownPreview = nd.preview();
+        }
+        if (!release.getItems().equals(nd.releases())) {
+            release.getItems().setAll(nd.releases());
+        }
+        if (release.getValue() != nd.release()) {
+            release.setValue(nd.release());
+        }
+        reviewed.setSelected(nd.reviewed());
+        targetCount.setText(nd.targetCount());
+        error.setText(nd.error());
+        boolean last = nd.step() == NewDeployment.Step.CONFIRM;
+        back.setDisable(step == 0 || nd.busy());
         next.getStyleClass().remove(Styles.DANGER);
-        if (last) {
+        if (nd.busy()) {
+            next.setText(m.text("deploy.dryRun.checking"));
+        } else if (last) {
+            next.setText(m.text("deploy.wizard.launch", nd.targets() == null ? 0 : nd.targets().plan().size()));
             next.getStyleClass().add(Styles.DANGER);
-            reviewed.setSelected(false);
+        } else {
+            next.setText(m.text("deploy.wizard.next"));
         }
-        next.setDisable(last && !reviewed.isSelected());
-        error.setText("");
-        if (step == 1) {
-            countTargets();
-        }
-    }
-
-    private String inputs() {
-        return bySelection.isSelected() + "\n" + filter.getText();
-    }
-
-    private void forward() {
-        try {
-            switch (step) {
-                case 0 -> checkRelease();
-                case 1 -> targets = inputs().equals(countedFor) && counted != null ? counted
-                        : vm.targets(filter.getText(), bySelection.isSelected());
-                case 2 -> {
-                    makePlan(); // goes on once the release and plan are checked, in the background
-                    return;
-                }
-                case 3 -> confirmText.setText(confirmation());
-                default -> {
-                    result = new DeploymentsViewModel.Launch(release.getValue(), strategy, targets,
-                            executor.getValue(), sshUser.getText().strip());
-                    stage.close();
-                    return;
-                }
-            }
-            if (step == 1 && targets.plan().isEmpty()) {
-                throw Problem.badInput("deploy.noTargets");
-            }
-            go(step + 1);
-        } catch (Problem p) {
-            error.setText(m.text(p));
-        }
-    }
-
-    private void checkRelease() {
-        Release r = release.getValue();
-        if (r == null) {
-            throw Problem.badInput("deploy.wizard.release.none");
-        }
-        List<Release.Problem> problems = r.problems();
-        if (!problems.isEmpty()) {
-            throw Problem.badInput("deploy.badRelease", r.label(), problems.stream()
-                    .map(p -> m.text("release.problem." + p.name())).collect(Collectors.joining("; ")));
-        }
-    }
-
-    private void makePlan() {
-        if (executor.getValue().equals("SSH") && sshUser.getText().isBlank()) {
-            throw Problem.badInput("deploy.wizard.sshUser.none");
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        if (!canary.getText().isBlank()) {
-            json.put("canary", canary.getText().strip());
-        }
-        json.put("canaryApproval", approval.getSelectionModel().getSelectedIndex() == 0 ? "pause" : "continue");
-        json.put("waves", waves.getText().strip());
-        json.put("maxConcurrency", concurrency.getValue());
-        json.put("failureThreshold", threshold.getText().strip());
-        json.put("pauseBetweenWaves", pause.getText().isBlank() ? "0s" : pause.getText().strip());
-        json.put("maintenanceWindows", emergency.isSelected() ? "ignore" : "respect");
-        try {
-            strategy = PlanJson.parse(new ObjectMapper().writeValueAsString(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        long ticket = ++previewTicket;
-        error.setText("");
-        next.setDisable(true);
-        next.setText(m.text("deploy.dryRun.checking"));
-        Release r = release.getValue();
-        vm.preview(r, targets, strategy, executor.getValue(), sshUser.getText().strip(), (preview, problem) -> {
-            if (ticket != previewTicket || step != 2) {
-                return;
-            }
-            if (problem != null) {
-                next.setDisable(false);
-                next.setText(m.text("deploy.wizard.next"));
-                error.setText(m.text(problem));
-                return;
-            }
-            showDryRun(r, preview);
-            go(3);
-        });
+        next.setDisable(nd.busy() || last && !nd.reviewed());
     }
 
     private void showDryRun(Release r, DeploymentService.Preview preview) {
-        plan = preview.dryRun();
+        DeploymentService.DryRun plan = preview.dryRun();
         dryRun.getItems().setAll(plan.blastRadius().waves());
         BlastRadius.Reach total = plan.blastRadius().total();
         dryRunTotal.setText(m.text("deploy.dryRun.total", total.targets(), total.sites(), total.customers().size(),
                 tiers(total), plan.waves().size()));
+        String windows = nd.windowsText();
+        dryRunWindows.setVisible(!windows.isEmpty());
+        dryRunWindows.setText(windows);
         dryRunArtifact.setText(preview.artifact()
                 .map(a -> m.text("deploy.dryRun.artifact", a.path(), a.bytes()))
                 .orElse(m.text("deploy.dryRun.artifactNotRead", r.artifact())));
@@ -527,10 +484,12 @@ final class NewDeploymentWizard {
     }
 
     private String confirmation() {
+        DeploymentService.DryRun plan = nd.preview().dryRun();
+        Strategy strategy = nd.strategy();
         BlastRadius.Reach total = plan.blastRadius().total();
         List<String> lines = new ArrayList<>();
-        lines.add(m.text("deploy.wizard.confirm.what", release.getValue().label(), total.targets(), total.sites(),
-                total.customers().size(), plan.waves().size(), executor.getValue()));
+        lines.add(m.text("deploy.wizard.confirm.what", nd.release().label(), total.targets(), total.sites(),
+                total.customers().size(), plan.waves().size(), nd.executor().name()));
         if (!strategy.canary().isNone()) {
             lines.add(m.text(strategy.canaryApproval() == CanaryApproval.PAUSE_FOR_APPROVAL
                     ? "deploy.wizard.confirm.canaryPause" : "deploy.wizard.confirm.canaryGo",

@@ -8,6 +8,7 @@ import io.camfleet.console.service.map.MapPainter;
 import io.camfleet.console.service.map.MapStyle;
 import io.camfleet.console.service.map.MapView;
 import io.camfleet.console.ui.deploy.DeploymentsViewModel.SitePoint;
+import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FxMapCanvas;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
@@ -15,7 +16,9 @@ import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -42,13 +45,13 @@ final class TargetMap {
         canvas.widthProperty().addListener(o -> paint());
         canvas.heightProperty().addListener(o -> paint());
         dark.addListener(o -> paint());
-        workers.execute(() -> {
-            Basemap b = basemaps.load(Basemap.Detail.COARSE);
-            Platform.runLater(() -> {
-                basemap = b;
-                paint();
-            });
-        });
+        BackgroundTasks.unlisted(workers, Platform::runLater)
+                .job("basemap", p -> basemaps.load(Basemap.Detail.COARSE))
+                .onSuccess(b -> {
+                    basemap = b;
+                    paint();
+                })
+                .start();
     }
 
     Node root() {
@@ -74,8 +77,17 @@ final class TargetMap {
         if (basemap != null) {
             painter.paintBasemap(c, basemap, view);
         }
+        paintSites(c, view, sites, style.halo());
+        legend(c, style);
+    }
+
+    /**
+     * Each site a dot split by its targets' shares (done, under way, waiting, pending, failed...), so that the map
+     * moves as the Targets tab does: a site whose canary camera is done while its others wait shows both. Sites that
+     * most need an eye are drawn last, on top.
+     */
+    static void paintSites(MapCanvas c, MapView view, List<SitePoint> sites, int halo) {
         double r = sites.size() > 2_000 ? 3 : sites.size() > 300 ? 4 : 5.5;
-        // Calm dots first, so that a failed site is never hidden under a done one.
         for (TargetStyle.Group g : drawOrder()) {
             for (SitePoint s : sites) {
                 if (TargetStyle.worst(s.states()) != g) {
@@ -83,11 +95,21 @@ final class TargetMap {
                 }
                 double x = view.screenX(WebMercator.x(s.longitude()));
                 double y = view.screenY(WebMercator.y(s.latitude()));
-                c.fillCircle(x, y, r + 1.5, style.halo());
-                c.fillCircle(x, y, r, g.argb);
+                c.fillCircle(x, y, r + 1.5, halo);
+                Map<TargetStyle.Group, Integer> shares = new EnumMap<>(TargetStyle.Group.class);
+                s.states().forEach(st -> shares.merge(TargetStyle.group(st), 1, Integer::sum));
+                if (shares.size() == 1) {
+                    c.fillCircle(x, y, r, g.argb);
+                    continue;
+                }
+                double start = 0; // from twelve o'clock, clockwise, in the wave bars' order
+                for (Map.Entry<TargetStyle.Group, Integer> e : shares.entrySet()) {
+                    double extent = 360.0 * e.getValue() / s.states().size();
+                    c.fillPie(x, y, r, start, extent, e.getKey().argb);
+                    start += extent;
+                }
             }
         }
-        legend(c, style);
     }
 
     private static List<TargetStyle.Group> drawOrder() {

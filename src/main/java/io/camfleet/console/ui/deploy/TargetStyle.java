@@ -2,6 +2,7 @@ package io.camfleet.console.ui.deploy;
 
 import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.TargetState;
+import io.camfleet.console.service.common.Messages;
 
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,18 @@ final class TargetStyle {
             case UNKNOWN -> 5;
             case FAILED -> 6;
         };
+    }
+
+    /**
+     * A wave's name as the operator counts them: Canary, Wave 1, Wave 2 after a canary; Wave 1, Wave 2 without.
+     *
+     * @param index the wave's place in the plan, the canary being 0 when there is one
+     */
+    static String waveName(Messages m, int index, boolean canary) {
+        if (!canary) {
+            return m.text("deploy.wave", index + 1);
+        }
+        return index == 0 ? m.text("deploy.wave.canary") : m.text("deploy.wave", index);
     }
 
     /** CSS class of a deployment's state chip. */

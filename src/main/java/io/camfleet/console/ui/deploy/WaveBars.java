@@ -48,24 +48,12 @@ final class WaveBars {
     void show(List<TargetRow> targets, int waves, boolean canary, boolean interrupted) {
         grid.getChildren().clear();
         for (int w = 0; w < waves; w++) {
-            Map<TargetStyle.Group, Integer> counts = new EnumMap<>(TargetStyle.Group.class);
-            int total = 0;
-            for (TargetRow t : targets) {
-                if (t.record().wave() == w) {
-                    counts.merge(TargetStyle.group(t.state()), 1, Integer::sum);
-                    total++;
-                }
-            }
-            Label name = new Label(w == 0 && canary ? m.text("deploy.wave.canary") : m.text("deploy.wave", w + 1));
+            Map<TargetStyle.Group, Integer> counts = counts(targets, w);
+            Label name = new Label(TargetStyle.waveName(m, w, canary));
             name.getStyleClass().add("wave-label");
-            int done = counts.getOrDefault(TargetStyle.Group.SUCCEEDED, 0);
-            int failed = counts.getOrDefault(TargetStyle.Group.FAILED, 0)
-                    + counts.getOrDefault(TargetStyle.Group.UNKNOWN, 0)
-                    + counts.getOrDefault(TargetStyle.Group.ROLLED_BACK, 0);
-            int going = counts.getOrDefault(TargetStyle.Group.UNDER_WAY, 0);
-            Label text = new Label(m.text(interrupted ? "deploy.wave.countsInterrupted" : "deploy.wave.counts", done,
-                    total, failed, going));
+            Label text = new Label(countsText(m, counts, interrupted));
             text.getStyleClass().add("muted");
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
             Bar bar = new Bar(counts, total);
             StringBuilder tip = new StringBuilder();
             counts.forEach((g, n) -> tip.append(tip.isEmpty() ? "" : "\n").append(m.text(g.key())).append(": ")
@@ -73,6 +61,33 @@ final class WaveBars {
             Tooltip.install(bar, new Tooltip(tip.toString()));
             grid.addRow(w, name, bar, text);
         }
+    }
+
+    /** How many targets of wave {@code wave} are in each group. */
+    static Map<TargetStyle.Group, Integer> counts(List<TargetRow> targets, int wave) {
+        Map<TargetStyle.Group, Integer> counts = new EnumMap<>(TargetStyle.Group.class);
+        for (TargetRow t : targets) {
+            if (t.record().wave() == wave) {
+                counts.merge(TargetStyle.group(t.state()), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * A wave's counts in words: done of all, failed (failed or contact lost), running; and, once some were rolled
+     * back, how many, which are no longer counted as failed: a rolled-back camera runs its old version again.
+     */
+    static String countsText(Messages m, Map<TargetStyle.Group, Integer> counts, boolean interrupted) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int done = counts.getOrDefault(TargetStyle.Group.SUCCEEDED, 0);
+        int failed = counts.getOrDefault(TargetStyle.Group.FAILED, 0)
+                + counts.getOrDefault(TargetStyle.Group.UNKNOWN, 0);
+        int rolledBack = counts.getOrDefault(TargetStyle.Group.ROLLED_BACK, 0);
+        int going = counts.getOrDefault(TargetStyle.Group.UNDER_WAY, 0);
+        String text = m.text(interrupted ? "deploy.wave.countsInterrupted" : "deploy.wave.counts", done, total,
+                failed, going);
+        return rolledBack == 0 ? text : m.text("deploy.wave.rolledBack", text, rolledBack);
     }
 
     /** Segments laid out by their share of the wave. */

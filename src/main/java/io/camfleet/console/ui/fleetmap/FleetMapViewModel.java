@@ -11,6 +11,7 @@ import io.camfleet.console.service.map.MapItem;
 import io.camfleet.console.service.map.MapPainter;
 import io.camfleet.console.service.map.MapRegion;
 import io.camfleet.console.service.map.MapView;
+import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,8 +45,8 @@ public final class FleetMapViewModel {
 
     private final FleetModel fleet;
     private final BasemapSource basemaps;
-    private final Executor background;
-    private final Executor fx;
+    /** Basemaps load off the FX thread, unlisted: the map shows the coarse one meanwhile. */
+    private final BackgroundTasks background;
     private final ObjectProperty<MapView> view = new SimpleObjectProperty<>(new MapView(0.5, 0.45, 1.5, 800, 600));
     private final ReadOnlyObjectWrapper<List<MapItem>> items = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Basemap> basemap = new ReadOnlyObjectWrapper<>();
@@ -65,8 +66,7 @@ public final class FleetMapViewModel {
     public FleetMapViewModel(FleetModel fleet, BasemapSource basemaps, Executor background, Executor fx) {
         this.fleet = fleet;
         this.basemaps = basemaps;
-        this.background = background;
-        this.fx = fx;
+        this.background = BackgroundTasks.unlisted(background, fx);
         fleet.visibleProperty().addListener((o, a, v) -> onVisible(v, System.nanoTime()));
         fleet.selection().addListener((SetChangeListener<String>) c -> refreshSelection());
         fleet.selectedSiteIdProperty().addListener((o, a, id) -> refreshSelection());
@@ -151,17 +151,17 @@ public final class FleetMapViewModel {
             return;
         }
         if (loading.add(detail)) {
-            background.execute(() -> {
-                Basemap b = basemaps.load(detail);
-                fx.execute(() -> {
-                    loaded.put(detail, b);
-                    loading.remove(detail);
-                    Basemap.Detail wanted = Basemap.Detail.forZoom(view.get().zoom());
-                    if (wanted == detail || basemap.get() == null) {
-                        basemap.set(b);
-                    }
-                });
-            });
+            background.job("basemap", p -> basemaps.load(detail))
+                    .quiet()
+                    .onSuccess(b -> {
+                        loaded.put(detail, b);
+                        loading.remove(detail);
+                        Basemap.Detail wanted = Basemap.Detail.forZoom(view.get().zoom());
+                        if (wanted == detail || basemap.get() == null) {
+                            basemap.set(b);
+                        }
+                    })
+                    .start();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.camfleet.console.adapter.aws;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.adapter.store.CacheDatabase;
@@ -168,7 +169,7 @@ class SsmRolloutTest {
     @Test
     void eachWaveIsOneSendCommandCarryingThePlanAndPollingBringsItsCamerasToSucceeded() {
         cameras(6, Set.of());
-        Rollout r = service(journal).launch(release, strategy(3, 2, "1"), plan, placements, "SSM",
+        Rollout r = service(journal).launch(release, strategy(3, 2, "1"), plan, placements, ExecutorKind.SSM,
                 runner(env()), x -> { });
 
         r.run();
@@ -285,7 +286,7 @@ class SsmRolloutTest {
     void afterACrashBetweenSendingAWaveAndSavingItsIdTheResumeFindsTheCommandAndNeverSendsItAgain() {
         cameras(6, Set.of());
         Rollout first = service(new DiesBeforeSavingTheCommand(journal)).launch(release, strategy(3, 2, "0"), plan,
-                placements, "SSM", runner(env()), x -> { });
+                placements, ExecutorKind.SSM, runner(env()), x -> { });
         first.run();
         // The journal refused a write: the rollout halted there, as a console dying there would have.
         assertThat(first.halted()).hasMessageContaining("the console died");
@@ -363,7 +364,7 @@ class SsmRolloutTest {
     @Test
     void aWaveTheConsoleDiedBeforeSendingIsSentOnceOnResumeBecauseNoCommandCarriesIt() {
         cameras(3, Set.of());
-        Rollout first = service(journal).launch(release, strategy(3, 3, "0"), plan, placements, "SSM",
+        Rollout first = service(journal).launch(release, strategy(3, 3, "0"), plan, placements, ExecutorKind.SSM,
                 new DiesBeforeSending(runner(env())), x -> { });
         assertThatThrownBy(first::run).hasMessageContaining("died before sending");
         assertThat(commands()).isEmpty();
@@ -414,7 +415,7 @@ class SsmRolloutTest {
         cameraSays(1);
         cameraIsAtTheVersion(2);
         // 50% of 6 cameras tolerates 3 failures: wave 0 may have 3, wave 1 the 2 left after cam-1's.
-        Rollout r = service(journal).launch(release, strategy(3, 3, "50%"), plan, placements, "SSM", runner(env),
+        Rollout r = service(journal).launch(release, strategy(3, 3, "50%"), plan, placements, ExecutorKind.SSM, runner(env),
                 x -> { });
 
         r.run();
@@ -439,7 +440,7 @@ class SsmRolloutTest {
         Environment env = behindFront();
         cameras(6, Set.of());
         cameraSays(2);
-        Rollout r = service(journal).launch(release, strategy(3, 3, "0"), plan, placements, "SSM", runner(env),
+        Rollout r = service(journal).launch(release, strategy(3, 3, "0"), plan, placements, ExecutorKind.SSM, runner(env),
                 x -> { });
 
         r.run();
@@ -455,7 +456,7 @@ class SsmRolloutTest {
     @Test
     void aCameraWithoutANodeIdFailsWithOneSentenceAndIsNotSentTheCommand() {
         cameras(3, Set.of(2));
-        Rollout r = service(journal).launch(release, strategy(3, 3, "1"), plan, placements, "SSM", runner(env()),
+        Rollout r = service(journal).launch(release, strategy(3, 3, "1"), plan, placements, ExecutorKind.SSM, runner(env()),
                 x -> { });
 
         r.run();
@@ -476,7 +477,7 @@ class SsmRolloutTest {
                         .withBody("{\"__type\":\"InvalidInstanceId\",\"message\":\"Instances [[" + node(1)
                                 + "]] not in a valid state for account 123456789012\"}")));
         cameras(2, Set.of());
-        Rollout r = service(journal).launch(release, strategy(2, 2, "0"), plan, placements, "SSM", runner(env),
+        Rollout r = service(journal).launch(release, strategy(2, 2, "0"), plan, placements, ExecutorKind.SSM, runner(env),
                 x -> { });
 
         r.run();
@@ -497,7 +498,7 @@ class SsmRolloutTest {
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody("{\"__type\":\"InternalServerError\",\"message\":\"try again\"}")));
         cameras(2, Set.of());
-        Rollout r = service(journal).launch(release, strategy(2, 2, "0"), plan, placements, "SSM", runner(env),
+        Rollout r = service(journal).launch(release, strategy(2, 2, "0"), plan, placements, ExecutorKind.SSM, runner(env),
                 x -> { });
 
         r.run();
@@ -526,7 +527,7 @@ class SsmRolloutTest {
             state = "failed " + attempt;
         }
         cameras(2, Set.of());
-        Rollout r = service(journal).launch(release, strategy(2, 2, "0"), plan, placements, "SSM", runner(env),
+        Rollout r = service(journal).launch(release, strategy(2, 2, "0"), plan, placements, ExecutorKind.SSM, runner(env),
                 x -> { });
 
         r.run();
@@ -547,7 +548,7 @@ class SsmRolloutTest {
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
                         .withBody("{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}")));
         cameras(2, Set.of());
-        Rollout r = service(journal).launch(release, strategy(2, 2, "0"), plan, placements, "SSM", runner(env),
+        Rollout r = service(journal).launch(release, strategy(2, 2, "0"), plan, placements, ExecutorKind.SSM, runner(env),
                 x -> { });
 
         r.run();
@@ -563,7 +564,7 @@ class SsmRolloutTest {
         Release local = new Release("camos-agent", "6.5.0", ReleaseKind.RELEASE, "/srv/agent.tar", "ab".repeat(32),
                 "i", "h", "r");
 
-        assertThatThrownBy(() -> service(journal).launch(local, strategy(2, 2, "0"), plan, placements, "SSM",
+        assertThatThrownBy(() -> service(journal).launch(local, strategy(2, 2, "0"), plan, placements, ExecutorKind.SSM,
                 runner(env()), x -> { })).hasMessageContaining("S3");
 
         assertThat(journal.recent(10)).isEmpty();

@@ -1,6 +1,7 @@
 package io.camfleet.console.adapter.ssh;
 
 import io.camfleet.console.adapter.store.CacheDatabase;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.adapter.store.JdbcDeploymentJournal;
 import io.camfleet.console.domain.deploy.CanaryApproval;
 import io.camfleet.console.domain.deploy.DeploymentState;
@@ -98,7 +99,7 @@ class SshRolloutTest {
                 new WaveSizing.EachOf(HostCount.percent(50)), 4, FailureThreshold.count(3), Duration.ZERO);
         try (CacheDatabase db = CacheDatabase.open(temp.resolve("data"), Clock.systemUTC())) {
             JdbcDeploymentJournal journal = new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC());
-            journal.create(new DeploymentRecord("d-ssh", release.name(), release.version(), "SSH", "{}",
+            journal.create(new DeploymentRecord("d-ssh", release.name(), release.version(), ExecutorKind.SSH, "{}",
                     DeploymentState.RUNNING, Instant.now(), "tester", Instant.now()), records);
             SshTargetRunner runner = new SshTargetRunner(connector, sshd.user(),
                     t -> sshd.hostsDir().resolve(t.address().substring(0, t.address().indexOf(':'))).toString(),

@@ -1,6 +1,7 @@
 package io.camfleet.console.adapter.store;
 
 import io.camfleet.console.domain.audit.AuditActions;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.domain.audit.AuditEvent;
 import io.camfleet.console.domain.audit.AuditOutcome;
 import io.camfleet.console.domain.fleet.SlaTier;
@@ -130,7 +131,7 @@ class DeploymentActionsTest {
     private Rollout launch() {
         Strategy strategy = new Strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
                 new WaveSizing.EachOf(HostCount.hosts(3)), 3, FailureThreshold.count(2), Duration.ZERO);
-        Rollout r = service.launch(release, strategy, fleet.plan(), fleet.placements(), "TEST", runner, x -> { });
+        Rollout r = service.launch(release, strategy, fleet.plan(), fleet.placements(), ExecutorKind.SSH, runner, x -> { });
         r.run();
         return r;
     }
@@ -194,7 +195,7 @@ class DeploymentActionsTest {
     void aRunningDeploymentCannotBeRetriedOrRolledBackAndATrustedKeyIsAudited() {
         Strategy strategy = new Strategy(HostCount.hosts(1), CanaryApproval.PAUSE_FOR_APPROVAL,
                 new WaveSizing.EachOf(HostCount.hosts(3)), 3, FailureThreshold.count(2), Duration.ZERO);
-        Rollout r = service.launch(release, strategy, fleet.plan(), fleet.placements(), "TEST", runner, x -> { });
+        Rollout r = service.launch(release, strategy, fleet.plan(), fleet.placements(), ExecutorKind.SSH, runner, x -> { });
         assertThatThrownBy(() -> service.retryFailed(r.id(), fleet, runner, x -> { }))
                 .isInstanceOf(Problem.class).hasMessageContaining("still RUNNING");
         assertThatThrownBy(() -> service.rollbackFailed(r.id(), runner))

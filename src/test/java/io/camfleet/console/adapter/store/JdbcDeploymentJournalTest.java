@@ -1,6 +1,7 @@
 package io.camfleet.console.adapter.store;
 
 import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.DeploymentRecord;
@@ -32,7 +33,7 @@ class JdbcDeploymentJournalTest {
     void open() {
         db = CacheDatabase.open(dir, Clock.systemUTC());
         journal = new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC());
-        journal.create(new DeploymentRecord("d-1", "camos-agent", "6.5.1", "SSH", "{\"waves\":[]}",
+        journal.create(new DeploymentRecord("d-1", "camos-agent", "6.5.1", ExecutorKind.SSH, "{\"waves\":[]}",
                 DeploymentState.RUNNING, T0, "alice", T0), List.of(
                 new TargetRecord(new Target("C1", "S1", "127.0.1.1:2222", "", ""), 0, TargetState.PENDING, 0, "", T0),
                 new TargetRecord(new Target("C2", "S1", "127.0.1.2:2222", "bastion", ""), 1, TargetState.PENDING, 0,

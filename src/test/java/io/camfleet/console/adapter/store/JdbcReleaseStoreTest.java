@@ -1,6 +1,7 @@
 package io.camfleet.console.adapter.store;
 
 import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.ReleaseKind;
 import io.camfleet.console.domain.deploy.TargetState;
@@ -82,7 +83,7 @@ class JdbcReleaseStoreTest {
 
     private static void deployment(JdbcDeploymentJournal journal, String id, String version) {
         Instant now = Instant.now();
-        journal.create(new DeploymentRecord(id, "camos-agent", version, "SSH", "{}", DeploymentState.RUNNING, now,
+        journal.create(new DeploymentRecord(id, "camos-agent", version, ExecutorKind.SSH, "{}", DeploymentState.RUNNING, now,
                 "alice", now), List.of(new TargetRecord(new Target("C1", "S1", "10.0.0.1", "", ""), 0,
                 TargetState.PENDING, 0, "", now)));
     }

@@ -1,6 +1,7 @@
 package io.camfleet.console.adapter.store;
 
 import io.camfleet.console.domain.deploy.DeploymentState;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.service.deploy.DeploymentRecord;
 import io.camfleet.console.service.deploy.Target;
@@ -32,7 +33,7 @@ public final class JournalWriter {
             targets.add(new TargetRecord(new Target("cam-" + i, "site", "10.0.0.1", "", ""), 0, TargetState.PENDING,
                     0, "", Instant.now()));
         }
-        journal.create(new DeploymentRecord("d-durable", "agent", "7.0.0", "SSH", "{}", DeploymentState.RUNNING,
+        journal.create(new DeploymentRecord("d-durable", "agent", "7.0.0", ExecutorKind.SSH, "{}", DeploymentState.RUNNING,
                 Instant.now(), "test", Instant.now()), targets);
         System.out.println("created");
         for (int i = 0; i < n; i++) {

@@ -36,7 +36,7 @@ class RecoveryTest {
 
     @Test
     void whatWasUnderWayIsReprobedAndOnlyCamerasNotAtTheVersionRunAgain() {
-        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "TEST", "{}", DeploymentState.RUNNING,
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", ExecutorKind.SSH, "{}", DeploymentState.RUNNING,
                 Instant.EPOCH, "t", Instant.EPOCH), List.of(
                 target("done", TargetState.SUCCEEDED),
                 target("installed-before-crash", TargetState.INSTALLING),
@@ -76,7 +76,7 @@ class RecoveryTest {
 
     /** What the console had journalled when it stopped: wave 0 DISPATCHED, its command id not (yet) saved. */
     private void stoppedAfterDispatchingWaveZero() {
-        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "SSM", "{}", DeploymentState.RUNNING,
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", ExecutorKind.SSM, "{}", DeploymentState.RUNNING,
                 Instant.EPOCH, "t", Instant.EPOCH), List.of(
                 inWave("a", 0, TargetState.DISPATCHED),
                 inWave("b", 0, TargetState.DISPATCHED),
@@ -160,7 +160,7 @@ class RecoveryTest {
 
     @Test
     void anUnknownCameraIsSucceededOnlyWhenItsInvocationGotToTheVersion() {
-        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "SSM", "{}", DeploymentState.RUNNING,
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", ExecutorKind.SSM, "{}", DeploymentState.RUNNING,
                 Instant.EPOCH, "t", Instant.EPOCH), List.of(
                 inWave("a", 0, TargetState.UNKNOWN),
                 inWave("b", 0, TargetState.UNKNOWN)));

@@ -109,7 +109,7 @@ class RolloutServiceTest {
         }
         return service.launch(release, new Strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
                 new WaveSizing.EachOf(HostCount.percent(100)), 3, FailureThreshold.count(0), Duration.ZERO), plan,
-                placements, "TEST", runner);
+                placements, ExecutorKind.SSH, runner);
     }
 
     @Test

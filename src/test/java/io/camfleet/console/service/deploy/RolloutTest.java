@@ -52,7 +52,7 @@ class RolloutTest {
             records.add(new TargetRecord(t, 0, TargetState.PENDING, 0, "", Instant.EPOCH));
         }
         List<Wave> waves = WavePlanner.plan(plan, strategy);
-        journal.create(new DeploymentRecord("d-1", release.name(), release.version(), "TEST", "{}",
+        journal.create(new DeploymentRecord("d-1", release.name(), release.version(), ExecutorKind.SSH, "{}",
                 DeploymentState.RUNNING, Instant.EPOCH, "tester", Instant.EPOCH), records);
         return new Rollout("d-1", release, strategy, waves, placements, DeploymentState.RUNNING, Map.of(), runner,
                 journal, clock, pacer, r -> { });
@@ -272,7 +272,7 @@ class RolloutTest {
         }
         runner.outcomes.put("unhealthy", ScriptedRunner.Outcome.UNHEALTHY);
         runner.outcomes.put("stuck", ScriptedRunner.Outcome.UNHEALTHY_STUCK);
-        journal.create(new DeploymentRecord("d-1", release.name(), release.version(), "TEST", "{}",
+        journal.create(new DeploymentRecord("d-1", release.name(), release.version(), ExecutorKind.SSH, "{}",
                 DeploymentState.FAILING, Instant.EPOCH, "tester", Instant.EPOCH), records);
         Rollout r = new Rollout("d-1", release, strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
                 "100%", 3, "0"), List.of(new Wave(0, false, List.of("healthy", "unhealthy", "stuck"))), placements,

@@ -59,7 +59,7 @@ class WholeWaveRolloutTest {
         }
         Strategy strategy = new Strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
                 new WaveSizing.EachOf(HostCount.hosts(perWave)), 2, FailureThreshold.parse(threshold), Duration.ZERO);
-        journal.create(new DeploymentRecord("d-1", release.name(), release.version(), "SSM", "{}",
+        journal.create(new DeploymentRecord("d-1", release.name(), release.version(), ExecutorKind.SSM, "{}",
                 DeploymentState.RUNNING, Instant.EPOCH, "tester", Instant.EPOCH), records);
         return new Rollout("d-1", release, strategy, planned, placements, DeploymentState.RUNNING, Map.of(), waves,
                 journal, clock, pacer, r -> { });

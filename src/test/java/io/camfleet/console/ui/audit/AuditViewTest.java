@@ -47,7 +47,7 @@ class AuditViewTest {
         audit.record("fleet.reload", "Demo fleet", Map.of(), AuditOutcome.STARTED);
         audit.record("fleet.reload", "Demo fleet", Map.of(), AuditOutcome.SUCCEEDED);
         Messages m = new Messages(Locale.ENGLISH);
-        AuditViewModel vm = new AuditViewModel(audit, new BackgroundTasks(workers), m, Platform::runLater);
+        AuditViewModel vm = new AuditViewModel(audit, new BackgroundTasks(workers), m);
         stage.setScene(new Scene(new javafx.scene.layout.StackPane(new AuditView(vm, m, ZoneOffset.UTC).root()), 1280, 420));
         stage.show();
     }
