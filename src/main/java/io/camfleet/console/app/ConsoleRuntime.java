@@ -4,6 +4,7 @@ import io.camfleet.console.adapter.aws.AwsClients;
 import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
 import io.camfleet.console.adapter.aws.SsmWaveRunner;
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.files.FleetLock;
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.adapter.files.ReleaseFile;
 import io.camfleet.console.adapter.files.SiteRegistryFile;
@@ -46,6 +47,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -180,9 +182,10 @@ final class ConsoleRuntime implements ConsoleBackend {
     /** Demo rollouts take a fifth of the simulated step times: a few hundred ms a camera. */
     static final double DEMO_PACE = 0.2;
 
+    /** An import: this process keeps the fleet while it writes the registry in. */
     @Override
     public Session open(Path dataDir, FleetSource source) {
-        return openServices(chooseFolder(dataDir), source);
+        return openKeeping(chooseFolder(dataDir), cache -> source);
     }
 
     ConsoleServices openServices(Path folder, FleetSource source) {
@@ -193,6 +196,32 @@ final class ConsoleRuntime implements ConsoleBackend {
         ConsoleServices opened = ConsoleServices.open(folder, clock, source, operator, basemaps);
         opened.recoveredCache().ifPresent(cacheMovedAside);
         return opened;
+    }
+
+    /**
+     * Opens the folder as the keeper of its fleet (the window, a sync, an import): one at a time.
+     *
+     * @throws Problem {@code problem.cacheAlreadyOpen} when another window, sync or import keeps it
+     */
+    ConsoleServices openKeeping(Path folder, Function<JdbcFleetCache, FleetSource> source) {
+        FleetLock lock = FleetLock.take(folder);
+        try {
+            return openServices(folder, source).keeping(lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> Optional<T> asFleetKeeper(Path dataDir, Supplier<T> work) {
+        Optional<FleetLock> lock = FleetLock.tryTake(chooseFolder(dataDir));
+        if (lock.isEmpty()) {
+            return Optional.empty();
+        }
+        try (FleetLock held = lock.get()) {
+            return Optional.of(work.get());
+        }
     }
 
     @Override
@@ -236,7 +265,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     /** The data folder on AWS environments, synced through the one set of AWS clients of this console. */
     @Override
     public Session openEnvironments(Path dataDir, SourceSettings source, Collection<String> toSync, boolean full) {
-        return openServices(chooseFolder(dataDir), cache -> environmentsSource(source.environments(), toSync,
+        return openKeeping(chooseFolder(dataDir), cache -> environmentsSource(source.environments(), toSync,
                 source.metrics(), full, cache));
     }
 

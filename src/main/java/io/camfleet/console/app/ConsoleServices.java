@@ -2,6 +2,7 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.files.FleetLock;
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
 import io.camfleet.console.adapter.files.LocalReleaseArtifacts;
 import io.camfleet.console.adapter.os.LocalProcesses;
@@ -44,6 +45,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
     private DeploymentService deployments;
     private RolloutService rollouts;
     private volatile FleetSource source;
+    private FleetLock keeping;
 
     private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, JdbcFleetCache cache,
                             Clock clock, FleetSource source, MapSnapshotService maps) {
@@ -152,6 +154,12 @@ final class ConsoleServices implements ConsoleBackend.Session {
         return source instanceof EnvironmentsFleetSource aws ? Optional.of(aws) : Optional.empty();
     }
 
+    /** Holds the folder's {@link FleetLock} until closed: this console keeps the fleet. */
+    synchronized ConsoleServices keeping(FleetLock lock) {
+        keeping = lock;
+        return this;
+    }
+
     /** Where an unreadable cache was moved at this opening, if one was. */
     Optional<Path> recoveredCache() {
         return database.movedAside();
@@ -168,5 +176,10 @@ final class ConsoleServices implements ConsoleBackend.Session {
             running.close();
         }
         database.close();
+        synchronized (this) {
+            if (keeping != null) {
+                keeping.close();
+            }
+        }
     }
 }

@@ -35,9 +35,11 @@ public interface ConsoleBackend {
     Session open(Path dataDir);
 
     /**
-     * Opens the data folder with the fleet coming from {@code source} (an AWS sync, an imported registry).
+     * Opens the data folder to write the fleet from {@code source} into it (an imported registry), as its keeper: one
+     * window, sync or import at a time keeps a folder's fleet. Other commands, and rollouts, share the folder with it.
      *
-     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another console holds it
+     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another window, sync or
+     *                                                    import keeps it
      */
     Session open(Path dataDir, FleetSource source);
 
@@ -68,6 +70,14 @@ public interface ConsoleBackend {
      * @throws io.camfleet.console.service.common.Problem when the process cannot be started
      */
     Path detach(List<String> args, Path dataDir, String log);
+
+    /**
+     * Runs {@code work} as the keeper of the folder's fleet (see {@link #open(Path, FleetSource)}), when no window,
+     * sync or import keeps it.
+     *
+     * @return what {@code work} returned, or empty (without running it) when another process keeps the fleet
+     */
+    <T> Optional<T> asFleetKeeper(Path dataDir, java.util.function.Supplier<T> work);
 
     /** The demo fleet, generated in memory; no data folder is touched. */
     FleetSource demoFleet(int sites, long seed);
