@@ -88,7 +88,8 @@ final class ConsoleRuntime implements ConsoleBackend {
 
     @Override
     public Session open(Path dataDir) {
-        return open(dataDir, demoFleet(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED));
+        FleetSource demo = demoFleet(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED);
+        return openServices(chooseFolder(dataDir), demo);
     }
 
     @Override

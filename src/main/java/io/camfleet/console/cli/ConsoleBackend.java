@@ -28,9 +28,10 @@ public interface ConsoleBackend {
     int openWindow(LaunchOptions options);
 
     /**
-     * Opens the data folder for a command (the cache and the services over it).
+     * Opens the data folder for a command that reads it (the cache and the services over it): beside a window, a sync
+     * or a rollout running on the same folder.
      *
-     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another console holds it
+     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or its cache cannot be used
      */
     Session open(Path dataDir);
 

@@ -244,6 +244,8 @@ final class DeployCommand implements Callable<Integer> {
                 throw Problem.badInput("plan.unreadable", file, "it is not a JSON file of at most 1 MB");
             }
             return Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw Problem.badInput("plan.missing", file);
         } catch (IOException e) {
             throw Problem.badInput("plan.unreadable", file, e.getMessage());
         }
