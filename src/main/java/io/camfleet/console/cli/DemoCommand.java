@@ -49,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  Cameras    %,d (%.1f per site)%n", s.cameras(), s.cameras() / (double) s.sites());
         out.printf(Locale.ROOT, "  Regions    %s%n", join(s.sitesByRegion()));
         // Sites, each by its worst camera, as the window's chips count them.
-        out.printf(Locale.ROOT, "  Health     %s sites, each by its worst camera%n",
+        out.printf(Locale.ROOT, "  Health     %s (sites, each by its worst camera)%n",
                 FleetCommand.byHealth(h -> s.sitesByHealth().getOrDefault(h, 0)));
         out.printf(Locale.ROOT, "  Versions   %s%n", join(s.camerasByVersion()));
         return ExitCodes.OK;

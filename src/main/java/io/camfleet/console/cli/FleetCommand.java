@@ -91,8 +91,8 @@ final class FleetCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "As of         %s%n", fleet.asOf() == null ? "never synced" : fleet.asOf());
         out.printf(Locale.ROOT, "Sites         %,d (%,d without coordinates)%n", fleet.siteCount(), unplaced(fleet));
         out.printf(Locale.ROOT, "Cameras       %,d%n", fleet.cameraCount());
-        out.printf(Locale.ROOT, "Health        %s sites, each by its worst camera%n", byHealth(fleet::sitesIn));
-        out.printf(Locale.ROOT, "              %s cameras%n", byHealth(fleet::camerasIn));
+        out.printf(Locale.ROOT, "Site health   %s (each site by its worst camera)%n", byHealth(fleet::sitesIn));
+        out.printf(Locale.ROOT, "Camera health %s%n", byHealth(fleet::camerasIn));
         out.printf(Locale.ROOT, "Environments  %s%n", sitesByEnvironment(fleet).entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(" · ")));
