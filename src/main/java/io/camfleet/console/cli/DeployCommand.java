@@ -132,7 +132,7 @@ final class DeployCommand implements Callable<Integer> {
             if (what.list) {
                 return list(rollouts);
             }
-            FleetSnapshot fleet = what.resume != null ? cached(session) : fleet(backend, session);
+            FleetSnapshot fleet = what.resume != null ? cached(backend, session) : fleet(backend, session);
             String exec = executor != null ? executor : fleet.source().startsWith("Demo") ? "demo" : "ssh";
             Rollout rollout;
             if (what.resume != null) {
@@ -232,9 +232,12 @@ final class DeployCommand implements Callable<Integer> {
      * The fleet of a rollout picked up again: the cache, which its launch filled, so that a rollout running on in its
      * own process never writes the fleet under the window that keeps it.
      */
-    private FleetSnapshot cached(ConsoleBackend.Session session) {
+    private FleetSnapshot cached(ConsoleBackend backend, ConsoleBackend.Session session) {
         FleetSnapshot cached = session.fleet().openCache();
-        return cached.siteCount() > 0 ? cached : session.fleet().start(Progress.NONE);
+        if (cached.siteCount() > 0) {
+            return cached;
+        }
+        return backend.asFleetKeeper(root.dataDir(), () -> session.fleet().start(Progress.NONE)).orElse(cached);
     }
 
     /** A plan file is a few lines: anything else ({@code /dev/zero}, a folder) is refused, never read for ever. */

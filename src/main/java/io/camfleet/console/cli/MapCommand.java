@@ -34,7 +34,8 @@ public final class MapCommand {
     /** {@code camfleet map snapshot}: a region of the map, for a subset of the fleet, as a PNG. */
     @Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Render a region of the fleet map to a PNG image (no screen needed).",
-                    "Uses the fleet in the data folder's cache; on a new data folder, the demo fleet (as the window first shows it)."})
+                    "Uses the fleet in the data folder's cache; on a new data folder, the demo fleet",
+                    "(as the window first shows it)."})
     static final class Snapshot implements Callable<Integer> {
 
         @ParentCommand

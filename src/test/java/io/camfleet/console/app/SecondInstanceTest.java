@@ -51,8 +51,10 @@ class SecondInstanceTest {
         }
     }
 
-    /** camfleet in a process of its own, with the console's own logging set-up (not the tests'): the terminal must
-     * get one sentence, no stack trace. */
+    /**
+     * camfleet in a process of its own, with the console's own logging set-up (not the tests'): the terminal must get
+     * one sentence, no stack trace.
+     */
     private static Process camfleet(String... args) throws java.io.IOException {
         List<String> cmd = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), "-Dlogback.configurationFile=logback.xml",

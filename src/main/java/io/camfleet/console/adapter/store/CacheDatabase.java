@@ -27,8 +27,8 @@ import java.util.Set;
  * <p>Several processes share the file through H2's automatic server ({@code AUTO_SERVER}): the first to open it
  * serves it, on the loopback interface only, to the others, and when it ends another takes over. A rollout running on
  * in a process of its own then leaves the window and the reading commands free to open the folder; who may write the
- * fleet is {@link io.camfleet.console.adapter.files.FleetLock}'s business. When the file is held but cannot be reached
- * (its process hangs), that becomes a clear {@link Problem}. A file H2 cannot read, or whose schema this version cannot use, is moved aside as
+ * fleet is decided apart ({@code fleet.lock}). Should H2 still find the file held by a process it cannot reach, that
+ * becomes a clear {@link Problem}. A file H2 cannot read, or whose schema this version cannot use, is moved aside as
  * {@code cache.corrupt-<timestamp>.mv.db} and a fresh one created: the cache is rebuilt from the source, and nothing
  * is deleted.
  */
@@ -130,7 +130,8 @@ public final class CacheDatabase implements AutoCloseable {
 
     private static JdbcConnectionPool connect(Path folder) throws SQLException {
         // AUTO_SERVER: shared with the other consoles on this folder (H2 then closes the file on exit by itself: it
-        // refuses DB_CLOSE_ON_EXIT=FALSE with it). TRACE_LEVEL_FILE=4: H2 logs through SLF4J into our log, instead of a cache.trace.db of its own.
+        // refuses DB_CLOSE_ON_EXIT=FALSE with it). TRACE_LEVEL_FILE=4: H2 logs through SLF4J into our log, instead
+        // of a cache.trace.db of its own.
         // H2 writes commits to the file up to half a second later, from a background thread: a kill -9 or a full
         // disk drops them after the commit said yes. Writes that announce or report something (a journal transition,
         // an audit event, a fleet replaced, a sync finished) are therefore synced before they return (see
