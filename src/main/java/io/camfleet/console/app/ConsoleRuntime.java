@@ -93,6 +93,12 @@ final class ConsoleRuntime implements ConsoleBackend {
     }
 
     @Override
+    public Session openKeeping(Path dataDir) {
+        FleetSource demo = demoFleet(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED);
+        return openKeeping(chooseFolder(dataDir), cache -> demo);
+    }
+
+    @Override
     public Release release(Path file) {
         return ReleaseFile.read(file);
     }

@@ -36,6 +36,15 @@ public interface ConsoleBackend {
     Session open(Path dataDir);
 
     /**
+     * Opens the data folder as the keeper of its fleet and settings, for a command that changes them: refused while a
+     * window, sync or import keeps it (a window would save its own settings over the change).
+     *
+     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another window, sync or
+     *                                                    import keeps it
+     */
+    Session openKeeping(Path dataDir);
+
+    /**
      * Opens the data folder to write the fleet from {@code source} into it (an imported registry), as its keeper: one
      * window, sync or import at a time keeps a folder's fleet. Other commands, and rollouts, share the folder with it.
      *

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who keeps the data folder's fleet: the window, a {@code sync} or an {@code import}, one at a time. The keeper loads
- * the fleet from its source, syncs it and writes its live ticks to the cache; two keepers would write over each
- * other. Everything else (reading commands, a rollout in its own process) shares the cache without it, through H2's
+ * Who keeps the data folder's fleet and settings: the window, a {@code sync}, an {@code import} or an {@code env}
+ * change, one at a time. The keeper loads the fleet from its source, syncs it and writes its live ticks to the cache,
+ * and the window saves its settings; two keepers would write over each other. Everything else (reading commands, a rollout in its own process) shares the cache without it, through H2's
  * automatic server ({@link io.camfleet.console.adapter.store.CacheDatabase}).
  *
  * <p>An OS lock on {@code fleet.lock}: it goes with the process, so a crash or a kill -9 leaves nothing to clean up.
