@@ -5,6 +5,7 @@ import io.camfleet.console.adapter.aws.AwsClients;
 import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
 import io.camfleet.console.adapter.aws.SsmWaveRunner;
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.files.FleetLock;
 import io.camfleet.console.adapter.files.ReleaseFile;
 import io.camfleet.console.adapter.files.SiteRegistryFile;
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
@@ -54,6 +55,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -97,7 +99,14 @@ final class ConsoleRuntime implements ConsoleBackend {
 
     @Override
     public Session open(Path dataDir) {
-        return open(dataDir, demoFleet(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED));
+        FleetSource demo = demoFleet(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED);
+        return openServices(chooseFolder(dataDir), demo);
+    }
+
+    @Override
+    public Session openKeeping(Path dataDir) {
+        FleetSource demo = demoFleet(DemoFleetSource.DEFAULT_SITES, DemoFleetSource.DEFAULT_SEED);
+        return openKeeping(chooseFolder(dataDir), cache -> demo);
     }
 
     @Override
@@ -192,7 +201,7 @@ final class ConsoleRuntime implements ConsoleBackend {
 
     @Override
     public Session open(Path dataDir, FleetSource source) {
-        return openServices(chooseFolder(dataDir), source);
+        return openKeeping(chooseFolder(dataDir), cache -> source);
     }
 
     ConsoleServices openServices(Path folder, FleetSource source) {
@@ -203,6 +212,32 @@ final class ConsoleRuntime implements ConsoleBackend {
         ConsoleServices opened = ConsoleServices.open(folder, clock, source, operator, features());
         opened.recoveredCache().ifPresent(cacheMovedAside);
         return opened;
+    }
+
+    /**
+     * Opens the folder as the keeper of its fleet (the window, a sync, an import): one at a time.
+     *
+     * @throws Problem {@code problem.cacheAlreadyOpen} when another window, sync or import keeps it
+     */
+    ConsoleServices openKeeping(Path folder, Function<JdbcFleetCache, FleetSource> source) {
+        FleetLock lock = FleetLock.take(folder);
+        try {
+            return openServices(folder, source).keeping(lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public <T> Optional<T> asFleetKeeper(Path dataDir, Supplier<T> work) {
+        Optional<FleetLock> lock = FleetLock.tryTake(chooseFolder(dataDir));
+        if (lock.isEmpty()) {
+            return Optional.empty();
+        }
+        try (FleetLock held = lock.get()) {
+            return Optional.of(work.get());
+        }
     }
 
     /**
@@ -270,7 +305,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     /** The data folder on AWS environments, synced through the one set of AWS clients of this console. */
     @Override
     public Session openEnvironments(Path dataDir, SourceSettings source, Collection<String> toSync, boolean full) {
-        return openServices(chooseFolder(dataDir), cache -> environmentsSource(source.environments(), toSync,
+        return openKeeping(chooseFolder(dataDir), cache -> environmentsSource(source.environments(), toSync,
                 source.metrics(), full, cache));
     }
 

@@ -2,6 +2,7 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.adapter.files.DataFolder;
+import io.camfleet.console.adapter.files.FleetLock;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
@@ -29,6 +30,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
     private final CacheDatabase database;
     private final AuditService audit;
     private final FolderParts parts;
+    private FleetLock keeping;
 
     private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, FolderParts parts) {
         this.folder = folder;
@@ -76,6 +78,12 @@ final class ConsoleServices implements ConsoleBackend.Session {
         return parts.find(type);
     }
 
+    /** Holds the folder's {@link FleetLock} until closed: this console keeps the fleet. */
+    synchronized ConsoleServices keeping(FleetLock lock) {
+        keeping = lock;
+        return this;
+    }
+
     /** Where an unreadable cache was moved at this opening, if one was. */
     Optional<Path> recoveredCache() {
         return database.movedAside();
@@ -88,6 +96,11 @@ final class ConsoleServices implements ConsoleBackend.Session {
             parts.close();
         } finally {
             database.close();
+            synchronized (this) {
+                if (keeping != null) {
+                    keeping.close();
+                }
+            }
         }
     }
 }

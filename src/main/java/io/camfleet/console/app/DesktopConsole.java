@@ -61,7 +61,7 @@ final class DesktopConsole {
         Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources =
                 settings -> runtime.source(settings, options.demoSites(), options.seed());
         Supplier<CompletableFuture<ConsoleServices>> openServices = () -> services.updateAndGet(
-                started -> started != null ? started : CompletableFuture.supplyAsync(() -> runtime.openServices(
+                started -> started != null ? started : CompletableFuture.supplyAsync(() -> runtime.openKeeping(
                         folder, sources.apply(onDisk.join().get(SourceSettings.SECTION))), workers));
         CountDownLatch closed = new CountDownLatch(1);
         AtomicInteger exit = new AtomicInteger();

@@ -36,11 +36,23 @@ public final class Main {
         CommandLine cmd = Commands.commandLine(runtime, messages);
         CommandLine.IExecutionStrategy commands = cmd.getExecutionStrategy();
         cmd.setExecutionStrategy(parsed -> {
-            // Logging starts only now, once we know which data folder its file goes to.
-            LogSetup.useFolder(runtime.chooseFolder(dataDirOf(parsed)));
+            // Logging starts only now, once we know which data folder its file goes to; help and version touch
+            // no folder at all.
+            if (!asksForHelp(parsed)) {
+                LogSetup.useFolder(runtime.chooseFolder(dataDirOf(parsed)));
+            }
             return commands.execute(parsed);
         });
         return cmd.execute(args);
+    }
+
+    private static boolean asksForHelp(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Path dataDirOf(CommandLine.ParseResult parsed) {

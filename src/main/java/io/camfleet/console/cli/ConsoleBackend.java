@@ -31,16 +31,28 @@ public interface ConsoleBackend {
     int openWindow(LaunchOptions options);
 
     /**
-     * Opens the data folder for a command (the cache and the services over it).
+     * Opens the data folder for a command that reads it (the cache and the services over it): beside a window, a sync
+     * or a rollout running on the same folder.
      *
-     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another console holds it
+     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or its cache cannot be used
      */
     Session open(Path dataDir);
 
     /**
-     * Opens the data folder with the fleet coming from {@code source} (an AWS sync, an imported registry).
+     * Opens the data folder as the keeper of its fleet and settings, for a command that changes them: refused while a
+     * window, sync or import keeps it (a window would save its own settings over the change).
      *
-     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another console holds it
+     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another window, sync or
+     *                                                    import keeps it
+     */
+    Session openKeeping(Path dataDir);
+
+    /**
+     * Opens the data folder to write the fleet from {@code source} into it (an imported registry), as its keeper: one
+     * window, sync or import at a time keeps a folder's fleet. Other commands, and rollouts, share the folder with it.
+     *
+     * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or another window, sync or
+     *                                                    import keeps it
      */
     Session open(Path dataDir, FleetSource source);
 
@@ -71,6 +83,14 @@ public interface ConsoleBackend {
      * @throws io.camfleet.console.service.common.Problem when the process cannot be started
      */
     Path detach(List<String> args, Path dataDir, String log);
+
+    /**
+     * Runs {@code work} as the keeper of the folder's fleet (see {@link #open(Path, FleetSource)}), when no window,
+     * sync or import keeps it.
+     *
+     * @return what {@code work} returned, or empty (without running it) when another process keeps the fleet
+     */
+    <T> Optional<T> asFleetKeeper(Path dataDir, java.util.function.Supplier<T> work);
 
     /** The demo fleet, generated in memory; no data folder is touched. */
     FleetSource demoFleet(int sites, long seed);

@@ -1,7 +1,6 @@
 package io.camfleet.console.cli;
 
 import io.camfleet.console.domain.fleet.HealthRules;
-import io.camfleet.console.domain.fleet.HealthState;
 import io.camfleet.console.service.fleet.FleetData;
 import io.camfleet.console.service.fleet.FleetSummary;
 import io.camfleet.console.service.common.Progress;
@@ -49,16 +48,11 @@ public final class DemoCommand implements Callable<Integer> {
                 s.sites(), s.countries(), s.customers(), s.unplacedSites());
         out.printf(Locale.ROOT, "  Cameras    %,d (%.1f per site)%n", s.cameras(), s.cameras() / (double) s.sites());
         out.printf(Locale.ROOT, "  Regions    %s%n", join(s.sitesByRegion()));
-        out.printf(Locale.ROOT, "  Health     %s%n", s.camerasByHealth().entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %,d", label(e.getKey()), e.getValue()))
-                .collect(Collectors.joining(" · ")));
+        // Sites, each by its worst camera, as the window's chips count them.
+        out.printf(Locale.ROOT, "  Health     %s (sites, each by its worst camera)%n",
+                FleetCommand.byHealth(h -> s.sitesByHealth().getOrDefault(h, 0)));
         out.printf(Locale.ROOT, "  Versions   %s%n", join(s.camerasByVersion()));
         return ExitCodes.OK;
-    }
-
-    private static String label(HealthState h) {
-        String n = h.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
     }
 
     private static String join(Map<String, Integer> counts) {

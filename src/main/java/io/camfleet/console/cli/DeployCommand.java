@@ -132,7 +132,7 @@ public final class DeployCommand implements Callable<Integer> {
             if (what.list) {
                 return list(rollouts);
             }
-            FleetSnapshot fleet = fleet(session);
+            FleetSnapshot fleet = what.resume != null ? cached(backend, session) : fleet(backend, session);
             ExecutorKind exec = executor != null ? ExecutorKind.parse(executor)
                     : fleet.source().startsWith("Demo") ? ExecutorKind.DEMO : ExecutorKind.SSH;
             Rollout rollout;
@@ -157,7 +157,7 @@ public final class DeployCommand implements Callable<Integer> {
                         release.label(), targets.plan().size()));
                 spec.commandLine().getOut().flush();
                 if (!waitForIt) {
-                    // The lock on the data folder goes with the session: the detached process runs it after.
+                    // The lease goes with this process: the detached one takes it and runs the rollout.
                     rollouts.handOver(rollout);
                     detach = rollout;
                 }
@@ -190,8 +190,8 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens the data folder; a rollout launched without {@code --wait} opens it as soon as its launcher let go, so a
-     * folder still held is tried again for a while.
+     * Opens the data folder; a rollout launched without {@code --wait} opens it as its launcher lets go, and a folder
+     * whose server is just then handing over may be refused for a moment: it is tried again for a while.
      */
     private ConsoleBackend.Session open(ConsoleBackend backend) {
         long giveUp = System.nanoTime() + (what.resume != null ? 30_000_000_000L : 0);
@@ -212,10 +212,14 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    /** The fleet from its source; when that cannot be read, the cache as last synced, and a line saying why. */
-    private FleetSnapshot fleet(ConsoleBackend.Session session) {
+    /**
+     * The fleet from its source; when that cannot be read, the cache as last synced, and a line saying why. While a
+     * window (or a sync) keeps the folder's fleet, the cache it keeps up to date.
+     */
+    private FleetSnapshot fleet(ConsoleBackend backend, ConsoleBackend.Session session) {
         try {
-            return session.fleet().start(Progress.NONE);
+            return backend.asFleetKeeper(root.dataDir(), () -> session.fleet().start(Progress.NONE))
+                    .orElseGet(() -> session.fleet().openCache());
         } catch (RuntimeException e) {
             FleetSnapshot cached = session.fleet().openCache();
             spec.commandLine().getErr().println("camfleet: " + messages.text("deploy.sourceUnreadable",
@@ -225,6 +229,18 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The fleet of a rollout picked up again: the cache, which its launch filled, so that a rollout running on in its
+     * own process never writes the fleet under the window that keeps it.
+     */
+    private FleetSnapshot cached(ConsoleBackend backend, ConsoleBackend.Session session) {
+        FleetSnapshot cached = session.fleet().openCache();
+        if (cached.siteCount() > 0) {
+            return cached;
+        }
+        return backend.asFleetKeeper(root.dataDir(), () -> session.fleet().start(Progress.NONE)).orElse(cached);
+    }
+
     /** A plan file is a few lines: anything else ({@code /dev/zero}, a folder) is refused, never read for ever. */
     private static String read(Path file) {
         try {
@@ -232,6 +248,8 @@ public final class DeployCommand implements Callable<Integer> {
                 throw Problem.badInput("plan.unreadable", file, "it is not a JSON file of at most 1 MB");
             }
             return Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw Problem.badInput("plan.missing", file);
         } catch (IOException e) {
             throw Problem.badInput("plan.unreadable", file, e.getMessage());
         }

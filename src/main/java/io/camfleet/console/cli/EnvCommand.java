@@ -105,9 +105,9 @@ public final class EnvCommand {
         return new EnvironmentSettings(Commands.backend(spec).settings(root.dataDir()));
     }
 
-    /** The data folder, held as every console holds it: a window open on it refuses, and so this command fails. */
+    /** The data folder, kept as a window keeps it: a window open on it refuses, and so this command fails. */
     private ConsoleBackend.Session holdFolder() {
-        return Commands.backend(spec).open(root.dataDir());
+        return Commands.backend(spec).openKeeping(root.dataDir());
     }
 
     private PrintWriter out() {

@@ -5,7 +5,6 @@ import io.camfleet.console.domain.fleet.HealthState;
 import io.camfleet.console.service.fleet.FleetFilter;
 import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.common.Problem;
-import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.map.MapRegion;
 import io.camfleet.console.service.map.MapSnapshotService;
 import picocli.CommandLine.Command;
@@ -38,7 +37,8 @@ public final class MapCommand {
     /** {@code camfleet map snapshot}: a region of the map, for a subset of the fleet, as a PNG. */
     @Command(name = "snapshot", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Render a region of the fleet map to a PNG image (no screen needed).",
-                    "Uses the fleet in the data folder's cache; the demo fleet when the cache is empty."})
+                    "Uses the fleet in the data folder's cache; on a new data folder, the demo fleet",
+                    "(as the window first shows it)."})
     static final class Snapshot implements Callable<Integer> {
 
         @ParentCommand
@@ -76,10 +76,7 @@ public final class MapCommand {
             MapRegion where = MapRegion.parse(region);
             ConsoleBackend backend = Commands.backend(spec);
             try (ConsoleBackend.Session session = backend.open(map.root.dataDir())) {
-                FleetSnapshot fleet = session.fleet().openCache();
-                if (fleet.siteCount() == 0) {
-                    fleet = session.fleet().reload(Progress.NONE);
-                }
+                FleetSnapshot fleet = FleetCommand.cachedOrSeeded(backend, map.root.dataDir(), session);
                 FleetFilter filter = new FleetFilter("", Set.copyOf(health), Set.of(), Set.copyOf(customers), Set.of(),
                         Set.of());
                 FleetSnapshot shown = fleet;

@@ -114,7 +114,7 @@ class CommandLineTest {
     private static Connection databaseOf(Path data) throws Exception {
         // The same URL as the console's, so it joins the already open database in this JVM.
         return java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("cache")
-                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4", "camfleet", "");
+                + ";TRACE_LEVEL_FILE=4;AUTO_SERVER=TRUE", "camfleet", "");
     }
 
     @Test

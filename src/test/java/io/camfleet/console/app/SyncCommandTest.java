@@ -84,8 +84,10 @@ class SyncCommandTest {
 
         assertThat(code).isEqualTo(3);
         assertThat(err.toString()).contains("no AWS credentials for profile nobody");
+        // Nothing of the failed sync in the cache: what the window would show, the demo fleet (seeded on first use).
         assertThat(run("fleet", "--json", "--data-dir", data)).isZero();
-        assertThat(out.toString()).contains("\"sites\" : 0");
+        assertThat(out.toString()).contains("\"source\" : \"Demo fleet\"").containsPattern(
+                "\"sitesByEnvironment\" : \\{\\s*\"\\(none\\)\" : 2500\\s*}");
     }
 
     /** Two environments on one moto: eu (three cameras) and us (two), in their own regions. */
@@ -204,7 +206,7 @@ class SyncCommandTest {
     void anEnvironmentIsNotChangedWhileAnotherConsoleHoldsTheFolder() throws Exception {
         ConsoleRuntime window = new ConsoleRuntime(Clock.systemUTC(), Map.of(), dir.resolve("home").toString(),
                 new Operator("tester", ""), new Messages(Locale.ENGLISH));
-        try (var open = window.open(dir.resolve("data"))) {
+        try (var open = window.openKeeping(dir.resolve("data"))) {
             // Another process, as H2's file lock only keeps other processes off: a window would save over it.
             String java = ProcessHandle.current().info().command().orElse("java");
             Process cli = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),

@@ -54,6 +54,8 @@ public final class ReleaseFile {
             root = JSON.readTree(readSmall(file));
         } catch (JsonProcessingException e) {
             throw Problem.badInput("release.file.invalid", file, e.getOriginalMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw Problem.badInput("release.file.missing", file);
         } catch (IOException e) {
             throw Problem.badInput("release.file.unreadable", file, e.getMessage());
         }

@@ -24,8 +24,11 @@ import java.util.Set;
 /**
  * The embedded H2 file database in the data folder ({@code cache.mv.db}), migrated by Flyway.
  *
- * <p>H2's own file lock keeps a second console off the same file (the default lock, always on); that case becomes a
- * clear {@link Problem}. A file H2 cannot read, or whose schema this version cannot use, is moved aside as
+ * <p>Several processes share the file through H2's automatic server ({@code AUTO_SERVER}): the first to open it
+ * serves it, on the loopback interface only, to the others, and when it ends another takes over. A rollout running on
+ * in a process of its own then leaves the window and the reading commands free to open the folder; who may write the
+ * fleet is decided apart ({@code fleet.lock}). Should H2 still find the file held by a process it cannot reach, that
+ * becomes a clear {@link Problem}. A file H2 cannot read, or whose schema this version cannot use, is moved aside as
  * {@code cache.corrupt-<timestamp>.mv.db} and a fresh one created: the cache is rebuilt from the source, and nothing
  * is deleted.
  */
@@ -48,6 +51,14 @@ public final class CacheDatabase implements AutoCloseable {
          * only so that the rollout benchmark can measure what durability costs, side by side.
          */
         DELAYED
+    }
+
+    static {
+        // The automatic server listens on every interface unless told otherwise; nothing but this user's own
+        // consoles, on this machine, has any business with the cache. Read once, when H2 is first loaded.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
     }
 
     private final JdbcConnectionPool pool;
@@ -118,13 +129,15 @@ public final class CacheDatabase implements AutoCloseable {
     }
 
     private static JdbcConnectionPool connect(Path folder) throws SQLException {
-        // TRACE_LEVEL_FILE=4: H2 logs through SLF4J into our log, instead of a cache.trace.db of its own.
+        // AUTO_SERVER: shared with the other consoles on this folder (H2 then closes the file on exit by itself: it
+        // refuses DB_CLOSE_ON_EXIT=FALSE with it). TRACE_LEVEL_FILE=4: H2 logs through SLF4J into our log, instead
+        // of a cache.trace.db of its own.
         // H2 writes commits to the file up to half a second later, from a background thread: a kill -9 or a full
         // disk drops them after the commit said yes. Writes that announce or report something (a journal transition,
         // an audit event, a fleet replaced, a sync finished) are therefore synced before they return (see
         // Jdbc.inDurableTransaction); the rest (live telemetry, sync pages) keep the delay, which ingest needs.
         String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME)
-                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4";
+                + ";TRACE_LEVEL_FILE=4;AUTO_SERVER=TRUE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "camfleet", "");
         pool.setMaxConnections(8);
         try {

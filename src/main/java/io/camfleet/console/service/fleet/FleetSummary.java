@@ -8,17 +8,19 @@ import io.camfleet.console.domain.fleet.Site;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Counts that describe a fleet at a glance: sizes, where it is, what it runs and how healthy it is.
+ * Counts that describe a fleet at a glance: sizes, where it is, what it runs and how healthy it is. Sites count by
+ * health as the window's chips count them: each by its worst camera.
  */
 public record FleetSummary(int sites, int cameras, int unplacedSites, int countries, int customers,
-                           Map<String, Integer> sitesByRegion, Map<HealthState, Integer> camerasByHealth,
-                           Map<String, Integer> camerasByVersion) {
+                           Map<String, Integer> sitesByRegion, Map<HealthState, Integer> sitesByHealth,
+                           Map<HealthState, Integer> camerasByHealth, Map<String, Integer> camerasByVersion) {
 
     public static FleetSummary of(FleetData fleet, HealthRules rules, Instant now) {
         Set<String> countries = new HashSet<>();
@@ -39,11 +41,22 @@ public record FleetSummary(int sites, int cameras, int unplacedSites, int countr
         }
         Map<String, Integer> byVersion = new TreeMap<>(
                 Comparator.comparing((String v) -> v, SiteProfile::compareVersions).reversed());
+        Map<String, HealthState> worstOfSite = new HashMap<>();
         for (CameraSystem c : fleet.cameras()) {
-            byHealth.merge(rules.evaluate(fleet.telemetryOf(c.id()), now), 1, Integer::sum);
+            HealthState h = rules.evaluate(fleet.telemetryOf(c.id()), now);
+            byHealth.merge(h, 1, Integer::sum);
+            worstOfSite.merge(c.siteId(), h, HealthState::worst);
             byVersion.merge(c.softwareVersion(), 1, Integer::sum);
         }
+        Map<HealthState, Integer> sitesByHealth = new EnumMap<>(HealthState.class);
+        for (HealthState h : HealthState.all()) {
+            sitesByHealth.put(h, 0);
+        }
+        for (Site s : fleet.sites()) {
+            // a site without cameras counts as the window counts it: UNKNOWN
+            sitesByHealth.merge(worstOfSite.getOrDefault(s.id(), HealthState.UNKNOWN), 1, Integer::sum);
+        }
         return new FleetSummary(fleet.sites().size(), fleet.cameras().size(), unplaced, countries.size(),
-                customers.size(), byRegion, byHealth, byVersion);
+                customers.size(), byRegion, sitesByHealth, byHealth, byVersion);
     }
 }

@@ -47,8 +47,10 @@ class ReleaseFileTest {
                 .isInstanceOf(Problem.class).hasMessageContaining("'rocket'");
         assertThatThrownBy(() -> ReleaseFile.read(write("name: a")))
                 .isInstanceOf(Problem.class).hasMessageContaining("is not valid");
+        // A file that is not there is said to be missing, not to be unreadable.
         assertThatThrownBy(() -> ReleaseFile.read(dir.resolve("missing.json")))
-                .isInstanceOf(Problem.class).hasMessageContaining("cannot be read");
+                .isInstanceOf(Problem.class).hasMessageContaining("does not exist")
+                .hasMessageNotContaining("cannot be read");
     }
 
     private static final String GOOD = """
