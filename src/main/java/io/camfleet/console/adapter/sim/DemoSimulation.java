@@ -49,6 +49,8 @@ final class DemoSimulation {
     private final float[] tempBase;
     private final float[] framesBase;
     private final CameraTelemetry[] lastSent;
+    /** The condition {@link #lastSent} was made in: with the same beat, the same telemetry. */
+    private final Condition[] lastSentIn;
     private final boolean[] inOutage;
     private final List<Outage> outages = new ArrayList<>();
     private long step;
@@ -74,6 +76,7 @@ final class DemoSimulation {
         tempBase = new float[n];
         framesBase = new float[n];
         lastSent = new CameraTelemetry[n];
+        lastSentIn = new Condition[n];
         inOutage = new boolean[n];
         SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
         for (int i = 0; i < n; i++) {
@@ -103,11 +106,18 @@ final class DemoSimulation {
     Map<String, CameraTelemetry> telemetryAt(Instant now, boolean onlyChanged) {
         Map<String, CameraTelemetry> out = new HashMap<>(onlyChanged ? 1024 : cameras.size() * 2);
         for (int i = 0; i < cameras.size(); i++) {
+            Condition c = condition[i];
+            // Telemetry follows from the condition and the beat alone: most cameras, between beats, need no new one.
+            if (onlyChanged && lastSentIn[i] == c && lastSent[i] != null
+                    && java.util.Objects.equals(lastSent[i].lastHeartbeat(), beatOf(i, c, now))) {
+                continue;
+            }
             CameraTelemetry t = telemetry(i, now);
             if (!onlyChanged || !t.equals(lastSent[i])) {
                 out.put(cameras.get(i).id(), t);
             }
             lastSent[i] = t;
+            lastSentIn[i] = c;
         }
         return out;
     }
@@ -194,12 +204,21 @@ final class DemoSimulation {
         return Instant.ofEpochSecond(t - since);
     }
 
+    /** The last heartbeat of camera {@code i} in condition {@code c}; null for one never seen. */
+    private Instant beatOf(int i, Condition c, Instant now) {
+        return switch (c) {
+            case NEVER_SEEN -> null;
+            case SILENT -> frozenHeartbeat[i];
+            default -> lastBeat(i, now);
+        };
+    }
+
     private CameraTelemetry telemetry(int i, Instant now) {
         Condition c = condition[i];
         if (c == Condition.NEVER_SEEN) {
             return CameraTelemetry.NEVER_SEEN;
         }
-        Instant beat = c == Condition.SILENT ? frozenHeartbeat[i] : lastBeat(i, now);
+        Instant beat = beatOf(i, c, now);
         // Metrics vary from beat to beat, deterministically: a hash of seed, camera and beat.
         long h = mix(seed, i, beat.getEpochSecond());
         double noise = ((h & 0xffff) / 65535.0) - 0.5;
