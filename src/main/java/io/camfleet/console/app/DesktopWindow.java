@@ -300,6 +300,9 @@ final class DesktopWindow {
                         progress -> start ? f.start(progress) : f.reload(progress))
                 .onSuccess(snapshot -> {
                     loading = false;
+                    if (start) {
+                        HeapTrim.afterFirstLoad(workers);
+                    }
                     if (f == fleet) {
                         loaded(f);
                     }

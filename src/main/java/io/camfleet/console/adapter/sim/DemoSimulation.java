@@ -108,8 +108,7 @@ final class DemoSimulation {
         for (int i = 0; i < cameras.size(); i++) {
             Condition c = condition[i];
             // Telemetry follows from the condition and the beat alone: most cameras, between beats, need no new one.
-            if (onlyChanged && lastSentIn[i] == c && lastSent[i] != null
-                    && java.util.Objects.equals(lastSent[i].lastHeartbeat(), beatOf(i, c, now))) {
+            if (onlyChanged && lastSentIn[i] == c && lastSent[i] != null && sameBeat(lastSent[i], i, c, now)) {
                 continue;
             }
             CameraTelemetry t = telemetry(i, now);
@@ -199,18 +198,27 @@ final class DemoSimulation {
     }
 
     private Instant lastBeat(int i, Instant now) {
-        long t = now.getEpochSecond();
-        long since = Math.floorMod(t - phase[i], DemoFleetSource.HEARTBEAT_SECONDS);
-        return Instant.ofEpochSecond(t - since);
+        return Instant.ofEpochSecond(lastBeatSecond(i, now));
     }
 
-    /** The last heartbeat of camera {@code i} in condition {@code c}; null for one never seen. */
-    private Instant beatOf(int i, Condition c, Instant now) {
+    private long lastBeatSecond(int i, Instant now) {
+        long t = now.getEpochSecond();
+        return t - Math.floorMod(t - phase[i], DemoFleetSource.HEARTBEAT_SECONDS);
+    }
+
+    /** Whether {@code sent} carries the beat camera {@code i} in condition {@code c} has at {@code now}. */
+    private boolean sameBeat(CameraTelemetry sent, int i, Condition c, Instant now) {
+        Instant beat = sent.lastHeartbeat();
         return switch (c) {
-            case NEVER_SEEN -> null;
-            case SILENT -> frozenHeartbeat[i];
-            default -> lastBeat(i, now);
+            case NEVER_SEEN -> beat == null;
+            case SILENT -> java.util.Objects.equals(beat, frozenHeartbeat[i]);
+            // In seconds, without an Instant: this runs for every camera on every tick.
+            default -> beat != null && beat.getNano() == 0 && beat.getEpochSecond() == lastBeatSecond(i, now);
         };
+    }
+
+    private Instant beatOf(int i, Condition c, Instant now) {
+        return c == Condition.SILENT ? frozenHeartbeat[i] : lastBeat(i, now);
     }
 
     private CameraTelemetry telemetry(int i, Instant now) {
