@@ -36,7 +36,8 @@ public final class FootprintBench {
 
     private static final Pattern LOGGED = Pattern.compile("^(\\S+) INFO .*? - (Window shown|Fleet shown|Fleet loaded)");
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
-    private static final Duration WAIT = Duration.ofMinutes(3);
+    /** Generous: on a busy machine, storing 100,000 cameras took minutes. */
+    private static final Duration WAIT = Duration.ofMinutes(10);
 
     private FootprintBench() {
     }
