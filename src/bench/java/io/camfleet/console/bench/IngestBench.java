@@ -3,11 +3,11 @@ package io.camfleet.console.bench;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.HealthRules;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.HealthChange;
-import io.camfleet.console.service.Progress;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.HealthRules;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.HealthChange;
+import io.camfleet.console.service.common.Progress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

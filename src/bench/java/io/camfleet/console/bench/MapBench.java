@@ -4,16 +4,16 @@ import atlantafx.base.theme.PrimerLight;
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
 import io.camfleet.console.adapter.render.PngMapRasterizer;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.OperatingMode;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.FleetService;
-import io.camfleet.console.service.FleetSnapshot;
-import io.camfleet.console.service.Fleets;
-import io.camfleet.console.service.TestFleetSource;
-import io.camfleet.console.service.Progress;
-import io.camfleet.console.service.TestClock;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.OperatingMode;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.fleet.FleetSnapshot;
+import io.camfleet.console.service.fleet.Fleets;
+import io.camfleet.console.service.fleet.TestFleetSource;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.common.TestClock;
 import io.camfleet.console.service.map.Basemap;
 import io.camfleet.console.service.map.FleetMapIndex;
 import io.camfleet.console.service.map.MapItem;
@@ -93,7 +93,7 @@ public final class MapBench {
         // Frames: world zoom and city zoom (the densest city), on a headless JavaFX canvas.
         index.update(s1, all);
         MapView world = new MapView(0.5, 0.5, 1, 1600, 1000).fittedToGeo(-170, -56, 180, 76, 24);
-        double[] nyc = {io.camfleet.console.domain.WebMercator.x(-73.98), io.camfleet.console.domain.WebMercator.y(40.75)};
+        double[] nyc = {io.camfleet.console.domain.map.WebMercator.x(-73.98), io.camfleet.console.domain.map.WebMercator.y(40.75)};
         MapView city = new MapView(nyc[0], nyc[1], 10.5, 1600, 1000);
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(() -> {

@@ -3,16 +3,16 @@ package io.camfleet.console.bench;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcFleetCache;
-import io.camfleet.console.domain.CameraSystem;
-import io.camfleet.console.domain.CameraTelemetry;
-import io.camfleet.console.domain.Site;
-import io.camfleet.console.service.Environment;
-import io.camfleet.console.service.EnvironmentReader;
-import io.camfleet.console.service.EnvironmentSync;
-import io.camfleet.console.service.FleetData;
-import io.camfleet.console.service.Progress;
-import io.camfleet.console.service.SyncReport;
-import io.camfleet.console.service.SyncSink;
+import io.camfleet.console.domain.fleet.CameraSystem;
+import io.camfleet.console.domain.fleet.CameraTelemetry;
+import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.service.environments.Environment;
+import io.camfleet.console.service.environments.EnvironmentReader;
+import io.camfleet.console.service.environments.EnvironmentSync;
+import io.camfleet.console.service.fleet.FleetData;
+import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.environments.SyncReport;
+import io.camfleet.console.service.environments.SyncSink;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -99,7 +99,7 @@ public final class SyncBench {
                         }
 
                         @Override
-                        public void warning(io.camfleet.console.service.Problem problem) {
+                        public void warning(io.camfleet.console.service.common.Problem problem) {
                         }
                     }, progress);
                 }

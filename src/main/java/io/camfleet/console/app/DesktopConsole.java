@@ -41,7 +41,7 @@ final class DesktopConsole {
     }
 
     int run() {
-        return run(DesktopWindow.Events.NONE);
+        return run(new LoggedStartup());
     }
 
     /** Blocks until the window is closed. */

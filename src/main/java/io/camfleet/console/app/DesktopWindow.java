@@ -93,6 +93,13 @@ final class DesktopWindow {
         this.fleetModel = new FleetModel(Platform::runLater, workers);
         this.watch = new FleetWatch(new FleetLoads(tasks, messages), ticker);
         watch.subscribe(fleetModel);
+        // Once the first load is stored (it has an "as of"), the heap it needed is given back.
+        java.util.concurrent.atomic.AtomicBoolean trimmed = new java.util.concurrent.atomic.AtomicBoolean();
+        watch.subscribe(snapshot -> {
+            if (snapshot.live() && snapshot.asOf() != null && trimmed.compareAndSet(false, true)) {
+                HeapTrim.afterFirstLoad(workers);
+            }
+        });
         this.shellVm = new ShellViewModel(settings, loaded);
         this.context = new WindowContext(messages, zone, folder, fleetModel, watch, tasks, workers, shellVm);
         ScreenRegistry.Builder screens = ScreenRegistry.builder();

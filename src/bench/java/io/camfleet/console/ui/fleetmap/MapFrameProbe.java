@@ -1,6 +1,7 @@
 package io.camfleet.console.ui.fleetmap;
 
 import io.camfleet.console.bench.Bench;
+import io.camfleet.console.ui.common.FxMapCanvas;
 import io.camfleet.console.service.map.Basemap;
 import io.camfleet.console.ui.common.FxMapCanvas;
 import io.camfleet.console.service.map.FleetMapIndex;

@@ -51,6 +51,8 @@ final class DemoSimulation {
     private final CameraTelemetry[] lastSent;
     /** When each camera's condition began: the fleet did not start when the console did. */
     private final Instant[] conditionSince;
+    /** The condition {@link #lastSent} was made in: with the same beat, the same telemetry. */
+    private final Condition[] lastSentIn;
     private final boolean[] inOutage;
     private final List<Outage> outages = new ArrayList<>();
     private long step;
@@ -76,6 +78,7 @@ final class DemoSimulation {
         tempBase = new float[n];
         framesBase = new float[n];
         lastSent = new CameraTelemetry[n];
+        lastSentIn = new Condition[n];
         inOutage = new boolean[n];
         conditionSince = new Instant[n];
         // Its own random sequence, so that adding it changed nothing else the seed gives.
@@ -115,11 +118,17 @@ final class DemoSimulation {
     Map<String, CameraTelemetry> telemetryAt(Instant now, boolean onlyChanged) {
         Map<String, CameraTelemetry> out = new HashMap<>(onlyChanged ? 1024 : cameras.size() * 2);
         for (int i = 0; i < cameras.size(); i++) {
+            Condition c = condition[i];
+            // Telemetry follows from the condition and the beat alone: most cameras, between beats, need no new one.
+            if (onlyChanged && lastSentIn[i] == c && lastSent[i] != null && sameBeat(lastSent[i], i, c, now)) {
+                continue;
+            }
             CameraTelemetry t = telemetry(i, now);
             if (!onlyChanged || !t.equals(lastSent[i])) {
                 out.put(cameras.get(i).id(), t);
             }
             lastSent[i] = t;
+            lastSentIn[i] = c;
         }
         return out;
     }
@@ -215,9 +224,27 @@ final class DemoSimulation {
     }
 
     private Instant lastBeat(int i, Instant now) {
+        return Instant.ofEpochSecond(lastBeatSecond(i, now));
+    }
+
+    private long lastBeatSecond(int i, Instant now) {
         long t = now.getEpochSecond();
-        long since = Math.floorMod(t - phase[i], DemoFleetSource.HEARTBEAT_SECONDS);
-        return Instant.ofEpochSecond(t - since);
+        return t - Math.floorMod(t - phase[i], DemoFleetSource.HEARTBEAT_SECONDS);
+    }
+
+    /** Whether {@code sent} carries the beat camera {@code i} in condition {@code c} has at {@code now}. */
+    private boolean sameBeat(CameraTelemetry sent, int i, Condition c, Instant now) {
+        Instant beat = sent.lastHeartbeat();
+        return switch (c) {
+            case NEVER_SEEN -> beat == null;
+            case SILENT -> java.util.Objects.equals(beat, frozenHeartbeat[i]);
+            // In seconds, without an Instant: this runs for every camera on every tick.
+            default -> beat != null && beat.getNano() == 0 && beat.getEpochSecond() == lastBeatSecond(i, now);
+        };
+    }
+
+    private Instant beatOf(int i, Condition c, Instant now) {
+        return c == Condition.SILENT ? frozenHeartbeat[i] : lastBeat(i, now);
     }
 
     private CameraTelemetry telemetry(int i, Instant now) {
@@ -225,7 +252,7 @@ final class DemoSimulation {
         if (c == Condition.NEVER_SEEN) {
             return CameraTelemetry.NEVER_SEEN;
         }
-        Instant beat = c == Condition.SILENT ? frozenHeartbeat[i] : lastBeat(i, now);
+        Instant beat = beatOf(i, c, now);
         // Metrics vary from beat to beat, deterministically: a hash of seed, camera and beat.
         long h = mix(seed, i, beat.getEpochSecond());
         double noise = ((h & 0xffff) / 65535.0) - 0.5;

@@ -60,7 +60,9 @@ public record HealthRules(
         if (t.mode() == OperatingMode.UPDATING && ageMillis <= updateGrace.toMillis()) {
             return HealthState.UPDATING;
         }
-        if (ageMillis > offlineAfter().toMillis()) {
+        // In millis, not offlineAfter(): Duration.multipliedBy goes through BigDecimal, and this runs for every
+        // camera on every tick.
+        if (ageMillis > heartbeatInterval.toMillis() * missedHeartbeatsForOffline) {
             return HealthState.OFFLINE;
         }
         if (ageMillis > heartbeatInterval.toMillis() || metricsOutOfBounds(t)) {
