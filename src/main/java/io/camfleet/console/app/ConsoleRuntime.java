@@ -12,7 +12,6 @@ import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.adapter.sim.DemoTargetRunner;
 import io.camfleet.console.adapter.ssh.SshSettings;
 import io.camfleet.console.adapter.ssh.SshjHostConnector;
-import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.domain.deploy.Release;
@@ -33,6 +32,7 @@ import io.camfleet.console.service.environments.SyncSink;
 import io.camfleet.console.service.deploy.SshTargetRunner;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.map.BasemapSource;
+import io.camfleet.console.service.store.FleetStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -189,7 +189,7 @@ final class ConsoleRuntime implements ConsoleBackend {
         return openServices(folder, cache -> source);
     }
 
-    ConsoleServices openServices(Path folder, Function<JdbcFleetCache, FleetSource> source) {
+    ConsoleServices openServices(Path folder, Function<FleetStore, FleetSource> source) {
         ConsoleServices opened = ConsoleServices.open(folder, clock, source, operator, basemaps);
         opened.recoveredCache().ifPresent(cacheMovedAside);
         return opened;
@@ -204,7 +204,7 @@ final class ConsoleRuntime implements ConsoleBackend {
      * The fleet source Settings name, built over the cache (an AWS sync writes it itself). A choice that cannot be
      * used (AWS without an environment, an import without a file) is the demo fleet, with a warning in the log.
      */
-    Function<JdbcFleetCache, FleetSource> source(SourceSettings settings, int demoSites, long seed) {
+    Function<FleetStore, FleetSource> source(SourceSettings settings, int demoSites, long seed) {
         return switch (settings.kind()) {
             case AWS -> settings.environments().isEmpty()
                     ? demo("AWS without an environment", demoSites, seed)
@@ -218,13 +218,13 @@ final class ConsoleRuntime implements ConsoleBackend {
         };
     }
 
-    private Function<JdbcFleetCache, FleetSource> demo(String why, int sites, long seed) {
+    private Function<FleetStore, FleetSource> demo(String why, int sites, long seed) {
         LOG.warn("Settings name {}; using the demo fleet", why);
         return cache -> demoFleet(sites, seed);
     }
 
     private EnvironmentsFleetSource environmentsSource(List<Environment> environments, Collection<String> toSync,
-                                                       MetricNames metrics, boolean full, JdbcFleetCache cache) {
+                                                       MetricNames metrics, boolean full, FleetStore cache) {
         EnvironmentsFleetSource source = new EnvironmentsFleetSource(environments, toSync,
                 new EnvironmentSync(environments(metrics), cache, clock), cache);
         if (full) {

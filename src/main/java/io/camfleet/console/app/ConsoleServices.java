@@ -7,10 +7,6 @@ import io.camfleet.console.adapter.files.LocalReleaseArtifacts;
 import io.camfleet.console.adapter.os.LocalProcesses;
 import io.camfleet.console.adapter.render.PngMapRasterizer;
 import io.camfleet.console.adapter.store.CacheDatabase;
-import io.camfleet.console.adapter.store.JdbcAuditTrail;
-import io.camfleet.console.adapter.store.JdbcDeploymentJournal;
-import io.camfleet.console.adapter.store.JdbcFleetCache;
-import io.camfleet.console.adapter.store.JdbcReleaseStore;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.domain.audit.AuditActions;
 import io.camfleet.console.domain.fleet.HealthRules;
@@ -24,6 +20,8 @@ import io.camfleet.console.service.deploy.Pacer;
 import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.map.BasemapSource;
 import io.camfleet.console.service.map.MapSnapshotService;
+import io.camfleet.console.service.store.Database;
+import io.camfleet.console.service.store.FleetStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,9 +33,9 @@ import java.util.function.Function;
 final class ConsoleServices implements ConsoleBackend.Session {
 
     private final DataFolder folder;
-    private final CacheDatabase database;
+    private final Database database;
     private final AuditService audit;
-    private final JdbcFleetCache cache;
+    private final FleetStore cache;
     private final Clock clock;
     private final MapSnapshotService maps;
     private volatile FleetService fleet;
@@ -45,7 +43,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
     private RolloutService rollouts;
     private volatile FleetSource source;
 
-    private ConsoleServices(DataFolder folder, CacheDatabase database, AuditService audit, JdbcFleetCache cache,
+    private ConsoleServices(DataFolder folder, Database database, AuditService audit, FleetStore cache,
                             Clock clock, FleetSource source, MapSnapshotService maps) {
         this.folder = folder;
         this.database = database;
@@ -67,7 +65,7 @@ final class ConsoleServices implements ConsoleBackend.Session {
      *
      * @throws io.camfleet.console.service.common.Problem when the new source cannot be built (no environment, say)
      */
-    synchronized FleetService switchSource(Function<JdbcFleetCache, FleetSource> next) {
+    synchronized FleetService switchSource(Function<FleetStore, FleetSource> next) {
         FleetSource built = next.apply(cache);
         audit.perform(AuditActions.FLEET_SOURCE, built.name(), Map.of("from", source.name()), () -> {
             use(built);
@@ -81,16 +79,16 @@ final class ConsoleServices implements ConsoleBackend.Session {
      *
      * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or the cache cannot be opened
      */
-    static ConsoleServices open(Path path, Clock clock, Function<JdbcFleetCache, FleetSource> source,
+    static ConsoleServices open(Path path, Clock clock, Function<FleetStore, FleetSource> source,
                                 Operator operator, BasemapSource basemaps) {
         DataFolder folder = DataFolder.prepare(path);
-        CacheDatabase db = CacheDatabase.open(folder.path(), clock);
+        Database db = CacheDatabase.open(folder.path(), clock);
         try {
-            AuditService audit = new AuditService(new JdbcAuditTrail(db.dataSource()),
+            AuditService audit = new AuditService(db.auditTrail(),
                     new AuditAnchorFiles(folder.path()), operator, clock);
             db.movedAside().ifPresent(aside -> audit.restartAfterQuarantine(folder.path().toString(),
                     aside.getFileName().toString()));
-            JdbcFleetCache cache = new JdbcFleetCache(db.dataSource());
+            FleetStore cache = db.fleet();
             return new ConsoleServices(folder, db, audit, cache, clock, source.apply(cache),
                     new MapSnapshotService(basemaps, new PngMapRasterizer()));
         } catch (RuntimeException e) {
@@ -103,26 +101,17 @@ final class ConsoleServices implements ConsoleBackend.Session {
     public synchronized DeploymentService deployments() {
         if (deployments == null) {
             JsonPreferencesStore settings = new JsonPreferencesStore(folder.settingsFile());
-            deployments = new DeploymentService(journal(), new JdbcReleaseStore(database.dataSource(), clock),
+            deployments = new DeploymentService(database.journal(), database.releases(),
                     new LocalReleaseArtifacts(() -> settings.load().deploy().maxArtifactBytes()), audit, clock,
                     Pacer.REAL);
         }
         return deployments;
     }
 
-    private JdbcDeploymentJournal journal;
-
-    private synchronized JdbcDeploymentJournal journal() {
-        if (journal == null) {
-            journal = new JdbcDeploymentJournal(database.dataSource(), clock);
-        }
-        return journal;
-    }
-
     @Override
     public synchronized RolloutService rollouts() {
         if (rollouts == null) {
-            rollouts = new RolloutService(deployments(), journal(), new LocalProcesses(), clock);
+            rollouts = new RolloutService(deployments(), database.journal(), new LocalProcesses(), clock);
         }
         return rollouts;
     }

@@ -1,13 +1,13 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
-import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.service.fleet.FleetSource;
 import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.settings.PreferencesStore;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.ui.common.IconFonts;
+import io.camfleet.console.service.store.FleetStore;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.LoggerFactory;
@@ -58,7 +58,7 @@ final class DesktopConsole {
         }, workers);
         CompletableFuture<Preferences> preferences = store.thenApplyAsync(PreferencesStore::load, workers);
         AtomicReference<CompletableFuture<ConsoleServices>> services = new AtomicReference<>();
-        Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources =
+        Function<SourceSettings, Function<FleetStore, FleetSource>> sources =
                 settings -> runtime.source(settings, options.demoSites(), options.seed());
         Supplier<CompletableFuture<ConsoleServices>> openServices = () -> services.updateAndGet(
                 started -> started != null ? started : CompletableFuture.supplyAsync(() -> runtime.openServices(

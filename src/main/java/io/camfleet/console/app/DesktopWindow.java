@@ -1,6 +1,5 @@
 package io.camfleet.console.app;
 
-import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.adapter.tiles.HttpTileSource;
 import io.camfleet.console.cli.ExitCodes;
 import io.camfleet.console.cli.TerminalText;
@@ -37,6 +36,7 @@ import io.camfleet.console.ui.shell.ShellView;
 import io.camfleet.console.ui.shell.ShellViewModel;
 import io.camfleet.console.ui.common.sitedetail.SiteDetailView;
 import io.camfleet.console.ui.common.sitedetail.SiteDetailViewModel;
+import io.camfleet.console.service.store.FleetStore;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -101,7 +101,7 @@ final class DesktopWindow {
     private final BasemapSource basemaps;
     private final Executor workers;
     private final ObjectProperty<TileSource> tileSource = new SimpleObjectProperty<>();
-    private final Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources;
+    private final Function<SourceSettings, Function<FleetStore, FleetSource>> sources;
     private final DeploymentsViewModel.Runners runners;
     private final Function<Path, io.camfleet.console.domain.deploy.Release> releaseFiles;
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
@@ -131,7 +131,7 @@ final class DesktopWindow {
      */
     DesktopWindow(Stage stage, Messages messages, Path folder, PreferencesStore preferences, Preferences loaded,
                   BasemapSource basemaps, EnvironmentReader environments,
-                  Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources,
+                  Function<SourceSettings, Function<FleetStore, FleetSource>> sources,
                   DeploymentsViewModel.Runners runners, Function<Path, io.camfleet.console.domain.deploy.Release>
                           releaseFiles, Executor workers, ScheduledExecutorService ticker, Events events,
                   IntConsumer onClosed) {

@@ -1,7 +1,6 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.files.JsonPreferencesStore;
-import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.environments.FakeEnvironmentReader;
 import io.camfleet.console.service.fleet.FleetSource;
@@ -9,6 +8,7 @@ import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.audit.Operator;
 import io.camfleet.console.service.settings.Preferences;
 import io.camfleet.console.service.environments.SourceSettings;
+import io.camfleet.console.service.store.FleetStore;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -63,9 +63,9 @@ final class WindowFixture {
      * Opens through {@code runtime} (its environment and AWS clients), on the source {@code initial} builds; a
      * source chosen later in Settings is what {@code sources} builds for it.
      */
-    void open(Stage stage, Path data, ConsoleRuntime runtime, Function<JdbcFleetCache, FleetSource> initial,
+    void open(Stage stage, Path data, ConsoleRuntime runtime, Function<FleetStore, FleetSource> initial,
               Preferences preferences, EnvironmentReader environments,
-              Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources) {
+              Function<SourceSettings, Function<FleetStore, FleetSource>> sources) {
         this.stage = stage;
         services = runtime.openServices(data, initial);
         JsonPreferencesStore store = new JsonPreferencesStore(data.resolve("settings.json"));

@@ -8,11 +8,10 @@ import io.camfleet.console.domain.fleet.Site;
 import io.camfleet.console.domain.fleet.SlaTier;
 import io.camfleet.console.service.fleet.CachedFleet;
 import io.camfleet.console.service.fleet.CachedHealth;
-import io.camfleet.console.service.fleet.FleetCache;
 import io.camfleet.console.service.fleet.FleetData;
 import io.camfleet.console.service.fleet.HealthChange;
 import io.camfleet.console.service.fleet.HealthInterval;
-import io.camfleet.console.service.environments.SyncCache;
+import io.camfleet.console.service.store.FleetStore;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -39,7 +38,7 @@ import java.util.TreeSet;
  * no longer has come last, in one transaction, so that a write that stops halfway leaves the cache saying the time
  * of its last complete write, and deletes nothing.
  */
-public final class JdbcFleetCache implements FleetCache, SyncCache {
+public final class JdbcFleetCache implements FleetStore {
 
     private static final String SITE_COLUMNS =
             "name, customer, country_code, region, latitude, longitude, time_zone, sla_tier, maintenance_window, "

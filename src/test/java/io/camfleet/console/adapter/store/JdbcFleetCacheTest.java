@@ -14,9 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +26,18 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreEngine.class)
 class JdbcFleetCacheTest {
+
+    @Parameter
+    StoreEngine engine;
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00.123Z");
 
     @TempDir
     Path dir;
-    private CacheDatabase db;
+    private StoreEngine.TestDatabase db;
     private JdbcFleetCache cache;
 
     private final Site amsterdam = new Site("NL-1", "Amsterdam Hub", "Northwind", "NL", "EU", 52.37, 4.89,
@@ -45,7 +52,7 @@ class JdbcFleetCacheTest {
 
     @BeforeEach
     void open() {
-        db = CacheDatabase.open(dir, Clock.systemUTC());
+        db = engine.open(dir);
         cache = new JdbcFleetCache(db.dataSource());
     }
 
