@@ -6,13 +6,16 @@ import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.fleet.HistoryRetention;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.ui.common.BackgroundTasks;
+import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -65,6 +68,9 @@ public final class SettingsDialog {
         Label history = new Label(m.text("settings.history", HistoryRetention.DEFAULT.days(),
                 HistoryRetention.DEFAULT.perCamera()));
         history.setWrapText(true);
+        history.setMinHeight(Region.USE_PREF_SIZE);
+        history.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        history.setPadding(new Insets(0, 16, 0, 16)); // in line with the tabs' own text
         history.setId("settings-history");
         dialog.getDialogPane().setContent(new VBox(10, tabs, history));
         // Wide enough for the environments table to show an account and role without cutting them. The theme's
