@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
@@ -103,6 +105,16 @@ class ArchitectureTest {
         // registry the features fill, so it imports none of them either.
         slices().matching("io.camfleet.console.ui.(*)..").should().notDependOnEachOther()
                 .ignoreDependency(alwaysTrue(), resideInAPackage("..console.ui.common.."))
+                .check(classes);
+    }
+
+    @Test
+    void theStoreIsReachedThroughTheDatabasePort() {
+        // The composition root opens the database and takes each capability's store from the port (service.store);
+        // the JDBC classes behind it are the store's own, so that another database can stand in for H2.
+        noClasses().that().resideOutsideOfPackage("..console.adapter.store..")
+                .should().dependOnClassesThat(resideInAPackage("..console.adapter.store..")
+                        .and(not(simpleName("CacheDatabase"))))
                 .check(classes);
     }
 

@@ -13,7 +13,7 @@ import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.adapter.sim.DemoTargetRunner;
 import io.camfleet.console.adapter.ssh.SshSettings;
 import io.camfleet.console.adapter.ssh.SshjHostConnector;
-import io.camfleet.console.adapter.store.JdbcFleetCache;
+import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.app.features.AuditFeature;
 import io.camfleet.console.app.features.DeploymentsFeature;
 import io.camfleet.console.app.features.Feature;
@@ -208,7 +208,7 @@ final class ConsoleRuntime implements ConsoleBackend {
         return openServices(folder, cache -> source);
     }
 
-    ConsoleServices openServices(Path folder, Function<JdbcFleetCache, FleetSource> source) {
+    ConsoleServices openServices(Path folder, Function<FleetStore, FleetSource> source) {
         ConsoleServices opened = ConsoleServices.open(folder, clock, source, operator, features());
         opened.recoveredCache().ifPresent(cacheMovedAside);
         return opened;
@@ -219,7 +219,7 @@ final class ConsoleRuntime implements ConsoleBackend {
      *
      * @throws Problem {@code problem.cacheAlreadyOpen} when another window, sync or import keeps it
      */
-    ConsoleServices openKeeping(Path folder, Function<JdbcFleetCache, FleetSource> source) {
+    ConsoleServices openKeeping(Path folder, Function<FleetStore, FleetSource> source) {
         FleetLock lock = FleetLock.take(folder);
         try {
             return openServices(folder, source).keeping(lock);
@@ -247,7 +247,7 @@ final class ConsoleRuntime implements ConsoleBackend {
      * @param sources      builds the fleet source Settings name, over the cache; called off the FX thread
      * @param environments what Settings asks about AWS environments; called off the FX thread
      */
-    List<Feature> features(Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources,
+    List<Feature> features(Function<SourceSettings, Function<FleetStore, FleetSource>> sources,
                            EnvironmentReader environments) {
         return List.of(new MapFeature(basemaps), new FleetFeature(sources), new DeploymentsFeature(this, basemaps),
                 new AuditFeature(), new SettingsFeature(environments));
@@ -273,7 +273,7 @@ final class ConsoleRuntime implements ConsoleBackend {
      * The fleet source Settings name, built over the cache (an AWS sync writes it itself). A choice that cannot be
      * used (AWS without an environment, an import without a file) is the demo fleet, with a warning in the log.
      */
-    Function<JdbcFleetCache, FleetSource> source(SourceSettings settings, int demoSites, long seed) {
+    Function<FleetStore, FleetSource> source(SourceSettings settings, int demoSites, long seed) {
         return switch (settings.kind()) {
             case AWS -> settings.environments().isEmpty()
                     ? demo("AWS without an environment", demoSites, seed)
@@ -287,13 +287,13 @@ final class ConsoleRuntime implements ConsoleBackend {
         };
     }
 
-    private Function<JdbcFleetCache, FleetSource> demo(String why, int sites, long seed) {
+    private Function<FleetStore, FleetSource> demo(String why, int sites, long seed) {
         LOG.warn("Settings name {}; using the demo fleet", why);
         return cache -> demoFleet(sites, seed);
     }
 
     private EnvironmentsFleetSource environmentsSource(List<Environment> environments, Collection<String> toSync,
-                                                       MetricNames metrics, boolean full, JdbcFleetCache cache) {
+                                                       MetricNames metrics, boolean full, FleetStore cache) {
         EnvironmentsFleetSource source = new EnvironmentsFleetSource(environments, toSync,
                 new EnvironmentSync(environments(metrics), cache, clock), cache);
         if (full) {

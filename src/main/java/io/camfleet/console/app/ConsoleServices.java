@@ -4,8 +4,7 @@ import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.adapter.files.FleetLock;
 import io.camfleet.console.adapter.store.CacheDatabase;
-import io.camfleet.console.adapter.store.JdbcAuditTrail;
-import io.camfleet.console.adapter.store.JdbcFleetCache;
+import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.app.features.Feature;
 import io.camfleet.console.app.features.FolderParts;
 import io.camfleet.console.app.features.OpenFolder;
@@ -44,12 +43,12 @@ final class ConsoleServices implements ConsoleBackend.Session {
      *
      * @throws io.camfleet.console.service.common.Problem when the folder cannot be written or the cache cannot be opened
      */
-    static ConsoleServices open(Path path, Clock clock, Function<JdbcFleetCache, FleetSource> source,
+    static ConsoleServices open(Path path, Clock clock, Function<FleetStore, FleetSource> source,
                                 Operator operator, List<Feature> features) {
         DataFolder folder = DataFolder.prepare(path);
         CacheDatabase db = CacheDatabase.open(folder.path(), clock);
         try {
-            AuditService audit = new AuditService(new JdbcAuditTrail(db.dataSource()),
+            AuditService audit = new AuditService(db.auditTrail(),
                     new AuditAnchorFiles(folder.path()), operator, clock);
             db.movedAside().ifPresent(aside -> audit.restartAfterQuarantine(folder.path().toString(),
                     aside.getFileName().toString()));

@@ -1,7 +1,7 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.app.features.SettingsFile;
-import io.camfleet.console.adapter.store.JdbcFleetCache;
+import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.service.fleet.FleetSource;
 import io.camfleet.console.service.settings.Settings;
@@ -58,7 +58,7 @@ final class DesktopConsole {
         }, workers);
         CompletableFuture<Settings> onDisk = store.thenApplyAsync(SettingsStore::read, workers);
         AtomicReference<CompletableFuture<ConsoleServices>> services = new AtomicReference<>();
-        Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources =
+        Function<SourceSettings, Function<FleetStore, FleetSource>> sources =
                 settings -> runtime.source(settings, options.demoSites(), options.seed());
         Supplier<CompletableFuture<ConsoleServices>> openServices = () -> services.updateAndGet(
                 started -> started != null ? started : CompletableFuture.supplyAsync(() -> runtime.openKeeping(

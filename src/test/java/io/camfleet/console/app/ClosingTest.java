@@ -1,7 +1,6 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.store.CacheDatabase;
-import io.camfleet.console.adapter.store.JdbcFleetCache;
 import io.camfleet.console.service.fleet.CachedFleet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,7 @@ class ClosingTest {
 
         try (CacheDatabase db = CacheDatabase.open(folder, Clock.systemUTC())) {
             assertThat(db.movedAside()).isEmpty();
-            CachedFleet cached = new JdbcFleetCache(db.dataSource()).read();
+            CachedFleet cached = db.fleet().read();
             assertThat(cached.fleet().sites()).hasSize(20_000);
             assertThat(cached.fleet().cameras()).hasSize(cameras);
             assertThat(cached.asOf()).isNotNull();

@@ -206,6 +206,9 @@ class SettingsUiTest {
         waitFor(() -> robot.lookup("#settings-source-problem").queryAs(Label.class).getText().equals(
                 "No AWS environment is set up: add one in Settings, or choose the demo fleet or an imported file."));
         assertThat(robot.lookup("#settings-tabs").tryQuery()).isPresent();
+        // How much health history the cache keeps, read only: what keeps the cache bounded.
+        assertThat(robot.lookup("#settings-history").queryAs(Label.class).getText())
+                .startsWith("Health history: the cache keeps the last 7 days, and of each camera its newest 10");
 
         // An import needs a file that is there.
         robot.clickOn("#settings-source-import");

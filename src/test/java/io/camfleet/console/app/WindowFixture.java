@@ -4,7 +4,7 @@ import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.ui.shell.WindowSettings;
 import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.settings.Settings;
-import io.camfleet.console.adapter.store.JdbcFleetCache;
+import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.environments.FakeEnvironmentReader;
 import io.camfleet.console.service.fleet.FleetSource;
@@ -71,9 +71,9 @@ final class WindowFixture {
      * Opens through {@code runtime} (its environment and AWS clients), on the source {@code initial} builds; a
      * source chosen later in Settings is what {@code sources} builds for it.
      */
-    void open(Stage stage, Path data, ConsoleRuntime runtime, Function<JdbcFleetCache, FleetSource> initial,
+    void open(Stage stage, Path data, ConsoleRuntime runtime, Function<FleetStore, FleetSource> initial,
               Settings preferences, EnvironmentReader environments,
-              Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources) {
+              Function<SourceSettings, Function<FleetStore, FleetSource>> sources) {
         this.stage = stage;
         services = runtime.openServices(data, initial);
         SettingsStore store = SettingsFile.in(data);

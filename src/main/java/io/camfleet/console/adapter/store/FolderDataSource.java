@@ -9,7 +9,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 
 /**
- * The cache's connections, knowing which data folder they write to (a store failure can then say "the disk holding
+ * The H2 cache's connections, knowing which data folder they write to (a store failure can then say "the disk holding
  * FOLDER is full" even when the broken connection can no longer tell where it was) and whether they sync.
  */
 final class FolderDataSource implements DataSource {

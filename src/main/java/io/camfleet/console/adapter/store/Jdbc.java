@@ -35,9 +35,11 @@ final class Jdbc {
     }
 
     /**
-     * Runs {@code work} in one transaction and forces it to the disk before returning ({@code CHECKPOINT SYNC}: H2
-     * writes what is committed, then fsyncs): for a write that announces a step on the outside world or that a message
-     * reports done, which must outlive a kill -9 and a power failure. A full disk fails it here, not later.
+     * Runs {@code work} in one transaction and forces it to the disk before returning: for a write that announces a
+     * step on the outside world or that a message reports done, which must outlive a kill -9 and a power failure. A
+     * full disk fails it here, not later. On H2 (the cache's {@link FolderDataSource}) that takes a
+     * {@code CHECKPOINT SYNC}: H2 writes what is committed, then fsyncs. PostgreSQL's commit is on the disk when it
+     * returns (its write-ahead log is flushed first), so there it is a plain transaction.
      */
     static <T> T inDurableTransaction(DataSource ds, Work<T> work) {
         return transaction(ds, work, true);
@@ -51,7 +53,7 @@ final class Jdbc {
                 try {
                     T result = work.run(c);
                     c.commit();
-                    if (sync && !(ds instanceof FolderDataSource f && !f.syncs())) {
+                    if (sync && ds instanceof FolderDataSource f && f.syncs()) {
                         try (Statement s = c.createStatement()) {
                             s.execute("CHECKPOINT SYNC");
                         }

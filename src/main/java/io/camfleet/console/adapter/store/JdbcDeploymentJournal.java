@@ -226,7 +226,7 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
             Map<String, List<String>> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT camera_id, line FROM (SELECT camera_id, line, id, "
                     + "ROW_NUMBER() OVER (PARTITION BY camera_id ORDER BY id DESC) AS n FROM deployment_log "
-                    + "WHERE deployment_id = ?) WHERE n <= ? ORDER BY camera_id, id")) {
+                    + "WHERE deployment_id = ?) AS latest WHERE n <= ? ORDER BY camera_id, id")) {
                 ps.setString(1, deploymentId);
                 ps.setInt(2, perTarget);
                 try (ResultSet rs = ps.executeQuery()) {

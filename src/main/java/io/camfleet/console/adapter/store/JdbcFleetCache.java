@@ -8,12 +8,13 @@ import io.camfleet.console.domain.fleet.Site;
 import io.camfleet.console.domain.fleet.SlaTier;
 import io.camfleet.console.service.fleet.CachedFleet;
 import io.camfleet.console.service.fleet.CachedHealth;
-import io.camfleet.console.service.fleet.FleetCache;
 import io.camfleet.console.service.fleet.FleetData;
 import io.camfleet.console.service.fleet.HealthChange;
 import io.camfleet.console.service.fleet.HealthInterval;
 import io.camfleet.console.service.fleet.ReportedVersion;
 import io.camfleet.console.service.environments.SyncCache;
+import io.camfleet.console.service.fleet.HistoryRetention;
+import io.camfleet.console.service.store.FleetStore;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -21,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fleet cache in portable SQL (H2 by default, PostgreSQL in team mode).
@@ -40,7 +43,7 @@ import java.util.TreeSet;
  * no longer has come last, in one transaction, so that a write that stops halfway leaves the cache saying the time
  * of its last complete write, and deletes nothing.
  */
-public final class JdbcFleetCache implements FleetCache, SyncCache {
+public final class JdbcFleetCache implements FleetStore {
 
     private static final String SITE_COLUMNS =
             "name, customer, country_code, region, latitude, longitude, time_zone, sla_tier, maintenance_window, "
@@ -62,13 +65,34 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
     private static final String UPDATE_TELEMETRY = "UPDATE camera_system SET last_heartbeat = ?, "
             + "operating_mode = ?, frames_per_minute = ?, disk_used_percent = ?, temperature_c = ? WHERE id = ?";
 
+    /**
+     * Telemetry of a camera whose health did not change is written again only once its stored heartbeat is this far
+     * behind, and up to twice as far: each camera by an offset of its own, so that the rewrites spread evenly over
+     * the flushes instead of all coming at once. Heartbeats move every beat for every camera: rewriting 100,000 rows
+     * at every 30-second flush made the cache grow by hundreds of MB, since H2 writes each new version of a row to a
+     * new place in its file and reclaims the old ones late. Health, and the telemetry that came with a change of it,
+     * is always written at once.
+     */
+    static final Duration STORED_HEARTBEAT_LAG = Duration.ofMinutes(10);
+    /** How often history older than the retention is deleted. */
+    static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
     private final DataSource ds;
     private final ReportedVersions reported;
+    private final HistoryRetention retention;
     private volatile ColumnWidths widths;
+    private volatile Instant lastPruned;
+    /** When each camera's heartbeat is next written, if it was written by {@link #update}; else at the next one. */
+    private final Map<String, Instant> heartbeatDue = new ConcurrentHashMap<>();
 
     public JdbcFleetCache(DataSource ds) {
+        this(ds, HistoryRetention.DEFAULT);
+    }
+
+    JdbcFleetCache(DataSource ds, HistoryRetention retention) {
         this.ds = ds;
         this.reported = new ReportedVersions(ds);
+        this.retention = retention;
     }
 
     private record CameraRow(CameraSystem camera, CameraTelemetry telemetry, String environment) {
@@ -98,6 +122,7 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
             (oldCameras.contains(cam.id()) ? keptCameras : newCameras).add(row);
         }
 
+        heartbeatDue.clear(); // every camera's telemetry is written here
         List<HealthChange> known = changes.stream().filter(h -> keepCameras.contains(h.cameraId())).toList();
         List<String> goneCameras = oldCameras.stream().filter(id -> !keepCameras.contains(id)).toList();
         List<String> goneSites = oldSites.stream().filter(id -> !keepSites.containsKey(id)).toList();
@@ -136,6 +161,7 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
     @Override
     public List<Clipped> writePage(String environment, List<Site> sites, List<CameraSystem> cameras,
                                    Map<String, CameraTelemetry> telemetry) {
+        heartbeatDue.clear(); // a sync writes telemetry of its own
         return Jdbc.inTransaction(ds, c -> {
             ColumnWidths fit = widths(c);
             List<Clipped> notes = new ArrayList<>();
@@ -272,11 +298,28 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
 
     @Override
     public void update(Map<String, CameraTelemetry> telemetry, Collection<HealthChange> changes, Instant asOf) {
-        Jdbc.inPages(ds, new ArrayList<>(telemetry.entrySet()), (c, page) -> Jdbc.batch(c, UPDATE_TELEMETRY, page,
-                (ps, e) -> {
-                    bindTelemetry(ps, 1, e.getValue());
-                    ps.setString(6, e.getKey());
-                }));
+        Set<String> changed = new HashSet<>();
+        Instant latest = asOf;
+        for (HealthChange h : changes) {
+            changed.add(h.cameraId());
+            latest = latest == null || h.at().isAfter(latest) ? h.at() : latest;
+        }
+        List<Map.Entry<String, CameraTelemetry>> due = new ArrayList<>();
+        for (Map.Entry<String, CameraTelemetry> e : telemetry.entrySet()) {
+            Instant beat = e.getValue().lastHeartbeat();
+            Instant next = heartbeatDue.get(e.getKey());
+            if (changed.contains(e.getKey()) || beat == null || next == null || !beat.isBefore(next)) {
+                due.add(e);
+            }
+        }
+        Jdbc.inPages(ds, due, (c, page) -> Jdbc.batch(c, UPDATE_TELEMETRY, page, JdbcFleetCache::bindTelemetry));
+        for (Map.Entry<String, CameraTelemetry> e : due) {
+            Instant beat = e.getValue().lastHeartbeat();
+            if (beat != null) {
+                long spread = Math.floorMod(e.getKey().hashCode(), STORED_HEARTBEAT_LAG.toSeconds());
+                heartbeatDue.put(e.getKey(), beat.plus(STORED_HEARTBEAT_LAG).plusSeconds(spread));
+            }
+        }
         Jdbc.inPages(ds, List.copyOf(changes), JdbcFleetCache::applyHealthChanges);
         if (asOf != null) {
             Jdbc.inTransaction(ds, c -> {
@@ -287,6 +330,50 @@ public final class JdbcFleetCache implements FleetCache, SyncCache {
                 return null;
             });
         }
+        if (latest != null && (lastPruned == null || !latest.isBefore(lastPruned.plus(PRUNE_EVERY)))) {
+            lastPruned = latest;
+            pruneHistory(latest);
+        }
+    }
+
+    private static void bindTelemetry(PreparedStatement ps, Map.Entry<String, CameraTelemetry> e)
+            throws SQLException {
+        bindTelemetry(ps, 1, e.getValue());
+        ps.setString(6, e.getKey());
+    }
+
+    /**
+     * Deletes the health history the retention no longer keeps: intervals that ended before its age, and of each
+     * camera with more than its share, all but the newest. A camera's open interval is always its newest.
+     */
+    private void pruneHistory(Instant now) {
+        Jdbc.inTransaction(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM health_interval WHERE ended_at < ?")) {
+                Jdbc.setInstant(ps, 1, now.minus(retention.age()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        List<String> crowded = Jdbc.read(ds, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT camera_id FROM health_interval GROUP BY camera_id HAVING COUNT(*) > ?")) {
+                ps.setInt(1, retention.perCamera());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+        Jdbc.inPages(ds, crowded, (c, page) -> Jdbc.batch(c, "DELETE FROM health_interval WHERE camera_id = ? "
+                + "AND started_at < (SELECT started_at FROM health_interval WHERE camera_id = ? "
+                + "ORDER BY started_at DESC, id DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY)", page, (ps, id) -> {
+                    ps.setString(1, id);
+                    ps.setString(2, id);
+                    ps.setInt(3, retention.perCamera() - 1);
+                }));
     }
 
     /** Closes each camera's open interval, opens the new one, and moves its current state. */

@@ -2,12 +2,11 @@ package io.camfleet.console.app.features;
 
 import io.camfleet.console.adapter.files.LocalReleaseArtifacts;
 import io.camfleet.console.adapter.os.LocalProcesses;
-import io.camfleet.console.adapter.store.JdbcDeploymentJournal;
-import io.camfleet.console.adapter.store.JdbcReleaseStore;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.DeployCommand;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.deploy.DeploySettings;
+import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.Pacer;
 import io.camfleet.console.service.deploy.RolloutService;
@@ -19,7 +18,6 @@ import io.camfleet.console.ui.shell.Screen;
 import io.camfleet.console.ui.shell.ScreenRegistry;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-import javax.sql.DataSource;
 import java.util.List;
 
 /** Deployments: releases rolled out to cameras in waves, journaled, from the window or {@code camfleet deploy}. */
@@ -38,11 +36,10 @@ public final class DeploymentsFeature implements Feature {
 
     @Override
     public void open(OpenFolder folder, FolderParts.Builder parts) {
-        DataSource db = folder.database().dataSource();
         var settings = SettingsFile.in(folder.folder().path());
-        Lazy<JdbcDeploymentJournal> journal = new Lazy<>(() -> new JdbcDeploymentJournal(db, folder.clock()));
+        Lazy<DeploymentJournal> journal = new Lazy<>(() -> folder.database().journal());
         Lazy<DeploymentService> deployments = new Lazy<>(() -> new DeploymentService(journal.get(),
-                new JdbcReleaseStore(db, folder.clock()),
+                folder.database().releases(),
                 new LocalReleaseArtifacts(() -> settings.read().get(DeploySettings.SECTION).maxArtifactBytes()), folder.audit(),
                 folder.clock(), Pacer.REAL));
         // Each camera a rollout brings to its release shows in the fleet at once: the fleet of now, whichever source

@@ -1,6 +1,6 @@
 package io.camfleet.console.app.features;
 
-import io.camfleet.console.adapter.store.JdbcFleetCache;
+import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.DemoCommand;
 import io.camfleet.console.cli.EnvCommand;
@@ -31,16 +31,16 @@ public final class FleetFeature implements Feature {
 
     public static final Screen TABLE = new Screen("FLEET_TABLE", Material2MZ.TABLE_CHART);
 
-    private final Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources;
+    private final Function<SourceSettings, Function<FleetStore, FleetSource>> sources;
 
     /** @param sources builds the source Settings name, over the cache; called off the FX thread */
-    public FleetFeature(Function<SourceSettings, Function<JdbcFleetCache, FleetSource>> sources) {
+    public FleetFeature(Function<SourceSettings, Function<FleetStore, FleetSource>> sources) {
         this.sources = sources;
     }
 
     @Override
     public void open(OpenFolder folder, FolderParts.Builder parts) {
-        FleetSources fleet = new FleetSources(new JdbcFleetCache(folder.database().dataSource()), folder.clock(),
+        FleetSources fleet = new FleetSources(folder.database().fleet(), folder.clock(),
                 folder.audit(), folder.source());
         parts.add(FleetSources.class, () -> fleet)
                 .add(FleetService.class, fleet::fleet)

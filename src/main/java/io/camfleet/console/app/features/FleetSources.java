@@ -1,6 +1,6 @@
 package io.camfleet.console.app.features;
 
-import io.camfleet.console.adapter.store.JdbcFleetCache;
+import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.domain.audit.AuditActions;
 import io.camfleet.console.domain.fleet.HealthRules;
 import io.camfleet.console.service.audit.AuditService;
@@ -15,13 +15,13 @@ import java.util.function.Function;
 /** The fleet of an open data folder and the source it comes from, which Settings can switch. */
 public final class FleetSources {
 
-    private final JdbcFleetCache cache;
+    private final FleetStore cache;
     private final Clock clock;
     private final AuditService audit;
     private volatile FleetSource source;
     private volatile FleetService fleet;
 
-    FleetSources(JdbcFleetCache cache, Clock clock, AuditService audit, Function<JdbcFleetCache, FleetSource> source) {
+    FleetSources(FleetStore cache, Clock clock, AuditService audit, Function<FleetStore, FleetSource> source) {
         this.cache = cache;
         this.clock = clock;
         this.audit = audit;
@@ -48,7 +48,7 @@ public final class FleetSources {
      *
      * @throws io.camfleet.console.service.common.Problem when the new source cannot be built (no environment, say)
      */
-    public synchronized FleetService switchSource(Function<JdbcFleetCache, FleetSource> next) {
+    public synchronized FleetService switchSource(Function<FleetStore, FleetSource> next) {
         FleetSource built = next.apply(cache);
         audit.perform(AuditActions.FLEET_SOURCE, built.name(), Map.of("from", source.name()), () -> {
             use(built);

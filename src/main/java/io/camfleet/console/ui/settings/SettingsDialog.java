@@ -3,14 +3,20 @@ package io.camfleet.console.ui.settings;
 import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.environments.SourceSettings;
+import io.camfleet.console.service.fleet.HistoryRetention;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.ui.common.BackgroundTasks;
+import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.util.Optional;
@@ -58,7 +64,15 @@ public final class SettingsDialog {
         TabPane tabs = new TabPane(tilesTab.tab(), sourceTab.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("settings-tabs");
-        dialog.getDialogPane().setContent(tabs);
+        // Read only: what keeps the cache bounded however long the console runs live.
+        Label history = new Label(m.text("settings.history", HistoryRetention.DEFAULT.days(),
+                HistoryRetention.DEFAULT.perCamera()));
+        history.setWrapText(true);
+        history.setMinHeight(Region.USE_PREF_SIZE);
+        history.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        history.setPadding(new Insets(0, 16, 0, 16)); // in line with the tabs' own text
+        history.setId("settings-history");
+        dialog.getDialogPane().setContent(new VBox(10, tabs, history));
         // Wide enough for the environments table to show an account and role without cutting them. The theme's
         // stylesheet caps dialogs at 600 px (a message, not a form with a table) and wins over a maximum set here;
         // a minimum still counts.

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,11 +55,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The operator's actions on an ended deployment, over the real journal: retry, roll back, trust a host key. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreEngine.class)
 class DeploymentActionsTest {
+
+    @Parameter
+    StoreEngine engine;
 
     @TempDir
     Path dir;
-    private CacheDatabase db;
+    private StoreEngine.TestDatabase db;
     private DeploymentService service;
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
     private final Release release = new Release("camos-agent", "6.5.0", ReleaseKind.HOTFIX, "/srv/agent.tar",
@@ -106,7 +114,7 @@ class DeploymentActionsTest {
 
     @BeforeEach
     void open() {
-        db = CacheDatabase.open(dir, Clock.systemUTC());
+        db = engine.open(dir);
         service = new DeploymentService(new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC()),
                 new JdbcReleaseStore(db.dataSource(), Clock.systemUTC()),
                 // these tests are about the actions: the artifact, never read by their runner, passes as it is

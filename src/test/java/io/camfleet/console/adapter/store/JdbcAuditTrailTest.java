@@ -12,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,17 +27,22 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The audit trail on a real H2 file, tampered with the way someone with the file could. */
+/** The audit trail on a real H2 file and on PostgreSQL, tampered with the way someone with the database could. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreEngine.class)
 class JdbcAuditTrailTest {
+
+    @Parameter
+    StoreEngine engine;
 
     @TempDir
     Path dir;
-    private CacheDatabase db;
+    private StoreEngine.TestDatabase db;
     private AuditService audit;
 
     @BeforeEach
     void open() {
-        db = CacheDatabase.open(dir, Clock.systemUTC());
+        db = engine.open(dir);
         audit = new AuditService(new JdbcAuditTrail(db.dataSource()), new AuditAnchorFiles(dir),
                 new Operator("alice", ""), Clock.systemUTC());
         for (int i = 1; i <= 6; i++) {
@@ -119,7 +127,7 @@ class JdbcAuditTrailTest {
     @Test
     void appendsAfterReopeningContinueTheSameChain() {
         db.close();
-        db = CacheDatabase.open(dir, Clock.systemUTC());
+        db = engine.open(dir);
         audit = new AuditService(new JdbcAuditTrail(db.dataSource()), new AuditAnchorFiles(dir),
                 new Operator("bob", ""), Clock.systemUTC());
         AuditEvent e = audit.record("console.open", "", Map.of(), AuditOutcome.SUCCEEDED);

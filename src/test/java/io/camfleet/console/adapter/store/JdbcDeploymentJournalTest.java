@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,18 +23,23 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreEngine.class)
 class JdbcDeploymentJournalTest {
+
+    @Parameter
+    StoreEngine engine;
 
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
 
     @TempDir
     Path dir;
-    private CacheDatabase db;
+    private StoreEngine.TestDatabase db;
     private JdbcDeploymentJournal journal;
 
     @BeforeEach
     void open() {
-        db = CacheDatabase.open(dir, Clock.systemUTC());
+        db = engine.open(dir);
         journal = new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC());
         journal.create(new DeploymentRecord("d-1", "camos-agent", "6.5.1", ExecutorKind.SSH, "{\"waves\":[]}",
                 DeploymentState.RUNNING, T0, "alice", T0), List.of(

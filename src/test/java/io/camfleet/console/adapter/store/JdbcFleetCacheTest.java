@@ -11,13 +11,17 @@ import io.camfleet.console.service.fleet.FleetData;
 import io.camfleet.console.service.fleet.HealthChange;
 import io.camfleet.console.service.fleet.HealthInterval;
 import io.camfleet.console.service.fleet.ReportedVersion;
+import io.camfleet.console.service.fleet.HistoryRetention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +29,18 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreEngine.class)
 class JdbcFleetCacheTest {
+
+    @Parameter
+    StoreEngine engine;
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00.123Z");
 
     @TempDir
     Path dir;
-    private CacheDatabase db;
+    private StoreEngine.TestDatabase db;
     private JdbcFleetCache cache;
 
     private final Site amsterdam = new Site("NL-1", "Amsterdam Hub", "Northwind", "NL", "EU", 52.37, 4.89,
@@ -46,7 +55,7 @@ class JdbcFleetCacheTest {
 
     @BeforeEach
     void open() {
-        db = CacheDatabase.open(dir, Clock.systemUTC());
+        db = engine.open(dir);
         cache = new JdbcFleetCache(db.dataSource());
     }
 
@@ -135,6 +144,56 @@ class JdbcFleetCacheTest {
         assertThat(cache.read().health()).containsEntry("NL-1-C01", HealthState.ONLINE);
         assertThat(cache.read().fleet().telemetryOf("NL-1-C01")).isEqualTo(t1);
         assertThat(cache.read().asOf()).isEqualTo(T0.plusSeconds(400));
+    }
+
+    @Test
+    void healthHistoryKeepsEachCamerasNewestChangesAndForgetsWhatEndedBeforeTheRetention() {
+        JdbcFleetCache kept = new JdbcFleetCache(db.dataSource(), new HistoryRetention(Duration.ofDays(1), 3));
+        kept.replaceFleet(new FleetData(List.of(amsterdam), List.of(cam1, cam2), Map.of()), List.of(
+                new HealthChange("NL-1-C01", null, HealthState.ONLINE, T0),
+                new HealthChange("NL-1-C02", null, HealthState.ONLINE, T0)), "Demo", T0);
+        HealthState was = HealthState.ONLINE;
+        for (int hour = 1; hour <= 5; hour++) {
+            HealthState next = was == HealthState.ONLINE ? HealthState.OFFLINE : HealthState.ONLINE;
+            kept.update(Map.of(), List.of(new HealthChange("NL-1-C01", was, next, T0.plus(Duration.ofHours(hour)))),
+                    null);
+            was = next;
+        }
+        assertThat(kept.history("NL-1-C01", 100)).extracting(HealthInterval::start)
+                .containsExactly(T0.plus(Duration.ofHours(5)), T0.plus(Duration.ofHours(4)),
+                        T0.plus(Duration.ofHours(3)));
+        assertThat(kept.history("NL-1-C02", 100)).hasSize(1);
+
+        kept.update(Map.of(), List.of(new HealthChange("NL-1-C02", HealthState.ONLINE, HealthState.DEGRADED,
+                T0.plus(Duration.ofDays(2)))), null);
+        // What ended more than a day before is gone; what still lasts is kept, however old.
+        assertThat(kept.history("NL-1-C01", 100)).extracting(HealthInterval::start)
+                .containsExactly(T0.plus(Duration.ofHours(5)));
+        assertThat(kept.history("NL-1-C02", 100)).extracting(HealthInterval::state)
+                .containsExactly(HealthState.DEGRADED, HealthState.ONLINE);
+    }
+
+    @Test
+    void aHeartbeatAloneIsStoredOnceTheStoredOneIsBehindByTheLagAndWithAChangeOfHealthAtOnce() {
+        cache.replaceFleet(new FleetData(List.of(amsterdam), List.of(cam1, cam2), Map.of("NL-1-C01", t1,
+                "NL-1-C02", t1)), List.of(), "Demo", T0);
+        CameraTelemetry minute = beat(T0.plusSeconds(60));
+        cache.update(Map.of("NL-1-C01", minute, "NL-1-C02", minute), List.of(), T0.plusSeconds(60));
+        assertThat(cache.read().fleet().telemetryOf("NL-1-C01")).isEqualTo(minute);
+
+        CameraTelemetry twoMinutes = beat(T0.plusSeconds(120));
+        cache.update(Map.of("NL-1-C01", twoMinutes, "NL-1-C02", twoMinutes), List.of(
+                new HealthChange("NL-1-C02", HealthState.UPDATING, HealthState.ONLINE, T0.plusSeconds(120))), null);
+        assertThat(cache.read().fleet().telemetryOf("NL-1-C01")).isEqualTo(minute);
+        assertThat(cache.read().fleet().telemetryOf("NL-1-C02")).isEqualTo(twoMinutes);
+
+        CameraTelemetry lagLater = beat(T0.plusSeconds(60).plus(JdbcFleetCache.STORED_HEARTBEAT_LAG.multipliedBy(2)));
+        cache.update(Map.of("NL-1-C01", lagLater), List.of(), null);
+        assertThat(cache.read().fleet().telemetryOf("NL-1-C01")).isEqualTo(lagLater);
+    }
+
+    private static CameraTelemetry beat(Instant at) {
+        return new CameraTelemetry(at, OperatingMode.NORMAL, 600.0, 41.0, 47.0);
     }
 
     @Test

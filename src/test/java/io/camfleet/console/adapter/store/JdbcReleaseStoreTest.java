@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,11 +25,16 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreEngine.class)
 class JdbcReleaseStoreTest {
+
+    @Parameter
+    StoreEngine engine;
 
     @TempDir
     Path dir;
-    private CacheDatabase db;
+    private StoreEngine.TestDatabase db;
     private JdbcReleaseStore store;
 
     private static Release release(String version, String sha) {
@@ -37,7 +45,7 @@ class JdbcReleaseStoreTest {
 
     @BeforeEach
     void open() {
-        db = CacheDatabase.open(dir, Clock.systemUTC());
+        db = engine.open(dir);
         store = new JdbcReleaseStore(db.dataSource(), Clock.systemUTC());
     }
 

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +26,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The cache as environment syncs write it: pages, then one finishing transaction per environment. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreEngine.class)
 class JdbcSyncCacheTest {
+
+    @Parameter
+    StoreEngine engine;
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
     private static final Instant T1 = T0.plusSeconds(300);
 
     @TempDir
     Path dir;
-    private CacheDatabase db;
+    private StoreEngine.TestDatabase db;
     private JdbcFleetCache cache;
 
     @BeforeEach
     void open() {
-        db = CacheDatabase.open(dir, Clock.systemUTC());
+        db = engine.open(dir);
         cache = new JdbcFleetCache(db.dataSource());
     }
 

@@ -1,0 +1,37 @@
+package io.camfleet.console.service.store;
+
+import io.camfleet.console.service.audit.AuditTrail;
+import io.camfleet.console.service.deploy.DeploymentJournal;
+import io.camfleet.console.service.deploy.ReleaseStore;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Port: the console's database, where each capability keeps what it stores. The composition root opens one per data
+ * folder and hands each capability its store from here, so that nothing else names the database behind them. The
+ * first implementation is the H2 file in the data folder; its SQL is portable, and its tests and migrations also run
+ * on PostgreSQL, for team mode later.
+ *
+ * <p>Writes that announce or report something (a journal transition, a lease, an audit event, a fleet replaced, a
+ * sync finished) are on the disk when they return, whatever the database.
+ */
+public interface Database extends AutoCloseable {
+
+    /** The fleet's cache: what the fleet service and the environment syncs write, with the health history. */
+    FleetStore fleet();
+
+    AuditTrail auditTrail();
+
+    /** The deployment journal, with the leases that say who runs a deployment. */
+    DeploymentJournal journal();
+
+    ReleaseStore releases();
+
+    /** Where an unreadable database was moved aside when it was opened, if one was (a file database only). */
+    Optional<Path> movedAside();
+
+    /** Closes the database, so that the next console can open it. */
+    @Override
+    void close();
+}

@@ -1,0 +1,53 @@
+package io.camfleet.console.adapter.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Flyway migrations give PostgreSQL the very tables, columns and widths they give the H2 cache. */
+class MigrationsTest {
+
+    @TempDir
+    Path h2;
+    @TempDir
+    Path postgresql;
+
+    @Test
+    void theMigrationsMakeTheSameSchemaOnH2AndOnPostgresql() throws Exception {
+        Map<String, String> onH2;
+        try (StoreEngine.TestDatabase db = StoreEngine.H2.open(h2)) {
+            onH2 = columns(db);
+        }
+        Map<String, String> onPostgresql;
+        try (StoreEngine.TestDatabase db = StoreEngine.POSTGRESQL.open(postgresql)) {
+            onPostgresql = columns(db);
+        }
+        assertThat(onH2).containsKeys("site.id", "health_interval.ended_at", "audit_event.keyed",
+                "deployment_lease.expires_at", "flyway_schema_history.version");
+        assertThat(onPostgresql).isEqualTo(onH2);
+    }
+
+    /** Each column of the public schema, as "table.column", with its nullability and, for text, its width. */
+    private static Map<String, String> columns(StoreEngine.TestDatabase db) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_name, column_name, is_nullable, character_maximum_length "
+                     + "FROM information_schema.columns WHERE LOWER(table_schema) = 'public'")) {
+            while (rs.next()) {
+                long width = rs.getLong(4);
+                out.put((rs.getString(1) + "." + rs.getString(2)).toLowerCase(Locale.ROOT),
+                        rs.getString(3) + (rs.wasNull() ? "" : " " + width));
+            }
+        }
+        return out;
+    }
+}
