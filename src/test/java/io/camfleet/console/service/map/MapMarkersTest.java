@@ -300,8 +300,18 @@ class MapMarkersTest {
         assertThat(MapPainter.compact(1_000)).isEqualTo("1.0k");
         assertThat(MapPainter.compact(1_250)).isEqualTo("1.3k");
         assertThat(MapPainter.compact(9_940)).isEqualTo("9.9k");
+        assertThat(MapPainter.compact(9_949)).isEqualTo("9.9k");
+        assertThat(MapPainter.compact(9_950)).isEqualTo("10k");
+        assertThat(MapPainter.compact(9_999)).isEqualTo("10k");
         assertThat(MapPainter.compact(10_000)).isEqualTo("10k");
         assertThat(MapPainter.compact(23_900)).isEqualTo("23k");
+    }
+
+    @Test
+    void aBadgeOfAlmostTenThousandOfflineFitsTheRoomEveryImageKeepsForIt() {
+        MapItem item = cluster(0, HealthState.ONLINE, 5, HealthState.OFFLINE, 9_990);
+        assertThat(MapPainter.footprint(item)).isLessThanOrEqualTo(MapPainter.maxFootprint());
+        assertThat(paint(light, item, -1).of("text")).extracting(Painted::text).containsExactly("10k", "10k");
     }
 
     /** Keeps pictures by look, and says what it was asked. */
