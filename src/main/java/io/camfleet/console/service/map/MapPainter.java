@@ -320,9 +320,10 @@ public final class MapPainter {
         if (n < 1000) {
             return Integer.toString(n);
         }
-        if (n < 10_000) {
+        if (n < 9_950) {
             return String.format(java.util.Locale.ROOT, "%.1fk", n / 1000.0);
         }
-        return (n / 1000) + "k";
+        // Not "10.0k": one character wider than the badge room maxFootprint() keeps, and unlike 10,000's "10k".
+        return Math.max(10, n / 1000) + "k";
     }
 }
