@@ -48,8 +48,14 @@ final class MemoryJournal implements DeploymentJournal {
         return false;
     }
 
+    /** When set, renewing a lease fails with it (the cache cannot be written). */
+    RuntimeException renewFailure;
+
     @Override
     public synchronized boolean renewLease(String id, Lease renewed) {
+        if (renewFailure != null) {
+            throw renewFailure;
+        }
         Lease held = leases.get(id);
         if (held == null || !held.owner().equals(renewed.owner())) {
             return false;

@@ -174,4 +174,125 @@ class RecoveryTest {
         assertThat(states).containsEntry("a", TargetState.SUCCEEDED).containsEntry("b", TargetState.UNKNOWN);
         assertThat(journal.logs.get("b")).anyMatch(l -> l.contains("INTERRUPTED"));
     }
+    @Test
+    void anUnknownCameraIsReprobedThroughTheCommandWhileItsWavesOtherOpenTargetsAreLeftToTheWatch() {
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "SSM", "{}", DeploymentState.RUNNING,
+                Instant.EPOCH, "t", Instant.EPOCH), List.of(
+                inWave("a", 0, TargetState.UNKNOWN),
+                inWave("b", 0, TargetState.INSTALLING),
+                inWave("c", 0, TargetState.SUCCEEDED),
+                inWave("d", 1, TargetState.PENDING)));
+        String sent = waves.sentBefore(new WaveRunner.Order("d-1", 0, release, List.of(
+                journal.targets.get("a").target(), journal.targets.get("b").target()), 2, 0));
+        journal.ssmCommand("d-1", 0, sent);
+        waves.outcomes.put("a", List.of(WaveRunner.Outcome.AT_VERSION));
+
+        Map<String, TargetState> states = Recovery.recover(deployment(), journal.targets("d-1"), waves, journal);
+
+        assertThat(states).containsExactly(
+                Map.entry("a", TargetState.SUCCEEDED),
+                Map.entry("b", TargetState.INSTALLING),
+                Map.entry("c", TargetState.SUCCEEDED),
+                Map.entry("d", TargetState.PENDING));
+        assertThat(waves.polled).as("only the unknown camera is asked").containsOnlyKeys("a");
+        assertThat(journal.events).singleElement().satisfies(e -> {
+            assertThat(e.cameraId()).isEqualTo("a");
+            assertThat(e.to()).isEqualTo("SUCCEEDED");
+            assertThat(e.detail()).isEqualTo("re-probed: the command " + sent + " ended AT_VERSION on this camera");
+        });
+        assertThat(journal.logs).as("a journalled command was not found again: nothing to say").isEmpty();
+    }
+
+    @Test
+    void anUnknownCameraTheCommandSaysNothingAboutStaysUnknownAsQueued() {
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "SSM", "{}", DeploymentState.RUNNING,
+                Instant.EPOCH, "t", Instant.EPOCH), List.of(
+                inWave("a", 0, TargetState.UNKNOWN),
+                inWave("b", 0, TargetState.DISPATCHED)));
+        journal.ssmCommand("d-1", 0, "cmd-9");
+        waves.pollProblem = Map::of;
+
+        Map<String, TargetState> states = Recovery.recover(deployment(), journal.targets("d-1"), waves, journal);
+
+        assertThat(states).containsExactly(Map.entry("a", TargetState.UNKNOWN), Map.entry("b", TargetState.DISPATCHED));
+        assertThat(journal.events).isEmpty();
+        assertThat(journal.logs.get("a")).containsExactly(
+                "re-probe: the command cmd-9 says QUEUED for this camera; it stays unknown");
+    }
+
+    @Test
+    void anUnknownCameraOfAWaveWithNoCommandAnywhereIsSentAgainWithItsWave() {
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "SSM", "{}", DeploymentState.RUNNING,
+                Instant.EPOCH, "t", Instant.EPOCH), List.of(
+                inWave("a", 0, TargetState.SUCCEEDED),
+                inWave("b", 1, TargetState.UNKNOWN),
+                inWave("c", 1, TargetState.DISPATCHED)));
+
+        Map<String, TargetState> states = Recovery.recover(deployment(), journal.targets("d-1"), waves, journal);
+
+        assertThat(states).containsExactly(Map.entry("a", TargetState.SUCCEEDED),
+                Map.entry("b", TargetState.PENDING), Map.entry("c", TargetState.PENDING));
+        assertThat(journal.events.stream().filter(e -> e.cameraId().equals("b")).toList()).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("no command carries deployment d-1 wave 1: nothing "
+                        + "ran on this camera, so it is sent with its wave again"));
+        assertThat(journal.events.stream().filter(e -> e.cameraId().equals("c")).map(e -> e.from() + ">" + e.to()
+                + ":" + e.detail()).toList()).containsExactly(
+                "DISPATCHED>UNKNOWN:interrupted before the command of its wave was sent",
+                "UNKNOWN>PENDING:no command carries deployment d-1 wave 1: nothing ran on this camera, so it is sent "
+                        + "with its wave again");
+        assertThat(journal.commands).isEmpty();
+    }
+
+    @Test
+    void aReprobeSaysWhatTheMarkerHoldsAndThatAnInstallIsNotYetHealth() {
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "TEST", "{}", DeploymentState.RUNNING,
+                Instant.EPOCH, "t", Instant.EPOCH), List.of(
+                target("there", TargetState.UNKNOWN),
+                target("before", TargetState.UNKNOWN),
+                target("blank", TargetState.UNKNOWN),
+                target("gone", TargetState.UNKNOWN)));
+        runner.versions.put("there", "6.5.0");
+        runner.versions.put("before", "6.4.2");
+        runner.outcomes.put("gone", ScriptedRunner.Outcome.UNREACHABLE);
+        TargetRunner withoutMarker = new TargetRunner() {
+            @Override
+            public java.util.Optional<String> installedVersion(Target t) {
+                return t.cameraId().equals("blank") ? java.util.Optional.empty() : runner.installedVersion(t);
+            }
+
+            @Override
+            public StepResult upload(Target t, Release r, java.util.function.Consumer<String> o) {
+                throw new AssertionError("nothing is run while recovering");
+            }
+
+            @Override
+            public StepResult install(Target t, Release r, java.util.function.Consumer<String> o) {
+                throw new AssertionError("nothing is run while recovering");
+            }
+
+            @Override
+            public StepResult verify(Target t, Release r, java.util.function.Consumer<String> o) {
+                throw new AssertionError("nothing is run while recovering");
+            }
+
+            @Override
+            public StepResult rollback(Target t, Release r, java.util.function.Consumer<String> o) {
+                throw new AssertionError("nothing is run while recovering");
+            }
+        };
+
+        Map<String, TargetState> states = Recovery.recover(deployment(), journal.targets("d-1"), withoutMarker,
+                journal);
+
+        assertThat(states).containsExactly(Map.entry("there", TargetState.VERIFYING),
+                Map.entry("before", TargetState.PENDING), Map.entry("blank", TargetState.PENDING),
+                Map.entry("gone", TargetState.UNKNOWN));
+        assertThat(journal.events).extracting(e -> e.cameraId() + ": " + e.detail()).containsExactly(
+                "there: re-probed: the version marker says 6.5.0; the marker proves the install, not the health: "
+                        + "the health check runs again",
+                "before: re-probed: the version marker says 6.4.2",
+                "blank: re-probed: the version marker says nothing");
+        assertThat(journal.logs.get("gone")).singleElement().asString().startsWith("re-probe: ")
+                .contains("connection refused");
+    }
 }

@@ -259,4 +259,109 @@ class RolloutServiceTest {
         assertThat(resumed.get()).isEqualTo(1);
         assertThat(refused.get()).isEqualTo(1);
     }
+
+    @Test
+    void aRolloutIsHeldAndListedAsRunningHereUntilItEnds() {
+        RolloutService service = service(new Host("noc-7/100/a", 100));
+        Rollout r = launch(service);
+
+        assertThat(service.running(r.id())).containsSame(r);
+        assertThat(service.running("elsewhere")).isEmpty();
+        assertThat(service.runningCount()).isEqualTo(1);
+        assertThat(service.list(10)).singleElement().satisfies(s -> {
+            assertThat(s.deployment().id()).isEqualTo(r.id());
+            assertThat(s.activity()).isEqualTo(RolloutService.Activity.RUNNING_HERE);
+            assertThat(s.lease()).get().extracting(Lease::owner).isEqualTo("noc-7/100/a");
+        });
+
+        service.runHere(r);
+
+        assertThat(service.running(r.id())).isEmpty();
+        assertThat(service.runningCount()).isZero();
+        assertThat(service.list(10)).singleElement().satisfies(s -> {
+            assertThat(s.activity()).isEqualTo(RolloutService.Activity.ENDED);
+            assertThat(s.lease()).isEmpty();
+        });
+    }
+
+    @Test
+    void aRolloutHandedOverIsNoLongerHeldHereAndShowsInterruptedAtOnce() {
+        RolloutService service = service(new Host("noc-7/100/a", 100));
+        Rollout r = launch(service);
+
+        service.handOver(r);
+
+        assertThat(journal.lease(r.id())).isEmpty();
+        assertThat(service.running(r.id())).isEmpty();
+        assertThat(service.status(r.id()).activity()).isEqualTo(RolloutService.Activity.INTERRUPTED);
+        Rollout resumed = service(new Host("noc-7/200/b", 200)).resume(r.id(), placements, runner);
+        assertThat(journal.lease(r.id())).get().extracting(Lease::owner).isEqualTo("noc-7/200/b");
+        assertThat(resumed.id()).isEqualTo(r.id());
+    }
+
+    @Test
+    void anEndedDeploymentIsNotResumed() {
+        RolloutService service = service(new Host("noc-7/100/a", 100));
+        Rollout r = launch(service);
+        service.runHere(r);
+
+        assertThatThrownBy(() -> service.resume(r.id(), placements, runner)).isInstanceOf(Problem.class)
+                .satisfies(e -> {
+                    assertThat(((Problem) e).key()).isEqualTo("deploy.alreadyEnded");
+                    assertThat(((Problem) e).kind()).isEqualTo(Problem.Kind.BAD_INPUT);
+                });
+        assertThat(journal.lease(r.id())).isEmpty();
+    }
+
+    @Test
+    void eachHeartbeatRenewsTheLeaseAndOneThatCannotBeWrittenHaltsOnlyWhenTheLeaseIsAboutToLapse() {
+        RolloutService service = service(new Host("noc-7/100/a", 100));
+        Rollout r = launch(service);
+
+        clock.advance(Lease.HEARTBEAT);
+        service.beat();
+        Instant renewedAt = clock.instant();
+        assertThat(journal.lease(r.id())).get().extracting(Lease::heartbeatAt).isEqualTo(renewedAt);
+        assertThat(journal.lease(r.id())).get().extracting(Lease::expiresAt).isEqualTo(renewedAt.plus(Lease.TERM));
+        assertThat(service.status(r.id()).lease()).get().extracting(Lease::heartbeatAt).isEqualTo(renewedAt);
+
+        journal.renewFailure = new Problem("problem.diskFull", "/data");
+        clock.advance(Lease.TERM.minus(Lease.HEARTBEAT).minusSeconds(1));
+        service.beat();
+        assertThat(r.halted()).as("the lease still holds for a while").isNull();
+
+        clock.advance(Duration.ofSeconds(1));
+        service.beat();
+        assertThat(r.halted()).isInstanceOf(Problem.class)
+                .satisfies(e -> assertThat(((Problem) e).key()).isEqualTo("deploy.leaseUnrenewable"));
+    }
+
+    @Test
+    void aFinishedRolloutIsNotRenewed() {
+        RolloutService service = service(new Host("noc-7/100/a", 100));
+        Rollout r = launch(service);
+        Lease before = journal.lease(r.id()).orElseThrow();
+        r.run(); // ended, but not through the service: still held here
+
+        clock.advance(Lease.HEARTBEAT);
+        service.beat();
+
+        assertThat(journal.lease(r.id())).contains(before);
+        assertThat(r.halted()).isNull();
+    }
+
+    @Test
+    void aListenerRemovedHearsNoMoreOfTheRollouts() {
+        RolloutService service = service(new Host("noc-7/100/a", 100));
+        List<Rollout> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Consumer<Rollout> listener = heard::add;
+        service.addListener(listener);
+        Rollout r = launch(service);
+        service.removeListener(listener);
+
+        service.runHere(r);
+
+        assertThat(heard).isEmpty();
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+    }
 }

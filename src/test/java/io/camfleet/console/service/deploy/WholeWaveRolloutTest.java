@@ -257,4 +257,111 @@ class WholeWaveRolloutTest {
                 Instant.parse("2026-11-26T10:16:00Z"));
         assertThat(r.state()).isEqualTo(DeploymentState.FAILED);
     }
+
+    /** A pacer that moves the clock by each pause and keeps the pauses, in seconds. */
+    private static Pacer recording(TestClock clock, List<Long> pauses) {
+        return wait -> {
+            pauses.add(wait.toSeconds());
+            clock.advance(wait);
+        };
+    }
+
+    @Test
+    void theWatchPollsTwoSecondsApartThenDoublesUpToThirtyWhileNothingChanges() {
+        TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+        List<Long> pauses = new ArrayList<>();
+        List<Outcome> slow = List.of(Outcome.RUNNING, Outcome.RUNNING, Outcome.RUNNING, Outcome.RUNNING,
+                Outcome.RUNNING, Outcome.RUNNING, Outcome.RUNNING, Outcome.SUCCEEDED);
+        waves.outcomes.put("C000", slow);
+        waves.outcomes.put("C001", slow);
+        Rollout r = rollout(1, 2, "0", clock, recording(clock, pauses));
+
+        r.run();
+
+        assertThat(pauses).containsExactly(2L, 4L, 8L, 16L, 30L, 30L, 30L);
+        assertThat(waves.polls.get()).isEqualTo(8);
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+    }
+
+    @Test
+    void aChangeInAnyInvocationBringsThePollingBackToTwoSeconds() {
+        TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+        List<Long> pauses = new ArrayList<>();
+        waves.outcomes.put("C000", List.of(Outcome.RUNNING, Outcome.RUNNING, Outcome.RUNNING, Outcome.SUCCEEDED));
+        waves.outcomes.put("C001", List.of(Outcome.RUNNING, Outcome.RUNNING, Outcome.RUNNING, Outcome.RUNNING,
+                Outcome.RUNNING, Outcome.RUNNING, Outcome.SUCCEEDED));
+        Rollout r = rollout(1, 2, "0", clock, recording(clock, pauses));
+
+        r.run();
+
+        assertThat(pauses).containsExactly(2L, 4L, 8L, 2L, 4L, 8L);
+        assertThat(waves.polled.get("C000").get()).as("an ended invocation is not asked again").isEqualTo(4);
+        assertThat(waves.polled.get("C001").get()).isEqualTo(7);
+    }
+
+    @Test
+    void pollsThatFailSlowDownTheSameWayAndTheWatchGoesOnWhenTheyAnswerAgain() {
+        TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+        List<Long> pauses = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        waves.pollProblem = () -> {
+            if (calls.incrementAndGet() <= 6) {
+                throw new Problem("aws.unreachable", "https://ssm.eu-west-1.amazonaws.com", "timed out");
+            }
+            return Map.of("C000", new WaveRunner.Invocation(Outcome.SUCCEEDED, "", List.of()),
+                    "C001", new WaveRunner.Invocation(Outcome.SUCCEEDED, "", List.of()));
+        };
+        Rollout r = rollout(1, 2, "0", clock, recording(clock, pauses));
+
+        r.run();
+
+        assertThat(pauses).containsExactly(2L, 4L, 8L, 16L, 30L, 30L);
+        assertThat(steps("C000")).containsExactly("DISPATCHED", "INSTALLING", "VERIFYING", "SUCCEEDED");
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+    }
+
+    @Test
+    void aSendThatMayHaveHappenedIsLookedForAtTheSameSlowingPace() {
+        TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+        List<Long> pauses = new ArrayList<>();
+        waves.dispatch = order -> {
+            waves.sentBefore(order);
+            return new WaveRunner.Unconfirmed("the answer timed out");
+        };
+        waves.findProblem = new Problem("aws.unreachable", "https://ssm.eu-west-1.amazonaws.com", "timed out");
+        Pacer pacer = recording(clock, pauses);
+        Rollout r = rollout(1, 2, "0", clock, wait -> {
+            pacer.pause(wait);
+            if (pauses.size() == 5) {
+                waves.findProblem = null; // the sixth look finds it
+            }
+        });
+
+        r.run();
+
+        // Four failed looks, the fifth finds the command; then the watch: its first poll sees a change, the next the end.
+        assertThat(pauses).containsExactly(2L, 4L, 8L, 16L, 30L, 2L);
+        assertThat(waves.sent()).hasSize(1);
+        assertThat(journal.ssmCommand("d-1", 0)).contains("cmd-0");
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+    }
+
+    @Test
+    void aSendThatCannotBeLookedForIsGivenUpAfterFifteenMinutesOfLooksThirtySecondsApart() {
+        TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+        List<Long> pauses = new ArrayList<>();
+        waves.dispatch = order -> new WaveRunner.Unconfirmed("The answer timed out.");
+        waves.findProblem = new Problem("aws.unreachable", "https://ssm.eu-west-1.amazonaws.com", "timed out");
+        Rollout r = rollout(1, 2, "0", clock, recording(clock, pauses));
+
+        r.run();
+
+        assertThat(pauses).startsWith(2L, 4L, 8L, 16L, 30L, 30L);
+        assertThat(pauses.subList(4, pauses.size())).containsOnly(30L);
+        // 2 + 4 + 8 + 16 = 30 s, then 29 looks 30 s apart reach 15 minutes.
+        assertThat(pauses).hasSize(33);
+        assertThat(lastDetail("C001")).isEqualTo("The answer timed out. It could not be looked for during 15 minutes "
+                + "either, so what it did on this camera is unknown. Look in the AWS console for the command whose "
+                + "comment names this deployment and wave.");
+    }
 }
