@@ -176,7 +176,7 @@ class RecoveryTest {
     }
     @Test
     void anUnknownCameraIsReprobedThroughTheCommandWhileItsWavesOtherOpenTargetsAreLeftToTheWatch() {
-        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "SSM", "{}", DeploymentState.RUNNING,
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", ExecutorKind.SSM, "{}", DeploymentState.RUNNING,
                 Instant.EPOCH, "t", Instant.EPOCH), List.of(
                 inWave("a", 0, TargetState.UNKNOWN),
                 inWave("b", 0, TargetState.INSTALLING),
@@ -205,7 +205,7 @@ class RecoveryTest {
 
     @Test
     void anUnknownCameraTheCommandSaysNothingAboutStaysUnknownAsQueued() {
-        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "SSM", "{}", DeploymentState.RUNNING,
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", ExecutorKind.SSM, "{}", DeploymentState.RUNNING,
                 Instant.EPOCH, "t", Instant.EPOCH), List.of(
                 inWave("a", 0, TargetState.UNKNOWN),
                 inWave("b", 0, TargetState.DISPATCHED)));
@@ -222,7 +222,7 @@ class RecoveryTest {
 
     @Test
     void anUnknownCameraOfAWaveWithNoCommandAnywhereIsSentAgainWithItsWave() {
-        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "SSM", "{}", DeploymentState.RUNNING,
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", ExecutorKind.SSM, "{}", DeploymentState.RUNNING,
                 Instant.EPOCH, "t", Instant.EPOCH), List.of(
                 inWave("a", 0, TargetState.SUCCEEDED),
                 inWave("b", 1, TargetState.UNKNOWN),
@@ -245,7 +245,7 @@ class RecoveryTest {
 
     @Test
     void aReprobeSaysWhatTheMarkerHoldsAndThatAnInstallIsNotYetHealth() {
-        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", "TEST", "{}", DeploymentState.RUNNING,
+        journal.create(new DeploymentRecord("d-1", "agent", "6.5.0", ExecutorKind.SSH, "{}", DeploymentState.RUNNING,
                 Instant.EPOCH, "t", Instant.EPOCH), List.of(
                 target("there", TargetState.UNKNOWN),
                 target("before", TargetState.UNKNOWN),

@@ -106,7 +106,7 @@ class RolloutStepsTest {
             records.add(new TargetRecord(t, 0, TargetState.PENDING, 0, "", Instant.EPOCH));
             cameras.add(cam);
         }
-        journal.create(new DeploymentRecord("d-1", release.name(), release.version(), "TEST", "{}",
+        journal.create(new DeploymentRecord("d-1", release.name(), release.version(), ExecutorKind.SSH, "{}",
                 DeploymentState.RUNNING, Instant.EPOCH, "tester", Instant.EPOCH), records);
         Strategy strategy = new Strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
                 new WaveSizing.EachOf(HostCount.hosts(hosts)), 1, FailureThreshold.parse(threshold), Duration.ZERO);
