@@ -107,13 +107,10 @@ public final class MapBench {
         List<MapItem> cityItems = index.query(city, MapPainter.CLUSTER_CELL_PX);
         Bench.note("world frame: " + worldItems.size() + " items; city frame: " + cityItems.size() + " items");
         Bench.report("map", "frame_empty_readback_median", probe.medianEmptyFrameMillis(FRAMES), "ms");
-        Bench.report("map", "frame_world_median", probe.medianFrameMillis(index, world, painter, FRAMES, true), "ms");
-        Bench.report("map", "frame_city_median", probe.medianFrameMillis(index, city, painter, FRAMES, true), "ms");
-        Bench.report("map", "frame_world_uncached_median",
-                probe.medianFrameMillis(index, world, painter, FRAMES, false), "ms");
+        Bench.report("map", "frame_world_median", probe.medianFrameMillis(index, world, painter, FRAMES), "ms");
+        Bench.report("map", "frame_city_median", probe.medianFrameMillis(index, city, painter, FRAMES), "ms");
 
         // For reference: the basemap, drawn only when the view moves, and the same frame in Java2D (PNG snapshots).
-        painter.useSprites(null);
         Basemap coarse = new NaturalEarthBasemap().load(Basemap.Detail.COARSE);
         Bench.report("map", "basemap_world_median", probe.medianBasemapMillis(coarse, world, painter, 20), "ms");
         double[] j2d = new double[30];

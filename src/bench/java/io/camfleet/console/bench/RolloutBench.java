@@ -16,6 +16,7 @@ import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.TargetState;
 import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.domain.deploy.WaveSizing;
+import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.service.deploy.DeploymentRecord;
 import io.camfleet.console.service.deploy.Pacer;
 import io.camfleet.console.service.deploy.Rollout;
@@ -213,7 +214,7 @@ public final class RolloutBench {
         Path data = work.resolve("data-" + n);
         try (CacheDatabase db = CacheDatabase.open(data, Clock.systemUTC(), durability)) {
             JdbcDeploymentJournal journal = new JdbcDeploymentJournal(db.dataSource(), Clock.systemUTC());
-            journal.create(new DeploymentRecord(id, NAME, VERSION, "SSH", "{}", DeploymentState.RUNNING, now, "bench",
+            journal.create(new DeploymentRecord(id, NAME, VERSION, ExecutorKind.SSH, "{}", DeploymentState.RUNNING, now, "bench",
                     now), records);
             SshTargetRunner runner = new SshTargetRunner(connector, sshd.user(), t -> rootOf.get(t.cameraId()),
                     COMMAND);

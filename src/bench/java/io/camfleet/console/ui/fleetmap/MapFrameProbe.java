@@ -34,13 +34,9 @@ public final class MapFrameProbe {
         return made.get();
     }
 
-    /**
-     * Median of cluster query + drawing + read-back, over {@code frames} frames after a warm-up; with the cluster
-     * pictures cached as on screen when {@code sprites}, drawn shape by shape otherwise.
-     */
-    public double medianFrameMillis(FleetMapIndex index, MapView view, MapPainter painter, int frames,
-                                    boolean sprites) throws Exception {
-        painter.useSprites(sprites ? new FxClusterSprites(canvas.getGraphicsContext2D()) : null);
+    /** Median of cluster query + drawing (shape by shape, as on screen) + read-back, over {@code frames} frames. */
+    public double medianFrameMillis(FleetMapIndex index, MapView view, MapPainter painter, int frames)
+            throws Exception {
         return onFx(frames, () -> {
             canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
             painter.paintItems(surface, index.query(view, MapPainter.CLUSTER_CELL_PX), -1);

@@ -22,4 +22,18 @@ public record MapItem(double x, double y, int siteIndex, int count, int[] counts
     public int count(HealthState s) {
         return counts[s.ordinal()];
     }
+
+    /** Equal when drawn the same: the counts by content, so that a tick that changed nothing shown redraws nothing. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MapItem m && Double.compare(x, m.x) == 0 && Double.compare(y, m.y) == 0
+                && siteIndex == m.siteIndex && count == m.count
+                && java.util.Arrays.equals(counts, m.counts) && worst == m.worst && key == m.key
+                && selected == m.selected;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(x, y, siteIndex, count, java.util.Arrays.hashCode(counts), worst, key, selected);
+    }
 }

@@ -27,7 +27,6 @@ public final class MapPainter {
     public static final double LEGEND_INSET = 12;
 
     private final MapStyle style;
-    private ClusterSprites sprites;
     private double[] xs = new double[4096];
     private double[] ys = new double[4096];
 
@@ -37,11 +36,6 @@ public final class MapPainter {
 
     public MapStyle style() {
         return style;
-    }
-
-    /** Paints clusters through these cached pictures from now on (on screen; images are painted directly). */
-    public void useSprites(ClusterSprites cache) {
-        this.sprites = cache;
     }
 
     /** Water, land, and borders for what {@code view} shows; shapes off screen are skipped. */
@@ -152,28 +146,8 @@ public final class MapPainter {
     }
 
     private void paintCluster(MapCanvas c, MapItem item, boolean highlighted) {
-        if (sprites == null) {
-            paintCluster(c, item.x(), item.y(), item, highlighted);
-            return;
-        }
-        String look = look(item, highlighted);
-        if (!sprites.draw(look, item.x(), item.y())) {
-            double size = Math.ceil(2 * (footprint(item) + 12));
-            sprites.create(look, size, sc -> paintCluster(sc, size / 2, size / 2, item, highlighted));
-            sprites.draw(look, item.x(), item.y());
-        }
-    }
-
-    /** Everything a cluster's picture depends on. */
-    private static String look(MapItem item, boolean highlighted) {
-        StringBuilder sb = new StringBuilder(32);
-        for (int n : item.counts()) {
-            sb.append(n).append(',');
-        }
-        return sb.append(item.selected() > 0 ? 's' : '-').append(highlighted ? 'h' : '-').toString();
-    }
-
-    private void paintCluster(MapCanvas c, double x, double y, MapItem item, boolean highlighted) {
+        double x = item.x();
+        double y = item.y();
         double r = clusterRadius(item.count()) + (highlighted ? 2 : 0);
         HealthState worst = item.worst();
         // Offline is what a NOC acts on first: it alone gets the glow and the badge; the ring shows the rest.

@@ -66,11 +66,14 @@ import java.util.concurrent.Executor;
 
 /**
  * The fleet map: every site that passes the shared filter on an offline world map, clustered by health, live. Drawn
- * on two canvases (basemap, then markers), never a node per site; the basemap is only redrawn when the view moves.
+ * on three canvases (basemap, markers, then what moves: pulses and the selection box), never a node per site. Each is
+ * redrawn only when what it shows changed: the basemap when the view moves, the markers when a cluster or site looks
+ * different, so that a live tick that changed nothing on screen costs no frame.
  */
 public final class FleetMapView implements ScreenView {
 
     private static final double KEY_PAN_PX = 120;
+    private static final long PULSE_FRAME_NANOS = 30_000_000L;
 
     private final FleetMapViewModel vm;
     private final Messages m;
@@ -81,9 +84,10 @@ public final class FleetMapView implements ScreenView {
     private final StackPane mapPane = new StackPane();
     private final Canvas base = new Canvas();
     private final Canvas marks = new Canvas();
+    private final Canvas motion = new Canvas();
     private final FxMapCanvas baseSurface = new FxMapCanvas(base.getGraphicsContext2D());
     private final FxMapCanvas marksSurface = new FxMapCanvas(marks.getGraphicsContext2D());
-    private final FxClusterSprites sprites = new FxClusterSprites(marks.getGraphicsContext2D());
+    private final FxMapCanvas motionSurface = new FxMapCanvas(motion.getGraphicsContext2D());
     private final AnchorPane overlay = new AnchorPane();
     private final Label tip = new Label();
     private final Label scaleLabel = new Label();
@@ -99,6 +103,10 @@ public final class FleetMapView implements ScreenView {
     private TileLayer tiles;
     private boolean baseDirty = true;
     private boolean marksDirty = true;
+    private boolean motionDirty = true;
+    /** Pulses or a box are on the motion canvas: it must be cleared once they end. */
+    private boolean motionShown;
+    private long lastMotionFrame;
     private boolean running;
     private int rotationIndex;
     private double rotationSeconds = 30;
@@ -126,7 +134,6 @@ public final class FleetMapView implements ScreenView {
         this.count = NumberFormat.getIntegerInstance(messages.locale());
         this.filters = new FleetFilterBar(vm.fleet(), messages);
         this.painter = new MapPainter(MapStyle.of(dark.get()));
-        painter.useSprites(sprites);
         root.getStyleClass().add("fleet-map");
         root.getStylesheets().add(FleetMapView.class.getResource("fleet-map.css").toExternalForm());
         root.setPadding(new Insets(16, 20, 12, 20));
@@ -152,8 +159,6 @@ public final class FleetMapView implements ScreenView {
 
         dark.addListener((o, a, d) -> {
             painter = new MapPainter(MapStyle.of(d));
-            sprites.clear();
-            painter.useSprites(sprites);
             // After the painter changed: glyphs drawn before it would keep the other theme's halos.
             legendGlyphs.forEach(Runnable::run);
             invalidateAll();
@@ -209,8 +214,9 @@ public final class FleetMapView implements ScreenView {
         base.setMouseTransparent(true);
         base.setId("map-base");
         marks.setMouseTransparent(true);
+        motion.setMouseTransparent(true);
         overlay.setPickOnBounds(false);
-        mapPane.getChildren().addAll(base, marks, overlay);
+        mapPane.getChildren().addAll(base, marks, motion, overlay);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(mapPane.widthProperty());
         clip.heightProperty().bind(mapPane.heightProperty());
@@ -355,6 +361,8 @@ public final class FleetMapView implements ScreenView {
         base.setHeight(mapPane.getHeight());
         marks.setWidth(mapPane.getWidth());
         marks.setHeight(mapPane.getHeight());
+        motion.setWidth(mapPane.getWidth());
+        motion.setHeight(mapPane.getHeight());
         vm.resize(mapPane.getWidth(), mapPane.getHeight());
         invalidateAll();
     }
@@ -366,6 +374,11 @@ public final class FleetMapView implements ScreenView {
 
     private void invalidateMarks() {
         marksDirty = true;
+        invalidateMotion();
+    }
+
+    private void invalidateMotion() {
+        motionDirty = true;
         if (!running) {
             running = true;
             timer.start();
@@ -386,21 +399,29 @@ public final class FleetMapView implements ScreenView {
                 tiles.paint(base.getGraphicsContext2D(), v);
             }
         }
-        List<FleetMapViewModel.Pulse> pulses = vm.pulses(now);
-        if (marksDirty || !pulses.isEmpty()) {
+        if (marksDirty) {
             marksDirty = false;
             marks.getGraphicsContext2D().clearRect(0, 0, marks.getWidth(), marks.getHeight());
             MapItem hovered = vm.hoveredProperty().get();
             painter.paintItems(marksSurface, vm.itemsProperty().get(), hovered == null ? -1 : hovered.key());
+        }
+        List<FleetMapViewModel.Pulse> pulses = vm.pulses(now);
+        // Pulses alone animate at half the display rate: smooth enough for a ring, half the frames on a software pipeline.
+        boolean pulseFrame = !pulses.isEmpty() && now - lastMotionFrame >= PULSE_FRAME_NANOS;
+        if (motionDirty || pulseFrame || (motionShown && pulses.isEmpty())) {
+            motionDirty = false;
+            lastMotionFrame = now;
+            motion.getGraphicsContext2D().clearRect(0, 0, motion.getWidth(), motion.getHeight());
             for (FleetMapViewModel.Pulse p : pulses) {
-                painter.paintPulse(marksSurface, p.x(), p.y(), p.phase());
+                painter.paintPulse(motionSurface, p.x(), p.y(), p.phase());
             }
             if (boxing) {
-                painter.paintSelectionBox(marksSurface, Math.min(pressX, lastX), Math.min(pressY, lastY),
+                painter.paintSelectionBox(motionSurface, Math.min(pressX, lastX), Math.min(pressY, lastY),
                         Math.abs(lastX - pressX), Math.abs(lastY - pressY));
             }
+            motionShown = !pulses.isEmpty() || boxing;
         }
-        if (pulses.isEmpty() && !marksDirty && !baseDirty) {
+        if (pulses.isEmpty() && !motionShown && !motionDirty && !marksDirty && !baseDirty) {
             running = false;
             timer.stop();
         }
@@ -447,7 +468,7 @@ public final class FleetMapView implements ScreenView {
         dragged = true;
         tip.setVisible(false);
         if (boxing) {
-            invalidateMarks();
+            invalidateMotion();
         } else {
             vm.pan(dx, dy);
         }

@@ -41,6 +41,8 @@ public final class FleetMapViewModel {
     /** How long a site that went offline pulses, in nanoseconds. */
     static final long PULSE_NANOS = 6_000_000_000L;
     static final double PULSE_PERIOD_NANOS = 1_500_000_000.0;
+    /** The widest a pulse's ring gets (see MapPainter.paintPulse), stroke included. */
+    private static final double PULSE_REACH_PX = 36;
     private static final double HIT_SITE_PX = 11;
 
     private final FleetModel fleet;
@@ -297,8 +299,14 @@ public final class FleetMapViewModel {
                 it.remove();
                 continue;
             }
-            out.add(new Pulse(e.getKey(), v.screenX(p[0]), v.screenY(p[1]), (age % PULSE_PERIOD_NANOS)
-                    / PULSE_PERIOD_NANOS));
+            double x = v.screenX(p[0]);
+            double y = v.screenY(p[1]);
+            // One off screen draws nothing, and must not keep the map animating.
+            if (x < -PULSE_REACH_PX || y < -PULSE_REACH_PX || x > v.width() + PULSE_REACH_PX
+                    || y > v.height() + PULSE_REACH_PX) {
+                continue;
+            }
+            out.add(new Pulse(e.getKey(), x, y, (age % PULSE_PERIOD_NANOS) / PULSE_PERIOD_NANOS));
         }
         return out;
     }

@@ -119,6 +119,36 @@ class FleetMapViewModelTest {
         assertThat(vm.pulses(t0 + FleetMapViewModel.PULSE_NANOS + 2_000_000_000L)).isEmpty();
     }
 
+    @Test
+    void aPulseOffScreenDrawsNothingAndKeepsNothingAnimating() {
+        clock.advance(Duration.ofSeconds(100));
+        next.put("AMS-1", beating(clock.instant()));
+        next.put("NYC-1", beating(clock.instant()));   // Rotterdam stays silent: offline, and pulses
+        fleet.tick();
+        vm.fitAll();
+        MapItem nyc = siteItem("NYC");
+        vm.zoomAt(nyc.x(), nyc.y(), 4);   // New York fills the view; Rotterdam is an ocean away
+        assertThat(vm.pulses(System.nanoTime())).isEmpty();
+        vm.fitAll();
+        assertThat(vm.pulses(System.nanoTime())).extracting(FleetMapViewModel.Pulse::siteIndex)
+                .containsExactly(vm.shown().inventory().siteIndexOf("RTM"));
+    }
+
+    @Test
+    void aTickThatChangesNothingOnTheMapAsksForNoNewFrame() {
+        int[] redraws = {0};
+        vm.itemsProperty().addListener((o, a, i) -> redraws[0]++);
+        clock.advance(Duration.ofSeconds(10));
+        next.put("AMS-1", beating(clock.instant()));   // fresh heartbeats: every site stays online
+        next.put("RTM-1", beating(clock.instant()));
+        next.put("NYC-1", beating(clock.instant()));
+        fleet.tick();
+        assertThat(redraws[0]).isZero();
+        next.put("NYC-1", new CameraTelemetry(clock.instant(), OperatingMode.MAINTENANCE, null, null, null));
+        fleet.tick();
+        assertThat(redraws[0]).isEqualTo(1);
+    }
+
     private boolean onScreen(MapItem i) {
         return i.x() >= 0 && i.x() <= vm.viewProperty().get().width() && i.y() >= 0
                 && i.y() <= vm.viewProperty().get().height();
