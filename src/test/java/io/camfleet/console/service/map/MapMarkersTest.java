@@ -314,53 +314,6 @@ class MapMarkersTest {
         assertThat(paint(light, item, -1).of("text")).extracting(Painted::text).containsExactly("10k", "10k");
     }
 
-    /** Keeps pictures by look, and says what it was asked. */
-    private static final class Sprites implements ClusterSprites {
-        final java.util.Map<String, RecordingCanvas> pictures = new java.util.HashMap<>();
-        final List<String> drawn = new ArrayList<>();
-        final List<Double> sizes = new ArrayList<>();
-
-        @Override
-        public boolean draw(String look, double x, double y) {
-            if (!pictures.containsKey(look)) {
-                return false;
-            }
-            drawn.add(look + "@" + x + "," + y);
-            return true;
-        }
-
-        @Override
-        public void create(String look, double size, Consumer<MapCanvas> paint) {
-            RecordingCanvas c = new RecordingCanvas(size, size);
-            paint.accept(c);
-            pictures.put(look, c);
-            sizes.add(size);
-        }
-    }
-
-    @Test
-    void withSpritesEachLookOfAClusterIsPaintedOnceCentredAndThenReused() {
-        Sprites sprites = new Sprites();
-        light.useSprites(sprites);
-        MapItem a = cluster(0, HealthState.ONLINE, 3, HealthState.DEGRADED, 1);
-        MapItem sameLook = new MapItem(500, 120, -1, 4, a.counts(), a.worst(), 77L, 0);
-        MapItem selected = new MapItem(500, 120, -1, 4, a.counts(), a.worst(), 78L, 1);
-        RecordingCanvas screen = new RecordingCanvas(600, 600);
-        light.paintItems(screen, List.of(a, sameLook, site(HealthState.ONLINE, 0, 5)), -1);
-
-        assertThat(screen.painted).as("only the site is painted directly").hasSize(2);
-        assertThat(sprites.pictures).hasSize(1);
-        assertThat(sprites.drawn).containsExactly("0,1,0,0,0,3,--@300.0,300.0", "0,1,0,0,0,3,--@500.0,120.0");
-        double size = Math.ceil(2 * (MapPainter.footprint(a) + 12));
-        assertThat(sprites.sizes).containsExactly(size);
-        RecordingCanvas picture = sprites.pictures.get("0,1,0,0,0,3,--");
-        assertThat(picture.of("text").get(0).anchorX()).isEqualTo(size / 2);
-        assertThat(picture.of("circle").get(0).centreY()).isCloseTo(size / 2, within(EPS));
-
-        light.paintItems(screen, List.of(selected, a), 9);
-        assertThat(sprites.pictures).containsOnlyKeys("0,1,0,0,0,3,--", "0,1,0,0,0,3,s-", "0,1,0,0,0,3,-h");
-    }
-
     @Test
     void anOfflinePulseWidensAndFades() {
         RecordingCanvas c = new RecordingCanvas(600, 600);
