@@ -67,11 +67,11 @@ public final class JdbcFleetCache implements FleetStore {
 
     /**
      * Telemetry of a camera whose health did not change is written again only once its stored heartbeat is this far
-     * behind, and up to twice as far: each camera by an offset of its own, so that the rewrites spread evenly over
-     * the flushes instead of all coming at once. Heartbeats move every beat for every camera: rewriting 100,000 rows
-     * at every 30-second flush made the cache grow by hundreds of MB, since H2 writes each new version of a row to a
-     * new place in its file and reclaims the old ones late. Health, and the telemetry that came with a change of it,
-     * is always written at once.
+     * behind. Heartbeats move every beat for every camera: rewriting 100,000 rows at every flush made the cache grow
+     * by hundreds of MB, since H2 writes each changed page of a table anew and reclaims the old ones late. The
+     * cameras come due together, at the same flush: H2 rewrites whole pages, and a third of the rows spread over
+     * every flush (as an offset per camera once did) touched nearly every page of the table at every flush. Health,
+     * and the telemetry that came with a change of it, is always written at once.
      */
     static final Duration STORED_HEARTBEAT_LAG = Duration.ofMinutes(10);
     /** How often history older than the retention is deleted. */
@@ -316,8 +316,7 @@ public final class JdbcFleetCache implements FleetStore {
         for (Map.Entry<String, CameraTelemetry> e : due) {
             Instant beat = e.getValue().lastHeartbeat();
             if (beat != null) {
-                long spread = Math.floorMod(e.getKey().hashCode(), STORED_HEARTBEAT_LAG.toSeconds());
-                heartbeatDue.put(e.getKey(), beat.plus(STORED_HEARTBEAT_LAG).plusSeconds(spread));
+                heartbeatDue.put(e.getKey(), beat.plus(STORED_HEARTBEAT_LAG));
             }
         }
         Jdbc.inPages(ds, List.copyOf(changes), JdbcFleetCache::applyHealthChanges);
