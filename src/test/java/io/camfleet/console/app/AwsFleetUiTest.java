@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.ui.common.ScreenShots;
 import io.camfleet.console.service.settings.Settings;
 import io.camfleet.console.ui.shell.WindowSettings;
 import atlantafx.base.controls.Message;
@@ -135,14 +136,14 @@ class AwsFleetUiTest {
             assertThat(environments).containsOnly("prod-eu", "prod-us");
             assertThat(sites(robot).getItems().stream().mapToInt(r -> r.summary().profile().cameras().size()).sum())
                     .isEqualTo((EU_SITES + US_SITES) * THINGS_PER_SITE);
-            Screenshots.save(robot.lookup("#fleet-sites").query().getScene(), "aws-fleet-table");
+            ScreenShots.save(robot.lookup("#fleet-sites").query().getScene(), "aws-fleet-table");
             robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
             waitFor(() -> robot.lookup("#fleet-map").tryQuery().map(Node::isVisible).orElse(false));
             waitFor(() -> robot.lookup(".map-count").queryAll().stream()
                     .mapToInt(n -> Integer.parseInt(((Label) n).getText().replace(",", ""))).sum()
                     == EU_SITES + US_SITES);
             WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
-            Screenshots.save(robot.lookup("#fleet-map").query().getScene(), "aws-fleet-map");
+            ScreenShots.save(robot.lookup("#fleet-map").query().getScene(), "aws-fleet-map");
         } finally {
             window.close();
         }
@@ -160,7 +161,7 @@ class AwsFleetUiTest {
             assertThat(banner.getDescription()).startsWith("Showing the cache as of ")
                     .contains("prod-eu, prod-us: AWS cannot be reached at " + MOTO.endpoint());
             assertThat(robot.lookup("#banner-action").queryButton().getText()).isEqualTo("Retry");
-            Screenshots.save(robot.lookup("#fleet-sites").query().getScene(), "aws-fleet-offline");
+            ScreenShots.save(robot.lookup("#fleet-sites").query().getScene(), "aws-fleet-offline");
         } finally {
             offline.close();
         }

@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.ui.common.ScreenShots;
 import io.camfleet.console.domain.fleet.CameraSystem;
 import io.camfleet.console.domain.fleet.CameraTelemetry;
 import io.camfleet.console.domain.fleet.Site;
@@ -96,13 +97,13 @@ class EnvironmentFilterUiTest {
         assertThat(sites(robot).getItems()).allMatch(r -> r.summary().site().environment().equals("prod-us"));
         waitFor(() -> robot.lookup(".active-chip").tryQuery().map(n -> ((Button) n).getText())
                 .orElse("").equals("Environment: prod-us"));
-        Screenshots.save(robot.lookup("#fleet-sites").query().getScene(), "environment-filter-table");
+        ScreenShots.save(robot.lookup("#fleet-sites").query().getScene(), "environment-filter-table");
 
         // The map shares the filter: the same chip, the same ten sites.
         robot.clickOn("#nav-fleet_map");
         waitFor(() -> robot.lookup(".map-count").tryQuery().isPresent());
         waitFor(() -> robot.lookup(".active-chip").match(Node::isVisible).tryQuery().isPresent());
-        Screenshots.save(robot.lookup("#fleet-map").query().getScene(), "environment-filter-map");
+        ScreenShots.save(robot.lookup("#fleet-map").query().getScene(), "environment-filter-map");
         robot.clickOn(robot.lookup(".active-chip").match(Node::isVisible).queryAs(Button.class));
         robot.clickOn("#nav-fleet_table");
         waitFor(() -> sites(robot).getItems().size() == 30);

@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.ui.common.ScreenShots;
 import io.camfleet.console.domain.fleet.HealthState;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.map.MapPainter;
@@ -92,6 +93,6 @@ class FleetMapThemeUiTest {
         robot.clickOn("#nav-theme");
         WaitForAsyncUtils.waitForFxEvents();
         legendIsDrawnIn(robot, false);
-        Screenshots.save(robot.lookup("#fleet-map").query().getScene(), "map-light-after-dark");
+        ScreenShots.save(robot.lookup("#fleet-map").query().getScene(), "map-light-after-dark");
     }
 }

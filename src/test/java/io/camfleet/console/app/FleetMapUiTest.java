@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.ui.common.ScreenShots;
 import io.camfleet.console.ui.fleettable.SiteRow;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -86,7 +87,7 @@ class FleetMapUiTest {
         robot.moveTo(mapCentre(robot));
         waitFor(() -> robot.lookup("#map-tip").queryLabeled().isVisible()
                 && robot.lookup("#map-tip").queryLabeled().getText().startsWith(chosen.summary().site().name()));
-        Screenshots.save(robot.lookup("#fleet-map").query().getScene(), "map-selected-site");
+        ScreenShots.save(robot.lookup("#fleet-map").query().getScene(), "map-selected-site");
 
         // The filter typed on the map is the table's filter; a site clicked on the map is selected in the table.
         robot.clickOn("#map-search").write(other.id());
@@ -113,7 +114,7 @@ class FleetMapUiTest {
         robot.drag(new Point2D(map.getMinX() + 60, map.getMinY() + 60), MouseButton.PRIMARY)
                 .dropTo(new Point2D(map.getMaxX() - 8, map.getMaxY() - 8));
         robot.release(KeyCode.SHIFT);
-        Screenshots.save(robot.lookup("#fleet-map").query().getScene(), "map-box-selection");
+        ScreenShots.save(robot.lookup("#fleet-map").query().getScene(), "map-box-selection");
         ctrl(robot, KeyCode.DIGIT2);
         waitFor(() -> sites(robot).getSelectionModel().getSelectedItems().size() > 50);
     }

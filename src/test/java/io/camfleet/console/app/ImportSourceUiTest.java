@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.ui.common.ScreenShots;
 import io.camfleet.console.service.settings.Settings;
 import atlantafx.base.controls.Message;
 import io.camfleet.console.service.common.Messages;
@@ -82,7 +83,7 @@ class ImportSourceUiTest {
             assertThat(banner.getDescription()).contains("2 rows are wrong", "Row 1: site_name is empty",
                     "Row 2: latitude and longitude are both 0");
             assertThat(rows(robot)).as("the cache's fleet still shows").isEqualTo(2);
-            Screenshots.save(banner.getScene(), "import-rejected");
+            ScreenShots.save(banner.getScene(), "import-rejected");
         } finally {
             again.close();
         }

@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.ui.common.ScreenShots;
 import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.service.settings.Settings;
@@ -118,7 +119,7 @@ class SettingsUiTest {
         robot.clickOn("#settings-env-label").write("prod-eu");
         robot.clickOn("#settings-env-profile .arrow-button");
         waitFor(() -> robot.lookup("noc-sso (SSO)").tryQuery().isPresent());
-        Screenshots.save(robot.lookup("noc-sso (SSO)").query().getScene(), "settings-profile-list");
+        ScreenShots.save(robot.lookup("noc-sso (SSO)").query().getScene(), "settings-profile-list");
         robot.clickOn("noc-sso (SSO)");
         assertThat(robot.lookup("#settings-env-region").queryAs(TextField.class).getText()).isEqualTo("eu-west-1");
         robot.clickOn("#settings-env-ok");
@@ -140,7 +141,7 @@ class SettingsUiTest {
                 .map(n -> ((Label) n).getText()
                         .equals("'Europe' is not an AWS region: write it like eu-west-1 or us-east-1."))
                 .orElse(false));
-        Screenshots.save(robot.lookup("#settings-env-problem").query().getScene(), "settings-environment-form");
+        ScreenShots.save(robot.lookup("#settings-env-problem").query().getScene(), "settings-environment-form");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitFor(() -> robot.lookup("#settings-env-ok").tryQuery().isEmpty());
         assertThat(environments(robot).getItems()).hasSize(1);
@@ -157,7 +158,7 @@ class SettingsUiTest {
         robot.clickOn("#settings-source-test");
         waitFor(() -> text(robot, "#settings-source-check").startsWith(
                 "There are no AWS credentials for profile nobody. Sign in or configure the profile"));
-        Screenshots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-fleet-source-failed");
+        ScreenShots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-fleet-source-failed");
         robot.clickOn("#settings-source-remove");
         waitFor(() -> environments(robot).getItems().size() == 1);
 
@@ -174,13 +175,13 @@ class SettingsUiTest {
         waitFor(() -> "Testing\u2026".equals(text(robot, "#settings-source-check")));
         assertThat(robot.lookup(".table-cell .progress-indicator").queryAs(ProgressIndicator.class).isVisible())
                 .isTrue();
-        Screenshots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-fleet-source-testing");
+        ScreenShots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-fleet-source-testing");
         robot.clickOn("prod-eu");
         waitFor(() -> text(robot, "#settings-source-check").startsWith("account 123456789012"));
         slowAnswers.countDown();
         robot.clickOn("lab");
         waitFor(() -> "account 210987654321 \u00b7 user lab-bot".equals(text(robot, "#settings-source-check")));
-        Screenshots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-fleet-source");
+        ScreenShots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-fleet-source");
 
         // Save: settings.json now says AWS, with both environments.
         robot.clickOn("Save");
@@ -216,7 +217,7 @@ class SettingsUiTest {
         robot.clickOn("Save");
         waitFor(() -> robot.lookup("#settings-source-problem").queryAs(Label.class).getText()
                 .contains("does not exist"));
-        Screenshots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-fleet-source-refused");
+        ScreenShots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-fleet-source-refused");
 
         // The demo is always possible; the tile layer is set on its own tab, as before.
         robot.clickOn("#settings-source-demo");
@@ -224,7 +225,7 @@ class SettingsUiTest {
         robot.clickOn("#settings-tiles-enabled");
         type(robot, "#settings-tiles-url", "https://tiles.example/{z}/{x}/{y}.png");
         robot.clickOn("#settings-tiles-attribution").write("\u00a9 Example");
-        Screenshots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-map-tiles");
+        ScreenShots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-map-tiles");
         robot.clickOn("Save");
         waitFor(() -> robot.lookup("#settings-tabs").tryQuery().isEmpty());
         Settings p = SettingsFile.in(dir.resolve("data")).read();

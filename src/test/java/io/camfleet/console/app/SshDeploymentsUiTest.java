@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.ui.common.ScreenShots;
 import io.camfleet.console.service.settings.Settings;
 import io.camfleet.console.adapter.ssh.SshdFixture;
 import io.camfleet.console.adapter.store.CacheDatabase;
@@ -140,7 +141,7 @@ class SshDeploymentsUiTest {
             // than 3, so it succeeds.
             waitFor(() -> DeploymentsRobot.text(robot, "#deploy-state").equals("Succeeded"));
             WaitForAsyncUtils.waitForFxEvents();
-            Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-done");
+            ScreenShots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-done");
             assertThat(state(robot, unhealthy)).isEqualTo("FAILED");
             assertThat(state(robot, unknownKey)).isEqualTo("FAILED");
             assertThat(row(robot, unknownKey).record().detail()).contains(SSHD.hostKeyFingerprint());
@@ -160,7 +161,7 @@ class SshDeploymentsUiTest {
             waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
             String shown = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
             assertThat(shown).contains(SSHD.hostKeyFingerprint(), "not in known_hosts");
-            Screenshots.save(robot.lookup(".dialog-pane").query().getScene(), "deploy-ssh-trust-key");
+            ScreenShots.save(robot.lookup(".dialog-pane").query().getScene(), "deploy-ssh-trust-key");
             clickDialogButton(robot, "Trust this key");
             waitFor(() -> DeploymentsRobot.text(robot, "#deploy-notice").contains("is now trusted"));
             assertThat(Files.readString(dir.resolve("home/.ssh/known_hosts"))).contains("[" + unknownKey + "]:");
@@ -177,13 +178,13 @@ class SshDeploymentsUiTest {
                 robot.clickOn("#deploy-approve");
                 waitFor(() -> DeploymentsRobot.text(robot, "#deploy-state").equals("Succeeded"));
             } catch (AssertionError e) {
-                Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retry-failed");
+                ScreenShots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retry-failed");
                 throw e;
             }
             assertThat(DeploymentsRobot.text(robot, "#deploy-title")).isEqualTo(first);
             assertThat(Files.readString(SSHD.hostsDir().resolve(unknownKey + "/version")).strip())
                     .isEqualTo("6.5.0");
-            Screenshots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retried");
+            ScreenShots.save(robot.lookup("#deployments").query().getScene(), "deploy-ssh-retried");
             assertThat(robot.lookup("#deployments-table").queryAs(TableView.class).getItems()).hasSize(2);
         } finally {
             window.close();

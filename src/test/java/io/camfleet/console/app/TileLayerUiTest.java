@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.ui.common.ScreenShots;
 import io.camfleet.console.ui.shell.WindowSettings;
 import io.camfleet.console.service.settings.Settings;
 import com.sun.net.httpserver.HttpServer;
@@ -148,6 +149,6 @@ class TileLayerUiTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(pixels(robot, LAND)).as(kind + " after zooming").isGreaterThan(5_000);
         }
-        Screenshots.save(robot.lookup("#fleet-map").query().getScene(), "map-tiles-hanging");
+        ScreenShots.save(robot.lookup("#fleet-map").query().getScene(), "map-tiles-hanging");
     }
 }

@@ -1,5 +1,6 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.ui.common.ScreenShots;
 import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.ui.shell.WindowSettings;
 import javafx.scene.control.Labeled;
@@ -93,7 +94,7 @@ class UnreadableSettingsUiTest {
                 .anyMatch(t -> t.contains("runs on its defaults"));
         // The defaults: the demo fleet.
         waitFor(() -> robot.lookup("#fleet-sites").queryAs(TableView.class).getItems().size() == 40);
-        Screenshots.save(robot.lookup(".banners").query().getScene(), "settings-unreadable-banner");
+        ScreenShots.save(robot.lookup(".banners").query().getScene(), "settings-unreadable-banner");
 
         // The window remembers where it was as it closes: not in a file it cannot read.
         WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
@@ -108,7 +109,7 @@ class UnreadableSettingsUiTest {
         waitFor(() -> robot.lookup(".banners *").queryAll().stream().anyMatch(n -> text(n).contains("cannot be read at line")));
         robot.clickOn("#nav-settings");
         waitFor(() -> robot.lookup("#settings-tabs").tryQuery().isPresent());
-        Screenshots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-dialog");
+        ScreenShots.save(robot.lookup("#settings-tabs").query().getScene(), "settings-dialog");
         robot.clickOn("Save");
         waitFor(() -> robot.lookup("#settings-tabs").tryQuery().isEmpty());
 

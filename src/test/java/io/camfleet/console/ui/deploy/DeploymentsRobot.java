@@ -1,5 +1,6 @@
 package io.camfleet.console.ui.deploy;
 
+import static io.camfleet.console.ui.common.ScreenShots.save;
 import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.ui.deploy.DeploymentsViewModel.TargetRow;
 import javafx.scene.Scene;
@@ -118,31 +119,5 @@ public final class DeploymentsRobot {
         robot.clickOn("#wizard-next");
         waitFor(() -> robot.lookup("#deploy-wizard").tryQuery().isEmpty());
         return said;
-    }
-
-    /** Saves what the test sees as PNG when {@code -Dcamfleet.screenshots=DIR} is given; nothing otherwise. */
-    public static void save(Scene scene, String name) {
-        String dir = System.getProperty("camfleet.screenshots");
-        if (dir == null) {
-            return;
-        }
-        WritableImage[] shot = new WritableImage[1];
-        WaitForAsyncUtils.asyncFx(() -> shot[0] = scene.snapshot(null));
-        WaitForAsyncUtils.waitForFxEvents();
-        int w = (int) shot[0].getWidth();
-        int h = (int) shot[0].getHeight();
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = shot[0].getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                img.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
-        try {
-            Files.createDirectories(Path.of(dir));
-            ImageIO.write(img, "png", Path.of(dir, name + ".png").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -51,7 +51,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.camfleet.console.ui.deploy.DeploymentsRobot.rows;
-import static io.camfleet.console.ui.deploy.DeploymentsRobot.save;
+import static io.camfleet.console.ui.common.ScreenShots.save;
 import static io.camfleet.console.ui.deploy.DeploymentsRobot.set;
 import static io.camfleet.console.ui.deploy.DeploymentsRobot.text;
 import static io.camfleet.console.ui.deploy.DeploymentsRobot.waitFor;
