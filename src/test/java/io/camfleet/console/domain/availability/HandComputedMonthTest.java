@@ -2,6 +2,8 @@ package io.camfleet.console.domain.availability;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,7 +32,7 @@ class HandComputedMonthTest {
 
     @Test
     void theCamerasInAnyOrderGiveTheSameSiteFigures() {
-        SiteFigures f = calculator.site(HandComputedMonth.SITE, java.util.List.of(HandComputedMonth.C3,
+        SiteFigures f = calculator.site(HandComputedMonth.SITE, List.of(HandComputedMonth.C3,
                 HandComputedMonth.C1, HandComputedMonth.C2), HandComputedMonth.COVERAGE, HandComputedMonth.PERIOD);
         assertThat(f.site()).isEqualTo(HandComputedMonth.SITE_FIGURES);
         assertThat(f.cameras().getFirst()).isEqualTo(HandComputedMonth.CAMERA_FIGURES.get(2));

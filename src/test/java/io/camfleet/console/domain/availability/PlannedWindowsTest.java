@@ -3,17 +3,17 @@ package io.camfleet.console.domain.availability;
 import io.camfleet.console.domain.deploy.MaintenanceWindow;
 import io.camfleet.console.domain.fleet.Site;
 import io.camfleet.console.domain.fleet.SlaTier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import static io.camfleet.console.domain.availability.AvailabilityCalculatorTest.ALWAYS;
-import static io.camfleet.console.domain.availability.AvailabilityCalculatorTest.in;
 import static io.camfleet.console.domain.availability.AvailabilityCalculatorTest.span;
 import static io.camfleet.console.domain.availability.AvailabilityCalculatorTest.t;
 import static io.camfleet.console.domain.fleet.HealthState.OFFLINE;
@@ -99,7 +99,7 @@ class PlannedWindowsTest {
         // Brute force: every minute of the month (and a second on either side of every boundary) asked directly.
         MaintenanceWindow window = MaintenanceWindow.parse(text);
         ZoneId id = ZoneId.of(zone);
-        Period period = Period.month(java.time.YearMonth.parse(month));
+        Period period = Period.month(YearMonth.parse(month));
         long from = period.from().getEpochSecond();
         long to = period.to().getEpochSecond();
         long[] open = PlannedWindows.compute(window, id, from, to);
