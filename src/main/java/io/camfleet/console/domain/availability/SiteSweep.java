@@ -119,7 +119,11 @@ final class SiteSweep {
 
     /** Runs the sweep over the given cameras' histories, {@code start} being the period's start in epoch seconds. */
     void run(List<CameraHistory> histories, long start) {
-        LongList events = new LongList();
+        int stretches = 0;
+        for (int c = 0; c < cameras; c++) {
+            stretches += histories.get(c).spans().size();
+        }
+        LongList events = new LongList(2 * (data.length / 2 + window.length / 2 + cameras + stretches));
         for (int i = 0; i < data.length; i += 2) {
             add(events, data[i], data[i + 1], 0, DATA_START, 0);
         }
@@ -144,7 +148,7 @@ final class SiteSweep {
             }
         }
         long[] sorted = events.toArray();
-        Arrays.sort(sorted);
+        Arrays.sort(sorted); // primitives: no boxing
         int i = 0;
         while (i < sorted.length) {
             long t = sorted[i] >>> TIME_SHIFT;
