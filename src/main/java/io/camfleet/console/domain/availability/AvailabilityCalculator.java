@@ -42,6 +42,8 @@ import java.util.Objects;
  *   <li>The target is the site's SLA tier's, from {@link SlaTargets}; a group's is the observed-time weighted mean.</li>
  * </ul>
  * Spans may overlap or come unsorted: the worse state wins where they overlap, and duplicates count once.
+ *
+ * <p>Safe to share between threads. A site's figures cost O(e log e) in its e changes, whatever its camera count.
  */
 public final class AvailabilityCalculator {
 
@@ -90,6 +92,10 @@ public final class AvailabilityCalculator {
         }
         long start = period.from().getEpochSecond();
         long end = period.to().getEpochSecond();
+        if (end - start >= SiteSweep.MAX_SECONDS) {
+            throw new IllegalArgumentException("A period of " + period.length().toDays()
+                    + " days is too long to compute availability over; ask for at most a few thousand years.");
+        }
         long[] data = relative(coverage(observed, start, end), start);
         PlannedWindows.Planned planned = windows.open(site.maintenanceWindow(), site.timeZone(), start, end);
         long[] window = relative(planned.open(), start);
@@ -150,8 +156,8 @@ public final class AvailabilityCalculator {
     /**
      * A group's figures (a customer's, a region's, an environment's) from its members': seconds, incidents and
      * camera-seconds lost summed, the target weighted by observed time (the plain mean when nothing was observed,
-     * NaN for an empty group). Maintenance stretches are listed, merged, only when there are at most
-     * {@value #LISTED_MAINTENANCE} of them; their total is always kept.
+     * NaN for an empty group). Maintenance stretches are listed, merged (so sites planned at the same time share a
+     * line), only when there are at most {@value #LISTED_MAINTENANCE} of them; their total is always kept.
      */
     public static Availability sum(Grouping grouping, String subject, Period period, Collection<Availability> parts) {
         long observed = 0;
@@ -163,6 +169,7 @@ public final class AvailabilityCalculator {
         double weighted = 0;
         double plain = 0;
         List<Availability.Span> spans = new ArrayList<>();
+        boolean tooMany = false;
         for (Availability a : parts) {
             observed += a.observedSeconds();
             noData += a.noDataSeconds();
@@ -172,14 +179,19 @@ public final class AvailabilityCalculator {
             incidents += a.incidents();
             weighted += a.targetPercent() * a.observedSeconds();
             plain += a.targetPercent();
-            if (spans.size() <= LISTED_MAINTENANCE) {
+            if (!tooMany) {
                 spans.addAll(a.maintenance());
+                // a member whose own list was dropped leaves the group's list incomplete: list nothing then
+                tooMany = a.maintenance().isEmpty() && a.maintenanceSeconds() > 0;
+                if (spans.size() > LISTED_MAINTENANCE) {
+                    spans = mergeSpans(spans);
+                    tooMany |= spans.size() > LISTED_MAINTENANCE;
+                }
             }
         }
         double target = parts.isEmpty() ? Double.NaN : observed > 0 ? weighted / observed : plain / parts.size();
-        List<Availability.Span> listed = mergeSpans(spans);
         return new Availability(grouping, subject, period, observed, noData, down,
-                listed.size() <= LISTED_MAINTENANCE ? listed : List.of(), maintenance, incidents, lost, target);
+                tooMany ? List.of() : mergeSpans(spans), maintenance, incidents, lost, target);
     }
 
     private static List<Availability.Span> mergeSpans(List<Availability.Span> spans) {

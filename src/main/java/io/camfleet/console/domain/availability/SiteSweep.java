@@ -24,6 +24,7 @@ final class SiteSweep {
     private static final int CAMERA_SHIFT = 6;
     private static final int TIME_SHIFT = 26;
     static final int MAX_CAMERAS = 1 << (TIME_SHIFT - CAMERA_SHIFT);
+    static final long MAX_SECONDS = 1L << (63 - TIME_SHIFT);
 
     private static final int JOIN = 0;
     private static final int LEAVE = 1;

@@ -250,6 +250,9 @@ class AvailabilityCalculatorTest {
         assertThatThrownBy(() -> calculator.site(site("", "Europe/Lisbon"), List.of(elsewhere), ALWAYS, DAY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Camera c9 belongs to site s2, not to s1.");
+        Period ages = new Period(t("2026-01-01T00:00:00Z"), t("2026-01-01T00:00:00Z").plusSeconds(1L << 37));
+        assertThatThrownBy(() -> calculator.site(site("", "Europe/Lisbon"), List.of(), ALWAYS, ages))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too long");
         assertThatThrownBy(() -> in(OFFLINE, "2026-10-02T02:00:00Z", "2026-10-02T01:00:00Z"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ends before it starts");
         assertThatThrownBy(() -> new CameraHistory("c1", "s1", t("2026-10-02T02:00:00Z"),

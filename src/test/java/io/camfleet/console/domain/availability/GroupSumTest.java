@@ -61,6 +61,29 @@ class GroupSumTest {
     }
 
     @Test
+    void sitesPlannedAtTheSameTimeShareOneLineHoweverManyTheyAre() {
+        // 200 sites dark in the same window 01:00-03:00: one merged stretch, 200 x 7200 s planned.
+        List<Availability> sites = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            sites.add(site("s" + i, 79_200, 0, 0, 0, 0, 99.9, List.of(minutes(60, 180))));
+        }
+        Availability sum = AvailabilityCalculator.sum(Grouping.REGION, "EU", DAY, sites);
+        assertThat(sum.maintenance()).containsExactly(minutes(60, 180));
+        assertThat(sum.maintenanceSeconds()).isEqualTo(200 * 7_200L);
+    }
+
+    @Test
+    void aMemberWhoseListWasDroppedLeavesTheGroupListEmptyRatherThanIncomplete() {
+        // a region's figures (list dropped, 3600 s planned) summed into an environment with a site planned 01:00-01:30
+        Availability region = new Availability(Grouping.REGION, "EU", DAY, 1_000_000, 0, 0, List.of(), 3_600, 0, 0,
+                99.9);
+        Availability site = site("s1", 79_200, 0, 0, 0, 0, 99.9, List.of(minutes(60, 90)));
+        Availability sum = AvailabilityCalculator.sum(Grouping.ENVIRONMENT, "prod", DAY, List.of(site, region));
+        assertThat(sum.maintenance()).isEmpty();
+        assertThat(sum.maintenanceSeconds()).isEqualTo(5_400);
+    }
+
+    @Test
     void aGroupWithNothingObservedTakesThePlainMeanAndAnEmptyGroupHasNoTarget() {
         Availability a = site("a", 0, 86_400, 0, 0, 0, 99.9, List.of());
         Availability b = site("b", 0, 86_400, 0, 0, 0, 99.5, List.of());
