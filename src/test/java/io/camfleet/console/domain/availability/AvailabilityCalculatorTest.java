@@ -168,6 +168,49 @@ class AvailabilityCalculatorTest {
     }
 
     @Test
+    void aRecoveryHiddenInAGapDoesNotSplitAnIncidentButOneSeenDoes() {
+        // Coverage misses 10:00-13:00. OFFLINE 09:00-10:30 and 12:00-14:00: the recovery at 10:30 fell in the gap,
+        // so the data show one outage (09:00-10:00, 13:00-14:00: 7200 s). OFFLINE again 15:00-16:00 after an hour
+        // seen up: a second incident.
+        List<Availability.Span> coverage = List.of(span("2026-10-02T00:00:00Z", "2026-10-02T10:00:00Z"),
+                span("2026-10-02T13:00:00Z", "2026-10-03T00:00:00Z"));
+        Availability a = calculator.camera(site("", "Europe/Lisbon"), camera("c1",
+                in(OFFLINE, "2026-10-02T09:00:00Z", "2026-10-02T10:30:00Z"),
+                in(OFFLINE, "2026-10-02T12:00:00Z", "2026-10-02T14:00:00Z"),
+                in(OFFLINE, "2026-10-02T15:00:00Z", "2026-10-02T16:00:00Z")), coverage, DAY);
+        assertThat(a.downSeconds()).isEqualTo(10_800);
+        assertThat(a.incidents()).isEqualTo(2);
+    }
+
+    @Test
+    void windowTimeWithoutDataIsNoDataNotMaintenanceAndTouchingPlannedStretchesAreOne() {
+        // Sun 02:00-04:00 Lisbon (WEST) = 01:00Z-03:00Z on 2026-10-04. Coverage misses 01:00Z-02:00Z.
+        // OFFLINE 00:30Z-03:30Z. Planned: the window with data, 02:00-03:00 (nothing at the gap's edge).
+        // Down: 00:30-01:00 and 03:00-03:30 = 3600. No data: 01:00-02:00 = 3600, inside the window too.
+        // Observed: 86400 - 3600 (no data) - 3600 (window with data) = 79200. One incident.
+        Period sunday = new Period(t("2026-10-04T00:00:00Z"), t("2026-10-05T00:00:00Z"));
+        List<Availability.Span> coverage = List.of(span("2026-10-01T00:00:00Z", "2026-10-04T01:00:00Z"),
+                span("2026-10-04T02:00:00Z", "2026-10-06T00:00:00Z"));
+        Availability a = calculator.camera(site("Sun 02:00-04:00", "Europe/Lisbon"), camera("c1",
+                in(OFFLINE, "2026-10-04T00:30:00Z", "2026-10-04T03:30:00Z")), coverage, sunday);
+        assertThat(a.maintenance()).containsExactly(span("2026-10-04T02:00:00Z", "2026-10-04T03:00:00Z"));
+        assertThat(a.downSeconds()).isEqualTo(3_600);
+        assertThat(a.noDataSeconds()).isEqualTo(3_600);
+        assertThat(a.observedSeconds()).isEqualTo(79_200);
+        assertThat(a.incidents()).isEqualTo(1);
+
+        // DEGRADED (counting) 00:30-01:30 then OFFLINE 01:30-03:30, coverage whole: planned 01:00-03:00 as one
+        // stretch though the camera changed state inside it.
+        AvailabilityCalculator degradedCounts = new AvailabilityCalculator(
+                new SiteDownRule(SiteDownRule.Kind.DARK, 0, true), SlaTargets.DEFAULT);
+        Availability whole = degradedCounts.camera(site("Sun 02:00-04:00", "Europe/Lisbon"), camera("c1",
+                in(DEGRADED, "2026-10-04T00:30:00Z", "2026-10-04T01:30:00Z"),
+                in(OFFLINE, "2026-10-04T01:30:00Z", "2026-10-04T03:30:00Z")), ALWAYS, sunday);
+        assertThat(whole.maintenance()).containsExactly(span("2026-10-04T01:00:00Z", "2026-10-04T03:00:00Z"));
+        assertThat(whole.maintenanceSeconds()).isEqualTo(7_200);
+    }
+
+    @Test
     void aCameraAddedMidPeriodCountsOnlyFromThenAndChangesWhenTheSiteIsDark() {
         // c1 all day, OFFLINE 02:00-03:00 and 14:00-15:00. c2 joins at 12:00 (firstSeen), ONLINE.
         // 02:00-03:00 c1 is the only camera: the site is dark (3600 down). 14:00-15:00 c2 is up: not dark.

@@ -42,6 +42,20 @@ class BudgetAndBurnRateTest {
     }
 
     @Test
+    void theTargetIsMetAtExactlyTheTargetAndNothingObservedMeetsNothing() {
+        // 10 000 s at 99.9 %: 10 s down is exactly 99.9 %, met; 11 s is not.
+        assertThat(figures(10_000, 10, 99.9).uptimePercent()).isEqualTo(99.9);
+        assertThat(figures(10_000, 10, 99.9).metTarget()).isTrue();
+        assertThat(figures(10_000, 11, 99.9).metTarget()).isFalse();
+        // nothing observed: no uptime, no budget; untouched unless something was down
+        assertThat(figures(0, 0, 99.9).uptimePercent()).isNaN();
+        assertThat(figures(0, 0, 99.9).metTarget()).isFalse();
+        assertThat(figures(0, 0, 99.9).budgetLeftFraction()).isEqualTo(1.0);
+        assertThat(figures(0, 5, 99.9).budgetLeftFraction()).isEqualTo(-1.0);
+        assertThat(figures(0, 5, 99.9).uptimePercent()).isNaN();
+    }
+
+    @Test
     void theBurnRateIsTheShareDownOverTheShareTheTargetAllows() {
         // 36 s down in an hour at 99 %: (36 / 3600) / 0.01 = 1, the pace that spends the budget exactly.
         assertThat(BurnRate.of(36, 3_600, 99.0)).isEqualTo(1.0);
@@ -118,6 +132,9 @@ class BudgetAndBurnRateTest {
         assertThatThrownBy(() -> new BurnRate(Duration.ofHours(1), Duration.ofMinutes(5), 14.4,
                 Duration.ofHours(6), Duration.ZERO, 6))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slow");
+        assertThatThrownBy(() -> new BurnRate(Duration.ofHours(1), Duration.ofHours(1), 14.4,
+                Duration.ofHours(6), Duration.ofMinutes(30), 6))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than it");
         assertThatThrownBy(() -> new BurnRate(Duration.ofHours(1), Duration.ofMinutes(5), 0,
                 Duration.ofHours(6), Duration.ofMinutes(30), 6))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("factor must be above zero");

@@ -30,7 +30,8 @@ class GroupSumTest {
         // total 1800 + 1800 + 900 = 4500 s (the members' planned time, not the merged list's 3600).
         Availability a = site("a", 80_000, 6_400, 100, 1, 500, 99.99, List.of(minutes(60, 90)));
         Availability b = site("b", 20_000, 0, 50, 2, 0, 99.5, List.of(minutes(75, 105), minutes(120, 135)));
-        Availability sum = AvailabilityCalculator.sum(Grouping.CUSTOMER, "Acme", DAY, List.of(a, b));
+        Availability quiet = site("c", 0, 0, 0, 0, 0, 99.9, List.of());
+        Availability sum = AvailabilityCalculator.sum(Grouping.CUSTOMER, "Acme", DAY, List.of(b, quiet, a));
 
         assertThat(sum.grouping()).isEqualTo(Grouping.CUSTOMER);
         assertThat(sum.subject()).isEqualTo("Acme");
@@ -58,6 +59,10 @@ class GroupSumTest {
         assertThat(sum.maintenanceSeconds()).isEqualTo(3_600);
         assertThat(AvailabilityCalculator.sum(Grouping.REGION, "EU", DAY, sites.subList(0, 50)).maintenance())
                 .hasSize(50);
+        // 51 stretches of which two overlap merge to 50: listed
+        List<Availability> fiftyOne = new ArrayList<>(sites.subList(0, 50));
+        fiftyOne.add(site("twin", 1_000, 0, 0, 0, 0, 99.9, List.of(minutes(0, 1))));
+        assertThat(AvailabilityCalculator.sum(Grouping.REGION, "EU", DAY, fiftyOne).maintenance()).hasSize(50);
     }
 
     @Test
