@@ -1,0 +1,41 @@
+package io.camfleet.console.app.features;
+
+import io.camfleet.console.cli.ConsoleBackend;
+import io.camfleet.console.service.alerts.AlertDelivery;
+import io.camfleet.console.service.alerts.AlertService;
+import io.camfleet.console.service.alerts.AlertSettings;
+import io.camfleet.console.service.availability.AvailabilityFigures;
+import io.camfleet.console.service.availability.AvailabilitySettings;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.deploy.RolloutService;
+
+import java.util.Locale;
+
+/**
+ * Alerts: raised from the fleet's news, the rollouts run here and the health history, kept in the cache, delivered
+ * through whatever {@link AlertDelivery} another feature adds (the routes of Settings), shown in their screen with a
+ * badge in the navigation, and worked from {@code camfleet alerts}.
+ */
+public final class AlertsFeature implements Feature {
+
+    @Override
+    public void open(OpenFolder folder, FolderParts.Builder parts) {
+        var settings = SettingsFile.in(folder.folder().path());
+        var delivery = parts.reference(AlertDelivery.class);
+        Lazy<AlertService> alerts = new Lazy<>(() -> new AlertService(folder.database().alerts(),
+                notice -> delivery.get().orElse(AlertDelivery.NONE).send(notice), folder.audit(), folder.clock(),
+                () -> settings.read().get(AlertSettings.SECTION),
+                () -> settings.read().get(AvailabilitySettings.SECTION).rule(), new Messages(Locale.ROOT)));
+        parts.add(AlertService.class, alerts).onClose(() -> alerts.ifBuilt(AlertService::close));
+    }
+
+    /** The window judges what happens while it is open: the fleet it watches, its rollouts, the burn rates. */
+    @Override
+    public void opened(WindowContext w, ConsoleBackend.Session session) {
+        AlertService alerts = session.part(AlertService.class);
+        alerts.watch(w.watch());
+        session.find(RolloutService.class).ifPresent(alerts::watch);
+        session.find(AvailabilityFigures.class).ifPresent(alerts::burnRatesFrom);
+        alerts.startTicking();
+    }
+}
