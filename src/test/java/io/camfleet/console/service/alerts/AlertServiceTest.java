@@ -9,7 +9,11 @@ import io.camfleet.console.domain.alerts.AlertStep;
 import io.camfleet.console.domain.audit.AuditActions;
 import io.camfleet.console.domain.audit.AuditEvent;
 import io.camfleet.console.domain.audit.AuditOutcome;
+import io.camfleet.console.domain.availability.Availability;
+import io.camfleet.console.domain.availability.Grouping;
+import io.camfleet.console.domain.availability.Period;
 import io.camfleet.console.domain.availability.SiteDownRule;
+import io.camfleet.console.service.availability.AvailabilityFigures;
 import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.fleet.CameraSystem;
 import io.camfleet.console.domain.fleet.CameraTelemetry;
@@ -356,6 +360,62 @@ class AlertServiceTest {
         at(t("10:03:00"), "R1");
         assertThat(store.open()).as("still dark: the condition raises anew").singleElement()
                 .satisfies(a -> assertThat(a.id()).isNotEqualTo(first));
+    }
+
+    /** Figures of site ams: {@code down} seconds down in a window of each length, fully observed, at 99.99 %. */
+    static AvailabilityFigures figures(Map<Duration, Long> down) {
+        return new AvailabilityFigures() {
+            @Override
+            public List<Availability> by(Grouping grouping, Period period) {
+                long seconds = period.seconds();
+                return List.of(new Availability(Grouping.SITE, "ams", period, seconds, 0,
+                        down.getOrDefault(Duration.ofSeconds(seconds), 0L), List.of(), 1, 0, 99.99));
+            }
+
+            @Override
+            public Map<String, Availability> sites(java.util.Collection<String> ids, Period period) {
+                return Map.of();
+            }
+
+            @Override
+            public SiteDownRule rule() {
+                return SiteDownRule.DEFAULT;
+            }
+        };
+    }
+
+    @Test
+    void theBudgetBurningFastInBothWindowsRaisesAndTheShortWindowCalmingResolvesIt() {
+        // 99.99 % allows 0.0001 of the time down. 60 s in the last hour: (60/3600)/0.0001 = 166.7; 30 s in the last
+        // 5 min: (30/300)/0.0001 = 1000: both above 14.4, fast burn. 60 s in 6 h: 27.8; 30 s in 30 min: 166.7: both
+        // above 6, slow burn too.
+        Map<Duration, Long> down = new HashMap<>(Map.of(Duration.ofHours(1), 60L, Duration.ofMinutes(5), 30L,
+                Duration.ofHours(6), 60L, Duration.ofMinutes(30), 30L));
+        alerts.burnRatesFrom(figures(down));
+        alerts.tick();
+        assertThat(store.open()).extracting(Alert::kind, Alert::severity).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(AlertKind.BUDGET_BURN_FAST, AlertSeverity.CRITICAL),
+                org.assertj.core.groups.Tuple.tuple(AlertKind.BUDGET_BURN_SLOW, AlertSeverity.WARNING));
+        assertThat(store.open()).filteredOn(a -> a.kind() == AlertKind.BUDGET_BURN_FAST).singleElement()
+                .satisfies(a -> assertThat(a.summary()).startsWith("Site ams burns its error budget 166.7 times"));
+
+        // nothing down in the last 5 and 30 minutes any more: over in both, resolved 2 minutes later
+        down.put(Duration.ofMinutes(5), 0L);
+        down.put(Duration.ofMinutes(30), 0L);
+        clock.advance(Duration.ofMinutes(1));
+        alerts.tick();
+        assertThat(store.open()).hasSize(2);
+        clock.advance(Duration.ofMinutes(2));
+        alerts.tick();
+        assertThat(store.open()).isEmpty();
+    }
+
+    @Test
+    void aLongWindowAboveTheRateWithACalmShortOneRaisesNothing() {
+        // (60/3600)/0.0001 = 166.7 over the hour, but nothing down in the last 5 minutes: it is over, no page
+        alerts.burnRatesFrom(figures(Map.of(Duration.ofHours(1), 60L, Duration.ofMinutes(5), 0L)));
+        alerts.tick();
+        assertThat(store.open()).isEmpty();
     }
 
     @Test
