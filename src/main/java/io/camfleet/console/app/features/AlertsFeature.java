@@ -1,5 +1,6 @@
 package io.camfleet.console.app.features;
 
+import io.camfleet.console.cli.AlertsCommand;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.service.alerts.AlertDelivery;
 import io.camfleet.console.service.alerts.AlertService;
@@ -9,6 +10,7 @@ import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.deploy.RolloutService;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,5 +39,10 @@ public final class AlertsFeature implements Feature {
         session.find(RolloutService.class).ifPresent(alerts::watch);
         session.find(AvailabilityFigures.class).ifPresent(alerts::burnRatesFrom);
         alerts.startTicking();
+    }
+
+    @Override
+    public List<Object> commands(Messages m) {
+        return List.of(new AlertsCommand(m));
     }
 }
