@@ -171,8 +171,7 @@ public final class AlertsCommand {
             Duration length = duration(duration);
             ConsoleBackend backend = Commands.backend(spec);
             try (ConsoleBackend.Session session = backend.open(alerts.root.dataDir())) {
-                Silence s = session.part(AlertService.class).silence(site, kind,
-                        backend.clock().instant().plus(length), note);
+                Silence s = session.part(AlertService.class).silence(site, kind, length, note);
                 spec.commandLine().getOut().println(alerts.messages.text("alerts.cli.silenced",
                         s.siteId().isEmpty() ? "*" : s.siteId(), s.kind() == null ? "*" : s.kind().name(),
                         s.until().truncatedTo(ChronoUnit.SECONDS).toString()));

@@ -10,6 +10,14 @@ import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.deploy.RolloutService;
 
+import io.camfleet.console.ui.alerts.AlertsView;
+import io.camfleet.console.ui.alerts.AlertsViewModel;
+import io.camfleet.console.ui.shell.Screen;
+import io.camfleet.console.ui.shell.ScreenRegistry;
+import javafx.beans.property.IntegerProperty;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +27,8 @@ import java.util.Locale;
  * badge in the navigation, and worked from {@code camfleet alerts}.
  */
 public final class AlertsFeature implements Feature {
+
+    public static final Screen ALERTS = new Screen("ALERTS", Material2MZ.NOTIFICATIONS_ACTIVE);
 
     @Override
     public void open(OpenFolder folder, FolderParts.Builder parts) {
@@ -31,13 +41,30 @@ public final class AlertsFeature implements Feature {
         parts.add(AlertService.class, alerts).onClose(() -> alerts.ifBuilt(AlertService::close));
     }
 
-    /** The window judges what happens while it is open: the fleet it watches, its rollouts, the burn rates. */
+    @Override
+    public void window(WindowContext w, ScreenRegistry.Builder screens) {
+        screens.add(ALERTS, () -> new AlertsView(new AlertsViewModel(w.session().part(AlertService.class), w.tasks(),
+                w.messages(), siteId -> {
+                    w.fleet().select(siteId);
+                    w.shell().show(MapFeature.MAP);
+                }), w.messages(), w.zone()));
+    }
+
+    /**
+     * The window judges what happens while it is open: the fleet it watches, its rollouts, the burn rates; and counts
+     * the alerts nobody took on yet on the navigation's badge.
+     */
     @Override
     public void opened(WindowContext w, ConsoleBackend.Session session) {
         AlertService alerts = session.part(AlertService.class);
         alerts.watch(w.watch());
         session.find(RolloutService.class).ifPresent(alerts::watch);
         session.find(AvailabilityFigures.class).ifPresent(alerts::burnRatesFrom);
+        IntegerProperty badge = w.shell().badgeProperty(ALERTS);
+        Runnable count = () -> w.tasks().job(w.messages().text("alerts.task.badge"), p -> alerts.needingSomeone())
+                .quiet().onSuccess(badge::set).start();
+        alerts.onChange(w.tasks().debounce(Duration.ofMillis(300), count));
+        count.run();
         alerts.startTicking();
     }
 

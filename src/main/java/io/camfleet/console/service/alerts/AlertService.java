@@ -446,6 +446,11 @@ public final class AlertService implements AutoCloseable {
         return stored;
     }
 
+    /** As {@link #silence(String, AlertKind, Instant, String)}, for {@code length} from now. */
+    public Silence silence(String siteId, AlertKind kind, Duration length, String note) {
+        return silence(siteId, kind, clock.instant().plus(length), note);
+    }
+
     private synchronized Alert step(long id, AlertStep step, UnaryOperator<Alert> change, String by, String note) {
         for (int attempt = 0; attempt < 2; attempt++) {
             Alert before = store.find(id).orElseThrow(() -> Problem.badInput("alerts.unknown", id));
