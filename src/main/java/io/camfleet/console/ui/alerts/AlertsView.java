@@ -46,6 +46,8 @@ public final class AlertsView implements ScreenView {
     private final AlertsViewModel vm;
     private final Messages m;
     private final DateTimeFormatter time;
+    /** In the table, where the year is the same on every row an operator looks at. */
+    private final DateTimeFormatter shortTime;
     private final VBox root = new VBox(10);
     private final CustomTextField search;
     private final GridPane life = new GridPane();
@@ -55,6 +57,7 @@ public final class AlertsView implements ScreenView {
         this.vm = vm;
         this.m = messages;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", messages.locale()).withZone(zone);
+        this.shortTime = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", messages.locale()).withZone(zone);
         this.search = SearchField.create(messages, "alerts.search.prompt");
         root.setPadding(new Insets(16, 20, 12, 20));
         root.getStyleClass().add("alerts");
@@ -65,7 +68,7 @@ public final class AlertsView implements ScreenView {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(vm.statusProperty());
         status.setId("alerts-status");
-        search.setPrefWidth(260);
+        search.setPrefWidth(300);
         search.textProperty().bindBidirectional(vm.textProperty());
         search.setId("alerts-search");
 
@@ -101,12 +104,12 @@ public final class AlertsView implements ScreenView {
         table.setPlaceholder(new Label(m.text("alerts.empty")));
         table.getColumns().setAll(List.of(
                 severityColumn(),
-                col("alerts.col.status", 120, a -> m.text("alerts.status." + a.status().name())),
-                col("alerts.col.kind", 150, a -> m.text("alerts.kind." + a.kind().name())),
-                col("alerts.col.raised", 150, a -> when(a.raisedAt())),
-                col("alerts.col.acknowledged", 150, a -> when(a.acknowledgedAt())),
-                col("alerts.col.resolved", 150, a -> when(a.resolvedAt())),
-                col("alerts.col.summary", 480, this::summaryWithMarks)));
+                col("alerts.col.status", 115, a -> m.text("alerts.status." + a.status().name())),
+                col("alerts.col.kind", 170, a -> m.text("alerts.kind." + a.kind().name())),
+                col("alerts.col.raised", 135, a -> shortWhen(a.raisedAt())),
+                col("alerts.col.acknowledged", 135, a -> shortWhen(a.acknowledgedAt())),
+                col("alerts.col.resolved", 135, a -> shortWhen(a.resolvedAt())),
+                col("alerts.col.summary", 300, this::summaryWithMarks)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((o, was, now) -> {
             if (table.getSelectionModel().getSelectedItem() != now) {
@@ -208,6 +211,10 @@ public final class AlertsView implements ScreenView {
                 + (a.silenced() ? "  [" + m.text("alerts.silenced") + "]" : "");
     }
 
+    private String shortWhen(Instant at) {
+        return at == null ? "" : shortTime.format(at);
+    }
+
     private String when(Instant at) {
         return at == null ? "" : time.format(at);
     }
@@ -219,21 +226,26 @@ public final class AlertsView implements ScreenView {
             @Override
             protected void updateItem(Alert a, boolean empty) {
                 super.updateItem(a, empty);
-                getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.TEXT_MUTED);
                 if (empty || a == null) {
                     setText(null);
                     setGraphic(null);
+                    setStyle(null);
                     return;
                 }
                 setText(m.text("alerts.severity." + a.severity().name()));
                 FontIcon icon = new FontIcon(a.severity() == AlertSeverity.CRITICAL ? Material2AL.ERROR
                         : Material2MZ.WARNING);
-                setGraphic(icon);
-                getStyleClass().add(a.status() == AlertStatus.RESOLVED ? Styles.TEXT_MUTED
+                // resolved alerts fade; open ones keep their colour, which is what the eye looks for
+                String colour = a.status() == AlertStatus.RESOLVED ? "-color-fg-muted"
+                        : a.severity() == AlertSeverity.CRITICAL ? "-color-danger-fg" : "-color-warning-fg";
+                icon.getStyleClass().add(a.status() == AlertStatus.RESOLVED ? Styles.TEXT_MUTED
                         : a.severity() == AlertSeverity.CRITICAL ? Styles.DANGER : Styles.WARNING);
+                setStyle("-fx-text-fill: " + colour + ";");
+                setGraphic(icon);
             }
         });
         c.setPrefWidth(110);
+        c.setMinWidth(105);
         c.setSortable(false);
         return c;
     }
@@ -243,6 +255,7 @@ public final class AlertsView implements ScreenView {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(x -> Cells.text(text));
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         c.setSortable(false);
         return c;
     }
