@@ -164,6 +164,28 @@ class AlertServiceTest {
     }
 
     @Test
+    void anOpenAlertSurvivesARestartAndTheConditionStillHoldingIsTheSameAlert() {
+        load();
+        at(t("10:01:31"), "R1");
+        at(t("10:02:31"), "R1");
+        long id = store.open().getFirst().id();
+
+        alerts.close(); // the console stops; the store keeps what was raised
+        alerts = new AlertService(store, sent::add, audit, clock, () -> rules, () -> SiteDownRule.DEFAULT,
+                new Messages(Locale.ENGLISH), Runnable::run);
+        alerts.watch(watch);
+        at(t("10:04:00"), "R1");
+        alerts.tick();
+        assertThat(store.recent(10)).as("still dark: no second alert").singleElement()
+                .satisfies(a -> assertThat(a.id()).isEqualTo(id));
+
+        at(t("10:05:00"), "A1", "A2", "R1");
+        at(t("10:07:00"), "A1", "A2", "R1");
+        assertThat(store.open()).isEmpty();
+        assertThat(sentSteps()).containsExactly(AlertStatus.RAISED, AlertStatus.RESOLVED);
+    }
+
+    @Test
     void aSiteWithOneCameraLeftIsDegradedNotDownAndRaisesNothing() {
         load();
         at(t("10:01:31"), "A1", "R1");
