@@ -238,7 +238,7 @@ public final class AlertService implements AutoCloseable {
         Instant now = clock.instant();
         if (figures != null) {
             try {
-                conditions.burn(BurnConditions.of(figures, rules.get(), now));
+                conditions.burn(BurnConditions.of(figures, rules.get().burnRate(), now));
             } catch (RuntimeException e) {
                 LOG.warn("Burn rates could not be read; they are judged again at the next tick", e);
             }
