@@ -26,29 +26,29 @@ public record AlertRules(int siteOfflineMinutes, int cameraDegradedMinutes, int 
     private static final int MOST_MINUTES = 7 * 24 * 60;
 
     public AlertRules {
-        minutes("site offline", siteOfflineMinutes, 0);
-        minutes("camera degraded", cameraDegradedMinutes, 0);
-        minutes("sync stale", syncStaleMinutes, 1);
-        minutes("clear for", clearMinutes, 0);
-        rate("fast burn", fastBurnRate);
-        rate("slow burn", slowBurnRate);
+        minutes("siteOfflineMinutes", siteOfflineMinutes, 0);
+        minutes("cameraDegradedMinutes", cameraDegradedMinutes, 0);
+        minutes("syncStaleMinutes", syncStaleMinutes, 1);
+        minutes("clearMinutes", clearMinutes, 0);
+        rate("fastBurnRate", fastBurnRate);
+        rate("slowBurnRate", slowBurnRate);
         if (slowBurnRate > fastBurnRate) {
-            throw new IllegalArgumentException("The slow burn rate (" + slowBurnRate
-                    + ") must not be above the fast one (" + fastBurnRate + ").");
+            throw new IllegalArgumentException("The alert setting slowBurnRate (" + slowBurnRate
+                    + ") must not be above fastBurnRate (" + fastBurnRate + ").");
         }
     }
 
     private static void minutes(String what, int value, int least) {
         if (value < least || value > MOST_MINUTES) {
-            throw new IllegalArgumentException("The " + what + " threshold must be from " + least + " to "
+            throw new IllegalArgumentException("The alert setting " + what + " must be from " + least + " to "
                     + MOST_MINUTES + " minutes, not " + value + ".");
         }
     }
 
     private static void rate(String what, double value) {
         if (!(value >= 1 && value <= 1000)) {
-            throw new IllegalArgumentException("The " + what + " rate must be from 1 to 1000 times the budget, not "
-                    + value + ".");
+            throw new IllegalArgumentException("The alert setting " + what
+                    + " must be from 1 to 1000 times the budget's pace, not " + value + ".");
         }
     }
 

@@ -23,10 +23,10 @@ class AlertRulesTest {
 
     @Test
     void thresholdsOutOfBoundsAreRefusedWithASentence() {
-        assertThatThrownBy(() -> new AlertRules(-1, 15, 15, 2, 14.4, 6)).hasMessageContaining("site offline")
+        assertThatThrownBy(() -> new AlertRules(-1, 15, 15, 2, 14.4, 6)).hasMessageContaining("siteOfflineMinutes")
                 .hasMessageContaining("not -1");
-        assertThatThrownBy(() -> new AlertRules(1, 15, 0, 2, 14.4, 6)).hasMessageContaining("sync stale");
-        assertThatThrownBy(() -> new AlertRules(1, 15, 15, 2, 0.5, 0.5)).hasMessageContaining("fast burn");
+        assertThatThrownBy(() -> new AlertRules(1, 15, 0, 2, 14.4, 6)).hasMessageContaining("syncStaleMinutes");
+        assertThatThrownBy(() -> new AlertRules(1, 15, 15, 2, 0.5, 0.5)).hasMessageContaining("fastBurnRate");
         assertThatThrownBy(() -> new AlertRules(1, 15, 15, 2, 6, 14.4)).hasMessageContaining("must not be above");
     }
 
