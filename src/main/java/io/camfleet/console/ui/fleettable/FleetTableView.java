@@ -138,6 +138,7 @@ public final class FleetTableView implements ScreenView {
                 Comparator.comparing((SiteSummary s) -> s.health().state())
                         .thenComparing(s -> -s.health().offline())
                         .thenComparing(s -> -s.health().total()));
+        health.setMinWidth(165); // "Degraded · 12 offline" whole
         health.setCellFactory(c -> Cells.stated(s -> s.health().state(), s -> SiteStates.text(m, s.health())));
 
         TableColumn<SiteRow, SiteSummary> name = column("fleetTable.col.site", 235,

@@ -51,6 +51,11 @@ final class AvailabilityForm {
             targetProblems.put(tier, new SimpleStringProperty(""));
         }
         retentionDays.set(Integer.toString(current.retentionDays()));
+        // A sentence is about the value it was said of: it goes as soon as that value is changed.
+        threshold.addListener(o -> thresholdProblem.set(""));
+        kind.addListener(o -> thresholdProblem.set(""));
+        targets.forEach((tier, value) -> value.addListener(o -> targetProblems.get(tier).set("")));
+        retentionDays.addListener(o -> retentionProblem.set(""));
     }
 
     /** The settings as entered; empty, with a sentence beside each field that cannot be used, when one cannot. */

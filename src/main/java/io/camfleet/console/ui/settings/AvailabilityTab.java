@@ -71,35 +71,32 @@ final class AvailabilityTab {
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
-        fields.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints problems = new ColumnConstraints();
-        problems.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(labels, fields, problems);
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+        // Each sentence sits right under its field, and takes room only when it has something to say.
         int row = 0;
-        grid.addRow(row++, new Label(m.text("settings.availability.rule")), ruleRow,
-                problem(form.thresholdProblem, "settings-availability-threshold-problem"));
-        grid.add(degraded, 1, row++, 2, 1);
-        grid.add(says, 1, row++, 2, 1);
-        Label targetsHeader = new Label(m.text("settings.availability.targets"));
-        targetsHeader.getStyleClass().add(Styles.TEXT_BOLD);
-        GridPane.setMargin(targetsHeader, new Insets(8, 0, 0, 0));
-        grid.add(targetsHeader, 0, row++, 3, 1);
+        grid.addRow(row++, new Label(m.text("settings.availability.rule")), ruleRow);
+        grid.add(problem(form.thresholdProblem, "settings-availability-threshold-problem"), 1, row++);
+        grid.add(degraded, 1, row++);
+        grid.add(says, 1, row++);
+        HBox targets = new HBox(8);
+        targets.setAlignment(Pos.CENTER_LEFT);
+        VBox targetProblems = new VBox(2);
         for (SlaTier tier : SlaTier.values()) {
             String id = "settings-availability-target-" + tier.name().toLowerCase(java.util.Locale.ROOT);
-            HBox target = new HBox(6, field(form.targets.get(tier), id, 7), new Label("%"));
-            target.setAlignment(Pos.CENTER_LEFT);
-            grid.addRow(row++, new Label(m.text("sla." + tier.name())), target,
-                    problem(form.targetProblems.get(tier), id + "-problem"));
+            Label name = new Label(m.text("sla." + tier.name()));
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            HBox.setMargin(name, new Insets(0, 0, 0, targets.getChildren().isEmpty() ? 0 : 10));
+            targets.getChildren().addAll(name, field(form.targets.get(tier), id, 5), new Label("%"));
+            targetProblems.getChildren().add(problem(form.targetProblems.get(tier), id + "-problem"));
         }
-        Label historyHeader = new Label(m.text("settings.availability.history"));
-        historyHeader.getStyleClass().add(Styles.TEXT_BOLD);
-        GridPane.setMargin(historyHeader, new Insets(8, 0, 0, 0));
-        grid.add(historyHeader, 0, row++, 3, 1);
-        HBox retention = new HBox(6, field(form.retentionDays, "settings-availability-retention", 7),
+        grid.addRow(row++, new Label(m.text("settings.availability.targets")), targets);
+        grid.add(targetProblems, 1, row++);
+        HBox retention = new HBox(6, field(form.retentionDays, "settings-availability-retention", 5),
                 new Label(m.text("settings.availability.days")));
         retention.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(row, new Label(m.text("settings.availability.retention")), retention,
-                problem(form.retentionProblem, "settings-availability-retention-problem"));
+        grid.addRow(row++, new Label(m.text("settings.availability.retention")), retention);
+        grid.add(problem(form.retentionProblem, "settings-availability-retention-problem"), 1, row);
 
         Label header = new Label(m.text("settings.availability.header"));
         header.getStyleClass().add(Styles.TITLE_4);
@@ -157,6 +154,8 @@ final class AvailabilityTab {
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
         l.setId(id);
+        l.visibleProperty().bind(text.isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
         return l;
     }
 }

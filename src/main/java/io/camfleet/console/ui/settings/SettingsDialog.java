@@ -99,6 +99,8 @@ public final class SettingsDialog {
             } else if (a.isEmpty()) {
                 tabs.getSelectionModel().select(availabilityTab.tab());
                 e.consume();
+                // The sentences beside the fields take room: the dialog grows to show them all.
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
             } else {
                 accepted[0] = new Result(t.get(), s.get(), a.get());
             }
