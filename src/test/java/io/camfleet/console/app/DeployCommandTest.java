@@ -156,6 +156,40 @@ class DeployCommandTest {
         assertThat(deployments()).isEmpty();
     }
 
+    @Test
+    void theDryRunSaysErrorBudgetsAreUnknownWhereNoFiguresAreKeptAndABadOrBlindGuardIsRefused() throws Exception {
+        String data = dir.resolve("data").toString();
+        assertThat(run("deploy", "--dry-run", "--release", release().toString(), "--targets", "region:OC",
+                "--plan", plan("{\"waves\": \"50%\", \"maintenanceWindows\": \"ignore\"}").toString(),
+                "--data-dir", data)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(
+                "Error budgets: unknown, no availability figures are kept in this data folder.");
+        out.getBuffer().setLength(0);
+        assertThat(run("deploy", "--dry-run", "--json", "--release", release().toString(), "--targets", "region:OC",
+                "--plan", plan("{\"waves\": \"50%\", \"maintenanceWindows\": \"ignore\"}").toString(),
+                "--data-dir", data)).isZero();
+        assertThat(out.toString()).contains("\"errorBudget\" : {", "\"known\" : false", "\"guardPercent\" : null");
+
+        for (String guard : List.of("125%", "abc")) {
+            err.getBuffer().setLength(0);
+            assertThat(run("deploy", "--dry-run", "--release", release().toString(), "--targets", "region:OC",
+                    "--plan", plan("{\"waves\": \"50%\", \"errorBudgetGuard\": \"" + guard + "\"}").toString(),
+                    "--data-dir", data)).isEqualTo(3);
+            assertThat(err.toString()).contains("camfleet: The plan is not valid: errorBudgetGuard is '" + guard
+                    + "': write a whole share of the monthly error budget from 0% to 100%, such as \"25%\".");
+        }
+        // A guard that cannot see any budget would protect nothing: refused, in the dry run as at the launch.
+        for (String dryRun : List.of("--dry-run", "--wait")) {
+            err.getBuffer().setLength(0);
+            assertThat(run("deploy", dryRun, "--release", release().toString(), "--targets", "region:OC",
+                    "--plan", plan("{\"waves\": \"50%\", \"errorBudgetGuard\": \"25%\", "
+                            + "\"maintenanceWindows\": \"ignore\"}").toString(), "--data-dir", data)).isEqualTo(3);
+            assertThat(err.toString()).contains("The plan guards the error budget (25%), but no availability figures "
+                    + "are kept in this data folder");
+        }
+        assertThat(deployments()).isEmpty();
+    }
+
     /** The deployments in the journal of the data folder. */
     private List<String> deployments() {
         try (var db = io.camfleet.console.adapter.store.CacheDatabase.open(dir.resolve("data"), Clock.systemUTC())) {
