@@ -106,6 +106,9 @@ final class AvailabilityTab {
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         VBox content = new VBox(12, header, grid, note);
         content.setPadding(new Insets(16, 16, 12, 16));
+        // A wrapping sentence would otherwise ask for its whole length on one line, and the dialog, centred on the
+        // window, would open that much wider, partly off the screen.
+        content.setPrefWidth(820);
         tab = new Tab(m.text("settings.tab.availability"), content);
         tab.setId("settings-tab-availability");
     }
