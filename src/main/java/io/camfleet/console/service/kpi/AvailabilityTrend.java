@@ -42,16 +42,20 @@ public record AvailabilityTrend(List<Day> days) {
             Instant to = min(period.to(), d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
             Period day = new Period(from, to);
             List<Availability> regions = figures.by(Grouping.REGION, day);
-            long observed = 0;
-            long down = 0;
-            for (Availability a : regions) {
-                observed += a.observedSeconds();
-                down += a.downSeconds();
-            }
-            double fleet = observed <= 0 ? Double.NaN : 100.0 * (observed - down) / observed;
-            days.add(new Day(d, fleet, uptimes(regions), uptimes(figures.by(Grouping.CUSTOMER, day))));
+            days.add(new Day(d, fleetUptime(regions), uptimes(regions), uptimes(figures.by(Grouping.CUSTOMER, day))));
         }
         return new AvailabilityTrend(days);
+    }
+
+    /** The fleet's uptime from its regions' figures, in percent: their downtime over their observed time. */
+    public static double fleetUptime(List<Availability> regions) {
+        long observed = 0;
+        long down = 0;
+        for (Availability a : regions) {
+            observed += a.observedSeconds();
+            down += a.downSeconds();
+        }
+        return observed <= 0 ? Double.NaN : 100.0 * (observed - down) / observed;
     }
 
     private static Map<String, Double> uptimes(List<Availability> figures) {

@@ -52,6 +52,16 @@ public final class KpiService {
         return availability.get();
     }
 
+    /** Whether each customer and region met its SLA; empty when no availability figures are registered. */
+    public Optional<SlaAttainment> attainment(Period period) {
+        return availability.get().map(f -> SlaAttainment.of(f, period));
+    }
+
+    /** Uptime per day; empty when no availability figures are registered. */
+    public Optional<AvailabilityTrend> trend(Period period) {
+        return availability.get().map(f -> AvailabilityTrend.of(f, period));
+    }
+
     public FleetComposition composition(FleetInventory fleet) {
         return FleetComposition.of(fleet, images.get().orElse(image -> Optional.empty()),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
