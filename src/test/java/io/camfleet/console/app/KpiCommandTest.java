@@ -1,0 +1,90 @@
+package io.camfleet.console.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code camfleet kpi} as a pipeline runs it: figures of a real rollout, JSON, and bad dates. */
+class KpiCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aPeriodThatEndsBeforeItStartsIsRefusedInOneSentence() {
+        Cli cli = new Cli(dir.resolve("home"));
+
+        int code = cli.run("kpi", "--from", "2026-10-31", "--to", "2026-10-01", "--data-dir", dir.resolve("d").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err().strip()).isEqualTo("camfleet: The period ends before it starts: --to 2026-10-01 is before"
+                + " --from 2026-10-31; give a --to on or after --from.");
+        assertThat(cli.out()).isEmpty();
+        assertThat(dir.resolve("d")).doesNotExist();
+    }
+
+    @Test
+    void aDateThatIsNotADateIsNamed() {
+        Cli cli = new Cli(dir.resolve("home"));
+
+        int code = cli.run("kpi", "--from", "2026-10-01", "--to", "2026-13-01", "--data-dir", dir.resolve("d").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err().strip()).isEqualTo(
+                "camfleet: --to 2026-13-01 is not a date: write it as YYYY-MM-DD, for example 2026-10-01.");
+        assertThat(cli.run("kpi", "--from", "yesterday", "--to", "2026-10-01")).isEqualTo(2);
+        assertThat(cli.err()).contains("--from yesterday is not a date");
+    }
+
+    @Test
+    void aDemoRolloutShowsInTheFiguresOfItsDay() throws Exception {
+        Cli cli = new Cli(dir.resolve("home"));
+        String data = dir.resolve("data").toString();
+        Path artifact = Files.writeString(dir.resolve("agent.tar.gz"), "agent");
+        Path release = Files.writeString(dir.resolve("release.json"), """
+                {"name": "camos-agent", "version": "7.0.0", "kind": "release", "artifact": "%s",
+                 "sha256": "%s", "install": "install.sh", "healthCheck": "selftest", "rollback": "rollback.sh"}
+                """.formatted(artifact.getFileName(), "0".repeat(64)));
+        Path plan = Files.writeString(dir.resolve("plan.json"), "{\"waves\": \"50%\", \"maxConcurrency\": 50,"
+                + " \"failureThreshold\": \"20%\", \"maintenanceWindows\": \"ignore\"}");
+        assertThat(cli.run("deploy", "--release", release.toString(), "--targets", "region:OC", "--plan",
+                plan.toString(), "--wait", "--json", "--data-dir", data)).as(cli.err()).isZero();
+        // The demo fails a health check now and then, and rolls that camera back: a change failure by definition.
+        JsonNode rolledBack = new ObjectMapper().readTree(cli.out().substring(cli.out().indexOf("{"))).get("targets").get("ROLLED_BACK");
+        int failures = rolledBack != null && rolledBack.asInt() > 0 ? 1 : 0;
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+        assertThat(cli.run("kpi", "--from", today, "--to", today, "--json", "--data-dir", data)).as(cli.err())
+                .isZero();
+
+        // One deployment started today, which succeeded: 1 a day, 7 a week; 1 finished, a failure when a camera
+        // was rolled back: 100 %, else 0 %; its
+        // lead time runs from the release's storing (at the launch) to its success, so both spread figures exist.
+        JsonNode kpi = new ObjectMapper().readTree(cli.out());
+        JsonNode dora = kpi.get("dora");
+        assertThat(dora.get("deployments").asInt()).isEqualTo(1);
+        assertThat(dora.get("deploymentsPerDay").asDouble()).isEqualTo(1.0);
+        assertThat(dora.get("deploymentsPerWeek").asDouble()).isEqualTo(7.0);
+        assertThat(dora.get("changeFailure").get("finished").asInt()).isEqualTo(1);
+        assertThat(dora.get("changeFailure").get("rolledBack").asInt()).isEqualTo(failures);
+        assertThat(dora.get("changeFailure").get("ratePercent").asDouble()).isEqualTo(100.0 * failures);
+        assertThat(dora.get("leadTime").get("count").asInt()).isEqualTo(1);
+        assertThat(dora.get("leadTime").get("medianSeconds").asLong()).isBetween(0L, 600L);
+        // No alert store in this data folder yet: no figures rather than zeros.
+        assertThat(kpi.get("alerts").isNull()).isTrue();
+        assertThat(dora.get("timeToRestore").isNull()).isTrue();
+
+        assertThat(cli.run("kpi", "--from", today, "--to", today, "--data-dir", data)).isZero();
+        assertThat(cli.out()).contains("Deployment frequency   1 started (1.00 a day, 7.00 a week), 0 still running",
+                "Change failure rate    " + (failures == 1 ? "100.0 % (1" : "0.0 % (0") + " of 1 finished",
+                "Time to restore        no incident data");
+    }
+}
