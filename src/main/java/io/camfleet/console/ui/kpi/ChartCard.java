@@ -67,6 +67,12 @@ final class ChartCard extends VBox {
         csv.setDisable(true);
     }
 
+    /** As tall as what it shows (a table sized to its rows), not a chart's height. */
+    void fitContent() {
+        body.setMinHeight(USE_COMPUTED_SIZE);
+        body.setPrefHeight(USE_COMPUTED_SIZE);
+    }
+
     /** What the PNG export draws: the chart area with its own background. */
     Node picture() {
         return body;

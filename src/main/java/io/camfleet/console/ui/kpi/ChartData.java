@@ -15,10 +15,18 @@ import java.util.List;
  */
 public record ChartData(String name, List<String> columns, List<List<Object>> rows, List<Integer> plotted) {
 
+    /** What a chart holds before its first figures arrive. */
+    public static final ChartData NOT_YET = new ChartData("", List.of(), List.of(), List.of());
+
     public ChartData {
         columns = List.copyOf(columns);
         rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r))).toList();
         plotted = List.copyOf(plotted);
+    }
+
+    /** Whether figures arrived (perhaps none): false while the first computation runs. */
+    public boolean computed() {
+        return !name.isEmpty();
     }
 
     public boolean isEmpty() {

@@ -52,6 +52,16 @@ final class ChartNodes {
         }
         chart.setAnimated(false);
         chart.setLegendVisible(data.plotted().size() > 1);
+        if (counts) {
+            // Counts are whole: whole ticks, from 0 to a little above the highest day.
+            double max = data.rows().stream().flatMap(r -> data.plotted().stream().map(c -> (Number) r.get(c)))
+                    .mapToDouble(Number::doubleValue).filter(v -> !Double.isNaN(v)).max().orElse(0);
+            double unit = Math.max(1, Math.ceil(max / 6));
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            y.setUpperBound(Math.max(unit, Math.ceil((max + 0.5) / unit) * unit));
+            y.setTickUnit(unit);
+        }
         if (!data.isEmpty()) {
             long first = LocalDate.parse((String) data.rows().get(0).get(0)).toEpochDay();
             long last = LocalDate.parse((String) data.rows().get(data.rows().size() - 1).get(0)).toEpochDay();
@@ -76,6 +86,12 @@ final class ChartNodes {
 
     /** One horizontal bar per row, first row on top, for the first plotted column. */
     static BarChart<Number, String> bars(ChartData data, String xLabel) {
+        return bars(data, xLabel, row -> false);
+    }
+
+    /** As {@link #bars(ChartData, String)}, each bar green, or orange where {@code bad} holds (an SLA missed). */
+    static BarChart<Number, String> bars(ChartData data, String xLabel,
+                                         java.util.function.Predicate<List<Object>> bad) {
         NumberAxis x = new NumberAxis();
         x.setLabel(xLabel);
         x.setMinorTickVisible(false);
@@ -93,6 +109,15 @@ final class ChartNodes {
             series.getData().add(new XYChart.Data<>(Double.isNaN(v) ? 0 : v, (String) row.get(0)));
         }
         chart.getData().add(series);
+        for (int i = 0; i < series.getData().size(); i++) {
+            javafx.scene.Node bar = series.getData().get(i).getNode();
+            List<Object> row = data.rows().get(data.rows().size() - 1 - i);
+            if (bar != null && bad.test(row)) {
+                bar.getStyleClass().add("kpi-bar-bad");
+            } else if (bar != null) {
+                bar.getStyleClass().add("kpi-bar");
+            }
+        }
         return chart;
     }
 }

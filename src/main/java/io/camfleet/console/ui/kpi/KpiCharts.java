@@ -65,8 +65,8 @@ final class KpiCharts {
         for (Availability a : figures) {
             rows.add(List.of(a.subject(), a.uptimePercent(), a.targetPercent(),
                     m.text(a.metTarget() ? "kpi.sla.met" : "kpi.sla.missed"),
-                    Math.round(a.budgetLeftFraction() * 1000) / 10.0, a.budgetLeftSeconds() / 60.0,
-                    a.noDataSeconds() / 3600.0));
+                    tenths(a.budgetLeftFraction() * 100), tenths(a.budgetLeftSeconds() / 60.0),
+                    tenths(a.noDataSeconds() / 3600.0)));
         }
         return new ChartData(name, List.of(subjectColumn, m.text("kpi.col.uptime"), m.text("kpi.col.target"),
                 m.text("kpi.col.met"), m.text("kpi.col.budgetLeftPercent"), m.text("kpi.col.budgetLeftMinutes"),
@@ -102,13 +102,19 @@ final class KpiCharts {
     ChartData table(String name, String subjectColumn, List<Availability> figures) {
         List<List<Object>> rows = new ArrayList<>();
         for (Availability a : figures) {
-            rows.add(List.of(a.subject(), a.uptimePercent(), a.downSeconds() / 60.0, a.noDataSeconds() / 3600.0,
-                    a.incidents(), a.cameraSecondsLost() / 60.0, a.maintenanceSeconds() / 60.0, a.targetPercent(),
-                    m.text(a.metTarget() ? "kpi.sla.met" : "kpi.sla.missed"), a.budgetLeftSeconds() / 60.0));
+            rows.add(List.of(a.subject(), a.uptimePercent(), tenths(a.downSeconds() / 60.0),
+                    tenths(a.noDataSeconds() / 3600.0), a.incidents(), tenths(a.cameraSecondsLost() / 60.0),
+                    tenths(a.maintenanceSeconds() / 60.0), a.targetPercent(),
+                    m.text(a.metTarget() ? "kpi.sla.met" : "kpi.sla.missed"), tenths(a.budgetLeftSeconds() / 60.0)));
         }
         return new ChartData(name, List.of(subjectColumn, m.text("kpi.col.uptime"), m.text("kpi.col.downMinutes"),
                 m.text("kpi.col.noDataHours"), m.text("kpi.col.incidents"), m.text("kpi.col.cameraMinutesLost"),
                 m.text("kpi.col.maintenanceMinutes"), m.text("kpi.col.target"), m.text("kpi.col.met"),
                 m.text("kpi.col.budgetLeftMinutes")), rows, List.of());
+    }
+
+    /** Minutes, hours and shares to a tenth: what a reader compares, without binary noise in the CSV. */
+    private static double tenths(double value) {
+        return Double.isNaN(value) ? value : Math.round(value * 10) / 10.0;
     }
 }

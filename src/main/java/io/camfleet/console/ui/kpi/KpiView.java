@@ -135,7 +135,7 @@ public final class KpiView implements ScreenView {
             } else {
                 ChartData d = vm.chart(chart).get();
                 if (d.isEmpty()) {
-                    card.say(m.text("kpi.computing"));
+                    card.say(m.text(d.computed() ? "kpi.noFigures" : "kpi.computing"));
                 } else {
                     card.show(ChartNodes.daily(d, counts, yLabel));
                 }
@@ -163,7 +163,8 @@ public final class KpiView implements ScreenView {
         ToggleButton byCustomer = new ToggleButton(m.text("kpi.byCustomer"));
         ToggleButton byRegion = new ToggleButton(m.text("kpi.byRegion"));
         return switchable(card, byCustomer, byRegion, Chart.SLA_BY_CUSTOMER, Chart.SLA_BY_REGION,
-                d -> ChartNodes.bars(d, m.text("kpi.axis.budgetLeft")));
+                d -> ChartNodes.bars(d, m.text("kpi.axis.budgetLeft"),
+                        row -> m.text("kpi.sla.missed").equals(row.get(3))));
     }
 
     /** A card showing one of two charts, by a pair of toggles; both need the availability figures. */
@@ -191,7 +192,7 @@ public final class KpiView implements ScreenView {
             if (!vm.availabilityDataProperty().get()) {
                 card.say(m.text("kpi.noAvailabilityData.long"));
             } else if (d.isEmpty()) {
-                card.say(m.text("kpi.noFigures"));
+                card.say(m.text(d.computed() ? "kpi.noFigures" : "kpi.computing"));
             } else {
                 card.show(draw.apply(d));
             }
@@ -210,7 +211,7 @@ public final class KpiView implements ScreenView {
         Runnable render = () -> {
             ChartData d = vm.chart(chart).get();
             if (d.isEmpty()) {
-                card.say(m.text("kpi.computing"));
+                card.say(m.text(d.computed() ? "kpi.noCameras" : "kpi.computing"));
             } else {
                 card.show(ChartNodes.bars(d, axis));
             }
@@ -235,7 +236,7 @@ public final class KpiView implements ScreenView {
             shown.set(vm.agesKnownProperty().get() ? Chart.IMAGE_AGES : Chart.IMAGES);
             ChartData d = vm.chart(shown.get()).get();
             if (d.isEmpty()) {
-                card.say(m.text("kpi.computing"));
+                card.say(m.text(d.computed() ? "kpi.noCameras" : "kpi.computing"));
             } else {
                 card.show(ChartNodes.bars(d, m.text("kpi.axis.cameras")));
             }
@@ -271,9 +272,9 @@ public final class KpiView implements ScreenView {
         TableView<List<Object>> table = new TableView<>();
         table.setId("kpi-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, Styles.DENSE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setFixedCellSize(28);
         table.setPlaceholder(new Label(m.text("kpi.noAvailabilityData.long")));
-        table.setPrefHeight(360);
         Runnable render = () -> {
             ChartData d = vm.chart(Chart.AVAILABILITY_TABLE).get();
             table.getColumns().clear();
@@ -281,17 +282,23 @@ public final class KpiView implements ScreenView {
                 int c = i;
                 TableColumn<List<Object>, String> col = new TableColumn<>(d.columns().get(i));
                 col.setCellValueFactory(r -> new javafx.beans.property.SimpleStringProperty(cell(r.getValue().get(c))));
-                col.setPrefWidth(i == 0 ? 220 : 110);
+                // Wide enough for its header: a figure is never shown under a clipped name.
+                col.setPrefWidth(i == 0 ? 200 : Math.max(90, 7.5 * d.columns().get(i).length() + 24));
                 if (i > 0) {
                     col.setStyle("-fx-alignment: CENTER-RIGHT;");
                 }
                 table.getColumns().add(col);
             }
             table.getItems().setAll(d.rows());
+            // As tall as its rows, up to 14 (then it scrolls), so that a short table leaves no empty box.
+            double height = 36 + 28 * Math.max(3, Math.min(14, d.rows().size()));
+            table.setPrefHeight(height);
+            table.setMaxHeight(height);
         };
         vm.chart(Chart.AVAILABILITY_TABLE).addListener(o -> render.run());
         render.run();
         card.show(table);
+        card.fitContent();
         card.png.setVisible(false);
         card.png.setManaged(false);
         card.csv.setOnAction(e -> saveCsv(Chart.AVAILABILITY_TABLE, vm.chart(Chart.AVAILABILITY_TABLE).get()));

@@ -83,10 +83,15 @@ public final class KpiViewModel {
         this.charts = new KpiCharts(messages);
         this.tableMonth = new SimpleObjectProperty<>(YearMonth.from(now().atOffset(ZoneOffset.UTC)));
         for (Chart c : Chart.values()) {
-            data.put(c, new ReadOnlyObjectWrapper<>(new ChartData(c.name().toLowerCase(), List.of(), List.of(),
-                    List.of())));
+            data.put(c, new ReadOnlyObjectWrapper<>(ChartData.NOT_YET));
         }
         period.addListener(o -> refresh());
+        // The fleet's composition follows the fleet as it changes (a rollout, a sync), not only the period.
+        fleet.snapshotProperty().addListener((o, was, now) -> {
+            if (now != null && (was == null || was.inventory() != now.inventory())) {
+                refreshComposition();
+            }
+        });
         tableGrouping.addListener(o -> refreshTable());
         tableMonth.addListener(o -> refreshTable());
     }
@@ -149,17 +154,15 @@ public final class KpiViewModel {
 
     /** What the dashboard shows for one period, computed in one go off the FX thread. */
     private record Dashboard(Period period, List<Tile> tiles, Map<Chart, ChartData> charts, boolean incidents,
-                             boolean availability, boolean agesKnown, String rule) {
+                             boolean availability, String rule) {
     }
 
     /** Computes every figure of the period again. */
     public void refresh() {
         long gen = ++generation;
         KpiPeriod chosen = period.get();
-        FleetSnapshot snapshot = fleet.snapshot();
-        FleetInventory inventory = snapshot == null ? FleetInventory.EMPTY : snapshot.inventory();
         status.set(m.text("kpi.status.computing"));
-        tasks.job(m.text("kpi.task.compute"), p -> compute(chosen.at(now()), inventory))
+        tasks.job(m.text("kpi.task.compute"), p -> compute(chosen.at(now())))
                 .onSuccess(d -> {
                     if (gen == generation) {
                         show(d);
@@ -167,14 +170,14 @@ public final class KpiViewModel {
                 })
                 .onFailure(e -> status.set(m.text("kpi.status.failed", e.getMessage())))
                 .start();
+        refreshComposition();
         refreshTable();
     }
 
-    private Dashboard compute(Period p, FleetInventory inventory) {
+    private Dashboard compute(Period p) {
         DoraFigures dora = kpis.dora(p);
         Optional<AlertFigures> alerts = kpis.alerts(p);
         Optional<SlaAttainment> sla = kpis.attainment(p);
-        FleetComposition composition = kpis.composition(inventory);
         Map<Chart, ChartData> out = new EnumMap<>(Chart.class);
         out.put(Chart.DEPLOYMENTS, charts.deployments(dora));
         alerts.ifPresent(a -> out.put(Chart.ALERTS, charts.alerts(a)));
@@ -187,12 +190,8 @@ public final class KpiViewModel {
                     s.byCustomer()));
             out.put(Chart.SLA_BY_REGION, charts.attainment("sla-by-region", m.text("kpi.col.region"), s.byRegion()));
         });
-        out.put(Chart.VERSIONS, charts.versions(composition));
-        out.put(Chart.IMAGES, charts.images(composition));
-        out.put(Chart.IMAGE_AGES, charts.ages(composition));
         String ruleText = sla.map(s -> m.text(s.rule().messageKey(), s.rule().threshold())).orElse("");
-        return new Dashboard(p, tiles(dora, alerts, sla), out, alerts.isPresent(), sla.isPresent(),
-                !composition.agesUnknown(), ruleText);
+        return new Dashboard(p, tiles(dora, alerts, sla), out, alerts.isPresent(), sla.isPresent(), ruleText);
     }
 
     private List<Tile> tiles(DoraFigures d, Optional<AlertFigures> alerts, Optional<SlaAttainment> sla) {
@@ -222,10 +221,33 @@ public final class KpiViewModel {
         d.charts().forEach((chart, chartData) -> data.get(chart).set(chartData));
         incidentData.set(d.incidents());
         availabilityData.set(d.availability());
-        agesKnown.set(d.agesKnown());
         rule.set(d.rule());
         status.set(m.text("kpi.status.period", d.period().from().toString().substring(0, 10),
                 d.period().to().minusSeconds(1).toString().substring(0, 10)));
+    }
+
+    private long compositionGeneration;
+
+    /** Cameras by version and image, from the fleet as it is now. */
+    public void refreshComposition() {
+        long gen = ++compositionGeneration;
+        FleetSnapshot snapshot = fleet.snapshot();
+        FleetInventory inventory = snapshot == null ? FleetInventory.EMPTY : snapshot.inventory();
+        tasks.job(m.text("kpi.task.compute"), p -> kpis.composition(inventory)).quiet()
+                .onSuccess(c -> {
+                    if (gen == compositionGeneration) {
+                        showComposition(c);
+                    }
+                })
+                .onFailure(e -> status.set(m.text("kpi.status.failed", e.getMessage())))
+                .start();
+    }
+
+    private void showComposition(FleetComposition c) {
+        data.get(Chart.VERSIONS).set(charts.versions(c));
+        data.get(Chart.IMAGES).set(charts.images(c));
+        data.get(Chart.IMAGE_AGES).set(charts.ages(c));
+        agesKnown.set(!c.agesUnknown());
     }
 
     /** The availability table of the chosen month and grouping. */

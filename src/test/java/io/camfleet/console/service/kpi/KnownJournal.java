@@ -20,26 +20,26 @@ import java.util.List;
  * Writes deployments into a real journal as a rollout would, the clock moved to each step's moment: releases stored
  * at their time, deployments created, targets and deployments moved.
  */
-final class KnownJournal {
+public final class KnownJournal {
 
     private final DeploymentJournal journal;
     private final ReleaseStore releases;
     private final TestClock clock;
 
-    KnownJournal(DeploymentJournal journal, ReleaseStore releases, TestClock clock) {
+    public KnownJournal(DeploymentJournal journal, ReleaseStore releases, TestClock clock) {
         this.journal = journal;
         this.releases = releases;
         this.clock = clock;
     }
 
-    void release(String version, ReleaseKind kind, String at) {
+    public void release(String version, ReleaseKind kind, String at) {
         moveTo(at);
         releases.save(new Release("camos-agent", version, kind, "s3://camfleet-releases/agent-" + version + ".tgz",
                 "ab".repeat(32), "install.sh", "selftest", "rollback.sh"), "release-bot");
     }
 
     /** @param cameras "C1@S1" pairs */
-    void startOf(String id, String release, String version, String at, String... cameras) {
+    public void startOf(String id, String release, String version, String at, String... cameras) {
         moveTo(at);
         Instant t = Instant.parse(at);
         List<TargetRecord> targets = new ArrayList<>();
@@ -51,23 +51,28 @@ final class KnownJournal {
                 "alice", t), targets);
     }
 
-    void start(String id, String version, String at, String... cameras) {
+    public void start(String id, String version, String at, String... cameras) {
         startOf(id, "camos-agent", version, at, cameras);
     }
 
-    void target(String id, String camera, TargetState from, TargetState to, String at) {
+    public void target(String id, String camera, TargetState from, TargetState to, String at) {
         moveTo(at);
         journal.moveTarget(id, camera, from, to, "", to == TargetState.DISPATCHED);
     }
 
-    void succeed(String id, String camera, String at) {
+    public void succeed(String id, String camera, String at) {
         target(id, camera, TargetState.PENDING, TargetState.DISPATCHED, at);
         target(id, camera, TargetState.DISPATCHED, TargetState.SUCCEEDED, at);
     }
 
-    void end(String id, DeploymentState from, DeploymentState to, String at) {
+    public void end(String id, DeploymentState from, DeploymentState to, String at) {
         moveTo(at);
         journal.moveDeployment(id, from, to, "");
+    }
+
+    /** Moves the clock on to "now" once the journal is written. */
+    public void moveClockTo(String at) {
+        moveTo(at);
     }
 
     private void moveTo(String at) {
