@@ -22,12 +22,11 @@ public interface IncidentHistory {
     /**
      * One alert and its life so far.
      *
-     * @param subject        what it is about: a site, camera or deployment id, or the environment of a stale sync
      * @param acknowledgedAt when someone acknowledged it; null while nobody has
      * @param resolvedAt     when it was resolved (by itself or by hand); null while it is still open
      */
-    record PastAlert(String id, AlertKind kind, AlertSeverity severity, String subject, Instant raisedAt,
-                     Instant acknowledgedAt, Instant resolvedAt) {
+    record PastAlert(AlertKind kind, AlertSeverity severity, Instant raisedAt, Instant acknowledgedAt,
+                     Instant resolvedAt) {
 
         public PastAlert {
             Objects.requireNonNull(kind, "kind");

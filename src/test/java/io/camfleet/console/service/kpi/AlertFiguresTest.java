@@ -20,8 +20,8 @@ class AlertFiguresTest {
     private static final Period OCTOBER = Period.month(YearMonth.of(2026, 10));
 
     private static PastAlert alert(AlertKind kind, String raised, String acked, String resolved) {
-        return new PastAlert(kind + raised, kind, kind == AlertKind.SITE_OFFLINE ? AlertSeverity.CRITICAL
-                : AlertSeverity.WARNING, "S1", Instant.parse(raised), acked == null ? null : Instant.parse(acked),
+        return new PastAlert(kind, kind == AlertKind.SITE_OFFLINE ? AlertSeverity.CRITICAL
+                : AlertSeverity.WARNING, Instant.parse(raised), acked == null ? null : Instant.parse(acked),
                 resolved == null ? null : Instant.parse(resolved));
     }
 

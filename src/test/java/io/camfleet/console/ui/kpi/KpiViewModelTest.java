@@ -86,8 +86,8 @@ class KpiViewModelTest {
      */
     @Test
     void theFiguresOfThePeriodShowAsTilesAndChartData() {
-        IncidentHistory incidents = (from, to) -> List.of(new IncidentHistory.PastAlert("a1", AlertKind.SITE_OFFLINE,
-                AlertSeverity.CRITICAL, "S2", Instant.parse("2026-10-20T10:00:00Z"),
+        IncidentHistory incidents = (from, to) -> List.of(new IncidentHistory.PastAlert(AlertKind.SITE_OFFLINE,
+                AlertSeverity.CRITICAL, Instant.parse("2026-10-20T10:00:00Z"),
                 Instant.parse("2026-10-20T10:04:00Z"), Instant.parse("2026-10-20T10:25:00Z")));
         KpiViewModel vm = viewModel(Optional.of(incidents), true);
 

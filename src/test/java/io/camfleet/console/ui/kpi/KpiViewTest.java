@@ -119,9 +119,9 @@ class KpiViewTest {
             int i = 0;
             for (Instant t = from.plusSeconds(3600); t.isBefore(to); t = t.plusSeconds(9 * 3600 + 1234)) {
                 boolean incident = i % 5 == 0;
-                out.add(new IncidentHistory.PastAlert("a" + i, incident ? AlertKind.SITE_OFFLINE
+                out.add(new IncidentHistory.PastAlert(incident ? AlertKind.SITE_OFFLINE
                         : AlertKind.CAMERA_DEGRADED, incident ? AlertSeverity.CRITICAL : AlertSeverity.WARNING,
-                        "S" + i % 7, t, t.plusSeconds(120 + 60 * (i % 8)), t.plusSeconds(1200 + 600 * (i % 5))));
+                        t, t.plusSeconds(120 + 60 * (i % 8)), t.plusSeconds(1200 + 600 * (i % 5))));
                 i++;
             }
             return out;
