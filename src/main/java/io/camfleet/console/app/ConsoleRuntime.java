@@ -251,7 +251,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     List<Feature> features(Function<SourceSettings, Function<FleetStore, FleetSource>> sources,
                            EnvironmentReader environments) {
         return List.of(new MapFeature(basemaps), new FleetFeature(sources), new DeploymentsFeature(this, basemaps),
-                new KpiFeature(), new AuditFeature(), new SettingsFeature(environments));
+                new AuditFeature(), new KpiFeature(), new SettingsFeature(environments));
     }
 
     /** The features with the demo fleet's defaults: what an open data folder and the commands are made of. */
