@@ -15,6 +15,7 @@ import io.camfleet.console.adapter.ssh.SshSettings;
 import io.camfleet.console.adapter.ssh.SshjHostConnector;
 import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.app.features.AuditFeature;
+import io.camfleet.console.app.features.AvailabilityFeature;
 import io.camfleet.console.app.features.DeploymentsFeature;
 import io.camfleet.console.app.features.KpiFeature;
 import io.camfleet.console.app.features.Feature;
@@ -250,8 +251,9 @@ final class ConsoleRuntime implements ConsoleBackend {
      */
     List<Feature> features(Function<SourceSettings, Function<FleetStore, FleetSource>> sources,
                            EnvironmentReader environments) {
-        return List.of(new MapFeature(basemaps), new FleetFeature(sources), new DeploymentsFeature(this, basemaps),
-                new AuditFeature(), new KpiFeature(), new SettingsFeature(environments));
+        return List.of(new MapFeature(basemaps), new FleetFeature(sources), new AvailabilityFeature(),
+                new DeploymentsFeature(this, basemaps), new AuditFeature(), new KpiFeature(),
+                new SettingsFeature(environments));
     }
 
     /** The features with the demo fleet's defaults: what an open data folder and the commands are made of. */

@@ -37,6 +37,11 @@ public final class FleetSources {
         return fleet;
     }
 
+    /** The source the fleet comes from now. */
+    FleetSource source() {
+        return source;
+    }
+
     /** The AWS environments the fleet is synced from, or null when that is not its source. */
     EnvironmentsFleetSource environments() {
         return source instanceof EnvironmentsFleetSource aws ? aws : null;

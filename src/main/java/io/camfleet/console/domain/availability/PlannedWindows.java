@@ -1,0 +1,156 @@
+package io.camfleet.console.domain.availability;
+
+import io.camfleet.console.domain.deploy.MaintenanceWindow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The stretches of a period in which a site's maintenance window is open, as {@link MaintenanceWindow#isOpen} decides
+ * (so daylight-saving gaps and repeated hours resolve exactly as they do for rollouts).
+ *
+ * <p>The open time is a union of half-open stretches whose ends are the window's start or end read with an offset the
+ * zone uses then, or a zone transition (the wall clock jumping into or out of the window). Asking {@code isOpen} at each
+ * such candidate gives the stretches exactly. Sites share few (window, zone) pairs, so results are cached per period.
+ */
+final class PlannedWindows {
+
+    private static final int CACHE_LIMIT = 4096;
+    private static final long DAY = 86_400;
+
+    private record Key(MaintenanceWindow window, ZoneId zone, long from, long to) {
+    }
+
+    private final Map<Key, long[]> cache = new ConcurrentHashMap<>();
+
+    /**
+     * The open stretches of {@code window} in {@code zone} within [from, to) (epoch seconds), as sorted, disjoint
+     * pairs {@code [start0, end0, start1, end1, ...]}. Callers must not change the array.
+     */
+    long[] open(MaintenanceWindow window, ZoneId zone, long from, long to) {
+        Key key = new Key(window, zone, from, to);
+        long[] known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        long[] computed = compute(window, zone, from, to);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(key, computed);
+        return computed;
+    }
+
+    static long[] compute(MaintenanceWindow window, ZoneId zone, long from, long to) {
+        if (window.isAlwaysOpen()) {
+            return new long[] {from, to};
+        }
+        ZoneRules rules = zone.getRules();
+        LongList candidates = new LongList();
+        candidates.add(from);
+        LocalDate firstDay = LocalDate.ofInstant(Instant.ofEpochSecond(from), zone).minusDays(1);
+        LocalDate lastDay = LocalDate.ofInstant(Instant.ofEpochSecond(to), zone);
+        for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            if (!window.days().contains(day.getDayOfWeek())) {
+                continue;
+            }
+            LocalDateTime start = day.atTime(window.start());
+            LocalDateTime end = (window.end().isAfter(window.start()) ? day : day.plusDays(1)).atTime(window.end());
+            addReadings(start, rules, candidates);
+            addReadings(end, rules, candidates);
+            // a window wholly in a spring-forward gap is moved past it with its length kept
+            candidates.add(ZonedDateTime.of(start, zone).toInstant().plus(Duration.between(start, end))
+                    .getEpochSecond());
+        }
+        ZoneOffsetTransition t = rules.nextTransition(Instant.ofEpochSecond(from - 2 * DAY));
+        while (t != null && t.getInstant().getEpochSecond() < to + 2 * DAY) {
+            candidates.add(t.getInstant().getEpochSecond());
+            t = rules.nextTransition(t.getInstant());
+        }
+        long[] points = candidates.sortedDistinct();
+        LongList open = new LongList();
+        for (int i = 0; i < points.length; i++) {
+            long at = points[i];
+            if (at < from || at >= to) {
+                continue;
+            }
+            long next = i + 1 < points.length ? Math.min(points[i + 1], to) : to;
+            if (window.isOpen(Instant.ofEpochSecond(at), zone)) {
+                if (open.size() > 0 && open.last() == at) {
+                    open.setLast(next);
+                } else {
+                    open.add(at);
+                    open.add(next);
+                }
+            }
+        }
+        return open.toArray();
+    }
+
+    /** {@code local} read with every offset the zone may use for it (two in a gap or an overlap). */
+    private static void addReadings(LocalDateTime local, ZoneRules rules, LongList into) {
+        ZoneOffsetTransition transition = rules.getTransition(local);
+        if (transition == null) {
+            ZoneOffset offset = rules.getValidOffsets(local).getFirst();
+            into.add(local.toEpochSecond(offset));
+        } else {
+            into.add(local.toEpochSecond(transition.getOffsetBefore()));
+            into.add(local.toEpochSecond(transition.getOffsetAfter()));
+        }
+    }
+
+    /** A growable list of longs: no boxing. */
+    static final class LongList {
+        private long[] values = new long[16];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long get(int i) {
+            return values[i];
+        }
+
+        long last() {
+            return values[size - 1];
+        }
+
+        void setLast(long v) {
+            values[size - 1] = v;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+
+        long[] sortedDistinct() {
+            long[] sorted = toArray();
+            Arrays.sort(sorted);
+            int n = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (n == 0 || sorted[n - 1] != sorted[i]) {
+                    sorted[n++] = sorted[i];
+                }
+            }
+            return Arrays.copyOf(sorted, n);
+        }
+    }
+}
