@@ -14,6 +14,7 @@ import io.camfleet.console.adapter.sim.DemoTargetRunner;
 import io.camfleet.console.adapter.ssh.SshSettings;
 import io.camfleet.console.adapter.ssh.SshjHostConnector;
 import io.camfleet.console.service.store.FleetStore;
+import io.camfleet.console.app.features.AlertsFeature;
 import io.camfleet.console.app.features.AuditFeature;
 import io.camfleet.console.app.features.AvailabilityFeature;
 import io.camfleet.console.app.features.DeploymentsFeature;
@@ -252,7 +253,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     List<Feature> features(Function<SourceSettings, Function<FleetStore, FleetSource>> sources,
                            EnvironmentReader environments) {
         return List.of(new MapFeature(basemaps), new FleetFeature(sources), new AvailabilityFeature(),
-                new DeploymentsFeature(this, basemaps), new AuditFeature(), new KpiFeature(),
+                new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(), new KpiFeature(),
                 new SettingsFeature(environments));
     }
 

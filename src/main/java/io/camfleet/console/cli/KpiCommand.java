@@ -61,6 +61,8 @@ public final class KpiCommand implements Callable<Integer> {
         Period period = period(from, to);
         ConsoleBackend backend = Commands.backend(spec);
         try (ConsoleBackend.Session session = backend.open(root.dataDir())) {
+            // The availability figures are of the fleet the cache holds (on a new folder, the demo's).
+            FleetCommand.cachedOrSeeded(backend, root.dataDir(), session);
             KpiService kpis = session.part(KpiService.class);
             DoraFigures dora = kpis.dora(period);
             Optional<AlertFigures> alerts = kpis.alerts(period);
@@ -129,10 +131,12 @@ public final class KpiCommand implements Callable<Integer> {
     }
 
     private String line(KpiText t, Availability a) {
-        return String.format(Locale.ROOT, "  %-24s %12s  %-7s %s", a.subject(), t.uptime(a.uptimePercent()),
+        long left = a.budgetLeftSeconds();
+        return String.format(Locale.ROOT, "  %-30s %10s  %-7s %s", a.subject(), t.uptime(a.uptimePercent()),
                 messages.text(a.metTarget() ? "kpi.sla.met" : "kpi.sla.missed"),
-                messages.text("kpi.sla.budgetLeft", t.duration(java.time.Duration.ofSeconds(
-                        Math.max(0, a.budgetLeftSeconds()))), String.format(Locale.ROOT, "%.2f", a.targetPercent())));
+                messages.text(left >= 0 ? "kpi.sla.budgetLeft" : "kpi.sla.overBudget",
+                        t.duration(java.time.Duration.ofSeconds(Math.abs(left))),
+                        String.format(Locale.ROOT, "%.2f", a.targetPercent())));
     }
 
     private static ObjectNode json(Period period, DoraFigures d, Optional<AlertFigures> alerts,

@@ -78,13 +78,18 @@ class KpiCommandTest {
         assertThat(dora.get("changeFailure").get("ratePercent").asDouble()).isEqualTo(100.0 * failures);
         assertThat(dora.get("leadTime").get("count").asInt()).isEqualTo(1);
         assertThat(dora.get("leadTime").get("medianSeconds").asLong()).isBetween(0L, 600L);
-        // No alert store in this data folder yet: no figures rather than zeros.
-        assertThat(kpi.get("alerts").isNull()).isTrue();
-        assertThat(dora.get("timeToRestore").isNull()).isTrue();
+        // The alert history of the folder: no alert was raised (no window watched the fleet), so none to count.
+        assertThat(kpi.get("alerts").get("raised").asInt()).isZero();
+        assertThat(dora.get("timeToRestore").get("count").asInt()).isZero();
+        assertThat(dora.get("timeToRestore").get("medianSeconds").isNull()).isTrue();
+        // The demo's health history, by the default rule.
+        assertThat(kpi.get("availability").get("rule").asText()).isEqualTo("DARK");
+        assertThat(kpi.get("availability").get("byRegion").size()).isPositive();
 
         assertThat(cli.run("kpi", "--from", today, "--to", today, "--data-dir", data)).isZero();
         assertThat(cli.out()).contains("Deployment frequency   1 started (1.00 a day, 7.00 a week), 0 still running",
                 "Change failure rate    " + (failures == 1 ? "100.0 % (1" : "0.0 % (0") + " of 1 finished",
-                "Time to restore        no incident data");
+                "Time to restore        none in the period (no incident, 0 still open)",
+                "Rule                   A site is down when all its cameras are offline");
     }
 }

@@ -1,5 +1,6 @@
 package io.camfleet.console.adapter.store;
 
+import io.camfleet.console.service.alerts.AlertStore;
 import io.camfleet.console.service.audit.AuditTrail;
 import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.common.Problem;
@@ -77,6 +78,7 @@ public final class CacheDatabase implements Database {
     private final JdbcAuditTrail auditTrail;
     private final JdbcDeploymentJournal journal;
     private final JdbcReleaseStore releases;
+    private final JdbcAlertStore alerts;
 
     private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability, Clock clock) {
         this.pool = pool;
@@ -89,6 +91,7 @@ public final class CacheDatabase implements Database {
         this.auditTrail = new JdbcAuditTrail(ds);
         this.journal = new JdbcDeploymentJournal(ds, clock);
         this.releases = new JdbcReleaseStore(ds, clock);
+        this.alerts = new JdbcAlertStore(ds);
     }
 
     /**
@@ -248,6 +251,11 @@ public final class CacheDatabase implements Database {
     @Override
     public ReleaseStore releases() {
         return releases;
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return alerts;
     }
 
     /** Where an unreadable cache file was moved at this opening, if one was. */

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * KPIs: DORA from the deployment journal, availability and SLA attainment, the fleet's composition, alert volume and
- * time to acknowledge, on the dashboard and from {@code camfleet kpi}. The incident history (the alert store), the
- * availability figures and the images catalogue are other features' parts, found when asked.
+ * time to acknowledge, on the dashboard and from {@code camfleet kpi}. The incident history is the alert store of the
+ * folder; the availability figures and the images catalogue are other features' parts, found when asked.
  */
 public final class KpiFeature implements Feature {
 
@@ -26,7 +26,13 @@ public final class KpiFeature implements Feature {
 
     @Override
     public void open(OpenFolder folder, FolderParts.Builder parts) {
-        var incidents = parts.reference(IncidentHistory.class);
+        // The alert store keeps each alert's raising, acknowledgement and resolution: the incident history.
+        IncidentHistory alertHistory = (from, to) -> folder.database().alerts().raisedBetween(from, to).stream()
+                .map(a -> new IncidentHistory.PastAlert(a.kind(), a.severity(), a.raisedAt(), a.acknowledgedAt(),
+                        a.resolvedAt()))
+                .toList();
+        java.util.function.Supplier<java.util.Optional<IncidentHistory>> incidents = () -> java.util.Optional.of(
+                alertHistory);
         var availability = parts.reference(AvailabilityFigures.class);
         var images = parts.reference(ImageBuildDates.class);
         parts.add(KpiService.class, new Lazy<>(() -> new KpiService(

@@ -1,5 +1,6 @@
 package io.camfleet.console.service.store;
 
+import io.camfleet.console.service.alerts.AlertStore;
 import io.camfleet.console.service.audit.AuditTrail;
 import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.deploy.DeploymentJournal;
@@ -31,6 +32,9 @@ public interface Database extends AutoCloseable {
     DeploymentJournal journal();
 
     ReleaseStore releases();
+
+    /** Alerts, their steps and the operators' silences. */
+    AlertStore alerts();
 
     /** Where an unreadable database was moved aside when it was opened, if one was (a file database only). */
     Optional<Path> movedAside();
