@@ -14,44 +14,48 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Uptime per UTC day over a period: fleet-wide, per region and per customer. The fleet-wide figure of a day is the
- * regions' figures added up: their unplanned downtime over their observed time (time without data counts neither
- * way, as in every availability figure). A day with nothing observed has no figure (NaN), never 100 %.
+ * Uptime per UTC day over a period: fleet-wide, and per region or per customer. The fleet-wide figure of a day is the
+ * subjects' figures added up (every site is in one region and one customer): their unplanned downtime over their
+ * observed time (time without data counts neither way, as in every availability figure). A day with nothing
+ * observed has no figure (NaN), never 100 %. One figures query per day: a grouping is asked for only when shown.
  *
  * @param days one per UTC day of the period (the first and last clipped to it), oldest first
  */
-public record AvailabilityTrend(List<Day> days) {
+public record AvailabilityTrend(Grouping grouping, List<Day> days) {
 
     /**
-     * @param fleet      fleet-wide uptime in percent; NaN when nothing was observed
-     * @param byRegion   uptime per region, in percent
-     * @param byCustomer uptime per customer, in percent
+     * @param fleet     fleet-wide uptime in percent; NaN when nothing was observed
+     * @param bySubject uptime per region or customer, in percent
      */
-    public record Day(LocalDate day, double fleet, Map<String, Double> byRegion, Map<String, Double> byCustomer) {
+    public record Day(LocalDate day, double fleet, Map<String, Double> bySubject) {
     }
 
     public AvailabilityTrend {
+        java.util.Objects.requireNonNull(grouping, "grouping");
         days = List.copyOf(days);
     }
 
-    public static AvailabilityTrend of(AvailabilityFigures figures, Period period) {
+    public static AvailabilityTrend of(AvailabilityFigures figures, Period period, Grouping grouping) {
         List<Day> days = new ArrayList<>();
         LocalDate last = DoraCalculator.day(period.to().minusNanos(1));
         for (LocalDate d = DoraCalculator.day(period.from()); !d.isAfter(last); d = d.plusDays(1)) {
             Instant from = max(period.from(), d.atStartOfDay().toInstant(ZoneOffset.UTC));
             Instant to = min(period.to(), d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
             Period day = new Period(from, to);
-            List<Availability> regions = figures.by(Grouping.REGION, day);
-            days.add(new Day(d, fleetUptime(regions), uptimes(regions), uptimes(figures.by(Grouping.CUSTOMER, day))));
+            List<Availability> subjects = figures.by(grouping, day);
+            days.add(new Day(d, fleetUptime(subjects), uptimes(subjects)));
         }
-        return new AvailabilityTrend(days);
+        return new AvailabilityTrend(grouping, days);
     }
 
-    /** The fleet's uptime from its regions' figures, in percent: their downtime over their observed time. */
-    public static double fleetUptime(List<Availability> regions) {
+    /**
+     * The fleet's uptime from the figures of a grouping that covers every site once (regions, customers), in
+     * percent: their downtime over their observed time.
+     */
+    public static double fleetUptime(List<Availability> subjects) {
         long observed = 0;
         long down = 0;
-        for (Availability a : regions) {
+        for (Availability a : subjects) {
             observed += a.observedSeconds();
             down += a.downSeconds();
         }

@@ -1,5 +1,6 @@
 package io.camfleet.console.service.kpi;
 
+import io.camfleet.console.domain.availability.Grouping;
 import io.camfleet.console.domain.availability.Period;
 import io.camfleet.console.service.availability.AvailabilityFigures;
 import io.camfleet.console.service.fleet.FleetInventory;
@@ -57,9 +58,9 @@ public final class KpiService {
         return availability.get().map(f -> SlaAttainment.of(f, period));
     }
 
-    /** Uptime per day; empty when no availability figures are registered. */
-    public Optional<AvailabilityTrend> trend(Period period) {
-        return availability.get().map(f -> AvailabilityTrend.of(f, period));
+    /** Uptime per day, fleet-wide and per region or customer; empty when no availability figures are registered. */
+    public Optional<AvailabilityTrend> trend(Period period, Grouping grouping) {
+        return availability.get().map(f -> AvailabilityTrend.of(f, period, grouping));
     }
 
     public FleetComposition composition(FleetInventory fleet) {

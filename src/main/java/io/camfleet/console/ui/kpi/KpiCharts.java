@@ -38,9 +38,9 @@ final class KpiCharts {
     }
 
     /** Fleet-wide uptime per day, then one series per region or customer. */
-    ChartData trend(AvailabilityTrend t, boolean byCustomer) {
-        Function<AvailabilityTrend.Day, Map<String, Double>> of = byCustomer ? AvailabilityTrend.Day::byCustomer
-                : AvailabilityTrend.Day::byRegion;
+    ChartData trend(AvailabilityTrend t) {
+        boolean byCustomer = t.grouping() == io.camfleet.console.domain.availability.Grouping.CUSTOMER;
+        Function<AvailabilityTrend.Day, Map<String, Double>> of = AvailabilityTrend.Day::bySubject;
         TreeSet<String> subjects = new TreeSet<>();
         t.days().forEach(d -> subjects.addAll(of.apply(d).keySet()));
         List<String> columns = new ArrayList<>(List.of(m.text("kpi.col.day"), m.text("kpi.col.fleet")));

@@ -154,6 +154,8 @@ public final class KpiView implements ScreenView {
         ChartCard card = new ChartCard("kpi-trend", m.text("kpi.chart.trend"), m);
         ToggleButton byRegion = new ToggleButton(m.text("kpi.byRegion"));
         ToggleButton byCustomer = new ToggleButton(m.text("kpi.byCustomer"));
+        byCustomer.selectedProperty().addListener((o, was, now) ->
+                vm.trendGroupingProperty().set(now ? Grouping.CUSTOMER : Grouping.REGION));
         return switchable(card, byRegion, byCustomer, Chart.TREND_BY_REGION, Chart.TREND_BY_CUSTOMER,
                 d -> ChartNodes.daily(d, false, m.text("kpi.axis.uptime")));
     }

@@ -63,6 +63,7 @@ public final class KpiViewModel {
     private final KpiCharts charts;
     private final ObjectProperty<KpiPeriod> period = new SimpleObjectProperty<>(KpiPeriod.LAST_30_DAYS);
     private final ObjectProperty<Grouping> tableGrouping = new SimpleObjectProperty<>(Grouping.CUSTOMER);
+    private final ObjectProperty<Grouping> trendGrouping = new SimpleObjectProperty<>(Grouping.REGION);
     private final ObjectProperty<YearMonth> tableMonth;
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     private final Map<Chart, ReadOnlyObjectWrapper<ChartData>> data = new EnumMap<>(Chart.class);
@@ -72,6 +73,7 @@ public final class KpiViewModel {
     private final ReadOnlyStringWrapper rule = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private long generation;
+    private Period shown;
     private long tableGeneration;
 
     public KpiViewModel(KpiService kpis, FleetModel fleet, BackgroundTasks tasks, Messages messages) {
@@ -93,6 +95,11 @@ public final class KpiViewModel {
             }
         });
         tableGrouping.addListener(o -> refreshTable());
+        trendGrouping.addListener(o -> {
+            if (!data.get(trendChart()).get().computed()) {
+                refreshTrend();
+            }
+        });
         tableMonth.addListener(o -> refreshTable());
     }
 
@@ -102,6 +109,11 @@ public final class KpiViewModel {
 
     public ObjectProperty<KpiPeriod> periodProperty() {
         return period;
+    }
+
+    /** Whether the availability trend shows regions or customers (each computed when first shown). */
+    public ObjectProperty<Grouping> trendGroupingProperty() {
+        return trendGrouping;
     }
 
     public ObjectProperty<Grouping> tableGroupingProperty() {
@@ -160,9 +172,10 @@ public final class KpiViewModel {
     /** Computes every figure of the period again. */
     public void refresh() {
         long gen = ++generation;
-        KpiPeriod chosen = period.get();
+        Period chosen = period.get().at(now());
+        shown = chosen;
         status.set(m.text("kpi.status.computing"));
-        tasks.job(m.text("kpi.task.compute"), p -> compute(chosen.at(now())))
+        tasks.job(m.text("kpi.task.compute"), p -> compute(chosen))
                 .onSuccess(d -> {
                     if (gen == generation) {
                         show(d);
@@ -170,8 +183,35 @@ public final class KpiViewModel {
                 })
                 .onFailure(e -> status.set(m.text("kpi.status.failed", e.getMessage())))
                 .start();
+        data.get(Chart.TREND_BY_REGION).set(ChartData.NOT_YET);
+        data.get(Chart.TREND_BY_CUSTOMER).set(ChartData.NOT_YET);
+        refreshTrend();
         refreshComposition();
         refreshTable();
+    }
+
+    private Chart trendChart() {
+        return trendGrouping.get() == Grouping.CUSTOMER ? Chart.TREND_BY_CUSTOMER : Chart.TREND_BY_REGION;
+    }
+
+    /**
+     * The availability trend of the grouping shown, in a task of its own: a query per day of the period, the
+     * slowest figure of the dashboard, so that the others do not wait for it.
+     */
+    private void refreshTrend() {
+        long gen = generation;
+        Period p = shown;
+        Grouping g = trendGrouping.get();
+        Chart chart = trendChart();
+        tasks.job(m.text("kpi.task.trend"), work -> kpis.trend(p, g).map(charts::trend)
+                        .orElse(new ChartData(chart.name().toLowerCase(), List.of(), List.of(), List.of())))
+                .onSuccess(d -> {
+                    if (gen == generation) {
+                        data.get(chart).set(d);
+                    }
+                })
+                .onFailure(e -> status.set(m.text("kpi.status.failed", e.getMessage())))
+                .start();
     }
 
     private Dashboard compute(Period p) {
@@ -181,10 +221,6 @@ public final class KpiViewModel {
         Map<Chart, ChartData> out = new EnumMap<>(Chart.class);
         out.put(Chart.DEPLOYMENTS, charts.deployments(dora));
         alerts.ifPresent(a -> out.put(Chart.ALERTS, charts.alerts(a)));
-        kpis.trend(p).ifPresent(t -> {
-            out.put(Chart.TREND_BY_REGION, charts.trend(t, false));
-            out.put(Chart.TREND_BY_CUSTOMER, charts.trend(t, true));
-        });
         sla.ifPresent(s -> {
             out.put(Chart.SLA_BY_CUSTOMER, charts.attainment("sla-by-customer", m.text("kpi.col.customer"),
                     s.byCustomer()));

@@ -55,16 +55,19 @@ class AvailabilityTrendTest {
     @Test
     void theFleetLineAddsTheRegionsUpAndADayWithoutDataIsNotUp() {
         TwoRegions figures = new TwoRegions();
-        AvailabilityTrend t = AvailabilityTrend.of(figures,
-                new Period(Instant.parse("2026-10-01T12:00:00Z"), Instant.parse("2026-10-03T00:00:00Z")));
+        Period period = new Period(Instant.parse("2026-10-01T12:00:00Z"), Instant.parse("2026-10-03T00:00:00Z"));
+        AvailabilityTrend t = AvailabilityTrend.of(figures, period, Grouping.REGION);
 
         assertThat(t.days()).extracting(AvailabilityTrend.Day::day)
                 .containsExactly(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2));
         assertThat(t.days().get(0).fleet()).isCloseTo(99.0, within(1e-9));
         assertThat(t.days().get(1).fleet()).isCloseTo(99.0, within(1e-9));
-        assertThat(t.days().get(1).byRegion().get("EU")).isCloseTo(99.0, within(1e-9));
-        assertThat(t.days().get(1).byRegion().get("OC")).isNaN();
-        assertThat(t.days().get(0).byCustomer()).containsOnlyKeys("Acme", "Globex");
+        assertThat(t.days().get(1).bySubject().get("EU")).isCloseTo(99.0, within(1e-9));
+        assertThat(t.days().get(1).bySubject().get("OC")).isNaN();
+        assertThat(figures.asked).hasSize(2).as("one query a day, of the grouping shown only");
+        AvailabilityTrend customers = AvailabilityTrend.of(figures, period, Grouping.CUSTOMER);
+        assertThat(customers.days().get(0).bySubject()).containsOnlyKeys("Acme", "Globex");
+        assertThat(customers.days().get(0).fleet()).isCloseTo(99.0, within(1e-9));
         assertThat(figures.asked.get(0)).isEqualTo(
                 new Period(Instant.parse("2026-10-01T12:00:00Z"), Instant.parse("2026-10-02T00:00:00Z")));
     }

@@ -107,6 +107,10 @@ class KpiViewModelTest {
         // left (259 - 1,296) / 259 = -400.4 %, -1,037 s = -17.3 min.
         assertThat(sla.rows().get(0).subList(4, 6)).containsExactly(-400.4, -17.3);
         assertThat(vm.chart(Chart.TREND_BY_REGION).get().columns()).containsExactly("Day", "Fleet", "EU", "NA", "OC");
+        assertThat(vm.chart(Chart.TREND_BY_CUSTOMER).get().computed()).as("asked for only when shown").isFalse();
+        vm.trendGroupingProperty().set(io.camfleet.console.domain.availability.Grouping.CUSTOMER);
+        assertThat(vm.chart(Chart.TREND_BY_CUSTOMER).get().columns()).containsExactly("Day", "Fleet",
+                SteadyAvailability.FORMULA_CUSTOMER, "Acme", "Globex");
         assertThat(vm.chart(Chart.ALERTS).get().rows()).hasSize(31);
     }
 
