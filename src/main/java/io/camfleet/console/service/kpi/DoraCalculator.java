@@ -33,9 +33,11 @@ import java.util.Set;
  *   even when it started up to {@link #LOOKBACK} before. Deployments still running, failed or aborted have no lead
  *   time; nor do releases the store no longer holds (counted apart).</li>
  *   <li><b>Change failure rate</b>: of the deployments started in the period that finished (succeeded, failed or
- *   aborted), the share that failed (ended FAILED), rolled at least one camera back, or needed a hotfix: a
- *   deployment of another release of kind HOTFIX, started after it and at most {@code hotfixWindow} after it
- *   finished, at one of its sites. Deployments still running are left out until they finish.</li>
+ *   aborted), the share that failed (ended FAILED), were rolled back (ended FAILED or ABORTED having rolled at
+ *   least one camera back), or needed a hotfix: a deployment of another release of kind HOTFIX, started after it and
+ *   at most {@code hotfixWindow} after it finished, at one of its sites. A deployment that succeeded is not rolled
+ *   back for the few cameras its failure threshold let it roll back: the change stayed in production. Deployments
+ *   still running are left out until they finish.</li>
  * </ul>
  * Time to restore comes from the alerts ({@link AlertFigures}).
  */
@@ -97,7 +99,7 @@ public final class DoraCalculator {
             }
             finished++;
             boolean isFailed = d.state() == DeploymentState.FAILED;
-            boolean isRolledBack = rolledBack(d, ends);
+            boolean isRolledBack = d.state() != DeploymentState.SUCCEEDED && rolledBack(d, ends);
             boolean isHotfixed = hotfixedAfter(d, ended(d, ends).at(), hotfixes, targets);
             failed += isFailed ? 1 : 0;
             rolledBack += isRolledBack ? 1 : 0;

@@ -37,7 +37,7 @@ public record DoraFigures(Period period, int deployments, List<DayCount> perDay,
      *
      * @param finished   deployments started in the period that succeeded, failed or were aborted
      * @param failed     of those, how many ended FAILED
-     * @param rolledBack of those, how many rolled at least one camera back
+     * @param rolledBack of those, how many ended failed or aborted having rolled at least one camera back
      * @param hotfixed   of those, how many were followed by a hotfix at their sites
      * @param failures   of those, how many did at least one of the three
      */

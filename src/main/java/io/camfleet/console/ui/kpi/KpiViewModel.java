@@ -88,9 +88,16 @@ public final class KpiViewModel {
             data.put(c, new ReadOnlyObjectWrapper<>(ChartData.NOT_YET));
         }
         period.addListener(o -> refresh());
-        // The fleet's composition follows the fleet as it changes (a rollout, a sync), not only the period.
+        // The availability figures are of the fleet loaded: when the first fleet arrives after the screen asked,
+        // every figure is computed again. Afterwards the composition follows the fleet (a rollout, a sync).
         fleet.snapshotProperty().addListener((o, was, now) -> {
-            if (now != null && (was == null || was.inventory() != now.inventory())) {
+            if (now == null || (was != null && was.inventory() == now.inventory())) {
+                return;
+            }
+            boolean first = was == null || was.inventory().cameraCount() == 0;
+            if (first && now.inventory().cameraCount() > 0 && shown != null) {
+                refresh();
+            } else {
                 refreshComposition();
             }
         });

@@ -52,16 +52,17 @@ class DoraCalculatorTest {
      * d2 6.5.0 started 10-05 09:00, S3 S4, succeeded 10-05 11:00   hotfixed by d3 at S3 one day later -> failure
      * d3 6.5.1 started 10-06 09:00, S3,    succeeded 10-06 10:00
      * d4 6.6.0 started 10-12 00:00, S1 S5, C5 rolled back, FAILED 10-12 03:00 -> failure (failed and rolled back)
-     * d5 6.6.0 started 10-14 00:00, S5, C5 rolled back then a retry succeeded, SUCCEEDED 10-14 05:00 -> failure
+     * d5 6.6.0 started 10-14 00:00, S5, C5 rolled back then a retry succeeded, SUCCEEDED 10-14 05:00 -> no failure
+     *    (a success that rolled a camera back within its threshold kept the change in production)
      * d8 6.5.1 started 10-16 00:00, S9,    succeeded 10-16 01:00   a hotfix, but at no site of d4 or d5: no failure
-     * d6 6.7.0 started 10-21 00:00, S6, ABORTED 10-21 01:00          finished, not a failure
+     * d6 6.7.0 started 10-21 00:00, S6, C6 rolled back, ABORTED 10-21 01:00 -> failure (aborted and rolled back)
      * d9 6.5.1 started 10-22 00:00, S1,    succeeded 10-22 01:00   at d4's site but 9 days after d4 ended (> 7)
      * d10 legacy 1.0 (not in the release store) started 10-25 00:00, succeeded 10-25 01:00
      * d7 6.7.0 started 10-30 00:00, still RUNNING                    6.7.0 never completes: no lead time
      *
      * frequency: d2 d3 d4 d5 d8 d6 d9 d10 d7 = 9 started; 9 / 31 days = 0.2903 a day, 2.032 a week
-     * running: d7 = 1; finished: 8; failed: d4 = 1; rolled back: d4 d5 = 2; hotfixed: d2 = 1;
-     * failures: d2 d4 d5 = 3; change failure rate 3 / 8 = 37.5 %
+     * running: d7 = 1; finished: 8; failed: d4 = 1; rolled back: d4 d6 = 2; hotfixed: d2 = 1;
+     * failures: d2 d4 d6 = 3; change failure rate 3 / 8 = 37.5 %
      * lead times of successes in October:
      *   d1 10-01 06:00 - 09-28 10:00 =  68 h     d2 10-05 11:00 - 09-28 10:00 = 169 h
      *   d3 10-06 10:00 - 10-06 08:00 =   2 h     d5 10-14 05:00 - 10-10 00:00 = 101 h
@@ -108,6 +109,8 @@ class DoraCalculatorTest {
 
         known.release("6.7.0", ReleaseKind.RELEASE, "2026-10-20T00:00:00Z");
         known.start("d6", "6.7.0", "2026-10-21T00:00:00Z", "C6@S6");
+        known.target("d6", "C6", TargetState.PENDING, TargetState.DISPATCHED, "2026-10-21T00:10:00Z");
+        known.target("d6", "C6", TargetState.DISPATCHED, TargetState.ROLLED_BACK, "2026-10-21T00:20:00Z");
         known.end("d6", DeploymentState.RUNNING, DeploymentState.ABORTING, "2026-10-21T00:30:00Z");
         known.end("d6", DeploymentState.ABORTING, DeploymentState.ABORTED, "2026-10-21T01:00:00Z");
 
@@ -150,6 +153,19 @@ class DoraCalculatorTest {
         // Six hours earlier, inside the week, it is.
         assertThat(new DoraCalculator(db.journal(), db.releases(), Duration.ofDays(7).plusHours(2)).over(OCTOBER)
                 .changes()).isEqualTo(new DoraFigures.ChangeFailures(1, 0, 0, 1, 1));
+    }
+
+    @Test
+    void anAbortWithoutRollbackIsNoFailureButWithOneItIs() {
+        known.release("6.6.0", ReleaseKind.RELEASE, "2026-10-01T00:00:00Z");
+        known.start("d1", "6.6.0", "2026-10-02T00:00:00Z", "C1@S1");
+        known.end("d1", DeploymentState.RUNNING, DeploymentState.ABORTED, "2026-10-02T01:00:00Z");
+        known.start("d2", "6.6.0", "2026-10-03T00:00:00Z", "C2@S2");
+        known.target("d2", "C2", TargetState.PENDING, TargetState.DISPATCHED, "2026-10-03T00:10:00Z");
+        known.target("d2", "C2", TargetState.DISPATCHED, TargetState.ROLLED_BACK, "2026-10-03T00:20:00Z");
+        known.end("d2", DeploymentState.RUNNING, DeploymentState.ABORTED, "2026-10-03T01:00:00Z");
+
+        assertThat(dora.over(OCTOBER).changes()).isEqualTo(new DoraFigures.ChangeFailures(2, 0, 1, 0, 1));
     }
 
     @Test

@@ -52,12 +52,38 @@ class KpiViewModelTest {
         return new DoraCalculator(journal, releases, Duration.ofDays(7));
     }
 
+    private final FleetModel fleet = new FleetModel(Runnable::run, Runnable::run);
+    private final java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
+
     private KpiViewModel viewModel(Optional<IncidentHistory> incidents, boolean availability) {
+        SteadyAvailability figures = new SteadyAvailability() {
+            @Override
+            public List<io.camfleet.console.domain.availability.Availability> by(
+                    io.camfleet.console.domain.availability.Grouping g,
+                    io.camfleet.console.domain.availability.Period p) {
+                queries.incrementAndGet();
+                return super.by(g, p);
+            }
+        };
         KpiService kpis = new KpiService(emptyJournal(), () -> incidents,
-                () -> availability ? Optional.of(new SteadyAvailability()) : Optional.empty(), Optional::empty,
+                () -> availability ? Optional.of(figures) : Optional.empty(), Optional::empty,
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        return new KpiViewModel(kpis, new FleetModel(Runnable::run, Runnable::run),
-                BackgroundTasks.unlisted(Runnable::run, Runnable::run), m);
+        return new KpiViewModel(kpis, fleet, BackgroundTasks.unlisted(Runnable::run, Runnable::run), m);
+    }
+
+    @Test
+    void theFirstFleetToArriveAfterTheScreenAskedComputesEveryFigureAgain() {
+        KpiViewModel vm = viewModel(Optional.empty(), true);
+        vm.refresh();
+        int before = queries.get();
+        assertThat(vm.chart(Chart.VERSIONS).get().rows()).isEmpty();
+
+        fleet.accept(io.camfleet.console.service.fleet.Fleets.uncached(
+                new io.camfleet.console.adapter.sim.DemoFleetSource(20, 1), Clock.fixed(NOW, ZoneOffset.UTC))
+                .reload(io.camfleet.console.service.common.Progress.NONE));
+
+        assertThat(queries.get()).as("the availability asked again, of the fleet now loaded").isGreaterThan(before);
+        assertThat(vm.chart(Chart.VERSIONS).get().rows()).isNotEmpty();
     }
 
     private static Tile tile(KpiViewModel vm, String label) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * Availability figures that a test can predict: each subject is down a fixed share of whatever period is asked
  * (EU 0.005 %, NA 0.02 %, OC none; Acme 0.001 %, Globex 0.05 %, and a customer named like a spreadsheet formula).
  */
-final class SteadyAvailability implements AvailabilityFigures {
+class SteadyAvailability implements AvailabilityFigures {
 
     private final boolean varying;
 
