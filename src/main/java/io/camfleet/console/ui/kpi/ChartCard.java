@@ -53,6 +53,7 @@ final class ChartCard extends VBox {
     /** The chart, or another node such as a table; exports are offered. */
     void show(Node chart) {
         body.getChildren().setAll(chart);
+        body.setPrefHeight(Math.max(300, chart instanceof javafx.scene.layout.Region r ? r.getMinHeight() : 0));
         png.setDisable(false);
         csv.setDisable(false);
     }

@@ -100,6 +100,8 @@ final class ChartNodes {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setCategoryGap(6);
+        // Room for every name: 20 px a bar, so that 24 customers stay readable rather than squeezed into the card.
+        chart.setMinHeight(Math.max(280, 20.0 * data.rows().size() + 90));
         XYChart.Series<Number, String> series = new XYChart.Series<>();
         int column = data.plotted().get(0);
         // A horizontal bar chart lists its first category at the bottom: add in reverse to read top-down.

@@ -59,10 +59,16 @@ final class KpiCharts {
                 plotted);
     }
 
-    /** Met or not, and the budget left in percent of the budget (below 0: breached), worst first. */
+    /**
+     * Met or not, and the budget left in percent of the budget (below 0: breached), least budget left first: the
+     * order of the bars the chart draws.
+     */
     ChartData attainment(String name, String subjectColumn, List<Availability> figures) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Availability a : figures) {
+        List<Availability> leastLeftFirst = new ArrayList<>(figures);
+        leastLeftFirst.sort(java.util.Comparator.comparingDouble(Availability::budgetLeftFraction)
+                .thenComparing(Availability::subject));
+        for (Availability a : leastLeftFirst) {
             rows.add(List.of(a.subject(), a.uptimePercent(), a.targetPercent(),
                     m.text(a.metTarget() ? "kpi.sla.met" : "kpi.sla.missed"),
                     tenths(a.budgetLeftFraction() * 100), tenths(a.budgetLeftSeconds() / 60.0),
