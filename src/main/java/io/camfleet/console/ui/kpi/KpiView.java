@@ -285,11 +285,19 @@ public final class KpiView implements ScreenView {
                 TableColumn<List<Object>, String> col = new TableColumn<>(d.columns().get(i));
                 col.setCellValueFactory(r -> new javafx.beans.property.SimpleStringProperty(cell(r.getValue().get(c))));
                 // Wide enough for its header: a figure is never shown under a clipped name.
-                col.setPrefWidth(i == 0 ? 200 : Math.max(90, 7.5 * d.columns().get(i).length() + 24));
+                double width = i == 0 ? 160 : Math.max(90, 8.5 * d.columns().get(i).length() + 26);
+                col.setPrefWidth(width);
+                col.setMinWidth(width);
                 if (i > 0) {
                     col.setStyle("-fx-alignment: CENTER-RIGHT;");
                 }
                 table.getColumns().add(col);
+            }
+            // The names take what the figures leave; a figure's column is never narrower than its header.
+            if (!table.getColumns().isEmpty()) {
+                double figures = table.getColumns().stream().skip(1).mapToDouble(TableColumn::getPrefWidth).sum();
+                table.getColumns().get(0).prefWidthProperty().bind(javafx.beans.binding.Bindings.max(160,
+                        table.widthProperty().subtract(figures + 18)));
             }
             table.getItems().setAll(d.rows());
             // As tall as its rows, up to 14 (then it scrolls), so that a short table leaves no empty box.
