@@ -12,8 +12,10 @@ CREATE TABLE health_span (
     start_s   BIGINT       NOT NULL,
     end_s     BIGINT
 );
--- The spans that overlap a period: closed ones by their end, open ones (NULL) alike; and each camera's open one.
-CREATE INDEX health_span_end ON health_span (end_s, start_s);
+-- The spans that overlap a period: closed ones by their end, open ones (NULL) alike. It holds every column, so that
+-- a month is read from the index alone: through a narrower index, H2 looked each row up in the table, and a month of
+-- 100,000 cameras took eight times as long to read. And each camera's open one, which a change closes.
+CREATE INDEX health_span_end ON health_span (end_s, start_s, camera_id, state);
 CREATE INDEX health_span_camera ON health_span (camera_id, end_s);
 
 -- When the console had data: each write extends the latest stretch to its "as of" time; a pause longer than a few

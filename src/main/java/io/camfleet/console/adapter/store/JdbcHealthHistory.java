@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +37,47 @@ public final class JdbcHealthHistory implements HealthHistory {
     public void spans(Period period, SpanReader reader) {
         long from = period.from().getEpochSecond();
         long to = period.to().getEpochSecond();
-        Jdbc.read(ds, c -> {
+        Jdbc.read(ds, c -> streaming(c, () -> {
             // Two queries, each on the index by end: an OR of both would read every span before the period's end.
             read(c, "SELECT camera_id, state, start_s, end_s FROM health_span WHERE end_s > ? AND start_s < ?",
                     from, to, reader);
             read(c, "SELECT camera_id, state, start_s, end_s FROM health_span WHERE end_s IS NULL AND start_s < ?",
                     -1, to, reader);
+        }));
+    }
+
+    private interface Reading {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs reads whose rows are handed on one at a time, without the driver holding them all: H2 materialises a
+     * result unless its queries run lazily, and PostgreSQL's driver does unless it reads through a cursor, which takes
+     * a transaction. A month of 100,000 cameras is some 300,000 rows.
+     */
+    private static Void streaming(Connection c, Reading reading) throws SQLException {
+        boolean h2 = "H2".equals(c.getMetaData().getDatabaseProductName());
+        boolean auto = c.getAutoCommit();
+        if (h2) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+        } else {
+            c.setAutoCommit(false);
+        }
+        try {
+            reading.run();
             return null;
-        });
+        } finally {
+            if (h2) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            } else {
+                c.rollback(); // it only read
+                c.setAutoCommit(auto);
+            }
+        }
     }
 
     private static void read(Connection c, String sql, long from, long to, SpanReader reader) throws SQLException {

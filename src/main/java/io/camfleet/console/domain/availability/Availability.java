@@ -54,7 +54,11 @@ public record Availability(
     }
 
     private static long secondsOf(List<Span> spans) {
-        return spans.stream().mapToLong(s -> s.to().getEpochSecond() - s.from().getEpochSecond()).sum();
+        long seconds = 0;
+        for (Span s : spans) {
+            seconds += s.to().getEpochSecond() - s.from().getEpochSecond();
+        }
+        return seconds;
     }
 
     /** Uptime in percent of the observed time; NaN when nothing was observed. */

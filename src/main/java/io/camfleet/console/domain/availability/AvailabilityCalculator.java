@@ -1,10 +1,7 @@
 package io.camfleet.console.domain.availability;
 
-import io.camfleet.console.domain.deploy.MaintenanceWindow;
 import io.camfleet.console.domain.fleet.Site;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,14 +23,18 @@ import java.util.Objects;
  *       {@link SiteDownRule#countsAgainst} says so (OFFLINE; DEGRADED when the rule counts it), and when in
  *       MAINTENANCE outside the site's maintenance window (the customer sees no video). UPDATING is up: the
  *       installer's grace, past which the camera is OFFLINE anyway.</li>
- *   <li>Planned maintenance: the site's maintenance window ({@link MaintenanceWindow}, in the site's time zone, with
- *       its daylight-saving rules) is excluded from observed and down time; downtime inside it (by the same rules,
+ *   <li>Planned maintenance: the site's maintenance window
+ *       ({@link io.camfleet.console.domain.deploy.MaintenanceWindow}, in the site's time zone, with its
+ *       daylight-saving rules) is excluded from observed and down time; downtime inside it (by the same rules,
  *       MAINTENANCE included) is listed as maintenance. A blank window means the site has none: nothing is planned.
  *       A window or time zone that cannot be read excludes nothing and is named in {@link SiteFigures#windowProblem}.</li>
- *   <li>A site is down when {@link SiteDownRule#isDown}(down cameras that are not DEGRADED, DEGRADED cameras,
- *       expected cameras), expected being the cameras in the fleet with a known state. Its observed time is the period
- *       within the coverage, while it has an expected camera, outside the window; its no-data time the rest of the
- *       time it had cameras but the time with data inside the window.</li>
+ *   <li>A site is down when {@link SiteDownRule#isDown}(cameras OFFLINE or in MAINTENANCE, cameras DEGRADED,
+ *       expected cameras), expected being its cameras in the fleet with a known state (not UNKNOWN). Unlike the live
+ *       map, a camera in MAINTENANCE is expected and counts against the site: the customer sees no video; inside
+ *       the window that is planned anyway. The site's observed time is the period within the coverage, while it has
+ *       an expected camera, outside the window. Its no-data time is the time it had cameras but no data (coverage
+ *       gaps, all of its cameras UNKNOWN), inside the window too: observed + no data + window time with data = the
+ *       time it had cameras. The same holds for each camera over its life.</li>
  *   <li>Camera downtime while its site is not down is camera-seconds lost; the site's figure is its cameras' total.</li>
  *   <li>An incident is a stretch of counted downtime. Stretches separated only by planned maintenance or by no data,
  *       with no data in between showing the subject up, are one incident; an incident open at the period's start
@@ -41,6 +42,8 @@ import java.util.Objects;
  *   <li>The target is the site's SLA tier's, from {@link SlaTargets}; a group's is the observed-time weighted mean.</li>
  * </ul>
  * Spans may overlap or come unsorted: the worse state wins where they overlap, and duplicates count once.
+ *
+ * <p>Safe to share between threads. A site's figures cost O(e log e) in its e changes, whatever its camera count.
  */
 public final class AvailabilityCalculator {
 
@@ -89,9 +92,13 @@ public final class AvailabilityCalculator {
         }
         long start = period.from().getEpochSecond();
         long end = period.to().getEpochSecond();
+        if (end - start >= SiteSweep.MAX_SECONDS) {
+            throw new IllegalArgumentException("A period of " + period.length().toDays()
+                    + " days is too long to compute availability over; ask for at most a few thousand years.");
+        }
         long[] data = relative(coverage(observed, start, end), start);
-        String[] problem = {""};
-        long[] window = relative(windowOf(site, start, end, problem), start);
+        PlannedWindows.Planned planned = windows.open(site.maintenanceWindow(), site.timeZone(), start, end);
+        long[] window = relative(planned.open(), start);
 
         SiteSweep sweep = new SiteSweep(rule, siteKnown, end - start, data, window, cameras.size());
         sweep.run(cameras, start);
@@ -107,36 +114,14 @@ public final class AvailabilityCalculator {
             lost += t.lost;
         }
         Availability siteFigures = figures(Grouping.SITE, site.id(), period, sweep.siteTally, lost, start, target);
-        return new SiteFigures(siteFigures, perCamera, problem[0]);
+        String problem = planned.problem().isEmpty() ? "" : "Site " + site.id() + ": " + planned.problem();
+        return new SiteFigures(siteFigures, perCamera, problem);
     }
 
     private static Availability figures(Grouping grouping, String subject, Period period, SiteSweep.Tally t,
                                         long lost, long start, double target) {
         return new Availability(grouping, subject, period, t.observed, t.noData, t.down, SiteSweep.spans(t, start),
                 t.incidents, lost, target);
-    }
-
-    /** The open stretches of the site's window in [start, end), absolute; none when it has none or it is unreadable. */
-    private long[] windowOf(Site site, long start, long end, String[] problem) {
-        if (site.maintenanceWindow().isBlank()) {
-            return new long[0];
-        }
-        MaintenanceWindow window;
-        ZoneId zone;
-        try {
-            window = MaintenanceWindow.parse(site.maintenanceWindow());
-        } catch (IllegalArgumentException e) {
-            problem[0] = e.getMessage();
-            return new long[0];
-        }
-        try {
-            zone = ZoneId.of(site.timeZone());
-        } catch (DateTimeException e) {
-            problem[0] = "The time zone '" + site.timeZone() + "' of site " + site.id()
-                    + " is not an IANA zone such as Europe/Lisbon, so its maintenance window could not be placed.";
-            return new long[0];
-        }
-        return windows.open(window, zone, start, end);
     }
 
     /** The coverage within [start, end), sorted and merged, as absolute pairs. */
@@ -171,8 +156,8 @@ public final class AvailabilityCalculator {
     /**
      * A group's figures (a customer's, a region's, an environment's) from its members': seconds, incidents and
      * camera-seconds lost summed, the target weighted by observed time (the plain mean when nothing was observed,
-     * NaN for an empty group). Maintenance stretches are listed, merged, only when there are at most
-     * {@value #LISTED_MAINTENANCE} of them; their total is always kept.
+     * NaN for an empty group). Maintenance stretches are listed, merged (so sites planned at the same time share a
+     * line), only when there are at most {@value #LISTED_MAINTENANCE} of them; their total is always kept.
      */
     public static Availability sum(Grouping grouping, String subject, Period period, Collection<Availability> parts) {
         long observed = 0;
@@ -184,6 +169,7 @@ public final class AvailabilityCalculator {
         double weighted = 0;
         double plain = 0;
         List<Availability.Span> spans = new ArrayList<>();
+        boolean tooMany = false;
         for (Availability a : parts) {
             observed += a.observedSeconds();
             noData += a.noDataSeconds();
@@ -193,14 +179,19 @@ public final class AvailabilityCalculator {
             incidents += a.incidents();
             weighted += a.targetPercent() * a.observedSeconds();
             plain += a.targetPercent();
-            if (spans.size() <= LISTED_MAINTENANCE) {
+            if (!tooMany) {
                 spans.addAll(a.maintenance());
+                // a member whose own list was dropped leaves the group's list incomplete: list nothing then
+                tooMany = a.maintenance().isEmpty() && a.maintenanceSeconds() > 0;
+                if (spans.size() > LISTED_MAINTENANCE) {
+                    spans = mergeSpans(spans);
+                    tooMany |= spans.size() > LISTED_MAINTENANCE;
+                }
             }
         }
         double target = parts.isEmpty() ? Double.NaN : observed > 0 ? weighted / observed : plain / parts.size();
-        List<Availability.Span> listed = mergeSpans(spans);
         return new Availability(grouping, subject, period, observed, noData, down,
-                listed.size() <= LISTED_MAINTENANCE ? listed : List.of(), maintenance, incidents, lost, target);
+                tooMany ? List.of() : mergeSpans(spans), maintenance, incidents, lost, target);
     }
 
     private static List<Availability.Span> mergeSpans(List<Availability.Span> spans) {

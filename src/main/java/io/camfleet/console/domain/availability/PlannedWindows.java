@@ -2,6 +2,7 @@ package io.camfleet.console.domain.availability;
 
 import io.camfleet.console.domain.deploy.MaintenanceWindow;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,27 +29,56 @@ final class PlannedWindows {
     private static final int CACHE_LIMIT = 4096;
     private static final long DAY = 86_400;
 
-    private record Key(MaintenanceWindow window, ZoneId zone, long from, long to) {
+    /** A site's window text and zone over a period; what the stretches depend on. */
+    private record Key(String window, String zone, long from, long to) {
     }
 
-    private final Map<Key, long[]> cache = new ConcurrentHashMap<>();
+    /**
+     * The open stretches (absolute epoch-second pairs) and, when the window or zone could not be read, why (then
+     * {@code open} is empty).
+     */
+    record Planned(long[] open, String problem) {
+    }
+
+    private final Map<Key, Planned> cache = new ConcurrentHashMap<>();
 
     /**
-     * The open stretches of {@code window} in {@code zone} within [from, to) (epoch seconds), as sorted, disjoint
-     * pairs {@code [start0, end0, start1, end1, ...]}. Callers must not change the array.
+     * The open stretches of the window {@code text} in {@code zone} within [from, to) (epoch seconds), as sorted,
+     * disjoint pairs {@code [start0, end0, start1, end1, ...]}; a blank text means no window. Callers must not change
+     * the array.
      */
-    long[] open(MaintenanceWindow window, ZoneId zone, long from, long to) {
-        Key key = new Key(window, zone, from, to);
-        long[] known = cache.get(key);
+    Planned open(String text, String zone, long from, long to) {
+        Key key = new Key(text, zone, from, to);
+        Planned known = cache.get(key);
         if (known != null) {
             return known;
         }
-        long[] computed = compute(window, zone, from, to);
+        Planned computed = read(text, zone, from, to);
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
         cache.put(key, computed);
         return computed;
+    }
+
+    private static Planned read(String text, String zone, long from, long to) {
+        if (text.isBlank()) {
+            return new Planned(new long[0], "");
+        }
+        MaintenanceWindow window;
+        try {
+            window = MaintenanceWindow.parse(text);
+        } catch (IllegalArgumentException e) {
+            return new Planned(new long[0], e.getMessage());
+        }
+        ZoneId id;
+        try {
+            id = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            return new Planned(new long[0], "The time zone '" + zone + "' is not an IANA zone such as Europe/Lisbon,"
+                    + " so the maintenance window '" + text.strip() + "' could not be placed.");
+        }
+        return new Planned(compute(window, id, from, to), "");
     }
 
     static long[] compute(MaintenanceWindow window, ZoneId zone, long from, long to) {
@@ -111,8 +141,16 @@ final class PlannedWindows {
 
     /** A growable list of longs: no boxing. */
     static final class LongList {
-        private long[] values = new long[16];
+        private long[] values;
         private int size;
+
+        LongList() {
+            this(16);
+        }
+
+        LongList(int capacity) {
+            values = new long[Math.max(4, capacity)];
+        }
 
         void add(long v) {
             if (size == values.length) {

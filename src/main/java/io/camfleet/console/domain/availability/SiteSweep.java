@@ -24,6 +24,7 @@ final class SiteSweep {
     private static final int CAMERA_SHIFT = 6;
     private static final int TIME_SHIFT = 26;
     static final int MAX_CAMERAS = 1 << (TIME_SHIFT - CAMERA_SHIFT);
+    static final long MAX_SECONDS = 1L << (63 - TIME_SHIFT);
 
     private static final int JOIN = 0;
     private static final int LEAVE = 1;
@@ -119,7 +120,11 @@ final class SiteSweep {
 
     /** Runs the sweep over the given cameras' histories, {@code start} being the period's start in epoch seconds. */
     void run(List<CameraHistory> histories, long start) {
-        LongList events = new LongList();
+        int stretches = 0;
+        for (int c = 0; c < cameras; c++) {
+            stretches += histories.get(c).spans().size();
+        }
+        LongList events = new LongList(2 * (data.length / 2 + window.length / 2 + cameras + stretches));
         for (int i = 0; i < data.length; i += 2) {
             add(events, data[i], data[i + 1], 0, DATA_START, 0);
         }
@@ -144,7 +149,7 @@ final class SiteSweep {
             }
         }
         long[] sorted = events.toArray();
-        Arrays.sort(sorted);
+        Arrays.sort(sorted); // primitives: no boxing
         int i = 0;
         while (i < sorted.length) {
             long t = sorted[i] >>> TIME_SHIFT;
@@ -155,11 +160,7 @@ final class SiteSweep {
             }
             updateSite();
         }
-        advance(length);
-        for (int c = 0; c < cameras; c++) {
-            charge(tallies[c], cls[c], since[c], snapshots, c * 8, true);
-        }
-        charge(siteTally, siteCls, siteSince, siteSnapshot, 0, false);
+        // Every camera leaves at the period's end at the latest, so the last events charged everything.
     }
 
     private long clip(long t) {

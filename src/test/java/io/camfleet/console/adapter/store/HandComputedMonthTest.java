@@ -219,6 +219,29 @@ class HandComputedMonthTest {
     }
 
     @Test
+    void aCameraRemovedDuringTheMonthKeepsItsPastInItsSite() {
+        // A1 and A2 from Oct 1; A2 OFFLINE Oct 3 10:00-11:00 while A1 is ONLINE: the site is not dark, 3,600
+        // camera-seconds lost. A2 leaves the fleet Oct 10; its hour still counts for October, and it is listed.
+        Instant start = OCTOBER.from();
+        cache.replaceFleet(new FleetData(List.of(a), List.of(a1, a2), Map.of()),
+                List.of(change(a1, null, ONLINE, start), change(a2, null, ONLINE, start)), "Demo", start);
+        for (Instant t = start.plus(Duration.ofMinutes(10)); t.isBefore(at("10-10T00:00"));
+             t = t.plus(Duration.ofMinutes(10))) {
+            List<HealthChange> due = t.equals(at("10-03T10:00")) ? List.of(change(a2, ONLINE, OFFLINE, t))
+                    : t.equals(at("10-03T11:00")) ? List.of(change(a2, OFFLINE, ONLINE, t)) : List.of();
+            cache.update(Map.of(), due, t);
+        }
+        cache.replaceFleet(new FleetData(List.of(a), List.of(a1), Map.of()), List.of(), "Demo", at("10-10T00:00"));
+
+        AvailabilityService service = new AvailabilityService(new JdbcHealthHistory(db.dataSource()),
+                () -> FleetInventory.of(List.of(a), List.of(a1)), settings::get);
+        Availability site = service.sites(List.of("NL-1"), OCTOBER).get("NL-1");
+        assertThat(site.cameraSecondsLost()).isEqualTo(3_600);
+        assertThat(site.downSeconds()).isZero();
+        assertThat(bySubject(service.by(Grouping.CAMERA, OCTOBER))).containsOnlyKeys("NL-1-C01", "NL-1-C02");
+    }
+
+    @Test
     void aChangedRuleInSettingsShowsAtTheNextQuestion() {
         writeTheMonth();
         AvailabilityService service = service();
