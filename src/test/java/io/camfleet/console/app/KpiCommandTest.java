@@ -2,6 +2,10 @@ package io.camfleet.console.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camfleet.console.domain.alerts.AlertKind;
+import io.camfleet.console.domain.alerts.AlertSeverity;
+import io.camfleet.console.domain.alerts.AlertStatus;
+import io.camfleet.console.domain.alerts.AlertStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,5 +92,50 @@ class KpiCommandTest {
                 "Change failure rate    0.0 % (0 of 1 finished",
                 "Time to restore        none in the period (no incident, 0 still open)",
                 "Rule                   A site is down when all its cameras are offline");
+    }
+
+    /**
+     * The alert store of the folder is the incident history: one site offline raised 2 h ago, acknowledged 3 min
+     * later, resolved 40 min after raising; one camera degraded 1 h ago, open. Raised 2; time to acknowledge 3 min
+     * (one acknowledged); time to restore 40 min (one incident, none open).
+     */
+    @Test
+    void alertsOfTheFoldersAlertStoreAreItsIncidents() throws Exception {
+        Cli cli = new Cli(dir.resolve("home"));
+        Path data = dir.resolve("data");
+        assertThat(cli.run("fleet", "--data-dir", data.toString())).isZero();
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant raised = now.minusSeconds(7200);
+        try (var db = io.camfleet.console.adapter.store.CacheDatabase.open(data, java.time.Clock.systemUTC())) {
+            var store = db.alerts();
+            var offline = store.raise(io.camfleet.console.domain.alerts.Alert.raise(AlertKind.SITE_OFFLINE,
+                    AlertSeverity.CRITICAL, "S1", "S1", "dark", raised, false));
+            var acked = new io.camfleet.console.domain.alerts.Alert(offline.id(), offline.kind(), offline.severity(),
+                    "S1", "S1", "dark", AlertStatus.ACKNOWLEDGED, raised, raised.plusSeconds(180), "noc", "mine",
+                    null, "", "", false, 0, null, false);
+            assertThat(store.update(offline, acked, AlertStep.ACKNOWLEDGE, raised.plusSeconds(180), "noc", "mine"))
+                    .isTrue();
+            var resolved = new io.camfleet.console.domain.alerts.Alert(offline.id(), offline.kind(),
+                    offline.severity(), "S1", "S1", "dark", AlertStatus.RESOLVED, raised, raised.plusSeconds(180),
+                    "noc", "mine", raised.plusSeconds(2400), "", "", true, 0, null, false);
+            assertThat(store.update(acked, resolved, AlertStep.RESOLVE, raised.plusSeconds(2400), "console", ""))
+                    .isTrue();
+            store.raise(io.camfleet.console.domain.alerts.Alert.raise(AlertKind.CAMERA_DEGRADED,
+                    AlertSeverity.WARNING, "C1", "S1", "degraded", now.minusSeconds(3600), false));
+        }
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+
+        assertThat(cli.run("kpi", "--from", yesterday, "--to", today, "--json", "--data-dir", data.toString()))
+                .as(cli.err()).isZero();
+
+        JsonNode kpi = new ObjectMapper().readTree(cli.out());
+        assertThat(kpi.get("alerts").get("raised").asInt()).isEqualTo(2);
+        assertThat(kpi.get("alerts").get("timeToAcknowledge").get("medianSeconds").asLong()).isEqualTo(180);
+        assertThat(kpi.get("alerts").get("timeToAcknowledge").get("unacknowledged").asInt()).isEqualTo(1);
+        JsonNode restore = kpi.get("dora").get("timeToRestore");
+        assertThat(restore.get("count").asInt()).isEqualTo(1);
+        assertThat(restore.get("medianSeconds").asLong()).isEqualTo(2400);
+        assertThat(restore.get("open").asInt()).isZero();
     }
 }
