@@ -18,6 +18,7 @@ import io.camfleet.console.app.features.AlertsFeature;
 import io.camfleet.console.app.features.AuditFeature;
 import io.camfleet.console.app.features.AvailabilityFeature;
 import io.camfleet.console.app.features.DeploymentsFeature;
+import io.camfleet.console.app.features.KpiFeature;
 import io.camfleet.console.app.features.Feature;
 import io.camfleet.console.app.features.FleetFeature;
 import io.camfleet.console.app.features.MapFeature;
@@ -252,7 +253,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     List<Feature> features(Function<SourceSettings, Function<FleetStore, FleetSource>> sources,
                            EnvironmentReader environments) {
         return List.of(new MapFeature(basemaps), new FleetFeature(sources), new AvailabilityFeature(),
-                new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(),
+                new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(), new KpiFeature(),
                 new SettingsFeature(environments));
     }
 

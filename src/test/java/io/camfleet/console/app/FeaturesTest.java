@@ -69,7 +69,7 @@ class FeaturesTest {
         ScreenRegistry screens = builder.build();
 
         assertThat(screens.screens()).extracting(Screen::id)
-                .containsExactly("FLEET_MAP", "FLEET_TABLE", "DEPLOYMENTS", "AUDIT", "ALERTS");
+                .containsExactly("FLEET_MAP", "FLEET_TABLE", "DEPLOYMENTS", "AUDIT", "ALERTS", "KPI");
         assertThat(screens.home().id()).isEqualTo("FLEET_TABLE");
         assertThat(screens.screens()).allSatisfy(s -> assertThat(m.has(s.key())).as(s.key()).isTrue());
         assertThat(screens.settings()).as("the settings feature opens Settings").isPresent();
@@ -82,7 +82,7 @@ class FeaturesTest {
         List<String> names = runtime().commands(m).stream()
                 .map(c -> c.getClass().getAnnotation(CommandLine.Command.class).name()).sorted().toList();
         assertThat(names).containsExactly("alerts", "audit", "availability", "demo", "deploy", "env", "fleet", "import",
-                "map", "sync");
+                "kpi", "map", "sync");
     }
 
     @Test

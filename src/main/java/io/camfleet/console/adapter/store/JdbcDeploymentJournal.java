@@ -221,6 +221,24 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     }
 
     @Override
+    public List<DeploymentRecord> startedBetween(Instant from, Instant to) {
+        return Jdbc.read(ds, c -> {
+            List<DeploymentRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DEPLOYMENT_COLUMNS
+                    + " FROM deployment WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id")) {
+                Jdbc.setInstant(ps, 1, from);
+                Jdbc.setInstant(ps, 2, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(deployment(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Map<String, List<String>> lastLines(String deploymentId, int perTarget) {
         return Jdbc.read(ds, c -> {
             Map<String, List<String>> out = new HashMap<>();

@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
 /**
@@ -85,6 +86,12 @@ public final class JdbcFleetCache implements FleetStore {
     /** How many days of the long history (V9) the pruning keeps: the availability setting, asked each time. */
     private volatile IntSupplier spanDays = () -> DEFAULT_SPAN_DAYS;
     private volatile ColumnWidths widths;
+    /**
+     * Whether cameras may lack their life in the long history: cameras were inserted since it was last given, or it
+     * was never given by this process (a cache older than the history). Giving it reads every camera, which an
+     * incremental sync of 100,000 cameras should not pay when it added none.
+     */
+    private final AtomicBoolean livesDue = new AtomicBoolean(true);
     private volatile Instant lastPruned;
     /** When each camera's heartbeat is next written, if it was written by {@link #update}; else at the next one. */
     private final Map<String, Instant> heartbeatDue = new ConcurrentHashMap<>();
@@ -188,7 +195,9 @@ public final class JdbcFleetCache implements FleetStore {
                 }
             }
             upsert(c, UPDATE_SITE, INSERT_SITE, siteRows, JdbcFleetCache::bindSite);
-            upsert(c, UPDATE_CAMERA, INSERT_CAMERA, cameraRows, JdbcFleetCache::bindCamera);
+            if (upsert(c, UPDATE_CAMERA, INSERT_CAMERA, cameraRows, JdbcFleetCache::bindCamera) > 0) {
+                livesDue.set(true);
+            }
             return notes;
         });
     }
@@ -204,7 +213,7 @@ public final class JdbcFleetCache implements FleetStore {
     }
 
     /** Updates each row, and inserts those that were not there: portable, unlike MERGE or ON CONFLICT. */
-    private static <T> void upsert(Connection c, String update, String insert, List<T> rows, Jdbc.Binder<T> binder)
+    private static <T> int upsert(Connection c, String update, String insert, List<T> rows, Jdbc.Binder<T> binder)
             throws SQLException {
         int[] updated = Jdbc.batch(c, update, rows, binder);
         List<T> missing = new ArrayList<>();
@@ -214,16 +223,32 @@ public final class JdbcFleetCache implements FleetStore {
             }
         }
         Jdbc.batch(c, insert, missing, binder);
+        return missing.size();
     }
 
     @Override
     public void finishSync(String environment, Collection<String> goneSites, Collection<String> goneCameras,
                            String source, Instant asOf, boolean full) {
         // Synced: the sync is reported done, and its "as of" must not be newer than what survives a crash.
+        boolean lives = livesDue.getAndSet(false);
+        try {
+            finishSync(environment, goneSites, goneCameras, source, asOf, full, lives);
+        } catch (RuntimeException e) {
+            if (lives) {
+                livesDue.set(true); // not given: the next sync gives them
+            }
+            throw e;
+        }
+    }
+
+    private void finishSync(String environment, Collection<String> goneSites, Collection<String> goneCameras,
+                            String source, Instant asOf, boolean full, boolean lives) {
         Jdbc.inDurableTransaction(ds, c -> {
             HealthSpans.gone(c, goneCameras, asOf);
             delete(c, goneSites, goneCameras);
-            HealthSpans.lives(c, asOf);
+            if (lives) {
+                HealthSpans.lives(c, asOf);
+            }
             HealthSpans.observed(c, asOf);
             int moved;
             try (PreparedStatement ps = c.prepareStatement("UPDATE environment_state SET as_of = ?, "

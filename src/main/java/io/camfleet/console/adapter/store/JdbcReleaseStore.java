@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +100,20 @@ public final class JdbcReleaseStore implements ReleaseStore {
                 return rs.next() ? Optional.of(release(rs)) : Optional.empty();
             }
         }
+    }
+
+    @Override
+    public Optional<Instant> createdAt(String name, String version) {
+        return Jdbc.read(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT created_at FROM deploy_release WHERE name = ? AND version = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Jdbc.getInstant(rs, 1)) : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override

@@ -19,8 +19,7 @@ public final class SettingsFile {
 
     /** Each capability's part of the settings; a new capability adds its own here and touches no other. */
     static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
-            SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
-            AlertSettings.SECTION);
+            SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION, AlertSettings.SECTION);
 
     private SettingsFile() {
     }

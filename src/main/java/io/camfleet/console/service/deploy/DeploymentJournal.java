@@ -54,6 +54,14 @@ public interface DeploymentJournal {
     /** Newest first. */
     List<DeploymentRecord> recent(int limit);
 
+    /** The deployments created from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+    default List<DeploymentRecord> startedBetween(Instant from, Instant to) {
+        return recent(Integer.MAX_VALUE).stream()
+                .filter(d -> !d.createdAt().isBefore(from) && d.createdAt().isBefore(to))
+                .sorted(java.util.Comparator.comparing(DeploymentRecord::createdAt).thenComparing(DeploymentRecord::id))
+                .toList();
+    }
+
     /** The last {@code limit} lines a target printed, oldest first. */
     List<String> logOf(String deploymentId, String cameraId, int limit);
 

@@ -2,6 +2,7 @@ package io.camfleet.console.service.deploy;
 
 import io.camfleet.console.domain.deploy.Release;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,4 +25,10 @@ public interface ReleaseStore {
 
     /** Newest first. */
     List<Release> all();
+
+    /**
+     * When the release was stored (for a release corrected before it reached a camera: when it was last replaced);
+     * empty for a release the store does not hold. Lead time is counted from here.
+     */
+    Optional<Instant> createdAt(String name, String version);
 }

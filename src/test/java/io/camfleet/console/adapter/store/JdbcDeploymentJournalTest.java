@@ -146,4 +146,18 @@ class JdbcDeploymentJournalTest {
         journal.releaseLease("d-1", "c");
         assertThat(journal.lease("d-1")).isEmpty();
     }
+
+    @Test
+    void deploymentsStartedInAPeriodComeOldestFirstWithTheEndExcluded() {
+        for (String id : List.of("d-3", "d-2", "d-4")) {
+            Instant at = T0.plusSeconds(3600L * Integer.parseInt(id.substring(2)));
+            journal.create(new DeploymentRecord(id, "camos-agent", "6.5.1", ExecutorKind.DEMO, "{}",
+                    DeploymentState.RUNNING, at, "alice", at), List.of());
+        }
+        // d-1 at T0, d-2 at T0 + 2 h, d-3 at T0 + 3 h, d-4 at T0 + 4 h: [T0 + 1 h, T0 + 4 h) holds d-2 and d-3.
+        assertThat(journal.startedBetween(T0.plusSeconds(3600), T0.plusSeconds(4 * 3600)))
+                .extracting(DeploymentRecord::id).containsExactly("d-2", "d-3");
+        assertThat(journal.startedBetween(T0, T0.plusSeconds(1))).extracting(DeploymentRecord::id)
+                .containsExactly("d-1");
+    }
 }

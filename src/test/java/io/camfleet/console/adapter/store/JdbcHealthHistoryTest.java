@@ -144,6 +144,29 @@ class JdbcHealthHistoryTest {
     }
 
     @Test
+    void aSyncGivesTheCamerasItAddedTheirLifeAtItsAsOfAndEndsTheLivesOfThoseItRemoved() {
+        Site synced = new Site("prod/NL-1", "Amsterdam Hub", "Northwind", "NL", "EU", 52.37, 4.89,
+                "Europe/Amsterdam", SlaTier.PLATINUM, "Sun 02:00-04:00", "prod");
+        CameraSystem c1 = new CameraSystem("prod/C1", "prod/NL-1", "c1", "", "", "", "", "", "6.4.2");
+        CameraSystem c2 = new CameraSystem("prod/C2", "prod/NL-1", "c2", "", "", "", "", "", "6.4.2");
+        cache.writePage("prod", List.of(synced), List.of(c1), Map.of());
+        cache.finishSync("prod", List.of(), List.of(), "AWS", T0, true);
+        Instant later = T0.plus(Duration.ofMinutes(10));
+        cache.writePage("prod", List.of(synced), List.of(c1, c2), Map.of());
+        cache.finishSync("prod", List.of(), List.of(), "AWS", later, false);
+        Instant last = later.plus(Duration.ofMinutes(10));
+        cache.writePage("prod", List.of(synced), List.of(c2), Map.of());
+        cache.finishSync("prod", List.of(), List.of("prod/C1"), "AWS", last, false);
+
+        Map<String, long[]> lives = new java.util.TreeMap<>();
+        history.lives((camera, siteId, first, lastSeen) -> lives.put(camera, new long[] {first, lastSeen}));
+        assertThat(lives.get("prod/C1")).containsExactly(S0, last.getEpochSecond());
+        assertThat(lives.get("prod/C2")).containsExactly(later.getEpochSecond(), OPEN);
+        assertThat(history.observed(new Period(T0, last.plusSeconds(1))))
+                .containsExactly(new HealthHistory.Observed(S0, last.getEpochSecond()));
+    }
+
+    @Test
     void pruningDropsWhatEndedBeforeTheRetentionAndKeepsWhatLasts() {
         cache = new JdbcFleetCache(db.dataSource(), new HistoryRetention(Duration.ofDays(7), 10));
         history = new JdbcHealthHistory(db.dataSource(), cache);

@@ -105,4 +105,14 @@ class JdbcReleaseStoreTest {
         assertThat(release("6.5.1", "AB".repeat(32)).problems()).isEmpty();
         assertThat(release("6.5.1", "AB".repeat(32)).sha256()).isEqualTo("ab".repeat(32));
     }
+
+    @Test
+    void aReleaseKnowsWhenItWasStoredForItsLeadTime() {
+        Instant stored = Instant.parse("2026-10-06T08:00:00Z");
+        JdbcReleaseStore at = new JdbcReleaseStore(db.dataSource(), Clock.fixed(stored, java.time.ZoneOffset.UTC));
+        at.save(release("6.5.1", "ab".repeat(32)), "alice");
+
+        assertThat(store.createdAt("camos-agent", "6.5.1")).contains(stored);
+        assertThat(store.createdAt("camos-agent", "9.9.9")).isEmpty();
+    }
 }

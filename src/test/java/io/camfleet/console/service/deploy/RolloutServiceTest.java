@@ -85,6 +85,11 @@ class RolloutServiceTest {
             public List<Release> all() {
                 return List.of(release);
             }
+
+            @Override
+            public java.util.Optional<Instant> createdAt(String name, String version) {
+                return java.util.Optional.empty();
+            }
         }, r -> new ReleaseArtifacts.Checked(r.artifact(), 0),
                 new AuditService(new InMemoryAuditTrail(), new io.camfleet.console.service.audit.InMemoryAuditAnchor(),
                 new Operator("ops", ""), clock), clock, Pacer.REAL);

@@ -1,0 +1,53 @@
+package io.camfleet.console.app.features;
+
+import io.camfleet.console.cli.KpiCommand;
+import io.camfleet.console.service.availability.AvailabilityFigures;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.kpi.DoraCalculator;
+import io.camfleet.console.service.kpi.ImageBuildDates;
+import io.camfleet.console.service.kpi.IncidentHistory;
+import io.camfleet.console.service.kpi.KpiService;
+import io.camfleet.console.ui.kpi.KpiView;
+import io.camfleet.console.ui.kpi.KpiViewModel;
+import io.camfleet.console.ui.shell.Screen;
+import io.camfleet.console.ui.shell.ScreenRegistry;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.util.List;
+
+/**
+ * KPIs: DORA from the deployment journal, availability and SLA attainment, the fleet's composition, alert volume and
+ * time to acknowledge, on the dashboard and from {@code camfleet kpi}. The incident history is the alert store of the
+ * folder; the availability figures and the images catalogue are other features' parts, found when asked.
+ */
+public final class KpiFeature implements Feature {
+
+    public static final Screen KPI = new Screen("KPI", Material2MZ.SHOW_CHART);
+
+    @Override
+    public void open(OpenFolder folder, FolderParts.Builder parts) {
+        // The alert store keeps each alert's raising, acknowledgement and resolution: the incident history.
+        IncidentHistory alertHistory = (from, to) -> folder.database().alerts().raisedBetween(from, to).stream()
+                .map(a -> new IncidentHistory.PastAlert(a.kind(), a.severity(), a.raisedAt(), a.acknowledgedAt(),
+                        a.resolvedAt()))
+                .toList();
+        java.util.function.Supplier<java.util.Optional<IncidentHistory>> incidents = () -> java.util.Optional.of(
+                alertHistory);
+        var availability = parts.reference(AvailabilityFigures.class);
+        var images = parts.reference(ImageBuildDates.class);
+        parts.add(KpiService.class, new Lazy<>(() -> new KpiService(
+                new DoraCalculator(folder.database().journal(), folder.database().releases(),
+                        DoraCalculator.HOTFIX_WINDOW), incidents, availability, images, folder.clock())));
+    }
+
+    @Override
+    public void window(WindowContext w, ScreenRegistry.Builder screens) {
+        screens.add(KPI, () -> new KpiView(new KpiViewModel(w.session().part(KpiService.class), w.fleet(),
+                w.tasks(), w.messages()), w.messages(), w.tasks()));
+    }
+
+    @Override
+    public List<Object> commands(Messages m) {
+        return List.of(new KpiCommand(m));
+    }
+}

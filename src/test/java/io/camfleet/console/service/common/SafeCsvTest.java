@@ -1,0 +1,22 @@
+package io.camfleet.console.service.common;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SafeCsvTest {
+
+    @Test
+    void aTextASpreadsheetWouldRunIsWrittenAsText() {
+        assertThat(SafeCsv.line(Arrays.asList("=1+2", "+31", "-5", "@SUM(A1)", "\tx", "\rx", "plain")))
+                .isEqualTo("'=1+2,'+31,'-5,'@SUM(A1),'\tx,\"'\rx\",plain");
+    }
+
+    @Test
+    void numbersStayNumbersAndNoFigureIsAnEmptyField() {
+        assertThat(SafeCsv.line(Arrays.asList(-17.3, 4, Double.NaN, null, "a,b", "say \"hi\"")))
+                .isEqualTo("-17.3,4,,,\"a,b\",\"say \"\"hi\"\"\"");
+    }
+}
