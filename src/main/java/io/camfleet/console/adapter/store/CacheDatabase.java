@@ -1,5 +1,6 @@
 package io.camfleet.console.adapter.store;
 
+import io.camfleet.console.service.alerts.DeliveryLog;
 import io.camfleet.console.service.audit.AuditTrail;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.DeploymentJournal;
@@ -75,6 +76,7 @@ public final class CacheDatabase implements Database {
     private final JdbcAuditTrail auditTrail;
     private final JdbcDeploymentJournal journal;
     private final JdbcReleaseStore releases;
+    private final JdbcDeliveryLog deliveries;
 
     private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability, Clock clock) {
         this.pool = pool;
@@ -86,6 +88,7 @@ public final class CacheDatabase implements Database {
         this.auditTrail = new JdbcAuditTrail(ds);
         this.journal = new JdbcDeploymentJournal(ds, clock);
         this.releases = new JdbcReleaseStore(ds, clock);
+        this.deliveries = new JdbcDeliveryLog(ds);
     }
 
     /**
@@ -240,6 +243,11 @@ public final class CacheDatabase implements Database {
     @Override
     public ReleaseStore releases() {
         return releases;
+    }
+
+    @Override
+    public DeliveryLog deliveries() {
+        return deliveries;
     }
 
     /** Where an unreadable cache file was moved at this opening, if one was. */

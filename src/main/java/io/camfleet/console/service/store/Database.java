@@ -1,5 +1,6 @@
 package io.camfleet.console.service.store;
 
+import io.camfleet.console.service.alerts.DeliveryLog;
 import io.camfleet.console.service.audit.AuditTrail;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
@@ -27,6 +28,9 @@ public interface Database extends AutoCloseable {
     DeploymentJournal journal();
 
     ReleaseStore releases();
+
+    /** Alert notices on their way out through the routes, with every attempt. */
+    DeliveryLog deliveries();
 
     /** Where an unreadable database was moved aside when it was opened, if one was (a file database only). */
     Optional<Path> movedAside();
