@@ -99,7 +99,7 @@ public final class HttpRouteSender implements RouteSender {
             return classify(r, secret);
         } catch (TimeoutException e) {
             answer.cancel(true);
-            return SendResult.retry(0, null, m.text("alertRoutes.result.timeout", host, responseTimeout.toSeconds()));
+            return SendResult.retry(0, null, m.text("alertRoutes.result.timeout", host, responseTimeout.toMillis() / 1000.0));
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
