@@ -151,6 +151,23 @@ public final class JdbcDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public List<String> pendingRoutes() {
+        return Jdbc.read(ds, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT DISTINCT route FROM alert_delivery WHERE state = ? ORDER BY route")) {
+                ps.setString(1, DeliveryState.PENDING.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Optional<Delivery> find(long id) {
         return Jdbc.read(ds, c -> find(c, id));
     }

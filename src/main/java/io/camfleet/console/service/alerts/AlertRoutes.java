@@ -10,14 +10,23 @@ public final class AlertRoutes {
 
     private final SettingsStore settings;
     private final RoutedDelivery delivery;
+    private volatile AlertRoutesSettings inUse;
 
+    /** Starts the delivery on the routes the settings file holds now (their defaults when it cannot be read). */
     public AlertRoutes(SettingsStore settings, RoutedDelivery delivery) {
         this.settings = settings;
         this.delivery = delivery;
+        this.inUse = settings.read().get(AlertRoutesSettings.SECTION);
+        delivery.use(inUse.routes());
+    }
+
+    /** The routes and desktop options in use. */
+    public AlertRoutesSettings inUse() {
+        return inUse;
     }
 
     /**
-     * The routes and desktop options as the file holds them now.
+     * The routes and desktop options as the file holds them now, for an edit.
      *
      * @throws io.camfleet.console.service.common.Problem when the section cannot be read: an edit must not overwrite
      *                                                    what the operator wrote there
@@ -33,6 +42,7 @@ public final class AlertRoutes {
      */
     public void save(AlertRoutesSettings changed) {
         settings.write(AlertRoutesSettings.SECTION, changed);
+        inUse = changed;
         delivery.use(changed.routes());
     }
 

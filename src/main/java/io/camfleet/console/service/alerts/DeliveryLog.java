@@ -43,6 +43,9 @@ public interface DeliveryLog {
     /** Gives up every PENDING delivery of {@code route} (removed or switched off), saying why; how many. */
     int giveUp(String route, String detail, Instant now);
 
+    /** The routes that have PENDING deliveries. */
+    List<String> pendingRoutes();
+
     /** A delivery as it is now. */
     Optional<Delivery> find(long id);
 

@@ -75,7 +75,8 @@ public final class RoutedDelivery implements AlertDelivery, AutoCloseable {
 
     /**
      * Takes the routes from Settings: starts a worker for each enabled route (which at once takes up what is pending
-     * for it), stops the others, and gives up what is pending for a route no longer enabled, saying why.
+     * for it), stops the others, and gives up, saying why, what is pending for a route that is switched off or no
+     * longer in Settings (renamed, removed): nothing waits for a route that will not send it.
      */
     public synchronized void use(List<AlertRoute> configured) {
         if (closed) {
@@ -92,27 +93,19 @@ public final class RoutedDelivery implements AlertDelivery, AutoCloseable {
             }
         }
         Instant now = clock.instant();
-        configured.stream().filter(r -> !r.enabled()).forEach(r -> given(r.name(),
-                log.giveUp(r.name(), m.text("alertRoutes.gaveUp.disabled"), now)));
-        enabled.values().forEach(r -> workers.computeIfAbsent(r.name(), n -> new RouteWorker(r)).use(r));
-    }
-
-    /**
-     * Gives up what is pending for routes that are in no settings any more (renamed or removed). Called once the
-     * settings are read, so that nothing waits for a route that will never come back.
-     */
-    public synchronized void forgetOthers(List<String> pendingRoutes) {
-        Instant now = clock.instant();
-        for (String route : pendingRoutes) {
-            if (routes.stream().noneMatch(r -> r.name().equals(route))) {
-                given(route, log.giveUp(route, m.text("alertRoutes.gaveUp.removed"), now));
+        for (String route : log.pendingRoutes()) {
+            if (!enabled.containsKey(route)) {
+                boolean off = configured.stream().anyMatch(r -> r.name().equals(route));
+                given(route, log.giveUp(route, m.text(off ? "alertRoutes.gaveUp.disabled"
+                        : "alertRoutes.gaveUp.removed"), now));
             }
         }
+        enabled.values().forEach(r -> workers.computeIfAbsent(r.name(), n -> new RouteWorker(r)).use(r));
     }
 
     private void given(String route, int count) {
         if (count > 0) {
-            LOG.warn("Gave up {} pending alert deliveries to route {}: it is no longer enabled", count, route);
+            LOG.warn("Gave up {} pending alert deliveries to route {}: it is switched off or gone", count, route);
             log.latest(route).ifPresent(this::tell);
         }
     }

@@ -116,6 +116,18 @@ public final class ShellViewModel {
         screen.set(screens.require(s));
     }
 
+    /**
+     * Shows the screen registered under {@code id}, if a feature registered one: for a feature that opens another
+     * feature's screen without knowing it (a notification opening the alerts).
+     *
+     * @return whether one was
+     */
+    public boolean show(String id) {
+        java.util.Optional<Screen> s = screens.find(id);
+        s.ifPresent(screen::set);
+        return s.isPresent();
+    }
+
     public void toggleTheme() {
         darkTheme.set(!darkTheme.get());
     }
