@@ -56,7 +56,8 @@ final class DeliveryBanners {
             shell.addBanner(new Banner(Banner.Kind.DANGER, m.text("banner.alertDelivery.title", d.route()),
                     m.text("banner.alertDelivery", m.text("alertRoutes.slack."
                             + d.notice().status().name().toLowerCase(java.util.Locale.ROOT)) + " \u00b7 "
-                            + d.notice().summary(), time.format(d.nextAt()), d.route(), d.attempts(), d.detail()),
+                            + d.notice().summary(), time.format(d.nextAt()), d.route(), d.attempts(),
+                            d.detail().endsWith(".") ? d.detail() : d.detail() + "."),
                     topic, "", null));
         }
     }

@@ -27,6 +27,9 @@ import java.util.function.Function;
  */
 public final class AlertRoutesTab {
 
+    /** As wide as the dialog's other tabs. */
+    private static final double PREF_WIDTH = 820;
+
     private final AlertRoutesViewModel vm;
     private final Messages m;
     private final Tab tab;
@@ -41,12 +44,15 @@ public final class AlertRoutesTab {
 
         table = new TableView<>(vm.rows());
         table.setId("alert-routes-table");
-        table.setPlaceholder(wrapping(m.text("alertRoutes.empty")));
+        Label empty = muted(m.text("alertRoutes.empty"));
+        empty.setMaxWidth(PREF_WIDTH - 120);
+        empty.setPadding(new Insets(12));
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(210);
-        table.getColumns().add(column("alertRoutes.col.name", r -> r.route().name(), 120));
-        table.getColumns().add(column("alertRoutes.col.kind", Row::kind, 100));
-        table.getColumns().add(column("alertRoutes.col.target", Row::target, 200));
+        table.getColumns().add(column("alertRoutes.col.name", r -> r.route().name(), 110));
+        table.getColumns().add(column("alertRoutes.col.kind", Row::kind, 95));
+        table.getColumns().add(column("alertRoutes.col.target", Row::target, 190));
         table.getColumns().add(column("alertRoutes.col.severity", Row::severity, 80));
         table.getColumns().add(column("alertRoutes.col.enabled", r -> r.route().enabled() ? "\u2713" : "", 36));
         TableColumn<Row, Row> last = new TableColumn<>(m.text("alertRoutes.col.last"));
@@ -63,7 +69,7 @@ public final class AlertRoutesTab {
                 }
             }
         });
-        last.setPrefWidth(260);
+        last.setPrefWidth(230);
         table.getColumns().add(last);
 
         Button add = new Button(m.text("alertRoutes.add"));
@@ -93,6 +99,15 @@ public final class AlertRoutesTab {
         HBox buttons = new HBox(8, add, edit, remove, test);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
+        // The whole of the selected route's last delivery: the table's cell shows its beginning.
+        Label lastOfSelected = wrapping("");
+        lastOfSelected.setId("alert-routes-last");
+        lastOfSelected.textProperty().bind(Bindings.createStringBinding(() -> selected() == null ? ""
+                : selected().route().name() + ": " + selected().last(), table.getSelectionModel().selectedItemProperty(),
+                vm.rows()));
+        lastOfSelected.managedProperty().bind(lastOfSelected.textProperty().isNotEmpty());
+        lastOfSelected.visibleProperty().bind(lastOfSelected.managedProperty());
+
         Label problem = wrapping("");
         problem.setId("alert-routes-problem");
         problem.getStyleClass().add(Styles.DANGER);
@@ -111,9 +126,11 @@ public final class AlertRoutesTab {
         notify.disableProperty().bind(vm.editableProperty().not());
         sound.disableProperty().bind(vm.editableProperty().not());
 
-        VBox content = new VBox(10, header, note, table, buttons, problem, muted(m.text("alertRoutes.secrets")),
+        VBox content = new VBox(10, header, note, table, buttons, lastOfSelected, problem, muted(m.text("alertRoutes.secrets")),
                 desktop, notify, sound);
         content.setPadding(new Insets(16, 16, 12, 16));
+        // Wrapping notes would otherwise ask for their whole text on one line, and the dialog would open that wide.
+        content.setPrefWidth(PREF_WIDTH);
         tab = new Tab(m.text("settings.tab.alertRoutes"), content);
         tab.setId("settings-tab-alert-routes");
         vm.load();
