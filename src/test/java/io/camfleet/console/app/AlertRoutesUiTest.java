@@ -130,9 +130,10 @@ class AlertRoutesUiTest {
         assertThat(receiver.next(20)).isNotNull();
         waitFor(() -> rowText(robot, 0).contains("Delivered") && rowText(robot, 0).contains("(test)"));
         robot.clickOn("On-call");
-        waitFor(() -> robot.lookup("#alert-routes-last").queryAs(Label.class).getText().equals("On-call: The route"
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#alert-routes-last").queryAs(Label.class).getText()).isEqualTo("On-call: The route"
                 + " On-call cannot send: the environment variable CAMFLEET_PD_KEY is not set in the console's"
-                + " environment. Set it and restart the console."));
+                + " environment. Set it and restart the console.");
 
         // The desktop options are saved as they are ticked.
         robot.clickOn("#alert-routes-sound");
