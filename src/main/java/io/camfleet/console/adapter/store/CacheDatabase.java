@@ -1,5 +1,6 @@
 package io.camfleet.console.adapter.store;
 
+import io.camfleet.console.service.alerts.AlertStore;
 import io.camfleet.console.service.alerts.DeliveryLog;
 import io.camfleet.console.service.audit.AuditTrail;
 import io.camfleet.console.service.common.Problem;
@@ -76,6 +77,7 @@ public final class CacheDatabase implements Database {
     private final JdbcAuditTrail auditTrail;
     private final JdbcDeploymentJournal journal;
     private final JdbcReleaseStore releases;
+    private final JdbcAlertStore alerts;
     private final JdbcDeliveryLog deliveries;
 
     private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability, Clock clock) {
@@ -88,6 +90,7 @@ public final class CacheDatabase implements Database {
         this.auditTrail = new JdbcAuditTrail(ds);
         this.journal = new JdbcDeploymentJournal(ds, clock);
         this.releases = new JdbcReleaseStore(ds, clock);
+        this.alerts = new JdbcAlertStore(ds);
         this.deliveries = new JdbcDeliveryLog(ds);
     }
 
@@ -243,6 +246,11 @@ public final class CacheDatabase implements Database {
     @Override
     public ReleaseStore releases() {
         return releases;
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return alerts;
     }
 
     @Override

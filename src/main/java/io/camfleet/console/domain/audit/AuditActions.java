@@ -21,6 +21,10 @@ public final class AuditActions {
     public static final String DEPLOY_ROLLBACK = "deploy.rollback";
     /** An SSH host key was trusted by the operator. */
     public static final String SSH_HOSTKEY_ACCEPT = "ssh.hostkey.accept";
+    /** An operator took an alert on, resolved it by hand, or silenced alerts for a while. */
+    public static final String ALERT_ACKNOWLEDGE = "alert.acknowledge";
+    public static final String ALERT_RESOLVE = "alert.resolve";
+    public static final String ALERT_SILENCE = "alert.silence";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
 

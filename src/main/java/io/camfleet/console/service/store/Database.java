@@ -1,5 +1,6 @@
 package io.camfleet.console.service.store;
 
+import io.camfleet.console.service.alerts.AlertStore;
 import io.camfleet.console.service.alerts.DeliveryLog;
 import io.camfleet.console.service.audit.AuditTrail;
 import io.camfleet.console.service.deploy.DeploymentJournal;
@@ -28,6 +29,9 @@ public interface Database extends AutoCloseable {
     DeploymentJournal journal();
 
     ReleaseStore releases();
+
+    /** Alerts, their steps and the operators' silences. */
+    AlertStore alerts();
 
     /** Alert notices on their way out through the routes, with every attempt. */
     DeliveryLog deliveries();

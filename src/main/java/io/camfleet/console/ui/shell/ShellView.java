@@ -11,6 +11,8 @@ import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.HealthStyle;
 import io.camfleet.console.ui.common.ScreenView;
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -181,7 +183,7 @@ public final class ShellView {
                 vm.show(s);
             });
             navButtons.put(s, b);
-            side.getChildren().add(b);
+            side.getChildren().add(withBadge(b, s));
         }
         Button theme = new Button(m.text("nav.theme"), new FontIcon(Material2AL.BRIGHTNESS_4));
         theme.getStyleClass().addAll(Styles.FLAT, "nav-footer");
@@ -206,6 +208,22 @@ public final class ShellView {
         about.setOnAction(e -> showAbout());
         side.getChildren().add(about);
         return side;
+    }
+
+    /** The button with its count over its right end, shown while the screen's feature counts something. */
+    private Node withBadge(ToggleButton b, Screen s) {
+        IntegerProperty count = vm.badgeProperty(s);
+        Label badge = new Label();
+        badge.setId(s.navId() + "-badge");
+        badge.getStyleClass().add("nav-badge");
+        badge.textProperty().bind(Bindings.createStringBinding(
+                () -> count.get() > 99 ? "99+" : Integer.toString(count.get()), count));
+        badge.visibleProperty().bind(count.greaterThan(0));
+        badge.setMouseTransparent(true);
+        StackPane item = new StackPane(b, badge);
+        StackPane.setAlignment(badge, Pos.CENTER_RIGHT);
+        StackPane.setMargin(badge, new Insets(0, 8, 0, 0));
+        return item;
     }
 
     private void showAbout() {

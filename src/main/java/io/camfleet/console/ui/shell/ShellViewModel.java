@@ -6,9 +6,11 @@ import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.service.settings.Settings;
 import io.camfleet.console.service.settings.SettingsStore;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -30,6 +32,7 @@ public final class ShellViewModel {
     private final ObjectProperty<TileSettings> tiles;
     private final ObjectProperty<SourceSettings> source;
     private ScreenRegistry screens;
+    private final java.util.Map<String, IntegerProperty> badges = new java.util.HashMap<>();
 
     public ShellViewModel(SettingsStore store, Settings loaded) {
         this.store = store;
@@ -51,6 +54,14 @@ public final class ShellViewModel {
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {
         return screen;
+    }
+
+    /**
+     * The count on a screen's navigation button (none shows at 0): the feature that owns the screen sets it, on the FX
+     * thread.
+     */
+    public IntegerProperty badgeProperty(Screen s) {
+        return badges.computeIfAbsent(s.id(), id -> new SimpleIntegerProperty());
     }
 
     public BooleanProperty darkThemeProperty() {
