@@ -149,17 +149,19 @@ class AlertRoutesUiTest {
         window.services().part(AlertDelivery.class).send(new AlertNotice(5, "camfleet-SITE_OFFLINE-" + siteId + "-5",
                 AlertKind.SITE_OFFLINE, AlertSeverity.CRITICAL, siteId, siteId, "Site " + siteName
                 + " is dark: 8 of 8 cameras offline for 6 min", AlertStatus.RAISED, Instant.now(), "", ""));
-        waitFor(() -> robot.lookup(".notification-bar").tryQuery().map(Node::isVisible).orElse(false));
-        Node bar = robot.lookup(".notification-bar").query();
-        ScreenShots.save(bar.getScene(), "alert-notification");
-        assertThat(robot.lookup(".notification-bar .title").queryAs(Label.class).getText()).isEqualTo("Critical alert");
+        waitFor(() -> robot.lookup(".toast").tryQuery().map(Node::isVisible).orElse(false));
+        Node toast = robot.lookup(".toast").query();
+        assertThat(((atlantafx.base.controls.Message) toast).getTitle()).isEqualTo("Critical alert");
+        assertThat(((atlantafx.base.controls.Message) toast).getDescription()).isEqualTo("Site " + siteName
+                + " is dark: 8 of 8 cameras offline for 6 min\nClick to open the site on the map.");
 
         // The webhook refused it (400): given up at once, and a banner says so across the window.
         waitFor(() -> robot.lookup((Node n) -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
                 && l.getText().equals("An alert did not reach NOC hook") && n.isVisible()).tryQuery().isPresent());
-        ScreenShots.save(robot.lookup("#fleet-sites").query().getScene(), "alert-delivery-banner");
+        ScreenShots.save(robot.lookup("#fleet-sites").query().getScene(), "alert-notification-and-banner");
 
-        robot.clickOn(bar);
+        robot.clickOn(toast);
         waitFor(() -> robot.lookup("#fleet-map").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(robot.lookup(".toast").tryQuery()).as("a click takes it away").isEmpty();
     }
 }

@@ -9,10 +9,10 @@ import io.camfleet.console.service.alerts.AlertNotice;
 import io.camfleet.console.service.alerts.AlertRoutes;
 import io.camfleet.console.service.alerts.RoutedDelivery;
 import io.camfleet.console.service.common.Messages;
-import io.camfleet.console.ui.common.AlertTone;
-import io.camfleet.console.ui.common.DesktopAlerts;
 import io.camfleet.console.ui.settings.AlertRoutesTab;
 import io.camfleet.console.ui.settings.AlertRoutesViewModel;
+import io.camfleet.console.ui.shell.AlertTone;
+import io.camfleet.console.ui.shell.DesktopAlerts;
 import io.camfleet.console.ui.shell.ScreenRegistry;
 
 import java.time.Clock;
@@ -78,7 +78,8 @@ public final class AlertRoutesFeature implements Feature {
         AlertRoutes routes = session.part(AlertRoutes.class); // built now: what was pending at the last exit resumes
         new DeliveryBanners(w.shell(), routes.delivery(), w.messages(), w.zone()).showFailedSinceLastRun();
         AlertTone tone = new AlertTone();
-        DesktopAlerts desktop = new DesktopAlerts(w.messages(), routes::inUse, notice -> open(w, notice), tone);
+        DesktopAlerts desktop = new DesktopAlerts(w.messages(), w.shell(), routes::inUse, notice -> open(w, notice),
+                () -> w.shell().show(AlertsFeature.ALERTS), tone);
         AutoCloseable added = session.part(AlertFanOut.class).add(desktop);
         w.onClose(() -> {
             try {
@@ -96,10 +97,7 @@ public final class AlertRoutesFeature implements Feature {
             w.fleet().select(notice.siteId());
             w.shell().show(MapFeature.MAP);
         } else {
-            w.shell().show(ALERTS_SCREEN);
+            w.shell().show(AlertsFeature.ALERTS);
         }
     }
-
-    /** The alerts list's screen id (AlertsFeature's); nothing happens while no feature registers it. */
-    static final String ALERTS_SCREEN = "ALERTS";
 }

@@ -29,6 +29,7 @@ public final class ShellViewModel {
     private final ObjectProperty<Screen> screen;
     private final BooleanProperty darkTheme;
     private final ObservableList<Banner> banners = FXCollections.observableArrayList();
+    private final ObservableList<Toast> toasts = FXCollections.observableArrayList();
     private final ObjectProperty<TileSettings> tiles;
     private final ObjectProperty<SourceSettings> source;
     private ScreenRegistry screens;
@@ -111,6 +112,16 @@ public final class ShellViewModel {
         }
     }
 
+    /** The toasts showing in the window's corner, oldest first; the view takes each away after a while. */
+    public ObservableList<Toast> toasts() {
+        return toasts;
+    }
+
+    /** Shows {@code toast} in the window's corner. FX thread only. */
+    public void toast(Toast toast) {
+        toasts.add(toast);
+    }
+
     public ObservableList<Banner> banners() {
         return banners;
     }
@@ -125,18 +136,6 @@ public final class ShellViewModel {
      */
     public void show(Screen s) {
         screen.set(screens.require(s));
-    }
-
-    /**
-     * Shows the screen registered under {@code id}, if a feature registered one: for a feature that opens another
-     * feature's screen without knowing it (a notification opening the alerts).
-     *
-     * @return whether one was
-     */
-    public boolean show(String id) {
-        java.util.Optional<Screen> s = screens.find(id);
-        s.ifPresent(screen::set);
-        return s.isPresent();
     }
 
     public void toggleTheme() {

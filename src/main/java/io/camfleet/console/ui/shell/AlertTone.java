@@ -1,4 +1,4 @@
-package io.camfleet.console.ui.common;
+package io.camfleet.console.ui.shell;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +25,17 @@ public final class AlertTone implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean toldNoDevice;
 
-    /** Plays the sound, unless one is playing: alerts that come together sound once. */
+    /** Plays the sound, unless one is about to play: alerts that come together sound once. */
     public void play() {
-        player.execute(this::playNow);
+        if (queued.compareAndSet(false, true)) {
+            player.execute(() -> {
+                queued.set(false);
+                playNow();
+            });
+        }
     }
 
     /** 880 Hz then 660 Hz, 180 ms each, faded in and out so that it does not click. */
