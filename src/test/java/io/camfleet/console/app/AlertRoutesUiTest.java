@@ -125,15 +125,14 @@ class AlertRoutesUiTest {
         assertThat(key).exists();
 
         // Send a test through the webhook: the receiver gets it, and the row shows it delivered.
-        robot.clickOn("NOC hook");
+        robot.interact(() -> routes(robot).getSelectionModel().select(0));
         robot.clickOn("#alert-routes-test");
         assertThat(receiver.next(20)).isNotNull();
         waitFor(() -> rowText(robot, 0).contains("Delivered") && rowText(robot, 0).contains("(test)"));
-        robot.clickOn("On-call");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#alert-routes-last").queryAs(Label.class).getText()).isEqualTo("On-call: The route"
+        robot.interact(() -> routes(robot).getSelectionModel().select(1));
+        waitFor(() -> robot.lookup("#alert-routes-last").queryAs(Label.class).getText().equals("On-call: The route"
                 + " On-call cannot send: the environment variable CAMFLEET_PD_KEY is not set in the console's"
-                + " environment. Set it and restart the console.");
+                + " environment. Set it and restart the console."));
 
         // The desktop options are saved as they are ticked.
         robot.clickOn("#alert-routes-sound");

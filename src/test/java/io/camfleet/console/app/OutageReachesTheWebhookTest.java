@@ -56,6 +56,16 @@ class OutageReachesTheWebhookTest {
         return Instant.parse("2026-12-07T" + hhmmss + "Z");
     }
 
+    private static void awaitTrue(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     @Test
     void aSiteGoingDarkRaisesAnAlertThatReachesTheWebhookAndItsRecoveryResolvesIt() throws Exception {
         TestClock clock = new TestClock(T0);
@@ -89,12 +99,16 @@ class OutageReachesTheWebhookTest {
 
                 // A1 and A2 beat last at 10:00:00, R1 beats on. A camera is OFFLINE once silent for more than 90 s:
                 // the site is dark from the tick of 10:01:31; the default 1 min threshold passes at 10:02:31.
+                // The alert service judges each snapshot on its own thread, at the clock's time then: each tick is
+                // given a moment to be judged before the clock moves on.
                 for (String at : List.of("10:01:00", "10:01:31", "10:02:00", "10:02:31")) {
                     clock.advance(Duration.between(clock.instant(), t(at)));
                     source.next().put("R1", Fleets.beating(t(at)));
                     fleet.tick();
+                    Thread.sleep(300);
                 }
                 long raisedAt = System.nanoTime();
+                awaitTrue(() -> !alerts.list(true).isEmpty());
 
                 LoopbackReceiver.Received first = noc.next(30);
                 LoopbackReceiver.Received raised = noc.next(30);
@@ -118,6 +132,11 @@ class OutageReachesTheWebhookTest {
                         source.next().put(camera, Fleets.beating(t(at)));
                     }
                     fleet.tick();
+                    if (at.equals("10:05:00")) {
+                        awaitTrue(() -> alerts.list(true).get(0).clearSince() != null);
+                        assertThat(alerts.list(true).get(0).clearSince()).isEqualTo(t("10:05:00"));
+                    }
+                    Thread.sleep(300);
                 }
                 LoopbackReceiver.Received resolved = noc.next(30);
                 assertThat(resolved).as("the recovery reached the webhook").isNotNull();

@@ -34,6 +34,7 @@ public final class AlertRoutesTab {
     private final Messages m;
     private final Tab tab;
     private final TableView<Row> table;
+    private String selectedName;
 
     public AlertRoutesTab(AlertRoutesViewModel vm, Messages messages) {
         this.vm = vm;
@@ -71,6 +72,20 @@ public final class AlertRoutesTab {
         });
         last.setPrefWidth(230);
         table.getColumns().add(last);
+
+        // Rows are replaced when they are read again (after a save or a test): the same route stays selected.
+        vm.rows().addListener((javafx.collections.ListChangeListener<Row>) c -> {
+            String was = selectedName;
+            if (was != null && selected() == null) {
+                vm.rows().stream().filter(r -> r.route().name().equals(was)).findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r));
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                selectedName = now.route().name();
+            }
+        });
 
         Button add = new Button(m.text("alertRoutes.add"));
         add.setId("alert-routes-add");
