@@ -314,24 +314,27 @@ class AlertRoutesOverHttpTest {
     }
 
     @Test
-    void aDeliveryPendingWhenTheConsoleStopsIsSentByTheNextOne() throws Exception {
-        receiver.then(Answer.status(500, "down"));
+    void aDeliveryPendingWhenTheConsoleStopsIsSentByTheNextOneNoSoonerThanItWasDue() throws Exception {
+        // Refused with a 2 s Retry-After: the console stops while the delivery waits for its next attempt.
+        receiver.then(Answer.tooMany(2));
         delivery(Map.of()).use(List.of(webhook()));
         delivery.send(notice(AlertStatus.RAISED, "", ""));
         awaitTold(x -> x.attempts() == 1);
         delivery.close();
         delivery = null;
         db.close();
-        int before = receiver.received().size();
+        assertThat(receiver.received()).hasSize(1);
 
         db = CacheDatabase.open(dir, Clock.systemUTC());
         told.clear();
         delivery(Map.of()).use(List.of(webhook()));
 
         Delivery d = awaitTold(x -> x.state() == DeliveryState.DELIVERED);
-        assertThat(before).isEqualTo(1);
         assertThat(d.attempts()).isEqualTo(2);
-        assertThat(receiver.received()).hasSize(2);
+        List<LoopbackReceiver.Received> got = receiver.received();
+        assertThat(got).hasSize(2);
+        assertThat(Duration.between(got.get(0).at(), got.get(1).at())).as("the wait was kept across the restart")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1_990));
     }
 
     @Test
