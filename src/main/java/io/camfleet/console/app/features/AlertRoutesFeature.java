@@ -7,6 +7,8 @@ import io.camfleet.console.service.alerts.AlertDelivery;
 import io.camfleet.console.service.alerts.AlertFanOut;
 import io.camfleet.console.service.alerts.AlertNotice;
 import io.camfleet.console.service.alerts.AlertRoutes;
+import io.camfleet.console.service.alerts.AlertRoutesSettings;
+import io.camfleet.console.service.alerts.Delivery;
 import io.camfleet.console.service.alerts.RoutedDelivery;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.ui.settings.AlertRoutesTab;
@@ -17,8 +19,10 @@ import io.camfleet.console.ui.shell.ScreenRegistry;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How alerts reach people: the routes out of the console (webhook, Slack, PagerDuty) with their delivery log, and in
@@ -75,10 +79,12 @@ public final class AlertRoutesFeature implements Feature {
 
     @Override
     public void opened(WindowContext w, ConsoleBackend.Session session) {
-        AlertRoutes routes = session.part(AlertRoutes.class); // built now: what was pending at the last exit resumes
-        new DeliveryBanners(w.shell(), routes.delivery(), w.messages(), w.zone()).showFailedSinceLastRun();
+        // The desktop listens at once; the routes (settings file, delivery log) are opened off the FX thread, which
+        // also takes up what was pending at the last exit.
+        AtomicReference<AlertRoutes> opened = new AtomicReference<>();
         AlertTone tone = new AlertTone();
-        DesktopAlerts desktop = new DesktopAlerts(w.messages(), w.shell(), routes::inUse, notice -> open(w, notice),
+        DesktopAlerts desktop = new DesktopAlerts(w.messages(), w.shell(), () -> opened.get() == null
+                ? AlertRoutesSettings.DEFAULT : opened.get().inUse(), notice -> open(w, notice),
                 () -> w.shell().show(AlertsFeature.ALERTS), tone);
         AutoCloseable added = session.part(AlertFanOut.class).add(desktop);
         w.onClose(() -> {
@@ -89,6 +95,16 @@ public final class AlertRoutesFeature implements Feature {
             }
             tone.close();
         });
+        w.tasks().job(w.messages().text("settings.tab.alertRoutes"), p -> {
+            AlertRoutes routes = session.part(AlertRoutes.class);
+            return new Opened(routes, DeliveryBanners.failedSinceLastRun(routes.delivery()));
+        }).quiet().onSuccess(o -> {
+            opened.set(o.routes());
+            new DeliveryBanners(w.shell(), o.routes().delivery(), w.messages(), w.zone()).show(o.failed());
+        }).start();
+    }
+
+    private record Opened(AlertRoutes routes, List<Delivery> failed) {
     }
 
     /** A click on a notification: the site on the map when the alert has one, else the alerts. */

@@ -10,7 +10,9 @@ import javafx.application.Platform;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,26 +25,34 @@ final class DeliveryBanners {
     private static final int LOOK_BACK = 200;
 
     private final ShellViewModel shell;
-    private final RoutedDelivery delivery;
     private final Messages m;
     private final DateTimeFormatter time;
 
     DeliveryBanners(ShellViewModel shell, RoutedDelivery delivery, Messages messages, ZoneId zone) {
         this.shell = shell;
-        this.delivery = delivery;
         this.m = messages;
         this.time = DateTimeFormatter.ofPattern("d MMM HH:mm", messages.locale()).withZone(zone);
         delivery.onDelivery(d -> Platform.runLater(() -> show(d)));
     }
 
-    /** The routes whose latest delivery failed, from earlier runs or other consoles: shown once the window opens. */
-    void showFailedSinceLastRun() {
+    /**
+     * The latest delivery of each route that failed, from earlier runs or other consoles: to be shown once the window
+     * opens. Reads the delivery log: off the FX thread.
+     */
+    static List<Delivery> failedSinceLastRun(RoutedDelivery delivery) {
         Set<String> seen = new HashSet<>();
+        List<Delivery> failed = new ArrayList<>();
         for (Delivery d : delivery.recent(LOOK_BACK)) {
             if (!d.test() && seen.add(d.route()) && d.state() == DeliveryState.FAILED) {
-                show(d);
+                failed.add(d);
             }
         }
+        return failed;
+    }
+
+    /** Shows each of {@code failed}. FX thread. */
+    void show(List<Delivery> failed) {
+        failed.forEach(this::show);
     }
 
     private void show(Delivery d) {

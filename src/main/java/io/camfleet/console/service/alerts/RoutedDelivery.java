@@ -115,20 +115,22 @@ public final class RoutedDelivery implements AlertDelivery, AutoCloseable {
         return routes;
     }
 
+    /**
+     * Queues {@code notice} for each route that takes it. After {@link #close} it is still queued (the database is
+     * open until after the deliveries close), for the next console to send: a step taken while closing is not lost.
+     */
     @Override
     public void send(AlertNotice notice) {
         List<RouteWorker> taking = new ArrayList<>();
         synchronized (this) {
-            if (closed) {
-                LOG.warn("Alert {} {} came after the deliveries stopped; it is not sent", notice.dedupKey(),
-                        notice.status());
-                return;
-            }
             Instant now = clock.instant();
             for (AlertRoute r : routes) {
                 if (r.takes(notice)) {
                     log.queue(r.name(), notice, now);
-                    taking.add(workers.get(r.name()));
+                    RouteWorker w = workers.get(r.name());
+                    if (w != null) {
+                        taking.add(w);
+                    }
                 }
             }
         }
