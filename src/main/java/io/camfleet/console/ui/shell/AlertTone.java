@@ -55,8 +55,13 @@ public final class AlertTone implements AutoCloseable {
         return pcm;
     }
 
+    /** 16-bit signed little-endian mono at 44.1 kHz: what every sound device takes. */
+    static AudioFormat format() {
+        return new AudioFormat(RATE, 16, 1, true, false);
+    }
+
     private void playNow() {
-        AudioFormat format = new AudioFormat(RATE, 16, 1, true, false);
+        AudioFormat format = format();
         try (SourceDataLine line = AudioSystem.getSourceDataLine(format)) {
             line.open(format);
             line.start();

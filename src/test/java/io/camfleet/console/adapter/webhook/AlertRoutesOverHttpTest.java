@@ -338,6 +338,22 @@ class AlertRoutesOverHttpTest {
     }
 
     @Test
+    void aStepSentWhileTheDeliveriesCloseIsKeptForTheNextConsole() throws Exception {
+        delivery(Map.of()).use(List.of(webhook()));
+        delivery.close();
+
+        delivery.send(notice(AlertStatus.RESOLVED, "", ""));
+        assertThat(receiver.next(1)).as("not sent by a closed console").isNull();
+        delivery = null;
+        db.close();
+
+        db = CacheDatabase.open(dir, Clock.systemUTC());
+        delivery(Map.of()).use(List.of(webhook()));
+        Delivery d = awaitTold(x -> x.state() == DeliveryState.DELIVERED);
+        assertThat(d.notice().status()).isEqualTo(AlertStatus.RESOLVED);
+    }
+
+    @Test
     void switchingARouteOffGivesUpWhatIsPendingForItSayingWhy() throws Exception {
         receiver.then(Answer.tooMany(30));
         delivery(Map.of()).use(List.of(webhook()));
