@@ -4,11 +4,13 @@ import io.camfleet.console.adapter.webhook.LoopbackReceiver;
 import io.camfleet.console.adapter.webhook.LoopbackReceiver.Answer;
 import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.domain.alerts.AlertKind;
+import io.camfleet.console.domain.alerts.AlertRules;
 import io.camfleet.console.domain.alerts.AlertSeverity;
 import io.camfleet.console.domain.alerts.AlertStatus;
 import io.camfleet.console.service.alerts.AlertDelivery;
 import io.camfleet.console.service.alerts.AlertNotice;
 import io.camfleet.console.service.alerts.AlertRoutesSettings;
+import io.camfleet.console.service.alerts.AlertSettings;
 import io.camfleet.console.service.alerts.RouteKind;
 import io.camfleet.console.ui.common.ScreenShots;
 import javafx.scene.Node;
@@ -49,6 +51,11 @@ class AlertRoutesUiTest {
     @Start
     void start(Stage stage) throws Exception {
         receiver = new LoopbackReceiver();
+        // The demo's own outage would raise alerts of its own: thresholds of a week keep it quiet, so that the only
+        // alert is the one this test sends.
+        int week = 7 * 24 * 60;
+        SettingsFile.in(Files.createDirectories(dir.resolve("data"))).write(AlertSettings.SECTION,
+                new AlertRules(week, week, week, 2, 14.4, 6.0));
         window.open(stage, dir.resolve("data"), 60, WindowFixture.sized(1300, 860));
     }
 

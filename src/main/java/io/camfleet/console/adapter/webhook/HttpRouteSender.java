@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -172,6 +173,10 @@ public final class HttpRouteSender implements RouteSender {
     private String unreachable(Throwable cause, String host, String secret) {
         if (cause instanceof HttpConnectTimeoutException) {
             return m.text("alertRoutes.result.connectTimeout", host);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            // The request's own timeout, which may fire a moment before the wait on the whole answer does.
+            return m.text("alertRoutes.result.timeout", host, responseTimeout.toMillis() / 1000.0);
         }
         if (cause instanceof ConnectException) {
             return m.text("alertRoutes.result.refusedConnection", host);
