@@ -17,6 +17,7 @@ import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.app.features.AlertRoutesFeature;
 import io.camfleet.console.app.features.AlertsFeature;
 import io.camfleet.console.app.features.AuditFeature;
+import io.camfleet.console.app.features.AvailabilityFeature;
 import io.camfleet.console.app.features.DeploymentsFeature;
 import io.camfleet.console.app.features.Feature;
 import io.camfleet.console.app.features.FleetFeature;
@@ -251,9 +252,9 @@ final class ConsoleRuntime implements ConsoleBackend {
      */
     List<Feature> features(Function<SourceSettings, Function<FleetStore, FleetSource>> sources,
                            EnvironmentReader environments) {
-        return List.of(new MapFeature(basemaps), new FleetFeature(sources), new DeploymentsFeature(this, basemaps),
-                new AuditFeature(), new AlertsFeature(), new AlertRoutesFeature(env, messages),
-                new SettingsFeature(environments));
+        return List.of(new MapFeature(basemaps), new FleetFeature(sources), new AvailabilityFeature(),
+                new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(),
+                new AlertRoutesFeature(env, messages), new SettingsFeature(environments));
     }
 
     /** The features with the demo fleet's defaults: what an open data folder and the commands are made of. */

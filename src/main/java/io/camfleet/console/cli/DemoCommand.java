@@ -3,6 +3,7 @@ package io.camfleet.console.cli;
 import io.camfleet.console.domain.fleet.HealthRules;
 import io.camfleet.console.service.fleet.FleetData;
 import io.camfleet.console.service.fleet.FleetSummary;
+import io.camfleet.console.domain.availability.SiteDownRule;
 import io.camfleet.console.service.common.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +49,9 @@ public final class DemoCommand implements Callable<Integer> {
                 s.sites(), s.countries(), s.customers(), s.unplacedSites());
         out.printf(Locale.ROOT, "  Cameras    %,d (%.1f per site)%n", s.cameras(), s.cameras() / (double) s.sites());
         out.printf(Locale.ROOT, "  Regions    %s%n", join(s.sitesByRegion()));
-        // Sites, each by its worst camera, as the window's chips count them.
-        out.printf(Locale.ROOT, "  Health     %s (sites, each by its worst camera)%n",
-                FleetCommand.byHealth(h -> s.sitesByHealth().getOrDefault(h, 0)));
+        // Sites by the default site-down rule, as the window's chips count them on a new data folder.
+        out.printf(Locale.ROOT, "  Health     %s (sites: %s)%n",
+                FleetCommand.byHealth(h -> s.sitesByHealth().getOrDefault(h, 0)), FleetCommand.rule(SiteDownRule.DEFAULT));
         out.printf(Locale.ROOT, "  Versions   %s%n", join(s.camerasByVersion()));
         return ExitCodes.OK;
     }

@@ -7,6 +7,7 @@ import io.camfleet.console.domain.deploy.BlastRadius;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.deploy.BudgetCheck;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.ExecutorKind;
 
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * What {@code camfleet deploy --dry-run} prints: the waves with what each touches (cameras, sites, SLA tiers,
  * customers), the artifact that would be sent, by its absolute path and size, and every camera the executor cannot
- * reach at all (each will fail with its sentence); as text, or as JSON with each wave's camera ids.
+ * reach at all (each will fail with its sentence), and the error budget left this month at each wave's sites with the
+ * sites the plan's guard holds back; as text, or as JSON with each wave's camera ids.
  */
 final class DryRunReport {
 
@@ -54,6 +56,7 @@ final class DryRunReport {
             reach(o.putObject("total"), radius.total());
             ObjectNode unreachable = o.putObject("unreachable");
             preview.dryRun().unreachable().forEach(unreachable::put);
+            budgets(o.putObject("errorBudget"), preview.dryRun().budgets());
             out.println(o.toPrettyString());
         } else {
             out.println(m.text("deploy.dryRun.title", release.label(), executor));
@@ -73,9 +76,43 @@ final class DryRunReport {
                 out.println(m.text("deploy.dryRun.unreachable", unreachable.size()));
                 unreachable.forEach((camera, why) -> out.println("  " + camera + ": " + why));
             }
+            preview.dryRun().budgets().describe(m, i -> waveName(radius, i), NAMES_SHOWN * 4).forEach(out::println);
         }
         out.flush();
         return DeployCommand.SUCCEEDED;
+    }
+
+    private String waveName(BlastRadius radius, int index) {
+        return radius.waves().get(index).canary() ? m.text("deploy.wave.canary") : m.text("deploy.wave", index + 1);
+    }
+
+    /** Budgets as numbers, null where unknown: a pipeline tells "unknown" from "full" without parsing a sentence. */
+    private static void budgets(ObjectNode o, BudgetCheck b) {
+        o.put("known", b.known());
+        if (b.guard().isSet()) {
+            o.put("guardPercent", b.guard().percent());
+        } else {
+            o.putNull("guardPercent");
+        }
+        o.put("emergency", b.guard().isEmergency());
+        if (b.guard().isEmergency()) {
+            o.put("emergencyReason", b.guard().emergencyReason());
+        }
+        ArrayNode waves = o.putArray("waves");
+        for (BudgetCheck.WaveBudget w : b.waves()) {
+            ObjectNode wave = waves.addObject().put("wave", w.wave()).put("sites", w.sites());
+            if (Double.isNaN(w.lowestPercent())) {
+                wave.putNull("lowestPercentLeft");
+            } else {
+                wave.put("lowestPercentLeft", Math.round(w.lowestPercent() * 10) / 10.0).put("lowestSite", w.lowestSite());
+            }
+            wave.put("sitesBelowGuard", w.belowGuard()).put("sitesWithoutHistory", w.unknown());
+        }
+        ArrayNode held = o.putArray(b.guard().holds() ? "heldBack" : "belowGuardButOverridden");
+        for (BudgetCheck.HeldSite h : b.heldBack()) {
+            held.addObject().put("siteId", h.siteId()).put("site", h.siteName()).put("wave", h.wave())
+                    .put("cameras", h.cameras()).put("percentLeft", Math.round(h.leftPercent() * 10) / 10.0);
+        }
     }
 
     private static ObjectNode reach(ObjectNode o, BlastRadius.Reach r) {

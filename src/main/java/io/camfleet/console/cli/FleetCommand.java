@@ -3,7 +3,9 @@ package io.camfleet.console.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camfleet.console.domain.availability.SiteDownRule;
 import io.camfleet.console.domain.fleet.HealthState;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.fleet.FleetSnapshot;
@@ -76,6 +78,11 @@ public final class FleetCommand implements Callable<Integer> {
         out.put("unplaced", unplaced(fleet));
         ObjectNode sites = out.putObject("sitesByHealth");
         ObjectNode cameras = out.putObject("camerasByHealth");
+        ObjectNode siteRule = out.putObject("siteDownRule");
+        siteRule.put("kind", fleet.rule().kind().name());
+        siteRule.put("threshold", fleet.rule().threshold());
+        siteRule.put("degradedCounts", fleet.rule().degradedCounts());
+        siteRule.put("text", rule(fleet.rule()));
         for (HealthState h : HealthState.values()) {
             sites.put(h.name(), fleet.sitesIn(h));
             cameras.put(h.name(), fleet.camerasIn(h));
@@ -91,11 +98,16 @@ public final class FleetCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "As of         %s%n", fleet.asOf() == null ? "never synced" : fleet.asOf());
         out.printf(Locale.ROOT, "Sites         %,d (%,d without coordinates)%n", fleet.siteCount(), unplaced(fleet));
         out.printf(Locale.ROOT, "Cameras       %,d%n", fleet.cameraCount());
-        out.printf(Locale.ROOT, "Site health   %s (each site by its worst camera)%n", byHealth(fleet::sitesIn));
+        out.printf(Locale.ROOT, "Site health   %s (%s)%n", byHealth(fleet::sitesIn), rule(fleet.rule()));
         out.printf(Locale.ROOT, "Camera health %s%n", byHealth(fleet::camerasIn));
         out.printf(Locale.ROOT, "Environments  %s%n", sitesByEnvironment(fleet).entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(" · ")));
+    }
+
+    /** The rule in force, in the operators' words: "A site is down when all its cameras are offline". */
+    static String rule(SiteDownRule rule) {
+        return new Messages(Locale.ROOT).text(rule.messageKey(), rule.threshold());
     }
 
     /** "Online 2,101 · Degraded 250 · …", in the order of concern, as the window's chips. */

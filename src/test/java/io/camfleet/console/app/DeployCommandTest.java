@@ -35,8 +35,11 @@ class DeployCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** The console's clock: the machine's, unless a test moves it. */
+    private Clock clock = Clock.systemUTC();
+
     private int run(String... args) {
-        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), Map.of(), dir.resolve("home").toString(),
+        ConsoleRuntime runtime = new ConsoleRuntime(clock, Map.of(), dir.resolve("home").toString(),
                 new Operator("pipeline", ""), new Messages(Locale.ENGLISH));
         CommandLine cmd = Commands.commandLine(runtime, new Messages(Locale.ENGLISH));
         cmd.setOut(new PrintWriter(out, true));
@@ -153,6 +156,78 @@ class DeployCommandTest {
         assertThat(out.toString()).contains("\"cameraIds\" : [", "\"total\" : {", "\"checked\" : false");
         assertThat(run("deploy", "--dry-run", "--release", release().toString(), "--targets", "region:",
                 "--plan", plan("{\"waves\": \"50%\"}").toString(), "--data-dir", data)).isEqualTo(3);
+        assertThat(deployments()).isEmpty();
+    }
+
+    @Test
+    void theDryRunShowsEachWavesErrorBudgetAndTheRolloutSkipsTheSitesTheGuardHoldsBack() throws Exception {
+        // Down from one camera offline: the demo's past then spends the budgets of the sites that lost a camera
+        // (some of the sites of Africa, this month).
+        // Mid-month, so that this month's history is days long whatever day the test runs on: the clock still ticks.
+        java.time.ZonedDateTime today = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        clock = Clock.offset(Clock.systemUTC(), Duration.between(today, today.withDayOfMonth(15)));
+        Path folder = dir.resolve("data");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("settings.json"),
+                "{\"availability\": {\"rule\": \"AT_LEAST\", \"threshold\": 1}}");
+        String data = folder.toString();
+        String guarded = plan("{\"waves\": \"50%\", \"errorBudgetGuard\": \"100%\", \"failureThreshold\": \"100%\", "
+                + "\"maxConcurrency\": 50, \"maintenanceWindows\": \"ignore\"}").toString();
+
+        assertThat(run("deploy", "--dry-run", "--release", release().toString(), "--targets", "region:AF",
+                "--plan", guarded, "--data-dir", data)).as(err.toString()).isZero();
+        String said = out.toString();
+        assertThat(said).containsPattern("Wave 1: lowest error budget left this month -?[\\d.]+ % \\(")
+                .containsPattern("Wave 2: lowest error budget left this month -?[\\d.]+ % \\(")
+                .containsPattern("Error-budget guard 100%: \\d+ sites? (is|are) held back, \\d+ cameras? skipped");
+        out.getBuffer().setLength(0);
+        assertThat(run("deploy", "--dry-run", "--json", "--release", release().toString(), "--targets", "region:AF",
+                "--plan", guarded, "--data-dir", data)).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).get("errorBudget");
+        assertThat(json.get("known").asBoolean()).isTrue();
+        assertThat(json.get("guardPercent").asInt()).isEqualTo(100);
+        List<String> heldSites = new java.util.ArrayList<>();
+        json.get("heldBack").forEach(h -> heldSites.add(h.get("siteId").asText()));
+        assertThat(heldSites).isNotEmpty();
+
+        // The rollout: every camera of a held-back site is HELD_BACK, with the reason in the journal; no other is.
+        out.getBuffer().setLength(0);
+        assertThat(run("deploy", "--release", release().toString(), "--targets", "region:AF", "--plan", guarded,
+                "--wait", "--data-dir", data)).as(err.toString()).isIn(0, 1);
+        try (var db = io.camfleet.console.adapter.store.CacheDatabase.open(folder, Clock.systemUTC())) {
+            var journal = new io.camfleet.console.adapter.store.JdbcDeploymentJournal(db.dataSource(),
+                    Clock.systemUTC());
+            String id = journal.recent(1).get(0).id();
+            for (var t : journal.targets(id)) {
+                boolean held = heldSites.contains(t.target().siteId());
+                assertThat(t.state() == io.camfleet.console.domain.deploy.TargetState.HELD_BACK)
+                        .as(t.target().cameraId() + " at " + t.target().siteId()).isEqualTo(held);
+                if (held) {
+                    assertThat(journal.eventsOf(id, t.target().cameraId())).last()
+                            .extracting(io.camfleet.console.service.deploy.DeploymentJournal.Event::detail)
+                            .asString().startsWith("held back: the site has ")
+                            .endsWith(" of this month's error budget left, below the plan's guard of 100%");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aGuardThatIsNotAShareOfTheBudgetIsRefusedBeforeAnythingRuns() throws Exception {
+        String data = dir.resolve("data").toString();
+        for (String guard : List.of("125%", "abc")) {
+            err.getBuffer().setLength(0);
+            assertThat(run("deploy", "--release", release().toString(), "--targets", "region:OC",
+                    "--plan", plan("{\"waves\": \"50%\", \"errorBudgetGuard\": \"" + guard + "\"}").toString(),
+                    "--wait", "--data-dir", data)).isEqualTo(3);
+            assertThat(err.toString()).contains("camfleet: The plan is not valid: errorBudgetGuard is '" + guard
+                    + "': write a whole share of the monthly error budget from 0% to 100%, such as \"25%\".");
+        }
+        err.getBuffer().setLength(0);
+        assertThat(run("deploy", "--dry-run", "--release", release().toString(), "--targets", "region:OC",
+                "--plan", plan("{\"waves\": \"50%\", \"emergency\": true}").toString(), "--data-dir", data))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("emergency is true but there is no emergencyReason");
         assertThat(deployments()).isEmpty();
     }
 

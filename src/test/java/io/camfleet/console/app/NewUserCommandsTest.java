@@ -60,7 +60,7 @@ class NewUserCommandsTest {
         assertThat(cli.out()).doesNotContain("{", "}", "\"")
                 .contains("Sites         2,500 (", "Cameras       ", "Environments  (none) 2,500");
         assertThat(cli.out()).containsPattern("Site health   Offline [\\d,]+ · Degraded [\\d,]+ · .* Online [\\d,]+"
-                + " \\(each site by its worst camera\\)").containsPattern("Camera health Offline [\\d,]+ · ");
+                + " \\(A site is down when all its cameras are offline\\)").containsPattern("Camera health Offline [\\d,]+ · ");
 
         assertThat(cli.run("fleet", "--json", "--data-dir", data)).isZero();
         assertThat(cli.out().strip()).startsWith("{").endsWith("}").contains("\"sitesByHealth\"",
@@ -72,7 +72,7 @@ class NewUserCommandsTest {
         Cli cli = new Cli(dir.resolve("home"));
         assertThat(cli.run("demo", "--sites", "300", "--seed", "5")).isZero();
         String health = cli.out().lines().filter(l -> l.strip().startsWith("Health")).findFirst().orElseThrow();
-        assertThat(health).endsWith("(sites, each by its worst camera)");
+        assertThat(health).endsWith("(sites: A site is down when all its cameras are offline)");
         Matcher counts = Pattern.compile("([A-Z][a-z]+) ([\\d,]+)").matcher(health);
         int sum = 0;
         while (counts.find()) {

@@ -4,6 +4,7 @@ import io.camfleet.console.adapter.sim.DemoCustomers.Customer;
 import io.camfleet.console.domain.fleet.CameraSystem;
 import io.camfleet.console.domain.fleet.CameraTelemetry;
 import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.fleet.FleetData;
 import io.camfleet.console.service.fleet.FleetSource;
 import io.camfleet.console.service.common.Problem;
@@ -32,6 +33,8 @@ public final class DemoFleetSource implements FleetSource {
     public static final int MAX_SITES = 20_000;
     public static final long DEFAULT_SEED = 42;
     static final Duration TICK = Duration.ofSeconds(3);
+    /** How much history a new cache is given: last month whole, and this one so far. */
+    public static final Duration HISTORY = Duration.ofDays(35);
     static final int HEARTBEAT_SECONDS = 45;
 
     private static final Map<String, Double> REGION_WEIGHT = Map.of(
@@ -91,6 +94,27 @@ public final class DemoFleetSource implements FleetSource {
         List<CameraSystem> cameras = installed.isEmpty() ? inventory.cameras() : inventory.cameras().stream()
                 .map(c -> installed.containsKey(c.id()) ? c.withSoftwareVersion(installed.get(c.id())) : c).toList();
         return new FleetData(inventory.sites(), cameras, simulation.telemetryAt(now, false), simulation.since());
+    }
+
+    /**
+     * Gives a new cache the demo fleet's past: {@code length} of history up to {@code now}, joining the state the live
+     * feed starts in at {@code now}, so that a new user's availability figures are plausible at once. Nothing is
+     * written into a history that has anything observed already.
+     *
+     * @return whether the history was written
+     */
+    public synchronized boolean backfill(HealthHistory history, Instant now, Duration length) {
+        if (inventory == null) {
+            inventory = generate();
+        }
+        FleetData fleet = inventory;
+        DemoSimulation start = new DemoSimulation(fleet, seed, now);
+        Instant[] quietUntil = new Instant[fleet.cameras().size()];
+        for (int i = 0; i < quietUntil.length; i++) {
+            quietUntil[i] = start.quietUntil(i);
+        }
+        Instant from = now.minus(length);
+        return history.backfill(from, now, w -> new DemoHistory(fleet, seed).write(from, now, quietUntil, w));
     }
 
     @Override

@@ -22,20 +22,43 @@ final class DemoSimulation {
 
     enum Condition { OK, DISK_FULL, HOT, NO_FRAMES, SILENT, MAINTENANCE, UPDATING, NEVER_SEEN }
 
-    /** Per-tick chance of leaving OK for each condition, and of coming back (about 3 s a tick). */
-    private static final double P_DISK = 8e-5;
-    private static final double P_HOT = 8e-5;
-    private static final double P_NO_FRAMES = 8e-5;
-    private static final double P_SILENT = 2e-5;
-    private static final double P_MAINTENANCE = 3.5e-5;
-    private static final double P_UPDATING = 1.8e-4;
-    private static final double P_RECOVER_DEGRADED = 1.0 / 100;
-    private static final double P_RECOVER_SILENT = 1.0 / 200;
-    private static final double P_RECOVER_MAINTENANCE = 1.0 / 300;
-    private static final double P_RECOVER_UPDATING = 1.0 / 60;
+    /*
+     * How often a camera runs into each trouble, and for how long, as a fleet of this kind does: a camera is out of
+     * ONLINE about five times a month (an update, a full disk, an hour's planned work, a short silence), not the 28
+     * times a day this simulation once made it (which showed sites at 97 % and wrote 3 million health changes a day
+     * at 20,000 sites). The map keeps its life from the size of the fleet: at 2,500 sites a camera changes state
+     * about every 10 s somewhere. DemoHistory draws the demo's past from the same figures.
+     */
+    static final double TICKS_PER_DAY = 86_400.0 / DemoFleetSource.TICK.toSeconds();
+    /** Each of a full disk, a hot board and no frames (DEGRADED): once in 100 days, for 12 h on average. */
+    static final double DEGRADED_PER_DAY = 0.01;
+    static final double DEGRADED_HOURS = 12;
+    /** A camera gone silent (OFFLINE once the rules say so): once in 100 days, for 30 min on average. */
+    static final double SILENT_PER_DAY = 0.01;
+    static final double SILENT_HOURS = 0.5;
+    /** A software update (UPDATING, which counts as up): once in 20 days, for 20 min on average. */
+    static final double UPDATING_PER_DAY = 0.05;
+    static final double UPDATING_HOURS = 1.0 / 3;
+    /** Planned work, only while the site's maintenance window is open: one camera in four per window, 40 min. */
+    static final double MAINTENANCE_PER_WINDOW = 0.25;
+    static final double MAINTENANCE_HOURS = 2.0 / 3;
+    /** An ISP outage somewhere: about one a day, one in 25 a whole country, for 2 to 10 minutes. */
+    static final double OUTAGES_PER_DAY = 1;
+    static final double COUNTRY_OUTAGE = 0.04;
+
+    private static final double P_DISK = DEGRADED_PER_DAY / TICKS_PER_DAY;
+    private static final double P_HOT = DEGRADED_PER_DAY / TICKS_PER_DAY;
+    private static final double P_NO_FRAMES = DEGRADED_PER_DAY / TICKS_PER_DAY;
+    private static final double P_SILENT = SILENT_PER_DAY / TICKS_PER_DAY;
+    /** Per tick while a window is open: a camera's chance of its planned work over a 2-hour window. */
+    private static final double P_MAINTENANCE = MAINTENANCE_PER_WINDOW / (TICKS_PER_DAY / 12);
+    private static final double P_UPDATING = UPDATING_PER_DAY / TICKS_PER_DAY;
+    private static final double P_RECOVER_DEGRADED = 1 / (DEGRADED_HOURS * TICKS_PER_DAY / 24);
+    private static final double P_RECOVER_SILENT = 1 / (SILENT_HOURS * TICKS_PER_DAY / 24);
+    private static final double P_RECOVER_MAINTENANCE = 1 / (MAINTENANCE_HOURS * TICKS_PER_DAY / 24);
+    private static final double P_RECOVER_UPDATING = 1 / (UPDATING_HOURS * TICKS_PER_DAY / 24);
     private static final double P_FIRST_HEARTBEAT = 1.0 / 2000;
-    /** Chance per tick that an ISP outage starts somewhere: about one every seven minutes. */
-    private static final double P_OUTAGE = 1.0 / 140;
+    private static final double P_OUTAGE = OUTAGES_PER_DAY / TICKS_PER_DAY;
     private static final int MAX_OUTAGES = 2;
 
     private final List<CameraSystem> cameras;
@@ -55,6 +78,8 @@ final class DemoSimulation {
     private final Condition[] lastSentIn;
     private final boolean[] inOutage;
     private final List<Outage> outages = new ArrayList<>();
+    /** Each site's maintenance window and zone, read once; null where it has none or it cannot be read. */
+    private final SiteWindows windows;
     private long step;
 
     /** A place gone dark: every camera at these sites is silent until the outage ends. */
@@ -81,6 +106,7 @@ final class DemoSimulation {
         lastSentIn = new Condition[n];
         inOutage = new boolean[n];
         conditionSince = new Instant[n];
+        windows = new SiteWindows(sites);
         // Its own random sequence, so that adding it changed nothing else the seed gives.
         SplittableRandom ages = new SplittableRandom(seed * 31 + 11);
         SplittableRandom rnd = new SplittableRandom(seed * 31 + 7);
@@ -91,22 +117,24 @@ final class DemoSimulation {
             tempBase[i] = (float) (34 + rnd.nextDouble() * 22);
             framesBase[i] = rnd.nextDouble() < 0.7 ? 600 : 900;
             double x = rnd.nextDouble();
-            condition[i] = x < 0.945 ? Condition.OK
-                    : x < 0.951 ? Condition.DISK_FULL
-                    : x < 0.956 ? Condition.HOT
-                    : x < 0.960 ? Condition.NO_FRAMES
-                    : x < 0.965 ? Condition.SILENT
-                    : x < 0.976 ? Condition.MAINTENANCE
+            // Silent cameras and planned work out of their window are downtime: few, and begun lately.
+            condition[i] = x < 0.953 ? Condition.OK
+                    : x < 0.959 ? Condition.DISK_FULL
+                    : x < 0.964 ? Condition.HOT
+                    : x < 0.968 ? Condition.NO_FRAMES
+                    : x < 0.971 ? Condition.SILENT
+                    : x < 0.974 ? Condition.MAINTENANCE
                     : x < 0.994 ? Condition.UPDATING
                     : Condition.NEVER_SEEN;
             if (condition[i] == Condition.SILENT) {
-                frozenHeartbeat[i] = start.minusSeconds(120 + rnd.nextInt(4 * 3600));
+                frozenHeartbeat[i] = start.minusSeconds(120 + rnd.nextInt(4 * 3600) / 8);
             }
             // Healthy for days to weeks; a trouble of the moment for minutes to hours. A silent camera dates
             // itself by its last heartbeat, and one never heard from has no date.
             conditionSince[i] = switch (condition[i]) {
                 case OK -> start.minusSeconds(3600 + ages.nextInt(21 * 86_400));
                 case SILENT, NEVER_SEEN -> null;
+                case MAINTENANCE -> start.minusSeconds(60 + ages.nextInt(6 * 3600) / 12);
                 default -> start.minusSeconds(60 + ages.nextInt(6 * 3600));
             };
         }
@@ -172,7 +200,8 @@ final class DemoSimulation {
                         : x < P_DISK + P_HOT ? Condition.HOT
                         : x < P_DISK + P_HOT + P_NO_FRAMES ? Condition.NO_FRAMES
                         : x < P_DISK + P_HOT + P_NO_FRAMES + P_SILENT ? Condition.SILENT
-                        : x < P_DISK + P_HOT + P_NO_FRAMES + P_SILENT + P_MAINTENANCE ? Condition.MAINTENANCE
+                        : x < P_DISK + P_HOT + P_NO_FRAMES + P_SILENT + P_MAINTENANCE
+                        ? (windows.isOpen(siteOf[i], now) ? Condition.MAINTENANCE : Condition.OK)
                         : x < P_DISK + P_HOT + P_NO_FRAMES + P_SILENT + P_MAINTENANCE + P_UPDATING
                         ? Condition.UPDATING : Condition.OK;
                 case DISK_FULL, HOT, NO_FRAMES -> x < P_RECOVER_DEGRADED ? Condition.OK : condition[i];
@@ -195,7 +224,7 @@ final class DemoSimulation {
     private void startOutage(SplittableRandom rnd, Instant at, int ticks) {
         // Most outages take out one metro area; one in four a whole country.
         Site anchor = sites.get(rnd.nextInt(sites.size()));
-        boolean country = rnd.nextDouble() < 0.25;
+        boolean country = rnd.nextDouble() < COUNTRY_OUTAGE;
         List<Integer> hit = new ArrayList<>();
         for (int i = 0; i < cameras.size(); i++) {
             Site s = sites.get(siteOf[i]);
@@ -216,7 +245,15 @@ final class DemoSimulation {
         outages.add(new Outage(country ? anchor.countryCode() : anchor.name(), idx, step + ticks));
     }
 
-    private static boolean nearby(Site s, Site anchor) {
+    /**
+     * When camera {@code i} entered the condition it starts in, for the history before it: its condition's start, the
+     * last heartbeat of a silent one; null for one never heard from.
+     */
+    Instant quietUntil(int i) {
+        return condition[i] == Condition.SILENT ? frozenHeartbeat[i] : conditionSince[i];
+    }
+
+    static boolean nearby(Site s, Site anchor) {
         if (s.latitude() == null || anchor.latitude() == null) {
             return s == anchor;
         }

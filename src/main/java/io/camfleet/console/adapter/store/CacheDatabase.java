@@ -3,6 +3,7 @@ package io.camfleet.console.adapter.store;
 import io.camfleet.console.service.alerts.AlertStore;
 import io.camfleet.console.service.alerts.DeliveryLog;
 import io.camfleet.console.service.audit.AuditTrail;
+import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
@@ -74,6 +75,7 @@ public final class CacheDatabase implements Database {
     private final Path movedAside;
     private final Durability durability;
     private final JdbcFleetCache fleet;
+    private final JdbcHealthHistory healthHistory;
     private final JdbcAuditTrail auditTrail;
     private final JdbcDeploymentJournal journal;
     private final JdbcReleaseStore releases;
@@ -87,6 +89,7 @@ public final class CacheDatabase implements Database {
         this.durability = durability;
         DataSource ds = dataSource();
         this.fleet = new JdbcFleetCache(ds);
+        this.healthHistory = new JdbcHealthHistory(ds, fleet);
         this.auditTrail = new JdbcAuditTrail(ds);
         this.journal = new JdbcDeploymentJournal(ds, clock);
         this.releases = new JdbcReleaseStore(ds, clock);
@@ -231,6 +234,11 @@ public final class CacheDatabase implements Database {
     @Override
     public FleetStore fleet() {
         return fleet;
+    }
+
+    @Override
+    public HealthHistory healthHistory() {
+        return healthHistory;
     }
 
     @Override

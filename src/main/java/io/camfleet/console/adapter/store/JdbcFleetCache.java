@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /**
  * The fleet cache in portable SQL (H2 by default, PostgreSQL in team mode).
@@ -76,10 +77,13 @@ public final class JdbcFleetCache implements FleetStore {
     static final Duration STORED_HEARTBEAT_LAG = Duration.ofMinutes(10);
     /** How often history older than the retention is deleted. */
     static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    static final int DEFAULT_SPAN_DAYS = 400;
 
     private final DataSource ds;
     private final ReportedVersions reported;
     private final HistoryRetention retention;
+    /** How many days of the long history (V9) the pruning keeps: the availability setting, asked each time. */
+    private volatile IntSupplier spanDays = () -> DEFAULT_SPAN_DAYS;
     private volatile ColumnWidths widths;
     private volatile Instant lastPruned;
     /** When each camera's heartbeat is next written, if it was written by {@link #update}; else at the next one. */
@@ -134,7 +138,10 @@ public final class JdbcFleetCache implements FleetStore {
             Jdbc.batch(c, INSERT_CAMERA, newCameras, JdbcFleetCache::bindCamera);
             Jdbc.batch(c, UPDATE_CAMERA, keptCameras, JdbcFleetCache::bindCamera);
             applyHealthChanges(c, known);
+            HealthSpans.gone(c, goneCameras, asOf);
             delete(c, goneSites, goneCameras);
+            HealthSpans.lives(c, asOf);
+            HealthSpans.observed(c, asOf);
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("DELETE FROM environment_state");
             }
@@ -214,7 +221,10 @@ public final class JdbcFleetCache implements FleetStore {
                            String source, Instant asOf, boolean full) {
         // Synced: the sync is reported done, and its "as of" must not be newer than what survives a crash.
         Jdbc.inDurableTransaction(ds, c -> {
+            HealthSpans.gone(c, goneCameras, asOf);
             delete(c, goneSites, goneCameras);
+            HealthSpans.lives(c, asOf);
+            HealthSpans.observed(c, asOf);
             int moved;
             try (PreparedStatement ps = c.prepareStatement("UPDATE environment_state SET as_of = ?, "
                     + "full_sync = COALESCE(?, full_sync) WHERE environment = ?")) {
@@ -250,6 +260,7 @@ public final class JdbcFleetCache implements FleetStore {
         return Jdbc.inDurableTransaction(ds, c -> {
             Map<String, List<String>> sites = idsOutside(c, "site", environments);
             Map<String, List<String>> cameras = idsOutside(c, "camera_system", environments);
+            HealthSpans.gone(c, cameras.values().stream().flatMap(List::stream).toList(), null);
             delete(c, sites.values().stream().flatMap(List::stream).toList(),
                     cameras.values().stream().flatMap(List::stream).toList());
             Jdbc.batch(c, "DELETE FROM environment_state WHERE environment = ?",
@@ -320,12 +331,16 @@ public final class JdbcFleetCache implements FleetStore {
             }
         }
         Jdbc.inPages(ds, List.copyOf(changes), JdbcFleetCache::applyHealthChanges);
-        if (asOf != null) {
+        Instant observed = asOf != null ? asOf : latest != null ? latest : latestBeat(telemetry);
+        if (observed != null) {
             Jdbc.inTransaction(ds, c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE cache_state SET as_of = ? WHERE id = 1")) {
-                    Jdbc.setInstant(ps, 1, asOf);
-                    ps.executeUpdate();
+                if (asOf != null) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE cache_state SET as_of = ? WHERE id = 1")) {
+                        Jdbc.setInstant(ps, 1, asOf);
+                        ps.executeUpdate();
+                    }
                 }
+                HealthSpans.observed(c, observed);
                 return null;
             });
         }
@@ -333,6 +348,26 @@ public final class JdbcFleetCache implements FleetStore {
             lastPruned = latest;
             pruneHistory(latest);
         }
+    }
+
+    /**
+     * A source that moves its "as of" itself (AWS) writes live telemetry with none: the newest heartbeat written is
+     * then when the console last had data.
+     */
+    private static Instant latestBeat(Map<String, CameraTelemetry> telemetry) {
+        Instant latest = null;
+        for (CameraTelemetry t : telemetry.values()) {
+            Instant beat = t.lastHeartbeat();
+            if (beat != null && (latest == null || beat.isAfter(latest))) {
+                latest = beat;
+            }
+        }
+        return latest;
+    }
+
+    /** How many days of the long history the hourly pruning keeps, asked at each pruning. */
+    void keepSpanDays(IntSupplier days) {
+        spanDays = days;
     }
 
     private static void bindTelemetry(PreparedStatement ps, Map.Entry<String, CameraTelemetry> e)
@@ -351,6 +386,7 @@ public final class JdbcFleetCache implements FleetStore {
                 Jdbc.setInstant(ps, 1, now.minus(retention.age()));
                 ps.executeUpdate();
             }
+            HealthSpans.prune(c, now.minus(Duration.ofDays(spanDays.getAsInt())));
             return null;
         });
         List<String> crowded = Jdbc.read(ds, c -> {
@@ -375,8 +411,12 @@ public final class JdbcFleetCache implements FleetStore {
                 }));
     }
 
-    /** Closes each camera's open interval, opens the new one, and moves its current state. */
+    /**
+     * Closes each camera's open interval, opens the new one, and moves its current state; and records the change in
+     * the long history.
+     */
     private static void applyHealthChanges(Connection c, List<HealthChange> changes) throws SQLException {
+        HealthSpans.record(c, changes);
         List<HealthChange> closing = changes.stream().filter(h -> h.from() != null).toList();
         Jdbc.batch(c, "UPDATE health_interval SET ended_at = ? WHERE camera_id = ? AND ended_at IS NULL", closing,
                 (ps, h) -> {

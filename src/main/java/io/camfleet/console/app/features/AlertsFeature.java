@@ -9,6 +9,7 @@ import io.camfleet.console.service.availability.AvailabilityFigures;
 import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.deploy.RolloutService;
+import io.camfleet.console.service.settings.Settings;
 
 import io.camfleet.console.ui.alerts.AlertsView;
 import io.camfleet.console.ui.alerts.AlertsViewModel;
@@ -20,6 +21,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Alerts: raised from the fleet's news, the rollouts run here and the health history, kept in the cache, delivered
@@ -34,10 +36,13 @@ public final class AlertsFeature implements Feature {
     public void open(OpenFolder folder, FolderParts.Builder parts) {
         var settings = SettingsFile.in(folder.folder().path());
         var delivery = parts.reference(AlertDelivery.class);
+        // Judged every few seconds: the settings file is read again at most every 10 s, so a change in Settings
+        // applies within that, and the file is not parsed at each snapshot.
+        Supplier<Settings> current = recent(settings::read, Duration.ofSeconds(10));
         Lazy<AlertService> alerts = new Lazy<>(() -> new AlertService(folder.database().alerts(),
                 notice -> delivery.get().orElse(AlertDelivery.NONE).send(notice), folder.audit(), folder.clock(),
-                () -> settings.read().get(AlertSettings.SECTION),
-                () -> settings.read().get(AvailabilitySettings.SECTION).rule(), new Messages(Locale.ROOT)));
+                () -> current.get().get(AlertSettings.SECTION),
+                () -> current.get().get(AvailabilitySettings.SECTION).rule(), new Messages(Locale.ROOT)));
         parts.add(AlertService.class, alerts).onClose(() -> alerts.ifBuilt(AlertService::close));
     }
 
@@ -66,6 +71,23 @@ public final class AlertsFeature implements Feature {
         alerts.onChange(w.tasks().debounce(Duration.ofMillis(300), count));
         count.run();
         alerts.startTicking();
+    }
+
+    private static <T> Supplier<T> recent(Supplier<T> read, Duration maxAge) {
+        return new Supplier<>() {
+            private T value;
+            private long readAt;
+
+            @Override
+            public synchronized T get() {
+                long now = System.nanoTime();
+                if (value == null || now - readAt > maxAge.toNanos()) {
+                    value = read.get();
+                    readAt = now;
+                }
+                return value;
+            }
+        };
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.DeploymentService;
+import io.camfleet.console.service.deploy.ErrorBudgets;
+import io.camfleet.console.service.availability.AvailabilityFigures;
 import io.camfleet.console.service.deploy.Pacer;
 import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.fleet.FleetService;
@@ -41,7 +43,7 @@ public final class DeploymentsFeature implements Feature {
         Lazy<DeploymentService> deployments = new Lazy<>(() -> new DeploymentService(journal.get(),
                 folder.database().releases(),
                 new LocalReleaseArtifacts(() -> settings.read().get(DeploySettings.SECTION).maxArtifactBytes()), folder.audit(),
-                folder.clock(), Pacer.REAL));
+                folder.clock(), Pacer.REAL, new ErrorBudgets(parts.reference(AvailabilityFigures.class))));
         // Each camera a rollout brings to its release shows in the fleet at once: the fleet of now, whichever source
         // Settings switched to since.
         var fleet = parts.reference(FleetService.class);

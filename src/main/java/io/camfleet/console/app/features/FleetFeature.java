@@ -11,6 +11,8 @@ import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.environments.EnvironmentsFleetSource;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.availability.AvailabilitySettings;
+import io.camfleet.console.domain.availability.SiteDownRule;
 import io.camfleet.console.service.fleet.FleetSource;
 import io.camfleet.console.ui.common.sitedetail.SiteDetailView;
 import io.camfleet.console.ui.common.sitedetail.SiteDetailViewModel;
@@ -40,8 +42,9 @@ public final class FleetFeature implements Feature {
 
     @Override
     public void open(OpenFolder folder, FolderParts.Builder parts) {
+        SiteDownRule rule = SettingsFile.in(folder.folder().path()).read().get(AvailabilitySettings.SECTION).rule();
         FleetSources fleet = new FleetSources(folder.database().fleet(), folder.clock(),
-                folder.audit(), folder.source());
+                folder.audit(), folder.source(), rule);
         parts.add(FleetSources.class, () -> fleet)
                 .add(FleetService.class, fleet::fleet)
                 .add(EnvironmentsFleetSource.class, fleet::environments);
@@ -60,6 +63,9 @@ public final class FleetFeature implements Feature {
         w.watch().watch(fleet.fleet());
         w.shell().sourceProperty().addListener((o, was, now) ->
                 w.watch().switchTo(now.kind().name(), () -> fleet.switchSource(sources.apply(now))));
+        // A new site-down rule from Settings: the live fleet is judged again off the FX thread, no restart.
+        w.shell().availabilityProperty().addListener((o, was, now) ->
+                w.workers().execute(() -> fleet.useSiteRule(now.rule())));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.camfleet.console.app.features;
 
 import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.domain.audit.AuditActions;
+import io.camfleet.console.domain.availability.SiteDownRule;
 import io.camfleet.console.domain.fleet.HealthRules;
 import io.camfleet.console.service.audit.AuditService;
 import io.camfleet.console.service.environments.EnvironmentsFleetSource;
@@ -20,8 +21,11 @@ public final class FleetSources {
     private final AuditService audit;
     private volatile FleetSource source;
     private volatile FleetService fleet;
+    private volatile SiteDownRule siteRule;
 
-    FleetSources(FleetStore cache, Clock clock, AuditService audit, Function<FleetStore, FleetSource> source) {
+    FleetSources(FleetStore cache, Clock clock, AuditService audit, Function<FleetStore, FleetSource> source,
+                 SiteDownRule siteRule) {
+        this.siteRule = siteRule;
         this.cache = cache;
         this.clock = clock;
         this.audit = audit;
@@ -30,11 +34,22 @@ public final class FleetSources {
 
     private void use(FleetSource next) {
         source = next;
-        fleet = new FleetService(next, cache, HealthRules.DEFAULT, clock, audit);
+        fleet = new FleetService(next, cache, HealthRules.DEFAULT, clock, audit, siteRule);
+    }
+
+    /** Judges the sites by {@code rule} from now on, this fleet and any a later switch builds (Settings). */
+    public synchronized void useSiteRule(SiteDownRule rule) {
+        siteRule = rule;
+        fleet.useSiteRule(rule);
     }
 
     public FleetService fleet() {
         return fleet;
+    }
+
+    /** The source the fleet comes from now. */
+    FleetSource source() {
+        return source;
     }
 
     /** The AWS environments the fleet is synced from, or null when that is not its source. */

@@ -21,12 +21,14 @@ public final class SettingsFeature implements Feature {
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
         ShellViewModel shell = w.shell();
         screens.settings(owner -> new SettingsDialog(w.messages(), environments, w.tasks(), w.settingsTabs())
-                .edit(owner, shell.tilesProperty().get(), shell.sourceProperty().get())
+                .edit(owner, shell.tilesProperty().get(), shell.sourceProperty().get(),
+                        shell.availabilityProperty().get())
                 .ifPresent(saved -> {
                     // Saved even when unchanged: Save is how settings that could not be read start afresh.
                     try {
                         shell.applyTiles(saved.tiles());
                         shell.applySource(saved.source());
+                        shell.applyAvailability(saved.availability());
                     } catch (Problem p) {
                         shell.addBanner(new Banner(Banner.Kind.DANGER, w.messages().text("banner.settingsUnsaved.title"),
                                 w.messages().text(p)));

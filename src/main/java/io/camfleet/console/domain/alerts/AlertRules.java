@@ -1,5 +1,7 @@
 package io.camfleet.console.domain.alerts;
 
+import io.camfleet.console.domain.availability.BurnRate;
+
 import java.time.Duration;
 
 /**
@@ -21,38 +23,32 @@ public record AlertRules(int siteOfflineMinutes, int cameraDegradedMinutes, int 
 
     public static final AlertRules DEFAULT = new AlertRules(1, 15, 15, 2, 14.4, 6.0);
 
-    /** The windows of the multiwindow burn-rate alerts: long and short, fast and slow. */
-    public static final Duration FAST_LONG = Duration.ofHours(1);
-    public static final Duration FAST_SHORT = Duration.ofMinutes(5);
-    public static final Duration SLOW_LONG = Duration.ofHours(6);
-    public static final Duration SLOW_SHORT = Duration.ofMinutes(30);
-
     private static final int MOST_MINUTES = 7 * 24 * 60;
 
     public AlertRules {
-        minutes("site offline", siteOfflineMinutes, 0);
-        minutes("camera degraded", cameraDegradedMinutes, 0);
-        minutes("sync stale", syncStaleMinutes, 1);
-        minutes("clear for", clearMinutes, 0);
-        rate("fast burn", fastBurnRate);
-        rate("slow burn", slowBurnRate);
+        minutes("siteOfflineMinutes", siteOfflineMinutes, 0);
+        minutes("cameraDegradedMinutes", cameraDegradedMinutes, 0);
+        minutes("syncStaleMinutes", syncStaleMinutes, 1);
+        minutes("clearMinutes", clearMinutes, 0);
+        rate("fastBurnRate", fastBurnRate);
+        rate("slowBurnRate", slowBurnRate);
         if (slowBurnRate > fastBurnRate) {
-            throw new IllegalArgumentException("The slow burn rate (" + slowBurnRate
-                    + ") must not be above the fast one (" + fastBurnRate + ").");
+            throw new IllegalArgumentException("The alert setting slowBurnRate (" + slowBurnRate
+                    + ") must not be above fastBurnRate (" + fastBurnRate + ").");
         }
     }
 
     private static void minutes(String what, int value, int least) {
         if (value < least || value > MOST_MINUTES) {
-            throw new IllegalArgumentException("The " + what + " threshold must be from " + least + " to "
+            throw new IllegalArgumentException("The alert setting " + what + " must be from " + least + " to "
                     + MOST_MINUTES + " minutes, not " + value + ".");
         }
     }
 
     private static void rate(String what, double value) {
         if (!(value >= 1 && value <= 1000)) {
-            throw new IllegalArgumentException("The " + what + " rate must be from 1 to 1000 times the budget, not "
-                    + value + ".");
+            throw new IllegalArgumentException("The alert setting " + what
+                    + " must be from 1 to 1000 times the budget's pace, not " + value + ".");
         }
     }
 
@@ -87,15 +83,9 @@ public record AlertRules(int siteOfflineMinutes, int cameraDegradedMinutes, int 
         return kind == AlertKind.DEPLOYMENT_FAILED || kind == AlertKind.SYNC_STALE;
     }
 
-    /**
-     * The error budget's burn rate: the share of time down over the share the target allows (1.0 spends the budget
-     * exactly by the period's end). 0 when nothing was observed.
-     */
-    public static double burnRate(long downSeconds, long observedSeconds, double targetPercent) {
-        if (observedSeconds <= 0) {
-            return 0;
-        }
-        double allowed = (100.0 - targetPercent) / 100.0;
-        return ((double) downSeconds / observedSeconds) / allowed;
+    /** The multiwindow burn-rate rule at these rates, on the SRE workbook's windows (1 h, 5 min; 6 h, 30 min). */
+    public BurnRate burnRate() {
+        return new BurnRate(BurnRate.DEFAULT.fastLong(), BurnRate.DEFAULT.fastShort(), fastBurnRate,
+                BurnRate.DEFAULT.slowLong(), BurnRate.DEFAULT.slowShort(), slowBurnRate);
     }
 }

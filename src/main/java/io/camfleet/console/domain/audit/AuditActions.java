@@ -19,6 +19,8 @@ public final class AuditActions {
     public static final String DEPLOY_ABORT = "deploy.abort";
     public static final String DEPLOY_RETRY = "deploy.retry";
     public static final String DEPLOY_ROLLBACK = "deploy.rollback";
+    /** An emergency plan overrode the error-budget guard: why, and which sites below it were let through. */
+    public static final String DEPLOY_BUDGET_OVERRIDE = "deploy.budgetOverride";
     /** An SSH host key was trusted by the operator. */
     public static final String SSH_HOSTKEY_ACCEPT = "ssh.hostkey.accept";
     /** An operator took an alert on, resolved it by hand, or silenced alerts for a while. */

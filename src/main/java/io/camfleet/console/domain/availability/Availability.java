@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param observedSeconds   time with data, less planned maintenance: what uptime is measured over
  * @param noDataSeconds     time in the period without data (never counted as up)
  * @param downSeconds       unplanned downtime by the rule (for a camera: its own downtime)
- * @param maintenance       downtime inside the maintenance window: excluded from the figures, listed here
+ * @param maintenance       downtime inside the maintenance window: excluded from the figures, listed here (for a
+ *                          group only when the list is short: it may be empty while maintenanceSeconds is not)
+ * @param maintenanceSeconds the total of that planned downtime (for a group: summed over its members)
  * @param incidents         how many times the subject went down
  * @param cameraSecondsLost camera downtime at sites that were not down (camera-minutes lost, in seconds)
  * @param targetPercent     the SLA target the budget is measured against (for a group: the observed-time weighted
@@ -27,6 +29,7 @@ public record Availability(
         long noDataSeconds,
         long downSeconds,
         List<Span> maintenance,
+        long maintenanceSeconds,
         int incidents,
         long cameraSecondsLost,
         double targetPercent) {
@@ -42,13 +45,25 @@ public record Availability(
         maintenance = List.copyOf(maintenance);
     }
 
+    /** Figures whose planned downtime is exactly the listed spans (a camera's or a site's). */
+    public Availability(Grouping grouping, String subject, Period period, long observedSeconds, long noDataSeconds,
+                        long downSeconds, List<Span> maintenance, int incidents, long cameraSecondsLost,
+                        double targetPercent) {
+        this(grouping, subject, period, observedSeconds, noDataSeconds, downSeconds, maintenance,
+                secondsOf(maintenance), incidents, cameraSecondsLost, targetPercent);
+    }
+
+    private static long secondsOf(List<Span> spans) {
+        long seconds = 0;
+        for (Span s : spans) {
+            seconds += s.to().getEpochSecond() - s.from().getEpochSecond();
+        }
+        return seconds;
+    }
+
     /** Uptime in percent of the observed time; NaN when nothing was observed. */
     public double uptimePercent() {
         return observedSeconds <= 0 ? Double.NaN : 100.0 * (observedSeconds - downSeconds) / observedSeconds;
-    }
-
-    public long maintenanceSeconds() {
-        return maintenance.stream().mapToLong(s -> s.to().getEpochSecond() - s.from().getEpochSecond()).sum();
     }
 
     /** The downtime the target allows over the observed time. */

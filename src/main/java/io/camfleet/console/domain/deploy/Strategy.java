@@ -7,7 +7,7 @@ import java.time.Duration;
  * at most {@code maxConcurrency} targets under way at once, stopping new dispatches when the failures exceed the
  * threshold, and waiting {@code pauseBetweenWaves} between waves. {@code ignoreMaintenanceWindows} is the emergency
  * override for a hotfix that cannot wait: every target is dispatched at once whatever its site's window says; the
- * launch audit names it.
+ * launch audit names it. {@code budgetGuard} holds back the sites with too little error budget left this month.
  *
  * <p>Bounds, so that a typo cannot hold a rollout for ever: at most {@link #MOST_CONCURRENT} targets at once, and a
  * pause between waves of at most {@link #LONGEST_PAUSE}.
@@ -19,7 +19,8 @@ public record Strategy(
         int maxConcurrency,
         FailureThreshold failureThreshold,
         Duration pauseBetweenWaves,
-        boolean ignoreMaintenanceWindows) {
+        boolean ignoreMaintenanceWindows,
+        BudgetGuard budgetGuard) {
 
     /** The most targets under way at once. */
     public static final int MOST_CONCURRENT = 10_000;
@@ -31,11 +32,24 @@ public record Strategy(
         this(canary, canaryApproval, waves, maxConcurrency, failureThreshold, pauseBetweenWaves, false);
     }
 
+    public Strategy(HostCount canary, CanaryApproval canaryApproval, WaveSizing waves, int maxConcurrency,
+                    FailureThreshold failureThreshold, Duration pauseBetweenWaves, boolean ignoreMaintenanceWindows) {
+        this(canary, canaryApproval, waves, maxConcurrency, failureThreshold, pauseBetweenWaves,
+                ignoreMaintenanceWindows, BudgetGuard.NONE);
+    }
+
+    /** This strategy with {@code guard} instead of its own. */
+    public Strategy withBudgetGuard(BudgetGuard guard) {
+        return new Strategy(canary, canaryApproval, waves, maxConcurrency, failureThreshold, pauseBetweenWaves,
+                ignoreMaintenanceWindows, guard);
+    }
+
     public Strategy {
         canary = canary == null ? HostCount.NONE : canary;
         canaryApproval = canaryApproval == null ? CanaryApproval.PAUSE_FOR_APPROVAL : canaryApproval;
         failureThreshold = failureThreshold == null ? FailureThreshold.NONE_TOLERATED : failureThreshold;
         pauseBetweenWaves = pauseBetweenWaves == null ? Duration.ZERO : pauseBetweenWaves;
+        budgetGuard = budgetGuard == null ? BudgetGuard.NONE : budgetGuard;
         if (waves == null) {
             throw new IllegalArgumentException("A strategy needs a wave sizing: a size or explicit lists.");
         }

@@ -18,6 +18,8 @@ public enum TargetEvent {
     FAILED,
     /** A failed target was put back on its previous version. */
     ROLLED_BACK,
+    /** The site's error budget this month is below the plan's guard: the target is left alone. */
+    HELD_BACK,
     /** The host already runs the target version: nothing to do. */
     ALREADY_AT_VERSION,
     /** The host stopped answering while something was under way. */

@@ -6,6 +6,7 @@ package io.camfleet.console.domain.deploy;
  * <pre>
  * PENDING → WAITING_WINDOW → DISPATCHED → INSTALLING → VERIFYING → SUCCEEDED | FAILED | ROLLED_BACK
  *         ↘ SKIPPED (already at the version)            any live state ↘ UNKNOWN (contact lost)
+ *         ↘ HELD_BACK (its site's error budget is below the plan's guard)
  * </pre>
  */
 public enum TargetState {
@@ -20,11 +21,16 @@ public enum TargetState {
     /** Already at the target version: nothing done, counts as a success. */
     SKIPPED,
     /** Contact lost after dispatch: must be re-probed before anything runs on it again. */
-    UNKNOWN;
+    UNKNOWN,
+    /**
+     * Never touched: its site had less error budget left this month than the plan's guard allows. Neither a success
+     * nor a failure; the journal says why.
+     */
+    HELD_BACK;
 
     /** No further transition happens by itself (a retry or a rollback starts a new attempt). */
     public boolean isFinal() {
-        return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == SKIPPED;
+        return this == SUCCEEDED || this == FAILED || this == ROLLED_BACK || this == SKIPPED || this == HELD_BACK;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import static io.camfleet.console.domain.deploy.TargetState.DISPATCHED;
 import static io.camfleet.console.domain.deploy.TargetState.FAILED;
+import static io.camfleet.console.domain.deploy.TargetState.HELD_BACK;
 import static io.camfleet.console.domain.deploy.TargetState.INSTALLING;
 import static io.camfleet.console.domain.deploy.TargetState.PENDING;
 import static io.camfleet.console.domain.deploy.TargetState.ROLLED_BACK;
@@ -20,7 +21,8 @@ import static io.camfleet.console.domain.deploy.TargetState.WAITING_WINDOW;
  *
  * <pre>
  * PENDING        WINDOW_CLOSED → WAITING_WINDOW   DISPATCH → DISPATCHED   ALREADY_AT_VERSION → SKIPPED
- * WAITING_WINDOW DISPATCH → DISPATCHED            ALREADY_AT_VERSION → SKIPPED
+ *                HELD_BACK → HELD_BACK
+ * WAITING_WINDOW DISPATCH → DISPATCHED            ALREADY_AT_VERSION → SKIPPED   HELD_BACK → HELD_BACK
  * DISPATCHED     INSTALL_STARTED → INSTALLING     ALREADY_AT_VERSION → SKIPPED   FAILED → FAILED   CONTACT_LOST → UNKNOWN
  * INSTALLING     INSTALLED → VERIFYING            FAILED → FAILED                CONTACT_LOST → UNKNOWN
  *                ALREADY_AT_VERSION → SKIPPED
@@ -29,7 +31,7 @@ import static io.camfleet.console.domain.deploy.TargetState.WAITING_WINDOW;
  * FAILED         RETRY → PENDING                  ROLLED_BACK → ROLLED_BACK
  * </pre>
  *
- * SUCCEEDED, SKIPPED and ROLLED_BACK accept nothing: a new release is a new deployment. A camera found at the version
+ * SUCCEEDED, SKIPPED, HELD_BACK and ROLLED_BACK accept nothing: a new release is a new deployment. A camera found at the version
  * after a crash goes back to VERIFYING: its version marker proves the install, not its health.
  */
 public final class TargetTransitions {
@@ -59,10 +61,12 @@ public final class TargetTransitions {
         t.put(PENDING, Map.of(
                 TargetEvent.WINDOW_CLOSED, WAITING_WINDOW,
                 TargetEvent.DISPATCH, DISPATCHED,
-                TargetEvent.ALREADY_AT_VERSION, SKIPPED));
+                TargetEvent.ALREADY_AT_VERSION, SKIPPED,
+                TargetEvent.HELD_BACK, HELD_BACK));
         t.put(WAITING_WINDOW, Map.of(
                 TargetEvent.DISPATCH, DISPATCHED,
-                TargetEvent.ALREADY_AT_VERSION, SKIPPED));
+                TargetEvent.ALREADY_AT_VERSION, SKIPPED,
+                TargetEvent.HELD_BACK, HELD_BACK));
         t.put(DISPATCHED, Map.of(
                 TargetEvent.INSTALL_STARTED, INSTALLING,
                 // the agent checks the version marker before installing

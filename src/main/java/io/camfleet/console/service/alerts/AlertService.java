@@ -24,13 +24,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -71,13 +68,8 @@ public final class AlertService implements AutoCloseable {
     private final List<Runnable> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicReference<FleetSnapshot> pending = new AtomicReference<>();
 
-    // What is wrong now, by alert key; guarded by this.
-    private Map<String, Condition> fleet = Map.of();
-    private boolean fleetHeard;
-    private Map<String, Condition> burn = Map.of();
-    private boolean burnHeard;
-    private final Map<String, Condition> latched = new HashMap<>();
-    private final Set<String> latchedCleared = new HashSet<>();
+    /** What is wrong now; guarded by this. */
+    private final Conditions conditions = new Conditions();
     private FleetSnapshot lastSnapshot;
     private AvailabilityFigures figures;
     private volatile boolean closed;
@@ -148,7 +140,14 @@ public final class AlertService implements AutoCloseable {
             throw new IllegalStateException("A service on a given executor is ticked by its owner");
         }
         long every = TICK.toMillis();
-        own.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        // a tick that throws would end the schedule silently: log it, and the next one tries again
+        own.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                LOG.error("Alert tick failed; the next one tries again", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Told after every change to an alert, on the service's thread or the caller's; must hand work on. */
@@ -190,13 +189,12 @@ public final class AlertService implements AutoCloseable {
         if (!s.live()) {
             return; // the cache's picture "as of" its time says nothing about now
         }
-        fleet = FleetConditions.of(s, siteRule.get(), fleet);
-        fleetHeard = true;
-        Condition stale = latched.get(Alert.key(AlertKind.SYNC_STALE, s.source()));
+        conditions.fleet(s, siteRule.get());
+        Condition stale = conditions.held(Alert.key(AlertKind.SYNC_STALE, s.source()));
         Instant now = clock.instant();
         if (stale != null && s.asOf() != null
                 && s.asOf().isAfter(now.minus(rules.get().threshold(AlertKind.SYNC_STALE)))) {
-            clearLatched(stale.key());
+            conditions.clear(stale.key());
         }
         evaluate(now);
     }
@@ -207,13 +205,12 @@ public final class AlertService implements AutoCloseable {
             case FleetEvent.SyncFailed f -> {
                 Condition c = new Condition(AlertKind.SYNC_STALE, f.source(), "", f.asOf() == null ? now : f.asOf(),
                         List.of(f.source()));
-                holdLatched(c);
+                conditions.hold(c);
             }
-            case FleetEvent.SyncRecovered r -> clearLatched(Alert.key(AlertKind.SYNC_STALE, r.source()));
+            case FleetEvent.SyncRecovered r -> conditions.clear(Alert.key(AlertKind.SYNC_STALE, r.source()));
             case FleetEvent.SourceSwitched s -> {
-                clearLatched(Alert.key(AlertKind.SYNC_STALE, s.from()));
-                fleet = Map.of();
-                fleetHeard = false; // until the new source's first snapshot
+                conditions.clear(Alert.key(AlertKind.SYNC_STALE, s.from()));
+                conditions.forgetFleet();
             }
             default -> {
                 return; // health and versions come with the snapshots
@@ -226,26 +223,14 @@ public final class AlertService implements AutoCloseable {
     synchronized void deployment(String id, String release, String version, DeploymentState state) {
         String key = Alert.key(AlertKind.DEPLOYMENT_FAILED, id);
         if (state == DeploymentState.FAILING || state == DeploymentState.FAILED) {
-            holdLatched(new Condition(AlertKind.DEPLOYMENT_FAILED, id, "", clock.instant(),
+            conditions.hold(new Condition(AlertKind.DEPLOYMENT_FAILED, id, "", clock.instant(),
                     List.of(id, release, version)));
         } else if (state == DeploymentState.RUNNING || state == DeploymentState.SUCCEEDED) {
-            clearLatched(key);
+            conditions.clear(key);
         } else {
             return;
         }
         evaluate(clock.instant());
-    }
-
-    private void holdLatched(Condition c) {
-        Condition was = latched.get(c.key());
-        latched.put(c.key(), was == null ? c : c.since(was.since()));
-        latchedCleared.remove(c.key());
-    }
-
-    private void clearLatched(String key) {
-        if (latched.remove(key) != null) {
-            latchedCleared.add(key);
-        }
     }
 
     /** Once a minute: thresholds passed, conditions clear long enough, burn rates, silences over. */
@@ -253,13 +238,7 @@ public final class AlertService implements AutoCloseable {
         Instant now = clock.instant();
         if (figures != null) {
             try {
-                Map<String, Condition> next = new HashMap<>();
-                BurnConditions.of(figures, rules.get(), now).forEach((key, c) -> {
-                    Condition was = burn.get(key);
-                    next.put(key, was == null ? c : c.since(was.since()));
-                });
-                burn = next;
-                burnHeard = true;
+                conditions.burn(BurnConditions.of(figures, rules.get().burnRate(), now));
             } catch (RuntimeException e) {
                 LOG.warn("Burn rates could not be read; they are judged again at the next tick", e);
             }
@@ -277,9 +256,7 @@ public final class AlertService implements AutoCloseable {
             open.put(a.key(), a);
         }
         List<Silence> silences = store.silences(now);
-        Map<String, Condition> active = new HashMap<>(fleet);
-        active.putAll(burn);
-        active.putAll(latched);
+        Map<String, Condition> active = conditions.active();
         boolean changed = false;
         for (Condition c : active.values()) {
             Alert a = open.get(c.key());
@@ -297,8 +274,7 @@ public final class AlertService implements AutoCloseable {
                 changed |= unsilenceIfOver(a, now, silences);
                 continue;
             }
-            boolean clear = AlertRules.latched(a.kind()) ? latchedCleared.contains(a.key()) : heard(a.kind());
-            if (!clear) {
+            if (!conditions.over(a)) {
                 changed |= unsilenceIfOver(a, now, silences);
                 continue;
             }
@@ -314,7 +290,7 @@ public final class AlertService implements AutoCloseable {
             if (current.clearFor(r.clearAfter(), now)) {
                 Alert resolved = current.resolveAutomatically(now);
                 if (store.update(current, resolved, AlertStep.RESOLVE, now, "", "")) {
-                    latchedCleared.remove(a.key());
+                    conditions.resolved(a);
                     deliver(resolved, AlertStatus.RESOLVED, now, "", "");
                     changed = true;
                 }
@@ -323,14 +299,6 @@ public final class AlertService implements AutoCloseable {
         if (changed) {
             changed();
         }
-    }
-
-    private boolean heard(AlertKind kind) {
-        return switch (kind) {
-            case SITE_OFFLINE, CAMERA_DEGRADED -> fleetHeard;
-            case BUDGET_BURN_FAST, BUDGET_BURN_SLOW -> burnHeard;
-            case DEPLOYMENT_FAILED, SYNC_STALE -> false;
-        };
     }
 
     private void raise(Condition c, Instant now, List<Silence> silences) {
@@ -401,7 +369,7 @@ public final class AlertService implements AutoCloseable {
      * @throws Problem (BAD_INPUT) for an unknown id, a missing note, or an alert already acknowledged or resolved
      */
     public Alert acknowledge(long id, String note) {
-        String n = note(note);
+        String n = OperatorInput.note(note);
         String by = audit.operator().osUser();
         return audit.perform(AuditActions.ALERT_ACKNOWLEDGE, "alert " + id, Map.of("note", n),
                 () -> step(id, AlertStep.ACKNOWLEDGE, a -> a.acknowledge(by, n, clock.instant()), by, n));
@@ -413,7 +381,7 @@ public final class AlertService implements AutoCloseable {
      * @throws Problem (BAD_INPUT) for an unknown id, a missing note, or an alert already resolved
      */
     public Alert resolve(long id, String note) {
-        String n = note(note);
+        String n = OperatorInput.note(note);
         String by = audit.operator().osUser();
         return audit.perform(AuditActions.ALERT_RESOLVE, "alert " + id, Map.of("note", n),
                 () -> step(id, AlertStep.RESOLVE, a -> a.resolve(by, n, clock.instant()), by, n));
@@ -428,7 +396,7 @@ public final class AlertService implements AutoCloseable {
      * @throws Problem (BAD_INPUT) for an end not in the future, a missing note, or neither a site nor a kind
      */
     public Silence silence(String siteId, AlertKind kind, Instant until, String note) {
-        String n = note(note);
+        String n = OperatorInput.note(note);
         Instant now = clock.instant();
         if (!until.isAfter(now)) {
             throw Problem.badInput("alerts.silence.past", until.toString());
@@ -458,7 +426,7 @@ public final class AlertService implements AutoCloseable {
             try {
                 after = change.apply(before);
             } catch (AlertTransitions.Refused r) {
-                throw refused(before, r);
+                throw OperatorInput.refused(before, r);
             }
             Instant at = step == AlertStep.ACKNOWLEDGE ? after.acknowledgedAt() : after.resolvedAt();
             if (store.update(before, after, step, at, by, note)) {
@@ -468,28 +436,6 @@ public final class AlertService implements AutoCloseable {
             }
         }
         throw new Problem("alerts.changedMeanwhile", id);
-    }
-
-    private static Problem refused(Alert a, AlertTransitions.Refused r) {
-        return switch (r.reason()) {
-            case ALREADY_RESOLVED -> a.resolvedAutomatically()
-                    ? Problem.badInput("alerts.refused.resolvedByItself", a.id(), a.resolvedAt().toString())
-                    : Problem.badInput("alerts.refused.resolved", a.id(), a.resolvedBy(), a.resolvedAt().toString());
-            case ALREADY_ACKNOWLEDGED -> Problem.badInput("alerts.refused.acknowledged", a.id(), a.acknowledgedBy(),
-                    a.acknowledgedAt().toString());
-            default -> Problem.badInput("alerts.refused.other", a.id(), a.status().name());
-        };
-    }
-
-    private static String note(String note) {
-        String n = note == null ? "" : note.strip();
-        if (n.isEmpty()) {
-            throw Problem.badInput("alerts.noteMissing");
-        }
-        if (n.length() > NOTE_LIMIT) {
-            throw Problem.badInput("alerts.noteTooLong", NOTE_LIMIT, n.length());
-        }
-        return n;
     }
 
     // ---- reading -------------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package io.camfleet.console.service.deploy;
 
 import io.camfleet.console.domain.audit.AuditActions;
+import io.camfleet.console.domain.audit.AuditOutcome;
+import io.camfleet.console.domain.deploy.BudgetGuard;
 import io.camfleet.console.domain.deploy.BlastRadius;
 import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.HostCount;
@@ -51,12 +53,21 @@ public final class DeploymentService {
     private final AuditService audit;
     private final Clock clock;
     private final Pacer pacer;
+    private final ErrorBudgets budgets;
+    private final Messages words = new Messages(Locale.ROOT);
 
     /**
      * @param artifacts checks a release's artifact at launch, for executors that read it on this machine
      */
     public DeploymentService(DeploymentJournal journal, ReleaseStore releases, ReleaseArtifacts artifacts,
                              AuditService audit, Clock clock, Pacer pacer) {
+        this(journal, releases, artifacts, audit, clock, pacer, ErrorBudgets.UNKNOWN);
+    }
+
+    /** @param budgets the error budget left at each site this month: shown in the dry run, weighed by the guard */
+    public DeploymentService(DeploymentJournal journal, ReleaseStore releases, ReleaseArtifacts artifacts,
+                             AuditService audit, Clock clock, Pacer pacer, ErrorBudgets budgets) {
+        this.budgets = budgets;
         this.journal = journal;
         this.releases = releases;
         this.artifacts = artifacts;
@@ -72,9 +83,10 @@ public final class DeploymentService {
      *                    with the sentence it will fail with, in plan order
      * @param closedWindows the sites whose maintenance window is closed now, with when it next opens, soonest
      *                      first; none when the plan ignores the windows
+     * @param budgets       the error budget left this month at each wave's sites, and the sites the guard holds back
      */
     public record DryRun(List<Wave> waves, BlastRadius blastRadius, Map<String, String> unreachable,
-                         List<WindowOpening> closedWindows) {
+                         List<WindowOpening> closedWindows, BudgetCheck budgets) {
     }
 
     /** A site whose cameras wait for its maintenance window, and when it next opens, in the site's own zone. */
@@ -104,7 +116,8 @@ public final class DeploymentService {
             }
         }
         return new DryRun(waves, BlastRadius.of(waves, byId), unreachable,
-                strategy.ignoreMaintenanceWindows() ? List.of() : closedWindows(targets, placements));
+                strategy.ignoreMaintenanceWindows() ? List.of() : closedWindows(targets, placements),
+                budgets.check(waves, byId, strategy.budgetGuard(), clock.instant()));
     }
 
     /** The sites of {@code targets} whose window is closed now, with its next opening, soonest first. */
@@ -147,6 +160,10 @@ public final class DeploymentService {
                     .map(p -> words.text("release.problem." + p.name())).collect(Collectors.joining("; ")));
         }
         DryRun dry = dryRun(targets, strategy, placements, runner);
+        if (strategy.budgetGuard().holds() && !dry.budgets().known()) {
+            // A guard that cannot see the budgets would let every site through while seeming to protect them.
+            throw Problem.badInput("deploy.budgetsUnknown", strategy.budgetGuard().toString());
+        }
         if (runner instanceof WaveRunner waves) {
             checkWholeWaves(waves, release, strategy, dry.waves(), placements);
         }
@@ -197,7 +214,18 @@ public final class DeploymentService {
         if (strategy.ignoreMaintenanceWindows()) {
             parameters.put("maintenanceWindows", "IGNORED (emergency)");
         }
+        BudgetGuard guard = strategy.budgetGuard();
+        if (guard.isSet()) {
+            parameters.put("errorBudgetGuard", guard + (guard.isEmergency() ? " OVERRIDDEN (emergency)" : ""));
+            parameters.put("heldBackAtLaunch", Integer.toString(dry.budgets().skipped().size()));
+        }
+        if (guard.isEmergency()) {
+            parameters.put("emergency", guard.emergencyReason());
+        }
         return audit.perform(AuditActions.DEPLOY_LAUNCH, id, parameters, () -> {
+            if (guard.isSet() && guard.isEmergency()) {
+                auditOverride(id, guard, dry.budgets());
+            }
             releases.save(release, audit.operator().osUser());
             Instant now = clock.instant();
             List<TargetRecord> records = new ArrayList<>();
@@ -211,8 +239,47 @@ public final class DeploymentService {
                     PlanJson.write(strategy), DeploymentState.RUNNING, now, audit.operator().osUser(), now), records,
                     lease);
             return new Rollout(id, release, strategy, dry.waves(), placements, DeploymentState.RUNNING, Map.of(),
-                    runner, journal, clock, pacer, onChange);
+                    runner, journal, clock, pacer, onChange, guard(strategy));
         });
+    }
+
+    /**
+     * The emergency override of the error-budget guard, audited on its own: who launched it, why, and which sites
+     * below the guard it lets through (unknown when no figures are kept).
+     */
+    private void auditOverride(String id, BudgetGuard guard, BudgetCheck budgets) {
+        Map<String, String> p = new TreeMap<>();
+        p.put("errorBudgetGuard", guard.toString());
+        p.put("reason", guard.emergencyReason());
+        p.put("sitesBelowGuard", !budgets.known() ? "unknown (no availability figures)"
+                : budgets.heldBack().isEmpty() ? "none"
+                : budgets.heldBack().stream().map(h -> h.siteId() + String.format(Locale.ROOT, " (%.1f %%)",
+                        h.leftPercent())).distinct().collect(Collectors.joining(", ")));
+        audit.record(AuditActions.DEPLOY_BUDGET_OVERRIDE, id, p, AuditOutcome.SUCCEEDED);
+    }
+
+    /** The guard a rollout weighs as each wave starts: the sites below it now, each with its reason. */
+    private Rollout.Guard guard(Strategy strategy) {
+        BudgetGuard guard = strategy.budgetGuard();
+        if (!guard.holds()) {
+            return Rollout.Guard.NONE;
+        }
+        return sites -> {
+            Optional<Map<String, Double>> left = budgets.leftThisMonth(sites, clock.instant());
+            Map<String, String> held = new LinkedHashMap<>();
+            for (String site : sites) {
+                if (left.isEmpty()) { // the figures broke since the launch: a guard holds when it cannot see
+                    held.put(site, words.text("deploy.heldBack.unknown", guard.toString()));
+                } else {
+                    Double l = left.get().get(site);
+                    if (l != null && guard.below(l)) {
+                        held.put(site, words.text("deploy.heldBack", String.format(Locale.ROOT, "%.1f %%",
+                                l * 100.0), guard.toString()));
+                    }
+                }
+            }
+            return held;
+        };
     }
 
     /**
@@ -263,7 +330,7 @@ public final class DeploymentService {
             byWave.forEach((index, cameras) -> waves.add(new Wave(index,
                     index == 0 && !strategy.canary().isNone(), cameras)));
             return new Rollout(id, release, strategy, waves, known, d.state(), states, runner, journal, clock, pacer,
-                    onChange);
+                    onChange, guard(strategy));
         });
     }
 
@@ -347,7 +414,8 @@ public final class DeploymentService {
         Strategy s = PlanJson.parse(d.plan());
         Strategy strategy = s.waves() instanceof WaveSizing.Explicit
                 ? new Strategy(s.canary(), s.canaryApproval(), new WaveSizing.EachOf(HostCount.percent(100)),
-                s.maxConcurrency(), s.failureThreshold(), s.pauseBetweenWaves(), s.ignoreMaintenanceWindows())
+                s.maxConcurrency(), s.failureThreshold(), s.pauseBetweenWaves(), s.ignoreMaintenanceWindows(),
+                s.budgetGuard())
                 : s;
         return audit.perform(AuditActions.DEPLOY_RETRY, id, Map.of("targets", Integer.toString(plan.size())),
                 () -> launch(release, strategy, plan, fleet.placements(), d.executor(), runner, onChange, lease));

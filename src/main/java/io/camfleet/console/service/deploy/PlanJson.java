@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camfleet.console.domain.deploy.BudgetGuard;
 import io.camfleet.console.domain.deploy.CanaryApproval;
 import io.camfleet.console.domain.deploy.FailureThreshold;
 import io.camfleet.console.domain.deploy.HostCount;
@@ -33,6 +34,8 @@ import java.util.Set;
  * {@code canaryApproval} is {@code pause} (wait for an operator) or {@code continue} (once healthy); pauses are
  * {@code 90s}, {@code 10m}, {@code 1h} or ISO-8601 ({@code PT10M}); {@code maintenanceWindows} is {@code respect}
  * (the default: a camera outside its site's window waits) or {@code ignore} (an emergency, audited).
+ * {@code errorBudgetGuard} ({@code "25%"}) holds back the sites with less of this month's error budget left;
+ * {@code "emergency": true} with an {@code emergencyReason} overrides it, audited.
  *
  * <p>Strict, because a plan decides what happens to cameras: unknown and repeated keys are refused, and so is a value
  * of the wrong JSON type ({@code "maxConcurrency": "ten"}, {@code 2.7}, {@code 1e9}); counts are whole numbers,
@@ -41,7 +44,8 @@ import java.util.Set;
 public final class PlanJson {
 
     private static final Set<String> KEYS = Set.of("canary", "canaryApproval", "waves", "maxConcurrency",
-            "failureThreshold", "pauseBetweenWaves", "maintenanceWindows");
+            "failureThreshold", "pauseBetweenWaves", "maintenanceWindows", "errorBudgetGuard", "emergency",
+            "emergencyReason");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -78,7 +82,8 @@ public final class PlanJson {
                     concurrency(root.get("maxConcurrency")),
                     threshold != null ? FailureThreshold.parse(threshold) : FailureThreshold.NONE_TOLERATED,
                     duration(text(root, "pauseBetweenWaves", "0s")),
-                    ignoreWindows(text(root, "maintenanceWindows", "respect")));
+                    ignoreWindows(text(root, "maintenanceWindows", "respect")),
+                    guard(root));
         } catch (IllegalArgumentException e) {
             throw Problem.badInput("plan.invalid", e.getMessage());
         }
@@ -94,6 +99,26 @@ public final class PlanJson {
             throw new IllegalArgumentException(key + " is " + n + ": write it as a JSON string, in quotes.");
         }
         return n.textValue();
+    }
+
+    /** The error-budget guard and its emergency override: an override must say why, and a reason needs an emergency. */
+    private static BudgetGuard guard(JsonNode root) {
+        String guard = text(root, "errorBudgetGuard", null);
+        JsonNode emergency = root.get("emergency");
+        if (emergency != null && !emergency.isBoolean()) {
+            throw new IllegalArgumentException("emergency is " + emergency + ": write true or false, without quotes.");
+        }
+        boolean isEmergency = emergency != null && emergency.booleanValue();
+        String reason = text(root, "emergencyReason", null);
+        if (isEmergency && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("emergency is true but there is no emergencyReason: say why this plan "
+                    + "may override the error-budget guard, such as \"emergencyReason\": \"hotfix for INC-1234\".");
+        }
+        if (!isEmergency && reason != null) {
+            throw new IllegalArgumentException("emergencyReason is given but emergency is not true: add "
+                    + "\"emergency\": true, or take the reason out.");
+        }
+        return new BudgetGuard(guard == null ? 0 : BudgetGuard.parsePercent(guard), isEmergency ? reason : null);
     }
 
     /** A count of hosts: {@code "10%"}, {@code "3"} or the whole number {@code 3}; never 2.7, 1e9 or true. */
@@ -212,6 +237,13 @@ public final class PlanJson {
         o.put("failureThreshold", s.failureThreshold().toString());
         o.put("pauseBetweenWaves", s.pauseBetweenWaves().toString());
         o.put("maintenanceWindows", s.ignoreMaintenanceWindows() ? "ignore" : "respect");
+        if (s.budgetGuard().isSet()) {
+            o.put("errorBudgetGuard", s.budgetGuard().toString());
+        }
+        if (s.budgetGuard().isEmergency()) {
+            o.put("emergency", true);
+            o.put("emergencyReason", s.budgetGuard().emergencyReason());
+        }
         return o.toString();
     }
 }

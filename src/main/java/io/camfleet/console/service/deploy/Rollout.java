@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +69,17 @@ public final class Rollout {
     public record Placement(Target target, MaintenanceWindow window, ZoneId zone) {
     }
 
+    /**
+     * The plan's error-budget guard, weighed as each wave starts: the sites to hold back, each with the sentence the
+     * journal keeps for its cameras.
+     */
+    @FunctionalInterface
+    public interface Guard {
+        Guard NONE = sites -> Map.of();
+
+        Map<String, String> holdBack(Collection<String> siteIds);
+    }
+
     private final String id;
     private final Release release;
     private final Strategy strategy;
@@ -78,6 +90,7 @@ public final class Rollout {
     private final Clock clock;
     private final Pacer pacer;
     private final Consumer<Rollout> onChange;
+    private final Guard guard;
     private final Messages words = new Messages(Locale.ROOT);
 
     private final Map<String, TargetState> targets = new LinkedHashMap<>();
@@ -94,6 +107,15 @@ public final class Rollout {
     public Rollout(String id, Release release, Strategy strategy, List<Wave> waves, Map<String, Placement> placements,
                    DeploymentState state, Map<String, TargetState> states, DeploymentExecutor executor,
                    DeploymentJournal journal, Clock clock, Pacer pacer, Consumer<Rollout> onChange) {
+        this(id, release, strategy, waves, placements, state, states, executor, journal, clock, pacer, onChange,
+                Guard.NONE);
+    }
+
+    /** @param guard holds back, as each wave starts, the sites with too little error budget left */
+    public Rollout(String id, Release release, Strategy strategy, List<Wave> waves, Map<String, Placement> placements,
+                   DeploymentState state, Map<String, TargetState> states, DeploymentExecutor executor,
+                   DeploymentJournal journal, Clock clock, Pacer pacer, Consumer<Rollout> onChange, Guard guard) {
+        this.guard = guard;
         this.id = id;
         this.release = release;
         this.strategy = strategy;
@@ -202,6 +224,7 @@ public final class Rollout {
                 if (!awaitRunning()) {
                     break;
                 }
+                holdBack(wave);
                 runWave(wave);
                 if (wave.canary() && dispatching()) {
                     afterCanary(wave);
@@ -271,6 +294,31 @@ public final class Rollout {
         }
     }
 
+    /**
+     * The cameras of this wave not yet touched, at sites the guard holds back now, are HELD_BACK with its reason:
+     * weighed at the wave's start, since budgets are spent while the earlier waves run.
+     */
+    private void holdBack(Wave wave) {
+        Map<String, List<String>> waiting = new LinkedHashMap<>();
+        for (String camera : wave.cameraIds()) {
+            TargetState s = stateOf(camera);
+            if (s == TargetState.PENDING || s == TargetState.WAITING_WINDOW) {
+                waiting.computeIfAbsent(placements.get(camera).target().siteId(), k -> new ArrayList<>()).add(camera);
+            }
+        }
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Map<String, String> held = guard.holdBack(waiting.keySet());
+        held.forEach((site, why) -> {
+            List<String> cameras = waiting.get(site);
+            if (cameras != null) {
+                LOG.info("Deployment {}: {} cameras at site {} held back: {}", id, cameras.size(), site, why);
+                cameras.forEach(c -> move(c, TargetEvent.HELD_BACK, why));
+            }
+        });
+    }
+
     private void runWave(Wave wave) throws InterruptedException {
         switch (executor) {
             case TargetRunner runner -> runEachTarget(wave, runner);
@@ -334,11 +382,14 @@ public final class Rollout {
     private String summary() {
         int ok = 0;
         int failed = 0;
+        int held = 0;
         for (TargetState s : targets.values()) {
             ok += s.isSuccess() ? 1 : 0;
             failed += s.isFailure() ? 1 : 0;
+            held += s == TargetState.HELD_BACK ? 1 : 0;
         }
-        return ok + " succeeded, " + failed + " failed, " + (targets.size() - ok - failed) + " not run";
+        return ok + " succeeded, " + failed + " failed, " + (held > 0 ? held + " held back (error budget), " : "")
+                + (targets.size() - ok - failed - held) + " not run";
     }
 
     /** Waits {@code total}, looking at the state every second: an abort ends the wait. */

@@ -75,7 +75,7 @@ public record FleetFilter(String text, Set<HealthState> health, Set<String> regi
 
         public boolean test(SiteSummary s) {
             SiteProfile p = s.profile();
-            if (!f.health.isEmpty() && !f.health.contains(s.health().worst())) {
+            if (!f.health.isEmpty() && !f.health.contains(s.health().state())) {
                 return false;
             }
             if (!f.regions.isEmpty() && !f.regions.contains(p.site().region())) {

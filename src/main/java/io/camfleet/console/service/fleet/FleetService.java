@@ -4,6 +4,7 @@ import io.camfleet.console.service.audit.AuditService;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.domain.audit.AuditActions;
+import io.camfleet.console.domain.availability.SiteDownRule;
 import io.camfleet.console.domain.fleet.CameraSystem;
 import io.camfleet.console.domain.fleet.CameraTelemetry;
 import io.camfleet.console.domain.fleet.HealthRules;
@@ -63,6 +64,8 @@ public final class FleetService implements VersionReports {
     private HealthState[] health = new HealthState[0];
     private Instant[] since = new Instant[0];
     private List<SiteSummary> summaries = List.of();
+    /** When a site counts as down: the rule in force (Settings, Availability), which the summaries were judged by. */
+    private SiteDownRule siteRule;
     /** Versions rollouts reported that no sync has confirmed yet, by camera id; overlaid on the inventory. */
     private Map<String, ReportedVersion> reported = Map.of();
     private final BitSet dirty = new BitSet();
@@ -73,6 +76,13 @@ public final class FleetService implements VersionReports {
     private volatile FleetSnapshot current;
 
     public FleetService(FleetSource source, FleetCache cache, HealthRules rules, Clock clock, AuditService audit) {
+        this(source, cache, rules, clock, audit, SiteDownRule.DEFAULT);
+    }
+
+    /** @param siteRule when a site counts as down, as Settings has it; {@link #useSiteRule} changes it live */
+    public FleetService(FleetSource source, FleetCache cache, HealthRules rules, Clock clock, AuditService audit,
+                        SiteDownRule siteRule) {
+        this.siteRule = Objects.requireNonNull(siteRule, "siteRule");
         this.source = source;
         this.cache = cache;
         this.rules = rules;
@@ -105,6 +115,25 @@ public final class FleetService implements VersionReports {
 
     public HealthRules rules() {
         return rules;
+    }
+
+    public synchronized SiteDownRule siteRule() {
+        return siteRule;
+    }
+
+    /**
+     * Judges every site again by {@code rule} (changed in Settings) and publishes the fleet so judged: the map, the
+     * table and the counts follow at once, without a reload.
+     */
+    public synchronized FleetSnapshot useSiteRule(SiteDownRule rule) {
+        if (rule.equals(siteRule)) {
+            return current;
+        }
+        LOG.info("Sites are judged by a new rule: {} {} (degraded counts: {})", rule.kind(), rule.threshold(),
+                rule.degradedCounts());
+        siteRule = rule;
+        summaries = List.of(); // judged by the old rule: none can be kept
+        return publish(clock.instant());
     }
 
     /** Whether the source is quick and needs no network (the demo, a file), as opposed to AWS. */
@@ -419,12 +448,12 @@ public final class FleetService implements VersionReports {
                     && Objects.equals(previous.lastHeartbeat(), last) && previous.health().hasCounts(counts)) {
                 next.add(previous);
             } else {
-                next.add(new SiteSummary(profiles.get(s), SiteHealth.ofCounts(counts), last));
+                next.add(new SiteSummary(profiles.get(s), SiteHealth.ofCounts(counts, siteRule::siteState), last));
             }
         }
         summaries = next;
         FleetSnapshot snap = new FleetSnapshot(inventory, next, telemetry.clone(), health.clone(), since.clone(),
-                sourceName, asOf, now, live, reported);
+                sourceName, asOf, now, live, reported, siteRule);
         current = snap;
         for (Consumer<FleetSnapshot> l : listeners) {
             l.accept(snap);

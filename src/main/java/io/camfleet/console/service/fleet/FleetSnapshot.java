@@ -1,5 +1,6 @@
 package io.camfleet.console.service.fleet;
 
+import io.camfleet.console.domain.availability.SiteDownRule;
 import io.camfleet.console.domain.fleet.CameraSystem;
 import io.camfleet.console.domain.fleet.CameraTelemetry;
 import io.camfleet.console.domain.fleet.HealthState;
@@ -27,11 +28,13 @@ public final class FleetSnapshot {
     private final Instant takenAt;
     private final boolean live;
     private final Map<String, ReportedVersion> reported;
+    private final SiteDownRule rule;
 
     FleetSnapshot(FleetInventory inventory, List<SiteSummary> sites, CameraTelemetry[] telemetry,
                   HealthState[] health, Instant[] healthSince, String source, Instant asOf, Instant takenAt,
-                  boolean live, Map<String, ReportedVersion> reported) {
+                  boolean live, Map<String, ReportedVersion> reported, SiteDownRule rule) {
         this.reported = reported;
+        this.rule = rule;
         this.inventory = inventory;
         this.sites = List.copyOf(sites);
         this.telemetry = telemetry;
@@ -44,7 +47,7 @@ public final class FleetSnapshot {
         this.siteCounts = new int[HealthState.count()];
         this.cameraCounts = new int[HealthState.count()];
         for (SiteSummary s : this.sites) {
-            siteCounts[s.health().worst().ordinal()]++;
+            siteCounts[s.health().state().ordinal()]++;
         }
         for (HealthState h : health) {
             cameraCounts[h.ordinal()]++;
@@ -53,7 +56,7 @@ public final class FleetSnapshot {
 
     public static FleetSnapshot empty(String source) {
         return new FleetSnapshot(FleetInventory.EMPTY, List.of(), new CameraTelemetry[0], new HealthState[0],
-                new Instant[0], source, null, Instant.EPOCH, false, Map.of());
+                new Instant[0], source, null, Instant.EPOCH, false, Map.of(), SiteDownRule.DEFAULT);
     }
 
     public FleetInventory inventory() {
@@ -72,7 +75,12 @@ public final class FleetSnapshot {
         return health.length;
     }
 
-    /** Sites whose worst camera is in {@code state}. */
+    /** The rule the sites' states were judged by: shown wherever site states are. */
+    public SiteDownRule rule() {
+        return rule;
+    }
+
+    /** Sites in {@code state} by {@link #rule()}. */
     public int sitesIn(HealthState state) {
         return siteCounts[state.ordinal()];
     }

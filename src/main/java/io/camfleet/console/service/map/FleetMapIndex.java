@@ -144,7 +144,7 @@ public final class FleetMapIndex {
         }
         int n = codes.length;
         for (int p = 0; p < n; p++) {
-            state[p] = (byte) sites.get(siteAt[p]).health().worst().ordinal();
+            state[p] = (byte) sites.get(siteAt[p]).health().state().ordinal();
         }
         for (int p = 0; p < n; p++) {
             boolean v = visible[p];

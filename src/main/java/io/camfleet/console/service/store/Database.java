@@ -3,6 +3,7 @@ package io.camfleet.console.service.store;
 import io.camfleet.console.service.alerts.AlertStore;
 import io.camfleet.console.service.alerts.DeliveryLog;
 import io.camfleet.console.service.audit.AuditTrail;
+import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
 
@@ -22,6 +23,9 @@ public interface Database extends AutoCloseable {
 
     /** The fleet's cache: what the fleet service and the environment syncs write, with the health history. */
     FleetStore fleet();
+
+    /** The long health history availability is computed from, which the fleet's cache records as it is written. */
+    HealthHistory healthHistory();
 
     AuditTrail auditTrail();
 

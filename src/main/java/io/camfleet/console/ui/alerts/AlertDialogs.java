@@ -38,7 +38,7 @@ final class AlertDialogs {
         Dialog<ButtonType> dialog = dialog(owner, m, titleKey, alert);
         TextArea note = noteArea(m);
         VBox body = new VBox(8, new Label(m.text("alerts.note.label")), note);
-        body.setPadding(new Insets(4, 0, 0, 0));
+        body.setPadding(new Insets(10, 10, 0, 10));
         dialog.getDialogPane().setContent(body);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(note.textProperty().isEmpty());
         dialog.setOnShown(e -> note.requestFocus());
@@ -61,6 +61,7 @@ final class AlertDialogs {
         scope.getStyleClass().add(Styles.TEXT_MUTED);
         VBox body = new VBox(8, scope, new Label(m.text("alerts.silence.for")), length,
                 new Label(m.text("alerts.silence.why")), note);
+        body.setPadding(new Insets(10, 10, 0, 10));
         dialog.getDialogPane().setContent(body);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(note.textProperty().isEmpty());
         dialog.setOnShown(e -> note.requestFocus());

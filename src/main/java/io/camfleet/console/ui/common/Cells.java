@@ -66,6 +66,11 @@ public final class Cells {
 
     /** A coloured glyph plus the state's name; the glyph node is reused, never rebuilt per update. */
     public static <S, T> TableCell<S, T> health(Function<T, HealthState> state, Function<HealthState, String> name) {
+        return stated(state, (T item) -> name.apply(state.apply(item)));
+    }
+
+    /** A state's icon with a text of the item's own ("Degraded · 1 offline"). */
+    public static <S, T> TableCell<S, T> stated(Function<T, HealthState> state, Function<T, String> text) {
         return new TableCell<>() {
             private final FontIcon icon = new FontIcon();
 
@@ -82,10 +87,9 @@ public final class Cells {
                     setGraphic(null);
                     return;
                 }
-                HealthState s = state.apply(item);
-                HealthStyle.paint(icon, s);
+                HealthStyle.paint(icon, state.apply(item));
                 setGraphic(icon);
-                setText(name.apply(s));
+                setText(text.apply(item));
             }
         };
     }

@@ -366,7 +366,9 @@ public final class DeploymentsView implements ScreenView {
                 s.waves() instanceof WaveSizing.EachOf each
                         ? each.size().toString() : m.text("deploy.plan.lists"),
                 s.maxConcurrency(), s.failureThreshold())
-                + (s.ignoreMaintenanceWindows() ? " · " + m.text("deploy.plan.windowsIgnored") : "");
+                + (s.ignoreMaintenanceWindows() ? " · " + m.text("deploy.plan.windowsIgnored") : "")
+                + (!s.budgetGuard().isSet() ? "" : " · " + (s.budgetGuard().isEmergency()
+                ? m.text("deploy.plan.guardOverridden", s.budgetGuard()) : m.text("deploy.plan.guard", s.budgetGuard())));
     }
 
     private void showLog(TargetRow t) {

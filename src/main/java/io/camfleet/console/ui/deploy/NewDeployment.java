@@ -1,11 +1,13 @@
 package io.camfleet.console.ui.deploy;
 
+import io.camfleet.console.domain.deploy.BudgetGuard;
 import io.camfleet.console.domain.deploy.CanaryApproval;
 import io.camfleet.console.domain.deploy.FailureThreshold;
 import io.camfleet.console.domain.deploy.HostCount;
 import io.camfleet.console.domain.deploy.PlanTarget;
 import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Strategy;
+import io.camfleet.console.domain.deploy.Wave;
 import io.camfleet.console.domain.deploy.WaveSizing;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.common.Problem;
@@ -72,6 +74,8 @@ final class NewDeployment {
     private ExecutorKind executor;
     private String sshUser;
     private boolean emergency;
+    private String budgetGuard = "";
+    private String overrideReason = "";
 
     private Strategy strategy;
     private DeploymentService.Preview preview;
@@ -178,6 +182,24 @@ final class NewDeployment {
 
     int concurrency() {
         return concurrency;
+    }
+
+    String budgetGuard() {
+        return budgetGuard;
+    }
+
+    String overrideReason() {
+        return overrideReason;
+    }
+
+    /** The dry run's lines on error budgets: each wave's lowest, the sites the guard holds back or lets through. */
+    String budgetsText() {
+        if (preview == null) {
+            return "";
+        }
+        List<Wave> planned = preview.dryRun().waves();
+        return String.join("\n", preview.dryRun().budgets().describe(m,
+                i -> TargetStyle.waveName(m, i, planned.get(0).canary()), 5));
     }
 
     String threshold() {
@@ -340,6 +362,14 @@ final class NewDeployment {
         emergency = v;
     }
 
+    void budgetGuard(String v) {
+        budgetGuard = v == null ? "" : v;
+    }
+
+    void overrideReason(String v) {
+        overrideReason = v == null ? "" : v;
+    }
+
     void reviewed(boolean v) {
         reviewed = v;
         changed();
@@ -491,7 +521,9 @@ final class NewDeployment {
                     concurrency,
                     FailureThreshold.parse(threshold.isBlank() ? "0" : threshold.strip()),
                     pause.isBlank() ? Duration.ZERO : PlanJson.duration(pause),
-                    emergency);
+                    emergency,
+                    new BudgetGuard(budgetGuard.isBlank() ? 0 : BudgetGuard.parsePercent(budgetGuard),
+                            overrideReason.isBlank() ? null : overrideReason));
         } catch (IllegalArgumentException e) {
             throw Problem.badInput("plan.invalid", e.getMessage());
         }

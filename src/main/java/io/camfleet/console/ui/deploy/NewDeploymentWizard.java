@@ -78,6 +78,8 @@ final class NewDeploymentWizard {
     private final Spinner<Integer> concurrency = new Spinner<>(1, 1000, 20);
     private final TextField threshold = new TextField("5%");
     private final TextField pause = new TextField("0s");
+    private final TextField budgetGuard = new TextField();
+    private final TextField overrideReason = new TextField();
     private final ComboBox<ExecutorKind> executor = new ComboBox<>();
     private final TextField sshUser = new TextField();
     private final CheckBox emergency = new CheckBox();
@@ -87,6 +89,7 @@ final class NewDeploymentWizard {
     private final Label dryRunArtifact = new Label();
     private final Label dryRunUnreachable = new Label();
     private final Label dryRunWindows = new Label();
+    private final Label dryRunBudgets = new Label();
     private final Label confirmText = new Label();
     private final CheckBox reviewed = new CheckBox();
 
@@ -295,6 +298,14 @@ final class NewDeploymentWizard {
         concurrency.getValueFactory().setValue(nd.concurrency());
         concurrency.valueProperty().addListener((o, was, now) -> nd.concurrency(now));
         emergency.selectedProperty().addListener((o, was, now) -> nd.emergency(now));
+        budgetGuard.setText(nd.budgetGuard());
+        budgetGuard.textProperty().addListener((o, was, now) -> nd.budgetGuard(now));
+        budgetGuard.setId("wizard-budget-guard");
+        budgetGuard.setPromptText(m.text("deploy.wizard.plan.budgetGuardNone"));
+        overrideReason.setText(nd.overrideReason());
+        overrideReason.textProperty().addListener((o, was, now) -> nd.overrideReason(now));
+        overrideReason.setId("wizard-override-reason");
+        overrideReason.setPromptText(m.text("deploy.wizard.plan.overrideNone"));
         concurrency.setEditable(true);
         concurrency.setId("wizard-concurrency");
         canary.setId("wizard-canary");
@@ -316,7 +327,9 @@ final class NewDeploymentWizard {
         row = field(g, row, "threshold", threshold, "deploy.wizard.plan.threshold.help");
         row = field(g, row, "pause", pause, "deploy.wizard.plan.pause.help");
         row = field(g, row, "executor", executor, "deploy.wizard.plan.executor.help");
-        field(g, row, "sshUser", sshUser, "deploy.wizard.plan.sshUser.help");
+        row = field(g, row, "sshUser", sshUser, "deploy.wizard.plan.sshUser.help");
+        row = field(g, row, "budgetGuard", budgetGuard, "deploy.wizard.plan.budgetGuard.help");
+        field(g, row, "overrideReason", overrideReason, "deploy.wizard.plan.overrideReason.help");
         return page("plan", g, emergency);
     }
 
@@ -364,8 +377,11 @@ final class NewDeploymentWizard {
         dryRunWindows.setMinHeight(Region.USE_PREF_SIZE);
         dryRunWindows.setId("wizard-dry-run-windows");
         dryRunWindows.managedProperty().bind(dryRunWindows.visibleProperty());
+        dryRunBudgets.setWrapText(true);
+        dryRunBudgets.setMinHeight(Region.USE_PREF_SIZE);
+        dryRunBudgets.setId("wizard-dry-run-budgets");
         VBox.setVgrow(dryRun, Priority.ALWAYS);
-        return page("dryRun", dryRun, dryRunTotal, dryRunWindows, dryRunArtifact, dryRunUnreachable);
+        return page("dryRun", dryRun, dryRunTotal, dryRunWindows, dryRunBudgets, dryRunArtifact, dryRunUnreachable);
     }
 
     private boolean hasCanary() {
@@ -464,6 +480,12 @@ final class NewDeploymentWizard {
         String windows = nd.windowsText();
         dryRunWindows.setVisible(!windows.isEmpty());
         dryRunWindows.setText(windows);
+        dryRunBudgets.setText(nd.budgetsText());
+        // Sites held back are the operator's to notice before launching: said in the warning colour.
+        dryRunBudgets.getStyleClass().remove(Styles.WARNING);
+        if (!plan.budgets().heldBack().isEmpty()) {
+            dryRunBudgets.getStyleClass().add(Styles.WARNING);
+        }
         dryRunArtifact.setText(preview.artifact()
                 .map(a -> m.text("deploy.dryRun.artifact", a.path(), a.bytes()))
                 .orElse(m.text("deploy.dryRun.artifactNotRead", r.artifact())));
@@ -501,6 +523,12 @@ final class NewDeploymentWizard {
         }
         lines.add(m.text(strategy.ignoreMaintenanceWindows() ? "deploy.wizard.confirm.windowsIgnored"
                 : "deploy.wizard.confirm.windows"));
+        if (strategy.budgetGuard().isSet()) {
+            lines.add(strategy.budgetGuard().isEmergency()
+                    ? m.text("deploy.wizard.confirm.guardOverridden", strategy.budgetGuard(),
+                    strategy.budgetGuard().emergencyReason())
+                    : m.text("deploy.wizard.confirm.guard", strategy.budgetGuard(), plan.budgets().skipped().size()));
+        }
         return String.join("\n\n", lines);
     }
 }

@@ -114,8 +114,8 @@ final class TargetMap {
 
     private static List<TargetStyle.Group> drawOrder() {
         return List.of(TargetStyle.Group.SUCCEEDED, TargetStyle.Group.PENDING, TargetStyle.Group.WAITING,
-                TargetStyle.Group.UNDER_WAY, TargetStyle.Group.ROLLED_BACK, TargetStyle.Group.UNKNOWN,
-                TargetStyle.Group.FAILED);
+                TargetStyle.Group.HELD_BACK, TargetStyle.Group.UNDER_WAY, TargetStyle.Group.ROLLED_BACK,
+                TargetStyle.Group.UNKNOWN, TargetStyle.Group.FAILED);
     }
 
     private MapView fit(double w, double h) {
@@ -146,7 +146,7 @@ final class TargetMap {
         double y = c.height() - 14;
         for (TargetStyle.Group g : List.of(TargetStyle.Group.SUCCEEDED, TargetStyle.Group.UNDER_WAY,
                 TargetStyle.Group.WAITING, TargetStyle.Group.PENDING, TargetStyle.Group.FAILED,
-                TargetStyle.Group.UNKNOWN, TargetStyle.Group.ROLLED_BACK)) {
+                TargetStyle.Group.UNKNOWN, TargetStyle.Group.ROLLED_BACK, TargetStyle.Group.HELD_BACK)) {
             String name = labels.apply(g);
             c.fillCircle(x + 5, y, 5, g.argb);
             c.text(name, x + 14, y, 11, false, style.text(), MapCanvas.Align.LEFT);

@@ -16,7 +16,7 @@ final class TargetStyle {
     /** What an operator watches for, in the order the bars stack them. */
     enum Group {
         SUCCEEDED(0xFF009E73), FAILED(0xFFD55E00), UNKNOWN(0xFFE69F00), ROLLED_BACK(0xFFCC79A7),
-        UNDER_WAY(0xFF0072B2), WAITING(0xFF56B4E9), PENDING(0xFFB9C0C8);
+        UNDER_WAY(0xFF0072B2), WAITING(0xFF56B4E9), PENDING(0xFFB9C0C8), HELD_BACK(0xFF6B7280);
 
         final int argb;
 
@@ -45,6 +45,7 @@ final class TargetStyle {
             case DISPATCHED, INSTALLING, VERIFYING -> Group.UNDER_WAY;
             case WAITING_WINDOW -> Group.WAITING;
             case PENDING -> Group.PENDING;
+            case HELD_BACK -> Group.HELD_BACK;
         };
     }
 
@@ -64,6 +65,7 @@ final class TargetStyle {
         return switch (g) {
             case SUCCEEDED -> 0;
             case PENDING -> 1;
+            case HELD_BACK -> 2; // left alone on purpose: above pending, below anything under way or wrong
             case WAITING -> 2;
             case UNDER_WAY -> 3;
             case ROLLED_BACK -> 4;

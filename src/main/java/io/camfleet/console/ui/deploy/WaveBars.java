@@ -76,7 +76,8 @@ final class WaveBars {
 
     /**
      * A wave's counts in words: done of all, failed (failed or contact lost), running; and, once some were rolled
-     * back, how many, which are no longer counted as failed: a rolled-back camera runs its old version again.
+     * back, how many, which are no longer counted as failed: a rolled-back camera runs its old version again; and how
+     * many the error-budget guard held back.
      */
     static String countsText(Messages m, Map<TargetStyle.Group, Integer> counts, boolean interrupted) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
@@ -87,7 +88,9 @@ final class WaveBars {
         int going = counts.getOrDefault(TargetStyle.Group.UNDER_WAY, 0);
         String text = m.text(interrupted ? "deploy.wave.countsInterrupted" : "deploy.wave.counts", done, total,
                 failed, going);
-        return rolledBack == 0 ? text : m.text("deploy.wave.rolledBack", text, rolledBack);
+        text = rolledBack == 0 ? text : m.text("deploy.wave.rolledBack", text, rolledBack);
+        int held = counts.getOrDefault(TargetStyle.Group.HELD_BACK, 0);
+        return held == 0 ? text : m.text("deploy.wave.heldBack", text, held);
     }
 
     /** Segments laid out by their share of the wave. */

@@ -15,6 +15,7 @@ import io.camfleet.console.service.map.MapView;
 import io.camfleet.console.service.map.TileSource;
 import io.camfleet.console.ui.common.FleetFilterBar;
 import io.camfleet.console.ui.common.HealthStyle;
+import io.camfleet.console.ui.common.SiteStates;
 import io.camfleet.console.ui.common.RelativeTime;
 import io.camfleet.console.ui.common.ScreenView;
 import io.camfleet.console.ui.common.sitedetail.SiteDetailView;
@@ -47,6 +48,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.AnchorPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -351,6 +353,15 @@ public final class FleetMapView implements ScreenView {
             draw.run();
             legendGlyphs.add(draw);
         }
+        // What the colours of sites mean: the site-down rule they were judged by.
+        Label rule = new Label();
+        rule.setId("map-legend-rule");
+        rule.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "legend-rule");
+        rule.setWrapText(true);
+        rule.setMaxWidth(170);
+        rule.setMinHeight(Region.USE_PREF_SIZE);
+        SiteStates.showRule(rule, m, vm.fleet().snapshotProperty());
+        legend.getChildren().add(rule);
         return legend;
     }
 
@@ -534,7 +545,7 @@ public final class FleetMapView implements ScreenView {
             SiteSummary s = vm.shown().sites().get(item.siteIndex());
             tip.setText(m.text("map.tip.site", s.site().name(), s.site().customer(), s.health().online(),
                     s.health().total(), RelativeTime.format(s.lastHeartbeat(), vm.shown().takenAt(), m),
-                    m.text(HealthStyle.key(s.health().worst()))));
+                    SiteStates.text(m, s.health())));
         } else {
             StringBuilder states = new StringBuilder();
             for (HealthState st : HealthState.all()) {
@@ -587,7 +598,7 @@ public final class FleetMapView implements ScreenView {
                 super.updateItem(s, empty);
                 setText(empty || s == null ? null
                         : s.site().name() + "  ·  " + s.id() + "  ·  " + s.site().customer());
-                setGraphic(empty || s == null ? null : HealthStyle.icon(s.health().worst(), 13));
+                setGraphic(empty || s == null ? null : HealthStyle.icon(s.health().state(), 13));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {

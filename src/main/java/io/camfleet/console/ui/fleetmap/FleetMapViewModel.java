@@ -94,8 +94,9 @@ public final class FleetMapViewModel {
             List<SiteSummary> before = shown.sites();
             List<SiteSummary> after = snapshot.sites();
             for (int i = 0; i < after.size(); i++) {
-                if (after.get(i).health().worst() == HealthState.OFFLINE
-                        && before.get(i).health().worst() != HealthState.OFFLINE) {
+                // Went down by the rule in force: a camera lost at a site that stays up is no alarm on the map.
+                if (after.get(i).health().state() == HealthState.OFFLINE
+                        && before.get(i).health().state() != HealthState.OFFLINE) {
                     pulses.put(i, nowNanos);
                 }
             }
@@ -278,7 +279,7 @@ public final class FleetMapViewModel {
         for (int i : inside) {
             SiteSummary s = shown.sites().get(i);
             ids.add(s.id());
-            if (worst == null || s.health().worst().isWorseThan(worst.health().worst())) {
+            if (worst == null || s.health().state().isWorseThan(worst.health().state())) {
                 worst = s;
             }
         }

@@ -9,9 +9,9 @@ import io.camfleet.console.service.fleet.ReportedVersion;
 import io.camfleet.console.service.fleet.SiteProfile;
 import io.camfleet.console.service.fleet.SiteSummary;
 import io.camfleet.console.ui.common.Cells;
-import io.camfleet.console.ui.common.HealthStyle;
 import io.camfleet.console.ui.common.RelativeTimeCell;
 import io.camfleet.console.ui.common.ScreenView;
+import io.camfleet.console.ui.common.SiteStates;
 import io.camfleet.console.ui.common.sitedetail.SiteDetailView;
 import io.camfleet.console.ui.common.FleetFilterBar;
 import javafx.beans.InvalidationListener;
@@ -113,7 +113,12 @@ public final class FleetTableView implements ScreenView {
         });
         search.setId("fleet-search");
 
-        HBox header = new HBox(10, title, shown, new Spacer(), filters.menus(), search);
+        Label rule = new Label();
+        rule.setId("fleet-site-rule");
+        rule.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        rule.setMinWidth(0); // gives way to the filters and the search, ellipsed; the tooltip has it whole
+        SiteStates.showRule(rule, m, vm.fleet().snapshotProperty());
+        HBox header = new HBox(10, title, shown, rule, new Spacer(), filters.menus(), search);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
@@ -128,10 +133,13 @@ public final class FleetTableView implements ScreenView {
         sites.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         sites.setPlaceholder(new Label(m.text("fleetTable.empty")));
 
-        TableColumn<SiteRow, SiteSummary> health = column("fleetTable.col.health", 122,
-                Comparator.comparing((SiteSummary s) -> s.health().worst())
+        // By the site-down rule in force: a site with one camera of eight offline is "Degraded · 1 offline".
+        TableColumn<SiteRow, SiteSummary> health = column("fleetTable.col.health", 160,
+                Comparator.comparing((SiteSummary s) -> s.health().state())
+                        .thenComparing(s -> -s.health().offline())
                         .thenComparing(s -> -s.health().total()));
-        health.setCellFactory(c -> Cells.health(s -> s.health().worst(), st -> m.text(HealthStyle.key(st))));
+        health.setMinWidth(165); // "Degraded · 12 offline" whole
+        health.setCellFactory(c -> Cells.stated(s -> s.health().state(), s -> SiteStates.text(m, s.health())));
 
         TableColumn<SiteRow, SiteSummary> name = column("fleetTable.col.site", 235,
                 Comparator.comparing(s -> s.site().name()));

@@ -1,5 +1,6 @@
 package io.camfleet.console.ui.settings;
 
+import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.environments.SourceSettings;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
 public final class SettingsDialog {
 
     /** What the operator saved. */
-    public record Result(TileSettings tiles, SourceSettings source) {
+    public record Result(TileSettings tiles, SourceSettings source, AvailabilitySettings availability) {
     }
 
     private final Messages m;
@@ -58,7 +59,8 @@ public final class SettingsDialog {
     }
 
     /** Shows the dialog; what was set when the operator saved valid settings. */
-    public Optional<Result> edit(Window owner, TileSettings tiles, SourceSettings source) {
+    public Optional<Result> edit(Window owner, TileSettings tiles, SourceSettings source,
+                                 AvailabilitySettings availability) {
         Dialog<Result> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(m.text("settings.title"));
@@ -72,7 +74,8 @@ public final class SettingsDialog {
                 Platform::runLater);
         MapTilesTab tilesTab = new MapTilesTab(m, tiles);
         FleetSourceTab sourceTab = new FleetSourceTab(sourceVm, m);
-        TabPane tabs = new TabPane(tilesTab.tab(), sourceTab.tab());
+        AvailabilityTab availabilityTab = new AvailabilityTab(m, availability);
+        TabPane tabs = new TabPane(tilesTab.tab(), sourceTab.tab(), availabilityTab.tab());
         more.forEach(tab -> tabs.getTabs().add(tab.get()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("settings-tabs");
@@ -98,14 +101,20 @@ public final class SettingsDialog {
         dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, e -> {
             Optional<TileSettings> t = tilesTab.result();
             Optional<SourceSettings> s = t.isPresent() ? sourceVm.result() : Optional.empty();
+            Optional<AvailabilitySettings> a = s.isPresent() ? availabilityTab.result() : Optional.empty();
             if (t.isEmpty()) {
                 tabs.getSelectionModel().select(tilesTab.tab());
                 e.consume();
             } else if (s.isEmpty()) {
                 tabs.getSelectionModel().select(sourceTab.tab());
                 e.consume();
+            } else if (a.isEmpty()) {
+                tabs.getSelectionModel().select(availabilityTab.tab());
+                e.consume();
+                // The sentences beside the fields take room: the dialog grows to show them all.
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
             } else {
-                accepted[0] = new Result(t.get(), s.get());
+                accepted[0] = new Result(t.get(), s.get(), a.get());
             }
         });
         dialog.setResultConverter(b -> b == save ? accepted[0] : null);

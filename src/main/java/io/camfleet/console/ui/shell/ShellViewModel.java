@@ -1,5 +1,6 @@
 package io.camfleet.console.ui.shell;
 
+import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.common.SettingsSection;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.map.TileSettings;
@@ -32,6 +33,7 @@ public final class ShellViewModel {
     private final ObservableList<Toast> toasts = FXCollections.observableArrayList();
     private final ObjectProperty<TileSettings> tiles;
     private final ObjectProperty<SourceSettings> source;
+    private final ObjectProperty<AvailabilitySettings> availability;
     private ScreenRegistry screens;
     private final java.util.Map<String, IntegerProperty> badges = new java.util.HashMap<>();
 
@@ -42,6 +44,7 @@ public final class ShellViewModel {
         this.darkTheme = new SimpleBooleanProperty(window.darkTheme());
         this.tiles = new SimpleObjectProperty<>(loaded.get(TileSettings.SECTION));
         this.source = new SimpleObjectProperty<>(loaded.get(SourceSettings.SECTION));
+        this.availability = new SimpleObjectProperty<>(loaded.get(AvailabilitySettings.SECTION));
     }
 
     /**
@@ -102,6 +105,22 @@ public final class ShellViewModel {
     public void applySource(SourceSettings settings) {
         source.set(settings);
         save(SourceSettings.SECTION, settings);
+    }
+
+    /** How availability is judged (the site-down rule, the SLA targets, the history kept), as set in Settings. */
+    public ReadOnlyObjectProperty<AvailabilitySettings> availabilityProperty() {
+        return availability;
+    }
+
+    /**
+     * Takes availability settings from the Settings dialog and saves them at once; those who watch hear of a change
+     * only.
+     *
+     * @throws io.camfleet.console.service.common.Problem when they cannot be saved; they are used all the same
+     */
+    public void applyAvailability(AvailabilitySettings settings) {
+        availability.set(settings);
+        save(AvailabilitySettings.SECTION, settings);
     }
 
     /** Saves what the operator set; settings that could not be read are kept beside the new file by the store. */

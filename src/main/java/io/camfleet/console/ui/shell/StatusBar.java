@@ -8,6 +8,7 @@ import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.common.HealthStyle;
+import io.camfleet.console.ui.common.SiteStates;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -120,7 +121,7 @@ final class StatusBar extends HBox {
             Tooltip tip = countTips.get(st);
             if (tip != null) {
                 tip.setText(m.text("status.count.tip", m.text(HealthStyle.key(st)), count.format(s.sitesIn(st)),
-                        count.format(s.camerasIn(st))));
+                        count.format(s.camerasIn(st)), SiteStates.rule(m, s.rule())));
             }
         }
     }

@@ -150,6 +150,32 @@ class DemoFleetSourceTest {
     }
 
     @Test
+    void aCameraChangesStateAFewTimesAMonthNotDozensOfTimesADay() {
+        // Judged as the console judges it, every 3-second tick, over the second and third hour of a 2,500-site fleet
+        // (the first hour lets the troubles the fleet starts with run out). The simulation once changed each camera
+        // about 28 times a day; a camera of a real fleet is out of ONLINE a few times a month.
+        DemoFleetSource source = new DemoFleetSource(2_500, 42, CITIES);
+        FleetData f = source.load(START, Progress.NONE);
+        Map<String, CameraTelemetry> current = new java.util.HashMap<>(f.telemetry());
+        Map<String, HealthState> judged = judge(current, START);
+        Instant t = START;
+        long changes = 0;
+        int ticks = 3 * 1200;
+        for (int i = 1; i <= ticks; i++) {
+            t = t.plus(Duration.ofSeconds(3));
+            current.putAll(source.poll(t));
+            for (Map.Entry<String, CameraTelemetry> e : current.entrySet()) {
+                HealthState h = HealthRules.DEFAULT.evaluate(e.getValue(), t);
+                if (judged.put(e.getKey(), h) != h && i > 1200) {
+                    changes++;
+                }
+            }
+        }
+        double perCameraDay = changes / (current.size() * (2.0 / 24));
+        assertThat(perCameraDay).isGreaterThan(0.0).isLessThan(1.0);
+    }
+
+    @Test
     void anOutageSilencesAWholePlaceAtOnce() {
         FleetData f = load(2_500, 42);
         // The fleet starts with one outage under way: a city or country where every camera is silent.

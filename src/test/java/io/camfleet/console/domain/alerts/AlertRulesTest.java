@@ -1,5 +1,6 @@
 package io.camfleet.console.domain.alerts;
 
+import io.camfleet.console.domain.availability.BurnRate;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,20 +23,21 @@ class AlertRulesTest {
 
     @Test
     void thresholdsOutOfBoundsAreRefusedWithASentence() {
-        assertThatThrownBy(() -> new AlertRules(-1, 15, 15, 2, 14.4, 6)).hasMessageContaining("site offline")
+        assertThatThrownBy(() -> new AlertRules(-1, 15, 15, 2, 14.4, 6)).hasMessageContaining("siteOfflineMinutes")
                 .hasMessageContaining("not -1");
-        assertThatThrownBy(() -> new AlertRules(1, 15, 0, 2, 14.4, 6)).hasMessageContaining("sync stale");
-        assertThatThrownBy(() -> new AlertRules(1, 15, 15, 2, 0.5, 0.5)).hasMessageContaining("fast burn");
+        assertThatThrownBy(() -> new AlertRules(1, 15, 0, 2, 14.4, 6)).hasMessageContaining("syncStaleMinutes");
+        assertThatThrownBy(() -> new AlertRules(1, 15, 15, 2, 0.5, 0.5)).hasMessageContaining("fastBurnRate");
         assertThatThrownBy(() -> new AlertRules(1, 15, 15, 2, 6, 14.4)).hasMessageContaining("must not be above");
     }
 
     @Test
-    void theBurnRateIsTheShareOfTimeDownOverTheShareTheTargetAllows() {
-        // 99.99 % allows 0.0001 of the time down. 36 s down in an hour is 0.01 of it: 100 times the budget's pace.
-        assertThat(AlertRules.burnRate(36, 3600, 99.99)).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-6));
-        // 99.9 % allows 0.001: 3.6 s down in an hour is 1.0, exactly the pace that spends the budget by month's end.
-        assertThat(AlertRules.burnRate(36, 36_000, 99.9)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(AlertRules.burnRate(0, 0, 99.9)).as("nothing observed").isZero();
+    void theBurnRatesAreTheWorkbooksWindowsAtTheRatesSet() {
+        assertThat(AlertRules.DEFAULT.burnRate()).isEqualTo(BurnRate.DEFAULT);
+        BurnRate r = new AlertRules(1, 15, 15, 2, 20, 3).burnRate();
+        assertThat(r.fastFactor()).isEqualTo(20);
+        assertThat(r.slowFactor()).isEqualTo(3);
+        assertThat(r.fastLong()).isEqualTo(Duration.ofHours(1));
+        assertThat(r.slowShort()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test

@@ -53,4 +53,19 @@ class SiteDownRuleTest {
         assertThatThrownBy(() -> new SiteDownRule(SiteDownRule.Kind.AT_LEAST, 0, false))
                 .hasMessageContaining("at least 1");
     }
+
+    @Test
+    void aSiteWithNoCameraExpectedIsNeverDownAndThresholdsAreCheckedAtTheirEdges() {
+        assertThat(SiteDownRule.DEFAULT.isDown(0, 0, 0)).isFalse();
+        assertThat(SiteDownRule.DEFAULT.isDown(1, 0, 0)).isFalse();
+        assertThat(new SiteDownRule(SiteDownRule.Kind.AT_LEAST, 1, false).isDown(1, 0, 5)).isTrue();
+        assertThat(new SiteDownRule(SiteDownRule.Kind.AT_LEAST_PERCENT, 100, false).isDown(4, 0, 4)).isTrue();
+        assertThat(new SiteDownRule(SiteDownRule.Kind.AT_LEAST_PERCENT, 1, false).isDown(1, 0, 100)).isTrue();
+        assertThatThrownBy(() -> new SiteDownRule(SiteDownRule.Kind.AT_LEAST, 0, false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SiteDownRule(SiteDownRule.Kind.AT_LEAST_PERCENT, 0, false))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SiteDownRule(SiteDownRule.Kind.AT_LEAST_PERCENT, 101, false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

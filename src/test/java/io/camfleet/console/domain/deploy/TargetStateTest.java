@@ -29,10 +29,11 @@ class TargetStateTest {
 
     @Test
     void theFinalStatesAreTheEndsOfAnAttemptAndUnknownIsSettledButNotFinal() {
+        // HELD_BACK (the error-budget guard) is an end too: neither a success nor a failure.
         assertThat(where(TargetState::isFinal)).containsExactlyInAnyOrder(TargetState.SUCCEEDED, TargetState.FAILED,
-                TargetState.ROLLED_BACK, TargetState.SKIPPED);
+                TargetState.ROLLED_BACK, TargetState.SKIPPED, TargetState.HELD_BACK);
         assertThat(where(TargetState::isSettled)).containsExactlyInAnyOrder(TargetState.SUCCEEDED, TargetState.FAILED,
-                TargetState.ROLLED_BACK, TargetState.SKIPPED, TargetState.UNKNOWN);
+                TargetState.ROLLED_BACK, TargetState.SKIPPED, TargetState.UNKNOWN, TargetState.HELD_BACK);
         assertThat(where(TargetState::isUnderWay)).containsExactlyInAnyOrder(TargetState.DISPATCHED,
                 TargetState.INSTALLING, TargetState.VERIFYING);
     }

@@ -1,5 +1,6 @@
 package io.camfleet.console.service.deploy;
 
+import io.camfleet.console.domain.deploy.BudgetGuard;
 import io.camfleet.console.domain.deploy.CanaryApproval;
 import io.camfleet.console.domain.deploy.FailureThreshold;
 import io.camfleet.console.domain.deploy.HostCount;
@@ -110,5 +111,48 @@ class PlanJsonTest {
             assertThatThrownBy(() -> PlanJson.parse("{\"waves\": " + waves + "}")).as(waves)
                     .isInstanceOf(Problem.class).hasMessageContaining("waves");
         }
+    }
+
+    @Test
+    void anErrorBudgetGuardAndAnEmergencyOverrideReadAsWrittenAndBack() {
+        Strategy guarded = PlanJson.parse("{\"waves\": \"25%\", \"errorBudgetGuard\": \"25%\"}");
+        assertThat(guarded.budgetGuard()).isEqualTo(new BudgetGuard(25, null));
+        assertThat(guarded.budgetGuard().holds()).isTrue();
+        assertThat(PlanJson.parse(PlanJson.write(guarded))).isEqualTo(guarded);
+
+        Strategy emergency = PlanJson.parse("{\"waves\": \"25%\", \"errorBudgetGuard\": \"10\", "
+                + "\"emergency\": true, \"emergencyReason\": \"hotfix for INC-4411\"}");
+        assertThat(emergency.budgetGuard()).isEqualTo(new BudgetGuard(10, "hotfix for INC-4411"));
+        assertThat(emergency.budgetGuard().holds()).isFalse();
+        assertThat(PlanJson.parse(PlanJson.write(emergency))).isEqualTo(emergency);
+
+        assertThat(PlanJson.parse("{\"waves\": \"25%\"}").budgetGuard()).isEqualTo(BudgetGuard.NONE);
+    }
+
+    @Test
+    void aGuardOutsideNoughtToAHundredPercentOrNotANumberIsRefusedInOneSentence() {
+        for (String guard : List.of("125%", "abc", "-5%", "12.5%", "")) {
+            assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"errorBudgetGuard\": \"" + guard
+                    + "\"}")).as(guard).isInstanceOf(Problem.class).hasMessage("The plan is not valid: "
+                    + "errorBudgetGuard is '" + guard + "': write a whole share of the monthly error budget from 0% "
+                    + "to 100%, such as \"25%\".");
+        }
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"errorBudgetGuard\": 25}"))
+                .isInstanceOf(Problem.class).hasMessageContaining("errorBudgetGuard is 25: write it as a JSON string");
+    }
+
+    @Test
+    void anEmergencyMustSayWhyAndAReasonNeedsAnEmergency() {
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"errorBudgetGuard\": \"25%\", "
+                + "\"emergency\": true}")).isInstanceOf(Problem.class)
+                .hasMessageContaining("emergency is true but there is no emergencyReason");
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"emergency\": true, "
+                + "\"emergencyReason\": \"   \"}")).isInstanceOf(Problem.class)
+                .hasMessageContaining("no emergencyReason");
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"emergencyReason\": \"because\"}"))
+                .isInstanceOf(Problem.class).hasMessageContaining("emergency is not true");
+        assertThatThrownBy(() -> PlanJson.parse("{\"waves\": \"10\", \"emergency\": \"yes\", "
+                + "\"emergencyReason\": \"because\"}")).isInstanceOf(Problem.class)
+                .hasMessageContaining("emergency is \"yes\": write true or false, without quotes.");
     }
 }

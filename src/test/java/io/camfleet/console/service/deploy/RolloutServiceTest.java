@@ -364,4 +364,34 @@ class RolloutServiceTest {
         assertThat(heard).isEmpty();
         assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
     }
+
+    @Test
+    void aRolloutOverItsFailureThresholdRaisesOneDeploymentAlertThroughItsListener() throws Exception {
+        runner.outcomes.put("C0", ScriptedRunner.Outcome.UNHEALTHY);
+        RolloutService service = service(new Host("noc-7/100/a", 100));
+        io.camfleet.console.service.alerts.MemoryAlertStore store =
+                new io.camfleet.console.service.alerts.MemoryAlertStore();
+        List<io.camfleet.console.service.alerts.AlertNotice> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (io.camfleet.console.service.alerts.AlertService alerts =
+                     new io.camfleet.console.service.alerts.AlertService(store, sent::add,
+                             new AuditService(new InMemoryAuditTrail(),
+                                     new io.camfleet.console.service.audit.InMemoryAuditAnchor(),
+                                     new Operator("ops", ""), clock), clock)) {
+            alerts.watch(service);
+            Rollout r = launch(service);
+            service.runHere(r);
+
+            assertThat(r.state()).isEqualTo(DeploymentState.FAILED);
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (sent.isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(store.open()).singleElement().satisfies(a -> {
+                assertThat(a.kind()).isEqualTo(io.camfleet.console.domain.alerts.AlertKind.DEPLOYMENT_FAILED);
+                assertThat(a.subject()).isEqualTo(r.id());
+                assertThat(a.summary()).contains("camos-agent 6.5.0");
+            });
+            assertThat(sent).as("FAILING then FAILED: one alert").hasSize(1);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.camfleet.console.service.fleet;
 
+import io.camfleet.console.domain.availability.SiteDownRule;
 import io.camfleet.console.domain.fleet.HealthState;
 import io.camfleet.console.domain.fleet.SiteHealth;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,11 @@ class FleetFilterTest {
     private final SiteSummary rotterdam = new SiteSummary(SiteProfile.of(
             site("NL-00001", "Rotterdam Container Terminal", "Harbor & Rail Ports", "NL", "EU"),
             List.of(camera("NL-00001-C01", "NL-00001", "6.4.2"), camera("NL-00001-C02", "NL-00001", "6.3.7"))),
-            SiteHealth.of(List.of(HealthState.ONLINE, HealthState.OFFLINE)), Instant.EPOCH);
+            SiteHealth.of(List.of(HealthState.ONLINE, HealthState.OFFLINE), SiteDownRule.DEFAULT::siteState), Instant.EPOCH);
     private final SiteSummary austin = new SiteSummary(SiteProfile.of(
             site("US-00002", "Austin Store", "Contoso Retail", "US", "NA"),
             List.of(camera("US-00002-C01", "US-00002", "6.4.2"))),
-            SiteHealth.of(List.of(HealthState.ONLINE)), Instant.EPOCH);
+            SiteHealth.of(List.of(HealthState.ONLINE), SiteDownRule.DEFAULT::siteState), Instant.EPOCH);
 
     private static FleetFilter text(String t) {
         return new FleetFilter(t, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
@@ -50,10 +51,20 @@ class FleetFilterTest {
     }
 
     @Test
-    void healthChipsMatchTheWorstState() {
+    void healthChipsMatchTheSiteStateByTheRuleInForceNotTheWorstCamera() {
+        // Rotterdam: one camera online, one offline. Not dark, so Degraded under the default rule.
         FleetFilter offline = new FleetFilter("", Set.of(HealthState.OFFLINE), Set.of(), Set.of(), Set.of(), Set.of());
-        assertThat(offline.matches(rotterdam)).isTrue();
-        assertThat(offline.matches(austin)).isFalse();
+        FleetFilter degraded = new FleetFilter("", Set.of(HealthState.DEGRADED), Set.of(), Set.of(), Set.of(),
+                Set.of());
+        assertThat(offline.matches(rotterdam)).isFalse();
+        assertThat(degraded.matches(rotterdam)).isTrue();
+        assertThat(degraded.matches(austin)).isFalse();
+        // Down from one camera offline: the same cameras make Rotterdam Offline.
+        SiteSummary strict = new SiteSummary(rotterdam.profile(), SiteHealth.of(List.of(HealthState.ONLINE,
+                HealthState.OFFLINE), new SiteDownRule(SiteDownRule.Kind.AT_LEAST, 1, false)::siteState),
+                Instant.EPOCH);
+        assertThat(offline.matches(strict)).isTrue();
+        assertThat(degraded.matches(strict)).isFalse();
     }
 
     @Test
@@ -71,7 +82,7 @@ class FleetFilterTest {
         SiteSummary lisbon = new SiteSummary(SiteProfile.of(
                 site("PT-00003", "Lisbon Depot", "Harbor & Rail Ports", "PT", "EU", "prod-eu"),
                 List.of(camera("PT-00003-C01", "PT-00003", "6.4.2"))),
-                SiteHealth.of(List.of(HealthState.ONLINE)), Instant.EPOCH);
+                SiteHealth.of(List.of(HealthState.ONLINE), SiteDownRule.DEFAULT::siteState), Instant.EPOCH);
         FleetFilter prodEu = new FleetFilter("", Set.of(), Set.of(), Set.of(), Set.of(), Set.of("prod-eu"));
         assertThat(prodEu.isEmpty()).isFalse();
         assertThat(prodEu.matches(lisbon)).isTrue();

@@ -89,7 +89,7 @@ class FleetServiceTest {
 
         assertThat(fleet.current().camerasIn(HealthState.ONLINE)).as("not the fleet that was not stored")
                 .isEqualTo(before.camerasIn(HealthState.ONLINE));
-        assertThat(published.getLast().site("B").health().worst()).isEqualTo(HealthState.UNKNOWN);
+        assertThat(published.getLast().site("B").health().state()).isEqualTo(HealthState.UNKNOWN);
         assertThat(fleet.current().asOf()).isEqualTo(before.asOf());
     }
 
@@ -102,8 +102,10 @@ class FleetServiceTest {
         assertThat(s.live()).isTrue();
         assertThat(s.siteCount()).isEqualTo(2);
         assertThat(s.cameraCount()).isEqualTo(3);
-        assertThat(s.site("A").health().worst()).isEqualTo(HealthState.OFFLINE);
-        assertThat(s.site("B").health().worst()).isEqualTo(HealthState.UNKNOWN);
+        // A1 online, A2 offline: A is not dark, so Degraded by the default rule, its offline camera counted.
+        assertThat(s.site("A").health().state()).isEqualTo(HealthState.DEGRADED);
+        assertThat(s.site("A").health().offline()).isEqualTo(1);
+        assertThat(s.site("B").health().state()).isEqualTo(HealthState.UNKNOWN);
         assertThat(s.camerasIn(HealthState.ONLINE)).isEqualTo(1);
         assertThat(cache.fleet.cameras()).hasSize(3);
         assertThat(cache.asOf).isEqualTo(clock.instant());
@@ -134,7 +136,7 @@ class FleetServiceTest {
         clock.advance(Duration.ofSeconds(3));
         source.polls.add(Map.of("B1", new CameraTelemetry(clock.instant(), OperatingMode.MAINTENANCE, null, null, null)));
         FleetSnapshot s = fleet.tick();
-        assertThat(s.site("B").health().worst()).isEqualTo(HealthState.MAINTENANCE);
+        assertThat(s.site("B").health().state()).isEqualTo(HealthState.MAINTENANCE);
         assertThat(cache.health).containsEntry("B1", HealthState.MAINTENANCE);
         assertThat(cache.telemetryWrites).containsKey("B1");
     }

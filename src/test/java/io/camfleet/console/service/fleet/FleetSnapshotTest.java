@@ -31,12 +31,15 @@ class FleetSnapshotTest {
     }
 
     @Test
-    void sitesAreCountedByTheirWorstCameraAndCamerasByTheirOwnHealth() {
+    void sitesAreCountedByTheRuleInForceAndCamerasByTheirOwnHealth() {
         FleetSnapshot s = snapshot();
 
         assertThat(s.siteCount()).isEqualTo(3);
         assertThat(s.cameraCount()).isEqualTo(3);
-        assertThat(s.sitesIn(HealthState.OFFLINE)).isEqualTo(1);
+        // A has one camera of two offline: not dark, so Degraded under the default rule (once Offline, by its worst).
+        assertThat(s.sitesIn(HealthState.OFFLINE)).isZero();
+        assertThat(s.sitesIn(HealthState.DEGRADED)).isEqualTo(1);
+        assertThat(s.rule()).isEqualTo(io.camfleet.console.domain.availability.SiteDownRule.DEFAULT);
         assertThat(s.sitesIn(HealthState.ONLINE)).isEqualTo(1);
         assertThat(s.camerasIn(HealthState.ONLINE)).isEqualTo(2);
         assertThat(s.camerasIn(HealthState.OFFLINE)).isEqualTo(1);

@@ -4,6 +4,7 @@ import io.camfleet.console.service.audit.AuditService;
 import io.camfleet.console.service.audit.InMemoryAuditAnchor;
 import io.camfleet.console.service.audit.InMemoryAuditTrail;
 import io.camfleet.console.service.audit.Operator;
+import io.camfleet.console.domain.availability.SiteDownRule;
 import io.camfleet.console.domain.fleet.CameraSystem;
 import io.camfleet.console.domain.fleet.CameraTelemetry;
 import io.camfleet.console.domain.fleet.HealthRules;
@@ -41,6 +42,13 @@ public final class Fleets {
     public static FleetService uncached(FleetSource source, Clock clock) {
         return new FleetService(source, new NoFleetCache(), HealthRules.DEFAULT, clock,
                 new AuditService(new InMemoryAuditTrail(), new InMemoryAuditAnchor(), new Operator("t", ""), clock));
+    }
+
+    /** As {@link #uncached(FleetSource, Clock)}, judging sites by {@code rule}. */
+    public static FleetService uncached(FleetSource source, Clock clock, SiteDownRule rule) {
+        return new FleetService(source, new NoFleetCache(), HealthRules.DEFAULT, clock,
+                new AuditService(new InMemoryAuditTrail(), new InMemoryAuditAnchor(), new Operator("t", ""), clock),
+                rule);
     }
 
     public static CameraTelemetry beating(Instant at) {

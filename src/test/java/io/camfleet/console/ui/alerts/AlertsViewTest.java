@@ -103,6 +103,7 @@ class AlertsViewTest {
         robot.clickOn("#alerts-acknowledge");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#alerts-note").tryQuery().isPresent());
         robot.clickOn("#alerts-note").write("Calling the site manager");
+        ScreenShots.save(robot.lookup("#alerts-note").query().getScene(), "alerts-acknowledge-dialog");
         robot.clickOn("OK");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
@@ -117,5 +118,15 @@ class AlertsViewTest {
         robot.clickOn("Camera degraded");
         ScreenShots.save(robot.window(0).getScene(), "alerts-view");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lifeShows(robot, "flapped 1x, silenced"));
+
+        robot.clickOn("#alerts-silence");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#alerts-silence-length").tryQuery()
+                .isPresent());
+        robot.clickOn("#alerts-note").write("Camera replaced tomorrow");
+        ScreenShots.save(robot.lookup("#alerts-note").query().getScene(), "alerts-silence-dialog");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> alerts.silences().size() == 1);
+        assertThat(alerts.silences().getFirst().siteId()).isEqualTo("rtm-011");
+        assertThat(alerts.silences().getFirst().kind()).isEqualTo(AlertKind.CAMERA_DEGRADED);
     }
 }

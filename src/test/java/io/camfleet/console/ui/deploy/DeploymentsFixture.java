@@ -15,6 +15,7 @@ import io.camfleet.console.service.audit.Operator;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.deploy.DeploymentService;
+import io.camfleet.console.service.deploy.ErrorBudgets;
 import io.camfleet.console.service.deploy.Pacer;
 import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.fleet.FleetData;
@@ -66,12 +67,17 @@ final class DeploymentsFixture implements AutoCloseable {
     final DeploymentsModel model;
 
     DeploymentsFixture(Path dir) {
+        this(dir, ErrorBudgets.UNKNOWN);
+    }
+
+    /** With the error budgets {@code budgets} tells (none kept, by default). */
+    DeploymentsFixture(Path dir, ErrorBudgets budgets) {
         db = CacheDatabase.open(dir, clock);
         journal = new JdbcDeploymentJournal(db.dataSource(), clock);
         service = new DeploymentService(journal, new JdbcReleaseStore(db.dataSource(), clock), r -> {
             throw new AssertionError("the demo reads no artifact");
         }, new AuditService(new JdbcAuditTrail(db.dataSource()), new AuditAnchorFiles(dir),
-                new Operator("operator", ""), clock), clock, Pacer.REAL);
+                new Operator("operator", ""), clock), clock, Pacer.REAL, budgets);
         rollouts = new RolloutService(service, journal, new LocalProcesses(), clock);
         fleet = fleet(closedToday());
         Map<String, String> versions = new HashMap<>();

@@ -34,4 +34,11 @@ class WaveWordsTest {
                 TargetStyle.Group.UNKNOWN, 1, TargetStyle.Group.ROLLED_BACK, 1), false);
         assertThat(text).isEqualTo("5/8 done · 2 failed · 0 running · 1 rolled back");
     }
+
+    @Test
+    void camerasTheErrorBudgetGuardHeldBackAreCountedAsSuchNeitherDoneNorFailed() {
+        String text = WaveBars.countsText(m, Map.of(TargetStyle.Group.SUCCEEDED, 3, TargetStyle.Group.HELD_BACK, 3),
+                false);
+        assertThat(text).isEqualTo("3/6 done · 0 failed · 0 running · 3 held back");
+    }
 }

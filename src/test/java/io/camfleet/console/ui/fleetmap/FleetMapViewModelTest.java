@@ -115,7 +115,7 @@ class FleetMapViewModelTest {
         List<FleetMapViewModel.Pulse> now = vm.pulses(System.nanoTime());
         assertThat(now).extracting(FleetMapViewModel.Pulse::siteIndex)
                 .containsExactly(vm.shown().inventory().siteIndexOf("RTM"));
-        assertThat(vm.shown().site("RTM").health().worst()).isEqualTo(HealthState.OFFLINE);
+        assertThat(vm.shown().site("RTM").health().state()).isEqualTo(HealthState.OFFLINE);
         assertThat(vm.pulses(t0 + FleetMapViewModel.PULSE_NANOS + 2_000_000_000L)).isEmpty();
     }
 

@@ -126,7 +126,7 @@ class FleetTableViewModelTest {
         fleet.tick();
         assertThat(vm.rowFor("US-2")).isSameAs(austin);
         assertThat(vm.rows()).contains(austin);
-        assertThat(austin.summary().health().worst()).isEqualTo(HealthState.MAINTENANCE);
+        assertThat(austin.summary().health().state()).isEqualTo(HealthState.MAINTENANCE);
     }
 
     @Test
@@ -144,7 +144,7 @@ class FleetTableViewModelTest {
     void rowsSortedByHealthStaySortedUnderLiveUpdates() {
         // What the view does: a sorted view over the rows, here with Health ascending (worst first).
         SortedList<SiteRow> byHealth = new SortedList<>(vm.rows(),
-                Comparator.comparing((SiteRow r) -> r.summary().health().worst()).thenComparing(SiteRow::id));
+                Comparator.comparing((SiteRow r) -> r.summary().health().state()).thenComparing(SiteRow::id));
         clock.advance(Duration.ofSeconds(95));
         next.put("NL-1-C01", beating(clock.instant()));
         next.put("US-3-C01", beating(clock.instant()));
@@ -155,7 +155,7 @@ class FleetTableViewModelTest {
         next.put("US-2-C01", beating(clock.instant()));
         next.put("US-3-C01", beating(clock.instant()));
         fleet.tick();
-        assertThat(byHealth).extracting(r -> r.summary().health().worst())
+        assertThat(byHealth).extracting(r -> r.summary().health().state())
                 .containsExactly(HealthState.OFFLINE, HealthState.ONLINE, HealthState.ONLINE);
         assertThat(byHealth.get(0).id()).isEqualTo("NL-1");
     }

@@ -87,7 +87,7 @@ class FleetTableViewTest {
         waitFor(() -> sites(robot).getItems().size() == 300);
         SiteSummary site = s.sites().stream()
                 .filter(x -> x.profile().versions().equals(List.of("6.4.2")) && x.health().total() >= 2
-                        && x.health().worst() == HealthState.ONLINE)
+                        && x.health().state() == HealthState.ONLINE)
                 .findFirst().orElseThrow();
         robot.interact(() -> model.select(site.id()));
         waitFor(() -> robot.lookup("#site-detail-name").tryQuery().map(n -> ((Labeled) n).getText()
@@ -132,17 +132,21 @@ class FleetTableViewTest {
             fleet.tick();
         }
         WaitForAsyncUtils.waitForFxEvents();
-        List<HealthState> shown = sites(robot).getItems().stream().map(r -> r.summary().health().worst()).toList();
+        List<HealthState> shown = sites(robot).getItems().stream().map(r -> r.summary().health().state()).toList();
         assertThat(shown).isSortedAccordingTo(Enum::compareTo);
         // A site whose worst camera is not its first by host name: that camera heads the detail.
         FleetSnapshot now = fleet.current();
-        SiteSummary mixed = now.sites().stream().filter(x -> x.health().worst() != HealthState.ONLINE
-                && now.cameras(x.id()).get(0).health() != x.health().worst()).findFirst().orElseThrow();
+        // (A site's own state follows the site-down rule; the detail orders its cameras by their own health.)
+        java.util.function.Function<SiteSummary, HealthState> worstCamera = x -> now.cameras(x.id()).stream()
+                .map(CameraStatus::health).min(Enum::compareTo).orElseThrow();
+        SiteSummary mixed = now.sites().stream().filter(x -> x.health().total() > 0
+                && worstCamera.apply(x) != HealthState.ONLINE
+                && now.cameras(x.id()).get(0).health() != worstCamera.apply(x)).findFirst().orElseThrow();
         robot.interact(() -> model.select(mixed.id()));
         @SuppressWarnings("unchecked")
         TableView<CameraStatus> cams = robot.lookup("#fleet-cameras").queryAs(TableView.class);
         waitFor(() -> !cams.getItems().isEmpty() && cams.getItems().get(0).camera().siteId().equals(mixed.id()));
-        assertThat(cams.getItems().get(0).health()).isEqualTo(mixed.health().worst());
+        assertThat(cams.getItems().get(0).health()).isEqualTo(worstCamera.apply(mixed));
         ScreenShots.save(robot.window(0).getScene(), "fleet-table-sorted-site-detail-worst-first");
     }
 }

@@ -11,6 +11,7 @@ import io.camfleet.console.service.fleet.SiteSummary;
 import io.camfleet.console.ui.common.Cells;
 import io.camfleet.console.ui.common.HealthStyle;
 import io.camfleet.console.ui.common.RelativeTimeCell;
+import io.camfleet.console.ui.common.SiteStates;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,6 +19,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -140,7 +142,7 @@ public final class SiteDetailView {
             return;
         }
         Site site = s.site();
-        Label name = new Label(site.name(), HealthStyle.icon(s.health().worst(), 18));
+        Label name = new Label(site.name(), HealthStyle.icon(s.health().state(), 18));
         name.setId("site-detail-name");
         name.getStyleClass().add(Styles.TITLE_4);
         Label facts = new Label(String.join("   ·   ",
@@ -157,6 +159,12 @@ public final class SiteDetailView {
         facts.setWrapText(true);
         HBox counts = new HBox(14);
         counts.setAlignment(Pos.CENTER_LEFT);
+        // The site's own state first, by the rule in force (said in its tooltip), then its cameras'.
+        Label state = new Label(SiteStates.text(m, s.health()));
+        state.setId("site-detail-state");
+        state.getStyleClass().add(Styles.TEXT_BOLD);
+        state.setTooltip(new Tooltip(m.text("site.rule.tip", SiteStates.rule(m, vm.rule()))));
+        counts.getChildren().add(state);
         for (HealthState st : HealthState.all()) {
             int n = s.health().count(st);
             if (n > 0) {

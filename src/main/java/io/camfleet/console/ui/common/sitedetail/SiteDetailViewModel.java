@@ -1,5 +1,6 @@
 package io.camfleet.console.ui.common.sitedetail;
 
+import io.camfleet.console.domain.availability.SiteDownRule;
 import io.camfleet.console.service.fleet.CameraStatus;
 import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.fleet.SiteSummary;
@@ -46,6 +47,11 @@ public final class SiteDetailViewModel {
             cameras.setAll(s.cameras(id).stream().sorted(WORST_FIRST).toList());
         }
         site.set(selected);
+    }
+
+    /** The rule the site's state was judged by. */
+    public SiteDownRule rule() {
+        return fleet.snapshot().rule();
     }
 
     public ReadOnlyObjectProperty<SiteSummary> siteProperty() {
