@@ -78,6 +78,28 @@ class MessagesTest {
         for (AuditVerification.Finding f : AuditVerification.Finding.values()) {
             assertThat(messages.has("audit.finding." + f.name())).as(f.name()).isTrue();
         }
+        for (io.camfleet.console.service.alerts.RouteKind k : io.camfleet.console.service.alerts.RouteKind.values()) {
+            assertThat(messages.has("alertRoutes.kind." + k.name())).as(k.name()).isTrue();
+            assertThat(messages.has("alertRoutes.form.note." + k.name())).as(k.name()).isTrue();
+        }
+        for (io.camfleet.console.domain.alerts.AlertSeverity s
+                : io.camfleet.console.domain.alerts.AlertSeverity.values()) {
+            assertThat(messages.has("alertRoutes.severity." + s.name())).as(s.name()).isTrue();
+            assertThat(messages.has("alertRoutes.severity.name." + s.name())).as(s.name()).isTrue();
+        }
+        for (io.camfleet.console.domain.alerts.DeliveryState d
+                : io.camfleet.console.domain.alerts.DeliveryState.values()) {
+            assertThat(messages.has("alertRoutes.last." + d.name())).as(d.name()).isTrue();
+        }
+        for (io.camfleet.console.domain.alerts.AlertStatus st
+                : io.camfleet.console.domain.alerts.AlertStatus.values()) {
+            assertThat(messages.has("alertRoutes.slack." + st.name().toLowerCase(Locale.ROOT))).as(st.name()).isTrue();
+        }
+        for (io.camfleet.console.service.alerts.SecretSource.Kind k
+                : io.camfleet.console.service.alerts.SecretSource.Kind.values()) {
+            assertThat(messages.has("alertRoutes.form.secret." + k.name().toLowerCase(Locale.ROOT))).as(k.name())
+                    .isTrue();
+        }
     }
 
     @Test

@@ -83,6 +83,11 @@ final class WindowFixture {
         stage.requestFocus();
     }
 
+    /** The open data folder behind the window. */
+    ConsoleServices services() {
+        return services;
+    }
+
     /** Closes as the console does: the window first (it stops taking fleet updates), then the workers, the cache. */
     void close() throws Exception {
         if (stage != null) {

@@ -1,6 +1,7 @@
 package io.camfleet.console.adapter.store;
 
 import io.camfleet.console.service.alerts.AlertStore;
+import io.camfleet.console.service.alerts.DeliveryLog;
 import io.camfleet.console.service.audit.AuditTrail;
 import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.common.Problem;
@@ -79,6 +80,7 @@ public final class CacheDatabase implements Database {
     private final JdbcDeploymentJournal journal;
     private final JdbcReleaseStore releases;
     private final JdbcAlertStore alerts;
+    private final JdbcDeliveryLog deliveries;
 
     private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability, Clock clock) {
         this.pool = pool;
@@ -92,6 +94,7 @@ public final class CacheDatabase implements Database {
         this.journal = new JdbcDeploymentJournal(ds, clock);
         this.releases = new JdbcReleaseStore(ds, clock);
         this.alerts = new JdbcAlertStore(ds);
+        this.deliveries = new JdbcDeliveryLog(ds);
     }
 
     /**
@@ -256,6 +259,11 @@ public final class CacheDatabase implements Database {
     @Override
     public AlertStore alerts() {
         return alerts;
+    }
+
+    @Override
+    public DeliveryLog deliveries() {
+        return deliveries;
     }
 
     /** Where an unreadable cache file was moved at this opening, if one was. */

@@ -20,7 +20,7 @@ public final class SettingsFeature implements Feature {
     @Override
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
         ShellViewModel shell = w.shell();
-        screens.settings(owner -> new SettingsDialog(w.messages(), environments, w.tasks())
+        screens.settings(owner -> new SettingsDialog(w.messages(), environments, w.tasks(), w.settingsTabs())
                 .edit(owner, shell.tilesProperty().get(), shell.sourceProperty().get(),
                         shell.availabilityProperty().get())
                 .ifPresent(saved -> {

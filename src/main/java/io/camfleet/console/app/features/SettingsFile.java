@@ -1,6 +1,7 @@
 package io.camfleet.console.app.features;
 
 import io.camfleet.console.adapter.files.JsonSettingsStore;
+import io.camfleet.console.service.alerts.AlertRoutesSettings;
 import io.camfleet.console.service.alerts.AlertSettings;
 import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.common.SettingsSection;
@@ -19,7 +20,8 @@ public final class SettingsFile {
 
     /** Each capability's part of the settings; a new capability adds its own here and touches no other. */
     static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
-            SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION, AlertSettings.SECTION);
+            SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
+            AlertSettings.SECTION, AlertRoutesSettings.SECTION);
 
     private SettingsFile() {
     }

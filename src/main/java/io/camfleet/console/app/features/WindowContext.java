@@ -7,6 +7,7 @@ import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
 import io.camfleet.console.ui.shell.ShellViewModel;
 import javafx.application.Platform;
+import javafx.scene.control.Tab;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * What the window offers the features: the shared fleet model and its watch, the background tasks, the shell, and
@@ -32,6 +34,7 @@ public final class WindowContext {
     private final ShellViewModel shell;
     private final List<IntSupplier> running = new CopyOnWriteArrayList<>();
     private final List<Runnable> closing = new CopyOnWriteArrayList<>();
+    private final List<Supplier<Tab>> settingsTabs = new CopyOnWriteArrayList<>();
     private volatile ConsoleBackend.Session session;
 
     public WindowContext(Messages messages, ZoneId zone, Path folder, FleetModel fleet, FleetWatch watch,
@@ -112,6 +115,19 @@ public final class WindowContext {
     /** The work closing the window would stop now. */
     public int running() {
         return running.stream().mapToInt(IntSupplier::getAsInt).sum();
+    }
+
+    /**
+     * Adds a tab of this feature's own to Settings, after the common ones. It is built each time Settings open
+     * (once the data folder is open) and saves its own changes.
+     */
+    public void settingsTab(Supplier<Tab> tab) {
+        settingsTabs.add(tab);
+    }
+
+    /** The tabs the features added to Settings. */
+    public List<Supplier<Tab>> settingsTabs() {
+        return List.copyOf(settingsTabs);
     }
 
     /** Runs when the window is gone. */

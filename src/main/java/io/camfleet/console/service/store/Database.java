@@ -1,6 +1,7 @@
 package io.camfleet.console.service.store;
 
 import io.camfleet.console.service.alerts.AlertStore;
+import io.camfleet.console.service.alerts.DeliveryLog;
 import io.camfleet.console.service.audit.AuditTrail;
 import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.deploy.DeploymentJournal;
@@ -35,6 +36,9 @@ public interface Database extends AutoCloseable {
 
     /** Alerts, their steps and the operators' silences. */
     AlertStore alerts();
+
+    /** Alert notices on their way out through the routes, with every attempt. */
+    DeliveryLog deliveries();
 
     /** Where an unreadable database was moved aside when it was opened, if one was (a file database only). */
     Optional<Path> movedAside();

@@ -15,13 +15,16 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Settings, in tabs: where the fleet comes from (demo, AWS environments, an imported file) and the map's optional
@@ -36,15 +39,23 @@ public final class SettingsDialog {
     private final Messages m;
     private final EnvironmentReader environments;
     private final BackgroundTasks tasks;
+    private final List<Supplier<Tab>> more;
 
     /**
      * @param environments answers the Fleet source tab's questions to AWS (profiles, who am I); called off the FX
      *                     thread, as a task of {@code tasks}
      */
     public SettingsDialog(Messages messages, EnvironmentReader environments, BackgroundTasks tasks) {
+        this(messages, environments, tasks, List.of());
+    }
+
+    /** @param more the features' own tabs, after the common ones; each saves its own changes at once */
+    public SettingsDialog(Messages messages, EnvironmentReader environments, BackgroundTasks tasks,
+                          List<Supplier<Tab>> more) {
         this.m = messages;
         this.environments = environments;
         this.tasks = tasks;
+        this.more = List.copyOf(more);
     }
 
     /** Shows the dialog; what was set when the operator saved valid settings. */
@@ -65,6 +76,7 @@ public final class SettingsDialog {
         FleetSourceTab sourceTab = new FleetSourceTab(sourceVm, m);
         AvailabilityTab availabilityTab = new AvailabilityTab(m, availability);
         TabPane tabs = new TabPane(tilesTab.tab(), sourceTab.tab(), availabilityTab.tab());
+        more.forEach(tab -> tabs.getTabs().add(tab.get()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("settings-tabs");
         // Read only: what keeps the cache bounded however long the console runs live.

@@ -58,6 +58,10 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final VBox banners = new VBox(6);
+    private final VBox toasts = new VBox(8);
+    /** How long a toast shows. */
+    private static final javafx.util.Duration TOAST_SHOWN = javafx.util.Duration.seconds(12);
+    private static final double TOAST_WIDTH = 420;
     private final ToggleGroup nav = new ToggleGroup();
     private final Map<Screen, ToggleButton> navButtons = new HashMap<>();
     private final Map<Screen, ScreenView> built = new HashMap<>();
@@ -65,6 +69,8 @@ public final class ShellView {
     private final String aboutText;
     private final StatusBar statusBar;
     private boolean open;
+    /** The toasts whose timer runs. */
+    private final java.util.Set<Toast> timed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
      * @param screens what the features registered; {@code vm} must use the same ({@link ShellViewModel#useScreens})
@@ -84,7 +90,14 @@ public final class ShellView {
         content.getStyleClass().add("content");
         VBox center = new VBox(banners, content);
         VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
-        root.setCenter(center);
+        // Toasts float over the screen's top right corner, and let clicks through around them.
+        toasts.getStyleClass().add("toasts");
+        toasts.setPickOnBounds(false);
+        toasts.setMaxSize(TOAST_WIDTH, Region.USE_PREF_SIZE);
+        toasts.setPadding(new Insets(12));
+        StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
+        root.setCenter(new StackPane(center, toasts));
+        vm.toasts().addListener((ListChangeListener<Toast>) c -> renderToasts());
         statusBar = new StatusBar(fleet, tasks, messages, zone);
         root.setBottom(statusBar);
         vm.banners().addListener((ListChangeListener<Banner>) c -> renderBanners());
@@ -255,6 +268,48 @@ public final class ShellView {
         }
         ScreenView view = built.computeIfAbsent(s, screens::create);
         content.getChildren().setAll(view.root());
+    }
+
+    private void renderToasts() {
+        toasts.getChildren().clear();
+        for (Toast t : vm.toasts()) {
+            Message msg = new Message(t.title(), t.text(), new FontIcon(icon(t.kind())));
+            msg.getStyleClass().addAll(style(t.kind()), "toast");
+            msg.setPrefWidth(TOAST_WIDTH - 24);
+            msg.setOnClose(e -> vm.toasts().remove(t));
+            if (t.action() != null) {
+                msg.setCursor(javafx.scene.Cursor.HAND);
+                msg.setOnMouseClicked(e -> {
+                    vm.toasts().remove(t);
+                    t.action().run();
+                });
+            }
+            toasts.getChildren().add(msg);
+            if (timed.add(t)) {
+                javafx.animation.PauseTransition gone = new javafx.animation.PauseTransition(TOAST_SHOWN);
+                gone.setOnFinished(e -> {
+                    timed.remove(t);
+                    vm.toasts().remove(t);
+                });
+                gone.play();
+            }
+        }
+    }
+
+    private static org.kordamp.ikonli.Ikon icon(Banner.Kind kind) {
+        return switch (kind) {
+            case INFO -> Material2AL.INFO;
+            case WARNING -> Material2MZ.WARNING;
+            case DANGER -> Material2AL.ERROR;
+        };
+    }
+
+    private static String style(Banner.Kind kind) {
+        return switch (kind) {
+            case INFO -> Styles.ACCENT;
+            case WARNING -> Styles.WARNING;
+            case DANGER -> Styles.DANGER;
+        };
     }
 
     private void renderBanners() {

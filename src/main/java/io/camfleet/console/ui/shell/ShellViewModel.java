@@ -30,6 +30,7 @@ public final class ShellViewModel {
     private final ObjectProperty<Screen> screen;
     private final BooleanProperty darkTheme;
     private final ObservableList<Banner> banners = FXCollections.observableArrayList();
+    private final ObservableList<Toast> toasts = FXCollections.observableArrayList();
     private final ObjectProperty<TileSettings> tiles;
     private final ObjectProperty<SourceSettings> source;
     private final ObjectProperty<AvailabilitySettings> availability;
@@ -128,6 +129,16 @@ public final class ShellViewModel {
         if (store.read().problems().isEmpty()) {
             clearBanner(SETTINGS_TOPIC);
         }
+    }
+
+    /** The toasts showing in the window's corner, oldest first; the view takes each away after a while. */
+    public ObservableList<Toast> toasts() {
+        return toasts;
+    }
+
+    /** Shows {@code toast} in the window's corner. FX thread only. */
+    public void toast(Toast toast) {
+        toasts.add(toast);
     }
 
     public ObservableList<Banner> banners() {
