@@ -128,7 +128,7 @@ public final class AvailabilityCalculator {
     static long[] coverage(List<Availability.Span> observed, long start, long end) {
         List<Availability.Span> sorted = new ArrayList<>(observed);
         sorted.sort(Comparator.comparing(Availability.Span::from));
-        PlannedWindows.LongList merged = new PlannedWindows.LongList();
+        LongList merged = new LongList();
         for (Availability.Span span : sorted) {
             long from = Math.max(start, span.from().getEpochSecond());
             long to = Math.min(end, span.to().getEpochSecond());

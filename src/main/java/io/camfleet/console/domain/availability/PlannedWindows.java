@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -136,59 +135,6 @@ final class PlannedWindows {
         } else {
             into.add(local.toEpochSecond(transition.getOffsetBefore()));
             into.add(local.toEpochSecond(transition.getOffsetAfter()));
-        }
-    }
-
-    /** A growable list of longs: no boxing. */
-    static final class LongList {
-        private long[] values;
-        private int size;
-
-        LongList() {
-            this(16);
-        }
-
-        LongList(int capacity) {
-            values = new long[Math.max(4, capacity)];
-        }
-
-        void add(long v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        int size() {
-            return size;
-        }
-
-        long get(int i) {
-            return values[i];
-        }
-
-        long last() {
-            return values[size - 1];
-        }
-
-        void setLast(long v) {
-            values[size - 1] = v;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
-
-        long[] sortedDistinct() {
-            long[] sorted = toArray();
-            Arrays.sort(sorted);
-            int n = 0;
-            for (int i = 0; i < sorted.length; i++) {
-                if (n == 0 || sorted[n - 1] != sorted[i]) {
-                    sorted[n++] = sorted[i];
-                }
-            }
-            return Arrays.copyOf(sorted, n);
         }
     }
 }

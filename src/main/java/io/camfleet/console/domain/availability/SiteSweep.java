@@ -1,6 +1,5 @@
 package io.camfleet.console.domain.availability;
 
-import io.camfleet.console.domain.availability.PlannedWindows.LongList;
 import io.camfleet.console.domain.fleet.HealthState;
 
 import java.time.Instant;

@@ -183,6 +183,27 @@ class AvailabilityCalculatorTest {
     }
 
     @Test
+    void aRecoverySeenInsideTheWindowEndsAnIncidentAndOneLastingThroughItDoesNot() {
+        // Sun 02:00-04:00 Lisbon (WEST) = 01:00Z-03:00Z on 2026-10-04.
+        // c1 OFFLINE 00:30-01:30, up 01:30-02:30 (seen, in the window), OFFLINE 02:30-03:30: two incidents
+        // (00:30 and 03:00), down 1800 + 1800. c2 OFFLINE 00:30-03:30 throughout: one incident, down 3600.
+        Period sunday = new Period(t("2026-10-04T00:00:00Z"), t("2026-10-05T00:00:00Z"));
+        SiteFigures f = calculator.site(site("Sun 02:00-04:00", "Europe/Lisbon"), List.of(
+                camera("c1", in(OFFLINE, "2026-10-04T00:30:00Z", "2026-10-04T01:30:00Z"),
+                        in(OFFLINE, "2026-10-04T02:30:00Z", "2026-10-04T03:30:00Z")),
+                camera("c2", in(OFFLINE, "2026-10-04T00:30:00Z", "2026-10-04T03:30:00Z"))), ALWAYS, sunday);
+        assertThat(f.cameras().get(0).incidents()).isEqualTo(2);
+        assertThat(f.cameras().get(0).downSeconds()).isEqualTo(3_600);
+        assertThat(f.cameras().get(1).incidents()).isEqualTo(1);
+        assertThat(f.cameras().get(1).downSeconds()).isEqualTo(3_600);
+        // the site is dark 00:30-01:00 (down), 01:00-01:30 (planned), 02:30-03:00 (planned), 03:00-03:30 (down):
+        // c1 was seen up in the window between, so two incidents
+        assertThat(f.site().incidents()).isEqualTo(2);
+        assertThat(f.site().downSeconds()).isEqualTo(3_600);
+        assertThat(f.site().maintenanceSeconds()).isEqualTo(3_600);
+    }
+
+    @Test
     void windowTimeWithoutDataIsNoDataNotMaintenanceAndTouchingPlannedStretchesAreOne() {
         // Sun 02:00-04:00 Lisbon (WEST) = 01:00Z-03:00Z on 2026-10-04. Coverage misses 01:00Z-02:00Z.
         // OFFLINE 00:30Z-03:30Z. Planned: the window with data, 02:00-03:00 (nothing at the gap's edge).
