@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,7 @@ public final class AvailabilityCommand implements Callable<Integer> {
         }
         Grouping grouping = grouping(by);
         ConsoleBackend backend = Commands.backend(spec);
-        Period period = period(month, backend.clock().instant());
+        Period period = period(month, backend.clock().instant().truncatedTo(ChronoUnit.SECONDS));
         try (ConsoleBackend.Session session = backend.open(root.dataDir())) {
             FleetCommand.cachedOrSeeded(backend, root.dataDir(), session);
             AvailabilityFigures figures = session.part(AvailabilityFigures.class);

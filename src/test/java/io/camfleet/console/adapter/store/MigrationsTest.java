@@ -32,7 +32,8 @@ class MigrationsTest {
             onPostgresql = columns(db);
         }
         assertThat(onH2).containsKeys("site.id", "health_interval.ended_at", "audit_event.keyed",
-                "deployment_lease.expires_at", "flyway_schema_history.version");
+                "deployment_lease.expires_at", "flyway_schema_history.version", "health_span.end_s",
+                "observed_span.start_s", "camera_life.first_seen");
         assertThat(onPostgresql).isEqualTo(onH2);
     }
 

@@ -1,6 +1,9 @@
 package io.camfleet.console.adapter.store;
 
 import io.camfleet.console.domain.availability.Availability;
+import io.camfleet.console.domain.availability.CameraHistory;
+import io.camfleet.console.domain.availability.HandComputedMonth;
+import io.camfleet.console.domain.availability.StateSpan;
 import io.camfleet.console.domain.availability.Grouping;
 import io.camfleet.console.domain.availability.Period;
 import io.camfleet.console.domain.availability.SiteDownRule;
@@ -73,7 +76,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ParameterizedClass(name = "on {0}")
 @EnumSource(StoreEngine.class)
-class HandComputedMonthTest {
+class AvailabilityThroughTheStoreTest {
 
     @Parameter
     StoreEngine engine;
@@ -216,6 +219,55 @@ class HandComputedMonthTest {
 
         assertThat(service.sites(List.of("NL-2", "XX-9"), OCTOBER)).containsOnlyKeys("NL-2")
                 .containsEntry("NL-2", siteB);
+    }
+
+    @Test
+    void theArithmeticsHandComputedLisbonMonthGivesTheSameFiguresThroughTheStore() {
+        // The month of domain.availability.HandComputedMonth (its comment holds the hand computation), written as the
+        // fleet service would write it: each stretch a change into its state and one back to ONLINE, a flush every
+        // 10 minutes, nothing while the console is closed (Oct 12 10:00-13:00), c3 loaded into the fleet Oct 16.
+        Site site = HandComputedMonth.SITE;
+        List<HealthChange> changes = new ArrayList<>();
+        for (CameraHistory h : HandComputedMonth.CAMERAS) {
+            for (StateSpan span : h.spans()) {
+                changes.add(new HealthChange(h.cameraId(), ONLINE, span.state(), span.from()));
+                if (span.to() != null) {
+                    changes.add(new HealthChange(h.cameraId(), span.state(), ONLINE, span.to()));
+                }
+            }
+        }
+        changes.sort(java.util.Comparator.comparing(HealthChange::at));
+        CameraSystem c1 = camera("lis-01-c1", site.id());
+        CameraSystem c2 = camera("lis-01-c2", site.id());
+        CameraSystem c3 = camera("lis-01-c3", site.id());
+        Instant start = OCTOBER.from();
+        cache.replaceFleet(new FleetData(List.of(site), List.of(c1, c2), Map.of()),
+                List.of(change(c1, null, ONLINE, start), change(c2, null, ONLINE, start)), "Demo", start);
+        Instant closed = at("10-12T10:00");
+        Instant reopened = at("10-12T13:00");
+        for (Instant t = start.plus(Duration.ofMinutes(10)); !t.isAfter(OCTOBER.to());
+             t = t.plus(Duration.ofMinutes(10))) {
+            if (t.isAfter(closed) && t.isBefore(reopened)) {
+                continue;
+            }
+            if (t.equals(at("10-16T00:00"))) {
+                cache.replaceFleet(new FleetData(List.of(site), List.of(c1, c2, c3), Map.of()),
+                        List.of(change(c3, null, ONLINE, t)), "Demo", t);
+            }
+            List<HealthChange> due = new ArrayList<>();
+            while (!changes.isEmpty() && !changes.getFirst().at().isAfter(t)) {
+                due.add(changes.removeFirst());
+            }
+            cache.update(Map.of(), due, t);
+        }
+        assertThat(changes).isEmpty();
+
+        AvailabilityService service = new AvailabilityService(new JdbcHealthHistory(db.dataSource()),
+                () -> FleetInventory.of(List.of(site), List.of(c1, c2, c3)), settings::get);
+        assertThat(service.sites(List.of(site.id()), HandComputedMonth.PERIOD).get(site.id()))
+                .isEqualTo(HandComputedMonth.SITE_FIGURES);
+        assertThat(bySubject(service.by(Grouping.CAMERA, HandComputedMonth.PERIOD)))
+                .isEqualTo(bySubject(HandComputedMonth.CAMERA_FIGURES));
     }
 
     @Test
