@@ -104,11 +104,11 @@ public final class AlertsView implements ScreenView {
         table.setPlaceholder(new Label(m.text("alerts.empty")));
         table.getColumns().setAll(List.of(
                 severityColumn(),
-                col("alerts.col.status", 115, a -> m.text("alerts.status." + a.status().name())),
-                col("alerts.col.kind", 170, a -> m.text("alerts.kind." + a.kind().name())),
+                col("alerts.col.status", 105, a -> m.text("alerts.status." + a.status().name())),
+                col("alerts.col.kind", 150, a -> m.text("alerts.kind." + a.kind().name())),
                 col("alerts.col.raised", 135, a -> shortWhen(a.raisedAt())),
-                col("alerts.col.acknowledged", 135, a -> shortWhen(a.acknowledgedAt())),
-                col("alerts.col.resolved", 135, a -> shortWhen(a.resolvedAt())),
+                col("alerts.col.acknowledged", 125, a -> shortWhen(a.acknowledgedAt())),
+                col("alerts.col.resolved", 125, a -> shortWhen(a.resolvedAt())),
                 col("alerts.col.summary", 300, this::summaryWithMarks)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((o, was, now) -> {

@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,17 @@ import java.util.function.Consumer;
  * the FX thread; results come back on it.
  */
 public final class AlertsViewModel {
+
+    /**
+     * What the NOC reads first: alerts nobody has taken on, then the other open ones, then the resolved; critical
+     * before warning; newest first.
+     */
+    static final Comparator<Alert> NOC_ORDER = Comparator
+            .comparing((Alert a) -> a.needsSomeone() ? 0 : a.isOpen() ? 1 : 2)
+            .thenComparing(Alert::severity)
+            .thenComparing(Alert::raisedAt, Comparator.reverseOrder())
+            .thenComparing(Alert::id, Comparator.reverseOrder());
+
 
     /** Which alerts show, by where they are in their life. */
     public enum Show { OPEN, RAISED, ACKNOWLEDGED, RESOLVED, ALL }
@@ -161,6 +173,7 @@ public final class AlertsViewModel {
                 out.add(a);
             }
         }
+        out.sort(NOC_ORDER);
         Alert was = selected.get();
         shown.setAll(out);
         needingSomeone.set(raised);

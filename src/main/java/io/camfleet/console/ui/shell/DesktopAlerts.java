@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Alerts on this desktop: a notification in the window's corner for each raised alert (a click opens its site on the
+ * Alerts on this desktop: a notification in the window's corner for each critical alert raised (a click opens its site on the
  * map, or the alerts), and for a wall screen a sound, as Settings › Alert routes say. An {@link AlertDelivery} like
  * the routes: {@link #send} is called from any thread and hands the notification to the FX thread.
  */
@@ -60,6 +60,11 @@ public final class DesktopAlerts implements AlertDelivery {
     public void send(AlertNotice notice) {
         if (notice.status() != AlertStatus.RAISED) {
             return; // acknowledging and resolving are done in the console; nobody needs to be woken for them
+        }
+        if (notice.severity() != AlertSeverity.CRITICAL) {
+            // A warning (a degraded camera, a slow burn) waits in the alerts list and the badge: a fleet of thousands
+            // always has some, and popping each up would bury the dark site among them.
+            return;
         }
         AlertRoutesSettings o = options.get();
         if (o.sound()) {

@@ -90,12 +90,13 @@ public final class ShellView {
         content.getStyleClass().add("content");
         VBox center = new VBox(banners, content);
         VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
-        // Toasts float over the screen's top right corner, and let clicks through around them.
+        // Toasts float over the screen's bottom right corner, clear of every screen's toolbar and filters, and let
+        // clicks through around them.
         toasts.getStyleClass().add("toasts");
         toasts.setPickOnBounds(false);
         toasts.setMaxSize(TOAST_WIDTH, Region.USE_PREF_SIZE);
         toasts.setPadding(new Insets(12));
-        StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
+        StackPane.setAlignment(toasts, Pos.BOTTOM_RIGHT);
         root.setCenter(new StackPane(center, toasts));
         vm.toasts().addListener((ListChangeListener<Toast>) c -> renderToasts());
         statusBar = new StatusBar(fleet, tasks, messages, zone);

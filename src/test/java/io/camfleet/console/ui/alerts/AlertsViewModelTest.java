@@ -73,6 +73,22 @@ class AlertsViewModelTest {
     }
 
     @Test
+    void whatNobodyTookOnComesFirstCriticalBeforeWarningNewestFirst() {
+        // A newer warning and an older critical nobody took on: the critical leads; then a newer critical that is
+        // acknowledged goes below both, and the resolved one stays last.
+        Alert old = store.raise(Alert.raise(AlertKind.SITE_OFFLINE, AlertSeverity.CRITICAL, "lis", "lis",
+                "Site Lisbon (lis) is down.", T0.minusSeconds(3600), false));
+        Alert taken = store.raise(Alert.raise(AlertKind.SITE_OFFLINE, AlertSeverity.CRITICAL, "opo", "opo",
+                "Site Porto (opo) is down.", T0.plusSeconds(300), false));
+        store.update(taken, taken.acknowledge("nina", "on it", T0.plusSeconds(360)), null, T0, "nina", "on it");
+        vm.showProperty().set(AlertsViewModel.Show.ALL);
+        vm.refresh();
+        drain();
+        assertThat(subjects()).containsExactly("ams", "lis", "R7", "opo", "aws");
+        assertThat(old.id()).isPositive();
+    }
+
+    @Test
     void theOpenAlertsShowFirstAndTheFiltersNarrowThem() {
         assertThat(subjects()).containsExactly("ams", "R7");
         assertThat(vm.needingSomeoneProperty().get()).isEqualTo(2);
