@@ -139,7 +139,9 @@ final class DemoSimulation {
             };
         }
         // Start with one outage under way, begun a few minutes ago, so the fleet has a story from the first look.
-        startOutage(rnd, start.minusSeconds(150 + rnd.nextInt(300)), 60 + rnd.nextInt(100));
+        // One metro area, never a whole country: a new user's first look is a fleet with one place dark, not a map
+        // and an alerts list full of it.
+        startOutage(rnd, start.minusSeconds(150 + rnd.nextInt(300)), 60 + rnd.nextInt(100), false);
     }
 
     /** Telemetry for every camera at {@code now}; when {@code onlyChanged}, just what differs from the last call. */
@@ -188,7 +190,7 @@ final class DemoSimulation {
             }
         }
         if (outages.size() < MAX_OUTAGES && rnd.nextDouble() < P_OUTAGE) {
-            startOutage(rnd, now, 40 + rnd.nextInt(160));
+            startOutage(rnd, now, 40 + rnd.nextInt(160), true);
         }
         for (int i = 0; i < cameras.size(); i++) {
             if (inOutage[i]) {
@@ -221,10 +223,10 @@ final class DemoSimulation {
         return telemetryAt(now, true);
     }
 
-    private void startOutage(SplittableRandom rnd, Instant at, int ticks) {
-        // Most outages take out one metro area; one in four a whole country.
+    private void startOutage(SplittableRandom rnd, Instant at, int ticks, boolean mayBeCountry) {
+        // Most outages take out one metro area; one in 25 a whole country.
         Site anchor = sites.get(rnd.nextInt(sites.size()));
-        boolean country = rnd.nextDouble() < COUNTRY_OUTAGE;
+        boolean country = rnd.nextDouble() < COUNTRY_OUTAGE && mayBeCountry;
         List<Integer> hit = new ArrayList<>();
         for (int i = 0; i < cameras.size(); i++) {
             Site s = sites.get(siteOf[i]);

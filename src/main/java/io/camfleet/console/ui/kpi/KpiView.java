@@ -118,7 +118,9 @@ public final class KpiView implements ScreenView {
             detail.setWrapText(true);
             VBox tile = new VBox(2, label, value, detail);
             tile.getStyleClass().add("kpi-tile");
+            // Equal shares of the row: sized by their text, the tiles with a long detail squeezed the others' titles.
             tile.setMaxWidth(Double.MAX_VALUE);
+            tile.setPrefWidth(0);
             tile.setMinWidth(0);
             HBox.setHgrow(tile, Priority.ALWAYS);
             tiles.getChildren().add(tile);
