@@ -16,6 +16,7 @@ import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.fleet.FleetEvent;
+import io.camfleet.console.service.fleet.FleetService;
 import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.fleet.FleetWatch;
 import org.slf4j.Logger;
@@ -71,6 +72,8 @@ public final class AlertService implements AutoCloseable {
     /** What is wrong now; guarded by this. */
     private final Conditions conditions = new Conditions();
     private FleetSnapshot lastSnapshot;
+    /** Whether the fleet watched comes from a source synced over the network (AWS), as opposed to the demo or a file. */
+    private volatile java.util.function.BooleanSupplier syncsRemotely = () -> false;
     private AvailabilityFigures figures;
     private volatile boolean closed;
 
@@ -117,6 +120,10 @@ public final class AlertService implements AutoCloseable {
 
     /** Judges the fleet's snapshots (site states by the rule in force, degraded cameras) and its sync news. */
     public void watch(FleetWatch watch) {
+        syncsRemotely = () -> {
+            FleetService f = watch.fleet();
+            return f != null && !f.isLocal();
+        };
         watch.subscribe(this::snapshot);
         watch.onEvent(this::event);
     }
@@ -243,8 +250,22 @@ public final class AlertService implements AutoCloseable {
                 LOG.warn("Burn rates could not be read; they are judged again at the next tick", e);
             }
         }
+        staleIfSyncHangs(now);
         evaluate(now);
         changed(); // a step another console took shows here within a tick
+    }
+
+    /**
+     * A sync that hangs never fails, so no SyncFailed says so: a remote source (AWS, synced every few minutes) whose
+     * newest data is older than the threshold is stale all the same. A fresh snapshot clears it.
+     */
+    private void staleIfSyncHangs(Instant now) {
+        FleetSnapshot s = lastSnapshot;
+        if (s != null && s.live() && s.asOf() != null && syncsRemotely.getAsBoolean()
+                && !s.asOf().isAfter(now.minus(rules.get().threshold(AlertKind.SYNC_STALE)))
+                && conditions.held(Alert.key(AlertKind.SYNC_STALE, s.source())) == null) {
+            conditions.hold(new Condition(AlertKind.SYNC_STALE, s.source(), "", s.asOf(), List.of(s.source())));
+        }
     }
 
     // ---- judgement -----------------------------------------------------------------------------------------------

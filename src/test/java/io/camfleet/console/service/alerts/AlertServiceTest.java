@@ -321,6 +321,31 @@ class AlertServiceTest {
     }
 
     @Test
+    void aSyncThatHangsWithoutFailingGoesStaleAndTheNextSyncClearsIt() {
+        // The test source is remote (not local), like AWS: loaded at 10:00, then no sync finishes and none fails.
+        // Its data is as of 10:00, so the 15 min threshold passes at 10:15; a sync at 10:20 brings it up to date, and
+        // the alert resolves after the 2 min hysteresis, at 10:22.
+        load();
+        clock.advance(Duration.ofMinutes(14));
+        alerts.tick();
+        assertThat(store.open()).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        alerts.tick();
+        assertThat(store.open()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.SYNC_STALE);
+            assertThat(a.subject()).isEqualTo("test");
+        });
+
+        clock.advance(Duration.ofMinutes(5));
+        cameras.forEach(c -> loaded.put(c.id(), Fleets.beating(clock.instant())));
+        watch.sync();
+        clock.advance(Duration.ofMinutes(2));
+        alerts.tick();
+        assertThat(store.open()).isEmpty();
+        assertThat(sentSteps()).containsExactly(AlertStatus.RAISED, AlertStatus.RESOLVED);
+    }
+
+    @Test
     void aDeploymentOverItsThresholdRaisesAtOnceAndStaysUntilItSucceedsOrSomeoneResolvesIt() {
         alerts.deployment("d-42", "camos-agent", "6.5.1", DeploymentState.RUNNING);
         assertThat(store.open()).isEmpty();
