@@ -110,7 +110,7 @@ public final class AlertRoutesFeature implements Feature {
     /** A click on a notification: the site on the map when the alert has one, else the alerts. */
     private static void open(WindowContext w, AlertNotice notice) {
         if (!notice.siteId().isEmpty() && w.fleet().snapshot().site(notice.siteId()) != null) {
-            w.fleet().select(notice.siteId());
+            w.fleet().showOnMap(notice.siteId());
             w.shell().show(MapFeature.MAP);
         } else {
             w.shell().show(AlertsFeature.ALERTS);

@@ -50,7 +50,7 @@ public final class AlertsFeature implements Feature {
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
         screens.add(ALERTS, () -> new AlertsView(new AlertsViewModel(w.session().part(AlertService.class), w.tasks(),
                 w.messages(), siteId -> {
-                    w.fleet().select(siteId);
+                    w.fleet().showOnMap(siteId);
                     w.shell().show(MapFeature.MAP);
                 }), w.messages(), w.zone()));
     }

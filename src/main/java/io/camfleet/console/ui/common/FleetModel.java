@@ -55,6 +55,7 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
     private final ReadOnlyObjectWrapper<Visible> visible =
             new ReadOnlyObjectWrapper<>(new Visible(snapshot.get(), FleetFilter.ALL, new int[0]));
     private final ObjectProperty<String> selectedSiteId = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> mapFocus = new SimpleObjectProperty<>();
     private final ObservableSet<String> selection = FXCollections.observableSet();
     private final javafx.collections.ObservableList<String> regions = FXCollections.observableArrayList();
     private final javafx.collections.ObservableList<String> customers = FXCollections.observableArrayList();
@@ -182,6 +183,21 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
      */
     public ObservableSet<String> selection() {
         return selection;
+    }
+
+    /**
+     * A site another screen asked the map to show (an alert's "Open on map"): the map zooms to it when it shows, and
+     * then sets this back to null.
+     */
+    public ObjectProperty<String> mapFocusProperty() {
+        return mapFocus;
+    }
+
+    /** Selects one site and asks the map to zoom to it. */
+    public void showOnMap(String siteId) {
+        select(siteId);
+        mapFocus.set(null);
+        mapFocus.set(siteId);
     }
 
     /** Selects one site, alone. */

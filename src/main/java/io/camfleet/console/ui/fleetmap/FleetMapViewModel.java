@@ -72,6 +72,7 @@ public final class FleetMapViewModel {
         fleet.visibleProperty().addListener((o, a, v) -> onVisible(v, System.nanoTime()));
         fleet.selection().addListener((SetChangeListener<String>) c -> refreshSelection());
         fleet.selectedSiteIdProperty().addListener((o, a, id) -> refreshSelection());
+        fleet.mapFocusProperty().addListener((o, a, id) -> fitFocus());
         view.addListener((o, a, v) -> {
             requery();
             ensureBasemap(Basemap.Detail.forZoom(v.zoom()));
@@ -107,7 +108,9 @@ public final class FleetMapViewModel {
         refreshSelection();
         boolean refiltered = filter != null && !filter.equals(v.filter());
         filter = v.filter();
-        if (!fittedOnce && index.placedCount() > 0 && view.get().width() > 100) {
+        if (fitFocus()) {
+            // the site another screen asked for, rather than the whole fleet
+        } else if (!fittedOnce && index.placedCount() > 0 && view.get().width() > 100) {
             fittedOnce = true;
             fitAll();
         } else if (refiltered && fittedOnce && index.visibleCount() > 0) {
@@ -172,6 +175,9 @@ public final class FleetMapViewModel {
 
     public void resize(double width, double height) {
         view.set(view.get().resized(width, height));
+        if (fitFocus()) {
+            return;
+        }
         if (!fittedOnce && index != null && index.placedCount() > 0 && width > 100) {
             fittedOnce = true;
             fitAll();
@@ -195,6 +201,22 @@ public final class FleetMapViewModel {
         } else {
             view.set(v.fitted(b[0], b[1], b[2], b[3], Math.max(48, MapPainter.maxFootprint()), 12));
         }
+    }
+
+    /**
+     * Zooms to the site another screen asked for (see {@link FleetModel#mapFocusProperty()}) once the map can: its
+     * fleet shown and its size known. The map may be built after the request (screens are built on first visit).
+     */
+    private boolean fitFocus() {
+        String id = fleet.mapFocusProperty().get();
+        if (id == null || index == null || shown == null || view.get().width() <= 100
+                || shown.inventory().siteIndexOf(id) < 0 || !index.fits(shown)) {
+            return false;
+        }
+        fittedOnce = true;
+        fitSelection();
+        fleet.mapFocusProperty().set(null);
+        return true;
     }
 
     /** Shows the selected sites; the focused one alone at street level when it is the only one. */

@@ -70,6 +70,34 @@ class FleetMapViewModelTest {
     }
 
     @Test
+    void aSiteAnotherScreenAsksForIsSelectedAndZoomedTo() {
+        // An alert's "Open on map": the map leaves the whole fleet's view for the site, alone at street level.
+        double worldZoom = vm.viewProperty().get().zoom();
+        model.showOnMap("RTM");
+        assertThat(model.selectedSiteIdProperty().get()).isEqualTo("RTM");
+        assertThat(vm.viewProperty().get().zoom()).isGreaterThan(worldZoom + 5);
+        MapItem rtm = siteItem("RTM");
+        assertThat(rtm.x()).isCloseTo(600, org.assertj.core.data.Offset.offset(60.0));
+        assertThat(rtm.y()).isCloseTo(400, org.assertj.core.data.Offset.offset(60.0));
+        assertThat(model.mapFocusProperty().get()).as("the request is taken").isNull();
+    }
+
+    @Test
+    void aMapBuiltAfterTheRequestStillZoomsToTheSite() {
+        // Screens are built on their first visit: the request comes before the map exists.
+        FleetModel other = new FleetModel(Runnable::run, Runnable::run);
+        fleet.addListener(other);
+        other.showOnMap("NYC");
+        FleetMapViewModel later = new FleetMapViewModel(other, new NaturalEarthBasemap(), Runnable::run,
+                Runnable::run);
+        later.resize(1200, 800);
+        fleet.tick();
+        double worldZoom = vm.viewProperty().get().zoom();
+        assertThat(later.viewProperty().get().zoom()).isGreaterThan(worldZoom + 5);
+        assertThat(other.mapFocusProperty().get()).isNull();
+    }
+
+    @Test
     void clickingASiteSelectsItForEveryScreen() {
         vm.fitAll();
         MapItem nyc = siteItem("NYC");
