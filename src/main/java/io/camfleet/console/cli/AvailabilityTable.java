@@ -2,6 +2,7 @@ package io.camfleet.console.cli;
 
 import io.camfleet.console.domain.availability.Availability;
 import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.SafeCsv;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -50,12 +51,13 @@ final class AvailabilityTable {
         out.println("subject,uptime_percent,downtime_seconds,incidents,budget_left_seconds,target_percent,"
                 + "observed_seconds,no_data_seconds,maintenance_seconds,camera_seconds_lost");
         for (Availability a : rows) {
-            out.println(String.join(",", CsvCells.text(a.subject()),
-                    a.observedSeconds() > 0 ? String.format(Locale.ROOT, "%.6f", a.uptimePercent()) : "",
-                    Long.toString(a.downSeconds()), Integer.toString(a.incidents()),
-                    Long.toString(a.budgetLeftSeconds()), String.format(Locale.ROOT, "%.4f", a.targetPercent()),
-                    Long.toString(a.observedSeconds()), Long.toString(a.noDataSeconds()),
-                    Long.toString(a.maintenanceSeconds()), Long.toString(a.cameraSecondsLost())));
+            // SafeCsv neutralises a subject a spreadsheet would run as a formula; figures stay numbers (a budget
+            // overspent is negative, and must not read as a formula to neutralise).
+            out.println(SafeCsv.line(java.util.Arrays.asList(a.subject(),
+                    a.observedSeconds() > 0 ? String.format(Locale.ROOT, "%.6f", a.uptimePercent()) : null,
+                    a.downSeconds(), a.incidents(), a.budgetLeftSeconds(),
+                    String.format(Locale.ROOT, "%.4f", a.targetPercent()), a.observedSeconds(), a.noDataSeconds(),
+                    a.maintenanceSeconds(), a.cameraSecondsLost())));
         }
     }
 
