@@ -100,6 +100,17 @@ public final class AlertsCommand {
         }
     }
 
+    /** Takes one step of an alert's life on the folder's alerts and says so: acknowledge, resolve. */
+    private static int step(AlertsCommand alerts, CommandSpec spec, String id, String doneKey,
+                            java.util.function.BiFunction<AlertService, Long, Alert> step) {
+        long alertId = alertId(id);
+        try (ConsoleBackend.Session session = Commands.backend(spec).open(alerts.root.dataDir())) {
+            Alert a = step.apply(session.part(AlertService.class), alertId);
+            spec.commandLine().getOut().println(alerts.messages.text(doneKey, a.id(), a.summary()));
+            return ExitCodes.OK;
+        }
+    }
+
     @Command(name = "ack", mixinStandardHelpOptions = true,
             description = {"Acknowledge an alert: you take it on. The note says what you do; it is audited."})
     static final class Acknowledge implements Callable<Integer> {
@@ -114,13 +125,8 @@ public final class AlertsCommand {
 
         @Override
         public Integer call() {
-            long alertId = alertId(id);
-            try (ConsoleBackend.Session session = Commands.backend(spec).open(alerts.root.dataDir())) {
-                Alert a = session.part(AlertService.class).acknowledge(alertId, note);
-                spec.commandLine().getOut().println(alerts.messages.text("alerts.cli.acknowledged", a.id(),
-                        a.summary()));
-                return ExitCodes.OK;
-            }
+            return step(alerts, spec, id, "alerts.cli.acknowledged", (service, alertId) ->
+                    service.acknowledge(alertId, note));
         }
     }
 
@@ -138,13 +144,7 @@ public final class AlertsCommand {
 
         @Override
         public Integer call() {
-            long alertId = alertId(id);
-            try (ConsoleBackend.Session session = Commands.backend(spec).open(alerts.root.dataDir())) {
-                Alert a = session.part(AlertService.class).resolve(alertId, note);
-                spec.commandLine().getOut().println(alerts.messages.text("alerts.cli.resolved", a.id(),
-                        a.summary()));
-                return ExitCodes.OK;
-            }
+            return step(alerts, spec, id, "alerts.cli.resolved", (service, alertId) -> service.resolve(alertId, note));
         }
     }
 
