@@ -27,10 +27,12 @@ class ClosingTest {
         Process probe = new ProcessBuilder(WindowProbe.command(System.getProperty("java.class.path"), List.of(),
                 folder, 20_000)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended = probe.waitFor(120, TimeUnit.SECONDS);
+        String threads = "";
         if (!ended) {
+            threads = threadDump(probe.pid());
             probe.destroyForcibly().waitFor();
         }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
+        String out = Files.readString(log, StandardCharsets.UTF_8) + threads;
         assertThat(ended).as("the console ended by itself; it printed:%n%s", out).isTrue();
         assertThat(out).contains("EXIT 0");
         assertThat(probe.exitValue()).isZero();
@@ -45,6 +47,20 @@ class ClosingTest {
             assertThat(cached.fleet().sites()).hasSize(20_000);
             assertThat(cached.fleet().cameras()).hasSize(cameras);
             assertThat(cached.asOf()).isNotNull();
+        }
+    }
+
+    /** What a probe that did not end was doing: its threads, by the JDK's jcmd, for the failure message. */
+    private static String threadDump(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return "%n--- its threads ---%n".formatted() + dump;
+        } catch (Exception e) {
+            return "%n(no thread dump: %s)".formatted(e);
         }
     }
 }

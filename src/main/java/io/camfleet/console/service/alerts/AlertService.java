@@ -13,6 +13,7 @@ import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.service.audit.AuditService;
 import io.camfleet.console.service.availability.AvailabilityFigures;
 import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.common.Quiesce;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.fleet.FleetEvent;
@@ -76,6 +77,8 @@ public final class AlertService implements AutoCloseable {
     private volatile java.util.function.BooleanSupplier syncsRemotely = () -> false;
     private AvailabilityFigures figures;
     private volatile boolean closed;
+    /** How long closing waits for a judgement under way. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     /** With the default thresholds and site-down rule: what a test of delivery needs. */
     public AlertService(AlertStore store, AlertDelivery delivery, AuditService audit, Clock clock) {
@@ -183,6 +186,9 @@ public final class AlertService implements AutoCloseable {
             return;
         }
         work.execute(() -> {
+            if (closed) {
+                return; // news queued before the close: the store may be closing under it
+            }
             try {
                 r.run();
             } catch (RuntimeException e) {
@@ -489,7 +495,8 @@ public final class AlertService implements AutoCloseable {
     public void close() {
         closed = true;
         if (own != null) {
-            own.shutdownNow();
+            // a judgement under way finishes before the store closes; an interrupt in its write would break the cache
+            Quiesce.stop(own, CLOSE_WAIT, "Alert judgement");
         }
     }
 }

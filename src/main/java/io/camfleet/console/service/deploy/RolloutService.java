@@ -4,6 +4,7 @@ import io.camfleet.console.domain.deploy.Release;
 import io.camfleet.console.domain.deploy.Strategy;
 import io.camfleet.console.domain.deploy.PlanTarget;
 import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.Quiesce;
 import io.camfleet.console.service.fleet.VersionReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -317,7 +318,7 @@ public final class RolloutService implements AutoCloseable {
      */
     @Override
     public void close() {
-        heartbeat.shutdownNow();
+        Quiesce.stop(heartbeat, Duration.ofSeconds(10), "The lease heartbeat");
         for (Held h : List.copyOf(held.values())) {
             h.rollout.halt(new Problem("deploy.closedUnder", h.rollout.id()));
             releaseQuietly(h.rollout.id(), h.lease.owner());
