@@ -16,6 +16,7 @@ import io.camfleet.console.adapter.ssh.SshjHostConnector;
 import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.app.features.AlertRoutesFeature;
 import io.camfleet.console.app.features.AlertsFeature;
+import io.camfleet.console.app.features.DevicesFeature;
 import io.camfleet.console.app.features.AuditFeature;
 import io.camfleet.console.app.features.AvailabilityFeature;
 import io.camfleet.console.app.features.DeploymentsFeature;
@@ -255,7 +256,8 @@ final class ConsoleRuntime implements ConsoleBackend {
                            EnvironmentReader environments) {
         return List.of(new MapFeature(basemaps), new FleetFeature(sources), new AvailabilityFeature(),
                 new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(),
-                new AlertRoutesFeature(env, messages), new KpiFeature(), new SettingsFeature(environments));
+                new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(),
+                new SettingsFeature(environments));
     }
 
     /** The features with the demo fleet's defaults: what an open data folder and the commands are made of. */

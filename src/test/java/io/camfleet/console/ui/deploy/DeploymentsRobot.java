@@ -106,6 +106,8 @@ public final class DeploymentsRobot {
         robot.clickOn("#wizard-next");
         waitFor(() -> robot.lookup("#wizard-dry-run").queryAs(TableView.class).getItems().size() >= 2
                 && robot.lookup("#wizard-page-dryRun").query().isVisible());
+        // The table is filled first and the lines under it after, in the same FX event: let that event end.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#wizard-error")).isEmpty();
         List<String> said = List.of(text(robot, "#wizard-dry-run-artifact"),
                 robot.lookup("#wizard-dry-run-unreachable").query().isVisible()
