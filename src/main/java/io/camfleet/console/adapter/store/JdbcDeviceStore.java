@@ -6,6 +6,7 @@ import io.camfleet.console.domain.devices.ProvisionRequest;
 import io.camfleet.console.domain.devices.ReviewDevice;
 import io.camfleet.console.service.devices.CachedDevices;
 import io.camfleet.console.service.devices.DeviceStore;
+import org.h2.api.ErrorCode;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -41,6 +42,7 @@ public final class JdbcDeviceStore implements DeviceStore {
     private static final String INSERT_EVENT = "INSERT INTO device_event (device_id, at, kind, what, before_value, "
             + "after_value, by_whom, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SYNC = "sync";
+    private static final Duration LOCK_PATIENCE = Duration.ofSeconds(120);
 
     private final DataSource ds;
     private final ProvisionQueue queue;
@@ -87,7 +89,7 @@ public final class JdbcDeviceStore implements DeviceStore {
                     "UPDATE review_device_listing SET source = ?, as_of = ? WHERE id = 1")) {
                 ps.setString(1, Jdbc.clip(source == null ? "" : source, 1000));
                 Jdbc.setInstant(ps, 2, asOf);
-                ps.executeUpdate();
+                patiently(ps);
             }
             Map<String, ReviewDevice> held = cached(c);
             List<DeviceEvent> events = changes(held, listed, asOf);
@@ -110,6 +112,25 @@ public final class JdbcDeviceStore implements DeviceStore {
             Jdbc.batch(c, INSERT_EVENT, events, JdbcDeviceStore::bindEvent);
             return events;
         });
+    }
+
+    /**
+     * Executes an update that may wait for another console's replace, which holds its rows for as long as it writes
+     * (seconds, for 10,000 devices on a busy machine). H2 gives up on a lock after two seconds; PostgreSQL waits. Here
+     * H2 waits too, for up to {@link #LOCK_PATIENCE}, then fails: never for ever.
+     */
+    private static int patiently(PreparedStatement ps) throws SQLException {
+        long deadline = System.nanoTime() + LOCK_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                // H2's "Timeout trying to lock table"; PostgreSQL waits for a lock unless told otherwise.
+                if (e.getErrorCode() != ErrorCode.LOCK_TIMEOUT_1 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The devices the cache holds, by id. */
@@ -162,7 +183,12 @@ public final class JdbcDeviceStore implements DeviceStore {
     public void update(ReviewDevice device) {
         ReviewDevice row = fit(device);
         Jdbc.inDurableTransaction(ds, c -> {
-            if (Jdbc.batch(c, UPDATE, List.of(row), JdbcDeviceStore::bindUpdate)[0] == 0) {
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+                bindUpdate(ps, row);
+                updated = patiently(ps); // a sync replacing meanwhile holds the row: the action's result must land
+            }
+            if (updated == 0) {
                 Jdbc.batch(c, INSERT, List.of(row), JdbcDeviceStore::bindInsert);
             }
             return null;
