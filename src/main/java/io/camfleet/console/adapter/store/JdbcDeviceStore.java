@@ -41,7 +41,6 @@ public final class JdbcDeviceStore implements DeviceStore {
             + "auto_update_end = ?, last_enrollment = ?, recent_users = ?, notes = ? WHERE id = ?";
     private static final String INSERT_EVENT = "INSERT INTO device_event (device_id, at, kind, what, before_value, "
             + "after_value, by_whom, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SYNC = "sync";
     private static final Duration LOCK_PATIENCE = Duration.ofSeconds(120);
 
     private final DataSource ds;
@@ -91,26 +90,12 @@ public final class JdbcDeviceStore implements DeviceStore {
                 Jdbc.setInstant(ps, 2, asOf);
                 patiently(ps);
             }
-            Map<String, ReviewDevice> held = cached(c);
-            List<DeviceEvent> events = changes(held, listed, asOf);
-            // Only what differs is written: most devices are as the last sync left them, and H2 slows down on
-            // transactions of tens of thousands of rows.
-            List<ReviewDevice> added = new ArrayList<>();
-            List<ReviewDevice> changed = new ArrayList<>();
-            for (ReviewDevice d : listed.values()) {
-                ReviewDevice was = held.get(d.id());
-                if (was == null) {
-                    added.add(d);
-                } else if (!was.equals(d)) {
-                    changed.add(d);
-                }
-            }
-            List<String> gone = held.keySet().stream().filter(id -> !listed.containsKey(id)).sorted().toList();
-            Jdbc.batch(c, "DELETE FROM review_device WHERE id = ?", gone, (ps, id) -> ps.setString(1, id));
-            Jdbc.batch(c, UPDATE, changed, JdbcDeviceStore::bindUpdate);
-            Jdbc.batch(c, INSERT, added, JdbcDeviceStore::bindInsert);
-            Jdbc.batch(c, INSERT_EVENT, events, JdbcDeviceStore::bindEvent);
-            return events;
+            ListingChanges changes = ListingChanges.between(cached(c), listed, asOf);
+            Jdbc.batch(c, "DELETE FROM review_device WHERE id = ?", changes.gone(), (ps, id) -> ps.setString(1, id));
+            Jdbc.batch(c, UPDATE, changes.changed(), JdbcDeviceStore::bindUpdate);
+            Jdbc.batch(c, INSERT, changes.added(), JdbcDeviceStore::bindInsert);
+            Jdbc.batch(c, INSERT_EVENT, changes.events(), JdbcDeviceStore::bindEvent);
+            return changes.events();
         });
     }
 
@@ -144,39 +129,6 @@ public final class JdbcDeviceStore implements DeviceStore {
             }
         }
         return out;
-    }
-
-    /** The STATE events from what the cache held to what was listed: changed fields, devices new and gone. */
-    private static List<DeviceEvent> changes(Map<String, ReviewDevice> held, Map<String, ReviewDevice> listed,
-                                             Instant at) {
-        List<DeviceEvent> out = new ArrayList<>();
-        for (ReviewDevice d : listed.values()) {
-            ReviewDevice was = held.get(d.id());
-            if (was == null) {
-                out.add(state(d.id(), at, "appeared", "", d.status()));
-                continue;
-            }
-            change(out, d.id(), at, "status", was.status(), d.status());
-            change(out, d.id(), at, "reviewer", was.reviewer(), d.reviewer());
-            change(out, d.id(), at, "orgUnit", was.orgUnit(), d.orgUnit());
-            change(out, d.id(), at, "osVersion", was.osVersion(), d.osVersion());
-        }
-        held.entrySet().stream()
-                .filter(e -> !listed.containsKey(e.getKey()))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.add(state(e.getKey(), at, "vanished", e.getValue().status(), "")));
-        return out;
-    }
-
-    private static void change(List<DeviceEvent> out, String id, Instant at, String what, String before,
-                               String after) {
-        if (!before.equals(after)) {
-            out.add(state(id, at, what, before, after));
-        }
-    }
-
-    private static DeviceEvent state(String id, Instant at, String what, String before, String after) {
-        return new DeviceEvent(id, at, DeviceEvent.Kind.STATE, what, before, after, SYNC, "");
     }
 
     @Override
