@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -181,12 +182,20 @@ public final class JdbcDeviceStore implements DeviceStore {
         return latest.reversed();
     }
 
-    /** The device with each text fitted to its column (V12). */
+    /**
+     * The device as its row will hold it: each text fitted to its column (V12), times to the microsecond the
+     * databases keep, so that a device the sync did not change compares equal to its row and is not written again.
+     */
     private static ReviewDevice fit(ReviewDevice d) {
         return new ReviewDevice(d.id(), d.type(), Jdbc.clip(d.serial(), 200), Jdbc.clip(d.model(), 200),
                 Jdbc.clip(d.status(), 64), Jdbc.clip(d.reviewer(), 400), Jdbc.clip(d.location(), 400),
-                Jdbc.clip(d.assetId(), 400), Jdbc.clip(d.orgUnit(), 1000), Jdbc.clip(d.osVersion(), 100), d.lastSync(),
-                d.autoUpdateEnd(), d.lastEnrollment(), fitUsers(d.recentUsers()), Jdbc.clip(d.notes(), 4000));
+                Jdbc.clip(d.assetId(), 400), Jdbc.clip(d.orgUnit(), 1000), Jdbc.clip(d.osVersion(), 100),
+                micros(d.lastSync()), d.autoUpdateEnd(), micros(d.lastEnrollment()), fitUsers(d.recentUsers()),
+                Jdbc.clip(d.notes(), 4000));
+    }
+
+    private static Instant micros(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** As many of the recent users (newest first) as fit the column whole, one a line. */

@@ -232,6 +232,27 @@ class JdbcDeviceStoreTest {
     }
 
     @Test
+    void aDeviceTheSyncDidNotChangeIsNotWrittenAgainEvenWithNanosecondTimes() throws Exception {
+        Instant precise = T0.plusNanos(123_456_789);
+        ReviewDevice d = new ReviewDevice("d-1", DeviceType.CHROMEOS, "SN-1", "m", "ACTIVE", "", "", "", "/", "126",
+                precise, null, precise, List.of(), "");
+        store.replace(List.of(d), T0, "directory");
+        assertThat(store.read().devices().getFirst().lastSync()).isEqualTo(T0.plusNanos(123_456_000));
+
+        // The row held by another console: a sync that wrote it again would wait for it and fail on the check.
+        try (Connection other = db.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.executeUpdate("UPDATE review_device SET notes = 'held' WHERE id = 'd-1'");
+            }
+            CompletableFuture<List<DeviceEvent>> sync = CompletableFuture.supplyAsync(
+                    () -> store.replace(List.of(d), T1, "directory"), pair);
+            assertThat(sync.get(30, TimeUnit.SECONDS)).isEmpty();
+            other.rollback();
+        }
+    }
+
+    @Test
     void twoSyncsReplacingAtOnceTakeTurnsAndTheSecondComparesWithTheFirst() throws Exception {
         store.replace(List.of(chromebook("d-1", "SN-1", "ACTIVE", "", "/", "120")), T0, "directory");
         List<ReviewDevice> left = new ArrayList<>();
