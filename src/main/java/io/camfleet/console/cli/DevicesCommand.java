@@ -125,9 +125,9 @@ public final class DevicesCommand {
                 List<JudgedDevice> all = service.judged();
                 List<JudgedDevice> shown = only == null ? all : all.stream().filter(j -> j.breaks(only)).toList();
                 if (json) {
-                    out.println(DeviceListing.json(cached, shown));
+                    out.println(DeviceTable.json(cached, shown));
                 } else {
-                    DeviceListing.text(devices.messages, cached, all, shown, out);
+                    DeviceTable.text(devices.messages, cached, all, shown, out);
                 }
                 return ExitCodes.OK;
             });
@@ -219,6 +219,10 @@ public final class DevicesCommand {
                         .filter(d -> d.serial().equalsIgnoreCase(serial.strip())).findFirst()
                         .orElseThrow(() -> Problem.badInput("devices.cli.unknownSerial", serial.strip()));
                 ActionReport r = service.reportLost(device, reason.strip());
+                if (r.done().isEmpty() && r.failed().isEmpty() && !r.skipped().isEmpty()) {
+                    Problem why = r.skipped().getFirst().why();  // already disabled, not a ChromeOS device...
+                    throw Problem.badInput(why.key(), why.args());
+                }
                 if (!r.allDone()) {
                     spec.commandLine().getErr().println("camfleet: " + m.text("devices.cli.disableRefused",
                             device.serial(), r.failed().getFirst().reason()));

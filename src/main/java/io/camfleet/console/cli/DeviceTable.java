@@ -21,13 +21,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** {@code camfleet devices list}: the devices with their compliance, as a table or as JSON. */
-final class DeviceListing {
+final class DeviceTable {
 
     private static final String ROW = "%-16s %-8s %-13s %-34s %-22s %-16s %-16s %s";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private DeviceListing() {
+    private DeviceTable() {
     }
 
     /**
