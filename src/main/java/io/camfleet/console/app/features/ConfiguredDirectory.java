@@ -63,13 +63,16 @@ final class ConfiguredDirectory implements DeviceDirectory {
         return now.google() ? now.customerId() : "demo";
     }
 
-    /** What the scopes allow; a directory that cannot be opened allows nothing, and says why. */
+    /**
+     * What the scopes allow; a directory that cannot be opened allows nothing, and says why: the opening's sentence
+     * is the argument of {@code devices.directoryUnavailable} (where a read-only directory names its scope).
+     */
     @Override
     public DirectoryAccess access() {
         try {
             return directory().access();
         } catch (Problem p) {
-            return new DirectoryAccess(false, p.key(), "");
+            return new DirectoryAccess(false, "devices.directoryUnavailable", p.getMessage());
         }
     }
 

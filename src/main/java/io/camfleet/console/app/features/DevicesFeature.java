@@ -1,5 +1,6 @@
 package io.camfleet.console.app.features;
 
+import io.camfleet.console.adapter.google.GoogleDirectory;
 import io.camfleet.console.adapter.sim.DemoDirectory;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.cli.DevicesCommand;
@@ -40,7 +41,8 @@ public final class DevicesFeature implements Feature {
 
     /** The Google directory the settings name, else the demo's. */
     static DeviceDirectory directory(DeviceSettings settings, Clock clock) {
-        return new DemoDirectory(DemoFleetSource.DEFAULT_SEED, clock);
+        return settings.google() ? GoogleDirectory.open(settings, clock)
+                : new DemoDirectory(DemoFleetSource.DEFAULT_SEED, clock);
     }
 
     /**
