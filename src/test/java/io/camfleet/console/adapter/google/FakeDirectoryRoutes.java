@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,9 +129,11 @@ final class FakeDirectoryRoutes implements ResponseDefinitionTransformerV2 {
         if (granted == null) {
             return error(401, "authError", "Invalid Credentials");
         }
-        int page = kind == Kind.CHROMEOS_LIST || kind == Kind.MOBILE_LIST ? Paging.page(r.query().get("pageToken")) : 0;
+        // A listing's page is its page token's; any other call's is its number among the calls of its kind.
+        int page = kind == Kind.CHROMEOS_LIST || kind == Kind.MOBILE_LIST ? Paging.page(r.query().get("pageToken"))
+                : fake.requests.get(kind).size();
         ResponseDefinition fault = fault(kind + "#" + page);
-        if (fault == null && page != 0) {
+        if (fault == null) {
             fault = fault(kind + "#0");
         }
         if (fault != null) {
@@ -425,9 +426,4 @@ final class FakeDirectoryRoutes implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    static Set<String> set(JsonNode array) {
-        Set<String> s = new HashSet<>();
-        array.forEach(n -> s.add(n.asText()));
-        return s;
-    }
 }

@@ -182,8 +182,9 @@ public final class FakeGoogleDirectory implements AutoCloseable {
     }
 
     /**
-     * Answers calls of {@code kind} with {@code fault}; for a listing, only page {@code page} (1 = the first);
-     * {@code page} 0 = any call of the kind.
+     * Answers calls of {@code kind} with {@code fault}: for a listing, the requests for page {@code page} (1 = the
+     * first, as told by its page token); for any other kind, its {@code page}-th call (1 = the first, counted from
+     * the start); {@code page} 0 = any call of the kind.
      */
     public void fail(Kind kind, int page, Fault fault) {
         synchronized (lock) {
