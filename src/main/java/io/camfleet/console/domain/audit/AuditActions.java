@@ -27,6 +27,14 @@ public final class AuditActions {
     public static final String ALERT_ACKNOWLEDGE = "alert.acknowledge";
     public static final String ALERT_RESOLVE = "alert.resolve";
     public static final String ALERT_SILENCE = "alert.silence";
+    /**
+     * Review devices: a provisioning request queued or cancelled, one applied to the device that showed up, the
+     * compliance export. The actions on devices are named by {@code DeviceAction.auditAction()}.
+     */
+    public static final String DEVICES_QUEUE = "devices.queue";
+    public static final String DEVICES_CANCEL = "devices.cancel";
+    public static final String DEVICES_PROVISION = "devices.provision";
+    public static final String DEVICES_EXPORT = "devices.export";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
 
