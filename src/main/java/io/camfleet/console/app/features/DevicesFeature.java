@@ -1,10 +1,14 @@
 package io.camfleet.console.app.features;
 
 import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.devices.DevicesService;
+import io.camfleet.console.ui.devices.DevicesView;
+import io.camfleet.console.ui.devices.DevicesViewModel;
 import io.camfleet.console.ui.shell.Screen;
 import io.camfleet.console.ui.shell.ScreenRegistry;
 import org.kordamp.ikonli.material2.Material2AL;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -23,7 +27,8 @@ public final class DevicesFeature implements Feature {
 
     @Override
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
-        // devui: the Devices screen
+        screens.add(DEVICES, () -> new DevicesView(new DevicesViewModel(w.session().part(DevicesService.class),
+                w.tasks(), w.messages()), w.messages(), w.zone(), Clock.system(w.zone())));
     }
 
     @Override
