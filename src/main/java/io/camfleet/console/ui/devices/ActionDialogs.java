@@ -77,7 +77,7 @@ final class ActionDialogs {
         dialog.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
 
         List<Line> lines = new ArrayList<>();
-        preview.changes().forEach(c -> lines.add(new Line(name(c.device()), c.field() + ": "
+        preview.changes().forEach(c -> lines.add(new Line(name(c.device()), field(m, c.field()) + ": "
                 + (c.before().isEmpty() ? "" : c.before() + " \u2192 ") + c.after(), true)));
         preview.skipped().forEach(s -> lines.add(new Line(name(s.device()),
                 m.text("devicesView.confirm.skipped", m.text(s.why())), false)));
@@ -126,6 +126,12 @@ final class ActionDialogs {
         dialog.showAndWait();
     }
 
+    /** "Status", "Org unit": the field's name in the operators' words, or as the service gave it. */
+    private static String field(Messages m, String field) {
+        String key = "devicesView.field." + field;
+        return m.has(key) ? m.text(key) : field;
+    }
+
     private static String name(ReviewDevice d) {
         return d.serial() + (d.model().isEmpty() ? "" : " \u00b7 " + d.model());
     }
@@ -135,9 +141,9 @@ final class ActionDialogs {
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(Math.min(12, Math.max(3, lines.size())) * 26 + 32);
-        table.setPrefWidth(640);
-        table.getColumns().setAll(List.of(col(m, "devicesView.confirm.col.device", 240, Line::device),
-                col(m, whatKey, 380, Line::what)));
+        table.setPrefWidth(780);
+        table.getColumns().setAll(List.of(col(m, "devicesView.confirm.col.device", 330, Line::device),
+                col(m, whatKey, 430, Line::what)));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(Line l, boolean empty) {
@@ -163,7 +169,8 @@ final class ActionDialogs {
         dialog.initOwner(owner);
         dialog.setTitle(title);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.getDialogPane().setPrefWidth(700);
+        dialog.getDialogPane().setPrefWidth(820);
+        dialog.getDialogPane().setMinWidth(800);
         dialog.getDialogPane().getStylesheets().add(ActionDialogs.class.getResource("devices.css")
                 .toExternalForm());
         return dialog;

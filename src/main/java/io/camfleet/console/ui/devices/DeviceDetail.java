@@ -54,19 +54,16 @@ final class DeviceDetail {
         fields.setId("devices-detail-fields");
         fields.setHgap(12);
         fields.setVgap(3);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(110);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        fields.getColumnConstraints().setAll(names, values);
+        // Two pairs of columns: every field in view without scrolling at the pane's usual height.
+        fields.getColumnConstraints().setAll(names(), values(), names(), values());
         ScrollPane scroll = new ScrollPane(fields);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(Styles.BG_DEFAULT);
         scroll.setStyle("-fx-background-color: transparent;");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox left = new VBox(6, title, rules, scroll);
-        left.setMinWidth(380);
-        left.setPrefWidth(480);
+        left.setMinWidth(600);
+        left.setPrefWidth(760);
 
         Label historyTitle = new Label(m.text("devicesView.detail.history"));
         historyTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -87,6 +84,19 @@ final class DeviceDetail {
         return root;
     }
 
+    private static ColumnConstraints names() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(95);
+        return c;
+    }
+
+    private static ColumnConstraints values() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHgrow(Priority.ALWAYS);
+        c.setPrefWidth(265);
+        return c;
+    }
+
     private void buildHistory(DevicesViewModel vm) {
         history.setId("devices-history");
         history.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
@@ -94,7 +104,7 @@ final class DeviceDetail {
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPlaceholder(new Label(m.text("devicesView.detail.noHistory")));
         history.getColumns().setAll(List.of(
-                col("devicesView.detail.col.when", 130, e -> time.format(e.at())),
+                col("devicesView.detail.col.when", 135, e -> time.format(e.at())),
                 col("devicesView.detail.col.what", 300, this::what),
                 col("devicesView.detail.col.by", 150, DeviceEvent::by),
                 col("devicesView.detail.col.reason", 220, DeviceEvent::reason)));
@@ -106,14 +116,22 @@ final class DeviceDetail {
         });
     }
 
-    /** "Status: ACTIVE → DISABLED", "Disable", "Move /Review/Porto", "Provisioned". */
+    /** "Status: ACTIVE → DISABLED", "Disable: ACTIVE → DISABLED", "Move: /Review/Porto", "Provisioned: /Review/Porto". */
     private String what(DeviceEvent e) {
-        return switch (e.kind()) {
-            case STATE -> m.text("devicesView.history.STATE", e.what(), e.before().isEmpty() ? "\u2013" : e.before(),
-                    e.after().isEmpty() ? "\u2013" : e.after());
-            case ACTION -> m.text("devicesView.history.ACTION", verb(e.what()), e.after()).strip();
+        String head = switch (e.kind()) {
+            case STATE -> field(e.what());
+            case ACTION -> verb(e.what());
             case PROVISIONED -> m.text("devicesView.history.PROVISIONED");
         };
+        if (e.before().isEmpty() && e.after().isEmpty()) {
+            return head;
+        }
+        return head + ": " + (e.before().isEmpty() ? "" : e.before() + " \u2192 ") + e.after();
+    }
+
+    private String field(String what) {
+        String key = "devicesView.field." + what;
+        return m.has(key) ? m.text(key) : what;
     }
 
     private String verb(String action) {
@@ -126,7 +144,7 @@ final class DeviceDetail {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(x -> Cells.text(text));
         c.setPrefWidth(width);
-        c.setMinWidth(width * 0.6);
+        c.setMinWidth(Math.min(width, 135)); // the time whole
         c.setSortable(false);
         return c;
     }
@@ -143,29 +161,40 @@ final class DeviceDetail {
         ReviewDevice d = j.device();
         title.setText(d.serial() + "  \u00b7  " + d.model());
         rules.getChildren().setAll(RuleWords.tags(m, j));
-        int row = 0;
-        row = field(row, "devicesView.col.type", m.text("devicesView.type." + d.type().name()));
-        row = field(row, "devicesView.col.status", d.status());
-        row = field(row, "devicesView.col.reviewer", d.reviewer());
-        row = field(row, "devicesView.col.location", d.location());
-        row = field(row, "devicesView.col.assetId", d.assetId());
-        row = field(row, "devicesView.col.orgUnit", d.orgUnit());
-        row = field(row, "devicesView.col.osVersion", d.osVersion());
-        row = field(row, "devicesView.col.lastSync", when(d.lastSync()));
-        row = field(row, "devicesView.col.autoUpdateEnd", date(d.autoUpdateEnd()));
-        row = field(row, "devicesView.col.lastEnrollment", when(d.lastEnrollment()));
-        row = field(row, "devicesView.col.recentUsers", String.join(", ", d.recentUsers()));
-        row = field(row, "devicesView.detail.notes", d.notes());
-        field(row, "devicesView.detail.id", d.id());
+        List<String[]> all = List.of(
+                pair("devicesView.col.type", m.text("devicesView.type." + d.type().name())),
+                pair("devicesView.col.status", d.status()),
+                pair("devicesView.col.reviewer", d.reviewer()),
+                pair("devicesView.col.location", d.location()),
+                pair("devicesView.col.assetId", d.assetId()),
+                pair("devicesView.col.orgUnit", d.orgUnit()),
+                pair("devicesView.col.osVersion", d.osVersion()),
+                pair("devicesView.col.lastSync", when(d.lastSync())),
+                pair("devicesView.col.autoUpdateEnd", date(d.autoUpdateEnd())),
+                pair("devicesView.col.lastEnrollment", when(d.lastEnrollment())),
+                pair("devicesView.col.recentUsers", String.join(", ", d.recentUsers())),
+                pair("devicesView.detail.notes", d.notes()),
+                pair("devicesView.detail.id", d.id()));
+        int rows = (all.size() + 1) / 2;
+        for (int i = 0; i < all.size(); i++) {
+            field(i % rows, i < rows ? 0 : 2, all.get(i)[0], all.get(i)[1]);
+        }
     }
 
-    private int field(int row, String key, String value) {
+    private static String[] pair(String key, String value) {
+        return new String[] {key, value};
+    }
+
+    private void field(int row, int column, String key, String value) {
         Label name = new Label(m.text(key));
         name.getStyleClass().add(Styles.TEXT_MUTED);
         Label v = new Label(value.isEmpty() ? "\u2013" : value);
-        v.setWrapText(true);
-        fields.addRow(row, name, v);
-        return row + 1;
+        v.setMinWidth(0); // a long id or list of users is ellipsed, whole in its tooltip
+        if (!value.isEmpty()) {
+            v.setTooltip(new javafx.scene.control.Tooltip(value));
+        }
+        fields.add(name, column, row);
+        fields.add(v, column + 1, row);
     }
 
     private String when(Instant at) {

@@ -42,32 +42,35 @@ final class DeviceTable {
         table.setId("devices-table");
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, "devices");
         table.setFixedCellSize(30);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Fourteen columns do not fit a laptop's width: each keeps its width and the table scrolls sideways, rather
+        // than every value ellipsed; the menu at the header's right hides the columns an operator does not need.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setTableMenuButtonVisible(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(m.text("devicesView.empty")));
 
-        TableColumn<JudgedDevice, JudgedDevice> compliance = col("devicesView.col.compliance", 200,
+        TableColumn<JudgedDevice, JudgedDevice> compliance = col("devicesView.col.compliance", 235,
                 Comparator.comparingInt(RuleWords::weight).reversed()
                         .thenComparing(j -> j.device().serial()));
         compliance.setCellFactory(c -> RuleWords.cell(m));
-        TableColumn<JudgedDevice, JudgedDevice> type = col("devicesView.col.type", 100,
+        TableColumn<JudgedDevice, JudgedDevice> type = col("devicesView.col.type", 125,
                 Comparator.comparing(j -> j.device().type()));
         type.setCellFactory(c -> typeCell());
         table.getColumns().setAll(List.of(type,
-                text("devicesView.col.serial", 120, ReviewDevice::serial, "mono", "serial"),
-                text("devicesView.col.model", 150, ReviewDevice::model),
-                text("devicesView.col.status", 100, ReviewDevice::status),
+                text("devicesView.col.serial", 125, ReviewDevice::serial, "mono", "serial"),
                 compliance,
-                text("devicesView.col.reviewer", 190, ReviewDevice::reviewer),
-                text("devicesView.col.location", 120, ReviewDevice::location),
-                text("devicesView.col.assetId", 85, ReviewDevice::assetId, "mono"),
-                text("devicesView.col.orgUnit", 140, ReviewDevice::orgUnit),
+                text("devicesView.col.status", 120, ReviewDevice::status),
+                text("devicesView.col.reviewer", 230, ReviewDevice::reviewer),
+                text("devicesView.col.model", 230, ReviewDevice::model),
+                text("devicesView.col.location", 170, ReviewDevice::location),
+                text("devicesView.col.assetId", 110, ReviewDevice::assetId, "mono"),
+                text("devicesView.col.orgUnit", 170, ReviewDevice::orgUnit),
                 osColumn(),
                 lastSyncColumn(),
                 dateColumn("devicesView.col.autoUpdateEnd", ReviewDevice::autoUpdateEnd),
                 dateColumn("devicesView.col.lastEnrollment", d -> d.lastEnrollment() == null ? null
                         : LocalDate.ofInstant(d.lastEnrollment(), day.getZone())),
-                text("devicesView.col.recentUsers", 200, d -> String.join(", ", d.recentUsers()))));
+                text("devicesView.col.recentUsers", 320, d -> String.join(", ", d.recentUsers()))));
 
         SortedList<JudgedDevice> sorted = new SortedList<>(vm.devices());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -102,7 +105,7 @@ final class DeviceTable {
 
     private TableColumn<JudgedDevice, JudgedDevice> osColumn() {
         // By milestone and then the rest of the version, as numbers: "99.0" sorts before "126.0".
-        TableColumn<JudgedDevice, JudgedDevice> c = col("devicesView.col.osVersion", 115,
+        TableColumn<JudgedDevice, JudgedDevice> c = col("devicesView.col.osVersion", 135,
                 Comparator.comparing(j -> j.device().osVersion(), DeviceTable::compareVersions));
         c.setCellFactory(x -> Cells.text(j -> j.device().osVersion(), "mono"));
         return c;
@@ -116,7 +119,7 @@ final class DeviceTable {
     }
 
     private TableColumn<JudgedDevice, JudgedDevice> dateColumn(String key, Function<ReviewDevice, LocalDate> date) {
-        TableColumn<JudgedDevice, JudgedDevice> c = col(key, 100,
+        TableColumn<JudgedDevice, JudgedDevice> c = col(key, 105,
                 Comparator.comparing(j -> date.apply(j.device()), Comparator.nullsFirst(Comparator.naturalOrder())));
         c.setCellFactory(x -> Cells.text(j -> {
             LocalDate d = date.apply(j.device());
@@ -138,7 +141,7 @@ final class DeviceTable {
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setComparator(order);
         c.setPrefWidth(width);
-        c.setMinWidth(width * 0.7);
+        c.setMinWidth(width * 0.6);
         return c;
     }
 

@@ -97,8 +97,8 @@ public final class DevicesView implements ScreenView {
         showAsOf.run();
 
         search.textProperty().bindBidirectional(vm.textProperty());
-        search.setPrefWidth(300);
-        search.setMinWidth(180);
+        search.setPrefWidth(420);
+        search.setMinWidth(200);
         search.setId("devices-search");
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
@@ -162,6 +162,7 @@ public final class DevicesView implements ScreenView {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps to a second line, never ellipsed
         l.getStyleClass().add(style);
         l.setGraphic(icon);
         l.visibleProperty().bind(l.textProperty().isNotEmpty());

@@ -52,6 +52,7 @@ final class ProvisioningDialog {
         dialog.getDialogPane().getButtonTypes().setAll(new ButtonType(m.text("devicesView.provisioning.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().setPrefSize(1060, 640);
+        dialog.getDialogPane().setMinSize(900, 520);
         dialog.setResizable(true);
 
         GridPane form = new GridPane();
@@ -117,6 +118,7 @@ final class ProvisioningDialog {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         VBox body = new VBox(10, form, buttons, problem, done, table);
+        body.setPrefWidth(1040);
         body.setPadding(new Insets(10, 10, 0, 10));
         dialog.getDialogPane().setContent(body);
         dialog.setOnShown(e -> form.lookup("#provisioning-serial").requestFocus());
@@ -132,7 +134,7 @@ final class ProvisioningDialog {
         field.setId(id);
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(value);
-        field.setPrefWidth(column == 1 || column == 4 ? 220 : 150);
+        field.setPrefWidth(column == 1 || column == 4 ? 250 : 170);
         form.add(name, column, 0);
         form.add(field, column, 1);
     }
@@ -141,6 +143,7 @@ final class ProvisioningDialog {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add(style);
         l.setGraphic(icon);
         l.visibleProperty().bind(l.textProperty().isNotEmpty());

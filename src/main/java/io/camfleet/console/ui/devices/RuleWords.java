@@ -46,6 +46,10 @@ final class RuleWords {
         return new TableCell<>() {
             private final HBox tags = new HBox(4);
 
+            {
+                tags.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            }
+
             @Override
             protected void updateItem(JudgedDevice j, boolean empty) {
                 super.updateItem(j, empty);
@@ -68,6 +72,7 @@ final class RuleWords {
         }
         return ordered(j).stream().map(r -> {
             Label tag = new Label(words(m, r));
+            tag.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a rule named whole, or not at all
             tag.getStyleClass().addAll("rule-tag", styleClass(r));
             return tag;
         }).toList();
