@@ -9,6 +9,8 @@ import io.camfleet.console.service.devices.DeviceDirectory;
 import io.camfleet.console.service.devices.DeviceSettings;
 import io.camfleet.console.service.devices.DevicesService;
 import io.camfleet.console.service.devices.ReviewerList;
+import io.camfleet.console.ui.devices.DevicesView;
+import io.camfleet.console.ui.devices.DevicesViewModel;
 import io.camfleet.console.ui.shell.Screen;
 import io.camfleet.console.ui.shell.ScreenRegistry;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -71,7 +73,8 @@ public final class DevicesFeature implements Feature {
 
     @Override
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
-        // devui: the Devices screen
+        screens.add(DEVICES, () -> new DevicesView(new DevicesViewModel(w.session().part(DevicesService.class),
+                w.tasks(), w.messages()), w.messages(), w.zone(), Clock.system(w.zone())));
     }
 
     @Override
