@@ -81,7 +81,6 @@ public final class JdbcDeviceStore implements DeviceStore {
         for (ReviewDevice d : devices) {
             listed.put(d.id(), fit(d));
         }
-        List<ReviewDevice> rows = List.copyOf(listed.values());
         return Jdbc.inDurableTransaction(ds, c -> {
             // First, so that a second sync replacing at the same time waits here and then compares with this one's.
             try (PreparedStatement ps = c.prepareStatement(
@@ -90,36 +89,48 @@ public final class JdbcDeviceStore implements DeviceStore {
                 Jdbc.setInstant(ps, 2, asOf);
                 ps.executeUpdate();
             }
-            List<DeviceEvent> events = changes(cached(c), listed, asOf);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM review_device");
+            Map<String, ReviewDevice> held = cached(c);
+            List<DeviceEvent> events = changes(held, listed, asOf);
+            // Only what differs is written: most devices are as the last sync left them, and H2 slows down on
+            // transactions of tens of thousands of rows.
+            List<ReviewDevice> added = new ArrayList<>();
+            List<ReviewDevice> changed = new ArrayList<>();
+            for (ReviewDevice d : listed.values()) {
+                ReviewDevice was = held.get(d.id());
+                if (was == null) {
+                    added.add(d);
+                } else if (!was.equals(d)) {
+                    changed.add(d);
+                }
             }
-            Jdbc.batch(c, INSERT, rows, JdbcDeviceStore::bindInsert);
+            List<String> gone = held.keySet().stream().filter(id -> !listed.containsKey(id)).sorted().toList();
+            Jdbc.batch(c, "DELETE FROM review_device WHERE id = ?", gone, (ps, id) -> ps.setString(1, id));
+            Jdbc.batch(c, UPDATE, changed, JdbcDeviceStore::bindUpdate);
+            Jdbc.batch(c, INSERT, added, JdbcDeviceStore::bindInsert);
             Jdbc.batch(c, INSERT_EVENT, events, JdbcDeviceStore::bindEvent);
             return events;
         });
     }
 
-    /** What the cache held of each device: the fields whose changes the history records. */
-    private record Held(String status, String reviewer, String orgUnit, String osVersion) {
-    }
-
-    private static Map<String, Held> cached(Connection c) throws SQLException {
-        Map<String, Held> out = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, status, reviewer, org_unit, os_version FROM review_device ORDER BY id")) {
+    /** The devices the cache holds, by id. */
+    private static Map<String, ReviewDevice> cached(Connection c) throws SQLException {
+        Map<String, ReviewDevice> out = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM review_device")) {
             while (rs.next()) {
-                out.put(rs.getString(1), new Held(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                ReviewDevice d = device(rs);
+                out.put(d.id(), d);
             }
         }
         return out;
     }
 
     /** The STATE events from what the cache held to what was listed: changed fields, devices new and gone. */
-    private static List<DeviceEvent> changes(Map<String, Held> held, Map<String, ReviewDevice> listed, Instant at) {
+    private static List<DeviceEvent> changes(Map<String, ReviewDevice> held, Map<String, ReviewDevice> listed,
+                                             Instant at) {
         List<DeviceEvent> out = new ArrayList<>();
         for (ReviewDevice d : listed.values()) {
-            Held was = held.get(d.id());
+            ReviewDevice was = held.get(d.id());
             if (was == null) {
                 out.add(state(d.id(), at, "appeared", "", d.status()));
                 continue;
