@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real small filesystem (a tmpfs) for a test to fill up: mounting it needs root, which CI has. Where it cannot be
- * mounted the test fails on CI ({@code CI=true}) and is skipped elsewhere with one loud line, never silently.
+ * mounted the test fails on CI ({@code CI=true}) and is skipped elsewhere with one loud line, never silently. Public
+ * for the store tests, which fill one up under the database alone.
  */
-final class SmallDisk implements AutoCloseable {
+public final class SmallDisk implements AutoCloseable {
 
     private final Path dir;
 
@@ -21,7 +22,7 @@ final class SmallDisk implements AutoCloseable {
         this.dir = dir;
     }
 
-    static SmallDisk mount(Path dir, int megabytes) throws Exception {
+    public static SmallDisk mount(Path dir, int megabytes) throws Exception {
         Files.createDirectories(dir);
         Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs",
                 dir.toString()).redirectErrorStream(true).start();
@@ -38,12 +39,12 @@ final class SmallDisk implements AutoCloseable {
         return new SmallDisk(dir);
     }
 
-    Path path() {
+    public Path path() {
         return dir;
     }
 
     /** Fills the disk until at most {@code leaveKb} KB are free. */
-    void fill(long leaveKb) throws IOException {
+    public void fill(long leaveKb) throws IOException {
         FileStore store = Files.getFileStore(dir);
         long toWrite = store.getUsableSpace() - leaveKb * 1024;
         byte[] block = new byte[4096];
@@ -56,7 +57,7 @@ final class SmallDisk implements AutoCloseable {
         }
     }
 
-    void free() throws IOException {
+    public void free() throws IOException {
         Files.deleteIfExists(filler());
     }
 

@@ -7,6 +7,7 @@ import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
+import io.camfleet.console.service.devices.DeviceStore;
 import io.camfleet.console.service.store.Database;
 import io.camfleet.console.service.store.FleetStore;
 import org.flywaydb.core.Flyway;
@@ -81,6 +82,7 @@ public final class CacheDatabase implements Database {
     private final JdbcReleaseStore releases;
     private final JdbcAlertStore alerts;
     private final JdbcDeliveryLog deliveries;
+    private final JdbcDeviceStore devices;
 
     private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability, Clock clock) {
         this.pool = pool;
@@ -95,6 +97,7 @@ public final class CacheDatabase implements Database {
         this.releases = new JdbcReleaseStore(ds, clock);
         this.alerts = new JdbcAlertStore(ds);
         this.deliveries = new JdbcDeliveryLog(ds);
+        this.devices = new JdbcDeviceStore(ds);
     }
 
     /**
@@ -264,6 +267,11 @@ public final class CacheDatabase implements Database {
     @Override
     public DeliveryLog deliveries() {
         return deliveries;
+    }
+
+    @Override
+    public DeviceStore devices() {
+        return devices;
     }
 
     /** Where an unreadable cache file was moved at this opening, if one was. */

@@ -148,6 +148,18 @@ final class Jdbc {
         return t == null ? null : t.toInstant();
     }
 
+    /** {@code s} if it fits {@code width} characters, else its first ones and an ellipsis, never half a pair. */
+    static String clip(String s, int width) {
+        if (s.length() <= width) {
+            return s;
+        }
+        int cut = width - 1;
+        if (cut > 0 && Character.isHighSurrogate(s.charAt(cut - 1))) {
+            cut--;
+        }
+        return s.substring(0, cut) + "…";
+    }
+
     static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.DOUBLE);

@@ -6,6 +6,7 @@ import io.camfleet.console.service.audit.AuditTrail;
 import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
+import io.camfleet.console.service.devices.DeviceStore;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -39,6 +40,9 @@ public interface Database extends AutoCloseable {
 
     /** Alert notices on their way out through the routes, with every attempt. */
     DeliveryLog deliveries();
+
+    /** The review devices as last synced, each device's history, and the provisioning queue. */
+    DeviceStore devices();
 
     /** Where an unreadable database was moved aside when it was opened, if one was (a file database only). */
     Optional<Path> movedAside();
