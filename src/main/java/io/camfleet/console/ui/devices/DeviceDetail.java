@@ -62,8 +62,8 @@ final class DeviceDetail {
         scroll.setStyle("-fx-background-color: transparent;");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox left = new VBox(6, title, rules, scroll);
-        left.setMinWidth(600);
-        left.setPrefWidth(760);
+        left.setMinWidth(560);
+        left.setPrefWidth(680);
 
         Label historyTitle = new Label(m.text("devicesView.detail.history"));
         historyTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -102,7 +102,10 @@ final class DeviceDetail {
         history.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
         history.setItems(vm.history());
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        history.setPlaceholder(new Label(m.text("devicesView.detail.noHistory")));
+        Label none = new Label(m.text("devicesView.detail.noHistory"));
+        none.setWrapText(true);
+        none.setPadding(new Insets(0, 16, 0, 16));
+        history.setPlaceholder(none);
         history.getColumns().setAll(List.of(
                 col("devicesView.detail.col.when", 135, e -> time.format(e.at())),
                 col("devicesView.detail.col.what", 300, this::what),

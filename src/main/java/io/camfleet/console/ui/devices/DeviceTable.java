@@ -49,7 +49,7 @@ final class DeviceTable {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(m.text("devicesView.empty")));
 
-        TableColumn<JudgedDevice, JudgedDevice> compliance = col("devicesView.col.compliance", 235,
+        TableColumn<JudgedDevice, JudgedDevice> compliance = col("devicesView.col.compliance", 310,
                 Comparator.comparingInt(RuleWords::weight).reversed()
                         .thenComparing(j -> j.device().serial()));
         compliance.setCellFactory(c -> RuleWords.cell(m));

@@ -52,7 +52,8 @@ final class ProvisioningDialog {
         dialog.getDialogPane().getButtonTypes().setAll(new ButtonType(m.text("devicesView.provisioning.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().setPrefSize(1060, 640);
-        dialog.getDialogPane().setMinSize(900, 520);
+        // The dialog opens at its minimum on some platforms: that minimum shows every column whole.
+        dialog.getDialogPane().setMinSize(1060, 560);
         dialog.setResizable(true);
 
         GridPane form = new GridPane();

@@ -72,8 +72,8 @@ class DevicesReadOnlyViewTest {
                 .getItems().size() == 6);
         Label line = robot.lookup("#devices-read-only").queryAs(Label.class);
         assertThat(line.isVisible()).isTrue();
-        assertThat(line.getText()).startsWith("Device actions are off")
-                .contains(DeviceSettings.CHROMEOS_SCOPE);
+        assertThat(line.getText()).isEqualTo(new Messages(Locale.ENGLISH).text("devices.readOnly",
+                DeviceSettings.CHROMEOS_SCOPE)).contains(DeviceSettings.CHROMEOS_SCOPE);
 
         robot.clickOn(robot.lookup("#devices-table .table-row-cell").nth(0).queryAs(Node.class));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#devices-selected").queryAs(Label.class)

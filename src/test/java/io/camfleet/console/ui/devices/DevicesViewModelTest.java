@@ -234,7 +234,8 @@ class DevicesViewModelTest {
         }
         assertThat(actions.canReportLost().get()).isFalse();
         assertThat(vm.canAct().get()).isFalse();
-        assertThat(vm.readOnlyReason()).startsWith("Device actions are off")
+        assertThat(vm.readOnlyReason()).as("the service's own sentence, naming the scope")
+                .isEqualTo(m.text("devices.readOnly", DeviceSettings.CHROMEOS_SCOPE))
                 .contains(DeviceSettings.CHROMEOS_SCOPE);
     }
 
@@ -278,6 +279,28 @@ class DevicesViewModelTest {
         drain();
         assertThat(queue.requests()).isEmpty();
         assertThat(service.provisioning()).isEmpty();
+    }
+
+    @Test
+    void aLostDeviceIsReportedOneAtATimeAndDisabledWithTheReason() {
+        select("5CD001", "NXHU004");
+        assertThat(actions.canReportLost().get()).as("two devices").isFalse();
+        select("R58A005");
+        assertThat(actions.canReportLost().get()).as("an Android device is not disabled").isFalse();
+        select("5CD001");
+        assertThat(actions.canReportLost().get()).isTrue();
+
+        List<ActionReport> reports = new ArrayList<>();
+        actions.reportLost(actions.selected().getFirst(), "Reported lost by ana, ticket 4420", reports::add);
+        drain();
+        assertThat(reports.getFirst().done()).extracting(ReviewDevice::serial).containsExactly("5CD001");
+        assertThat(directory.actCalls).extracting(c -> c.action(), c -> c.ids(), c -> c.reason())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DeviceAction.DISABLE, List.of("c1"),
+                        "Reported lost by ana, ticket 4420"));
+        assertThat(service.history("c1")).anySatisfy(e -> {
+            assertThat(e.by()).isEqualTo("nina");
+            assertThat(e.reason()).contains("ticket 4420");
+        });
     }
 
     @Test
