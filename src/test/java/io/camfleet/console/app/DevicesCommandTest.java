@@ -69,6 +69,11 @@ class DevicesCommandTest {
         assertThat(cli.out()).contains("Devices of demo as of ", "Breaking a rule: os-behind ", "SERIAL", "BREAKS",
                 "/Review/", "ANDROID");
         assertThat(cli.out().lines().filter(l -> l.contains("/Review/") || l.contains(" ANDROID "))).hasSize(300);
+        // the columns line up whatever the length of a reviewer's email
+        int orgUnit = cli.out().lines().filter(l -> l.startsWith("SERIAL")).findFirst().orElseThrow()
+                .indexOf("ORG UNIT");
+        assertThat(cli.out().lines().filter(l -> l.contains(" CHROMEOS ")))
+                .allSatisfy(l -> assertThat(l.indexOf(" /Review/") + 1).as(l).isEqualTo(orgUnit));
 
         JsonNode json = listJson();
         assertThat(json.get("source").asText()).isEqualTo("demo");
