@@ -25,7 +25,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.io.File;
 import java.time.ZoneId;
@@ -103,16 +102,16 @@ final class ProvisioningDialog {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(m.text("devicesView.provisioning.empty")));
         table.getColumns().setAll(List.of(
-                col(m, "devicesView.provisioning.serial", 120, ProvisionRequest::serial),
-                col(m, "devicesView.provisioning.col.state", 95,
+                col(m, "devicesView.provisioning.serial", 110, ProvisionRequest::serial),
+                col(m, "devicesView.provisioning.col.state", 90,
                         r -> m.text("devicesView.provisioning.state." + r.state().name())),
-                col(m, "devicesView.provisioning.reviewer", 190, ProvisionRequest::reviewer),
-                col(m, "devicesView.provisioning.location", 110, ProvisionRequest::location),
+                col(m, "devicesView.provisioning.reviewer", 225, ProvisionRequest::reviewer),
+                col(m, "devicesView.provisioning.location", 140, ProvisionRequest::location),
                 col(m, "devicesView.provisioning.assetId", 80, ProvisionRequest::assetId),
-                col(m, "devicesView.provisioning.orgUnit", 130, ProvisionRequest::orgUnit),
-                col(m, "devicesView.provisioning.col.requested", 140, r -> r.requestedBy()
+                col(m, "devicesView.provisioning.orgUnit", 120, ProvisionRequest::orgUnit),
+                col(m, "devicesView.provisioning.col.requested", 160, r -> r.requestedBy()
                         + (r.requestedAt() == null ? "" : " \u00b7 " + time.format(r.requestedAt()))),
-                col(m, "devicesView.provisioning.col.failure", 180,
+                col(m, "devicesView.provisioning.col.failure", 110,
                         r -> r.failure().isEmpty() ? r.deviceId() : r.failure())));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 model.selectedProperty().set(now));

@@ -167,6 +167,36 @@ class DevicesViewTest {
     }
 
     @Test
+    void aMoveAsksForItsOrgUnitThenShowsEachDevicesChangeBeforeMovingIt(FxRobot robot) throws Exception {
+        sync(robot);
+        robot.interact(() -> vm.orgUnitProperty().set("/Review/Lisbon"));
+        robot.clickOn(robot.lookup("#devices-table .table-row-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.selection().size() == 1);
+        String id = vm.selection().getFirst().device().id();
+        String from = vm.selection().getFirst().device().orgUnit();
+
+        robot.clickOn("#devices-action-move");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#devices-parameter").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#devices-parameter .text-field")
+                .query().isFocused());
+        // the headless robot types into the window it last clicked: a click on the field gives it the dialog
+        robot.clickOn("#devices-parameter .text-field").write("/Review/Porto").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#devices-preview").tryQuery().isPresent());
+        TableView<ActionDialogs.Line> preview = robot.lookup("#devices-preview").queryAs(TableView.class);
+        assertThat(preview.getItems()).extracting(ActionDialogs.Line::what)
+                .containsExactly("Org unit: " + from + " \u2192 /Review/Porto");
+        assertThat(robot.lookup("#devices-reason").tryQuery()).as("a move needs no reason").isEmpty();
+        Button move = (Button) robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b
+                && b.getText().equals("Move")).query();
+        robot.clickOn(move);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .header-panel .label")
+                .tryQueryAs(Label.class).map(l -> l.getText().startsWith("1 devices done")).orElse(false));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> service.cached().devices().stream()
+                .anyMatch(d -> d.id().equals(id) && d.orgUnit().equals("/Review/Porto")));
+    }
+
+    @Test
     void aSerialQueuedInTheProvisioningDialogIsProvisionedByTheNextSync(FxRobot robot) throws Exception {
         sync(robot);
         String serial = DemoDirectory.unprovisionedSerials().getFirst();
