@@ -9,6 +9,8 @@ import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
 import io.camfleet.console.cli.ExitCodes;
 import io.camfleet.console.domain.devices.ComplianceRule;
+import io.camfleet.console.domain.devices.DeviceType;
+import io.camfleet.console.domain.devices.ReviewDevice;
 import io.camfleet.console.service.audit.AuditQuery;
 import io.camfleet.console.service.devices.DeviceSettings;
 import io.camfleet.console.service.settings.SettingsStore;
@@ -222,6 +224,31 @@ class DevicesCommandTest {
                     + "devices (page 1): The service account key file " + missing + " does not exist.")
                     .endsWith("The cache keeps the devices as of the last sync; sync again once that is fixed.");
             assertThat(listJson().get("count").asInt()).isEqualTo(314);
+        }
+    }
+
+    @Test
+    void aProvisioningTheDirectoryRefusesExitsOneNamingTheSerialAndIsTriedAgainAtTheNextSync() throws Exception {
+        try (FakeGoogleDirectory google = FakeGoogleDirectory.start(Files.createDirectories(dir.resolve("google")))) {
+            google.put(List.of(new ReviewDevice("dev-1", DeviceType.CHROMEOS, "5CD7777AB1", "ASUS Chromebox 5",
+                    "ACTIVE", "", "", "", "/Review/Enrollment", "131.0.6778.204", Instant.now(), null, Instant.now(),
+                    List.of(), "")));
+            cli.runtime().settings(Files.createDirectories(Path.of(data)))
+                    .write(DeviceSettings.SECTION, google.settings());
+            Path queue = dir.resolve("queue.csv");
+            Files.writeString(queue, "serial,reviewer,orgUnit\n5CD7777AB1,ana.silva@camfleet.test,/Review/Porto\n");
+            assertThat(cli.run("devices", "provision", "--csv", queue.toString(), "--data-dir", data))
+                    .as(cli.err()).isZero();
+            google.fail(FakeGoogleDirectory.Kind.MOVE, 0, FakeGoogleDirectory.Fault.forbidden());
+
+            assertThat(cli.run("devices", "sync", "--data-dir", data)).isEqualTo(ExitCodes.FAILED);
+            assertThat(cli.out()).startsWith("Synced 1 devices");
+            assertThat(cli.err()).startsWith("camfleet: Could not provision 5CD7777AB1: ")
+                    .contains("It stays in the queue and is tried again at the next sync.");
+
+            assertThat(cli.run("devices", "sync", "--data-dir", data)).as(cli.err()).isZero();
+            assertThat(cli.out()).contains("Provisioned 5CD7777AB1");
+            assertThat(google.device("dev-1").orElseThrow().orgUnit()).isEqualTo("/Review/Porto");
         }
     }
 

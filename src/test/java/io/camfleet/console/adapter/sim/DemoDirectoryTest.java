@@ -162,6 +162,28 @@ class DemoDirectoryTest {
     }
 
     @Test
+    void tabletsAreApprovedBlockedAndWipedAndAWorkAccountWipeTakesTheReviewerOff() {
+        DemoDirectory directory = new DemoDirectory(42, CLOCK);
+        List<ReviewDevice> tablets = all(directory, DeviceType.ANDROID, DeviceQuery.ALL);
+        ReviewDevice pending = tablets.stream().filter(d -> d.status().equals("PENDING")).findFirst().orElseThrow();
+        ReviewDevice approved = tablets.stream().filter(ReviewDevice::active).findFirst().orElseThrow();
+
+        assertThat(directory.act(DeviceAction.APPROVE, List.of(pending.id(), approved.id()), "", "").failed())
+                .containsOnlyKeys(approved.id());
+        assertThat(directory.get(DeviceType.ANDROID, pending.id()).orElseThrow().status()).isEqualTo("APPROVED");
+        directory.act(DeviceAction.BLOCK, List.of(pending.id()), "", "");
+        assertThat(directory.get(DeviceType.ANDROID, pending.id()).orElseThrow().status()).isEqualTo("BLOCKED");
+        directory.act(DeviceAction.ACCOUNT_WIPE, List.of(approved.id()), "", "left the team");
+        assertThat(directory.get(DeviceType.ANDROID, approved.id()).orElseThrow().reviewer()).isEmpty();
+        ActionOutcome wipe = directory.act(DeviceAction.WIPE, List.of(approved.id()), "", "stolen");
+        assertThat(wipe.calls()).isEqualTo(1);
+        assertThat(directory.get(DeviceType.ANDROID, approved.id()).orElseThrow().status()).isEqualTo("WIPING");
+        // a tablet has no org unit to move to, nor a ChromeOS status to change
+        assertThat(directory.act(DeviceAction.DISABLE, List.of(pending.id()), "", "x").failed())
+                .containsOnlyKeys(pending.id());
+    }
+
+    @Test
     void aRebootReachesADeviceThatSyncsAndExpiresOnOneThatHasBeenSilent() {
         DemoDirectory directory = new DemoDirectory(42, CLOCK);
         List<ReviewDevice> active = all(directory, DeviceType.CHROMEOS, DeviceQuery.ALL).stream()
