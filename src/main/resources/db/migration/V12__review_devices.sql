@@ -19,8 +19,6 @@ CREATE TABLE review_device (
     recent_users    VARCHAR(4000) NOT NULL,
     notes           VARCHAR(4000) NOT NULL
 );
--- The provisioning queue looks devices up by serial.
-CREATE INDEX review_device_by_serial ON review_device (serial);
 
 -- One row: which directory the devices came from, and when they were listed (NULL before the first sync). Every
 -- replace updates it first, which also makes two syncs replacing at once take turns.

@@ -14,6 +14,8 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,6 @@ import java.util.stream.Collectors;
 /** {@code camfleet devices list}: the devices with their compliance, as a table or as JSON. */
 final class DeviceTable {
 
-    private static final String ROW = "%-16s %-8s %-13s %-34s %-22s %-16s %-16s %s";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -37,7 +38,8 @@ final class DeviceTable {
     static void text(Messages m, CachedDevices cached, List<JudgedDevice> all, List<JudgedDevice> shown,
                      PrintWriter out) {
         long compliant = all.stream().filter(JudgedDevice::compliant).count();
-        out.println(m.text("devices.cli.header", cached.source(), cached.asOf().toString(), all.size(), compliant));
+        out.println(m.text("devices.cli.header", cached.source(),
+                cached.asOf().truncatedTo(ChronoUnit.SECONDS).toString(), all.size(), compliant));
         Map<ComplianceRule, Integer> counts = Compliance.count(all);
         out.println(m.text("devices.cli.counts", Arrays.stream(ComplianceRule.values())
                 .map(r -> r.cliName() + " " + counts.getOrDefault(r, 0)).collect(Collectors.joining(" · "))));
@@ -45,13 +47,27 @@ final class DeviceTable {
             out.println(m.text("devices.cli.shown", shown.size()));
         }
         out.println();
-        out.println(String.format(Locale.ROOT, ROW, "SERIAL", "TYPE", "STATUS", "REVIEWER", "ORG UNIT", "OS",
-                "LAST SYNC", "BREAKS"));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("SERIAL", "TYPE", "STATUS", "REVIEWER", "ORG UNIT", "OS", "LAST SYNC", "BREAKS"));
         for (JudgedDevice j : shown) {
             ReviewDevice d = j.device();
-            out.println(String.format(Locale.ROOT, ROW, d.serial(), d.type(), d.status(), dash(d.reviewer()),
-                    dash(d.orgUnit()), dash(d.osVersion()), d.lastSync() == null ? "never" : MINUTE.format(d.lastSync()),
-                    rules(j)));
+            rows.add(List.of(d.serial(), d.type().name(), d.status(), dash(d.reviewer()), dash(d.orgUnit()),
+                    dash(d.osVersion()), d.lastSync() == null ? "never" : MINUTE.format(d.lastSync()), rules(j)));
+        }
+        // each column as wide as its widest cell, so that a long email does not push the others out of line
+        int[] width = new int[rows.getFirst().size()];
+        rows.forEach(r -> {
+            for (int c = 0; c < width.length; c++) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        });
+        for (List<String> r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < width.length; c++) {
+                line.append(c == width.length - 1 ? r.get(c) : String.format(Locale.ROOT, "%-" + width[c] + "s  ",
+                        r.get(c)));
+            }
+            out.println(line.toString().stripTrailing());
         }
     }
 

@@ -2,12 +2,16 @@ package io.camfleet.console.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camfleet.console.adapter.google.FakeGoogleDirectory;
+import io.camfleet.console.adapter.google.GeneratedDevices;
 import io.camfleet.console.adapter.sim.DemoDirectory;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
 import io.camfleet.console.cli.ExitCodes;
 import io.camfleet.console.domain.devices.ComplianceRule;
 import io.camfleet.console.service.audit.AuditQuery;
+import io.camfleet.console.service.devices.DeviceSettings;
+import io.camfleet.console.service.settings.SettingsStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -64,6 +69,11 @@ class DevicesCommandTest {
         assertThat(cli.out()).contains("Devices of demo as of ", "Breaking a rule: os-behind ", "SERIAL", "BREAKS",
                 "/Review/", "ANDROID");
         assertThat(cli.out().lines().filter(l -> l.contains("/Review/") || l.contains(" ANDROID "))).hasSize(300);
+        // the columns line up whatever the length of a reviewer's email
+        int orgUnit = cli.out().lines().filter(l -> l.startsWith("SERIAL")).findFirst().orElseThrow()
+                .indexOf("ORG UNIT");
+        assertThat(cli.out().lines().filter(l -> l.contains(" CHROMEOS ")))
+                .allSatisfy(l -> assertThat(l.indexOf(" /Review/") + 1).as(l).isEqualTo(orgUnit));
 
         JsonNode json = listJson();
         assertThat(json.get("source").asText()).isEqualTo("demo");
@@ -180,6 +190,39 @@ class DevicesCommandTest {
         assertThat(cli.run("devices", "disable", "--serial", serial, "--reason", "  ", "--data-dir", data))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void onAWorkspaceTheCommandsUseTheDirectoryApiAndABadKeyIsASentenceWhileTheCacheStillLists() throws Exception {
+        try (FakeGoogleDirectory google = FakeGoogleDirectory.start(Files.createDirectories(dir.resolve("google")))) {
+            google.put(GeneratedDevices.chromeos(310, 9, Instant.now()));
+            google.put(GeneratedDevices.android(4, 9, Instant.now()));
+            SettingsStore settings = cli.runtime().settings(Files.createDirectories(Path.of(data)));
+            settings.write(DeviceSettings.SECTION, google.settings());
+
+            assertThat(cli.run("devices", "list", "--data-dir", data)).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(cli.err()).contains("No devices are cached yet for the Google directory");
+            assertThat(google.apiCalls()).isZero();
+
+            assertThat(cli.run("devices", "sync", "--data-dir", data)).as(cli.err()).isZero();
+            // 310 ChromeOS devices at 300 a page: 2 pages; 4 tablets: 1 page; and the token: 4 calls
+            assertThat(cli.out()).startsWith("Synced 314 devices (310 ChromeOS, 4 Android) from "
+                    + FakeGoogleDirectory.CUSTOMER + " in 4 calls");
+            assertThat(google.apiCalls()).isEqualTo(3);
+            assertThat(google.count(FakeGoogleDirectory.Kind.TOKEN)).isEqualTo(1);
+
+            Path missing = dir.resolve("keys/gone.json");
+            DeviceSettings s = google.settings();
+            settings.write(DeviceSettings.SECTION, new DeviceSettings(s.customerId(), s.adminSubject(),
+                    missing.toString(), s.scopes(), s.apiBaseUrl(), s.tokenUrl(), "", "", "", s.rules()));
+            // credentials missing: exit 3, as for AWS
+            assertThat(cli.run("devices", "sync", "--data-dir", data)).as(cli.err())
+                    .isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(cli.err().strip()).startsWith("camfleet: The devices sync failed while listing the ChromeOS "
+                    + "devices (page 1): The service account key file " + missing + " does not exist.")
+                    .endsWith("The cache keeps the devices as of the last sync; sync again once that is fixed.");
+            assertThat(listJson().get("count").asInt()).isEqualTo(314);
+        }
     }
 
     @Test

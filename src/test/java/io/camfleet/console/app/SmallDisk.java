@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real small filesystem (a tmpfs) for a test to fill up: mounting it needs root, which CI has. Where it cannot be
  * mounted the test fails on CI ({@code CI=true}) and is skipped elsewhere with one loud line, never silently. Public
- * for the store tests, which fill one up under the database alone.
+ * for the tests of other packages: the store's, which fill one up under the database alone, and the devices'
+ * compliance export.
  */
 public final class SmallDisk implements AutoCloseable {
 
@@ -61,7 +62,7 @@ public final class SmallDisk implements AutoCloseable {
         Files.deleteIfExists(filler());
     }
 
-    Path filler() {
+    public Path filler() {
         return dir.resolve(".filler");
     }
 

@@ -36,7 +36,7 @@ import java.util.Set;
  * reviewers' group ({@code members}). It acts as the configured admin through a service account with domain-wide
  * delegation; the key stays in the user's file. Errors and retries: see {@link DirectoryCalls}.
  */
-public final class GoogleDirectory implements DeviceDirectory {
+public final class GoogleDirectory implements DeviceDirectory, AutoCloseable {
 
     static final int CHROMEOS_PAGE = 300;
     static final int MOBILE_PAGE = 100;
@@ -60,9 +60,11 @@ public final class GoogleDirectory implements DeviceDirectory {
     private final DirectoryPaths paths;
     private final DirectoryCalls calls;
     private final DeviceActions actions;
+    private final HttpClient http;
 
-    private GoogleDirectory(DeviceSettings settings, DirectoryCalls calls, DirectoryCalls.Sleeper sleeper,
-                            Duration commandWait) {
+    private GoogleDirectory(DeviceSettings settings, HttpClient http, DirectoryCalls calls,
+                            DirectoryCalls.Sleeper sleeper, Duration commandWait) {
+        this.http = http;
         this.customerId = settings.customerId();
         this.scopes = Set.copyOf(settings.scopes());
         this.paths = new DirectoryPaths(settings.apiBaseUrl(), settings.customerId());
@@ -97,7 +99,7 @@ public final class GoogleDirectory implements DeviceDirectory {
                 timeouts.request());
         DirectoryCalls calls = new DirectoryCalls(http, timeouts.request(), tokens, backOff, sleeper,
                 settings.adminSubject());
-        return new GoogleDirectory(settings, calls, sleeper, timeouts.commandWait());
+        return new GoogleDirectory(settings, http, calls, sleeper, timeouts.commandWait());
     }
 
     private static URI http(String url) {
@@ -110,6 +112,12 @@ public final class GoogleDirectory implements DeviceDirectory {
             // told below
         }
         throw Problem.badInput("devices.google.badUrl", url);
+    }
+
+    /** Lets the HTTP client's connections and thread go (the console closes it with the data folder). */
+    @Override
+    public void close() {
+        http.shutdownNow(); // close() would wait for a call in flight; every call is bounded anyway
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.camfleet.console.domain.devices.ProvisionRequest;
 import io.camfleet.console.domain.devices.ReviewDevice;
 import io.camfleet.console.service.devices.CachedDevices;
 import io.camfleet.console.service.devices.DeviceStore;
+import org.h2.api.ErrorCode;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,7 +42,7 @@ public final class JdbcDeviceStore implements DeviceStore {
             + "auto_update_end = ?, last_enrollment = ?, recent_users = ?, notes = ? WHERE id = ?";
     private static final String INSERT_EVENT = "INSERT INTO device_event (device_id, at, kind, what, before_value, "
             + "after_value, by_whom, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SYNC = "sync";
+    private static final Duration LOCK_PATIENCE = Duration.ofSeconds(120);
 
     private final DataSource ds;
     private final ProvisionQueue queue;
@@ -81,77 +83,65 @@ public final class JdbcDeviceStore implements DeviceStore {
         for (ReviewDevice d : devices) {
             listed.put(d.id(), fit(d));
         }
-        List<ReviewDevice> rows = List.copyOf(listed.values());
         return Jdbc.inDurableTransaction(ds, c -> {
             // First, so that a second sync replacing at the same time waits here and then compares with this one's.
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE review_device_listing SET source = ?, as_of = ? WHERE id = 1")) {
                 ps.setString(1, Jdbc.clip(source == null ? "" : source, 1000));
                 Jdbc.setInstant(ps, 2, asOf);
-                ps.executeUpdate();
+                patiently(ps);
             }
-            List<DeviceEvent> events = changes(cached(c), listed, asOf);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("DELETE FROM review_device");
-            }
-            Jdbc.batch(c, INSERT, rows, JdbcDeviceStore::bindInsert);
-            Jdbc.batch(c, INSERT_EVENT, events, JdbcDeviceStore::bindEvent);
-            return events;
+            ListingChanges changes = ListingChanges.between(cached(c), listed, asOf);
+            Jdbc.batch(c, "DELETE FROM review_device WHERE id = ?", changes.gone(), (ps, id) -> ps.setString(1, id));
+            Jdbc.batch(c, UPDATE, changes.changed(), JdbcDeviceStore::bindUpdate);
+            Jdbc.batch(c, INSERT, changes.added(), JdbcDeviceStore::bindInsert);
+            Jdbc.batch(c, INSERT_EVENT, changes.events(), JdbcDeviceStore::bindEvent);
+            return changes.events();
         });
     }
 
-    /** What the cache held of each device: the fields whose changes the history records. */
-    private record Held(String status, String reviewer, String orgUnit, String osVersion) {
+    /**
+     * Executes an update that may wait for another console's replace, which holds its rows for as long as it writes
+     * (seconds, for 10,000 devices on a busy machine). H2 gives up on a lock after two seconds; PostgreSQL waits. Here
+     * H2 waits too, for up to {@link #LOCK_PATIENCE}, then fails: never for ever.
+     */
+    private static int patiently(PreparedStatement ps) throws SQLException {
+        long deadline = System.nanoTime() + LOCK_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                // H2's "Timeout trying to lock table"; PostgreSQL waits for a lock unless told otherwise.
+                if (e.getErrorCode() != ErrorCode.LOCK_TIMEOUT_1 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
     }
 
-    private static Map<String, Held> cached(Connection c) throws SQLException {
-        Map<String, Held> out = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, status, reviewer, org_unit, os_version FROM review_device ORDER BY id")) {
+    /** The devices the cache holds, by id. */
+    private static Map<String, ReviewDevice> cached(Connection c) throws SQLException {
+        Map<String, ReviewDevice> out = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM review_device")) {
             while (rs.next()) {
-                out.put(rs.getString(1), new Held(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                ReviewDevice d = device(rs);
+                out.put(d.id(), d);
             }
         }
         return out;
-    }
-
-    /** The STATE events from what the cache held to what was listed: changed fields, devices new and gone. */
-    private static List<DeviceEvent> changes(Map<String, Held> held, Map<String, ReviewDevice> listed, Instant at) {
-        List<DeviceEvent> out = new ArrayList<>();
-        for (ReviewDevice d : listed.values()) {
-            Held was = held.get(d.id());
-            if (was == null) {
-                out.add(state(d.id(), at, "appeared", "", d.status()));
-                continue;
-            }
-            change(out, d.id(), at, "status", was.status(), d.status());
-            change(out, d.id(), at, "reviewer", was.reviewer(), d.reviewer());
-            change(out, d.id(), at, "orgUnit", was.orgUnit(), d.orgUnit());
-            change(out, d.id(), at, "osVersion", was.osVersion(), d.osVersion());
-        }
-        held.entrySet().stream()
-                .filter(e -> !listed.containsKey(e.getKey()))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.add(state(e.getKey(), at, "vanished", e.getValue().status(), "")));
-        return out;
-    }
-
-    private static void change(List<DeviceEvent> out, String id, Instant at, String what, String before,
-                               String after) {
-        if (!before.equals(after)) {
-            out.add(state(id, at, what, before, after));
-        }
-    }
-
-    private static DeviceEvent state(String id, Instant at, String what, String before, String after) {
-        return new DeviceEvent(id, at, DeviceEvent.Kind.STATE, what, before, after, SYNC, "");
     }
 
     @Override
     public void update(ReviewDevice device) {
         ReviewDevice row = fit(device);
         Jdbc.inDurableTransaction(ds, c -> {
-            if (Jdbc.batch(c, UPDATE, List.of(row), JdbcDeviceStore::bindUpdate)[0] == 0) {
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+                bindUpdate(ps, row);
+                updated = patiently(ps); // a sync replacing meanwhile holds the row: the action's result must land
+            }
+            if (updated == 0) {
                 Jdbc.batch(c, INSERT, List.of(row), JdbcDeviceStore::bindInsert);
             }
             return null;
@@ -192,12 +182,20 @@ public final class JdbcDeviceStore implements DeviceStore {
         return latest.reversed();
     }
 
-    /** The device with each text fitted to its column (V12). */
+    /**
+     * The device as its row will hold it: each text fitted to its column (V12), times to the microsecond the
+     * databases keep, so that a device the sync did not change compares equal to its row and is not written again.
+     */
     private static ReviewDevice fit(ReviewDevice d) {
         return new ReviewDevice(d.id(), d.type(), Jdbc.clip(d.serial(), 200), Jdbc.clip(d.model(), 200),
                 Jdbc.clip(d.status(), 64), Jdbc.clip(d.reviewer(), 400), Jdbc.clip(d.location(), 400),
-                Jdbc.clip(d.assetId(), 400), Jdbc.clip(d.orgUnit(), 1000), Jdbc.clip(d.osVersion(), 100), d.lastSync(),
-                d.autoUpdateEnd(), d.lastEnrollment(), fitUsers(d.recentUsers()), Jdbc.clip(d.notes(), 4000));
+                Jdbc.clip(d.assetId(), 400), Jdbc.clip(d.orgUnit(), 1000), Jdbc.clip(d.osVersion(), 100),
+                micros(d.lastSync()), d.autoUpdateEnd(), micros(d.lastEnrollment()), fitUsers(d.recentUsers()),
+                Jdbc.clip(d.notes(), 4000));
+    }
+
+    private static Instant micros(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** As many of the recent users (newest first) as fit the column whole, one a line. */

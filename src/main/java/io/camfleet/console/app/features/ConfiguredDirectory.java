@@ -11,6 +11,8 @@ import io.camfleet.console.service.devices.DeviceQuery;
 import io.camfleet.console.service.devices.DeviceSettings;
 import io.camfleet.console.service.devices.DirectoryAccess;
 
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,7 @@ import java.util.function.Supplier;
  * opened (a key file missing or not a service account's key) is not kept: each call says why in the opening's own
  * sentence, and the next one tries again, so the screen still opens from the cache meanwhile.
  */
-final class ConfiguredDirectory implements DeviceDirectory {
+final class ConfiguredDirectory implements DeviceDirectory, AutoCloseable {
 
     private final Supplier<DeviceSettings> settings;
     private final Function<DeviceSettings, DeviceDirectory> open;
@@ -49,11 +51,25 @@ final class ConfiguredDirectory implements DeviceDirectory {
         DeviceSettings now = settings.get();
         Connection connection = Connection.of(now);
         if (opened == null || !connection.equals(openedWith)) {
-            opened = null;
+            // a call still running on the old connection fails and says so: the settings it used are gone
+            close();
             opened = open.apply(now);
             openedWith = connection;
         }
         return opened;
+    }
+
+    /** Lets the directory opened last go (the Google client's connections and thread), when the folder closes. */
+    @Override
+    public synchronized void close() {
+        if (opened instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(ConfiguredDirectory.class).warn("Closing the devices directory failed", e);
+            }
+        }
+        opened = null;
     }
 
     /** "demo" or the customer, as the settings have it, without opening anything. */

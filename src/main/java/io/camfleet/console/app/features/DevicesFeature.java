@@ -35,10 +35,10 @@ public final class DevicesFeature implements Feature {
         // read at each sync and judgement: at most every 10 s, so a change in Settings applies within that
         Supplier<DeviceSettings> settings = Recent.of(() -> demoReviewers(file.read().get(DeviceSettings.SECTION)),
                 Duration.ofSeconds(10));
-        DeviceDirectory directory = new ConfiguredDirectory(settings, s -> directory(s, folder.clock()));
+        ConfiguredDirectory directory = new ConfiguredDirectory(settings, s -> directory(s, folder.clock()));
         Lazy<DevicesService> devices = new Lazy<>(() -> new DevicesService(directory, folder.database().devices(),
                 folder.audit(), settings, folder.clock(), reviewers(settings.get(), directory)));
-        parts.add(DevicesService.class, devices);
+        parts.add(DevicesService.class, devices).onClose(directory::close);
     }
 
     /** The Google directory the settings name, else the demo's. */

@@ -106,13 +106,13 @@ final class DeviceListing {
     }
 
     /**
-     * Whether a failed Android listing means the directory holds none for us: a refusal (403: no mobile scope or
-     * role, mobile management off) or an unknown resource, told by the problem's key.
+     * Whether a failed Android listing means the directory holds none for us: a refusal (a 403: no mobile scope or
+     * role, mobile management off), told by the problem's key ({@code devices.google.denied.mobile}); a rate limit
+     * given up on or a network down is a failure.
      */
     static boolean refusal(Problem e) {
         String k = e.key().toLowerCase(Locale.ROOT);
-        return k.contains("forbidden") || k.contains("notauthorized") || k.contains("insufficient")
-                || k.contains("denied") || k.contains("refused") || k.contains("scope") || k.contains("notfound");
+        return k.contains("denied") || k.contains("forbidden") || k.contains("notauthorized");
     }
 
     static String label(DeviceType type) {

@@ -95,10 +95,11 @@ public final class DevicesService {
      * read (the file is read here when no sync has read it yet, so that the screen judges offline too).
      */
     public Compliance compliance(List<ReviewDevice> devices) {
+        DeviceSettings s = settings.get();
         if (!reviewers.wasRead()) {
-            reviewers.refresh(settings.get(), directory, false).forEach(p -> LOG.warn("{}", p.getMessage()));
+            reviewers.refresh(s, directory, false).forEach(p -> LOG.warn("{}", p.getMessage()));
         }
-        return Compliance.of(settings.get().rules(), devices, reviewers.current(), clock.instant());
+        return Compliance.of(s.rules(), devices, reviewers.current(), clock.instant());
     }
 
     /** Whether actions may be sent, and if not, why. */

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +64,8 @@ class JdbcDeviceStoreTest {
                                    String os) {
         return new ReviewDevice(id, DeviceType.CHROMEOS, serial, "HP Chromebook 14 G7", status, reviewer,
                 "Lisbon, floor 2", "A-" + serial, orgUnit, os, T0.minusSeconds(3600), LocalDate.of(2031, 6, 1),
-                Instant.parse("2025-03-01T09:30:00Z"), List.of(reviewer, "cover@example.com"), "");
+                Instant.parse("2025-03-01T09:30:00Z"),
+                reviewer.isEmpty() ? List.of("cover@example.com") : List.of(reviewer, "cover@example.com"), "");
     }
 
     static ReviewDevice tablet(String id, String serial) {
@@ -228,6 +232,27 @@ class JdbcDeviceStoreTest {
     }
 
     @Test
+    void aDeviceTheSyncDidNotChangeIsNotWrittenAgainEvenWithNanosecondTimes() throws Exception {
+        Instant precise = T0.plusNanos(123_456_789);
+        ReviewDevice d = new ReviewDevice("d-1", DeviceType.CHROMEOS, "SN-1", "m", "ACTIVE", "", "", "", "/", "126",
+                precise, null, precise, List.of(), "");
+        store.replace(List.of(d), T0, "directory");
+        assertThat(store.read().devices().getFirst().lastSync()).isEqualTo(T0.plusNanos(123_456_000));
+
+        // The row held by another console: a sync that wrote it again would wait for it and fail on the check.
+        try (Connection other = db.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.executeUpdate("UPDATE review_device SET notes = 'held' WHERE id = 'd-1'");
+            }
+            CompletableFuture<List<DeviceEvent>> sync = CompletableFuture.supplyAsync(
+                    () -> store.replace(List.of(d), T1, "directory"), pair);
+            assertThat(sync.get(30, TimeUnit.SECONDS)).isEmpty();
+            other.rollback();
+        }
+    }
+
+    @Test
     void twoSyncsReplacingAtOnceTakeTurnsAndTheSecondComparesWithTheFirst() throws Exception {
         store.replace(List.of(chromebook("d-1", "SN-1", "ACTIVE", "", "/", "120")), T0, "directory");
         List<ReviewDevice> left = new ArrayList<>();
@@ -259,6 +284,46 @@ class JdbcDeviceStoreTest {
         assertThat(read.devices()).hasSize(2000);
         assertThat(read.devices()).extracting(ReviewDevice::status).containsOnly(
                 read.source().equals("left") ? "ACTIVE" : "DISABLED");
+    }
+
+    @Test
+    void aSyncAndAnActionWaitForAnotherConsolesReplaceThatTakesLongerThanTheDatabasesLockTimeout()
+            throws Exception {
+        store.replace(List.of(chromebook("d-1", "SN-1", "ACTIVE", "", "/", "120")), T0, "directory");
+        ReviewDevice disabled = chromebook("d-1", "SN-1", "DISABLED", "", "/", "120");
+
+        CompletableFuture<List<DeviceEvent>> sync = whileAnotherConsoleHoldsTheDevices(
+                () -> store.replace(List.of(disabled), T1, "directory"));
+        assertThat(sync.get(60, TimeUnit.SECONDS)).extracting(DeviceEvent::what)
+                .as("compared with what the other console wrote").containsExactly("status", "osVersion");
+
+        ReviewDevice rebooted = chromebook("d-1", "SN-1", "DISABLED", "", "/Review", "120");
+        whileAnotherConsoleHoldsTheDevices(() -> {
+            store.update(rebooted);
+            return null;
+        }).get(60, TimeUnit.SECONDS);
+        assertThat(store.read().devices()).containsExactly(rebooted);
+    }
+
+    /**
+     * Another console in the middle of a long replace: it holds the listing and the device d-1 for 3 s, longer than
+     * H2's 2 s lock timeout, while {@code write} tries to write them.
+     */
+    private <T> CompletableFuture<T> whileAnotherConsoleHoldsTheDevices(Supplier<T> write) throws Exception {
+        CompletableFuture<T> waiting;
+        try (Connection other = db.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.executeUpdate("UPDATE review_device_listing SET source = 'other' WHERE id = 1");
+                s.executeUpdate("UPDATE review_device SET os_version = '121' WHERE id = 'd-1'");
+            }
+            waiting = CompletableFuture.supplyAsync(write, pair);
+            Thread.sleep(3000);
+            assertThat(waiting).isNotDone();
+            other.commit();
+            other.setAutoCommit(true);
+        }
+        return waiting;
     }
 
     private static void await(CyclicBarrier barrier) {

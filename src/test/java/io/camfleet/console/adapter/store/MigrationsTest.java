@@ -33,7 +33,8 @@ class MigrationsTest {
         }
         assertThat(onH2).containsKeys("site.id", "health_interval.ended_at", "audit_event.keyed",
                 "deployment_lease.expires_at", "flyway_schema_history.version", "health_span.end_s",
-                "observed_span.start_s", "camera_life.first_seen");
+                "observed_span.start_s", "camera_life.first_seen", "review_device.recent_users",
+                "review_device_listing.as_of", "device_event.before_value", "provision_request.open_serial");
         assertThat(onPostgresql).isEqualTo(onH2);
     }
 

@@ -8,16 +8,19 @@ import io.camfleet.console.domain.devices.DeviceType;
 import io.camfleet.console.domain.devices.ReviewDevice;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.devices.DeviceDirectory;
 import io.camfleet.console.service.devices.DeviceQuery;
 import io.camfleet.console.service.devices.DeviceSettings;
 import io.camfleet.console.service.devices.DirectoryAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,6 +54,29 @@ class ConfiguredDirectoryTest {
 
         settings.set(with(DeviceSettings.DEFAULTS, "", new ComplianceRules(1, 30, 7)));
         assertThat(directory.get(DeviceType.CHROMEOS, first.id()).orElseThrow().status()).isEqualTo("DISABLED");
+    }
+
+    @Test
+    void theDirectoryOpenedWithOldSettingsIsClosedWhenTheyChangeAndTheLastOneWhenTheFolderCloses() {
+        List<String> closed = new ArrayList<>();
+        AtomicReference<DeviceSettings> settings = new AtomicReference<>(with(DeviceSettings.DEFAULTS, "a.json",
+                ComplianceRules.DEFAULT));
+        ConfiguredDirectory directory = new ConfiguredDirectory(settings::get, s -> (DeviceDirectory) Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DeviceDirectory.class,
+                        AutoCloseable.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        closed.add(s.keyFile());
+                    }
+                    return method.getName().equals("access") ? DirectoryAccess.FULL : null;
+                }));
+        directory.access();
+        directory.access();
+        assertThat(closed).isEmpty();
+        settings.set(with(DeviceSettings.DEFAULTS, "b.json", ComplianceRules.DEFAULT));
+        directory.access();
+        assertThat(closed).containsExactly("a.json");
+        directory.close();
+        assertThat(closed).containsExactly("a.json", "b.json");
     }
 
     @Test

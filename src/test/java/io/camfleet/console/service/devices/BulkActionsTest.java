@@ -88,7 +88,7 @@ class BulkActionsTest {
     @Test
     void aCallThatFailsWholeStopsTheActionAndNamesTheDevicesNotSent() {
         rig.directory.failActCall = 2;
-        rig.directory.actFailure = new Problem("devices.google.unavailable", "admin.googleapis.com");
+        rig.directory.actFailure = new Problem("devices.google.timeout", "chromeosdevices.batchChangeStatus", "admin.googleapis.com", 30);
 
         ActionReport report = rig.service.act(DeviceAction.DISABLE, selection, "", "stock take");
 
@@ -199,6 +199,28 @@ class BulkActionsTest {
         });
         assertThat(rig.audited("devices.assign", AuditOutcome.SUCCEEDED)).singleElement()
                 .satisfies(e -> assertThat(e.parameters()).containsEntry("parameter", "bea@example.com"));
+    }
+
+    @Test
+    void androidActionsGoToTabletsOnlyOneCallEachAndAWipeNeedsItsReason() {
+        ReviewDevice pending = tablet("tab-1", "T1", "PENDING", "ana@example.com");
+        ReviewDevice approved = tablet("tab-2", "T2", "APPROVED", "bea@example.com");
+        rig.directory.put(pending);
+        rig.directory.put(approved);
+        List<ReviewDevice> mixed = List.of(pending, approved, selection.get(0));
+
+        ActionReport approve = rig.service.act(DeviceAction.APPROVE, mixed, "", "");
+
+        assertThat(approve.done()).extracting(ReviewDevice::id).containsExactly("tab-1");
+        assertThat(approve.skipped()).extracting(s -> s.why().key())
+                .containsExactly("devices.skip.already", "devices.skip.type");
+        assertThat(rig.audited("devices.approve", AuditOutcome.SUCCEEDED)).hasSize(1);
+        assertThatThrownBy(() -> rig.service.act(DeviceAction.WIPE, mixed, "", ""))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.key()).isEqualTo("devices.reasonNeeded"));
+
+        ActionReport block = rig.service.act(DeviceAction.BLOCK, mixed, "", "");
+        assertThat(block.calls()).as("one action call per Android device").isEqualTo(2);
+        assertThat(rig.directory.device("tab-2").status()).isEqualTo("BLOCKED");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.camfleet.console.service.devices;
 
+import io.camfleet.console.app.SmallDisk;
 import io.camfleet.console.domain.audit.AuditActions;
 import io.camfleet.console.domain.audit.AuditOutcome;
 import io.camfleet.console.domain.devices.DeviceType;
@@ -80,6 +81,35 @@ class ComplianceExportTest {
             assertThat(files).containsExactly(out);
         }
         assertThat(rig.audited(AuditActions.DEVICES_EXPORT, AuditOutcome.FAILED)).hasSize(1);
+    }
+
+    @Test
+    void aFullDiskLeavesTheEarlierExportWholeAndNoTemporaryFile() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("small"), 5)) {
+            Path out = disk.path().resolve("compliance.csv");
+            Files.writeString(out, "the earlier export\n");
+            // 20,000 rows of about 170 bytes are some 3.4 MB: more than the 512 KB left free.
+            List<ReviewDevice> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                many.add(chromebook("cb-" + i, "SN" + i, "ACTIVE", "reviewer" + i + "@example.com"));
+            }
+            DevicesRig rig = new DevicesRig(many);
+            rig.service.sync(Progress.NONE);
+            disk.fill(512);
+
+            assertThatThrownBy(() -> rig.service.exportCompliance(out)).isInstanceOfSatisfying(Problem.class, p -> {
+                assertThat(p.key()).isEqualTo("devices.exportFailed");
+                assertThat(p.getMessage()).contains("No space left on device");
+            });
+            assertThat(Files.readString(out)).isEqualTo("the earlier export\n");
+            try (var files = Files.list(disk.path())) {
+                assertThat(files).containsExactlyInAnyOrder(out, disk.filler());
+            }
+
+            disk.free();
+            assertThat(rig.service.exportCompliance(out)).isEqualTo(20_000);
+            assertThat(Files.readAllLines(out)).hasSize(20_001);
+        }
     }
 
     @Test

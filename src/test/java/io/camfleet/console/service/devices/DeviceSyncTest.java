@@ -113,7 +113,7 @@ class DeviceSyncTest {
         rig.directory.put(chromebook("cb-0001", "SN0001", "DISABLED", "reviewer1@example.com"));
         rig.directory.beforePage = (type, page) -> {
             if (page == 3) {
-                throw new Problem("devices.google.unavailable", "admin.googleapis.com");
+                throw new Problem("devices.google.unreachable", "chromeosdevices.list", "admin.googleapis.com");
             }
         };
 
@@ -131,8 +131,9 @@ class DeviceSyncTest {
         DevicesRig rig = new DevicesRig(chromebooks(3));
         rig.directory.beforePage = (type, page) -> {
             if (type == DeviceType.ANDROID) {
-                throw new Problem("devices.google.forbidden", "https://www.googleapis.com/auth/admin.directory"
-                        + ".device.mobile");
+                // What GoogleDirectory throws for a 403 on the mobile listing.
+                throw new Problem("devices.google.denied.mobile", "mobiledevices.list", "admin@example.com",
+                        DeviceSettings.MOBILE_SCOPE, "Not Authorized to access this resource/api");
             }
         };
 
@@ -148,7 +149,7 @@ class DeviceSyncTest {
         DevicesRig rig = new DevicesRig(chromebooks(3));
         rig.directory.beforePage = (type, page) -> {
             if (type == DeviceType.ANDROID) {
-                throw new Problem("devices.google.unavailable", "admin.googleapis.com");
+                throw new Problem("devices.google.gaveUp", "mobiledevices.list", 6, 60, "quotaExceeded");
             }
         };
 

@@ -4,6 +4,7 @@ import io.camfleet.console.domain.audit.AuditActions;
 import io.camfleet.console.domain.audit.AuditOutcome;
 import io.camfleet.console.domain.devices.DeviceAction;
 import io.camfleet.console.domain.devices.DeviceEvent;
+import io.camfleet.console.domain.devices.DeviceType;
 import io.camfleet.console.domain.devices.ProvisionRequest;
 import io.camfleet.console.domain.devices.ReviewDevice;
 import io.camfleet.console.service.common.Problem;
@@ -21,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static io.camfleet.console.service.devices.TestDevices.NOW;
-import static io.camfleet.console.service.devices.TestDevices.chromebook;
 import static io.camfleet.console.service.devices.TestDevices.chromebooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +30,7 @@ class ProvisioningTest {
 
     /** The device as it enrolls: active, no annotations yet, in the org unit enrollment put it in. */
     private static ReviewDevice enrolled(String status) {
-        return new ReviewDevice("dev-new", chromebook("x", "x", "ACTIVE", "").type(), "5CD1234XYZ", "Chromebook",
+        return new ReviewDevice("dev-new", DeviceType.CHROMEOS, "5CD1234XYZ", "Chromebook",
                 status, "", "", "", "/", "126.0.6478.132", NOW, null, NOW, List.of(), "");
     }
 

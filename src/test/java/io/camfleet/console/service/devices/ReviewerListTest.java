@@ -70,7 +70,8 @@ class ReviewerListTest {
                 .isEqualTo("devices.reviewersUnreadable"));
         assertThat(list.current()).containsExactly("ana@example.com");
 
-        directory.groupFailure = new Problem("devices.google.forbidden", "groups");
+        directory.groupFailure = new Problem("devices.google.denied.groups", "members.list", "admin@example.com",
+                DeviceSettings.GROUP_MEMBERS_SCOPE, "Not Authorized");
         ReviewerList fromGroup = new ReviewerList();
         assertThat(fromGroup.refresh(reviewers("", "reviewers@example.com"), directory, true))
                 .singleElement().satisfies(p -> assertThat(p.key()).isEqualTo("devices.reviewersGroupFailed"));
