@@ -54,13 +54,6 @@ final class ActionDialogs {
         dialog.getDialogPane().setContent(body);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
                 .bind(value.getEditor().textProperty().isEmpty());
-        // Enter in the field is OK, as in any one-field dialog; the combo box would otherwise keep it for itself.
-        value.getEditor().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !value.getEditor().getText().isBlank()) {
-                e.consume();
-                ((javafx.scene.control.Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).fire();
-            }
-        });
         // The combo box hands its focus to its field; after the dialog's own focus on its buttons.
         dialog.setOnShown(e -> javafx.application.Platform.runLater(value::requestFocus));
         return dialog.showAndWait().filter(b -> b == ButtonType.OK).map(b -> value.getEditor().getText().strip());
