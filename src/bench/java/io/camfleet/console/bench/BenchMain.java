@@ -6,9 +6,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest, sync, map, availability,
- * availability-math, rollout) or all
- * but {@code table} (each starts JavaFX once, and a JVM can start it only once: run {@code table} on its own) and
+ * {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest, sync, devices-sync, map,
+ * availability, availability-math, rollout) or all but {@code table} (each starts JavaFX once, and a JVM can start it only once: run {@code table} on its own) and
  * {@code rollout} (it takes half an hour on two cores, and installs Ansible). {@code -Dbench="rollout 100,1000"} runs
  * the rollout at those host counts only. {@code footprint} (the shipped jar under Xvfb, minutes) runs on its own too:
  * {@code -Dbench="footprint idle=600"} for the 10-minute figures.
@@ -26,6 +25,7 @@ public final class BenchMain {
             case "ingest" -> IngestBench.run();
             case "map" -> MapBench.run();
             case "sync" -> SyncBench.run();
+            case "devices-sync" -> DevicesSyncBench.run();
             case "availability" -> AvailabilityBench.run();
             case "availability-math" -> AvailabilityMathBench.run();
             case "rollout" -> RolloutBench.run(Arrays.copyOfRange(args, 1, args.length));
@@ -37,7 +37,7 @@ public final class BenchMain {
                 StartupBench.run();
             }
             default -> {
-                System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, sync, map, "
+                System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, sync, devices-sync, map, "
                         + "availability, availability-math, rollout, footprint, all");
                 System.exit(2);
             }

@@ -69,7 +69,7 @@ class FeaturesTest {
         ScreenRegistry screens = builder.build();
 
         assertThat(screens.screens()).extracting(Screen::id)
-                .containsExactly("FLEET_MAP", "FLEET_TABLE", "DEPLOYMENTS", "AUDIT", "ALERTS", "KPI");
+                .containsExactly("FLEET_MAP", "FLEET_TABLE", "DEPLOYMENTS", "AUDIT", "ALERTS", "KPI", "DEVICES");
         assertThat(screens.home().id()).isEqualTo("FLEET_TABLE");
         assertThat(screens.screens()).allSatisfy(s -> assertThat(m.has(s.key())).as(s.key()).isTrue());
         assertThat(screens.settings()).as("the settings feature opens Settings").isPresent();
@@ -81,8 +81,8 @@ class FeaturesTest {
     void everyCommandComesFromAFeatureOnce() {
         List<String> names = runtime().commands(m).stream()
                 .map(c -> c.getClass().getAnnotation(CommandLine.Command.class).name()).sorted().toList();
-        assertThat(names).containsExactly("alerts", "audit", "availability", "demo", "deploy", "env", "fleet", "import",
-                "kpi", "map", "sync");
+        assertThat(names).containsExactly("alerts", "audit", "availability", "demo", "deploy", "devices", "env",
+                "fleet", "import", "kpi", "map", "sync");
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real small filesystem (a tmpfs) for a test to fill up: mounting it needs root, which CI has. Where it cannot be
  * mounted the test fails on CI ({@code CI=true}) and is skipped elsewhere with one loud line, never silently. Public
- * for the tests of other packages (the store's, the devices' compliance export).
+ * for the tests of other packages: the store's, which fill one up under the database alone, and the devices'
+ * compliance export.
  */
 public final class SmallDisk implements AutoCloseable {
 

@@ -38,7 +38,7 @@ public final class AlertsFeature implements Feature {
         var delivery = parts.reference(AlertDelivery.class);
         // Judged every few seconds: the settings file is read again at most every 10 s, so a change in Settings
         // applies within that, and the file is not parsed at each snapshot.
-        Supplier<Settings> current = recent(settings::read, Duration.ofSeconds(10));
+        Supplier<Settings> current = Recent.of(settings::read, Duration.ofSeconds(10));
         Lazy<AlertService> alerts = new Lazy<>(() -> new AlertService(folder.database().alerts(),
                 notice -> delivery.get().orElse(AlertDelivery.NONE).send(notice), folder.audit(), folder.clock(),
                 () -> current.get().get(AlertSettings.SECTION),
@@ -71,23 +71,6 @@ public final class AlertsFeature implements Feature {
         alerts.onChange(w.tasks().debounce(Duration.ofMillis(300), count));
         count.run();
         alerts.startTicking();
-    }
-
-    private static <T> Supplier<T> recent(Supplier<T> read, Duration maxAge) {
-        return new Supplier<>() {
-            private T value;
-            private long readAt;
-
-            @Override
-            public synchronized T get() {
-                long now = System.nanoTime();
-                if (value == null || now - readAt > maxAge.toNanos()) {
-                    value = read.get();
-                    readAt = now;
-                }
-                return value;
-            }
-        };
     }
 
     @Override

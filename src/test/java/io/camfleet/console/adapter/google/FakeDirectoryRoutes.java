@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.camfleet.console.adapter.google.FakeGoogleDirectory.CommandScript;
 import io.camfleet.console.adapter.google.FakeGoogleDirectory.Fault;
 import io.camfleet.console.adapter.google.FakeGoogleDirectory.Kind;
 import io.camfleet.console.adapter.google.FakeGoogleDirectory.Request;
@@ -17,16 +16,12 @@ import io.camfleet.console.service.devices.DeviceSettings;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.Signature;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,8 +34,6 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
 final class FakeDirectoryRoutes implements ResponseDefinitionTransformerV2 {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The audience google-auth-library puts in every assertion, whichever endpoint it posts it to. */
-    private static final String GOOGLE_AUDIENCE = "https://oauth2.googleapis.com/token";
     private static final String V1 = "/admin/directory/v1";
     private static final String CUSTOMER = V1 + "/customer/([^/]+)/devices";
     private static final Pattern CHROMEOS_LIST = Pattern.compile(CUSTOMER + "/chromeos");
@@ -57,14 +50,13 @@ final class FakeDirectoryRoutes implements ResponseDefinitionTransformerV2 {
             "CHANGE_CHROME_OS_DEVICE_STATUS_ACTION_REENABLE", "CHANGE_CHROME_OS_DEVICE_STATUS_ACTION_DEPROVISION");
 
     private final FakeGoogleDirectory fake;
-    /** Token → the scopes it was granted; a revoked token is removed. */
-    private final Map<String, Set<String>> tokens = new HashMap<>();
-    private final Map<String, int[]> commandReads = new HashMap<>();
-    private final Map<String, String> commandDevice = new HashMap<>();
-    private final AtomicLong ids = new AtomicLong(1000);
+    private final FakeTokenEndpoint tokens;
+    private final FakeCommands commands;
 
     FakeDirectoryRoutes(FakeGoogleDirectory fake) {
         this.fake = fake;
+        this.tokens = new FakeTokenEndpoint(fake);
+        this.commands = new FakeCommands(fake);
     }
 
     @Override
@@ -95,7 +87,7 @@ final class FakeDirectoryRoutes implements ResponseDefinitionTransformerV2 {
         Matcher m;
         if (r.path().equals("/token") && r.method().equals("POST")) {
             record(Kind.TOKEN, r);
-            return token(r);
+            return tokens.answer(r);
         }
         Kind kind;
         String method = r.method();
@@ -125,7 +117,7 @@ final class FakeDirectoryRoutes implements ResponseDefinitionTransformerV2 {
         }
         record(kind, r);
         Set<String> granted = authorization == null || !authorization.startsWith("Bearer ") ? null
-                : tokens.get(authorization.substring(7));
+                : tokens.scopes(authorization.substring(7));
         if (granted == null) {
             return error(401, "authError", "Invalid Credentials");
         }
@@ -155,8 +147,8 @@ final class FakeDirectoryRoutes implements ResponseDefinitionTransformerV2 {
             case BATCH_STATUS -> FakeDeviceChanges.batchChangeStatus(fake, body(r.body()));
             case MOVE -> FakeDeviceChanges.move(fake, r.query().get("orgUnitPath"), body(r.body()));
             case MOBILE_ACTION -> FakeDeviceChanges.mobileAction(fake, dec(m.group(2)), body(r.body()));
-            case ISSUE_COMMAND -> issue(dec(m.group(2)), body(r.body()));
-            case COMMAND_GET -> command(dec(m.group(2)), dec(m.group(3)));
+            case ISSUE_COMMAND -> commands.issue(dec(m.group(2)), body(r.body()));
+            case COMMAND_GET -> commands.get(dec(m.group(2)), dec(m.group(3)));
             case MEMBERS -> members(dec(m.group(1)), r.query());
             default -> error(404, "notFound", "Not found");
         };
@@ -184,54 +176,9 @@ final class FakeDirectoryRoutes implements ResponseDefinitionTransformerV2 {
         }
         fake.faults.put(key, f.times(f.times() - 1));
         if (f.status() == 401) {
-            tokens.clear(); // the tokens issued so far have expired
+            tokens.revokeAll(); // the tokens issued so far have expired
         }
         return error(f.status(), f.reason(), f.message());
-    }
-
-    // ---- token endpoint -----------------------------------------------------------------------------------------
-
-    /** RFC 7523 JWT-bearer grant: the assertion must be signed by the run's key and name the account and admin. */
-    private ResponseDefinition token(Request r) {
-        Map<String, String> form = form(r.body());
-        if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))) {
-            return oauthError("unsupported_grant_type", "Invalid grant_type: " + form.get("grant_type"));
-        }
-        String[] parts = form.getOrDefault("assertion", "").split("\\.");
-        if (parts.length != 3) {
-            return oauthError("invalid_grant", "Invalid JWT: not three parts");
-        }
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(fake.key.publicKey());
-            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!rsa.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                return oauthError("invalid_grant", "Invalid JWT Signature.");
-            }
-            JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            long now = Instant.now().getEpochSecond();
-            if (!"RS256".equals(header.path("alg").asText())
-                    || !FakeGoogleDirectory.ACCOUNT.equals(claims.path("iss").asText())
-                    || !GOOGLE_AUDIENCE.equals(claims.path("aud").asText())
-                    || claims.path("exp").asLong() < now || claims.path("iat").asLong() > now + 60) {
-                return oauthError("invalid_grant", "Invalid JWT: " + claims);
-            }
-            if (!FakeGoogleDirectory.ADMIN.equals(claims.path("sub").asText())) {
-                return oauthError("unauthorized_client",
-                        "Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.");
-            }
-            String scope = claims.path("scope").asText("");
-            if (scope.isBlank()) {
-                return oauthError("invalid_scope", "Invalid OAuth scope or ID token audience provided.");
-            }
-            String token = "ya29.fake-" + ids.incrementAndGet();
-            tokens.put(token, Set.of(scope.split(" ")));
-            return json(200, JSON.createObjectNode().put("access_token", token).put("expires_in", 3599)
-                    .put("token_type", "Bearer"));
-        } catch (IOException | IllegalArgumentException | java.security.GeneralSecurityException e) {
-            return oauthError("invalid_grant", "Invalid JWT: " + e.getMessage());
-        }
     }
 
     // ---- reads --------------------------------------------------------------------------------------------------
@@ -312,45 +259,6 @@ final class FakeDirectoryRoutes implements ResponseDefinitionTransformerV2 {
         return json(200, body);
     }
 
-    // ---- commands -----------------------------------------------------------------------------------------------
-
-    private ResponseDefinition issue(String deviceId, JsonNode body) {
-        if (!fake.chromeos.containsKey(deviceId)) {
-            return error(404, "notFound", "Resource Not Found: deviceId");
-        }
-        String type = body.path("commandType").asText();
-        if (!type.equals("REBOOT") && !type.equals("TAKE_A_SCREENSHOT")) {
-            return error(400, "invalid", "Invalid value at 'command_type'");
-        }
-        String id = String.valueOf(ids.incrementAndGet());
-        commandReads.put(id, new int[] {0});
-        commandDevice.put(id, deviceId);
-        return json(200, JSON.createObjectNode().put("commandId", id));
-    }
-
-    private ResponseDefinition command(String deviceId, String commandId) {
-        if (!deviceId.equals(commandDevice.get(commandId))) {
-            return error(404, "notFound", "Resource Not Found: commandId");
-        }
-        int reads = ++commandReads.get(commandId)[0];
-        CommandScript script = fake.commandScripts.getOrDefault(deviceId, CommandScript.RUNS);
-        ObjectNode c = JSON.createObjectNode().put("commandId", commandId).put("issueTime", Instant.now().toString());
-        if (script == CommandScript.STAYS_PENDING) {
-            return json(200, c.put("state", "PENDING"));
-        }
-        if (reads < 2) {
-            return json(200, c.put("state", "SENT_TO_CLIENT"));
-        }
-        c.put("state", "EXECUTED_BY_CLIENT");
-        ObjectNode result = c.putObject("commandResult").put("executeTime", Instant.now().toString());
-        if (script == CommandScript.FAILS) {
-            result.put("result", "FAILURE").put("errorMessage", "Device is not in kiosk mode");
-        } else {
-            result.put("result", "SUCCESS");
-        }
-        return json(200, c);
-    }
-
     // ---- plumbing -----------------------------------------------------------------------------------------------
 
     private void record(Kind kind, Request r) {
@@ -382,10 +290,6 @@ final class FakeDirectoryRoutes implements ResponseDefinitionTransformerV2 {
             e.putArray("errors").addObject().put("message", message).put("domain", "global").put("reason", reason);
         }
         return json(status, error);
-    }
-
-    private static ResponseDefinition oauthError(String error, String description) {
-        return json(400, JSON.createObjectNode().put("error", error).put("error_description", description));
     }
 
     static Map<String, String> form(String text) {
