@@ -42,6 +42,7 @@ final class DeviceDetail {
     private final Label title = new Label();
     private final FlowPane rules = new FlowPane(4, 4);
     private final GridPane fields = new GridPane();
+    private final Label noHistory = new Label();
     private final TableView<DeviceEvent> history = new TableView<>();
     private final HBox root;
 
@@ -102,10 +103,9 @@ final class DeviceDetail {
         history.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
         history.setItems(vm.history());
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label none = new Label(m.text("devicesView.detail.noHistory"));
-        none.setWrapText(true);
-        none.setPadding(new Insets(0, 16, 0, 16));
-        history.setPlaceholder(none);
+        noHistory.setWrapText(true);
+        noHistory.setPadding(new Insets(0, 16, 0, 16));
+        history.setPlaceholder(noHistory);
         history.getColumns().setAll(List.of(
                 col("devicesView.detail.col.when", 135, e -> time.format(e.at())),
                 col("devicesView.detail.col.what", 300, this::what),
@@ -153,6 +153,8 @@ final class DeviceDetail {
     }
 
     private void show(JudgedDevice j) {
+        // with no device picked there is no history to miss: the title already says to pick one
+        noHistory.setText(j == null ? "" : m.text("devicesView.detail.noHistory"));
         fields.getChildren().clear();
         rules.getChildren().clear();
         if (j == null) {
