@@ -212,6 +212,57 @@ class ProvisioningTest {
     }
 
     @Test
+    void eachValueIsKeptUpToItsLimitAndOneCharacterMoreIsRefusedNamingTheField() {
+        DevicesRig rig = new DevicesRig(List.of());
+        String email = "a".repeat(ProvisionCheck.REVIEWER_LIMIT - "@example.com".length()) + "@example.com";
+        ProvisionRequest atLimits = ProvisionRequest.queued("S".repeat(ProvisionCheck.SERIAL_LIMIT), email,
+                "l".repeat(ProvisionCheck.LOCATION_LIMIT), "a".repeat(ProvisionCheck.ASSET_ID_LIMIT),
+                "/" + "o".repeat(ProvisionCheck.ORG_UNIT_LIMIT - 1), "x", NOW);
+        rig.service.queue(atLimits);
+        assertThat(rig.service.provisioning()).singleElement().satisfies(r -> {
+            assertThat(r.location()).hasSize(ProvisionCheck.LOCATION_LIMIT);
+            assertThat(r.orgUnit()).hasSize(ProvisionCheck.ORG_UNIT_LIMIT);
+        });
+
+        Map<String, ProvisionRequest> overOne = Map.of(
+                "serial", ProvisionRequest.queued("S".repeat(ProvisionCheck.SERIAL_LIMIT + 1), "", "", "", "", "x", NOW),
+                "location", ProvisionRequest.queued("SN-L", "", "l".repeat(ProvisionCheck.LOCATION_LIMIT + 1), "", "",
+                        "x", NOW),
+                "assetId", ProvisionRequest.queued("SN-A", "", "", "a".repeat(ProvisionCheck.ASSET_ID_LIMIT + 1), "",
+                        "x", NOW),
+                "orgUnit", ProvisionRequest.queued("SN-O", "", "", "", "/" + "o".repeat(ProvisionCheck.ORG_UNIT_LIMIT),
+                        "x", NOW));
+        overOne.forEach((field, r) -> assertThatThrownBy(() -> rig.service.queue(r))
+                .as(field).isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.key()).isEqualTo("devices.provision.tooLong");
+                    assertThat(p.args()[0]).isEqualTo(field);
+                }));
+        assertThatThrownBy(() -> rig.service.queue(ProvisionRequest.queued("SN-C", "", "Lisbon\ndesk 4", "", "",
+                "x", NOW))).isInstanceOfSatisfying(Problem.class,
+                p -> assertThat(p.key()).isEqualTo("devices.provision.control"));
+        assertThat(rig.service.provisioning()).as("nothing more queued").hasSize(1);
+    }
+
+    @Test
+    void everyChangeTellsTheSubscribersSoThatTheScreenReadsAgain() {
+        DevicesRig rig = new DevicesRig(List.of(enrolled("ACTIVE")));
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        rig.service.subscribe(told::incrementAndGet);
+
+        rig.service.sync(Progress.NONE);
+        assertThat(told.getAndSet(0)).as("a sync").isPositive();
+        rig.service.queue(ProvisionRequest.queued("SN9", "", "", "", "", "x", NOW));
+        assertThat(told.getAndSet(0)).as("a queued request").isPositive();
+        rig.service.cancel("SN9");
+        assertThat(told.getAndSet(0)).as("a cancelled request").isPositive();
+        ReviewDevice device = rig.cached("dev-new");
+        rig.service.act(DeviceAction.REBOOT, List.of(device), "", "");
+        assertThat(told.getAndSet(0)).as("an action").isPositive();
+        rig.service.reportLost(device, "left on the train");
+        assertThat(told.getAndSet(0)).as("a lost device").isPositive();
+    }
+
+    @Test
     void aCancelledRequestIsNotProvisioned() {
         DevicesRig rig = new DevicesRig(List.of(enrolled("ACTIVE")));
         rig.service.queue(request());
