@@ -10,6 +10,7 @@ import io.camfleet.console.service.deploy.ReleaseStore;
 import io.camfleet.console.service.devices.DeviceStore;
 import io.camfleet.console.service.store.Database;
 import io.camfleet.console.service.store.FleetStore;
+import io.camfleet.console.service.support.TicketStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
@@ -83,6 +84,7 @@ public final class CacheDatabase implements Database {
     private final JdbcAlertStore alerts;
     private final JdbcDeliveryLog deliveries;
     private final JdbcDeviceStore devices;
+    private final JdbcTicketStore tickets;
 
     private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability, Clock clock) {
         this.pool = pool;
@@ -98,6 +100,7 @@ public final class CacheDatabase implements Database {
         this.alerts = new JdbcAlertStore(ds);
         this.deliveries = new JdbcDeliveryLog(ds);
         this.devices = new JdbcDeviceStore(ds);
+        this.tickets = new JdbcTicketStore(ds);
     }
 
     /**
@@ -272,6 +275,11 @@ public final class CacheDatabase implements Database {
     @Override
     public DeviceStore devices() {
         return devices;
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return tickets;
     }
 
     /** Where an unreadable cache file was moved at this opening, if one was. */

@@ -27,8 +27,8 @@ public record Ticket(long id, String title, Severity severity, TicketStatus stat
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(createdAt, "createdAt");
         customer = Objects.requireNonNullElse(customer, "");
-        siteIds = siteIds == null ? List.of() : List.copyOf(siteIds);
-        cameraIds = cameraIds == null ? List.of() : List.copyOf(cameraIds);
+        siteIds = siteIds == null ? List.of() : siteIds.stream().distinct().toList();
+        cameraIds = cameraIds == null ? List.of() : cameraIds.stream().distinct().toList();
         assignee = Objects.requireNonNullElse(assignee, "");
         createdBy = Objects.requireNonNullElse(createdBy, "");
         jiraKey = Objects.requireNonNullElse(jiraKey, "");

@@ -7,6 +7,7 @@ import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
 import io.camfleet.console.service.devices.DeviceStore;
+import io.camfleet.console.service.support.TicketStore;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,6 +44,9 @@ public interface Database extends AutoCloseable {
 
     /** The review devices as last synced, each device's history, and the provisioning queue. */
     DeviceStore devices();
+
+    /** Support tickets with their timelines. */
+    TicketStore tickets();
 
     /** Where an unreadable database was moved aside when it was opened, if one was (a file database only). */
     Optional<Path> movedAside();

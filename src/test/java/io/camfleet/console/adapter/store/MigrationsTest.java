@@ -34,7 +34,8 @@ class MigrationsTest {
         assertThat(onH2).containsKeys("site.id", "health_interval.ended_at", "audit_event.keyed",
                 "deployment_lease.expires_at", "flyway_schema_history.version", "health_span.end_s",
                 "observed_span.start_s", "camera_life.first_seen", "review_device.recent_users",
-                "review_device_listing.as_of", "device_event.before_value", "provision_request.open_serial");
+                "review_device_listing.as_of", "device_event.before_value", "provision_request.open_serial",
+                "ticket.row_version", "ticket_site.site_id", "ticket_camera.camera_id", "ticket_event.body");
         assertThat(onPostgresql).isEqualTo(onH2);
     }
 
