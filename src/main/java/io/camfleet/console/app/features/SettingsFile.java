@@ -4,6 +4,7 @@ import io.camfleet.console.adapter.files.JsonSettingsStore;
 import io.camfleet.console.service.alerts.AlertRoutesSettings;
 import io.camfleet.console.service.alerts.AlertSettings;
 import io.camfleet.console.service.devices.DeviceSettings;
+import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.common.SettingsSection;
 import io.camfleet.console.service.deploy.DeploySettings;
@@ -22,7 +23,7 @@ public final class SettingsFile {
     /** Each capability's part of the settings; a new capability adds its own here and touches no other. */
     static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
             SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
-            AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION);
+            AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION);
 
     private SettingsFile() {
     }

@@ -35,6 +35,17 @@ public final class AuditActions {
     public static final String DEVICES_CANCEL = "devices.cancel";
     public static final String DEVICES_PROVISION = "devices.provision";
     public static final String DEVICES_EXPORT = "devices.export";
+    /**
+     * Support tickets: created, moved to another status, escalated from L2 to L3, assigned, commented, given a
+     * command's output or an attachment.
+     */
+    public static final String TICKET_CREATE = "ticket.create";
+    public static final String TICKET_MOVE = "ticket.move";
+    public static final String TICKET_ESCALATE = "ticket.escalate";
+    public static final String TICKET_ASSIGN = "ticket.assign";
+    public static final String TICKET_COMMENT = "ticket.comment";
+    public static final String TICKET_OUTPUT = "ticket.output";
+    public static final String TICKET_ATTACH = "ticket.attach";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
 
