@@ -1,15 +1,51 @@
 package io.camfleet.console.service.support;
 
+import io.camfleet.console.adapter.files.JsonSettingsStore;
 import io.camfleet.console.domain.support.Severity;
 import io.camfleet.console.domain.support.SlaTargets;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.settings.Settings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SupportSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    private JsonSettingsStore store() {
+        return new JsonSettingsStore(dir.resolve("settings.json"), List.of(SupportSettings.SECTION),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void aBadTargetInTheFileLeavesTheDefaultsInForceWithAWarningNamingIt() throws Exception {
+        Files.writeString(dir.resolve("settings.json"),
+                "{\"version\": 2, \"support\": {\"p1ResponseMinutes\": -5, \"p1ResolutionMinutes\": 60}}");
+        Settings read = store().read();
+        assertThat(read.get(SupportSettings.SECTION)).isEqualTo(SlaTargets.DEFAULT);
+        assertThat(read.problems()).singleElement().satisfies(p -> assertThat(new Messages(Locale.ENGLISH).text(p))
+                .contains("settings.json", "The SLA response target of P1 must be from 1 to 129600 minutes, not -5."));
+    }
+
+    @Test
+    void targetsWrittenToTheFileAreReadBack() {
+        SlaTargets mine = SupportSettings.SECTION.read(new SupportSettings.Stored(10, 120, null, null, null, null,
+                null, null));
+        store().write(SupportSettings.SECTION, mine);
+        assertThat(store().read().get(SupportSettings.SECTION)).isEqualTo(mine);
+        assertThat(store().read().problems()).isEmpty();
+    }
 
     @Test
     void theTargetsGoToTheFileAndComeBackAndMissingOnesAreTheDefaults() {
