@@ -65,7 +65,8 @@ public final class JdbcTicketStore implements TicketStore {
             ids(c, "INSERT INTO ticket_site (ticket_id, position, site_id) VALUES (?, ?, ?)", id, t.siteIds());
             ids(c, "INSERT INTO ticket_camera (ticket_id, position, camera_id) VALUES (?, ?, ?)", id, t.cameraIds());
             insert(c, id, first);
-            return t.withId(id);
+            // Read back: the ticket as stored (its time at the database's precision), equal to what find() returns.
+            return tickets(c, "SELECT " + COLUMNS + " FROM ticket WHERE id = ?", List.of(id)).getFirst();
         });
     }
 

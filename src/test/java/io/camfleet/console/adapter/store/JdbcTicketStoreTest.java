@@ -100,6 +100,15 @@ class JdbcTicketStoreTest {
     }
 
     @Test
+    void aTicketCreatedAtAnInstantFinerThanTheDatabaseKeepsComesBackEqualToWhatFindReturns() {
+        Ticket t = create("Frames dropped", "Acme", List.of("ams-01"), T0.plusNanos(123_456_789));
+        assertThat(store.find(t.id())).contains(t);
+        // Kept to the microsecond (rounded, on both engines).
+        assertThat(Duration.between(t.createdAt(), T0.plusNanos(123_456_789)).abs())
+                .isLessThanOrEqualTo(Duration.ofNanos(1000));
+    }
+
+    @Test
     void entriesAtTheSameInstantComeBackInTheOrderTheyWereWritten() {
         Ticket t = create("Frames dropped", "Acme", List.of("ams-01"), T0);
         List<String> written = new ArrayList<>();
