@@ -5,6 +5,7 @@ import io.camfleet.console.domain.support.Severity;
 import io.camfleet.console.domain.support.Ticket;
 import io.camfleet.console.domain.support.TicketStatus;
 import io.camfleet.console.domain.support.TimelineEntry;
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.support.TicketQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ParameterizedClass(name = "on {0}")
 @EnumSource(StoreEngine.class)
@@ -106,6 +108,17 @@ class JdbcTicketStoreTest {
         // Kept to the microsecond (rounded, on both engines).
         assertThat(Duration.between(t.createdAt(), T0.plusNanos(123_456_789)).abs())
                 .isLessThanOrEqualTo(Duration.ofNanos(1000));
+    }
+
+    @Test
+    void aChangeWhoseTimelineEntryCannotBeWrittenLeavesTheTicketAsItWas() {
+        Ticket t = create("Frames dropped", "Acme", List.of("ams-01"), T0);
+        // A checksum one character wider than its column (64): the entry fails, so the change must not stay.
+        TimelineEntry tooWide = TimelineEntry.attachment(T0.plusSeconds(1), "nina",
+                new TimelineEntry.Attachment("a.zip", 1, "f".repeat(65), "tickets/1/a.zip"));
+        assertThatThrownBy(() -> store.change(t, t.assignTo("omar"), tooWide)).isInstanceOf(Problem.class);
+        assertThat(store.find(t.id())).contains(t);
+        assertThat(store.timeline(t.id())).hasSize(1);
     }
 
     @Test
