@@ -128,6 +128,16 @@ public final class CommandTemplate {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof CommandTemplate t && t.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
     public String toString() {
         return text;
     }

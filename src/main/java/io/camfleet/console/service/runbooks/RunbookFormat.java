@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How a runbook is written in a file (YAML or JSON); kept apart from the domain's record so either can change. */
+/**
+ * How a runbook is written in a file (YAML or JSON); kept apart from the domain's record so either can change. Plain
+ * fields rather than records: Jackson then reads them in the file's order and places a problem (an unknown field) at
+ * its own line, where a record's creator buffers the whole runbook and places it at the end.
+ */
 final class RunbookFormat {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(s|m|h)?");
@@ -21,14 +25,15 @@ final class RunbookFormat {
     private RunbookFormat() {
     }
 
-    record Entry(String id,
-                 String title,
-                 String description,
-                 RunbookKind kind,
-                 String command,
-                 List<Parameter> parameters,
-                 String timeout,
-                 Integer outputLimit) {
+    static final class Entry {
+        public String id;
+        public String title;
+        public String description;
+        public RunbookKind kind;
+        public String command;
+        public List<Parameter> parameters;
+        public String timeout;
+        public Integer outputLimit;
 
         /** @throws RunbookRefused when the rules of a runbook refuse it */
         Runbook toRunbook() {
@@ -55,16 +60,18 @@ final class RunbookFormat {
         }
     }
 
-    record Parameter(String name,
-                     ParameterType type,
-                     @JsonProperty("default") String defaultValue,
-                     Boolean required,
-                     String pattern,
-                     Long min,
-                     Long max,
-                     List<String> values,
-                     Integer maxLength,
-                     Boolean multiline) {
+    static final class Parameter {
+        public String name;
+        public ParameterType type;
+        @JsonProperty("default")
+        public String defaultValue;
+        public Boolean required;
+        public String pattern;
+        public Long min;
+        public Long max;
+        public List<String> values;
+        public Integer maxLength;
+        public Boolean multiline;
 
         RunbookParameter toParameter() {
             return new RunbookParameter(name, type, defaultValue, Boolean.TRUE.equals(required), pattern, min, max,
