@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -33,15 +34,15 @@ public final class RunbookCatalogue {
     public static final long MAX_FILE_BYTES = 256 * 1024;
     /** Files read from the folder; the rest are reported and skipped. */
     public static final int MAX_FILES = 200;
-    static final String BUILT_IN = "runbooks.yaml";
+    static final String BUILT_IN = "builtin-runbooks.yaml";
 
     private final Map<String, Runbook> runbooks;
-    private final int builtIns;
+    private final Set<String> builtIns;
     private final List<RunbookFileProblem> problems;
 
-    private RunbookCatalogue(Map<String, Runbook> runbooks, int builtIns, List<RunbookFileProblem> problems) {
+    private RunbookCatalogue(Map<String, Runbook> runbooks, Set<String> builtIns, List<RunbookFileProblem> problems) {
         this.runbooks = Collections.unmodifiableMap(runbooks);
-        this.builtIns = builtIns;
+        this.builtIns = Set.copyOf(builtIns);
         this.problems = List.copyOf(problems);
     }
 
@@ -59,7 +60,7 @@ public final class RunbookCatalogue {
             throw new IllegalStateException("The built-in runbooks do not read: " + builtIn.problem());
         }
         builtIn.runbooks().forEach(r -> all.put(r.runbook().id(), r.runbook()));
-        int builtIns = all.size();
+        Set<String> builtIns = Set.copyOf(all.keySet());
         List<RunbookFileProblem> problems = new ArrayList<>();
         Map<String, String> fileOf = new LinkedHashMap<>();
         for (Path file : files(folder, problems)) {
@@ -173,7 +174,7 @@ public final class RunbookCatalogue {
     }
 
     public boolean isBuiltIn(String id) {
-        return runbooks.containsKey(id) && List.copyOf(runbooks.keySet()).indexOf(id) < builtIns;
+        return builtIns.contains(id);
     }
 
     /** The files skipped, each with its reason; empty when all read. */
