@@ -84,7 +84,10 @@ final class RunbookFiles {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            return problem(name, e.getLocation(), "runbooks.file.unknownField", e.getPropertyName(), known);
+            // Jackson is past the field's value by then: its line is right, its column would point after the value
+            int at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+            return new Outcome(List.of(), new RunbookFileProblem(name, at, 0, "runbooks.file.unknownField",
+                    List.of(e.getPropertyName(), known)));
         } catch (InvalidFormatException e) {
             return problem(name, e.getLocation(), "runbooks.file.badValue", String.valueOf(e.getValue()), path(e),
                     fits(e.getTargetType()));
