@@ -2,7 +2,9 @@ package io.camfleet.console.domain.runbooks;
 
 import io.camfleet.console.domain.runbooks.RunbookRefused.Reason;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,10 @@ import java.util.regex.Pattern;
  * <p>Single quotes only hold where the shell reads a new word. Inside double quotes, backticks or a here-document
  * they are plain characters and {@code $(...)} in the value would run; in a comment a newline would end the
  * comment; after a {@code \} the opening quote is escaped, after a {@code $} bash reads {@code $'...'} escapes. A
- * template with a placeholder in any of those places is refused when the runbook is read, not when it is run.
+ * template with a placeholder in any of those places is refused when the runbook is read, not when it is run. The
+ * reading follows nesting: inside {@code $( )} the shell parses quotes afresh, even within double quotes, so
+ * {@code "$(cat {{f}})"} is accepted and {@code "$(echo "{{f}}")"} is not. It does not follow {@code case} patterns'
+ * unbalanced {@code )} inside {@code $( )}: keep those out of templates with placeholders.
  */
 public final class CommandTemplate {
 
@@ -42,12 +47,14 @@ public final class CommandTemplate {
     public static CommandTemplate parse(String text) {
         List<Object> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
-        char quote = 0;          // ' " ` or 0 outside
+        // What encloses the current character, innermost last: ' " ` for quotes, ( for $( ), p for a plain ( )
+        Deque<Character> open = new ArrayDeque<>();
         boolean comment = false;
         boolean hereDoc = false; // after <<, the rest is treated as the document's: no placeholder may follow
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
+            Character top = open.peekLast();
             if (c == '{' && text.startsWith("{{", i)) {
                 int end = text.indexOf("}}", i + 2);
                 if (end < 0) {
@@ -57,8 +64,10 @@ public final class CommandTemplate {
                 if (!NAME.matcher(name).matches()) {
                     throw new RunbookRefused(Reason.MALFORMED_PLACEHOLDER, text.substring(i, end + 2));
                 }
-                // a backslash before is always a pair here (\\), a literal one: a lone one took the { below
-                if (quote != 0 || comment || hereDoc || (i > 0 && text.charAt(i - 1) == '$')) {
+                // a backslash before is always a pair here (\\), a literal one: a lone one took the { below.
+                // Inside $( ) the shell parses quotes afresh, even within double quotes: a word starts there too.
+                boolean wordStart = top == null || ((top == '(' || top == 'p') && !open.contains('`'));
+                if (!wordStart || comment || hereDoc || (i > 0 && text.charAt(i - 1) == '$')) {
                     throw new RunbookRefused(Reason.UNSAFE_PLACEHOLDER, name);
                 }
                 parts.add(literal.toString());
@@ -68,10 +77,13 @@ public final class CommandTemplate {
                 continue;
             }
             literal.append(c);
+            boolean code = top == null || top == '(' || top == 'p' || top == '`';
             if (comment) {
                 comment = c != '\n';
-            } else if (quote == '\'') {
-                quote = c == '\'' ? 0 : quote;
+            } else if (top != null && top == '\'') {
+                if (c == '\'') {
+                    open.removeLast();
+                }
             } else if (c == '\\' && i + 1 < text.length()) {
                 if (text.startsWith("{{", i + 1)) {
                     // \'value' would escape the opening quote and leave the value bare
@@ -79,10 +91,25 @@ public final class CommandTemplate {
                 }
                 // the next character is taken as it is (outside single quotes)
                 literal.append(text.charAt(++i));
-            } else if (quote == '"' || quote == '`') {
-                quote = c == quote ? 0 : quote;
+            } else if (c == '$' && text.startsWith("(", i + 1) && (code || top == '"')) {
+                open.addLast('(');
+                literal.append(text.charAt(++i));
+            } else if (top != null && top == '"') {
+                if (c == '"') {
+                    open.removeLast();
+                } else if (c == '`') {
+                    open.addLast('`');
+                }
+            } else if (c == '`' && top != null && top == '`') {
+                open.removeLast();
             } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
+                open.addLast(c);
+            } else if (c == '(') {
+                open.addLast('p');
+            } else if (c == ')') {
+                if (top != null && (top == 'p' || top == '(')) {
+                    open.removeLast();
+                }
             } else if (c == '#' && (i == 0 || " \t\n;&|()".indexOf(text.charAt(i - 1)) >= 0)) {
                 comment = true;
             } else if (c == '<' && text.startsWith("<<", i)) {

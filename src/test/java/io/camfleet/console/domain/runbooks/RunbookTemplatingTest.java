@@ -63,6 +63,17 @@ class RunbookTemplatingTest {
     }
 
     @Test
+    void aValueInsideACommandSubstitutionWithinDoubleQuotesIsStillOneWord(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // $( ) starts a fresh parse even inside "...": the single quotes hold there
+        String hostile = "\"; touch pwned; \"$(touch pwned)'";
+        String command = echo("printf '[%s]\\n' \"$(printf '%s' {{x}})\"", text("x")).render(Map.of("x", hostile));
+
+        assertThat(sh(command, dir)).isEqualTo("[" + hostile + "]\n");
+        assertThat(dir.resolve("pwned")).doesNotExist();
+    }
+
+    @Test
     void aSingleQuoteIsWrittenAsCloseEscapedQuoteOpen() {
         // it's -> 'it'\''s': the quote closes, \' is a literal quote, a new quote opens
         assertThat(CommandTemplate.quote("it's")).isEqualTo("'it'\\''s'");
@@ -152,7 +163,9 @@ class RunbookTemplatingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"echo \"{{x}}\"", "echo '{{x}}'", "echo `{{x}}`", "echo ok # {{x}}", "echo ${{x}}",
-            "cat <<EOF\n{{x}}\nEOF", "echo \\{{x}}", "sh -c 'echo {{x}}'", "echo \"a $(b) {{x}}\""})
+            "cat <<EOF\n{{x}}\nEOF", "echo \\{{x}}", "sh -c 'echo {{x}}'", "echo \"a $(b) {{x}}\"",
+            "echo \"$(echo \"{{x}}\")\"", "echo \"$(echo ')' \"{{x}}\")\"", "echo \"$(echo `{{x}}`)\"",
+            "echo $( (echo \"{{x}}\") )"})
     void aPlaceholderWhereSingleQuotesCannotHoldIsRefused(String template) {
         assertThatThrownBy(() -> CommandTemplate.parse(template)).isInstanceOfSatisfying(RunbookRefused.class,
                 e -> assertThat(e.reason()).isEqualTo(Reason.UNSAFE_PLACEHOLDER));
@@ -168,7 +181,8 @@ class RunbookTemplatingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"echo \\\\{{x}}", "echo \"$a\" {{x}} 'b'", "echo a#b {{x}}", "echo '#' {{x}}",
-            "echo $(cat {{x}})"})
+            "echo $(cat {{x}})", "echo \"$(cat {{x}})\"", "echo \"$(printf \"%s\" a)\" {{x}}",
+            "echo \"$(echo ')')\" {{x}}", "echo $(echo $(echo {{x}}))"})
     void aPlaceholderAfterClosedQuotesOrALiteralHashIsAccepted(String template) {
         assertThat(CommandTemplate.parse(template).placeholders()).containsExactly("x");
     }
