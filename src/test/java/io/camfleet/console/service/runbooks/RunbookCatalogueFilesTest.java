@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,6 +96,21 @@ class RunbookCatalogueFilesTest {
         assertThat(problems(c).getFirst()).startsWith("Runbook file a-broken.yaml, line 4, column ")
                 .contains("the file does not read as YAML or JSON (")
                 .endsWith("The file is skipped until it is fixed.");
+    }
+
+    @Test
+    void aJsonSyntaxErrorAndBytesThatAreNotUtf8AreNamedAndSkipped() throws Exception {
+        write("comma.json", "{\"runbooks\": [\n  {\"id\": \"a\", \"title\": \"A\",, \"kind\": \"diagnostic\"}\n]}\n");
+        Files.write(folder.resolve("latin1.yaml"), "runbooks:\n  - id: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        write("z-good.yaml", GOOD);
+
+        RunbookCatalogue c = RunbookCatalogue.read(folder);
+
+        assertThat(c.find("nvr-disks")).isPresent();
+        assertThat(c.problems()).extracting(RunbookFileProblem::file, RunbookFileProblem::line,
+                        RunbookFileProblem::reasonKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("comma.json", 2, "runbooks.file.unreadable"),
+                        org.assertj.core.groups.Tuple.tuple("latin1.yaml", 2, "runbooks.file.unreadable"));
     }
 
     @Test
