@@ -10,6 +10,7 @@ import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.service.settings.SettingsStore;
+import io.camfleet.console.service.tracker.TrackerSettings;
 import io.camfleet.console.ui.shell.WindowSettings;
 
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class SettingsFile {
     /** Each capability's part of the settings; a new capability adds its own here and touches no other. */
     static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
             SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
-            AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION);
+            AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, TrackerSettings.SECTION);
 
     private SettingsFile() {
     }
