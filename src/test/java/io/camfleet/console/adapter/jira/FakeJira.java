@@ -112,8 +112,13 @@ public final class FakeJira implements AutoCloseable {
 
     /** The next {@code times} creates make their issue, then answer only after {@code delay}. */
     public void slowAfterCreate(Duration delay, int times) {
+        slow(Kind.CREATE, delay, times);
+    }
+
+    /** The next {@code times} requests of {@code kind} do what they do, then answer only after {@code delay}. */
+    public void slow(Kind kind, Duration delay, int times) {
         synchronized (lock) {
-            faults.put(Kind.CREATE, new Fault(201, null, null, delay, times));
+            faults.put(kind, new Fault(0, null, null, delay, times));
         }
     }
 

@@ -75,8 +75,8 @@ final class FakeJiraRoutes implements ResponseDefinitionTransformerV2 {
                     }
                     return b.build();
                 }
-                ResponseDefinition created = route(kind, path, query, r.getBodyAsString());
-                return responseDefinition().withStatus(created.getStatus()).withBody(created.getBody())
+                ResponseDefinition done = route(kind, path, query, r.getBodyAsString());
+                return responseDefinition().withStatus(done.getStatus()).withBody(done.getBody())
                         .withHeader("Content-Type", "application/json")
                         .withFixedDelay((int) fault.slow().toMillis()).build();
             }
