@@ -30,6 +30,7 @@ public final class JiraCloudTracker implements ExternalTracker, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JiraCloudTracker.class);
     static final String LABEL_PREFIX = "camfleet-ticket-";
+    static final String PROJECT_KEY = TrackerSettings.PROJECT_KEY;
 
     /** Bounds on each connection and each request. */
     record Timeouts(Duration connect, Duration request) {
@@ -60,6 +61,10 @@ public final class JiraCloudTracker implements ExternalTracker, AutoCloseable {
 
     static JiraCloudTracker open(TrackerLink.Configured link, Timeouts timeouts, Retries retries,
                                  JiraCalls.Sleeper sleeper) {
+        // The key goes into JQL and paths: only a key of Jira's format may (the settings file is checked the same way).
+        if (!link.settings().projectKey().matches(PROJECT_KEY)) {
+            throw Problem.badInput("jira.settings.badProjectKey", link.settings().projectKey());
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeouts.connect())
                 .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         JiraCalls calls = new JiraCalls(http, timeouts.request(), link.token(), link.email(), retries, sleeper);
@@ -101,7 +106,8 @@ public final class JiraCloudTracker implements ExternalTracker, AutoCloseable {
                 throw Problem.badInput("jira.noProject", settings.projectKey());
             }
             if (!a.uncertain() || attempt >= retries.tries()) {
-                throw calls.problem(create, a, settings.projectKey(), settings.issueType());
+                Answer told = new Answer(a.status(), a.body(), a.retryAfter(), a.lost(), attempt);
+                throw calls.problem(create, told, settings.projectKey(), settings.issueType());
             }
             Duration wait = retries.afterFailure(attempt - 1);
             LOG.warn("Jira create issue for ticket {}: {}; looking for it before try {} in {} ms", ticket.id(),

@@ -25,6 +25,8 @@ public record TrackerSettings(String baseUrl, String projectKey, String issueTyp
 
     public static final String TOKEN_VARIABLE = "CAMFLEET_JIRA_TOKEN";
     public static final String EMAIL_VARIABLE = "CAMFLEET_JIRA_EMAIL";
+    /** Jira's project key format: a capital letter, then capitals, digits or underscores. */
+    public static final String PROJECT_KEY = "[A-Z][A-Z0-9_]{1,254}";
 
     /** Jira's default priority scheme. */
     public static final Map<Severity, String> DEFAULT_PRIORITIES = Map.of(Severity.P1, "Highest",
@@ -81,8 +83,7 @@ public record TrackerSettings(String baseUrl, String projectKey, String issueTyp
             checkUrl(url);
         }
         String key = Objects.requireNonNullElse(s.projectKey, "").strip();
-        // Jira's default project key format: a capital letter, then capitals, digits or underscores.
-        if (!key.isEmpty() && !key.matches("[A-Z][A-Z0-9_]{1,254}")) {
+        if (!key.isEmpty() && !key.matches(PROJECT_KEY)) {
             throw Problem.badInput("jira.settings.badProjectKey", key);
         }
         Map<Severity, String> priorities = new EnumMap<>(DEFAULT_PRIORITIES);

@@ -220,6 +220,7 @@ class JiraErrorsTest {
         Problem p = problem(() -> tracker().push(JiraRig.ticket("T-1")));
 
         assertThat(p.key()).isEqualTo("jira.serverError");
+        assertThat(TEXT.text(p)).contains("failed to create issue 3 times (HTTP 502: Bad Gateway)");
         assertThat(jira.requests(Kind.CREATE)).hasSize(3);
         assertThat(jira.requests(Kind.SEARCH)).hasSize(3);
     }
@@ -258,6 +259,14 @@ class JiraErrorsTest {
         for (String s : said) {
             assertThat(s).doesNotContain(FakeJira.TOKEN).doesNotContain(wrong).doesNotContain(basic);
         }
+    }
+
+    @Test
+    void aProjectKeyThatIsNoKeyIsRefusedBeforeAnythingIsSent() {
+        TrackerSettings s = JiraRig.withProject(jira.settings(), "SUP\" OR project = \"OPS", "Task");
+        assertThatThrownBy(() -> tracker(s, FakeJira.TOKEN))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.key()).isEqualTo("jira.settings.badProjectKey"));
+        assertThat(jira.requests(Kind.SEARCH)).isEmpty();
     }
 
     @Test
