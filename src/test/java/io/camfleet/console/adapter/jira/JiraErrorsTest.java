@@ -134,7 +134,8 @@ class JiraErrorsTest {
 
         Problem p = problem(() -> t.push(JiraRig.ticket("T-1")));
         assertThat(p.key()).isEqualTo("jira.badField");
-        assertThat(TEXT.text(p)).contains("priority").contains("Specify the Priority (id or name) in the string format");
+        assertThat(TEXT.text(p)).contains("priority")
+                .contains("Specify the Priority (id or name) in the string format");
     }
 
     @Test
@@ -265,7 +266,8 @@ class JiraErrorsTest {
     void aProjectKeyThatIsNoKeyIsRefusedBeforeAnythingIsSent() {
         TrackerSettings s = JiraRig.withProject(jira.settings(), "SUP\" OR project = \"OPS", "Task");
         assertThatThrownBy(() -> tracker(s, FakeJira.TOKEN))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.key()).isEqualTo("jira.settings.badProjectKey"));
+                .isInstanceOfSatisfying(Problem.class,
+                        p -> assertThat(p.key()).isEqualTo("jira.settings.badProjectKey"));
         assertThat(jira.requests(Kind.SEARCH)).isEmpty();
     }
 
