@@ -115,6 +115,16 @@ class JiraErrorsTest {
     }
 
     @Test
+    void aCreateAnswered404NamesTheProjectAndIsNotTriedAgain() {
+        jira.fail(Kind.CREATE, 404, "No project could be found with key 'SUP'.", 1);
+        Problem p = problem(() -> tracker().push(JiraRig.ticket("T-1")));
+
+        assertThat(p.key()).isEqualTo("jira.noProject");
+        assertThat(TEXT.text(p)).contains(FakeJira.PROJECT);
+        assertThat(jira.requests(Kind.CREATE)).hasSize(1);
+    }
+
+    @Test
     void anUnknownIssueTypeIsNamedWithItsProject() {
         JiraCloudTracker t = tracker(JiraRig.withProject(jira.settings(), FakeJira.PROJECT, "Bug"), FakeJira.TOKEN);
 
