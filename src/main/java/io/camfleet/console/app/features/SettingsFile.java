@@ -11,6 +11,7 @@ import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.service.settings.SettingsStore;
+import io.camfleet.console.service.tracker.TrackerSettings;
 import io.camfleet.console.ui.shell.WindowSettings;
 
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ public final class SettingsFile {
     /** Each capability's part of the settings; a new capability adds its own here and touches no other. */
     static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
             SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
-            AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION);
+            AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION,
+            TrackerSettings.SECTION);
 
     private SettingsFile() {
     }
