@@ -3,11 +3,15 @@ package io.camfleet.console.adapter.ssh;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.CommandResult;
 import io.camfleet.console.service.deploy.HostSession;
+import io.camfleet.console.service.deploy.RemoteEntry;
 import io.camfleet.console.service.deploy.ShellQuote;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.sftp.FileAttributes;
+import net.schmizz.sshj.sftp.FileMode;
 import net.schmizz.sshj.sftp.OpenMode;
+import net.schmizz.sshj.sftp.RemoteResourceInfo;
 import net.schmizz.sshj.sftp.RemoteFile;
 import net.schmizz.sshj.sftp.RenameFlags;
 import net.schmizz.sshj.sftp.SFTPClient;
@@ -18,9 +22,11 @@ import org.slf4j.LoggerFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -81,6 +87,39 @@ final class SshjHostSession implements HostSession {
                 throw new Problem(e, "ssh.connectionLost", address, reason(e));
             }
             return Optional.empty(); // missing, a folder, not readable: as a cat that failed
+        } catch (IOException e) {
+            throw lostOr(e, new Problem(e, "ssh.readFailed", address, remotePath, reason(e)));
+        }
+    }
+
+    @Override
+    public List<RemoteEntry> list(String remoteDir) {
+        try {
+            List<RemoteEntry> entries = new ArrayList<>();
+            for (RemoteResourceInfo info : sftp().ls(remoteDir)) {
+                FileAttributes a = info.getAttributes();
+                FileMode.Type type = a.getType();
+                entries.add(new RemoteEntry(info.getName(), a.getSize(), type == FileMode.Type.DIRECTORY,
+                        type == FileMode.Type.REGULAR, Instant.ofEpochSecond(a.getMtime())));
+            }
+            entries.sort(java.util.Comparator.comparing(RemoteEntry::name));
+            return entries;
+        } catch (IOException e) {
+            throw lostOr(e, new Problem(e, "ssh.listFailed", address, remoteDir, reason(e)));
+        }
+    }
+
+    @Override
+    public long copy(String remotePath, OutputStream out, long limit) {
+        try (RemoteFile file = sftp().open(remotePath, EnumSet.of(OpenMode.READ))) {
+            byte[] buffer = new byte[32 * 1024];
+            long copied = 0;
+            for (int n; copied < limit
+                    && (n = file.read(copied, buffer, 0, (int) Math.min(buffer.length, limit - copied))) > 0; ) {
+                out.write(buffer, 0, n);
+                copied += n;
+            }
+            return copied;
         } catch (IOException e) {
             throw lostOr(e, new Problem(e, "ssh.readFailed", address, remotePath, reason(e)));
         }

@@ -22,6 +22,24 @@ public interface HostSession extends AutoCloseable {
      */
     Optional<byte[]> read(String remotePath, int limit);
 
+    /**
+     * The entries of a remote folder (not {@code .} nor {@code ..}), by name, over SFTP.
+     *
+     * @throws io.camfleet.console.service.common.Problem {@code ssh.listFailed} naming the folder when it does not
+     *                                                    exist or cannot be read
+     */
+    List<RemoteEntry> list(String remoteDir);
+
+    /**
+     * Copies at most {@code limit} bytes of a remote file into {@code out}, over SFTP, streaming: a large log is
+     * never held in memory.
+     *
+     * @return how many bytes were copied; fewer than the file's size when it is larger than {@code limit}
+     * @throws io.camfleet.console.service.common.Problem {@code ssh.readFailed} naming the file when it does not exist
+     *                                                    or cannot be read
+     */
+    long copy(String remotePath, java.io.OutputStream out, long limit);
+
     /** Creates a remote folder and any missing parents, as {@code mkdir -p}, over SFTP. */
     void makeDirectories(String remotePath);
 

@@ -4,6 +4,7 @@ import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.CommandResult;
 import io.camfleet.console.service.deploy.HostKeyRejected;
 import io.camfleet.console.service.deploy.HostSession;
+import io.camfleet.console.service.deploy.RemoteEntry;
 import io.camfleet.console.service.deploy.RemoteHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The SSH adapter against a real OpenSSH sshd on loopback addresses. */
@@ -180,6 +182,37 @@ class SshjHostConnectorTest {
             assertThat(session.read(marker, 3)).hasValueSatisfying(b -> assertThat(b).asString().isEqualTo("6.5"));
             assertThat(session.read(folder, 100)).as("a folder reads as nothing").isEmpty();
             assertThat(hostDir.resolve("version.new")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aFolderIsListedAndAFileCopiedBackUpToItsLimitOverSftp() throws Exception {
+        Path hostDir = sshd.hostsDir().resolve("127.0.0.8/etc");
+        Files.createDirectories(hostDir.resolve("sub"));
+        byte[] big = new byte[100_000];
+        new java.util.Random(8).nextBytes(big);
+        Files.write(hostDir.resolve("big.bin"), big);
+        Files.writeString(hostDir.resolve("a.conf"), "x=1\n");
+        Files.createSymbolicLink(hostDir.resolve("link"), hostDir.resolve("a.conf"));
+
+        try (HostSession session = connectorTrusting("127.0.0.8").open(host("127.0.0.8"))) {
+            List<RemoteEntry> entries = session.list(hostDir.toString());
+            assertThat(entries).extracting(RemoteEntry::name).containsExactly("a.conf", "big.bin", "link", "sub");
+            assertThat(entries.get(1).size()).isEqualTo(100_000);
+            assertThat(entries).extracting(RemoteEntry::regular).containsExactly(true, true, false, false);
+            assertThat(entries).extracting(RemoteEntry::folder).containsExactly(false, false, false, true);
+
+            var whole = new java.io.ByteArrayOutputStream();
+            assertThat(session.copy(hostDir.resolve("big.bin").toString(), whole, 1_000_000)).isEqualTo(100_000);
+            assertThat(whole.toByteArray()).isEqualTo(big);
+            var cut = new java.io.ByteArrayOutputStream();
+            assertThat(session.copy(hostDir.resolve("big.bin").toString(), cut, 40_000)).isEqualTo(40_000);
+            assertThat(cut.toByteArray()).isEqualTo(java.util.Arrays.copyOf(big, 40_000));
+
+            assertThatThrownBy(() -> session.list(hostDir.resolve("none").toString()))
+                    .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.key()).isEqualTo("ssh.listFailed"));
+            assertThatThrownBy(() -> session.copy(hostDir.resolve("none").toString(), cut, 10))
+                    .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.key()).isEqualTo("ssh.readFailed"));
         }
     }
 

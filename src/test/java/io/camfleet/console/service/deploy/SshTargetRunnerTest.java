@@ -382,6 +382,16 @@ class SshTargetRunnerTest {
         }
 
         @Override
+        public List<RemoteEntry> list(String remoteDir) {
+            throw new UnsupportedOperationException("a rollout lists no folder");
+        }
+
+        @Override
+        public long copy(String remotePath, java.io.OutputStream out, long limit) {
+            throw new UnsupportedOperationException("a rollout copies no file back");
+        }
+
+        @Override
         public void makeDirectories(String remotePath) {
             fail();
             calls.add("mkdir " + remotePath);
