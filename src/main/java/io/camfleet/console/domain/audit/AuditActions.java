@@ -46,6 +46,8 @@ public final class AuditActions {
     public static final String TICKET_COMMENT = "ticket.comment";
     public static final String TICKET_OUTPUT = "ticket.output";
     public static final String TICKET_ATTACH = "ticket.attach";
+    /** A ticket pushed to the outside tracker (Jira) as an issue. */
+    public static final String TICKET_PUSH = "ticket.push";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
 
