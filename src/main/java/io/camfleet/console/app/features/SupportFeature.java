@@ -1,6 +1,10 @@
 package io.camfleet.console.app.features;
 
 import io.camfleet.console.adapter.jira.JiraCloudTracker;
+import io.camfleet.console.cli.ConsoleBackend;
+import io.camfleet.console.cli.RunbooksCommand;
+import io.camfleet.console.cli.TicketCommand;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.runbooks.RunbookLibrary;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
@@ -8,6 +12,7 @@ import io.camfleet.console.service.tracker.TicketLink;
 import io.camfleet.console.service.tracker.TrackerSettings;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,5 +44,19 @@ public final class SupportFeature implements Feature {
                         JiraCloudTracker::open)))
                 .add(RunbookLibrary.class, new Lazy<>(() ->
                         new RunbookLibrary(folder.folder().path().resolve(RUNBOOKS_FOLDER))));
+    }
+
+    @Override
+    public void opened(WindowContext w, ConsoleBackend.Session session) {
+        // The files are read off the FX thread; a bad one is a banner, never a window that does not open.
+        RunbookLibrary library = session.part(RunbookLibrary.class);
+        RunbookBanners banners = new RunbookBanners(w.shell(), library, w.tasks(), w.messages());
+        w.tasks().job(w.messages().text("runbooks.banner.reload"), p -> library.current()).quiet()
+                .onSuccess(banners::show).start();
+    }
+
+    @Override
+    public List<Object> commands(Messages m) {
+        return List.of(new TicketCommand(m), new RunbooksCommand(m));
     }
 }
