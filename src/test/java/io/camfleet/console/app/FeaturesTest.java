@@ -82,7 +82,7 @@ class FeaturesTest {
         List<String> names = runtime().commands(m).stream()
                 .map(c -> c.getClass().getAnnotation(CommandLine.Command.class).name()).sorted().toList();
         assertThat(names).containsExactly("alerts", "audit", "availability", "demo", "deploy", "devices", "env",
-                "fleet", "import", "kpi", "map", "sync");
+                "fleet", "import", "kpi", "map", "runbooks", "sync", "ticket");
     }
 
     @Test
