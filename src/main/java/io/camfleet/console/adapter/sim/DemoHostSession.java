@@ -96,13 +96,19 @@ final class DemoHostSession implements HostSession {
 
     @Override
     public long copy(String remotePath, OutputStream out, long limit) {
+        return copy(remotePath, 0, out, limit);
+    }
+
+    @Override
+    public long copy(String remotePath, long offset, OutputStream out, long limit) {
         DemoCameraFiles.File f = tree().get(DemoCameraFiles.normal(remotePath));
         if (f == null) {
             throw new Problem("ssh.readFailed", address, remotePath, "No such file");
         }
-        int n = (int) Math.min(limit, f.content().length);
+        int from = (int) Math.min(offset, f.content().length);
+        int n = (int) Math.min(limit, f.content().length - from);
         try {
-            out.write(f.content(), 0, n);
+            out.write(f.content(), from, n);
         } catch (IOException e) {
             // as over SSH: the copy failed, whichever end failed it; the caller knows its own stream
             throw new Problem(e, "ssh.readFailed", address, remotePath, e.getMessage());
