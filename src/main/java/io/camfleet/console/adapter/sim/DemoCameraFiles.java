@@ -30,6 +30,8 @@ public final class DemoCameraFiles {
     /** What was written, by camera then path: it hides the generated file of that path. */
     private final Map<String, Map<String, File>> written = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> folders = new ConcurrentHashMap<>();
+    /** What was removed, by camera: it hides the generated file of that path until it is written again. */
+    private final Map<String, Set<String>> removed = new ConcurrentHashMap<>();
 
     public DemoCameraFiles(long seed) {
         this.seed = seed;
@@ -42,6 +44,7 @@ public final class DemoCameraFiles {
     /** The camera's whole tree now, by path: generated, then what was written over it. */
     Map<String, File> tree(DemoCamera camera) {
         Map<String, File> all = new TreeMap<>(generated(camera));
+        all.keySet().removeAll(removed.getOrDefault(camera.camera().id(), Set.of()));
         Map<String, File> mine = written.get(camera.camera().id());
         if (mine != null) {
             synchronized (mine) {
@@ -68,6 +71,21 @@ public final class DemoCameraFiles {
         synchronized (mine) {
             mine.put(path, new File(content.clone(), at));
         }
+        Set<String> gone = removed.get(cameraId);
+        if (gone != null) {
+            gone.remove(path);
+        }
+    }
+
+    /** Removes a file, as {@code rm -f} does: one already gone is no failure. */
+    void remove(String cameraId, String path) {
+        Map<String, File> mine = written.get(cameraId);
+        if (mine != null) {
+            synchronized (mine) {
+                mine.remove(path);
+            }
+        }
+        removed.computeIfAbsent(cameraId, id -> ConcurrentHashMap.newKeySet()).add(path);
     }
 
     void makeDirectories(String cameraId, String path) {

@@ -151,10 +151,16 @@ final class DemoHostSession implements HostSession {
         }
     }
 
-    /** {@code sh -c COMMAND} (how the runbooks run) and a command's own argv get the same canned reply. */
+    /**
+     * {@code sh -c COMMAND} (how the runbooks run) and a command's own argv get the same canned reply; {@code rm -f}
+     * removes files from the camera's tree (a restore removes what the version restored does not hold).
+     */
     @Override
     public CommandResult run(List<String> argv, Duration timeout, Consumer<String> outputLine) {
         tree();
+        if (!argv.isEmpty() && argv.getFirst().equals("rm")) {
+            return remove(argv.subList(1, argv.size()), outputLine);
+        }
         String command = argv.size() >= 3 && argv.get(0).equals("sh") && argv.get(1).equals("-c") ? argv.get(2)
                 : String.join(" ", argv);
         DemoCameraOutputs.Reply reply = DemoCameraOutputs.answer(camera, command);
@@ -170,6 +176,28 @@ final class DemoHostSession implements HostSession {
             throw new Problem("ssh.connectionLost", address, "the camera is rebooting");
         }
         return new CommandResult(reply.exitCode(), false);
+    }
+
+    private CommandResult remove(List<String> args, Consumer<String> outputLine) {
+        boolean force = false;
+        boolean options = true;
+        int status = 0;
+        for (String arg : args) {
+            if (options && arg.equals("--")) {
+                options = false;
+            } else if (options && arg.startsWith("-")) {
+                force |= arg.contains("f");
+            } else {
+                String path = DemoCameraFiles.normal(arg);
+                if (path != null && tree().containsKey(path)) {
+                    files.remove(camera.camera().id(), path);
+                } else if (!force) {
+                    outputLine.accept("rm: cannot remove '" + arg + "': No such file or directory");
+                    status = 1;
+                }
+            }
+        }
+        return new CommandResult(status, false);
     }
 
     @Override

@@ -173,6 +173,26 @@ class DemoCameraHostsTest {
     }
 
     @Test
+    void aFileRemovedWithRmIsGoneUntilItIsWrittenAgain() {
+        CameraStatus online = first(HealthState.ONLINE);
+        try (HostSession session = hosts.open(host(online))) {
+            assertThat(session.run(List.of("rm", "-f", "--", "/etc/camos/stream.conf", "/etc/camos/none.conf"),
+                    Duration.ofSeconds(5), line -> { })).isEqualTo(new CommandResult(0, false));
+            assertThat(session.list("/etc/camos")).extracting(RemoteEntry::name)
+                    .containsExactly("agent.conf", "network.conf");
+            List<String> lines = new ArrayList<>();
+            assertThat(session.run(List.of("rm", "--", "/etc/camos/none.conf"), Duration.ofSeconds(5), lines::add))
+                    .isEqualTo(new CommandResult(1, false));
+            assertThat(lines).containsExactly(
+                    "rm: cannot remove '/etc/camos/none.conf': No such file or directory");
+
+            session.write("/etc/camos/stream.conf", "fps = 10\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(session.list("/etc/camos")).extracting(RemoteEntry::name)
+                    .containsExactly("agent.conf", "network.conf", "stream.conf");
+        }
+    }
+
+    @Test
     void anOfflineCameraIsNotReachedWithoutItsJumpHost() {
         CameraStatus offline = first(HealthState.OFFLINE);
         assertThatThrownBy(() -> hosts.open(new RemoteHost(offline.camera().id(), offline.camera().sshAddress(), "",
