@@ -199,6 +199,28 @@ class SshDiagnosticsBundleTest {
         }
     }
 
+    @Test
+    void anUnknownHostKeyComesBackAsItIsForTheOperatorToJudgeAndAnUnreachableCameraIsNamed() throws Exception {
+        String ip = "127.0.0.7";
+        SshjHostConnector trustingNothing = new SshjHostConnector(sshd.settings(
+                sshd.knownHosts(temp.resolve("known_hosts-none"), List.of())));
+
+        try (BundleDesk desk = new BundleDesk(temp.resolve("data"))) {
+            var bundle = desk.bundle(settings(ip, 50 << 20, 10 << 20));
+            HostKeyRejected rejected = catchThrowableOfType(HostKeyRejected.class,
+                    () -> bundle.collect(desk.ticket.id(), target(ip), trustingNothing, Progress.NONE));
+            Problem unreachable = catchThrowableOfType(Problem.class, () -> bundle.collect(desk.ticket.id(),
+                    new Target("CAM-GONE", "site-1", "127.0.0.1:1", "", ""), connector(ip), Progress.NONE));
+
+            assertThat(rejected.reason()).isEqualTo(HostKeyRejected.Reason.UNKNOWN);
+            assertThat(unreachable.key()).isEqualTo("bundle.failed");
+            assertThat(unreachable.getMessage()).startsWith("No diagnostics bundle of CAM-GONE was kept: Could not "
+                    + "connect to 127.0.0.1:1");
+            assertThat(desk.filesKept()).isEmpty();
+            assertThat(desk.attachments()).isEmpty();
+        }
+    }
+
     /** A connector whose sessions kill their own sshd once {@code after} bytes of a file have been copied. */
     private record Dropping(HostConnector real, long after, AtomicBoolean dropped) implements HostConnector {
 
