@@ -111,17 +111,30 @@ final class SshjHostSession implements HostSession {
 
     @Override
     public long copy(String remotePath, OutputStream out, long limit) {
-        try (RemoteFile file = sftp().open(remotePath, EnumSet.of(OpenMode.READ))) {
+        return copy(remotePath, 0, out, limit);
+    }
+
+    @Override
+    public long copy(String remotePath, long offset, OutputStream out, long limit) {
+        // Not try-with-resources: on a dropped connection sshj's close throws the very exception the read threw,
+        // and adding it to itself as suppressed fails with an IllegalArgumentException that hides the loss.
+        RemoteFile file = null;
+        try {
+            file = sftp().open(remotePath, EnumSet.of(OpenMode.READ));
             byte[] buffer = new byte[32 * 1024];
             long copied = 0;
-            for (int n; copied < limit
-                    && (n = file.read(copied, buffer, 0, (int) Math.min(buffer.length, limit - copied))) > 0; ) {
+            for (int n; copied < limit && (n = file.read(offset + copied, buffer, 0,
+                    (int) Math.min(buffer.length, limit - copied))) > 0; ) {
                 out.write(buffer, 0, n);
                 copied += n;
             }
             return copied;
         } catch (IOException e) {
             throw lostOr(e, new Problem(e, "ssh.readFailed", address, remotePath, reason(e)));
+        } finally {
+            if (file != null) {
+                closeQuietly(file);
+            }
         }
     }
 
