@@ -3,6 +3,7 @@ package io.camfleet.console.app;
 import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.adapter.aws.AwsClients;
 import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
+import io.camfleet.console.adapter.aws.SsmCameraShell;
 import io.camfleet.console.adapter.aws.SsmWaveRunner;
 import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.adapter.files.FleetLock;
@@ -153,7 +154,8 @@ final class ConsoleRuntime implements ConsoleBackend {
         return switch (executor) {
             case DEMO -> throw new Problem("diag.demoShellMissing");
             case SSH -> new SshCameraShell(sshConnector(), sshUser, DIAG_PARALLEL);
-            case SSM -> throw new Problem("diag.demoShellMissing");
+            case SSM -> new SsmCameraShell(awsClients(), environmentOf(folder, fleet), Duration.ofSeconds(2),
+                    Duration.ofMinutes(1));
         };
     }
 
