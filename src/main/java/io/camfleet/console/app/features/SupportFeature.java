@@ -1,10 +1,13 @@
 package io.camfleet.console.app.features;
 
+import io.camfleet.console.cli.DiagCommand;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.runbooks.RunbookCatalogue;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The support desk for level 2 and 3: tickets with their SLA timers and timelines, the diagnostics runbooks (built in,
@@ -25,5 +28,10 @@ public final class SupportFeature implements Feature {
         parts.add(TicketService.class, tickets)
                 .add(RunbookCatalogue.class, new Lazy<>(() ->
                         RunbookCatalogue.read(folder.folder().path().resolve(RUNBOOKS_FOLDER))));
+    }
+
+    @Override
+    public List<Object> commands(Messages m) {
+        return List.of(new DiagCommand(m));
     }
 }
