@@ -17,6 +17,7 @@ import io.camfleet.console.service.diagnostics.RunRequest;
 import io.camfleet.console.service.diagnostics.RunbookPreview;
 import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.runbooks.RunbookCatalogue;
+import io.camfleet.console.service.runbooks.RunbookLibrary;
 import io.camfleet.console.service.support.TicketService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,7 +108,7 @@ public final class DiagCommand implements Callable<Integer> {
                     : fleet.source().startsWith("Demo") ? ExecutorKind.DEMO : ExecutorKind.SSH;
             DiagnosticsService diagnostics = new DiagnosticsService(
                     backend.shell(exec, session.folder(), fleet, sshUser),
-                    () -> session.part(RunbookCatalogue.class), session.part(TicketService.class), session.audit());
+                    session.part(RunbookLibrary.class)::current, session.part(TicketService.class), session.audit());
             RunbookPreview preview = diagnostics.preview(runbook, values, cameras);
             boolean confirmed = yes || preview.needsConfirmation() && !json && askedAndConfirmed(preview, cameras);
             // the heading comes with the first camera's outcome: once the run passed its checks, nothing before
@@ -194,7 +195,7 @@ public final class DiagCommand implements Callable<Integer> {
         ConsoleBackend backend = Commands.backend(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (ConsoleBackend.Session session = backend.open(root.dataDir())) {
-            RunbookCatalogue catalogue = session.part(RunbookCatalogue.class);
+            RunbookCatalogue catalogue = session.part(RunbookLibrary.class).current();
             if (json) {
                 out.println(listJson(catalogue));
             } else {
