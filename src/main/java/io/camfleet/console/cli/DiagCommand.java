@@ -140,7 +140,7 @@ public final class DiagCommand implements Callable<Integer> {
                 ? messages.text("diag.cli.completed", r.cameraId(), r.exitCode(), seconds)
                 : messages.text("diag.cli.notCompleted", r.cameraId(),
                 messages.text("diag.outcome." + r.outcome().name()), r.detail()));
-        r.output().lines().forEach(line -> out.println("  | " + line));
+        r.output().lines().forEach(line -> out.println(line.isEmpty() ? "  |" : "  | " + line));
         out.flush();
     }
 

@@ -105,6 +105,9 @@ class DiagnosticsServiceTest {
         assertThat(words.text(refused)).isEqualTo("The runbook restart-service (Restart the camera service) changes"
                 + " the cameras it runs on, so it needs your confirmation before it runs on 2 cameras: confirm it"
                 + " (--yes on the command line); nothing was run.");
+        Problem one = catchThrowableOfType(Problem.class, () -> diagnostics.run(
+                new RunRequest("reboot", Map.of(), cameras("cam-1"), 0, false), r -> { }));
+        assertThat(words.text(one)).contains("before it runs on 1 camera: confirm it");
         assertThat(shell.commands).isEmpty();
         assertThat(audited).isEmpty();
     }
