@@ -3,6 +3,7 @@ package io.camfleet.console.app;
 import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.adapter.aws.AwsClients;
 import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
+import io.camfleet.console.adapter.aws.SsmCameraShell;
 import io.camfleet.console.adapter.aws.SsmWaveRunner;
 import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.adapter.files.FleetLock;
@@ -49,6 +50,8 @@ import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.environments.SyncSink;
 import io.camfleet.console.service.deploy.SshTargetRunner;
+import io.camfleet.console.service.diagnostics.CameraShell;
+import io.camfleet.console.service.diagnostics.SshCameraShell;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.service.deploy.HostConnector;
@@ -146,18 +149,24 @@ final class ConsoleRuntime implements ConsoleBackend {
             }
             case SSH -> new SshTargetRunner(sshConnector(), sshUser, installRoot(), Duration.ofMinutes(10));
             case SSM -> {
-                // Each camera is reached in the AWS environment its site was synced from.
-                Map<String, Environment> byLabel = new java.util.HashMap<>();
-                readSettings(folder).get(SourceSettings.SECTION).environments()
-                        .forEach(e -> byLabel.put(e.label(), e));
-                Map<String, String> siteEnvironment = new java.util.HashMap<>();
-                fleet.sites().forEach(s -> siteEnvironment.put(s.site().id(), s.site().environment()));
-                yield new SsmWaveRunner(awsClients(), t -> java.util.Optional.ofNullable(
-                        byLabel.get(siteEnvironment.getOrDefault(t.siteId(), ""))), SSH_INSTALL_ROOT,
+                yield new SsmWaveRunner(awsClients(), environmentOf(folder, fleet), SSH_INSTALL_ROOT,
                         SSM_SCRIPT_TIMEOUT, clock);
             }
         };
     }
+
+    @Override
+    public CameraShell shell(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser) {
+        return switch (executor) {
+            case DEMO -> new DemoCameraHosts(fleet, demoFiles, 1);
+            case SSH -> new SshCameraShell(sshConnector(), sshUser, DIAG_PARALLEL);
+            case SSM -> new SsmCameraShell(awsClients(), environmentOf(folder, fleet), Duration.ofSeconds(2),
+                    Duration.ofMinutes(1));
+        };
+    }
+
+    /** How many cameras a runbook runs on at once over SSH. */
+    static final int DIAG_PARALLEL = 16;
 
     @Override
     public HostConnector connector(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser) {
@@ -175,6 +184,16 @@ final class ConsoleRuntime implements ConsoleBackend {
                 .filter(Files::isReadable).toList();
         return new SshjHostConnector(new SshSettings(ssh.resolve("known_hosts"), keys, SshSettings.agentSocket(env),
                 Duration.ofSeconds(10), Duration.ofSeconds(15)));
+    }
+
+    /** Each camera is reached over SSM in the AWS environment its site was synced from. */
+    private Function<io.camfleet.console.service.deploy.Target, Optional<Environment>> environmentOf(Path folder,
+            FleetSnapshot fleet) {
+        Map<String, Environment> byLabel = new java.util.HashMap<>();
+        readSettings(folder).get(SourceSettings.SECTION).environments().forEach(e -> byLabel.put(e.label(), e));
+        Map<String, String> siteEnvironment = new java.util.HashMap<>();
+        fleet.sites().forEach(s -> siteEnvironment.put(s.site().id(), s.site().environment()));
+        return t -> Optional.ofNullable(byLabel.get(siteEnvironment.getOrDefault(t.siteId(), "")));
     }
 
     @Override

@@ -78,6 +78,14 @@ public interface ConsoleBackend {
     DeploymentExecutor runner(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser);
 
     /**
+     * What runs a runbook's command on cameras, reaching them as deployments do: {@code demo} (the demo fleet's
+     * simulated camera hosts), {@code ssh} (the user's SSH keys and known_hosts, as {@code sshUser}) or {@code ssm}
+     * (SSM Run Command in the AWS environment of each camera's site, as the settings of {@code folder} name them).
+     */
+    io.camfleet.console.service.diagnostics.CameraShell shell(ExecutorKind executor, Path folder, FleetSnapshot fleet,
+                                                              String sshUser);
+
+    /**
      * What opens sessions (SFTP and commands) to cameras, for diagnostics bundles, backups and restores: {@code demo}
      * (the demo fleet's simulated hosts, whose health is as {@code fleet} has it) or {@code ssh} (the user's SSH keys,
      * agent and known_hosts).

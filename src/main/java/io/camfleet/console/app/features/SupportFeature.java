@@ -2,6 +2,7 @@ package io.camfleet.console.app.features;
 
 import io.camfleet.console.adapter.jira.JiraCloudTracker;
 import io.camfleet.console.cli.ConsoleBackend;
+import io.camfleet.console.cli.DiagCommand;
 import io.camfleet.console.cli.RunbooksCommand;
 import io.camfleet.console.cli.TicketCommand;
 import io.camfleet.console.service.common.Messages;
@@ -62,6 +63,6 @@ public final class SupportFeature implements Feature {
 
     @Override
     public List<Object> commands(Messages m) {
-        return List.of(new TicketCommand(m), new RunbooksCommand(m));
+        return List.of(new TicketCommand(m), new RunbooksCommand(m), new DiagCommand(m));
     }
 }

@@ -48,6 +48,11 @@ public final class AuditActions {
     public static final String TICKET_ATTACH = "ticket.attach";
     /** A ticket pushed to the outside tracker (Jira) as an issue. */
     public static final String TICKET_PUSH = "ticket.push";
+    /**
+     * A remediation runbook (it changes the cameras: a restart, a reboot, a cleared cache) was run on cameras, as the
+     * operator confirmed it. Diagnostics only look and are recorded in their ticket.
+     */
+    public static final String DIAG_REMEDIATE = "diag.remediate";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
 
