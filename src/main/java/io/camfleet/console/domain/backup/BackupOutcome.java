@@ -1,0 +1,25 @@
+package io.camfleet.console.domain.backup;
+
+import java.util.Objects;
+
+/**
+ * How one camera's backup went.
+ *
+ * @param cameraId the camera system
+ * @param result   a new version, unchanged (the folder is as the latest version holds it: no version is added), or
+ *                 failed (nothing stored)
+ * @param version  the new version, or the latest one when unchanged; null when failed
+ * @param problem  why it failed, one sentence for the operator; "" otherwise
+ */
+public record BackupOutcome(String cameraId, Result result, BackupVersion version, String problem) {
+
+    public BackupOutcome {
+        Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(result, "result");
+        problem = Objects.requireNonNullElse(problem, "");
+    }
+
+    public enum Result {
+        NEW_VERSION, UNCHANGED, FAILED
+    }
+}
