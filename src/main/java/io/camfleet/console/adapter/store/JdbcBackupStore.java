@@ -4,7 +4,7 @@ import io.camfleet.console.domain.backup.BackupVersion;
 import io.camfleet.console.domain.backup.ConfigFile;
 import io.camfleet.console.domain.backup.OffsiteCopy;
 import io.camfleet.console.service.backup.BackupStore;
-import io.camfleet.console.service.backup.TakenFile;
+import io.camfleet.console.domain.backup.TakenFile;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

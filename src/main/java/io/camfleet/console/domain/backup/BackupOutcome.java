@@ -1,5 +1,6 @@
 package io.camfleet.console.domain.backup;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,13 +11,16 @@ import java.util.Objects;
  *                 failed (nothing stored)
  * @param version  the new version, or the latest one when unchanged; null when failed
  * @param problem  why it failed, one sentence for the operator; "" otherwise
+ * @param skipped  the entries of the folder neither a file nor a folder (symbolic links, devices), not kept
  */
-public record BackupOutcome(String cameraId, Result result, BackupVersion version, String problem) {
+public record BackupOutcome(String cameraId, Result result, BackupVersion version, String problem,
+                            List<String> skipped) {
 
     public BackupOutcome {
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(result, "result");
         problem = Objects.requireNonNullElse(problem, "");
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
     }
 
     public enum Result {

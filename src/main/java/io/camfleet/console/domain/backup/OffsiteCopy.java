@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Where a version's copy in S3 stands.
  *
- * @param state   none wanted (no bucket configured), put, or failed
+ * @param state   none wanted (no bucket configured), pending (the version is stored, its put not yet done), put,
+ *                or failed
  * @param key     the object's key once put ({@code prefix/camera/version.zip}); "" otherwise
  * @param problem why the put failed, one sentence; "" otherwise
  */
@@ -19,6 +20,8 @@ public record OffsiteCopy(State state, String key, String problem) {
         problem = Objects.requireNonNullElse(problem, "");
     }
 
+    public static final OffsiteCopy PENDING = new OffsiteCopy(State.PENDING, "", "");
+
     public static OffsiteCopy stored(String key) {
         return new OffsiteCopy(State.STORED, key, "");
     }
@@ -28,6 +31,6 @@ public record OffsiteCopy(State state, String key, String problem) {
     }
 
     public enum State {
-        NONE, STORED, FAILED
+        NONE, PENDING, STORED, FAILED
     }
 }

@@ -7,12 +7,13 @@ import java.util.List;
  *
  * @param cameraId  the camera system
  * @param restored  the version written back
+ * @param before    the version holding what the camera had just before (new, or its latest when unchanged)
  * @param written   the paths written, in order
  * @param removed   the paths removed: files the camera had that the restored version does not
  * @param readBack  the version taken right after, which now holds the camera's configuration (its checksum equals the
  *                  restored version's)
  */
-public record RestoreReport(String cameraId, int restored, List<String> written, List<String> removed,
+public record RestoreReport(String cameraId, int restored, BackupVersion before, List<String> written, List<String> removed,
                             BackupVersion readBack) {
 
     public RestoreReport {

@@ -2,6 +2,7 @@ package io.camfleet.console.service.backup;
 
 import io.camfleet.console.domain.backup.BackupVersion;
 import io.camfleet.console.domain.backup.OffsiteCopy;
+import io.camfleet.console.domain.backup.TakenFile;
 
 import java.time.Instant;
 import java.util.List;
