@@ -26,14 +26,15 @@ public final class S3BackupCopies implements OffsiteCopies {
     public static final String CAMERA = "camfleet-camera";
     public static final String VERSION = "camfleet-version";
 
-    private final AwsClients clients;
+    private final Supplier<AwsClients> clients;
     private final Supplier<List<Environment>> environments;
 
     /**
+     * @param clients      the console's AWS clients, asked for only when a version is put
      * @param environments the configured environments; the settings' {@code environment} names one by its label, or
      *                     the first is used
      */
-    public S3BackupCopies(AwsClients clients, Supplier<List<Environment>> environments) {
+    public S3BackupCopies(Supplier<AwsClients> clients, Supplier<List<Environment>> environments) {
         this.clients = clients;
         this.environments = environments;
     }
@@ -49,7 +50,7 @@ public final class S3BackupCopies implements OffsiteCopies {
         String key = key(settings.s3Prefix(), version.cameraId(), version.number());
         Environment env = environment(settings, version, key);
         try {
-            clients.s3(env).putObject(PutObjectRequest.builder()
+            clients.get().s3(env).putObject(PutObjectRequest.builder()
                     .bucket(settings.s3Bucket())
                     .key(key)
                     .contentType("application/zip")

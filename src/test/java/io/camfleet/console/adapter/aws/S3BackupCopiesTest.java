@@ -87,7 +87,7 @@ class S3BackupCopiesTest {
         BackupSettings settings = new BackupSettings(folder.toString(), 1 << 20, 100, bucket, "backups/", "prod");
         return new ConfigBackups(db.backups(), new AuditService(new JdbcAuditTrail(db.dataSource()),
                 new AuditAnchorFiles(temp.resolve("data")), new Operator("nina", ""), Clock.systemUTC()),
-                Clock.systemUTC(), () -> settings, new S3BackupCopies(clients, () -> List.of(env)),
+                Clock.systemUTC(), () -> settings, new S3BackupCopies(() -> clients, () -> List.of(env)),
                 new Messages(Locale.ROOT));
     }
 
