@@ -204,7 +204,7 @@ public final class SiteDetailView {
 
     /** When each camera's configuration was last backed up ("never" for none), read again when backups change. */
     private TableColumn<CameraStatus, CameraStatus> lastConfigBackupColumn() {
-        TableColumn<CameraStatus, CameraStatus> col = cameraColumn("backup.ui.column", 110,
+        TableColumn<CameraStatus, CameraStatus> col = cameraColumn("backup.ui.column", 130,
                 Comparator.comparing(cs -> vm.lastConfigBackup(cs.camera().id()),
                         Comparator.nullsFirst(Comparator.naturalOrder())));
         col.setCellFactory(c -> new RelativeTimeCell<>(cs -> vm.lastConfigBackup(cs.camera().id()),
