@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>what the camera holds now is read and kept as a version (or found equal to its latest), so that the restore
  *       can itself be undone; a folder that cannot be kept (too large, a hostile name) stops the restore here, before
- *       anything is written;</li>
+ *       anything is written; a folder that is gone (a camera reinstalled) is made again, empty;</li>
  *   <li>each file of the version is written, atomically (next to it, then renamed over it);</li>
  *   <li>the files the camera has that the version does not are removed: a file added since (an override, a second
  *       certificate) changes what the camera does, so leaving it would not give back the configuration the operator
@@ -54,7 +54,7 @@ final class ConfigRestore {
         String camera = version.cameraId();
         BackupOutcome before;
         try (HostSession session = connector.open(host)) {
-            FolderReader.Read now = FolderReader.read(session, camera, cfg);
+            FolderReader.Read now = current(session, camera);
             before = backups.keep(camera, now, cfg, 0);
             write(session);
             remove(session, now);
@@ -70,6 +70,22 @@ final class ConfigRestore {
             String why = e instanceof Problem p ? backups.messages().text(p) : String.valueOf(e);
             throw new Problem(e, "backup.restoreFailed", camera, version.number(), written.size(), files.size(),
                     names(written), removed.size(), why);
+        }
+    }
+
+    /**
+     * What the camera holds now. A camera reinstalled since has no configuration folder: it is made, and the camera
+     * holds nothing yet; a folder that cannot be listed for another reason stops the restore when making it fails too.
+     */
+    private FolderReader.Read current(HostSession session, String camera) {
+        try {
+            return FolderReader.read(session, camera, cfg);
+        } catch (Problem p) {
+            if (!"ssh.listFailed".equals(p.key())) {
+                throw p;
+            }
+            session.makeDirectories(FolderReader.remote(cfg, ""));
+            return FolderReader.read(session, camera, cfg);
         }
     }
 

@@ -245,6 +245,25 @@ class ConfigBackupOverSshTest {
     }
 
     @Test
+    void aCameraReinstalledWithoutItsFolderGetsItBackWhole() throws Exception {
+        Path folder = camera("127.0.0.5");
+        Files.createDirectories(folder.resolve("net"));
+        Files.writeString(folder.resolve("net/wifi.conf"), "psk=1\n");
+        ConfigBackups backups = backups();
+        Target cam = target("127.0.0.5");
+        backups.backup(List.of(cam), connector("127.0.0.5"), sshd.user());
+        Files.delete(folder.resolve("net/wifi.conf"));
+        Files.delete(folder.resolve("net"));
+        Files.delete(folder);
+
+        RestoreReport report = backups.restore(cam, 1, true, connector("127.0.0.5"), sshd.user());
+
+        assertThat(folder.resolve("net/wifi.conf")).hasContent("psk=1\n");
+        assertThat(report.before().files()).as("it held nothing").isZero();
+        assertThat(report.readBack().restoredFrom()).isEqualTo(1);
+    }
+
+    @Test
     void hostileFileNamesAreKeptAsTheyAreAndWrittenBackLiterally() throws Exception {
         Path folder = camera("127.0.0.6");
         List<String> names = List.of("-rf", "$(touch pwned)", "`id`", "it's \"quoted\".conf", "two\nlines",
