@@ -11,8 +11,8 @@ import java.util.List;
  */
 public final class LineDiff {
 
-    /** The largest LCS table built: 16 M cells of 4 bytes, 64 MB at most. */
-    static final long MAX_CELLS = 16L * 1024 * 1024;
+    /** The largest LCS table built: 4 M cells of 4 bytes, 16 MB at most (two files of 2,000 lines each fit). */
+    static final long MAX_CELLS = 4L * 1024 * 1024;
 
     private LineDiff() {
     }

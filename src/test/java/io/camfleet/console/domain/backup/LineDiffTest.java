@@ -54,7 +54,7 @@ class LineDiffTest {
 
     @Test
     void twoLargeFilesWithNothingInCommonAreShownReplacedWithoutBuildingAHugeTable() {
-        // 5000 x 5000 lines would be a 25 M cell table, over the 16 M bound: the middle is shown replaced whole.
+        // 5000 x 5000 lines would be a 25 M cell table, over the 4 M bound: the middle is shown replaced whole.
         List<String> left = IntStream.range(0, 5000).mapToObj(i -> "left " + i).toList();
         List<String> right = IntStream.range(0, 5000).mapToObj(i -> "right " + i).toList();
 
