@@ -111,6 +111,14 @@ class SshBackupCommandTest {
         assertThat(out.toString()).contains(CAMERA + " restored to v1: 2 files written, 0 removed, read back and "
                 + "checked as v3.", "what it held before is kept as v2");
         assertThat(config.resolve("camera.conf")).hasContent("fps=25\nres=1080p\n");
+
+        assertThat(camfleet("backup", "--targets", "all", "--executor", "ssh", "--ssh-user", SSHD.user(), "--json"))
+                .isZero();
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(doc.get("failed").asInt()).isZero();
+        assertThat(doc.get("cameras").get(0).get("camera").asText()).isEqualTo(CAMERA);
+        assertThat(doc.get("cameras").get(0).get("result").asText()).isEqualTo("unchanged");
+        assertThat(doc.get("cameras").get(0).get("version").get("restoredFrom").asInt()).isEqualTo(1);
     }
 
     @Test
