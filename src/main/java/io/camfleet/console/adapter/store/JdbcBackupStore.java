@@ -37,8 +37,46 @@ public final class JdbcBackupStore implements BackupStore {
         this.ds = ds;
     }
 
+    /** Tries of one version: a console numbering the same camera at the same moment takes the number first. */
+    static final int TRIES = 20;
+
+    /**
+     * Numbers the version after the camera's latest and stores it with its files. Two consoles backing up one camera
+     * at once read the same latest number; the second is refused by the unique (camera, number) key, or by the
+     * content key for a content they both bring, and tries again with the number read anew.
+     */
     @Override
     public BackupVersion add(BackupVersion v, List<TakenFile> files) {
+        for (int tried = 1; ; tried++) {
+            try {
+                return insert(v, files);
+            } catch (StoreException e) {
+                if (tried >= TRIES || !(e.getCause() instanceof SQLException sql) || !uniqueViolation(sql)) {
+                    throw e;
+                }
+                // a short random pause, so that two consoles do not meet again in step
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2, 20L * tried));
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** SQLSTATE 23505, a unique key refused, on H2 and PostgreSQL alike (on a batch, on what it chained). */
+    private static boolean uniqueViolation(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("23505".equals(s.getSQLState()) || s.getCause() instanceof SQLException c
+                    && "23505".equals(c.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private BackupVersion insert(BackupVersion v, List<TakenFile> files) {
         return Jdbc.inDurableTransaction(ds, c -> {
             int number = 1;
             try (PreparedStatement ps = c.prepareStatement(

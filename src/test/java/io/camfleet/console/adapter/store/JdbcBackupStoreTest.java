@@ -120,6 +120,31 @@ class JdbcBackupStoreTest {
     }
 
     @Test
+    void twoConsolesBackingUpOneCameraAtOnceGetANumberEach() throws Exception {
+        int each = 15;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.Callable<List<Integer>> console = () -> {
+            start.await();
+            List<Integer> numbers = new java.util.ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                // the same content from both: the content key is raced for too
+                numbers.add(add("cam-1", T0.plusSeconds(i), 0, List.of(text("a.conf", "same " + i))).number());
+            }
+            return numbers;
+        };
+        try (java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = two.submit(console);
+            var second = two.submit(console);
+            List<Integer> all = new java.util.ArrayList<>(first.get());
+            all.addAll(second.get());
+
+            assertThat(all).doesNotHaveDuplicates().hasSize(2 * each);
+            assertThat(store.versions("cam-1")).hasSize(2 * each);
+            assertThat(store.latest("cam-1").orElseThrow().number()).isEqualTo(2 * each);
+        }
+    }
+
+    @Test
     void theCopyStateIsRecordedAndTheLastBackupOfEachCameraIsKnown() {
         add("cam-1", T0, 0, List.of(text("a", "1")));
         add("cam-1", T0.plus(Duration.ofHours(2)), 0, List.of(text("a", "2")));
