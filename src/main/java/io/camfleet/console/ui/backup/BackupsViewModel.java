@@ -43,6 +43,7 @@ public final class BackupsViewModel {
     private final Runnable changed;
 
     private final ObservableList<BackupVersion> versions = FXCollections.observableArrayList();
+    private final ObservableList<Integer> numbers = FXCollections.observableArrayList();
     private final ObjectProperty<BackupVersion> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> left = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> right = new SimpleObjectProperty<>();
@@ -89,6 +90,7 @@ public final class BackupsViewModel {
 
     private void show(List<BackupVersion> list) {
         versions.setAll(list);
+        numbers.setAll(list.stream().map(BackupVersion::number).toList());
         lastBackup.set(list.isEmpty() ? m.text("backup.ui.never")
                 : m.text("backup.ui.last", BackupAge.text(Duration.between(list.getFirst().takenAt(),
                 clock.instant())), list.getFirst().number()));
@@ -245,10 +247,6 @@ public final class BackupsViewModel {
 
     /** The version numbers, newest first, for the comparison's choices. */
     public ObservableList<Integer> numbers() {
-        ObservableList<Integer> numbers = FXCollections.observableArrayList();
-        versions.addListener((javafx.collections.ListChangeListener<BackupVersion>) c ->
-                numbers.setAll(versions.stream().map(BackupVersion::number).toList()));
-        numbers.setAll(versions.stream().map(BackupVersion::number).toList());
         return numbers;
     }
 }
