@@ -155,6 +155,11 @@ final class SshjHostSession implements HostSession {
             try (RemoteFile file = files.open(next, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC))) {
                 file.write(0, content, 0, content.length);
             }
+            // The file replaced keeps its permissions: a key readable by its owner only stays so.
+            FileAttributes old = files.statExistence(remotePath);
+            if (old != null && old.getType() == FileMode.Type.REGULAR) {
+                files.chmod(next, old.getMode().getPermissionsMask());
+            }
             if (files.getSFTPEngine().supportsServerExtension("posix-rename", "openssh.com")) {
                 files.rename(next, remotePath, EnumSet.of(RenameFlags.OVERWRITE));
             } else {
@@ -166,6 +171,18 @@ final class SshjHostSession implements HostSession {
             }
         } catch (IOException e) {
             throw lostOr(e, new Problem(e, "ssh.writeFailed", address, remotePath, reason(e)));
+        }
+    }
+
+    @Override
+    public void remove(String remotePath) {
+        try {
+            SFTPClient files = sftp();
+            if (files.statExistence(remotePath) != null) {
+                files.rm(remotePath);
+            }
+        } catch (IOException e) {
+            throw lostOr(e, new Problem(e, "ssh.removeFailed", address, remotePath, reason(e)));
         }
     }
 
@@ -297,7 +314,21 @@ final class SshjHostSession implements HostSession {
     }
 
     private Problem lostOr(IOException e, Problem otherwise) {
-        return isConnected() ? otherwise : new Problem(e, "ssh.connectionLost", address, reason(e));
+        return isConnected() && !brokenTransport(e) ? otherwise
+                : new Problem(e, "ssh.connectionLost", address, reason(e));
+    }
+
+    /**
+     * The transport itself failed (end of stream, reset): the connection is gone even when the client has not yet
+     * marked it so, which it does on its reader thread a moment after the call that met the end of the stream.
+     */
+    private static boolean brokenTransport(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof net.schmizz.sshj.transport.TransportException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
