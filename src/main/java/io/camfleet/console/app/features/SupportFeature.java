@@ -3,6 +3,7 @@ package io.camfleet.console.app.features;
 import io.camfleet.console.service.runbooks.RunbookCatalogue;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
+import io.camfleet.console.service.timeline.SiteTimeline;
 
 import java.time.Duration;
 
@@ -24,6 +25,7 @@ public final class SupportFeature implements Feature {
                 folder.audit(), folder.clock(), targets));
         parts.add(TicketService.class, tickets)
                 .add(RunbookCatalogue.class, new Lazy<>(() ->
-                        RunbookCatalogue.read(folder.folder().path().resolve(RUNBOOKS_FOLDER))));
+                        RunbookCatalogue.read(folder.folder().path().resolve(RUNBOOKS_FOLDER))))
+                .add(SiteTimeline.class, SiteTimelines.over(folder, parts));
     }
 }
