@@ -4,9 +4,13 @@ import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.fleet.FleetInventory;
 import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.timeline.AlertHistory;
+import io.camfleet.console.service.timeline.AuditHistory;
+import io.camfleet.console.service.timeline.DeploymentHistory;
 import io.camfleet.console.service.timeline.HealthChanges;
 import io.camfleet.console.service.timeline.SiteHistorySource;
 import io.camfleet.console.service.timeline.SiteTimeline;
+import io.camfleet.console.service.timeline.TicketHistory;
 import io.camfleet.console.ui.timeline.SiteTimelineWindow;
 
 import java.time.Clock;
@@ -31,7 +35,9 @@ final class SiteTimelines {
         Messages m = new Messages(Locale.ROOT);
         return new Lazy<>(() -> {
             var db = folder.database();
-            List<SiteHistorySource> sources = new ArrayList<>();
+            List<SiteHistorySource> sources = new ArrayList<>(List.of(new AlertHistory(db.alerts(), m),
+                    new DeploymentHistory(db.journal(), m), new TicketHistory(db.tickets(), m),
+                    new AuditHistory(db.auditTrail(), m)));
             return new SiteTimeline(() -> fleet.get().map(f -> f.current().inventory()).orElse(FleetInventory.EMPTY),
                     new HealthChanges(db.healthHistory(),
                             () -> settings.read().get(AvailabilitySettings.SECTION).rule(), m),
