@@ -1,11 +1,14 @@
 package io.camfleet.console.app.features;
 
+import io.camfleet.console.cli.TimelineCommand;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.runbooks.RunbookCatalogue;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
 import io.camfleet.console.service.timeline.SiteTimeline;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The support desk for level 2 and 3: tickets with their SLA timers and timelines, the diagnostics runbooks (built in,
@@ -27,5 +30,10 @@ public final class SupportFeature implements Feature {
                 .add(RunbookCatalogue.class, new Lazy<>(() ->
                         RunbookCatalogue.read(folder.folder().path().resolve(RUNBOOKS_FOLDER))))
                 .add(SiteTimeline.class, SiteTimelines.over(folder, parts));
+    }
+
+    @Override
+    public List<Object> commands(Messages m) {
+        return List.of(new TimelineCommand(m));
     }
 }
