@@ -69,9 +69,12 @@ public final class TimelineCommand implements Callable<Integer> {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", messages.locale()).withZone(zone);
         out.println(messages.text("timeline.heading", t.siteId(), time.format(t.from()), time.format(t.to()),
                 zone.getId()));
-        out.println(messages.text(startKey(t), t.outage() == null ? "" : time.format(t.outage().from()),
+        out.println(messages.text(t.start().messageKey(), t.outage() == null ? "" : time.format(t.outage().from()),
                 t.outage() == null || t.outage().ongoing() ? messages.text("timeline.outage.ongoing")
                         : time.format(t.outage().to())));
+        if (t.focus() >= 0) {
+            out.println(messages.text("timeline.cli.marked"));
+        }
         if (t.olderNotShown()) {
             out.println(messages.text("timeline.olderNotShown", t.events().size()));
         }
@@ -90,15 +93,6 @@ public final class TimelineCommand implements Callable<Integer> {
                     time.format(e.at()), messages.text("timeline.kind." + e.kind().name()), e.cameraId(),
                     e.summary()));
         }
-    }
-
-    /** The sentence that says why the timeline starts where it does. */
-    static String startKey(Timeline t) {
-        return switch (t.start()) {
-            case LAST_CHANGE_BEFORE_OUTAGE -> "timeline.start.lastChange";
-            case OUTAGE_WITHOUT_CHANGE -> "timeline.start.noChange";
-            case LAST_DAYS -> "timeline.start.lastDays";
-        };
     }
 
     private static String json(Timeline t) throws Exception {

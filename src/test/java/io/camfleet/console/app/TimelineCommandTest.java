@@ -72,9 +72,10 @@ class TimelineCommandTest {
         assertThat(cli.run("timeline", site, "--data-dir", data)).as(cli.err()).isEqualTo(ExitCodes.OK);
         List<String> lines = cli.out().lines().toList();
         assertThat(lines.getFirst()).startsWith("Site timeline of " + site + ", from ");
-        assertThat(lines.get(1)).satisfiesAnyOf(l -> assertThat(l).startsWith("It starts an hour before the last "
-                + "change"), l -> assertThat(l).startsWith("No change was found in the 30 days"));
-        assertThat(lines.get(3)).contains("Time", "Kind", "Camera", "What happened");
+        assertThat(lines.get(1)).satisfiesAnyOf(l -> assertThat(l).startsWith("Opens on the last change before the "
+                + "latest outage"), l -> assertThat(l).startsWith("No change was found in the 30 days"));
+        assertThat(lines.get(2)).isEqualTo("The row marked > is where the window opens.");
+        assertThat(lines.get(4)).contains("Time", "Kind", "Camera", "What happened");
         assertThat(lines.stream().filter(l -> l.startsWith(">"))).hasSize(1);
         assertThat(lines).anyMatch(l -> l.contains("Health") && l.contains("The site went down"));
     }

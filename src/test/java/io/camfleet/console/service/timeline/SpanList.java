@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /** A health history in memory, of only the spans a test gives it. */
-final class SpanList implements HealthHistory {
+public final class SpanList implements HealthHistory {
 
     private record Span(String camera, HealthState state, long start, long end) {
     }
@@ -20,7 +20,7 @@ final class SpanList implements HealthHistory {
     private final List<Span> spans = new ArrayList<>();
 
     /** A span from {@code from} to {@code to} (null: still open). */
-    SpanList add(String camera, HealthState state, Instant from, Instant to) {
+    public SpanList add(String camera, HealthState state, Instant from, Instant to) {
         spans.add(new Span(camera, state, from.getEpochSecond(), to == null ? OPEN : to.getEpochSecond()));
         return this;
     }
