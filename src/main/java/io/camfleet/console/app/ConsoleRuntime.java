@@ -10,7 +10,11 @@ import io.camfleet.console.adapter.files.ReleaseFile;
 import io.camfleet.console.adapter.files.SiteRegistryFile;
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
+import io.camfleet.console.adapter.sim.DemoCameraFiles;
+import io.camfleet.console.adapter.sim.DemoCameraHosts;
 import io.camfleet.console.adapter.sim.DemoTargetRunner;
+import io.camfleet.console.adapter.os.UserTerminal;
+import io.camfleet.console.adapter.ssh.SshLogin;
 import io.camfleet.console.adapter.ssh.SshSettings;
 import io.camfleet.console.adapter.ssh.SshjHostConnector;
 import io.camfleet.console.service.store.FleetStore;
@@ -26,6 +30,7 @@ import io.camfleet.console.app.features.FleetFeature;
 import io.camfleet.console.app.features.MapFeature;
 import io.camfleet.console.app.features.SettingsFeature;
 import io.camfleet.console.app.features.SupportFeature;
+import io.camfleet.console.app.features.BackupsFeature;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.domain.deploy.Release;
@@ -47,6 +52,8 @@ import io.camfleet.console.service.environments.SyncSink;
 import io.camfleet.console.service.deploy.SshTargetRunner;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.deploy.ExecutorKind;
+import io.camfleet.console.service.deploy.HostConnector;
+import io.camfleet.console.service.diagnostics.TerminalOpener;
 import io.camfleet.console.service.map.BasemapSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +91,8 @@ final class ConsoleRuntime implements ConsoleBackend {
     private volatile Consumer<Problem> settingsUnreadable = problem -> { };
     /** What was said about the settings already: a command reads them more than once. */
     private final java.util.Set<String> settingsTold = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The demo cameras' files, kept for the life of the process: a restored config is there when read again. */
+    private final DemoCameraFiles demoFiles = new DemoCameraFiles(DemoFleetSource.DEFAULT_SEED);
 
     ConsoleRuntime(Clock clock, Map<String, String> env, String userHome, Operator operator, Messages messages) {
         this.clock = clock;
@@ -136,14 +145,7 @@ final class ConsoleRuntime implements ConsoleBackend {
                         .forEach(c -> versions.put(c.id(), c.softwareVersion())));
                 yield new DemoTargetRunner(versions, DemoFleetSource.DEFAULT_SEED, DEMO_PACE);
             }
-            case SSH -> {
-                Path ssh = Path.of(userHome, ".ssh");
-                List<Path> keys = java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve)
-                        .filter(Files::isReadable).toList();
-                yield new SshTargetRunner(new SshjHostConnector(new SshSettings(ssh.resolve("known_hosts"), keys,
-                        SshSettings.agentSocket(env), Duration.ofSeconds(10), Duration.ofSeconds(15))), sshUser,
-                        installRoot(), Duration.ofMinutes(10));
-            }
+            case SSH -> new SshTargetRunner(sshConnector(), sshUser, installRoot(), Duration.ofMinutes(10));
             case SSM -> {
                 // Each camera is reached in the AWS environment its site was synced from.
                 Map<String, Environment> byLabel = new java.util.HashMap<>();
@@ -156,6 +158,29 @@ final class ConsoleRuntime implements ConsoleBackend {
                         SSM_SCRIPT_TIMEOUT, clock);
             }
         };
+    }
+
+    @Override
+    public HostConnector connector(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser) {
+        return switch (executor) {
+            case DEMO -> new DemoCameraHosts(fleet, demoFiles, 1); // a few hundred ms a command, as a camera takes
+            case SSH -> sshConnector();
+            case SSM -> throw Problem.badInput("diagnostics.needsSsh");
+        };
+    }
+
+    /** The user's own keys (~/.ssh/id_*), agent and known_hosts, as OpenSSH would use them. */
+    private SshjHostConnector sshConnector() {
+        Path ssh = Path.of(userHome, ".ssh");
+        List<Path> keys = java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve)
+                .filter(Files::isReadable).toList();
+        return new SshjHostConnector(new SshSettings(ssh.resolve("known_hosts"), keys, SshSettings.agentSocket(env),
+                Duration.ofSeconds(10), Duration.ofSeconds(15)));
+    }
+
+    @Override
+    public TerminalOpener terminal() {
+        return new UserTerminal(env, System.getProperty("os.name", ""), SshLogin::argv);
     }
 
     @Override
@@ -258,6 +283,7 @@ final class ConsoleRuntime implements ConsoleBackend {
         return List.of(new MapFeature(basemaps), new FleetFeature(sources), new AvailabilityFeature(),
                 new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(),
                 new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(), new SupportFeature(),
+                new BackupsFeature(this::awsClients, messages),
                 new SettingsFeature(environments));
     }
 

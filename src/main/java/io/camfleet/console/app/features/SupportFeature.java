@@ -2,6 +2,8 @@ package io.camfleet.console.app.features;
 
 import io.camfleet.console.cli.TimelineCommand;
 import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.service.diagnostics.DiagnosticsBundle;
+import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
 import io.camfleet.console.service.runbooks.RunbookCatalogue;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
@@ -29,6 +31,9 @@ public final class SupportFeature implements Feature {
         parts.add(TicketService.class, tickets)
                 .add(RunbookCatalogue.class, new Lazy<>(() ->
                         RunbookCatalogue.read(folder.folder().path().resolve(RUNBOOKS_FOLDER))))
+                .add(DiagnosticsBundle.class, new Lazy<>(() -> new DiagnosticsBundle(tickets.get(),
+                        folder.folder().path(), Recent.of(() -> file.read().get(DiagnosticsSettings.SECTION),
+                        Duration.ofSeconds(10)), folder.clock())))
                 .add(SiteTimeline.class, SiteTimelines.over(folder, parts));
     }
 

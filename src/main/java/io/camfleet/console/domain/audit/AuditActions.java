@@ -46,6 +46,9 @@ public final class AuditActions {
     public static final String TICKET_COMMENT = "ticket.comment";
     public static final String TICKET_OUTPUT = "ticket.output";
     public static final String TICKET_ATTACH = "ticket.attach";
+    /** A camera's configuration folder was backed up as a version; a version was written back to a camera. */
+    public static final String BACKUP_TAKE = "backup.take";
+    public static final String BACKUP_RESTORE = "backup.restore";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
 
