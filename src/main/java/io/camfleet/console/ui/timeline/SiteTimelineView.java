@@ -22,9 +22,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -76,11 +76,11 @@ public final class SiteTimelineView {
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
         Label legend = new Label(m.text("timeline.outage.legend"));
+        legend.setId("timeline-legend");
         legend.getStyleClass().add("outage-legend");
+        legend.setMinWidth(Region.USE_PREF_SIZE);
         legend.visibleProperty().bind(vm.timelineProperty().map(t -> t.outage() != null).orElse(false));
         legend.managedProperty().bind(legend.visibleProperty());
-        HBox why = new HBox(10, status, legend);
-        why.setAlignment(Pos.CENTER_LEFT);
 
         Label older = note("timeline-older", Styles.WARNING, Material2MZ.WARNING);
         older.textProperty().bind(vm.olderProperty());
@@ -89,7 +89,9 @@ public final class SiteTimelineView {
 
         table = buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(header, why, older, problem, chips(), table);
+        HBox kinds = new HBox(10, chips(), new Spacer(), legend);
+        kinds.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(header, status, older, problem, kinds, table);
 
         vm.timelineProperty().addListener((o, was, now) -> {
             table.refresh();
@@ -116,8 +118,9 @@ public final class SiteTimelineView {
     }
 
     /** One chip per kind, with its icon and how many events of it the timeline holds. */
-    private FlowPane chips() {
-        FlowPane chips = new FlowPane(6, 6);
+    private HBox chips() {
+        HBox chips = new HBox(6);
+        chips.setAlignment(Pos.CENTER_LEFT);
         chips.setId("timeline-kinds");
         for (SiteEvent.Kind kind : SiteEvent.Kind.values()) {
             ToggleButton chip = new ToggleButton();
@@ -129,6 +132,8 @@ public final class SiteTimelineView {
                     vm.count(kind)));
             label.run();
             vm.timelineProperty().addListener(o -> label.run());
+            // a kind with nothing in this timeline (images, until they are tracked) is there but quiet
+            chip.disableProperty().bind(vm.timelineProperty().map(t -> vm.count(kind) == 0).orElse(true));
             chips.getChildren().add(chip);
         }
         return chips;
