@@ -5,12 +5,14 @@ import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.DiagCommand;
 import io.camfleet.console.cli.RunbooksCommand;
 import io.camfleet.console.cli.TicketCommand;
+import io.camfleet.console.cli.TimelineCommand;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.diagnostics.DiagnosticsBundle;
 import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
 import io.camfleet.console.service.runbooks.RunbookLibrary;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
+import io.camfleet.console.service.timeline.SiteTimeline;
 import io.camfleet.console.service.tracker.TicketLink;
 import io.camfleet.console.service.tracker.TrackerSettings;
 
@@ -49,7 +51,8 @@ public final class SupportFeature implements Feature {
                         new RunbookLibrary(folder.folder().path().resolve(RUNBOOKS_FOLDER))))
                 .add(DiagnosticsBundle.class, new Lazy<>(() -> new DiagnosticsBundle(tickets.get(),
                         folder.folder().path(), Recent.of(() -> file.read().get(DiagnosticsSettings.SECTION),
-                        Duration.ofSeconds(10)), folder.clock())));
+                        Duration.ofSeconds(10)), folder.clock())))
+                .add(SiteTimeline.class, SiteTimelines.over(folder, parts));
     }
 
     @Override
@@ -63,6 +66,6 @@ public final class SupportFeature implements Feature {
 
     @Override
     public List<Object> commands(Messages m) {
-        return List.of(new TicketCommand(m), new RunbooksCommand(m), new DiagCommand(m));
+        return List.of(new TicketCommand(m), new RunbooksCommand(m), new DiagCommand(m), new TimelineCommand(m));
     }
 }
