@@ -45,6 +45,8 @@ import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.environments.SyncSink;
 import io.camfleet.console.service.deploy.SshTargetRunner;
+import io.camfleet.console.service.diagnostics.CameraShell;
+import io.camfleet.console.service.diagnostics.SshCameraShell;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.service.map.BasemapSource;
@@ -137,25 +139,44 @@ final class ConsoleRuntime implements ConsoleBackend {
                 yield new DemoTargetRunner(versions, DemoFleetSource.DEFAULT_SEED, DEMO_PACE);
             }
             case SSH -> {
-                Path ssh = Path.of(userHome, ".ssh");
-                List<Path> keys = java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve)
-                        .filter(Files::isReadable).toList();
-                yield new SshTargetRunner(new SshjHostConnector(new SshSettings(ssh.resolve("known_hosts"), keys,
-                        SshSettings.agentSocket(env), Duration.ofSeconds(10), Duration.ofSeconds(15))), sshUser,
-                        installRoot(), Duration.ofMinutes(10));
+                yield new SshTargetRunner(sshConnector(), sshUser, installRoot(), Duration.ofMinutes(10));
             }
             case SSM -> {
-                // Each camera is reached in the AWS environment its site was synced from.
-                Map<String, Environment> byLabel = new java.util.HashMap<>();
-                readSettings(folder).get(SourceSettings.SECTION).environments()
-                        .forEach(e -> byLabel.put(e.label(), e));
-                Map<String, String> siteEnvironment = new java.util.HashMap<>();
-                fleet.sites().forEach(s -> siteEnvironment.put(s.site().id(), s.site().environment()));
-                yield new SsmWaveRunner(awsClients(), t -> java.util.Optional.ofNullable(
-                        byLabel.get(siteEnvironment.getOrDefault(t.siteId(), ""))), SSH_INSTALL_ROOT,
+                yield new SsmWaveRunner(awsClients(), environmentOf(folder, fleet), SSH_INSTALL_ROOT,
                         SSM_SCRIPT_TIMEOUT, clock);
             }
         };
+    }
+
+    @Override
+    public CameraShell shell(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser) {
+        return switch (executor) {
+            case DEMO -> throw new Problem("diag.demoShellMissing");
+            case SSH -> new SshCameraShell(sshConnector(), sshUser, DIAG_PARALLEL);
+            case SSM -> throw new Problem("diag.demoShellMissing");
+        };
+    }
+
+    /** How many cameras a runbook runs on at once over SSH. */
+    static final int DIAG_PARALLEL = 16;
+
+    /** The user's SSH keys, agent and known_hosts, as deployments and runbooks reach cameras. */
+    private SshjHostConnector sshConnector() {
+        Path ssh = Path.of(userHome, ".ssh");
+        List<Path> keys = java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve)
+                .filter(Files::isReadable).toList();
+        return new SshjHostConnector(new SshSettings(ssh.resolve("known_hosts"), keys, SshSettings.agentSocket(env),
+                Duration.ofSeconds(10), Duration.ofSeconds(15)));
+    }
+
+    /** Each camera is reached over SSM in the AWS environment its site was synced from. */
+    private Function<io.camfleet.console.service.deploy.Target, Optional<Environment>> environmentOf(Path folder,
+            FleetSnapshot fleet) {
+        Map<String, Environment> byLabel = new java.util.HashMap<>();
+        readSettings(folder).get(SourceSettings.SECTION).environments().forEach(e -> byLabel.put(e.label(), e));
+        Map<String, String> siteEnvironment = new java.util.HashMap<>();
+        fleet.sites().forEach(s -> siteEnvironment.put(s.site().id(), s.site().environment()));
+        return t -> Optional.ofNullable(byLabel.get(siteEnvironment.getOrDefault(t.siteId(), "")));
     }
 
     @Override

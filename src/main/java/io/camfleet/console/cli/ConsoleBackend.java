@@ -76,6 +76,14 @@ public interface ConsoleBackend {
     DeploymentExecutor runner(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser);
 
     /**
+     * What runs a runbook's command on cameras, reaching them as deployments do: {@code demo} (the demo fleet's
+     * simulated camera hosts), {@code ssh} (the user's SSH keys and known_hosts, as {@code sshUser}) or {@code ssm}
+     * (SSM Run Command in the AWS environment of each camera's site, as the settings of {@code folder} name them).
+     */
+    io.camfleet.console.service.diagnostics.CameraShell shell(ExecutorKind executor, Path folder, FleetSnapshot fleet,
+                                                              String sshUser);
+
+    /**
      * Starts {@code camfleet ARGS} in a process of its own that outlives this one, its output appended to
      * {@code log} (relative to the data folder).
      *

@@ -46,6 +46,11 @@ public final class AuditActions {
     public static final String TICKET_COMMENT = "ticket.comment";
     public static final String TICKET_OUTPUT = "ticket.output";
     public static final String TICKET_ATTACH = "ticket.attach";
+    /**
+     * A remediation runbook (it changes the cameras: a restart, a reboot, a cleared cache) was run on cameras, as the
+     * operator confirmed it. Diagnostics only look and are recorded in their ticket.
+     */
+    public static final String DIAG_REMEDIATE = "diag.remediate";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
 
