@@ -46,6 +46,7 @@ public final class TicketViewModel {
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
     private final ObservableList<TicketStatus> moves = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private long id;
     private long generation;
 
@@ -75,6 +76,17 @@ public final class TicketViewModel {
         return problem.getReadOnlyProperty();
     }
 
+    /** What the last tool did, as one sentence ("Bundle attached"); empty when there is nothing to say. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Says what a tool did. */
+    public void tell(String sentence) {
+        problem.set("");
+        notice.set(sentence);
+    }
+
     /** The id of the ticket shown; 0 before one is opened. */
     public long id() {
         return id;
@@ -99,6 +111,7 @@ public final class TicketViewModel {
             moves.clear();
         }
         problem.set("");
+        notice.set("");
         reload();
     }
 
@@ -168,6 +181,7 @@ public final class TicketViewModel {
             return;
         }
         problem.set("");
+        notice.set("");
         tasks.job(m.text(titleKey, ticket), p -> work.get())
                 .onSuccess(r -> {
                     if (done != null) {
@@ -184,6 +198,7 @@ public final class TicketViewModel {
 
     /** Shows {@code sentence} as the last step's problem (a tool that failed). */
     public void fail(Throwable e) {
+        notice.set("");
         problem.set(sentence(e));
     }
 
