@@ -247,7 +247,7 @@ public final class JdbcTicketStore implements TicketStore {
         TimelineEntry.Kind kind = TimelineEntry.Kind.valueOf(rs.getString(2));
         String body = rs.getString(5);
         TimelineEntry.Change change = switch (kind) {
-            case STATUS, ESCALATION, ASSIGNMENT -> new TimelineEntry.Change(rs.getString(6), rs.getString(7));
+            case STATUS, ESCALATION, ASSIGNMENT, TRACKER -> new TimelineEntry.Change(rs.getString(6), rs.getString(7));
             default -> null;
         };
         TimelineEntry.CommandOutput run = kind == TimelineEntry.Kind.COMMAND_OUTPUT

@@ -1,29 +1,43 @@
 package io.camfleet.console.app.features;
 
-import io.camfleet.console.service.runbooks.RunbookCatalogue;
+import io.camfleet.console.adapter.jira.JiraCloudTracker;
+import io.camfleet.console.service.runbooks.RunbookLibrary;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
+import io.camfleet.console.service.tracker.TicketLink;
+import io.camfleet.console.service.tracker.TrackerSettings;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * The support desk for level 2 and 3: tickets with their SLA timers and timelines, the diagnostics runbooks (built in,
- * and the operators' own files in the data folder's {@code runbooks} folder), config backups, the site timeline; the
- * queue and ticket screens and {@code camfleet ticket|diag|backup|restore}.
+ * The support desk for level 2 and 3: tickets with their SLA timers and timelines, the optional Jira link, the
+ * diagnostics runbooks (built in, and the operators' own files in the data folder's {@code runbooks} folder), config
+ * backups, the site timeline; the queue and ticket screens and {@code camfleet ticket|runbooks|diag|backup|restore}.
  */
 public final class SupportFeature implements Feature {
 
     /** The folder of the data folder where operators keep their own runbooks, as YAML or JSON files. */
     public static final String RUNBOOKS_FOLDER = "runbooks";
 
+    private final Map<String, String> env;
+
+    /** @param env the process's environment, where the Jira API token is ({@value TrackerSettings#TOKEN_VARIABLE}) */
+    public SupportFeature(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
     @Override
     public void open(OpenFolder folder, FolderParts.Builder parts) {
         var file = SettingsFile.in(folder.folder().path());
         var targets = Recent.of(() -> file.read().get(SupportSettings.SECTION), Duration.ofSeconds(10));
+        var jira = Recent.of(() -> file.read().get(TrackerSettings.SECTION).link(env), Duration.ofSeconds(10));
         Lazy<TicketService> tickets = new Lazy<>(() -> new TicketService(folder.database().tickets(),
                 folder.audit(), folder.clock(), targets));
         parts.add(TicketService.class, tickets)
-                .add(RunbookCatalogue.class, new Lazy<>(() ->
-                        RunbookCatalogue.read(folder.folder().path().resolve(RUNBOOKS_FOLDER))));
+                .add(TicketLink.class, new Lazy<>(() -> new TicketLink(tickets.get(), folder.audit(), jira,
+                        JiraCloudTracker::open)))
+                .add(RunbookLibrary.class, new Lazy<>(() ->
+                        new RunbookLibrary(folder.folder().path().resolve(RUNBOOKS_FOLDER))));
     }
 }

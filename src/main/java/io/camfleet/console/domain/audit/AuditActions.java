@@ -51,6 +51,8 @@ public final class AuditActions {
      * operator confirmed it. Diagnostics only look and are recorded in their ticket.
      */
     public static final String DIAG_REMEDIATE = "diag.remediate";
+    /** A ticket pushed to the outside tracker (Jira) as an issue. */
+    public static final String TICKET_PUSH = "ticket.push";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
 

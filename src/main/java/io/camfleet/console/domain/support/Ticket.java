@@ -77,6 +77,15 @@ public record Ticket(long id, String title, Severity severity, TicketStatus stat
                 createdAt, version + 1, jiraKey, jiraStatus);
     }
 
+    /**
+     * This ticket linked to the outside tracker's issue {@code key}, in status {@code trackerStatus} there. Allowed in
+     * any status: a closed ticket's issue still changes in the tracker, and the desk shows where it went.
+     */
+    public Ticket linkedTo(String key, String trackerStatus) {
+        return new Ticket(id, title, severity, status, level, customer, siteIds, cameraIds, assignee, createdBy,
+                createdAt, version + 1, key, trackerStatus);
+    }
+
     /** @throws TicketRefused when closed */
     public Ticket assignTo(String who) {
         if (status == TicketStatus.CLOSED) {

@@ -9,15 +9,18 @@ import java.util.Objects;
  *
  * @param id       0 until stored; the store's order of insertion, which breaks ties between equal times
  * @param by       the operator; "" for the console itself
- * @param text     the comment, the escalation note, or a note with a status move ("" if none)
- * @param change   for STATUS, ESCALATION and ASSIGNMENT: what it was before and after; null otherwise
+ * @param text     the comment, the escalation note, or a note with a status move ("" if none); for TRACKER the
+ *                 tracker's issue key
+ * @param change   for STATUS, ESCALATION and ASSIGNMENT: what it was before and after; for TRACKER the issue's
+ *                 status there before ("" when this entry is the push) and after; null otherwise
  * @param command  for COMMAND_OUTPUT; null otherwise
  * @param file     for ATTACHMENT; null otherwise
  */
 public record TimelineEntry(long id, long ticketId, Kind kind, Instant at, String by, String text, Change change,
                             CommandOutput command, Attachment file) {
 
-    public enum Kind { COMMENT, STATUS, ESCALATION, ASSIGNMENT, COMMAND_OUTPUT, ATTACHMENT }
+    /** TRACKER: the ticket was pushed to the outside tracker (Jira), or its issue's status there changed. */
+    public enum Kind { COMMENT, STATUS, ESCALATION, ASSIGNMENT, COMMAND_OUTPUT, ATTACHMENT, TRACKER }
 
     /** Before and after, as text (a status, a level, an assignee). */
     public record Change(String from, String to) {
@@ -72,6 +75,14 @@ public record TimelineEntry(long id, long ticketId, Kind kind, Instant at, Strin
 
     public static TimelineEntry attachment(Instant at, String by, Attachment file) {
         return new TimelineEntry(0, 0, Kind.ATTACHMENT, at, by, "", null, null, file);
+    }
+
+    /**
+     * The ticket's issue in the outside tracker: pushed as {@code key} (then {@code fromStatus} is ""), or its status
+     * there moved from {@code fromStatus} to {@code toStatus}.
+     */
+    public static TimelineEntry tracker(Instant at, String by, String key, String fromStatus, String toStatus) {
+        return new TimelineEntry(0, 0, Kind.TRACKER, at, by, key, new Change(fromStatus, toStatus), null, null);
     }
 
     public TimelineEntry stored(long newId, long newTicketId) {

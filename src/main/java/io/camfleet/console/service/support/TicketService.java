@@ -140,6 +140,34 @@ public final class TicketService {
                 "size", Long.toString(file.size())), TimelineEntry.attachment(clock.instant(), me(), file));
     }
 
+    /** Tries of {@link #linked} against other consoles' changes before it gives up. */
+    private static final int LINK_TRIES = 3;
+
+    /**
+     * Keeps the outside tracker's issue {@code key} and its {@code trackerStatus} on the ticket, with a TRACKER entry
+     * in its timeline (from "" when the ticket was just pushed). Nothing is written when the ticket holds that key and
+     * status already. Not audited here: the tracker link audits the push this is part of. The issue exists in the
+     * tracker whatever the desk did meanwhile, so a change another console made first is read and this is stored on
+     * top of it.
+     *
+     * @throws Problem (BAD_INPUT) for an unknown ticket, or when other consoles kept changing it
+     */
+    public Ticket linked(long id, String key, String trackerStatus) {
+        for (int attempt = 0; attempt < LINK_TRIES; attempt++) {
+            Ticket before = find(id);
+            if (before.jiraKey().equals(key) && before.jiraStatus().equals(trackerStatus)) {
+                return before;
+            }
+            String from = before.jiraKey().equals(key) ? before.jiraStatus() : "";
+            Ticket next = before.linkedTo(key, trackerStatus);
+            if (store.change(before, next, TimelineEntry.tracker(clock.instant(), me(), key, from, trackerStatus))) {
+                changed(id);
+                return next;
+            }
+        }
+        throw changedMeanwhile(id);
+    }
+
     private interface EntryFor {
         TimelineEntry at(Ticket before, Instant at);
     }

@@ -102,6 +102,30 @@ class JdbcTicketStoreTest {
     }
 
     @Test
+    void theJiraKeyAndStatusAndTheTrackerEntriesThatRecordThemComeBackAsStored() {
+        Ticket t = create("Site ams-01 is dark", "Acme", List.of("ams-01"), T0);
+        Ticket pushed = t.linkedTo("SUP-7", "To Do");
+        assertThat(store.change(t, pushed, TimelineEntry.tracker(T0.plusSeconds(60), "nina", "SUP-7", "", "To Do")))
+                .isTrue();
+        Ticket moved = pushed.linkedTo("SUP-7", "Waiting for customer");
+        assertThat(store.change(pushed, moved, TimelineEntry.tracker(T0.plusSeconds(120), "omar", "SUP-7", "To Do",
+                "Waiting for customer"))).isTrue();
+
+        assertThat(store.find(t.id())).hasValueSatisfying(f -> {
+            assertThat(f.jiraKey()).isEqualTo("SUP-7");
+            assertThat(f.jiraStatus()).isEqualTo("Waiting for customer");
+            assertThat(f.version()).isEqualTo(2);
+        });
+        List<TimelineEntry> timeline = store.timeline(t.id());
+        assertThat(timeline).extracting(TimelineEntry::kind).containsExactly(TimelineEntry.Kind.STATUS,
+                TimelineEntry.Kind.TRACKER, TimelineEntry.Kind.TRACKER);
+        assertThat(timeline.get(1).text()).isEqualTo("SUP-7");
+        assertThat(timeline.get(1).change()).isEqualTo(new TimelineEntry.Change("", "To Do"));
+        assertThat(timeline.get(2).change()).isEqualTo(new TimelineEntry.Change("To Do", "Waiting for customer"));
+        assertThat(timeline.get(2).by()).isEqualTo("omar");
+    }
+
+    @Test
     void aTicketCreatedAtAnInstantFinerThanTheDatabaseKeepsComesBackEqualToWhatFindReturns() {
         Ticket t = create("Frames dropped", "Acme", List.of("ams-01"), T0.plusNanos(123_456_789));
         assertThat(store.find(t.id())).contains(t);
