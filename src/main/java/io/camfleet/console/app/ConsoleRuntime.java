@@ -10,7 +10,11 @@ import io.camfleet.console.adapter.files.ReleaseFile;
 import io.camfleet.console.adapter.files.SiteRegistryFile;
 import io.camfleet.console.adapter.geo.NaturalEarthBasemap;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
+import io.camfleet.console.adapter.sim.DemoCameraFiles;
+import io.camfleet.console.adapter.sim.DemoCameraHosts;
 import io.camfleet.console.adapter.sim.DemoTargetRunner;
+import io.camfleet.console.adapter.os.UserTerminal;
+import io.camfleet.console.adapter.ssh.SshLogin;
 import io.camfleet.console.adapter.ssh.SshSettings;
 import io.camfleet.console.adapter.ssh.SshjHostConnector;
 import io.camfleet.console.service.store.FleetStore;
@@ -49,6 +53,8 @@ import io.camfleet.console.service.diagnostics.CameraShell;
 import io.camfleet.console.service.diagnostics.SshCameraShell;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.deploy.ExecutorKind;
+import io.camfleet.console.service.deploy.HostConnector;
+import io.camfleet.console.service.diagnostics.TerminalOpener;
 import io.camfleet.console.service.map.BasemapSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +92,8 @@ final class ConsoleRuntime implements ConsoleBackend {
     private volatile Consumer<Problem> settingsUnreadable = problem -> { };
     /** What was said about the settings already: a command reads them more than once. */
     private final java.util.Set<String> settingsTold = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The demo cameras' files, kept for the life of the process: a restored config is there when read again. */
+    private final DemoCameraFiles demoFiles = new DemoCameraFiles(DemoFleetSource.DEFAULT_SEED);
 
     ConsoleRuntime(Clock clock, Map<String, String> env, String userHome, Operator operator, Messages messages) {
         this.clock = clock;
@@ -138,9 +146,7 @@ final class ConsoleRuntime implements ConsoleBackend {
                         .forEach(c -> versions.put(c.id(), c.softwareVersion())));
                 yield new DemoTargetRunner(versions, DemoFleetSource.DEFAULT_SEED, DEMO_PACE);
             }
-            case SSH -> {
-                yield new SshTargetRunner(sshConnector(), sshUser, installRoot(), Duration.ofMinutes(10));
-            }
+            case SSH -> new SshTargetRunner(sshConnector(), sshUser, installRoot(), Duration.ofMinutes(10));
             case SSM -> {
                 yield new SsmWaveRunner(awsClients(), environmentOf(folder, fleet), SSH_INSTALL_ROOT,
                         SSM_SCRIPT_TIMEOUT, clock);
@@ -160,7 +166,17 @@ final class ConsoleRuntime implements ConsoleBackend {
     /** How many cameras a runbook runs on at once over SSH. */
     static final int DIAG_PARALLEL = 16;
 
-    /** The user's SSH keys, agent and known_hosts, as deployments and runbooks reach cameras. */
+
+    @Override
+    public HostConnector connector(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser) {
+        return switch (executor) {
+            case DEMO -> new DemoCameraHosts(fleet, demoFiles, DEMO_PACE);
+            case SSH -> sshConnector();
+            case SSM -> throw Problem.badInput("diagnostics.needsSsh");
+        };
+    }
+
+    /** The user's own keys (~/.ssh/id_*), agent and known_hosts, as OpenSSH would use them. */
     private SshjHostConnector sshConnector() {
         Path ssh = Path.of(userHome, ".ssh");
         List<Path> keys = java.util.stream.Stream.of("id_ed25519", "id_ecdsa", "id_rsa").map(ssh::resolve)
@@ -177,6 +193,11 @@ final class ConsoleRuntime implements ConsoleBackend {
         Map<String, String> siteEnvironment = new java.util.HashMap<>();
         fleet.sites().forEach(s -> siteEnvironment.put(s.site().id(), s.site().environment()));
         return t -> Optional.ofNullable(byLabel.get(siteEnvironment.getOrDefault(t.siteId(), "")));
+    }
+
+    @Override
+    public TerminalOpener terminal() {
+        return new UserTerminal(env, System.getProperty("os.name", ""), SshLogin::argv);
     }
 
     @Override

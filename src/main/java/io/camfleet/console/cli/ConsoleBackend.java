@@ -14,6 +14,8 @@ import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.deploy.DeploymentService;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.deploy.ExecutorKind;
+import io.camfleet.console.service.deploy.HostConnector;
+import io.camfleet.console.service.diagnostics.TerminalOpener;
 import io.camfleet.console.service.deploy.RolloutService;
 import io.camfleet.console.service.map.MapSnapshotService;
 
@@ -82,6 +84,20 @@ public interface ConsoleBackend {
      */
     io.camfleet.console.service.diagnostics.CameraShell shell(ExecutorKind executor, Path folder, FleetSnapshot fleet,
                                                               String sshUser);
+
+    /**
+     * What opens sessions (SFTP and commands) to cameras, for diagnostics bundles, backups and restores: {@code demo}
+     * (the demo fleet's simulated hosts, whose health is as {@code fleet} has it) or {@code ssh} (the user's SSH keys,
+     * agent and known_hosts).
+     *
+     * @param sshUser the login the callers put in each {@link io.camfleet.console.service.deploy.RemoteHost}; the demo
+     *                hosts answer to it
+     * @throws io.camfleet.console.service.common.Problem (BAD_INPUT) for {@code ssm}: SSM Run Command copies no files
+     */
+    HostConnector connector(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser);
+
+    /** Opens the user's own terminal with ssh to a camera ({@code $CAMFLEET_TERMINAL}, else one found on PATH). */
+    TerminalOpener terminal();
 
     /**
      * Starts {@code camfleet ARGS} in a process of its own that outlives this one, its output appended to

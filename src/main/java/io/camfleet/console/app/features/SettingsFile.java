@@ -4,6 +4,7 @@ import io.camfleet.console.adapter.files.JsonSettingsStore;
 import io.camfleet.console.service.alerts.AlertRoutesSettings;
 import io.camfleet.console.service.alerts.AlertSettings;
 import io.camfleet.console.service.devices.DeviceSettings;
+import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.common.SettingsSection;
@@ -25,7 +26,7 @@ public final class SettingsFile {
     static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
             SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
             AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION,
-            TrackerSettings.SECTION);
+            TrackerSettings.SECTION, DiagnosticsSettings.SECTION);
 
     private SettingsFile() {
     }

@@ -2,6 +2,8 @@ package io.camfleet.console.app.features;
 
 import io.camfleet.console.adapter.jira.JiraCloudTracker;
 import io.camfleet.console.service.runbooks.RunbookLibrary;
+import io.camfleet.console.service.diagnostics.DiagnosticsBundle;
+import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
 import io.camfleet.console.service.tracker.TicketLink;
@@ -38,6 +40,9 @@ public final class SupportFeature implements Feature {
                 .add(TicketLink.class, new Lazy<>(() -> new TicketLink(tickets.get(), folder.audit(), jira,
                         JiraCloudTracker::open)))
                 .add(RunbookLibrary.class, new Lazy<>(() ->
-                        new RunbookLibrary(folder.folder().path().resolve(RUNBOOKS_FOLDER))));
+                        new RunbookLibrary(folder.folder().path().resolve(RUNBOOKS_FOLDER))))
+                .add(DiagnosticsBundle.class, new Lazy<>(() -> new DiagnosticsBundle(tickets.get(),
+                        folder.folder().path(), Recent.of(() -> file.read().get(DiagnosticsSettings.SECTION),
+                        Duration.ofSeconds(10)), folder.clock())));
     }
 }

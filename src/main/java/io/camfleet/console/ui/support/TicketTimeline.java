@@ -65,7 +65,8 @@ final class TicketTimeline {
         VBox card = new VBox(6, head);
         card.getStyleClass().addAll("timeline-entry", "timeline-" + e.kind().name().toLowerCase(Locale.ROOT));
         card.setPadding(new Insets(8, 12, 8, 12));
-        if (!e.text().isEmpty() && e.kind() != TimelineEntry.Kind.COMMAND_OUTPUT) {
+        if (!e.text().isEmpty() && e.kind() != TimelineEntry.Kind.COMMAND_OUTPUT
+                && e.kind() != TimelineEntry.Kind.TRACKER) {
             Label text = new Label(e.text());
             text.setWrapText(true);
             text.setMinHeight(Label.USE_PREF_SIZE);
@@ -92,6 +93,9 @@ final class TicketTimeline {
                     : m.text("desk.timeline.assigned", e.change().to());
             case COMMAND_OUTPUT -> m.text("desk.timeline.ran", e.command().runbook(), e.command().target());
             case ATTACHMENT -> m.text("desk.timeline.attached", e.file().name());
+            case TRACKER -> e.change().from().isEmpty()
+                    ? m.text("desk.timeline.pushed", e.text(), e.change().to())
+                    : m.text("desk.timeline.trackerMoved", e.text(), e.change().from(), e.change().to());
         };
     }
 
@@ -107,6 +111,7 @@ final class TicketTimeline {
             case ASSIGNMENT -> Material2MZ.PERSON;
             case COMMAND_OUTPUT -> Material2AL.CODE;
             case ATTACHMENT -> Material2AL.ATTACH_FILE;
+            case TRACKER -> Material2AL.CLOUD_UPLOAD;
         };
     }
 
