@@ -179,6 +179,31 @@ public final class JdbcAlertStore implements AlertStore {
     }
 
     @Override
+    public List<SiteStep> siteSteps(String siteId, Instant from, Instant to, int limit) {
+        return Jdbc.read(ds, c -> {
+            List<SiteStep> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT a." + COLUMNS.replace(", ", ", a.")
+                    + ", s.id, s.step, s.step_at, s.actor, s.note FROM alert_step s JOIN alert a ON a.id = s.alert_id "
+                    + "WHERE a.site_id = ? AND s.step_at >= ? AND s.step_at < ? "
+                    + "ORDER BY s.step_at DESC, s.id DESC FETCH FIRST ? ROWS ONLY")) {
+                ps.setString(1, siteId);
+                Jdbc.setInstant(ps, 2, from);
+                Jdbc.setInstant(ps, 3, to);
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Alert a = alert(rs);
+                        out.add(new SiteStep(rs.getLong(19), a, new StepRecord(a.id(),
+                                AlertStep.valueOf(rs.getString(20)), Jdbc.getInstant(rs, 21), rs.getString(22),
+                                rs.getString(23))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public List<AlertTimes> raisedBetween(Instant from, Instant to) {
         return Jdbc.read(ds, c -> {
             List<AlertTimes> out = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.camfleet.console.domain.audit.AuditEvent;
 import io.camfleet.console.domain.audit.AuditKey;
 import io.camfleet.console.domain.audit.AuditOutcome;
 import io.camfleet.console.service.audit.AuditQuery;
+import io.camfleet.console.service.audit.AuditTargets;
 import io.camfleet.console.service.audit.AuditTrail;
 
 import javax.sql.DataSource;
@@ -18,6 +19,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
@@ -124,6 +127,39 @@ public final class JdbcAuditTrail implements AuditTrail {
                 }
                 return out;
             }
+        });
+    }
+
+    @Override
+    public List<AuditEvent> naming(Collection<String> names, Instant from, Instant to, int limit) {
+        List<String> words = names.stream().filter(n -> !n.isEmpty()).distinct().sorted().toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        // LIKE finds the candidates; AuditTargets keeps those that name a site or camera as a whole word
+        String sql = "SELECT " + COLUMNS + " FROM audit_event WHERE at >= ? AND at < ? AND ("
+                + String.join(" OR ", Collections.nCopies(words.size(), "target LIKE ? ESCAPE '!'"))
+                + ") ORDER BY seq DESC";
+        return Jdbc.read(ds, c -> {
+            List<AuditEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Jdbc.setInstant(ps, 1, from);
+                Jdbc.setInstant(ps, 2, to);
+                for (int i = 0; i < words.size(); i++) {
+                    ps.setString(i + 3, "%" + words.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_")
+                            + "%");
+                }
+                ps.setFetchSize(Jdbc.BATCH);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (out.size() < limit && rs.next()) {
+                        AuditEvent e = row(rs);
+                        if (AuditTargets.names(e.target(), words)) {
+                            out.add(e);
+                        }
+                    }
+                }
+            }
+            return out;
         });
     }
 

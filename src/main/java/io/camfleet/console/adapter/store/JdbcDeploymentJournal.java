@@ -288,6 +288,42 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
                 + "WHERE deployment_id = ? AND camera_id = ? ORDER BY id", deploymentId, cameraId);
     }
 
+    @Override
+    public List<SiteTransition> siteTransitions(String siteId, Instant from, Instant to, int limit) {
+        // The site's targets' own transitions, and those of the deployments they belong to; both reached from the
+        // targets at the site, whose table is far smaller than the events'.
+        String columns = "e.id, e.deployment_id, e.camera_id, e.from_state, e.to_state, e.at, e.detail, "
+                + "d.release_name, d.release_version";
+        String sql = "SELECT " + columns + " FROM deployment_target t "
+                + "JOIN deployment_event e ON e.deployment_id = t.deployment_id AND e.camera_id = t.camera_id "
+                + "JOIN deployment d ON d.id = t.deployment_id "
+                + "WHERE t.site_id = ? AND e.at >= ? AND e.at < ? "
+                + "UNION ALL SELECT " + columns + " FROM deployment d "
+                + "JOIN deployment_event e ON e.deployment_id = d.id AND e.camera_id = '' "
+                + "WHERE EXISTS (SELECT 1 FROM deployment_target t WHERE t.deployment_id = d.id AND t.site_id = ?) "
+                + "AND e.at >= ? AND e.at < ? "
+                + "ORDER BY 6 DESC, 1 DESC FETCH FIRST ? ROWS ONLY";
+        return Jdbc.read(ds, c -> {
+            List<SiteTransition> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int part = 0; part < 2; part++) {
+                    ps.setString(part * 3 + 1, siteId);
+                    Jdbc.setInstant(ps, part * 3 + 2, from);
+                    Jdbc.setInstant(ps, part * 3 + 3, to);
+                }
+                ps.setInt(7, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SiteTransition(rs.getLong(1), rs.getString(2), rs.getString(8), rs.getString(9),
+                                new Event(rs.getString(3), rs.getString(4), rs.getString(5), Jdbc.getInstant(rs, 6),
+                                        rs.getString(7))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     private List<Event> events(String sql, String... keys) {
         return Jdbc.read(ds, c -> {
             List<Event> out = new ArrayList<>();

@@ -15,9 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tickets in {@code ticket}, their sites and cameras in {@code ticket_site} / {@code ticket_camera}, their timelines
@@ -236,6 +238,41 @@ public final class JdbcTicketStore implements TicketStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(entry(ticketId, rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<SiteEntry> siteEntries(String siteId, Set<TimelineEntry.Kind> kinds, Instant from, Instant to,
+                                       int limit) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = kinds.stream().map(Enum::name).sorted().toList();
+        return Jdbc.read(ds, c -> {
+            List<SiteEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.id, e.kind, e.event_at, e.actor, e.body, "
+                    + "e.before_value, e.after_value, e.runbook, e.target, e.exit_code, e.duration_ms, e.file_name, "
+                    + "e.file_size, e.file_sha256, e.file_path, e.ticket_id, t.title FROM ticket_event e "
+                    + "JOIN ticket t ON t.id = e.ticket_id "
+                    + "WHERE e.ticket_id IN (SELECT s.ticket_id FROM ticket_site s WHERE s.site_id = ?) "
+                    + "AND e.event_at >= ? AND e.event_at < ? AND e.kind IN (" + "?, ".repeat(names.size() - 1)
+                    + "?) ORDER BY e.event_at DESC, e.id DESC FETCH FIRST ? ROWS ONLY")) {
+                int i = 1;
+                ps.setString(i++, siteId);
+                Jdbc.setInstant(ps, i++, from);
+                Jdbc.setInstant(ps, i++, to);
+                for (String kind : names) {
+                    ps.setString(i++, kind);
+                }
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long ticket = rs.getLong(16);
+                        out.add(new SiteEntry(ticket, rs.getString(17), entry(ticket, rs)));
                     }
                 }
             }

@@ -8,6 +8,7 @@ import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
 import io.camfleet.console.service.tracker.TicketLink;
 import io.camfleet.console.service.tracker.TrackerSettings;
+import io.camfleet.console.service.timeline.SiteTimeline;
 
 import java.time.Duration;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class SupportFeature implements Feature {
                         new RunbookLibrary(folder.folder().path().resolve(RUNBOOKS_FOLDER))))
                 .add(DiagnosticsBundle.class, new Lazy<>(() -> new DiagnosticsBundle(tickets.get(),
                         folder.folder().path(), Recent.of(() -> file.read().get(DiagnosticsSettings.SECTION),
-                        Duration.ofSeconds(10)), folder.clock())));
+                        Duration.ofSeconds(10)), folder.clock())))
+                .add(SiteTimeline.class, SiteTimelines.over(folder, parts));
     }
 }

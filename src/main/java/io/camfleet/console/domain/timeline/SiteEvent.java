@@ -1,7 +1,9 @@
 package io.camfleet.console.domain.timeline;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One thing that happened at a site, from any of the sources of its timeline.
@@ -15,11 +17,26 @@ import java.util.Objects;
  */
 public record SiteEvent(Instant at, Kind kind, String cameraId, String summary, long sequence) {
 
+    /** The timeline's order: by time, then {@link Kind} order, then the source's sequence; stable at equal times. */
+    public static final Comparator<SiteEvent> ORDER = Comparator.comparing(SiteEvent::at)
+            .thenComparing(SiteEvent::kind)
+            .thenComparingLong(SiteEvent::sequence)
+            .thenComparing(SiteEvent::cameraId)
+            .thenComparing(SiteEvent::summary);
+
+    /** The kinds that change a site (what "the last change before the outage" looks for). */
+    public static final Set<Kind> CHANGES = Set.of(Kind.DEPLOYMENT, Kind.IMAGE, Kind.CONFIG, Kind.AUDIT);
+
     public SiteEvent {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(kind, "kind");
         cameraId = Objects.requireNonNullElse(cameraId, "");
         Objects.requireNonNull(summary, "summary");
+    }
+
+    /** Whether this event changed the site, rather than reported on it. */
+    public boolean isChange() {
+        return CHANGES.contains(kind);
     }
 
     /** The sources, in the order ties at one instant are shown: a change before what it caused. */

@@ -5,6 +5,8 @@ import io.camfleet.console.domain.alerts.AlertStep;
 import io.camfleet.console.domain.alerts.Silence;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +49,32 @@ public interface AlertStore {
 
     /** The silences not yet over at {@code at}. */
     List<Silence> silences(Instant at);
+
+    /**
+     * The steps taken from {@code from} (inclusive) to {@code to} (exclusive) on the alerts of site {@code siteId},
+     * the latest {@code limit}, newest first: the site timeline's alert rows.
+     */
+    default List<SiteStep> siteSteps(String siteId, Instant from, Instant to, int limit) {
+        List<SiteStep> out = new ArrayList<>();
+        for (Alert a : recent(Integer.MAX_VALUE).reversed()) {
+            if (!a.siteId().equals(siteId)) {
+                continue;
+            }
+            List<StepRecord> steps = steps(a.id());
+            for (int i = 0; i < steps.size(); i++) {
+                StepRecord s = steps.get(i);
+                if (!s.at().isBefore(from) && s.at().isBefore(to)) {
+                    out.add(new SiteStep(a.id() * 1000 + i, a, s));
+                }
+            }
+        }
+        out.sort(Comparator.comparing((SiteStep s) -> s.step().at()).thenComparingLong(SiteStep::id).reversed());
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /** A step with the alert it was taken on (as it is now) and its id in the store, which orders equal times. */
+    record SiteStep(long id, Alert alert, StepRecord step) {
+    }
 
     /** One step of an alert's life, as stored. */
     record StepRecord(long alertId, AlertStep step, Instant at, String by, String note) {

@@ -5,6 +5,8 @@ import io.camfleet.console.domain.audit.AuditKey;
 import io.camfleet.console.domain.audit.AuditOutcome;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.function.Predicate;
@@ -30,6 +32,21 @@ public interface AuditTrail {
 
     /** The chain head recorded beside the trail. */
     Head head();
+
+    /**
+     * The events from {@code from} (inclusive) to {@code to} (exclusive) whose target names one of {@code names} as
+     * a whole word ({@link AuditTargets#names}), the latest {@code limit}, newest first: a site's audited actions.
+     */
+    default List<AuditEvent> naming(Collection<String> names, Instant from, Instant to, int limit) {
+        List<AuditEvent> out = new ArrayList<>();
+        walk(e -> {
+            if (!e.at().isBefore(from) && e.at().isBefore(to) && AuditTargets.names(e.target(), names)) {
+                out.add(e);
+            }
+            return true;
+        });
+        return out.reversed().subList(0, Math.min(limit, out.size()));
+    }
 
     /** Whether any event of the trail is sealed with a key. */
     boolean hasKeyedEvents();

@@ -4,8 +4,10 @@ import io.camfleet.console.domain.availability.Period;
 import io.camfleet.console.domain.fleet.HealthState;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -43,6 +45,19 @@ public interface HealthHistory {
 
     /** Each span that overlaps {@code period}, in no particular order. */
     void spans(Period period, SpanReader reader);
+
+    /**
+     * Each span of the cameras {@code cameraIds} that overlaps {@code period}, in no particular order: one site's
+     * history (its timeline), read by camera rather than over the whole fleet.
+     */
+    default void spansOf(Collection<String> cameraIds, Period period, SpanReader reader) {
+        Set<String> wanted = Set.copyOf(cameraIds);
+        spans(period, (camera, state, start, end) -> {
+            if (wanted.contains(camera)) {
+                reader.span(camera, state, start, end);
+            }
+        });
+    }
 
     /** The stretches with data that overlap {@code period}, oldest first. */
     List<Observed> observed(Period period);

@@ -4,6 +4,7 @@ import io.camfleet.console.domain.deploy.DeploymentState;
 import io.camfleet.console.domain.deploy.TargetState;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,38 @@ public interface DeploymentJournal {
     void ssmCommand(String deploymentId, int wave, String commandId);
 
     Optional<String> ssmCommand(String deploymentId, int wave);
+
+    /**
+     * The transitions from {@code from} (inclusive) to {@code to} (exclusive) of the deployments with a target at
+     * site {@code siteId}: the deployment's own and those of its targets at that site, the latest {@code limit},
+     * newest first. The site timeline's deployment rows.
+     */
+    default List<SiteTransition> siteTransitions(String siteId, Instant from, Instant to, int limit) {
+        List<SiteTransition> out = new ArrayList<>();
+        for (DeploymentRecord d : recent(Integer.MAX_VALUE).reversed()) {
+            java.util.Set<String> here = new java.util.HashSet<>();
+            targets(d.id()).stream().filter(t -> t.target().siteId().equals(siteId))
+                    .forEach(t -> here.add(t.target().cameraId()));
+            if (here.isEmpty()) {
+                continue;
+            }
+            List<Event> events = events(d.id());
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                if ((e.cameraId().isEmpty() || here.contains(e.cameraId())) && !e.at().isBefore(from)
+                        && e.at().isBefore(to)) {
+                    out.add(new SiteTransition(out.size(), d.id(), d.releaseName(), d.releaseVersion(), e));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing((SiteTransition t) -> t.event().at())
+                .thenComparingLong(SiteTransition::id).reversed());
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /** A transition with the release its deployment ships and its id in the journal, which orders equal times. */
+    record SiteTransition(long id, String deploymentId, String releaseName, String releaseVersion, Event event) {
+    }
 
     /** One transition; {@code cameraId} is empty for the deployment's own. */
     record Event(String cameraId, String from, String to, Instant at, String detail) {

@@ -3,8 +3,12 @@ package io.camfleet.console.service.support;
 import io.camfleet.console.domain.support.Ticket;
 import io.camfleet.console.domain.support.TimelineEntry;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: where tickets and their timelines are kept. Each write is one transaction with its timeline entry, on the
@@ -33,4 +37,27 @@ public interface TicketStore {
 
     /** One ticket's timeline, by time; entries at the same instant in the order they were written. */
     List<TimelineEntry> timeline(long ticketId);
+
+    /**
+     * The entries of {@code kinds} from {@code from} (inclusive) to {@code to} (exclusive) in the timelines of the
+     * tickets naming site {@code siteId}, the latest {@code limit}, newest first: the site timeline's ticket rows.
+     */
+    default List<SiteEntry> siteEntries(String siteId, Set<TimelineEntry.Kind> kinds, Instant from, Instant to,
+                                        int limit) {
+        List<SiteEntry> out = new ArrayList<>();
+        for (Ticket t : find(new TicketQuery(Set.of(), "", false, siteId, ""))) {
+            for (TimelineEntry e : timeline(t.id())) {
+                if (kinds.contains(e.kind()) && !e.at().isBefore(from) && e.at().isBefore(to)) {
+                    out.add(new SiteEntry(t.id(), t.title(), e));
+                }
+            }
+        }
+        out.sort(Comparator.comparing((SiteEntry s) -> s.entry().at()).thenComparingLong(s -> s.entry().id())
+                .reversed());
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /** An entry of a ticket's timeline with the ticket's number and title. */
+    record SiteEntry(long ticketId, String title, TimelineEntry entry) {
+    }
 }
