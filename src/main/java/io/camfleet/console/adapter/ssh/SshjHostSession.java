@@ -157,6 +157,18 @@ final class SshjHostSession implements HostSession {
     }
 
     @Override
+    public void remove(String remotePath) {
+        try {
+            SFTPClient files = sftp();
+            if (files.statExistence(remotePath) != null) {
+                files.rm(remotePath);
+            }
+        } catch (IOException e) {
+            throw lostOr(e, new Problem(e, "ssh.removeFailed", address, remotePath, reason(e)));
+        }
+    }
+
+    @Override
     public String sha256(String remotePath) {
         List<String> output = new ArrayList<>();
         CommandResult result = run(List.of("sha256sum", "--", remotePath), SHA256_TIMEOUT, output::add);

@@ -4,6 +4,7 @@ import io.camfleet.console.service.alerts.AlertStore;
 import io.camfleet.console.service.alerts.DeliveryLog;
 import io.camfleet.console.service.audit.AuditTrail;
 import io.camfleet.console.service.availability.HealthHistory;
+import io.camfleet.console.service.backup.BackupStore;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
@@ -85,6 +86,7 @@ public final class CacheDatabase implements Database {
     private final JdbcDeliveryLog deliveries;
     private final JdbcDeviceStore devices;
     private final JdbcTicketStore tickets;
+    private final JdbcBackupStore backups;
 
     private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability, Clock clock) {
         this.pool = pool;
@@ -101,6 +103,7 @@ public final class CacheDatabase implements Database {
         this.deliveries = new JdbcDeliveryLog(ds);
         this.devices = new JdbcDeviceStore(ds);
         this.tickets = new JdbcTicketStore(ds);
+        this.backups = new JdbcBackupStore(ds);
     }
 
     /**
@@ -280,6 +283,11 @@ public final class CacheDatabase implements Database {
     @Override
     public TicketStore tickets() {
         return tickets;
+    }
+
+    @Override
+    public BackupStore backups() {
+        return backups;
     }
 
     /** Where an unreadable cache file was moved at this opening, if one was. */

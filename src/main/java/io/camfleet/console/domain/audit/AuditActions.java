@@ -53,6 +53,9 @@ public final class AuditActions {
     public static final String DIAG_REMEDIATE = "diag.remediate";
     /** A ticket pushed to the outside tracker (Jira) as an issue. */
     public static final String TICKET_PUSH = "ticket.push";
+    /** A camera's configuration folder was backed up as a version; a version was written back to a camera. */
+    public static final String BACKUP_TAKE = "backup.take";
+    public static final String BACKUP_RESTORE = "backup.restore";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
 

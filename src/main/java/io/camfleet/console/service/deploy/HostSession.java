@@ -49,6 +49,21 @@ public interface HostSession extends AutoCloseable {
      */
     void write(String remotePath, byte[] content);
 
+    /**
+     * Removes a remote file (not a folder); a file already gone is no failure. By default {@code rm -f --} on the
+     * host; the SSH session removes it over SFTP, with no shell.
+     *
+     * @throws io.camfleet.console.service.common.Problem {@code ssh.removeFailed} naming the file
+     */
+    default void remove(String remotePath) {
+        java.util.List<String> output = new java.util.ArrayList<>();
+        CommandResult r = run(List.of("rm", "-f", "--", remotePath), Duration.ofSeconds(30), output::add);
+        if (!r.succeeded()) {
+            throw new io.camfleet.console.service.common.Problem("ssh.removeFailed", "the host", remotePath,
+                    r.timedOut() ? "timed out" : String.join(" ", output));
+        }
+    }
+
     /** The SHA-256 of a remote file, in lower-case hex, as {@code sha256sum} prints it. */
     String sha256(String remotePath);
 

@@ -3,6 +3,7 @@ package io.camfleet.console.service.store;
 import io.camfleet.console.service.alerts.AlertStore;
 import io.camfleet.console.service.alerts.DeliveryLog;
 import io.camfleet.console.service.audit.AuditTrail;
+import io.camfleet.console.service.backup.BackupStore;
 import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
@@ -47,6 +48,9 @@ public interface Database extends AutoCloseable {
 
     /** Support tickets with their timelines. */
     TicketStore tickets();
+
+    /** The versions of the cameras' configuration folders, with their files. */
+    BackupStore backups();
 
     /** Where an unreadable database was moved aside when it was opened, if one was (a file database only). */
     Optional<Path> movedAside();
