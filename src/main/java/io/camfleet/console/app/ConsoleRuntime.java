@@ -299,7 +299,7 @@ final class ConsoleRuntime implements ConsoleBackend {
                            EnvironmentReader environments) {
         return List.of(new MapFeature(basemaps), new FleetFeature(sources), new AvailabilityFeature(),
                 new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(),
-                new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(), new SupportFeature(env),
+                new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(), new SupportFeature(env, this),
                 new SettingsFeature(environments));
     }
 

@@ -1,6 +1,7 @@
 package io.camfleet.console.app.features;
 
 import io.camfleet.console.adapter.jira.JiraCloudTracker;
+import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.service.runbooks.RunbookLibrary;
 import io.camfleet.console.service.diagnostics.DiagnosticsBundle;
 import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
@@ -9,6 +10,9 @@ import io.camfleet.console.service.support.TicketService;
 import io.camfleet.console.service.tracker.TicketLink;
 import io.camfleet.console.service.tracker.TrackerSettings;
 import io.camfleet.console.service.timeline.SiteTimeline;
+import io.camfleet.console.ui.shell.Screen;
+import io.camfleet.console.ui.shell.ScreenRegistry;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.time.Duration;
 import java.util.Map;
@@ -23,11 +27,18 @@ public final class SupportFeature implements Feature {
     /** The folder of the data folder where operators keep their own runbooks, as YAML or JSON files. */
     public static final String RUNBOOKS_FOLDER = "runbooks";
 
-    private final Map<String, String> env;
+    public static final Screen SUPPORT = new Screen("SUPPORT", Material2MZ.SUPPORT_AGENT);
 
-    /** @param env the process's environment, where the Jira API token is ({@value TrackerSettings#TOKEN_VARIABLE}) */
-    public SupportFeature(Map<String, String> env) {
+    private final Map<String, String> env;
+    private final ConsoleBackend backend;
+
+    /**
+     * @param env     the process's environment, where the Jira API token is ({@value TrackerSettings#TOKEN_VARIABLE})
+     * @param backend how the desk's tools reach cameras (runbooks, bundles, the terminal)
+     */
+    public SupportFeature(Map<String, String> env, ConsoleBackend backend) {
         this.env = Map.copyOf(env);
+        this.backend = backend;
     }
 
     @Override
@@ -46,5 +57,10 @@ public final class SupportFeature implements Feature {
                         folder.folder().path(), Recent.of(() -> file.read().get(DiagnosticsSettings.SECTION),
                         Duration.ofSeconds(10)), folder.clock())))
                 .add(SiteTimeline.class, SiteTimelines.over(folder, parts));
+    }
+
+    @Override
+    public void window(WindowContext w, ScreenRegistry.Builder screens) {
+        new SupportWindow(w, backend).register(screens);
     }
 }

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * @param runbooks    runs diagnostics and remediations on the ticket's cameras
  * @param bundle      collects a camera's diagnostics bundle into the ticket (off the FX thread); returns the sentence
  *                    that says what was attached
- * @param terminal    opens the operator's own terminal with ssh to a camera (on the FX thread)
+ * @param terminal    opens the operator's own terminal with ssh to a camera (off the FX thread: it starts a
+ *                    program); returns what to tell the operator
  * @param backups     shows a camera's config backups (on the FX thread)
  * @param timeline    shows a site's timeline (on the FX thread)
  * @param jira        pushes the ticket to Jira (off the FX thread), or null when Jira is not configured; returns the
@@ -29,7 +30,7 @@ import java.util.function.Function;
  * @param siteCameras the camera ids of a site, for a ticket that names no camera
  * @param openFolder  shows a folder in the desktop's file manager (an attachment's)
  */
-public record TicketTools(RunbookRunner runbooks, TicketWork bundle, CameraWindow terminal, CameraWindow backups,
+public record TicketTools(RunbookRunner runbooks, TicketWork bundle, TicketWork terminal, CameraWindow backups,
                           SiteWindow timeline, TicketWork jira, Function<String, List<String>> siteCameras,
                           Consumer<Path> openFolder) {
 
@@ -75,7 +76,7 @@ public record TicketTools(RunbookRunner runbooks, TicketWork bundle, CameraWindo
         return new TicketTools(runbooks, w, terminal, backups, timeline, jira, siteCameras, openFolder);
     }
 
-    public TicketTools withTerminal(CameraWindow w) {
+    public TicketTools withTerminal(TicketWork w) {
         return new TicketTools(runbooks, bundle, w, backups, timeline, jira, siteCameras, openFolder);
     }
 

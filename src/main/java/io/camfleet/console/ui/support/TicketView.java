@@ -188,7 +188,7 @@ final class TicketView {
         if (tools.terminal() != null) {
             Button terminal = button("ticket-terminal", "desk.terminal", "desk.terminal.tip", Material2AL.CODE);
             terminal.disableProperty().bind(camera.valueProperty().isNull());
-            terminal.setOnAction(e -> window(tools.terminal()));
+            terminal.setOnAction(e -> work("desk.task.terminal", tools.terminal()));
             row.getChildren().add(terminal);
         }
         if (tools.backups() != null) {
