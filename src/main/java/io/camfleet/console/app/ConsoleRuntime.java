@@ -170,7 +170,7 @@ final class ConsoleRuntime implements ConsoleBackend {
     @Override
     public HostConnector connector(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser) {
         return switch (executor) {
-            case DEMO -> new DemoCameraHosts(fleet, demoFiles, DEMO_PACE);
+            case DEMO -> new DemoCameraHosts(fleet, demoFiles, 1); // a few hundred ms a command, as a camera takes
             case SSH -> sshConnector();
             case SSM -> throw Problem.badInput("diagnostics.needsSsh");
         };

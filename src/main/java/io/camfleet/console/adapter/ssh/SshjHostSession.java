@@ -111,11 +111,16 @@ final class SshjHostSession implements HostSession {
 
     @Override
     public long copy(String remotePath, OutputStream out, long limit) {
+        return copy(remotePath, 0, out, limit);
+    }
+
+    @Override
+    public long copy(String remotePath, long offset, OutputStream out, long limit) {
         try (RemoteFile file = sftp().open(remotePath, EnumSet.of(OpenMode.READ))) {
             byte[] buffer = new byte[32 * 1024];
             long copied = 0;
-            for (int n; copied < limit
-                    && (n = file.read(copied, buffer, 0, (int) Math.min(buffer.length, limit - copied))) > 0; ) {
+            for (int n; copied < limit && (n = file.read(offset + copied, buffer, 0,
+                    (int) Math.min(buffer.length, limit - copied))) > 0; ) {
                 out.write(buffer, 0, n);
                 copied += n;
             }

@@ -40,6 +40,32 @@ public interface HostSession extends AutoCloseable {
      */
     long copy(String remotePath, java.io.OutputStream out, long limit);
 
+    /**
+     * Copies at most {@code limit} bytes of a remote file from byte {@code offset} on: the end of a large log without
+     * its start. By default the bytes before {@code offset} are read and dropped; a session that can seek does.
+     *
+     * @return how many bytes were copied (none when the file is not longer than {@code offset})
+     * @throws io.camfleet.console.service.common.Problem as {@link #copy(String, java.io.OutputStream, long)}
+     */
+    default long copy(String remotePath, long offset, java.io.OutputStream out, long limit) {
+        var skipping = new java.io.OutputStream() {
+            long skipped;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                int drop = (int) Math.min(len, offset - skipped);
+                skipped += drop;
+                out.write(b, off + drop, len - drop);
+            }
+        };
+        return Math.max(0, copy(remotePath, skipping, offset + limit) - offset);
+    }
+
     /** Creates a remote folder and any missing parents, as {@code mkdir -p}, over SFTP. */
     void makeDirectories(String remotePath);
 
