@@ -3,6 +3,7 @@ package io.camfleet.console.app;
 import io.camfleet.console.app.features.SettingsFile;
 import io.camfleet.console.adapter.aws.AwsClients;
 import io.camfleet.console.adapter.aws.AwsEnvironmentReader;
+import io.camfleet.console.adapter.aws.SsmCameraShell;
 import io.camfleet.console.adapter.aws.SsmWaveRunner;
 import io.camfleet.console.adapter.files.DataFolder;
 import io.camfleet.console.adapter.files.FleetLock;
@@ -157,9 +158,10 @@ final class ConsoleRuntime implements ConsoleBackend {
     @Override
     public CameraShell shell(ExecutorKind executor, Path folder, FleetSnapshot fleet, String sshUser) {
         return switch (executor) {
-            case DEMO -> throw new Problem("diag.demoShellMissing");
+            case DEMO -> new DemoCameraHosts(fleet, demoFiles, 1);
             case SSH -> new SshCameraShell(sshConnector(), sshUser, DIAG_PARALLEL);
-            case SSM -> throw new Problem("diag.demoShellMissing");
+            case SSM -> new SsmCameraShell(awsClients(), environmentOf(folder, fleet), Duration.ofSeconds(2),
+                    Duration.ofMinutes(1));
         };
     }
 

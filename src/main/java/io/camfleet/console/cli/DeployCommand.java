@@ -217,12 +217,18 @@ public final class DeployCommand implements Callable<Integer> {
      * window (or a sync) keeps the folder's fleet, the cache it keeps up to date.
      */
     private FleetSnapshot fleet(ConsoleBackend backend, ConsoleBackend.Session session) {
+        return fleet(backend, session, root.dataDir(), spec.commandLine().getErr(), messages);
+    }
+
+    /** The fleet commands reach cameras in: see {@link #fleet(ConsoleBackend, ConsoleBackend.Session)}. */
+    static FleetSnapshot fleet(ConsoleBackend backend, ConsoleBackend.Session session, Path dataDir, PrintWriter err,
+                               Messages messages) {
         try {
-            return backend.asFleetKeeper(root.dataDir(), () -> session.fleet().start(Progress.NONE))
+            return backend.asFleetKeeper(dataDir, () -> session.fleet().start(Progress.NONE))
                     .orElseGet(() -> session.fleet().openCache());
         } catch (RuntimeException e) {
             FleetSnapshot cached = session.fleet().openCache();
-            spec.commandLine().getErr().println("camfleet: " + messages.text("deploy.sourceUnreadable",
+            err.println("camfleet: " + messages.text("deploy.sourceUnreadable",
                     session.fleet().sourceName(), e instanceof Problem p ? messages.text(p) : e.getMessage(),
                     cached.asOf() == null ? "-" : cached.asOf().toString()));
             return cached;

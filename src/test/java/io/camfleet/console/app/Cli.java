@@ -16,15 +16,22 @@ import java.util.Map;
 final class Cli {
 
     private final Path home;
+    private final Map<String, String> env;
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
 
     Cli(Path home) {
+        this(home, Map.of());
+    }
+
+    /** With {@code env} as the process's environment (an API token, say). */
+    Cli(Path home, Map<String, String> env) {
         this.home = home;
+        this.env = Map.copyOf(env);
     }
 
     ConsoleRuntime runtime() {
-        return new ConsoleRuntime(Clock.systemUTC(), Map.of(), home.toString(), new Operator("tester", ""),
+        return new ConsoleRuntime(Clock.systemUTC(), env, home.toString(), new Operator("tester", ""),
                 new Messages(Locale.ENGLISH));
     }
 

@@ -253,7 +253,7 @@ public final class SsmWaveRunner implements WaveRunner {
     }
 
     /** Status details of an invocation that never ran on its camera. */
-    private static final Set<String> NEVER_RAN = Set.of("Undeliverable", "Terminated", "DeliveryTimedOut",
+    static final Set<String> NEVER_RAN = Set.of("Undeliverable", "Terminated", "DeliveryTimedOut",
             "InvalidPlatform", "AccessDenied");
 
     /**
@@ -327,7 +327,7 @@ public final class SsmWaveRunner implements WaveRunner {
      * Whether SSM may have taken a call that failed: not when it answered with a refusal (4xx) or when the call never
      * left (no credentials, no connection); when it answered 5xx, or the answer was lost or unreadable, it may.
      */
-    private static boolean mayHaveArrived(SdkException e, Problem said) {
+    static boolean mayHaveArrived(SdkException e, Problem said) {
         if (e instanceof AwsServiceException answered) {
             return answered.statusCode() >= 500;
         }

@@ -2,9 +2,13 @@ package io.camfleet.console.app.features;
 
 import io.camfleet.console.adapter.jira.JiraCloudTracker;
 import io.camfleet.console.cli.ConsoleBackend;
-import io.camfleet.console.service.runbooks.RunbookLibrary;
+import io.camfleet.console.cli.DiagCommand;
+import io.camfleet.console.cli.RunbooksCommand;
+import io.camfleet.console.cli.TicketCommand;
+import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.diagnostics.DiagnosticsBundle;
 import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
+import io.camfleet.console.service.runbooks.RunbookLibrary;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
 import io.camfleet.console.service.tracker.TicketLink;
@@ -15,6 +19,7 @@ import io.camfleet.console.ui.shell.ScreenRegistry;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,5 +67,19 @@ public final class SupportFeature implements Feature {
     @Override
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
         new SupportWindow(w, backend).register(screens);
+    }
+
+    @Override
+    public void opened(WindowContext w, ConsoleBackend.Session session) {
+        // The files are read off the FX thread; a bad one is a banner, never a window that does not open.
+        RunbookLibrary library = session.part(RunbookLibrary.class);
+        RunbookBanners banners = new RunbookBanners(w.shell(), library, w.tasks(), w.messages());
+        w.tasks().job(w.messages().text("runbooks.banner.reload"), p -> library.current()).quiet()
+                .onSuccess(banners::show).start();
+    }
+
+    @Override
+    public List<Object> commands(Messages m) {
+        return List.of(new TicketCommand(m), new RunbooksCommand(m), new DiagCommand(m));
     }
 }
