@@ -248,6 +248,17 @@ final class QueueView {
                 slaColumn("desk.col.response", QueueLine::response),
                 slaColumn("desk.col.resolution", QueueLine::resolution)));
         t.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
+        vm.selectedProperty().addListener((o, was, now) -> {
+            if (t.getSelectionModel().getSelectedItem() != now) {
+                if (now == null) {
+                    t.getSelectionModel().clearSelection();
+                } else {
+                    t.getSelectionModel().select(now);
+                    t.getFocusModel().focus(t.getSelectionModel().getSelectedIndex());
+                    t.scrollTo(now);
+                }
+            }
+        });
         t.setRowFactory(x -> {
             TableRow<QueueLine> row = new TableRow<>() {
                 @Override

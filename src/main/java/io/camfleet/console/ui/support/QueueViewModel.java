@@ -58,6 +58,8 @@ public final class QueueViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private List<QueueLine> loaded = List.of();
+    /** The ticket to select once the queue is read again (the one the operator came back from); 0 for none. */
+    private long wanted;
     private long generation;
 
     public QueueViewModel(TicketService tickets, BackgroundTasks tasks, Messages messages, Clock clock) {
@@ -183,14 +185,22 @@ public final class QueueViewModel {
                 SlaTimer.resolution(r.ticket(), r.sla(), targets.resolution(r.ticket().severity()), now, m));
     }
 
+    /** Selects ticket {@code id}, now if it is shown, else once the queue is read again. */
+    public void select(long id) {
+        wanted = id;
+        lines.stream().filter(l -> l.ticket().id() == id).findFirst().ifPresent(selected::set);
+    }
+
     private void show() {
         String needle = text.get() == null ? "" : text.get().strip().toLowerCase(Locale.ROOT);
         List<QueueLine> out = loaded.stream().filter(l -> l.matches(needle)).toList();
-        QueueLine was = selected.get();
+        long keep = wanted != 0 ? wanted : selected.get() == null ? 0 : selected.get().ticket().id();
         lines.setAll(out);
         long breached = out.stream().filter(l -> l.tone() == SlaTimer.Tone.BREACHED).count();
         summary.set(m.text("desk.queue.summary", out.size(), breached));
-        selected.set(was == null ? null : out.stream().filter(l -> l.ticket().id() == was.ticket().id())
-                .findFirst().orElse(null));
+        selected.set(out.stream().filter(l -> l.ticket().id() == keep).findFirst().orElse(null));
+        if (selected.get() != null) {
+            wanted = 0;
+        }
     }
 }

@@ -56,6 +56,14 @@ public final class SupportDeskView implements ScreenView {
             if (scene != null) {
                 queue.refresh();
                 tick.play();
+                // the keyboard is on the queue (or the ticket) at once: arrows, Enter, N work without a click
+                javafx.application.Platform.runLater(() -> {
+                    if (ticketPage.root().getParent() == root) {
+                        ticketPage.focus();
+                    } else {
+                        queuePage.focusTable();
+                    }
+                });
             } else {
                 tick.stop();
             }
@@ -87,10 +95,9 @@ public final class SupportDeskView implements ScreenView {
         }
         long was = ticket.id();
         root.getChildren().setAll(queuePage.root());
+        queue.select(was);
         queue.refresh();
         queuePage.focusTable();
-        queuePage.table().getItems().stream().filter(l -> l.ticket().id() == was).findFirst()
-                .ifPresent(l -> queuePage.table().getSelectionModel().select(l));
     }
 
     /**

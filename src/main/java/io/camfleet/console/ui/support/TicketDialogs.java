@@ -85,9 +85,15 @@ final class TicketDialogs {
         return dialog;
     }
 
-    /** Keeps the text within {@code limit} characters: the service refuses longer, and nothing typed is lost silently. */
+    /**
+     * Keeps the text within {@code limit} characters: the service refuses longer, so a paste beyond it is not taken
+     * (the field keeps what it had). Not a TextFormatter: that would take Esc from the dialog.
+     */
     static void limit(javafx.scene.control.TextInputControl field, int limit) {
-        field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(c ->
-                c.getControlNewText().length() > limit ? null : c));
+        field.textProperty().addListener((o, was, now) -> {
+            if (now != null && now.length() > limit) {
+                field.setText(was);
+            }
+        });
     }
 }
