@@ -56,6 +56,7 @@ final class NewTicketDialog {
         dialog.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
         dialog.getDialogPane().setPrefWidth(640);
         dialog.getDialogPane().setId("desk-new-ticket");
+        dialog.getDialogPane().getStylesheets().add(SupportDeskView.STYLESHEET);
 
         TextField title = new TextField(draft.title());
         title.setId("new-ticket-title");

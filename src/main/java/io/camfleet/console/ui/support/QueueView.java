@@ -248,6 +248,13 @@ final class QueueView {
                 slaColumn("desk.col.response", QueueLine::response),
                 slaColumn("desk.col.resolution", QueueLine::resolution)));
         t.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
+        // the keyboard on an empty list that fills: the cursor goes to the first ticket, so that Enter opens it
+        vm.lines().addListener((javafx.collections.ListChangeListener<QueueLine>) c -> {
+            if (t.isFocused() && t.getSelectionModel().isEmpty() && !t.getItems().isEmpty()) {
+                t.getSelectionModel().selectFirst();
+                t.getFocusModel().focus(0);
+            }
+        });
         vm.selectedProperty().addListener((o, was, now) -> {
             if (t.getSelectionModel().getSelectedItem() != now) {
                 if (now == null) {

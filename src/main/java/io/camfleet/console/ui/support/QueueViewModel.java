@@ -198,9 +198,11 @@ public final class QueueViewModel {
         lines.setAll(out);
         long breached = out.stream().filter(l -> l.tone() == SlaTimer.Tone.BREACHED).count();
         summary.set(m.text("desk.queue.summary", out.size(), breached));
-        selected.set(out.stream().filter(l -> l.ticket().id() == keep).findFirst().orElse(null));
-        if (selected.get() != null) {
-            wanted = 0;
+        if (keep != 0) {
+            selected.set(out.stream().filter(l -> l.ticket().id() == keep).findFirst().orElse(null));
+            if (selected.get() != null) {
+                wanted = 0;
+            }
         }
     }
 }

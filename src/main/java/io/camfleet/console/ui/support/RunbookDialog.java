@@ -62,6 +62,7 @@ final class RunbookDialog {
         dialog.getDialogPane().getButtonTypes().setAll(run, ButtonType.CANCEL);
         dialog.getDialogPane().setPrefWidth(720);
         dialog.getDialogPane().setId("desk-runbook-dialog");
+        dialog.getDialogPane().getStylesheets().add(SupportDeskView.STYLESHEET);
 
         ComboBox<Runbook> picker = new ComboBox<>();
         picker.setId("runbook-picker");
@@ -166,7 +167,7 @@ final class RunbookDialog {
         body.setPadding(new Insets(10, 10, 0, 10));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(460);
+        scroll.setPrefViewportHeight(400);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         dialog.getDialogPane().setContent(scroll);
 
@@ -202,7 +203,7 @@ final class RunbookDialog {
         text.setId("runbook-confirm-text");
         ask.getDialogPane().setContent(text);
         ask.getDialogPane().setPrefWidth(560);
-        ButtonType yes = new ButtonType(m.text("desk.runbook.confirm.yes", r.title()), ButtonBar.ButtonData.OK_DONE);
+        ButtonType yes = new ButtonType(m.text("desk.runbook.confirm.yes"), ButtonBar.ButtonData.OK_DONE);
         ask.getButtonTypes().setAll(yes, ButtonType.CANCEL);
         // the safe answer is the default: Enter does not change a camera by accident
         ((Button) ask.getDialogPane().lookupButton(yes)).setDefaultButton(false);

@@ -21,6 +21,9 @@ import java.time.ZoneId;
  */
 public final class SupportDeskView implements ScreenView {
 
+    /** The desk's stylesheet, for its dialogs too. */
+    static final String STYLESHEET = SupportDeskView.class.getResource("support-desk.css").toExternalForm();
+
     /** The timers are measured again this often while the screen shows. */
     private static final Duration TICK = Duration.seconds(30);
 
@@ -40,7 +43,7 @@ public final class SupportDeskView implements ScreenView {
         this.ticketPage = new TicketView(ticket, messages, zone, tools, tasks, this::back);
         root.setPadding(new Insets(16, 20, 12, 20));
         root.getStyleClass().add("support-desk");
-        root.getStylesheets().add(SupportDeskView.class.getResource("support-desk.css").toExternalForm());
+        root.getStylesheets().add(STYLESHEET);
         root.getChildren().setAll(queuePage.root());
         Timeline tick = new Timeline(new KeyFrame(TICK, e -> {
             if (root.getScene() != null) {

@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 final class TicketTimeline {
 
     /** Outputs longer than this many lines start folded: the timeline stays readable. */
-    static final int FOLDED_LINES = 15;
+    static final int FOLDED_LINES = 30;
     private static final int MAX_ROWS = 24;
 
     private final Messages m;
