@@ -117,6 +117,8 @@ public final class SsmCameraShell implements CameraShell {
                 .timeoutSeconds((int) Math.max(LEAST_DELIVERY, grace.toSeconds()))
                 .parameters(Map.of("commands", List.of(command),
                         "executionTimeout", List.of(Long.toString(Math.max(1, timeout.toSeconds())))))
+                // a remediation sent twice would run twice: only a throttled call, which SSM did nothing with, is retried
+                .overrideConfiguration(o -> o.addPlugin(SsmWaveRunner.RETRY_ONLY_THROTTLING))
                 .build();
         try {
             String id = clients.ssm(env).sendCommand(request).command().commandId();

@@ -67,7 +67,7 @@ public final class SsmWaveRunner implements WaveRunner {
     /** SendCommand's TimeoutSeconds: between 30 s and 30 days. */
     private static final long LONGEST_DELIVERY = Duration.ofDays(30).toSeconds();
     /** SendCommand is retried only when throttled: SSM then did nothing. Anything else is looked up, not resent. */
-    private static final SdkPlugin RETRY_ONLY_THROTTLING = config -> {
+    static final SdkPlugin RETRY_ONLY_THROTTLING = config -> {
         RetryStrategy onlyThrottling = DefaultRetryStrategy.standardStrategyBuilder()
                 .retryOnException(SsmWaveRunner::throttled)
                 .treatAsThrottling(SsmWaveRunner::throttled)

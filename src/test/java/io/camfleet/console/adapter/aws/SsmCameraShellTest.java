@@ -149,6 +149,34 @@ class SsmCameraShellTest {
     }
 
     @Test
+    void aSendCommandRefusedLeavesItsCamerasUnreachableAndOneLostOnTheWayLeavesThemLost() {
+        Environment env = behindFront();
+        front.stubFor(post(anyUrl()).atPriority(1).withHeader("X-Amz-Target", equalTo("AmazonSSM.SendCommand"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\": \"InvalidInstanceId\", \"message\": \"not a managed node\"}")));
+        List<CameraRun> refused = new CopyOnWriteArrayList<>();
+
+        shell(env).run(List.of(camera(1), camera(2)), "uptime", Duration.ofSeconds(5), refused::add);
+
+        assertThat(refused).extracting(CameraRun::outcome).containsOnly(CameraRun.Outcome.UNREACHABLE);
+        assertThat(refused).hasSize(2).allSatisfy(r -> assertThat(r.detail()).startsWith("SSM did not take the command"));
+
+        front.stubFor(post(anyUrl()).atPriority(1).withHeader("X-Amz-Target", equalTo("AmazonSSM.SendCommand"))
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"__type\": \"InternalServerError\", \"message\": \"try later\"}")));
+        List<CameraRun> unknown = new CopyOnWriteArrayList<>();
+
+        shell(env).run(List.of(camera(3)), "uptime", Duration.ofSeconds(5), unknown::add);
+
+        assertThat(unknown).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(CameraRun.Outcome.LOST);
+            assertThat(r.detail()).contains("leaves open whether SSM took it");
+        });
+        // never sent again on an answer that leaves open whether SSM took it: a remediation would run twice
+        front.verify(2, postRequestedFor(anyUrl()).withHeader("X-Amz-Target", equalTo("AmazonSSM.SendCommand")));
+    }
+
+    @Test
     void aCommandWithDoubleBracesIsRefusedBeforeAnythingIsSent() {
         Environment env = moto.environment("prod", "moto-a", "eu-west-1");
 

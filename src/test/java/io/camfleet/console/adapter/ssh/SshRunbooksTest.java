@@ -73,6 +73,17 @@ class SshRunbooksTest {
                   esac
                 parameters:
                   - {name: dir, type: path}
+              - id: lab-crowd
+                title: Lab crowd
+                kind: diagnostic
+                timeout: 20s
+                command: |
+                  touch {{dir}}/running-$$
+                  sleep 2
+                  ls {{dir}} | grep -c running-
+                  rm -f {{dir}}/running-$$
+                parameters:
+                  - {name: dir, type: path}
             """;
 
     @TempDir
@@ -130,6 +141,28 @@ class SshRunbooksTest {
         assertThat(tickets.show(ticket).timeline()).filteredOn(e -> e.kind() == TimelineEntry.Kind.COMMAND_OUTPUT)
                 .extracting(e -> e.command().output())
                 .containsExactlyElementsOf(hostile.stream().map(v -> v + "\n").toList());
+    }
+
+    @Test
+    void camerasRunAtOnceButNoMoreThanTheShellAllows() throws Exception {
+        // each camera counts the cameras running beside it (itself included) two seconds after it started
+        Path crowd = Files.createDirectories(temp.resolve("crowd"));
+        List<String> ips = List.of("127.0.1.31", "127.0.1.32", "127.0.1.33", "127.0.1.34", "127.0.1.35",
+                "127.0.1.36");
+        SshjHostConnector connector = new SshjHostConnector(sshd.settings(
+                sshd.knownHosts(temp.resolve("known_hosts_crowd"), ips)));
+        DiagnosticsService threeAtOnce = new DiagnosticsService(new SshCameraShell(connector, sshd.user(), 3),
+                () -> RunbookCatalogue.read(temp.resolve("runbooks")), tickets,
+                new AuditService(db.auditTrail(), new InMemoryAuditAnchor(), new Operator("nina", ""),
+                        Clock.systemUTC()));
+
+        List<CameraRun> runs = threeAtOnce.run(new RunRequest("lab-crowd", Map.of("dir", crowd.toString()),
+                ips.stream().map(this::camera).toList(), 0, false), r -> { });
+
+        assertThat(runs).extracting(CameraRun::outcome).containsOnly(CameraRun.Outcome.COMPLETED);
+        List<Integer> crowds = runs.stream().map(r -> Integer.parseInt(r.output().strip())).toList();
+        assertThat(crowds).allSatisfy(n -> assertThat(n).isBetween(1, 3));
+        assertThat(crowds).as("some ran side by side").anySatisfy(n -> assertThat(n).isGreaterThan(1));
     }
 
     @Test
