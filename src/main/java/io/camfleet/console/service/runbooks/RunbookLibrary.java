@@ -35,12 +35,10 @@ public final class RunbookLibrary {
     }
 
     /** Reads the folder again and tells the listeners; returns the new catalogue. Reads files: not on the FX thread. */
-    public RunbookCatalogue reload() {
-        RunbookCatalogue read;
-        synchronized (this) {
-            read = RunbookCatalogue.read(folder);
-            current = read;
-        }
+    public synchronized RunbookCatalogue reload() {
+        RunbookCatalogue read = RunbookCatalogue.read(folder);
+        current = read;
+        // told in the order read, so that a listener never ends on an older catalogue than the current one
         listeners.forEach(l -> l.accept(read));
         return read;
     }

@@ -218,6 +218,25 @@ class TicketServiceTest {
         assertThat(nina.list(TicketFilter.OPEN).getFirst().sla().breached()).isTrue();
     }
 
+    @Test
+    void aJiraLinkIsKeptOnTopOfAChangeAnotherConsoleMadeMeanwhileAndAnUnchangedOneWritesNothing() {
+        Ticket t = nina.create(drafts.fromSite("ams-01", "Amsterdam Zuid", "Acme", true));
+        // The issue exists in Jira whatever the desk did meanwhile: omar's move goes first, the link on top of it.
+        store.beforeNextChange = () -> omar.move(t.id(), TicketStatus.TRIAGE, "");
+
+        Ticket linked = nina.linked(t.id(), "SUP-7", "To Do");
+
+        assertThat(linked).extracting(Ticket::status, Ticket::jiraKey, Ticket::jiraStatus)
+                .containsExactly(TicketStatus.TRIAGE, "SUP-7", "To Do");
+        assertThat(nina.find(t.id())).isEqualTo(linked);
+        assertThat(nina.linked(t.id(), "SUP-7", "To Do")).isEqualTo(linked);
+        nina.linked(t.id(), "SUP-7", "Done");
+        assertThat(nina.show(t.id()).timeline()).filteredOn(e -> e.kind() == TimelineEntry.Kind.TRACKER)
+                .extracting(TimelineEntry::text, TimelineEntry::change).containsExactly(
+                        tuple("SUP-7", new TimelineEntry.Change("", "To Do")),
+                        tuple("SUP-7", new TimelineEntry.Change("To Do", "Done")));
+    }
+
     private static List<Long> rows(TicketService s, TicketFilter f) {
         return s.list(f).stream().map(r -> r.ticket().id()).toList();
     }
