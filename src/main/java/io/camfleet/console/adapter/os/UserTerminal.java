@@ -75,12 +75,14 @@ public final class UserTerminal implements TerminalOpener {
         if (osName.startsWith("mac")) {
             String script = "tell application \"Terminal\" to do script \""
                     + ShellQuote.command(ssh).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            out.addAll(List.of("osascript", "-e", script, "-e", "tell application \"Terminal\" to activate"));
-        } else if (osName.startsWith("windows")) {
+            // the script carries the command: nothing follows it
+            return List.of("osascript", "-e", script, "-e", "tell application \"Terminal\" to activate");
+        }
+        if (osName.startsWith("windows")) {
             if (onPath("wt.exe").isPresent()) {
                 out.add("wt.exe");
             } else {
-                out.addAll(List.of("cmd.exe", "/c", "start", "\"ssh\""));
+                out.addAll(List.of("cmd.exe", "/c", "start", "")); // start takes its first quoted word as a title
             }
         } else {
             for (List<String> terminal : LINUX) {

@@ -95,35 +95,58 @@ record DemoCamera(CameraSystem camera, HealthState health, Instant since, Camera
             SplittableRandom r = random("minute-" + t.getEpochSecond());
             Instant at = t.plusMillis(r.nextInt(59_000));
             boolean inTrouble = !t.isBefore(trouble);
-            if (offline() && inTrouble) {
-                if (!t.isBefore(failedAt())) {
-                    if (t.equals(failedAt().truncatedTo(ChronoUnit.MINUTES))) {
-                        out.add(new Event(at, "FATAL", "agent", "cloud endpoint " + ENDPOINT + " unreachable for "
-                                + GIVES_UP_AFTER.toSeconds() + " s; exiting with status 1"));
-                    }
-                    continue;
+            if (offline()) {
+                Instant failed = failedAt();
+                if (!t.isBefore(failed)) {
+                    continue; // the agent has exited: it logs nothing more
                 }
-                out.add(cause() == Cause.DNS
-                        ? new Event(at, "WARN", "dns", "no answer from " + dnsServer() + " for " + ENDPOINT
-                                + " (timed out after 5 s)")
-                        : new Event(at, "WARN", "uplink", "wwan0 down: no carrier (signal -" + (105 + r.nextInt(12))
-                                + " dBm)"));
-                out.add(new Event(at.plusMillis(5_000), "ERROR", "mqtt", cause() == Cause.DNS
-                        ? "cannot connect to " + ENDPOINT + ":8883: Temporary failure in name resolution"
-                        : "connect to " + ENDPOINT + ":8883 timed out; telemetry buffered locally"));
+                Instant next = t.plus(Duration.ofMinutes(1));
+                if (at.isBefore(trouble)) {
+                    usual(out, t, at, r, seq, false);
+                }
+                // from the last heartbeat to giving up, every 10 s: what it tried and what failed
+                for (Instant w = trouble.plusSeconds(1); w.isBefore(failed) && w.isBefore(next); w = w.plusSeconds(10)) {
+                    if (!w.isBefore(t)) {
+                        out.addAll(trying(w, r));
+                    }
+                }
+                if (!next.isBefore(failed)) { // it gives up within this minute
+                    out.add(new Event(failed, "FATAL", "agent", "cloud endpoint " + ENDPOINT + " unreachable for "
+                            + GIVES_UP_AFTER.toSeconds() + " s; exiting with status 1"));
+                }
                 continue;
             }
-            out.add(new Event(at, "INFO", "heartbeat", "sent (seq " + seq + ", rtt " + (40 + r.nextInt(80)) + " ms)"));
-            if (degraded() && inTrouble) {
-                out.add(new Event(at.plusMillis(300), "WARN", "stream", "dropped " + (20 + r.nextInt(200))
-                        + " frames in the last 60 s (decoder queue full)"));
-            }
-            if (t.getEpochSecond() / 60 % 10 == 0) {
-                out.add(new Event(at.plusMillis(700), "INFO", "upload", "clip " + LOG_TIME.format(t).substring(0, 16)
-                        .replace(" ", "T") + ".mp4 sent (" + (2 + r.nextInt(9)) + "." + r.nextInt(10) + " MB)"));
-            }
+            usual(out, t, at, r, seq, degraded() && inTrouble);
         }
+        out.sort(java.util.Comparator.comparing(Event::at));
         return out;
+    }
+
+    /** A minute of a working agent: its heartbeat, an upload every ten minutes, frames dropped when degraded. */
+    private static void usual(List<Event> out, Instant t, Instant at, SplittableRandom r, long seq,
+                              boolean dropping) {
+        out.add(new Event(at, "INFO", "heartbeat", "sent (seq " + seq + ", rtt " + (40 + r.nextInt(80)) + " ms)"));
+        if (dropping) {
+            out.add(new Event(at.plusMillis(300), "WARN", "stream", "dropped " + (20 + r.nextInt(200))
+                    + " frames in the last 60 s (decoder queue full)"));
+        }
+        if (t.getEpochSecond() / 60 % 10 == 0) {
+            out.add(new Event(at.plusMillis(700), "INFO", "upload", "clip " + LOG_TIME.format(t).substring(0, 16)
+                    .replace(" ", "T") + ".mp4 sent (" + (2 + r.nextInt(9)) + "." + r.nextInt(10) + " MB)"));
+        }
+    }
+
+    /** One attempt to reach the cloud that fails, as the cause has it. */
+    private List<Event> trying(Instant at, SplittableRandom r) {
+        return cause() == Cause.DNS
+                ? List.of(new Event(at, "WARN", "dns", "no answer from " + dnsServer() + " for " + ENDPOINT
+                                + " (timed out after 5 s)"),
+                        new Event(at.plusMillis(5_000), "ERROR", "mqtt", "cannot connect to " + ENDPOINT
+                                + ":8883: Temporary failure in name resolution"))
+                : List.of(new Event(at, "WARN", "uplink", "wwan0 down: no carrier (signal -" + (105 + r.nextInt(12))
+                                + " dBm)"),
+                        new Event(at.plusMillis(2_000), "ERROR", "mqtt", "connect to " + ENDPOINT
+                                + ":8883 timed out; telemetry buffered locally"));
     }
 
     String dnsServer() {

@@ -97,7 +97,7 @@ public final class DemoCameraHosts implements HostConnector, CameraShell {
                 .start(() -> {
                     slots.acquireUninterruptibly();
                     try {
-                        done.accept(runOne(t, command, timeout));
+                        done.accept(runOrLost(t, command, timeout));
                     } finally {
                         slots.release();
                     }
@@ -109,6 +109,17 @@ public final class DemoCameraHosts implements HostConnector, CameraShell {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** A failure of the simulation itself is that camera's run, as the port promises, never a missing one. */
+    private CameraRun runOrLost(Target target, String command, Duration timeout) {
+        try {
+            return runOne(target, command, timeout);
+        } catch (RuntimeException e) {
+            return new CameraRun(target.cameraId(), CameraRun.Outcome.LOST, -1, Duration.ZERO, "",
+                    new Problem(e, "ssh.connectionLost", target.cameraId(), String.valueOf(e.getMessage()))
+                            .getMessage());
         }
     }
 

@@ -99,10 +99,10 @@ final class DemoCameraOutputs {
         int pct = (int) Math.round(used);
         double size = 58.4;
         return String.format(Locale.ROOT, """
-                Filesystem      Size  Used Avail Capacity Mounted on
-                /dev/mmcblk0p2   %.1fG  %.1fG  %.1fG      %d%% /
-                /dev/mmcblk0p1   253M   52M  201M      21%% /boot
-                /dev/sda1        %.0fG  %.0fG  %.0fG      %d%% /var/lib/camos/clips
+                Filesystem       Size  Used Avail Use%% Mounted on
+                /dev/mmcblk0p2   %.1fG  %.1fG  %.1fG  %d%% /
+                /dev/mmcblk0p1   253M   52M  201M  21%% /boot
+                /dev/sda1        %.0fG  %.0fG  %.0fG  %d%% /var/lib/camos/clips
 
                                total        used        free      shared  buff/cache   available
                 Mem:            3791         %d         %d          12        1204        %d

@@ -116,7 +116,11 @@ final class SshjHostSession implements HostSession {
 
     @Override
     public long copy(String remotePath, long offset, OutputStream out, long limit) {
-        try (RemoteFile file = sftp().open(remotePath, EnumSet.of(OpenMode.READ))) {
+        // Not try-with-resources: on a dropped connection sshj's close throws the very exception the read threw,
+        // and adding it to itself as suppressed fails with an IllegalArgumentException that hides the loss.
+        RemoteFile file = null;
+        try {
+            file = sftp().open(remotePath, EnumSet.of(OpenMode.READ));
             byte[] buffer = new byte[32 * 1024];
             long copied = 0;
             for (int n; copied < limit && (n = file.read(offset + copied, buffer, 0,
@@ -127,6 +131,10 @@ final class SshjHostSession implements HostSession {
             return copied;
         } catch (IOException e) {
             throw lostOr(e, new Problem(e, "ssh.readFailed", address, remotePath, reason(e)));
+        } finally {
+            if (file != null) {
+                closeQuietly(file);
+            }
         }
     }
 

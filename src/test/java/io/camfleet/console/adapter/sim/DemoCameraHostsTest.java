@@ -71,7 +71,8 @@ class DemoCameraHostsTest {
         assertThat(status.outcome()).isEqualTo(CameraRun.Outcome.COMPLETED);
         assertThat(status.exitCode()).isEqualTo(3); // systemctl status of a failed unit
         assertThat(status.output()).contains("Active: failed (Result: exit-code)");
-        assertThat(journal.output()).contains("camos-agent.service: Failed with result 'exit-code'.")
+        assertThat(journal.output()).contains("FATAL agent: cloud endpoint iot.eu-west-1.amazonaws.com unreachable")
+                .contains("camos-agent.service: Failed with result 'exit-code'.")
                 .containsAnyOf("Temporary failure in name resolution", "no carrier");
         assertThat(cloud.succeeded()).isFalse();
     }
