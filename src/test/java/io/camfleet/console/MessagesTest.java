@@ -100,6 +100,10 @@ class MessagesTest {
             assertThat(messages.has("alertRoutes.form.secret." + k.name().toLowerCase(Locale.ROOT))).as(k.name())
                     .isTrue();
         }
+        for (io.camfleet.console.domain.backup.DiffRow.Change c
+                : io.camfleet.console.domain.backup.DiffRow.Change.values()) {
+            assertThat(messages.has("backup.change." + c.name())).as(c.name()).isTrue();
+        }
     }
 
     @Test

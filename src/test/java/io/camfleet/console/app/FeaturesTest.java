@@ -82,8 +82,8 @@ class FeaturesTest {
     void everyCommandComesFromAFeatureOnce() {
         List<String> names = runtime().commands(m).stream()
                 .map(c -> c.getClass().getAnnotation(CommandLine.Command.class).name()).sorted().toList();
-        assertThat(names).containsExactly("alerts", "audit", "availability", "demo", "deploy", "devices", "diag",
-                "env", "fleet", "import", "kpi", "map", "runbooks", "sync", "ticket");
+        assertThat(names).containsExactly("alerts", "audit", "availability", "backup", "demo", "deploy", "devices",
+                "diag", "env", "fleet", "import", "kpi", "map", "restore", "runbooks", "sync", "ticket", "timeline");
     }
 
     @Test

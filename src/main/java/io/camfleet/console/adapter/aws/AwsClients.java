@@ -13,6 +13,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -66,6 +67,7 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final Map<Environment, Clients> built = new ConcurrentHashMap<>();
     private final Map<Environment, SsmClient> ssm = new ConcurrentHashMap<>();
+    private final Map<Environment, S3Client> s3 = new ConcurrentHashMap<>();
 
     /**
      * @param profiles    the AWS config and credentials files ({@link ProfileFile#defaultProfileFile()} on a desktop)
@@ -95,6 +97,16 @@ public final class AwsClients implements AutoCloseable {
     public SsmClient ssm(Environment environment) {
         return ssm.computeIfAbsent(environment, e -> configure(SsmClient.builder(), e, credentials(e, profiles),
                 overrides(new ThrottleWatch(onThrottled), interceptors), http).build());
+    }
+
+    /**
+     * S3 of an environment, for the copies of config backups: built on first use. Behind an endpoint override (a
+     * VPC endpoint, an emulator) buckets are addressed by path, as such endpoints have no per-bucket host names.
+     */
+    public S3Client s3(Environment environment) {
+        return s3.computeIfAbsent(environment, e -> configure(S3Client.builder(), e, credentials(e, profiles),
+                overrides(new ThrottleWatch(onThrottled), interceptors), http)
+                .forcePathStyle(e.endpoint() != null).build());
     }
 
     public ProfileFile profileFile() {
@@ -156,6 +168,8 @@ public final class AwsClients implements AutoCloseable {
         built.clear();
         ssm.values().forEach(SsmClient::close);
         ssm.clear();
+        s3.values().forEach(S3Client::close);
+        s3.clear();
         http.close();
     }
 }

@@ -309,7 +309,21 @@ final class SshjHostSession implements HostSession {
     }
 
     private Problem lostOr(IOException e, Problem otherwise) {
-        return isConnected() ? otherwise : new Problem(e, "ssh.connectionLost", address, reason(e));
+        return isConnected() && !brokenTransport(e) ? otherwise
+                : new Problem(e, "ssh.connectionLost", address, reason(e));
+    }
+
+    /**
+     * The transport itself failed (end of stream, reset): the connection is gone even when the client has not yet
+     * marked it so, which it does on its reader thread a moment after the call that met the end of the stream.
+     */
+    private static boolean brokenTransport(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof net.schmizz.sshj.transport.TransportException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.camfleet.console.service.devices.DeviceSettings;
 import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.availability.AvailabilitySettings;
+import io.camfleet.console.service.backup.BackupSettings;
 import io.camfleet.console.service.common.SettingsSection;
 import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.environments.SourceSettings;
@@ -26,7 +27,7 @@ public final class SettingsFile {
     static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
             SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
             AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION,
-            TrackerSettings.SECTION, DiagnosticsSettings.SECTION);
+            TrackerSettings.SECTION, DiagnosticsSettings.SECTION, BackupSettings.SECTION);
 
     private SettingsFile() {
     }

@@ -1,6 +1,7 @@
 package io.camfleet.console.app.features;
 
 import io.camfleet.console.service.availability.AvailabilitySettings;
+import io.camfleet.console.service.backup.ConfigBackups;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.fleet.FleetInventory;
 import io.camfleet.console.service.fleet.FleetService;
@@ -31,6 +32,7 @@ final class SiteTimelines {
     static Lazy<SiteTimeline> over(OpenFolder folder, FolderParts.Builder parts) {
         var settings = SettingsFile.in(folder.folder().path());
         var fleet = parts.reference(FleetService.class);
+        var backups = parts.reference(ConfigBackups.class);
         // summaries are stored text of the console's own, like alert summaries: in the bundle's root locale
         Messages m = new Messages(Locale.ROOT);
         return new Lazy<>(() -> {
@@ -38,6 +40,7 @@ final class SiteTimelines {
             List<SiteHistorySource> sources = new ArrayList<>(List.of(new AlertHistory(db.alerts(), m),
                     new DeploymentHistory(db.journal(), m), new TicketHistory(db.tickets(), m),
                     new AuditHistory(db.auditTrail(), m)));
+            backups.get().ifPresent(b -> sources.add(b.history()));
             return new SiteTimeline(() -> fleet.get().map(f -> f.current().inventory()).orElse(FleetInventory.EMPTY),
                     new HealthChanges(db.healthHistory(),
                             () -> settings.read().get(AvailabilitySettings.SECTION).rule(), m),

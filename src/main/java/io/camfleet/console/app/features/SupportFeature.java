@@ -5,6 +5,7 @@ import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.DiagCommand;
 import io.camfleet.console.cli.RunbooksCommand;
 import io.camfleet.console.cli.TicketCommand;
+import io.camfleet.console.cli.TimelineCommand;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.diagnostics.DiagnosticsBundle;
 import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
@@ -80,6 +81,7 @@ public final class SupportFeature implements Feature {
 
     @Override
     public List<Object> commands(Messages m) {
-        return List.of(new TicketCommand(m), new RunbooksCommand(m), new DiagCommand(m));
+        return List.of(new TicketCommand(m), new RunbooksCommand(m), new DiagCommand(m),
+                new TimelineCommand(m));
     }
 }

@@ -26,7 +26,16 @@ public record Timeline(String siteId, Instant from, Instant to, Start start, Out
         /** At the latest outage, with the day before it: no change was found before it. */
         OUTAGE_WITHOUT_CHANGE,
         /** The last days: the site had no outage in the time looked at. */
-        LAST_DAYS
+        LAST_DAYS;
+
+        /** The sentence that says it, with the outage's start and end as {0} and {1}. */
+        public String messageKey() {
+            return switch (this) {
+                case LAST_CHANGE_BEFORE_OUTAGE -> "timeline.start.lastChange";
+                case OUTAGE_WITHOUT_CHANGE -> "timeline.start.noChange";
+                case LAST_DAYS -> "timeline.start.lastDays";
+            };
+        }
     }
 
     /** A stretch of time the site was down by the site-down rule; {@code to} is null while it lasts. */

@@ -57,7 +57,8 @@ public final class SiteTimelineWindow {
             shown.requestFocus();
             return;
         }
-        SiteTimelineViewModel vm = new SiteTimelineViewModel(timeline.get(), tasks, messages, clock, siteId);
+        SiteTimelineViewModel vm = new SiteTimelineViewModel(timeline.get(), tasks, messages, clock, zone,
+                siteId);
         SiteTimelineView view = new SiteTimelineView(vm, messages, zone, clock);
         Stage stage = new Stage();
         if (owner != null) {
@@ -73,6 +74,7 @@ public final class SiteTimelineWindow {
         open.put(siteId, stage);
         stage.show();
         stage.requestFocus();
+        view.table().requestFocus();
         vm.load();
     }
 }
