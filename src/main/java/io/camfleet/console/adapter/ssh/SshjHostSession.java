@@ -155,6 +155,11 @@ final class SshjHostSession implements HostSession {
             try (RemoteFile file = files.open(next, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC))) {
                 file.write(0, content, 0, content.length);
             }
+            // The file replaced keeps its permissions: a key readable by its owner only stays so.
+            FileAttributes old = files.statExistence(remotePath);
+            if (old != null && old.getType() == FileMode.Type.REGULAR) {
+                files.chmod(next, old.getMode().getPermissionsMask());
+            }
             if (files.getSFTPEngine().supportsServerExtension("posix-rename", "openssh.com")) {
                 files.rename(next, remotePath, EnumSet.of(RenameFlags.OVERWRITE));
             } else {

@@ -71,7 +71,8 @@ public interface HostSession extends AutoCloseable {
 
     /**
      * Writes a small remote file over SFTP: next to it first, then renamed over it, so that a reader sees the old
-     * content or the new one, never half of it.
+     * content or the new one, never half of it. A file replaced keeps its permissions; a new one gets the login's
+     * default.
      */
     void write(String remotePath, byte[] content);
 

@@ -57,6 +57,8 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
     private final ObjectProperty<String> selectedSiteId = new SimpleObjectProperty<>();
     private final ObjectProperty<String> mapFocus = new SimpleObjectProperty<>();
     private final ObservableSet<String> selection = FXCollections.observableSet();
+    private final javafx.collections.ObservableMap<String, java.time.Instant> lastConfigBackups =
+            FXCollections.observableHashMap();
     private final javafx.collections.ObservableList<String> regions = FXCollections.observableArrayList();
     private final javafx.collections.ObservableList<String> customers = FXCollections.observableArrayList();
     private final javafx.collections.ObservableList<String> versions = FXCollections.observableArrayList();
@@ -191,6 +193,14 @@ public final class FleetModel implements Consumer<FleetSnapshot> {
      */
     public ObjectProperty<String> mapFocusProperty() {
         return mapFocus;
+    }
+
+    /**
+     * When each camera's configuration was last backed up, by camera id, as the config backups last read it; empty
+     * while nothing reads backups. FX-thread state, like the rest.
+     */
+    public javafx.collections.ObservableMap<String, java.time.Instant> lastConfigBackups() {
+        return lastConfigBackups;
     }
 
     /** Selects one site and asks the map to zoom to it. */

@@ -10,14 +10,8 @@ import io.camfleet.console.service.audit.AuditService;
 import io.camfleet.console.service.audit.Operator;
 import io.camfleet.console.service.backup.BackupSettings;
 import io.camfleet.console.service.backup.ConfigBackups;
+import io.camfleet.console.service.backup.LocalFolderCameras;
 import io.camfleet.console.service.common.Messages;
-import io.camfleet.console.service.common.Problem;
-import io.camfleet.console.service.deploy.CommandResult;
-import io.camfleet.console.service.deploy.HostConnector;
-import io.camfleet.console.service.deploy.HostKeyRejected;
-import io.camfleet.console.service.deploy.HostSession;
-import io.camfleet.console.service.deploy.RemoteEntry;
-import io.camfleet.console.service.deploy.RemoteHost;
 import io.camfleet.console.service.deploy.Target;
 import io.camfleet.console.service.environments.Environment;
 import org.junit.jupiter.api.AfterEach;
@@ -32,21 +26,14 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -107,7 +94,7 @@ class S3BackupCopiesTest {
         bucket("camfleet-backups");
         ConfigBackups backups = backups("camfleet-backups");
 
-        BackupOutcome first = backups.backup(List.of(CAMERA), new LocalFolders(), "ops").getFirst();
+        BackupOutcome first = backups.backup(List.of(CAMERA), new LocalFolderCameras(), "ops").getFirst();
 
         BackupVersion v1 = first.version();
         assertThat(v1.copy()).isEqualTo(OffsiteCopy.stored("backups/cam-1/1.zip"));
@@ -120,7 +107,7 @@ class S3BackupCopiesTest {
                 .containsEntry("config/net/wifi.conf", "psk=hunter2\n")
                 .containsKey("VERSION.txt");
 
-        BackupOutcome again = backups.backup(List.of(CAMERA), new LocalFolders(), "ops").getFirst();
+        BackupOutcome again = backups.backup(List.of(CAMERA), new LocalFolderCameras(), "ops").getFirst();
 
         assertThat(again.result()).isEqualTo(BackupOutcome.Result.UNCHANGED);
         assertThat(s3().listObjectsV2(b -> b.bucket("camfleet-backups")).contents()).hasSize(1);
@@ -130,7 +117,7 @@ class S3BackupCopiesTest {
     void aFailedPutKeepsTheVersionAndSaysWhyOnIt() {
         ConfigBackups backups = backups("no-such-bucket");
 
-        BackupOutcome outcome = backups.backup(List.of(CAMERA), new LocalFolders(), "ops").getFirst();
+        BackupOutcome outcome = backups.backup(List.of(CAMERA), new LocalFolderCameras(), "ops").getFirst();
 
         assertThat(outcome.result()).isEqualTo(BackupOutcome.Result.NEW_VERSION);
         assertThat(outcome.version().copy().state()).isEqualTo(OffsiteCopy.State.FAILED);
@@ -157,78 +144,5 @@ class S3BackupCopiesTest {
             }
         }
         return entries;
-    }
-
-    /** Cameras whose files are local: the configured folder read with java.nio, for what S3 does with a version. */
-    private static final class LocalFolders implements HostConnector {
-        @Override
-        public HostSession open(RemoteHost host) {
-            return new HostSession() {
-                @Override
-                public List<RemoteEntry> list(String dir) {
-                    try (Stream<Path> all = Files.list(Path.of(dir))) {
-                        List<RemoteEntry> entries = new ArrayList<>();
-                        for (Path p : all.sorted().toList()) {
-                            entries.add(new RemoteEntry(p.getFileName().toString(), Files.size(p),
-                                    Files.isDirectory(p), Files.isRegularFile(p), Files.getLastModifiedTime(p)
-                                    .toInstant()));
-                        }
-                        return entries;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public long copy(String path, OutputStream out, long limit) {
-                    try {
-                        byte[] bytes = Files.readAllBytes(Path.of(path));
-                        int n = (int) Math.min(limit, bytes.length);
-                        out.write(bytes, 0, n);
-                        return n;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public void upload(Path local, String remotePath) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public Optional<byte[]> read(String remotePath, int limit) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public void makeDirectories(String remotePath) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public void write(String remotePath, byte[] content) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public String sha256(String remotePath) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public CommandResult run(List<String> argv, Duration timeout, Consumer<String> outputLine) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public void trust(HostKeyRejected rejected) {
-        }
     }
 }

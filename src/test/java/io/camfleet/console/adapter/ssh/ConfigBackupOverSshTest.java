@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -190,6 +191,8 @@ class ConfigBackupOverSshTest {
         Files.writeString(folder.resolve("camera.conf"), "fps=25\n");
         Files.createDirectories(folder.resolve("certs"));
         Files.writeString(folder.resolve("certs/ca.pem"), "-----BEGIN CERTIFICATE-----\nAAA\n");
+        Files.writeString(folder.resolve("secret.key"), "k=1\n");
+        Files.setPosixFilePermissions(folder.resolve("secret.key"), PosixFilePermissions.fromString("rw-------"));
         ConfigBackups backups = backups();
         Target cam = target("127.0.0.4");
         HostConnector connector = connector("127.0.0.4");
@@ -199,11 +202,14 @@ class ConfigBackupOverSshTest {
         Files.delete(folder.resolve("certs/ca.pem"));
         Files.delete(folder.resolve("certs"));
         Files.writeString(folder.resolve("override.conf"), "debug=1\n");
+        Files.writeString(folder.resolve("secret.key"), "k=2\n");
 
         RestoreReport report = backups.restore(cam, 1, true, connector, sshd.user());
 
         assertThat(contents(folder)).isEqualTo(asInV1);
-        assertThat(report.written()).containsExactly("camera.conf", "certs/ca.pem");
+        assertThat(report.written()).containsExactly("camera.conf", "certs/ca.pem", "secret.key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("secret.key"))))
+                .as("a file replaced keeps its permissions").isEqualTo("rw-------");
         assertThat(report.removed()).containsExactly("override.conf");
         assertThat(report.before().number()).as("what the camera held is kept first").isEqualTo(2);
         assertThat(db.backups().files(cam.cameraId(), 2)).extracting(f -> f.file().path())

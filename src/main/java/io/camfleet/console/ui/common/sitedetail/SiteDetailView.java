@@ -125,6 +125,7 @@ public final class SiteDetailView {
         SortedList<CameraStatus> sorted = new SortedList<>(vm.cameras());
         sorted.comparatorProperty().bind(cameras.comparatorProperty());
         cameras.setItems(sorted);
+        cameras.getColumns().add(lastConfigBackupColumn());
 
         detailHeader.getStyleClass().add("site-detail-header");
         vm.siteProperty().addListener((o, a, s) -> renderDetailHeader(s));
@@ -272,5 +273,17 @@ public final class SiteDetailView {
         } catch (DateTimeException | IllegalArgumentException e) {
             return zone.isEmpty() ? "–" : zone;
         }
+    }
+
+    /** When each camera's configuration was last backed up ("never" for none), read again when backups change. */
+    private TableColumn<CameraStatus, CameraStatus> lastConfigBackupColumn() {
+        TableColumn<CameraStatus, CameraStatus> col = cameraColumn("backup.ui.column", 130,
+                Comparator.comparing(cs -> vm.lastConfigBackup(cs.camera().id()),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        col.setCellFactory(c -> new RelativeTimeCell<>(cs -> vm.lastConfigBackup(cs.camera().id()),
+                vm.nowProperty(), m));
+        vm.lastConfigBackups().addListener((javafx.collections.MapChangeListener<String, java.time.Instant>) c ->
+                cameras.refresh());
+        return col;
     }
 }

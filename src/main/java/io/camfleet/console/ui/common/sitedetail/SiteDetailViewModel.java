@@ -62,6 +62,16 @@ public final class SiteDetailViewModel {
         return cameras;
     }
 
+    /** When the camera's configuration was last backed up; null when never (or when backups are not read). */
+    public Instant lastConfigBackup(String cameraId) {
+        return fleet.lastConfigBackups().get(cameraId);
+    }
+
+    /** The last backups shown, observable: the column reads them again when they change. */
+    public javafx.collections.ObservableMap<String, Instant> lastConfigBackups() {
+        return fleet.lastConfigBackups();
+    }
+
     /** The time of the snapshot shown: "2 min ago" counts from here. */
     public ReadOnlyObjectProperty<Instant> nowProperty() {
         return now.getReadOnlyProperty();
