@@ -75,6 +75,7 @@ final class SupportWindow {
                 .withBundle(this::bundle)
                 .withTerminal(this::terminal)
                 .withTimeline((owner, siteId) -> timelines.open(siteId, owner))
+                .withBackups(backups())
                 .withSiteCameras(site -> w.fleet().snapshot().cameras(site).stream()
                         .map(c -> c.camera().id()).toList())
                 .withOpenFolder(folder -> w.workers().execute(() -> FolderOpener.open(folder)));
@@ -90,6 +91,12 @@ final class SupportWindow {
                 new TicketViewModel(tickets, w.tasks(), w.messages(), clock), w.messages(), w.zone(), tools,
                 w.tasks());
         return desk;
+    }
+
+    /** A camera's config backups, reached as the desk's other tools reach cameras. */
+    private TicketTools.CameraWindow backups() {
+        var window = BackupsFeature.window(w, backend, this::executor, () -> settings().sshUser());
+        return (owner, ticket, cameraId) -> window.open(cameraId, owner);
     }
 
     /** Brings the operator to the desk with {@code draft} in the new-ticket dialog. */
