@@ -81,6 +81,8 @@ class SupportDeskUiTest {
         assertThat(robot.lookup("#new-ticket-title").queryAs(TextField.class).getText()).endsWith(" is offline");
         assertThat(robot.lookup("#new-ticket-sites").queryAs(TextField.class).getText()).isEqualTo(dark.siteId());
 
+        ScreenShots.save(robot.lookup("#new-ticket-title").query().getScene(), "desk-new-ticket-from-the-map");
+
         // 2. Enter creates it, and it opens
         robot.type(KeyCode.ENTER);
         waitFor(() -> window.services().part(TicketService.class).list(TicketFilter.ALL).size() == 1);
@@ -105,5 +107,6 @@ class SupportDeskUiTest {
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> robot.lookup("#desk-summary").tryQuery().map(n -> ((Label) n).getText()
                 .startsWith("1 tickets")).orElse(false));
+        ScreenShots.save(robot.window(0).getScene(), "desk-queue-in-the-window");
     }
 }
