@@ -57,6 +57,7 @@ final class QueueView {
     private final VBox root = new VBox(10);
     private final CustomTextField search;
     private final TableView<QueueLine> table;
+    private final Runnable newTicket;
 
     /**
      * @param open      opens a ticket, by id
@@ -104,7 +105,7 @@ final class QueueView {
 
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(header, filters(), problem, table);
-        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> key(e, newTicket));
+        this.newTicket = newTicket;
     }
 
     Node root() {
@@ -211,7 +212,8 @@ final class QueueView {
         };
     }
 
-    private void key(KeyEvent e, Runnable newTicket) {
+    /** The queue's keys; the desk hands them over while the queue shows, wherever the focus is in the window. */
+    void key(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
             return;
         }
@@ -221,7 +223,17 @@ final class QueueView {
             case U -> vm.unassignedProperty().set(!vm.unassignedProperty().get());
             case B -> vm.breachingProperty().set(!vm.breachingProperty().get());
             case S -> root.lookup("#desk-status").requestFocus();
-            case SLASH -> search.requestFocus();
+            case SLASH -> {
+                // the / that brought the cursor here is not typed into the box
+                search.addEventFilter(KeyEvent.KEY_TYPED, new javafx.event.EventHandler<>() {
+                    @Override
+                    public void handle(KeyEvent typed) {
+                        typed.consume();
+                        search.removeEventFilter(KeyEvent.KEY_TYPED, this);
+                    }
+                });
+                search.requestFocus();
+            }
             case ESCAPE -> vm.clearFilters();
             default -> {
                 return;

@@ -45,6 +45,13 @@ public final class SupportDeskView implements ScreenView {
         root.getStyleClass().add("support-desk");
         root.getStylesheets().add(STYLESHEET);
         root.getChildren().setAll(queuePage.root());
+        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (ticketPage.root().getParent() == root) {
+                ticketPage.key(e);
+            } else {
+                queuePage.key(e);
+            }
+        });
         Timeline tick = new Timeline(new KeyFrame(TICK, e -> {
             if (root.getScene() != null) {
                 if (ticketPage.root().getParent() == root) {

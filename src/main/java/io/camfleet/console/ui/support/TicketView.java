@@ -68,6 +68,7 @@ final class TicketView {
     private final ScrollPane scroll = new ScrollPane(entries);
     private final TextArea comment = new TextArea();
     private final Runnable back;
+    private boolean swallowTyped;
 
     TicketView(TicketViewModel vm, Messages messages, ZoneId zone, TicketTools tools, BackgroundTasks tasks,
                Runnable back) {
@@ -81,7 +82,6 @@ final class TicketView {
         root.getStyleClass().add("desk-ticket");
         root.getChildren().addAll(header(), messages(), steps(), toolBar(), timelineBox(), commentBox());
         vm.shownProperty().addListener((o, was, now) -> render(now));
-        root.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     }
 
     Node root() {
@@ -235,6 +235,12 @@ final class TicketView {
         Button send = button("ticket-comment-send", "desk.comment", "desk.comment.tip", Material2MZ.SEND);
         send.disableProperty().bind(comment.textProperty().isEmpty().or(vm.isOpen().not()));
         send.setOnAction(e -> sendComment());
+        comment.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
         comment.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
                 if (!send.isDisabled()) {
@@ -329,9 +335,12 @@ final class TicketView {
         for (TicketStatus to : vm.moves()) {
             MenuItem item = new MenuItem(m.text("tickets.status." + to.name()));
             item.setId("move-" + to.name());
-            item.setOnAction(e -> TicketDialogs.note(owner(), m, m.text("desk.move.title", vm.id(),
-                            m.text("tickets.status." + to.name())), ticket() == null ? "" : ticket().title(),
-                    "desk.move.note", false).ifPresent(note -> vm.move(to, note)));
+            item.setOnAction(e -> {
+                TicketDialogs.note(owner(), m, m.text("desk.move.title", vm.id(),
+                                m.text("tickets.status." + to.name())), ticket() == null ? "" : ticket().title(),
+                        "desk.move.note", false).ifPresent(note -> vm.move(to, note));
+                focus();
+            });
             move.getItems().add(item);
         }
     }
@@ -341,6 +350,7 @@ final class TicketView {
         if (t != null) {
             TicketDialogs.note(owner(), m, m.text("desk.escalate.title", t.id()), t.title(), "desk.escalate.note",
                     true).ifPresent(vm::escalate);
+            focus();
         }
     }
 
@@ -349,6 +359,7 @@ final class TicketView {
         if (t != null) {
             TicketDialogs.assignee(owner(), m, m.text("desk.assign.title", t.id()), t.assignee())
                     .ifPresent(vm::assign);
+            focus();
         }
     }
 
@@ -358,7 +369,9 @@ final class TicketView {
         if (t == null || tools.runbooks() == null || t.status() == TicketStatus.CLOSED) {
             return;
         }
-        RunbookDialog.show(owner(), m, tools.runbooks(), t, tools.cameras(t)).ifPresent(choice -> {
+        var chosen = RunbookDialog.show(owner(), m, tools.runbooks(), t, tools.cameras(t));
+        focus();
+        chosen.ifPresent(choice -> {
             AtomicInteger ended = new AtomicInteger();
             int total = choice.cameraIds().size();
             tasks.job(m.text("desk.task.run", choice.runbookId(), t.id()), p -> tools.runbooks().run(t,
@@ -408,7 +421,8 @@ final class TicketView {
         }
     }
 
-    private void key(KeyEvent e) {
+    /** The page's keys; the desk hands them over while the page shows, wherever the focus is in the window. */
+    void key(KeyEvent e) {
         if (e.getCode() == KeyCode.ESCAPE && !(e.getTarget() instanceof TextInputControl)) {
             back.run();
             e.consume();
@@ -419,7 +433,11 @@ final class TicketView {
         }
         switch (e.getCode()) {
             case R -> runDiagnostics();
-            case C -> comment.requestFocus();
+            case C -> {
+                // the key that brought the cursor here is not typed into the box
+                swallowTyped = true;
+                comment.requestFocus();
+            }
             case T -> {
                 if (vm.isOpen().get()) {
                     vm.takeOn();

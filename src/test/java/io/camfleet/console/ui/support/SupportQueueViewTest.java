@@ -128,6 +128,18 @@ class SupportQueueViewTest {
         robot.type(KeyCode.ESCAPE);
         waitShown(robot, a, b, d, c);
 
+        robot.type(KeyCode.SLASH).write("den haag");
+        waitShown(robot, d);
+        assertThat(robot.lookup("#desk-search").queryAs(TextField.class).getText()).isEqualTo("den haag");
+        robot.type(KeyCode.ENTER); // back to the list
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> queue(robot).isFocused());
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onTicketPage(robot, "Den Haag site slow to stream"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> queue(robot).getScene() != null);
+        robot.type(KeyCode.ESCAPE);
+        waitShown(robot, a, b, d, c);
+
         robot.type(KeyCode.N);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#new-ticket-title").tryQuery()
                 .isPresent());

@@ -185,6 +185,8 @@ class TicketDiagnosticsViewTest {
         robot.clickOn("#runbook-confirm-yes");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> outputs().size() == cameras.size());
         assertThat(outputs()).allSatisfy(e -> assertThat(e.command().runbook()).isEqualTo("restart-service"));
-        assertThat(f.trail.events).filteredOn(e -> e.action().equals(AuditActions.DIAG_REMEDIATE)).hasSize(2);
+        // audited before it starts, and with its outcome once every camera has ended
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> f.trail.events.stream()
+                .filter(e -> e.action().equals(AuditActions.DIAG_REMEDIATE)).count() == 2);
     }
 }
