@@ -109,4 +109,28 @@ class SupportDeskUiTest {
                 .startsWith("1 tickets")).orElse(false));
         ScreenShots.save(robot.window(0).getScene(), "desk-queue-in-the-window");
     }
+
+    @Test
+    void anAlertOpensATicketPrefilledWithItsSiteAndSummary(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-alerts");
+        waitFor(() -> robot.lookup("#alerts-table").tryQuery().isPresent()
+                && alerts(robot).getItems().stream().anyMatch(a -> a.kind() == AlertKind.SITE_OFFLINE));
+        Alert dark = alerts(robot).getItems().stream().filter(a -> a.kind() == AlertKind.SITE_OFFLINE).findFirst()
+                .orElseThrow();
+        robot.interact(() -> alerts(robot).getSelectionModel().select(dark));
+        robot.clickOn("#alerts-open-ticket");
+        waitFor(() -> robot.lookup("#new-ticket-title").tryQuery().isPresent());
+        assertThat(robot.lookup("#nav-support").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#new-ticket-title").queryAs(TextField.class).getText()).endsWith(dark.summary());
+        assertThat(robot.lookup("#new-ticket-sites").queryAs(TextField.class).getText()).isEqualTo(dark.siteId());
+        assertThat(robot.lookup("#new-ticket-P1").queryAs(ToggleButton.class).isSelected()).as("a critical alert")
+                .isTrue();
+        assertThat(robot.lookup("#new-ticket-description").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo("Opened from alert " + dark.id() + ": " + dark.summary());
+
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> window.services().part(TicketService.class).list(TicketFilter.ALL).size() == 1);
+        assertThat(window.services().part(TicketService.class).list(TicketFilter.ALL).getFirst().ticket().siteIds())
+                .containsExactly(dark.siteId());
+    }
 }
