@@ -11,7 +11,6 @@ import io.camfleet.console.ui.common.Cells;
 import io.camfleet.console.ui.common.SearchField;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

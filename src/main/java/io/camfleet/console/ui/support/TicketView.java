@@ -1,11 +1,9 @@
 package io.camfleet.console.ui.support;
 
-import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import io.camfleet.console.domain.support.Ticket;
 import io.camfleet.console.domain.support.TicketStatus;
 import io.camfleet.console.service.common.Messages;
-import io.camfleet.console.service.diagnostics.CameraRun;
 import io.camfleet.console.service.support.TicketService;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import javafx.application.Platform;
@@ -14,12 +12,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
@@ -38,7 +34,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ticket page of the support desk: who, what, where and the SLA timers on top; the steps on the ticket (move,
@@ -50,8 +45,6 @@ final class TicketView {
 
     private final TicketViewModel vm;
     private final Messages m;
-    private final TicketTools tools;
-    private final BackgroundTasks tasks;
     private final DateTimeFormatter opened;
     private final TicketTimeline timeline;
     private final VBox root = new VBox(10);
@@ -63,7 +56,7 @@ final class TicketView {
     private final Label response = new Label();
     private final Label resolution = new Label();
     private final MenuButton move = new MenuButton();
-    private final ComboBox<String> camera = new ComboBox<>();
+    private final TicketToolBar toolBar;
     private final VBox entries = new VBox(8);
     private final ScrollPane scroll = new ScrollPane(entries);
     private final TextArea comment = new TextArea();
@@ -74,13 +67,12 @@ final class TicketView {
                Runnable back) {
         this.vm = vm;
         this.m = messages;
-        this.tools = tools;
-        this.tasks = tasks;
         this.back = back;
         this.opened = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", messages.locale()).withZone(zone);
         this.timeline = new TicketTimeline(messages, zone, tools.openFolder());
+        this.toolBar = new TicketToolBar(vm, messages, tools, tasks, this::owner, this::focus);
         root.getStyleClass().add("desk-ticket");
-        root.getChildren().addAll(header(), messages(), steps(), toolBar(), timelineBox(), commentBox());
+        root.getChildren().addAll(header(), messages(), steps(), toolBar.root(), timelineBox(), commentBox());
         vm.shownProperty().addListener((o, was, now) -> render(now));
     }
 
@@ -156,64 +148,6 @@ final class TicketView {
         takeOn.setOnAction(e -> vm.takeOn());
         HBox row = new HBox(8, move, escalate, assign, takeOn);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
-    }
-
-    private Node toolBar() {
-        camera.setId("ticket-camera");
-        camera.setTooltip(new Tooltip(m.text("desk.camera.tip")));
-        camera.setPrefWidth(170);
-        Label on = new Label(m.text("desk.camera"));
-        on.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox row = new HBox(8);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("ticket-tools");
-        if (tools.runbooks() != null) {
-            Button run = button("ticket-run", "desk.run", "desk.run.tip", Material2MZ.PLAYLIST_PLAY);
-            run.getStyleClass().add(Styles.ACCENT);
-            run.disableProperty().bind(vm.isOpen().not());
-            run.setOnAction(e -> runDiagnostics());
-            row.getChildren().add(run);
-        }
-        boolean cameraTools = tools.bundle() != null || tools.terminal() != null || tools.backups() != null;
-        if (cameraTools) {
-            row.getChildren().addAll(new Separator(javafx.geometry.Orientation.VERTICAL), on, camera);
-        }
-        if (tools.bundle() != null) {
-            Button bundle = button("ticket-bundle", "desk.bundle", "desk.bundle.tip", Material2AL.ARCHIVE);
-            bundle.disableProperty().bind(vm.isOpen().not().or(camera.valueProperty().isNull()));
-            bundle.setOnAction(e -> work("desk.task.bundle", tools.bundle()));
-            row.getChildren().add(bundle);
-        }
-        if (tools.terminal() != null) {
-            Button terminal = button("ticket-terminal", "desk.terminal", "desk.terminal.tip", Material2AL.CODE);
-            terminal.disableProperty().bind(camera.valueProperty().isNull());
-            terminal.setOnAction(e -> work("desk.task.terminal", tools.terminal()));
-            row.getChildren().add(terminal);
-        }
-        if (tools.backups() != null) {
-            Button backups = button("ticket-backups", "desk.backups", "desk.backups.tip", Material2MZ.SETTINGS_BACKUP_RESTORE);
-            backups.disableProperty().bind(camera.valueProperty().isNull());
-            backups.setOnAction(e -> window(tools.backups()));
-            row.getChildren().add(backups);
-        }
-        row.getChildren().add(new Spacer());
-        if (tools.timeline() != null) {
-            Button history = button("ticket-timeline", "desk.siteTimeline", "desk.siteTimeline.tip",
-                    Material2MZ.TIMELINE);
-            history.setOnAction(e -> {
-                Ticket t = ticket();
-                if (t != null && !t.siteIds().isEmpty()) {
-                    guarded(() -> tools.timeline().open(owner(), t.siteIds().getFirst()));
-                }
-            });
-            row.getChildren().add(history);
-        }
-        if (tools.jira() != null) {
-            Button jira = button("ticket-jira", "desk.jira", "desk.jira.tip", Material2AL.CLOUD_UPLOAD);
-            jira.setOnAction(e -> work("desk.task.jira", tools.jira()));
-            row.getChildren().add(jira);
-        }
         return row;
     }
 
@@ -312,10 +246,7 @@ final class TicketView {
         QueueView.tone(response, s.response().tone());
         resolution.setText(m.text("desk.sla.resolution", s.resolution().text()));
         QueueView.tone(resolution, s.resolution().tone());
-        List<String> cams = tools.cameras(t);
-        String was = camera.getValue();
-        camera.getItems().setAll(cams);
-        camera.setValue(cams.contains(was) ? was : cams.isEmpty() ? null : cams.getFirst());
+        toolBar.show(t);
         boolean atEnd = entries.getChildren().isEmpty() || scroll.getVvalue() > 0.98;
         entries.getChildren().setAll(timeline.cards(s.detail().timeline()));
         if (atEnd) {
@@ -363,64 +294,6 @@ final class TicketView {
         }
     }
 
-    /** Runbooks on the ticket's cameras; each camera's output reaches the timeline as it ends. */
-    void runDiagnostics() {
-        Ticket t = ticket();
-        if (t == null || tools.runbooks() == null || t.status() == TicketStatus.CLOSED) {
-            return;
-        }
-        var chosen = RunbookDialog.show(owner(), m, tools.runbooks(), t, tools.cameras(t));
-        focus();
-        chosen.ifPresent(choice -> {
-            AtomicInteger ended = new AtomicInteger();
-            int total = choice.cameraIds().size();
-            tasks.job(m.text("desk.task.run", choice.runbookId(), t.id()), p -> tools.runbooks().run(t,
-                            choice.runbookId(), choice.values(), choice.cameraIds(), choice.confirmed(),
-                            (CameraRun run) -> p.update(run.cameraId(), ended.incrementAndGet(), total)))
-                    .onSuccess(runs -> {
-                        long ok = runs.stream().filter(CameraRun::succeeded).count();
-                        vm.tell(m.text("desk.run.done", choice.runbookId(), ok, runs.size()));
-                        vm.reload();
-                    })
-                    .onFailure(e -> {
-                        vm.fail(e);
-                        vm.reload();
-                    })
-                    .start();
-        });
-    }
-
-    private void work(String titleKey, TicketTools.TicketWork work) {
-        Ticket t = ticket();
-        if (t == null) {
-            return;
-        }
-        String cam = camera.getValue();
-        tasks.job(m.text(titleKey, t.id()), p -> work.run(t, cam == null ? "" : cam, p))
-                .onSuccess(sentence -> {
-                    vm.tell(sentence);
-                    vm.reload();
-                })
-                .onFailure(vm::fail)
-                .start();
-    }
-
-    private void window(TicketTools.CameraWindow tool) {
-        Ticket t = ticket();
-        String cam = camera.getValue();
-        if (t != null && cam != null) {
-            guarded(() -> tool.open(owner(), t, cam));
-        }
-    }
-
-    private void guarded(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            vm.fail(e);
-        }
-    }
-
     /** The page's keys; the desk hands them over while the page shows, wherever the focus is in the window. */
     void key(KeyEvent e) {
         if (e.getCode() == KeyCode.ESCAPE && !(e.getTarget() instanceof TextInputControl)) {
@@ -432,7 +305,7 @@ final class TicketView {
             return;
         }
         switch (e.getCode()) {
-            case R -> runDiagnostics();
+            case R -> toolBar.runDiagnostics();
             case C -> {
                 // the key that brought the cursor here is not typed into the box
                 swallowTyped = true;
