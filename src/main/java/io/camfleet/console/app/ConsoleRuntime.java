@@ -301,8 +301,8 @@ final class ConsoleRuntime implements ConsoleBackend {
                            EnvironmentReader environments) {
         return List.of(new MapFeature(basemaps), new FleetFeature(sources), new AvailabilityFeature(),
                 new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(),
-                new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(), new SupportFeature(env),
-                new BackupsFeature(this::awsClients, messages),
+                new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(),
+                new SupportFeature(env, this), new BackupsFeature(this::awsClients, messages),
                 new SettingsFeature(environments));
     }
 

@@ -55,7 +55,7 @@ class ShellUiTest {
         // The navigation lists the screens the features registered, and nothing that is not built.
         assertThat(robot.lookup(".nav-item").queryAll().stream().map(Node::getId).toList())
                 .containsExactly("nav-fleet_map", "nav-fleet_table", "nav-deployments", "nav-audit", "nav-alerts",
-                        "nav-kpi", "nav-devices");
+                        "nav-kpi", "nav-devices", "nav-support");
         assertThat(robot.lookup("#nav-settings").tryQuery()).as("the settings feature opens Settings").isPresent();
 
         // Ctrl+4 is the audit screen; the console's own load of the fleet is on the trail.

@@ -52,7 +52,7 @@ public final class AlertsFeature implements Feature {
                 w.messages(), siteId -> {
                     w.fleet().showOnMap(siteId);
                     w.shell().show(MapFeature.MAP);
-                }), w.messages(), w.zone()));
+                }, w.ticketFromAlert()), w.messages(), w.zone()));
     }
 
     /**

@@ -53,7 +53,7 @@ public final class FleetFeature implements Feature {
     @Override
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
         screens.add(TABLE, () -> new FleetTableView(new FleetTableViewModel(w.fleet()),
-                new SiteDetailView(new SiteDetailViewModel(w.fleet()), w.messages()), w.messages())).home(TABLE);
+                new SiteDetailView(new SiteDetailViewModel(w.fleet()), w.messages(), w.siteActions()), w.messages())).home(TABLE);
         new FleetBanners(w.shell(), w.watch(), w.messages(), w.zone());
     }
 

@@ -42,7 +42,7 @@ public final class MapFeature implements Feature {
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
         screens.add(MAP, () -> new FleetMapView(
                 new FleetMapViewModel(w.fleet(), basemaps, w.workers(), w.fx()),
-                new SiteDetailView(new SiteDetailViewModel(w.fleet()), w.messages()), w.messages(),
+                new SiteDetailView(new SiteDetailViewModel(w.fleet()), w.messages(), w.siteActions()), w.messages(),
                 w.shell().darkThemeProperty(), new OnlineTiles(w).source, w.workers()));
     }
 

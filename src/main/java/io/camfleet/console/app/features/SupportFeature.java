@@ -12,9 +12,12 @@ import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
 import io.camfleet.console.service.runbooks.RunbookLibrary;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.support.TicketService;
-import io.camfleet.console.service.timeline.SiteTimeline;
 import io.camfleet.console.service.tracker.TicketLink;
 import io.camfleet.console.service.tracker.TrackerSettings;
+import io.camfleet.console.service.timeline.SiteTimeline;
+import io.camfleet.console.ui.shell.Screen;
+import io.camfleet.console.ui.shell.ScreenRegistry;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +33,18 @@ public final class SupportFeature implements Feature {
     /** The folder of the data folder where operators keep their own runbooks, as YAML or JSON files. */
     public static final String RUNBOOKS_FOLDER = "runbooks";
 
-    private final Map<String, String> env;
+    public static final Screen SUPPORT = new Screen("SUPPORT", Material2MZ.SUPPORT_AGENT);
 
-    /** @param env the process's environment, where the Jira API token is ({@value TrackerSettings#TOKEN_VARIABLE}) */
-    public SupportFeature(Map<String, String> env) {
+    private final Map<String, String> env;
+    private final ConsoleBackend backend;
+
+    /**
+     * @param env     the process's environment, where the Jira API token is ({@value TrackerSettings#TOKEN_VARIABLE})
+     * @param backend how the desk's tools reach cameras (runbooks, bundles, the terminal)
+     */
+    public SupportFeature(Map<String, String> env, ConsoleBackend backend) {
         this.env = Map.copyOf(env);
+        this.backend = backend;
     }
 
     @Override
@@ -56,6 +66,11 @@ public final class SupportFeature implements Feature {
     }
 
     @Override
+    public void window(WindowContext w, ScreenRegistry.Builder screens) {
+        new SupportWindow(w, backend).register(screens);
+    }
+
+    @Override
     public void opened(WindowContext w, ConsoleBackend.Session session) {
         // The files are read off the FX thread; a bad one is a banner, never a window that does not open.
         RunbookLibrary library = session.part(RunbookLibrary.class);
@@ -66,6 +81,7 @@ public final class SupportFeature implements Feature {
 
     @Override
     public List<Object> commands(Messages m) {
-        return List.of(new TicketCommand(m), new RunbooksCommand(m), new DiagCommand(m), new TimelineCommand(m));
+        return List.of(new TicketCommand(m), new RunbooksCommand(m), new DiagCommand(m),
+                new TimelineCommand(m));
     }
 }

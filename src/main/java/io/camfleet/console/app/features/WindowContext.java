@@ -1,10 +1,12 @@
 package io.camfleet.console.app.features;
 
 import io.camfleet.console.cli.ConsoleBackend;
+import io.camfleet.console.domain.alerts.Alert;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.fleet.FleetWatch;
 import io.camfleet.console.ui.common.BackgroundTasks;
 import io.camfleet.console.ui.common.FleetModel;
+import io.camfleet.console.ui.common.sitedetail.SiteActions;
 import io.camfleet.console.ui.shell.ShellViewModel;
 import javafx.application.Platform;
 import javafx.scene.control.Tab;
@@ -14,6 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -36,6 +39,8 @@ public final class WindowContext {
     private final List<Runnable> closing = new CopyOnWriteArrayList<>();
     private final List<Supplier<Tab>> settingsTabs = new CopyOnWriteArrayList<>();
     private volatile ConsoleBackend.Session session;
+    private volatile SiteActions siteActions = SiteActions.NONE;
+    private volatile Consumer<Alert> ticketFromAlert;
 
     public WindowContext(Messages messages, ZoneId zone, Path folder, FleetModel fleet, FleetWatch watch,
                          BackgroundTasks tasks, Executor workers, ShellViewModel shell) {
@@ -128,6 +133,27 @@ public final class WindowContext {
     /** The tabs the features added to Settings. */
     public List<Supplier<Tab>> settingsTabs() {
         return List.copyOf(settingsTabs);
+    }
+
+    /**
+     * What the site detail of the map and the table offers beyond itself (a ticket, the site's timeline): set by the
+     * feature that offers it, read when those screens are built.
+     */
+    public SiteActions siteActions() {
+        return siteActions;
+    }
+
+    public void siteActions(SiteActions actions) {
+        siteActions = actions;
+    }
+
+    /** Starts a support ticket from an alert; null when no feature offers tickets. */
+    public Consumer<Alert> ticketFromAlert() {
+        return ticketFromAlert;
+    }
+
+    public void ticketFromAlert(Consumer<Alert> start) {
+        ticketFromAlert = start;
     }
 
     /** Runs when the window is gone. */

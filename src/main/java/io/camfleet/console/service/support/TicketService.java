@@ -218,6 +218,11 @@ public final class TicketService {
 
     // ---- reading -------------------------------------------------------------------------------------------------
 
+    /** The SLA targets in force now: what a screen measures "breaching soon" against. */
+    public SlaTargets targets() {
+        return targets.get();
+    }
+
     /** @throws Problem (BAD_INPUT) for an unknown id */
     public Ticket find(long id) {
         return store.find(id).orElseThrow(() -> Problem.badInput("tickets.unknown", id));

@@ -158,6 +158,14 @@ public final class AlertsView implements ScreenView {
         map.setOnAction(e -> vm.openOnMap());
 
         HBox actions = new HBox(8, ack, resolve, silence, map);
+        if (vm.offersTickets()) {
+            Button ticket = new Button(m.text("alerts.openTicket"), new FontIcon(Material2MZ.SUPPORT_AGENT));
+            ticket.setId("alerts-open-ticket");
+            ticket.setTooltip(new javafx.scene.control.Tooltip(m.text("alerts.openTicket.tip")));
+            ticket.disableProperty().bind(vm.canOpenTicket().not());
+            ticket.setOnAction(e -> vm.openTicket());
+            actions.getChildren().add(ticket);
+        }
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, summary, life, actions);
         box.setPadding(new Insets(10, 12, 10, 12));

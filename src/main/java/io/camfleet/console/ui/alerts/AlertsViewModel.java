@@ -55,6 +55,7 @@ public final class AlertsViewModel {
     private final BackgroundTasks tasks;
     private final Messages m;
     private final Consumer<String> openOnMap;
+    private final Consumer<Alert> openTicket;
     private final ObjectProperty<Show> show = new SimpleObjectProperty<>(Show.OPEN);
     private final ObjectProperty<AlertKind> kind = new SimpleObjectProperty<>();
     private final ObjectProperty<AlertSeverity> severity = new SimpleObjectProperty<>();
@@ -72,6 +73,16 @@ public final class AlertsViewModel {
      */
     public AlertsViewModel(AlertService alerts, BackgroundTasks tasks, Messages messages,
                            Consumer<String> openOnMap) {
+        this(alerts, tasks, messages, openOnMap, null);
+    }
+
+    /**
+     * @param openOnMap  shows a site, by id, on the map
+     * @param openTicket starts a support ticket prefilled from an alert; null when there is no support desk
+     */
+    public AlertsViewModel(AlertService alerts, BackgroundTasks tasks, Messages messages,
+                           Consumer<String> openOnMap, Consumer<Alert> openTicket) {
+        this.openTicket = openTicket;
         this.alerts = alerts;
         this.tasks = tasks;
         this.m = messages;
@@ -217,6 +228,23 @@ public final class AlertsViewModel {
         Alert a = selected.get();
         if (a != null) {
             step("alerts.task.silence", a, () -> alerts.silence(a.siteId(), a.kind(), length, note));
+        }
+    }
+
+    /** Whether alerts can become tickets here: a support desk was handed in. */
+    public boolean offersTickets() {
+        return openTicket != null;
+    }
+
+    public BooleanBinding canOpenTicket() {
+        return canOpenOnMap();
+    }
+
+    /** Starts a ticket prefilled from the selected alert (its site, cameras, summary and severity). */
+    public void openTicket() {
+        Alert a = selected.get();
+        if (a != null && openTicket != null && !a.siteId().isEmpty()) {
+            openTicket.accept(a);
         }
     }
 

@@ -51,6 +51,7 @@ class AlertsViewTest {
     private final MemoryAlertStore store = new MemoryAlertStore();
     private final ExecutorService workers = Executors.newSingleThreadExecutor();
     private final List<String> mapped = new ArrayList<>();
+    private final List<Alert> ticketed = new ArrayList<>();
     private AlertService alerts;
 
     @Start
@@ -69,7 +70,8 @@ class AlertsViewTest {
         store.raise(Alert.raise(AlertKind.SYNC_STALE, AlertSeverity.WARNING, "aws prod-eu", "",
                 "No successful sync from aws prod-eu for 15 min.", T0.plusSeconds(120), false));
         Messages m = new Messages(Locale.ENGLISH);
-        AlertsViewModel vm = new AlertsViewModel(alerts, new BackgroundTasks(workers), m, mapped::add);
+        AlertsViewModel vm = new AlertsViewModel(alerts, new BackgroundTasks(workers), m, mapped::add,
+                ticketed::add);
         stage.setScene(new Scene(new StackPane(new AlertsView(vm, m, ZoneOffset.UTC).root()), 1400, 640));
         stage.show();
         stage.requestFocus();
@@ -114,6 +116,8 @@ class AlertsViewTest {
 
         robot.clickOn("#alerts-open-on-map");
         assertThat(mapped).containsExactly("ams-004");
+        robot.clickOn("#alerts-open-ticket");
+        assertThat(ticketed).extracting(Alert::siteId).containsExactly("ams-004");
 
         robot.clickOn("Camera degraded");
         ScreenShots.save(robot.window(0).getScene(), "alerts-view");

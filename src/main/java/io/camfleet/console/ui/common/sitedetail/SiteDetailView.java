@@ -1,5 +1,6 @@
 package io.camfleet.console.ui.common.sitedetail;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.camfleet.console.domain.fleet.HealthState;
@@ -16,7 +17,9 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -46,11 +49,21 @@ public final class SiteDetailView {
     private final Messages m;
     private final TableView<CameraStatus> cameras = new TableView<>();
     private final VBox detailHeader = new VBox(4);
+    private final SiteActions actions;
+    /** The cameras the operator selected, by id; see {@link #keepSelectionAcrossSnapshots()}. */
+    private final java.util.Set<String> chosen = new java.util.HashSet<>();
+    private boolean restoring;
     private final Node root;
 
     public SiteDetailView(SiteDetailViewModel vm, Messages messages) {
+        this(vm, messages, SiteActions.NONE);
+    }
+
+    /** @param actions the buttons the site offers beyond itself: a ticket, its timeline */
+    public SiteDetailView(SiteDetailViewModel vm, Messages messages, SiteActions actions) {
         this.vm = vm;
         this.m = messages;
+        this.actions = actions;
         this.root = build();
     }
 
@@ -64,6 +77,8 @@ public final class SiteDetailView {
         cameras.setFixedCellSize(26);
         cameras.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         cameras.setPlaceholder(new Label(m.text("fleetTable.detail.hint")));
+        // several cameras selected make one ticket about them
+        cameras.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
 
         TableColumn<CameraStatus, CameraStatus> health = cameraColumn("fleetTable.cam.health", 105,
                 Comparator.comparing(CameraStatus::health));
@@ -106,6 +121,7 @@ public final class SiteDetailView {
         ssh.setCellFactory(c -> Cells.text(cs -> cs.camera().sshAddress(), "mono"));
         cameras.getColumns().setAll(java.util.List.of(health, host, cid, version, image, heartbeat, frames, disk,
                 temp, since, ssh));
+        keepSelectionAcrossSnapshots();
         SortedList<CameraStatus> sorted = new SortedList<>(vm.cameras());
         sorted.comparatorProperty().bind(cameras.comparatorProperty());
         cameras.setItems(sorted);
@@ -120,6 +136,44 @@ public final class SiteDetailView {
         detail.setPadding(new Insets(10, 0, 0, 0));
         VBox.setVgrow(cameras, Priority.ALWAYS);
         return detail;
+    }
+
+    /**
+     * The cameras are replaced at each new snapshot of the fleet, which would drop the operator's selection every few
+     * seconds: the selected cameras are kept by id and selected again, while the site stays the same.
+     */
+    private void keepSelectionAcrossSnapshots() {
+        // registered before the table's own list listens, so that it runs before the table drops the selection
+        vm.cameras().addListener((javafx.collections.ListChangeListener<CameraStatus>) c -> {
+            if (!restoring) {
+                restoring = true;
+                javafx.application.Platform.runLater(this::restoreSelection);
+            }
+        });
+        cameras.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<CameraStatus>) c -> {
+                    if (!restoring) {
+                        chosen.clear();
+                        cameras.getSelectionModel().getSelectedItems().forEach(cs -> chosen.add(cs.camera().id()));
+                    }
+                });
+        vm.siteProperty().addListener((o, was, now) -> {
+            if (was == null || now == null || !was.site().id().equals(now.site().id())) {
+                chosen.clear();
+            }
+        });
+    }
+
+    private void restoreSelection() {
+        try {
+            for (int i = 0; i < cameras.getItems().size(); i++) {
+                if (chosen.contains(cameras.getItems().get(i).camera().id())) {
+                    cameras.getSelectionModel().select(i);
+                }
+            }
+        } finally {
+            restoring = false;
+        }
     }
 
     private TableColumn<CameraStatus, CameraStatus> cameraColumn(String key, double width,
@@ -146,6 +200,25 @@ public final class SiteDetailView {
         Label name = new Label(site.name(), HealthStyle.icon(s.health().state(), 18));
         name.setId("site-detail-name");
         name.getStyleClass().add(Styles.TITLE_4);
+        HBox nameRow = new HBox(10, name, new Spacer());
+        nameRow.setAlignment(Pos.CENTER_LEFT);
+        if (actions.openTicket() != null) {
+            Button ticket = new Button(m.text("site.openTicket"), new FontIcon(Material2MZ.SUPPORT_AGENT));
+            ticket.setId("site-open-ticket");
+            ticket.getStyleClass().add(Styles.SMALL);
+            ticket.setTooltip(new Tooltip(m.text("site.openTicket.tip")));
+            ticket.setOnAction(e -> actions.openTicket().accept(s,
+                    List.copyOf(cameras.getSelectionModel().getSelectedItems())));
+            nameRow.getChildren().add(ticket);
+        }
+        if (actions.siteTimeline() != null) {
+            Button history = new Button(m.text("site.timeline"), new FontIcon(Material2MZ.TIMELINE));
+            history.setId("site-timeline");
+            history.getStyleClass().add(Styles.SMALL);
+            history.setTooltip(new Tooltip(m.text("site.timeline.tip")));
+            history.setOnAction(e -> actions.siteTimeline().accept(site.id()));
+            nameRow.getChildren().add(history);
+        }
         Label facts = new Label(String.join("   ·   ",
                 site.id(),
                 site.customer(),
@@ -174,7 +247,7 @@ public final class SiteDetailView {
                 counts.getChildren().add(l);
             }
         }
-        detailHeader.getChildren().addAll(name, facts, counts);
+        detailHeader.getChildren().addAll(nameRow, facts, counts);
         // Versions only a rollout has reported, said once for the site: the table marks each such camera.
         Map<List<String>, Integer> reported = new LinkedHashMap<>();
         for (CameraStatus cs : vm.cameras()) {
