@@ -144,10 +144,16 @@ public final class AlertService implements AutoCloseable {
         figures = availability;
     }
 
-    /** Ticks once a {@link #TICK} on the service's own thread, until closed. */
-    public void startTicking() {
+    /**
+     * Ticks once a {@link #TICK} on the service's own thread, until closed. Once closed it does nothing: a window
+     * may finish opening on a data folder that is already closing.
+     */
+    public synchronized void startTicking() {
         if (own == null) {
             throw new IllegalStateException("A service on a given executor is ticked by its owner");
+        }
+        if (closed) {
+            return;
         }
         long every = TICK.toMillis();
         // a tick that throws would end the schedule silently: log it, and the next one tries again
@@ -493,7 +499,9 @@ public final class AlertService implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         if (own != null) {
             // a judgement under way finishes before the store closes; an interrupt in its write would break the cache
             Quiesce.stop(own, CLOSE_WAIT, "Alert judgement");

@@ -49,6 +49,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -488,4 +489,14 @@ class AlertServiceTest {
                 .hasMessageContaining("name at least one");
         assertThat(alerts.silences()).isEmpty();
     }
+
+    @Test
+    void aServiceClosedBeforeItsWindowFinishedOpeningIsNotStartedAgain() {
+        // A window may finish opening on a data folder that is already closing: ticking then must do nothing, not
+        // throw from a stopped executor on the FX thread.
+        AlertService own = new AlertService(store, sent::add, audit, clock);
+        own.close();
+        assertThatCode(own::startTicking).doesNotThrowAnyException();
+    }
+
 }
