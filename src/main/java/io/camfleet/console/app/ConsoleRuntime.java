@@ -28,6 +28,8 @@ import io.camfleet.console.app.features.DeploymentsFeature;
 import io.camfleet.console.app.features.KpiFeature;
 import io.camfleet.console.app.features.Feature;
 import io.camfleet.console.app.features.FleetFeature;
+import io.camfleet.console.app.features.ImagesFeature;
+import io.camfleet.console.app.features.ImagesFeature;
 import io.camfleet.console.app.features.MapFeature;
 import io.camfleet.console.app.features.SettingsFeature;
 import io.camfleet.console.app.features.SupportFeature;
@@ -302,7 +304,7 @@ final class ConsoleRuntime implements ConsoleBackend {
         return List.of(new MapFeature(basemaps), new FleetFeature(sources), new AvailabilityFeature(),
                 new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(),
                 new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(),
-                new SupportFeature(env, this), new BackupsFeature(this::awsClients, messages),
+                new SupportFeature(env, this), new BackupsFeature(this::awsClients, messages), new ImagesFeature(this::awsClients),
                 new SettingsFeature(environments));
     }
 

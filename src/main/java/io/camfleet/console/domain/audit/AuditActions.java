@@ -35,6 +35,12 @@ public final class AuditActions {
     public static final String DEVICES_CANCEL = "devices.cancel";
     public static final String DEVICES_PROVISION = "devices.provision";
     public static final String DEVICES_EXPORT = "devices.export";
+    /** EC2 images: built from a builder instance, copied to regions, deprecated, deregistered; the builder patched. */
+    public static final String IMAGE_BUILD = "image.build";
+    public static final String IMAGE_COPY = "image.copy";
+    public static final String IMAGE_DEPRECATE = "image.deprecate";
+    public static final String IMAGE_DEREGISTER = "image.deregister";
+    public static final String IMAGE_PATCH = "image.patch";
     /**
      * Support tickets: created, moved to another status, escalated from L2 to L3, assigned, commented, given a
      * command's output or an attachment.
