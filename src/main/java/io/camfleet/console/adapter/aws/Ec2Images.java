@@ -162,11 +162,15 @@ public final class Ec2Images implements ImageCloud {
         }
     }
 
-    private static TagSpecification tagged(ResourceType type, Map<String, String> tags) {
-        return TagSpecification.builder().resourceType(type)
+    /** No specification at all for no tags: EC2 refuses one that holds none. */
+    private static List<TagSpecification> tagged(ResourceType type, Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        return List.of(TagSpecification.builder().resourceType(type)
                 .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
                         .toList())
-                .build();
+                .build());
     }
 
     @Override
