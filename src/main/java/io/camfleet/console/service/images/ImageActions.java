@@ -62,7 +62,12 @@ public final class ImageActions {
         return id;
     }
 
-    /** Patches the builder with SSM {@code AWS-RunPatchBaseline} (Install) before a build; the run's result is shown. */
+    /** How long a build may take to become available: the settings' {@code buildTimeoutMinutes}. */
+    public Duration buildTimeout() {
+        return Duration.ofMinutes(catalogue.settings().buildTimeoutMinutes());
+    }
+
+    /** Patches the builder with SSM {@code AWS-RunPatchBaseline} (Install) before a build; its result is shown. */
     public ImageCloud.PatchRun patchBuilder(Environment env, String builderInstanceId, Duration timeout) {
         String id = instanceId(builderInstanceId);
         Map<String, String> params = Map.of("environment", env.label(), "timeoutSeconds",
@@ -77,16 +82,17 @@ public final class ImageActions {
 
     /**
      * CreateImage from the builder, tagged, then a look at its state every {@code pollEvery} until it is available,
-     * failed, {@code cancelled} says stop, or the settings' build timeout passes. Stopping leaves EC2 building it.
+     * failed, {@code cancelled} says stop, or {@code timeout} passes ({@link #buildTimeout()} unless a caller has its
+     * own). Stopping leaves EC2 building it.
      */
     public ImageBuild build(Environment env, String builderInstanceId, String name, Map<String, String> tags,
-                            Duration pollEvery, Consumer<ImageBuild.Progress> progress, BooleanSupplier cancelled) {
+                            Duration timeout, Duration pollEvery, Consumer<ImageBuild.Progress> progress,
+                            BooleanSupplier cancelled) {
         String instance = instanceId(builderInstanceId);
         String imageName = name == null ? "" : name.strip();
         if (!NAME.matcher(imageName).matches()) {
             throw Problem.badInput("images.badName", imageName);
         }
-        Duration timeout = Duration.ofMinutes(catalogue.settings().buildTimeoutMinutes());
         Map<String, String> params = new TreeMap<>(tags);
         params.put("environment", env.label());
         params.put("name", imageName);

@@ -23,7 +23,7 @@ public interface ImageCloud {
     /** The image of that id in the environment's region, if EC2 still knows it. */
     java.util.Optional<MachineImage> image(Environment env, String imageId);
 
-    /** The instance ids (any state but terminated) by the image they were launched from, in the environment's region. */
+    /** The instance ids (any state but terminated) by the image they were launched from, in the home region. */
     Map<String, List<String>> instancesByImage(Environment env, List<String> imageIds);
 
     /** CreateImage from an instance, tagged; returns the new image's id (EC2 keeps building it). */

@@ -128,7 +128,7 @@ class Ec2ImagesStubTest {
         List<ImageBuild.Progress> progress = new ArrayList<>();
 
         ImageBuild build = actions.build(env, BUILDER, "camos-base-2026.12.06", Map.of("camfleet:release", "5.3"),
-                Duration.ofMillis(20), progress::add, () -> false);
+                actions.buildTimeout(), Duration.ofMillis(20), progress::add, () -> false);
 
         assertThat(build).extracting(ImageBuild::imageId, ImageBuild::result)
                 .containsExactly(IMAGE, ImageBuild.Result.AVAILABLE);
@@ -144,8 +144,8 @@ class Ec2ImagesStubTest {
         imageIs("pending");
         List<ImageBuild.Progress> progress = new ArrayList<>();
 
-        ImageBuild build = actions.build(env, BUILDER, "camos-base-2026.12.06", Map.of(), Duration.ofMillis(20),
-                progress::add, () -> progress.size() >= 2);
+        ImageBuild build = actions.build(env, BUILDER, "camos-base-2026.12.06", Map.of(), actions.buildTimeout(),
+                Duration.ofMillis(20), progress::add, () -> progress.size() >= 2);
 
         assertThat(build).extracting(ImageBuild::imageId, ImageBuild::result)
                 .containsExactly(IMAGE, ImageBuild.Result.STILL_BUILDING_CANCELLED);
@@ -160,11 +160,28 @@ class Ec2ImagesStubTest {
     }
 
     @Test
+    void aBuildOutlastingTheTimeoutIsLeftBuildingAndSaysSo() {
+        imageIs("pending");
+        List<ImageBuild.Progress> progress = new ArrayList<>();
+
+        ImageBuild build = actions.build(env, BUILDER, "camos-base-2026.12.06", Map.of(), Duration.ofMillis(300),
+                Duration.ofMillis(20), progress::add, () -> false);
+
+        assertThat(build).extracting(ImageBuild::imageId, ImageBuild::result)
+                .containsExactly(IMAGE, ImageBuild.Result.STILL_BUILDING_TIMED_OUT);
+        assertThat(build.took()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(progress).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p.state()).isEqualTo("pending"));
+        assertThat(audited).extracting(AuditEvent::outcome)
+                .containsExactly(AuditOutcome.STARTED, AuditOutcome.CANCELLED);
+        assertThat(audited.getLast().parameters()).containsEntry("result", "STILL_BUILDING_TIMED_OUT");
+    }
+
+    @Test
     void aFailedImageEndsTheWaitAsFailedAndIsAuditedSo() {
         imageIs("failed");
 
-        ImageBuild build = actions.build(env, BUILDER, "camos-base-2026.12.06", Map.of(), Duration.ofMillis(20),
-                p -> { }, () -> false);
+        ImageBuild build = actions.build(env, BUILDER, "camos-base-2026.12.06", Map.of(), actions.buildTimeout(),
+                Duration.ofMillis(20), p -> { }, () -> false);
 
         assertThat(build.result()).isEqualTo(ImageBuild.Result.FAILED);
         assertThat(audited).extracting(AuditEvent::outcome).containsExactly(AuditOutcome.STARTED, AuditOutcome.FAILED);

@@ -182,7 +182,8 @@ class Ec2ImagesTest {
         List<ImageBuild.Progress> progress = new ArrayList<>();
 
         ImageBuild build = actions.build(env, builder, "camos-base-2026.12.06",
-                Map.of("camfleet:patch-level", "2026-12"), Duration.ofMillis(50), progress::add, () -> false);
+                Map.of("camfleet:patch-level", "2026-12"), actions.buildTimeout(), Duration.ofMillis(50),
+                progress::add, () -> false);
 
         assertThat(build.result()).isEqualTo(ImageBuild.Result.AVAILABLE);
         assertThat(progress).extracting(ImageBuild.Progress::state).containsExactly("available");
@@ -198,11 +199,11 @@ class Ec2ImagesTest {
     @Test
     void badInputIsRefusedBeforeAnythingReachesAws() {
         String builder = builder();
-        assertThatThrownBy(() -> actions.build(env, "not-an-instance", "camos-1", Map.of(), Duration.ofMillis(50),
-                p -> { }, () -> false)).isInstanceOfSatisfying(Problem.class,
+        assertThatThrownBy(() -> actions.build(env, "not-an-instance", "camos-1", Map.of(), actions.buildTimeout(),
+                Duration.ofMillis(50), p -> { }, () -> false)).isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.key()).isEqualTo("images.badInstanceId"));
-        assertThatThrownBy(() -> actions.build(env, builder, "x", Map.of(), Duration.ofMillis(50), p -> { },
-                () -> false)).isInstanceOfSatisfying(Problem.class,
+        assertThatThrownBy(() -> actions.build(env, builder, "x", Map.of(), actions.buildTimeout(),
+                Duration.ofMillis(50), p -> { }, () -> false)).isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.key()).isEqualTo("images.badName"));
         assertThatThrownBy(() -> actions.copy(env, "ami-0123456789abcdef0", List.of("eu-west-1")))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.key()).isEqualTo("images.badCopyRegion"));
