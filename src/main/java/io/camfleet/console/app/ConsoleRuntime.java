@@ -32,6 +32,7 @@ import io.camfleet.console.app.features.MapFeature;
 import io.camfleet.console.app.features.SettingsFeature;
 import io.camfleet.console.app.features.SupportFeature;
 import io.camfleet.console.app.features.BackupsFeature;
+import io.camfleet.console.app.features.FindingsFeature;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.domain.deploy.Release;
@@ -303,6 +304,7 @@ final class ConsoleRuntime implements ConsoleBackend {
                 new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(),
                 new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(),
                 new SupportFeature(env, this), new BackupsFeature(this::awsClients, messages),
+                new FindingsFeature(this::awsClients),
                 new SettingsFeature(environments));
     }
 
