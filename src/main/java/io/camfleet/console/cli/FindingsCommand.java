@@ -159,20 +159,26 @@ public final class FindingsCommand implements Callable<Integer> {
     }
 
     @Command(name = "inspector", mixinStandardHelpOptions = true,
-            description = "Read Amazon Inspector's active findings of an AWS environment, replacing those read "
-                    + "from it before.")
+            description = "Read Amazon Inspector's active findings of the AWS environments the findings settings "
+                    + "turn it on for (or of one), replacing those read from each before.")
     static final class Inspector implements Callable<Integer> {
         @ParentCommand
         FindingsCommand findings;
         @Spec
         CommandSpec spec;
-        @Option(names = "--env", required = true, paramLabel = "NAME", description = "The environment's label.")
+        @Option(names = "--env", paramLabel = "NAME", description = "Only this environment (its label).")
         String env;
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             return findings.with(spec, FindingsService.class, s -> {
-                report(findings.messages, spec.commandLine().getOut(), s.importInspector(env));
+                List<ImportReport> reports = env == null ? s.importInspectorEverywhere()
+                        : List.of(s.importInspector(env));
+                if (reports.isEmpty()) {
+                    throw Problem.badInput("findings.cli.noInspector");
+                }
+                reports.forEach(r -> report(findings.messages, out, r));
                 return ExitCodes.OK;
             });
         }

@@ -9,6 +9,7 @@ import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.environments.Environment;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.findings.FindingsService;
+import io.camfleet.console.service.findings.FindingsSettings;
 import io.camfleet.console.service.findings.PatchComplianceService;
 
 import java.util.List;
@@ -35,7 +36,8 @@ public final class FindingsFeature implements Feature {
                 .get(SourceSettings.SECTION).environments();
         parts.add(FindingsService.class, new Lazy<>(() -> new FindingsService(folder.database().findings(),
                 folder.audit(), folder.clock(), cameras, environments,
-                new InspectorFindings(e -> aws.get().inspector(e), folder.clock()))));
+                new InspectorFindings(e -> aws.get().inspector(e), folder.clock()),
+                () -> SettingsFile.in(folder.folder().path()).read().get(FindingsSettings.SECTION))));
         parts.add(PatchComplianceService.class, new Lazy<>(() -> new PatchComplianceService(
                 folder.database().findings(), cameras, environments, new SsmPatchStates(e -> aws.get().ssm(e)))));
     }

@@ -11,6 +11,7 @@ import io.camfleet.console.service.backup.BackupSettings;
 import io.camfleet.console.service.common.SettingsSection;
 import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.environments.SourceSettings;
+import io.camfleet.console.service.findings.FindingsSettings;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.tracker.TrackerSettings;
@@ -27,7 +28,8 @@ public final class SettingsFile {
     static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
             SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
             AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION,
-            TrackerSettings.SECTION, DiagnosticsSettings.SECTION, BackupSettings.SECTION);
+            TrackerSettings.SECTION, DiagnosticsSettings.SECTION, BackupSettings.SECTION,
+            FindingsSettings.SECTION);
 
     private SettingsFile() {
     }

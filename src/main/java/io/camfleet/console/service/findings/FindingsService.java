@@ -36,16 +36,19 @@ public final class FindingsService {
     private final Supplier<List<CameraSystem>> cameras;
     private final Supplier<List<Environment>> environments;
     private final InspectorSource inspector;
+    private final Supplier<FindingsSettings> settings;
 
     /** @param cameras the fleet's cameras as last synced, read at each call */
     public FindingsService(FindingStore store, AuditService audit, Clock clock, Supplier<List<CameraSystem>> cameras,
-                           Supplier<List<Environment>> environments, InspectorSource inspector) {
+                           Supplier<List<Environment>> environments, InspectorSource inspector,
+                           Supplier<FindingsSettings> settings) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
         this.cameras = cameras;
         this.environments = environments;
         this.inspector = inspector;
+        this.settings = settings;
     }
 
     /** The configured AWS environment of that label; a Problem naming the configured ones if there is none. */
@@ -55,9 +58,28 @@ public final class FindingsService {
                         : String.join(", ", configured.stream().map(Environment::label).toList())));
     }
 
-    /** Reads Inspector's active findings of the environment labelled {@code label} (see {@link #importInspector}). */
+    /**
+     * Reads Inspector's active findings of the environment labelled {@code label} (see {@link #importInspector}).
+     *
+     * @throws Problem (bad input) if there is no such environment, or Inspector is off for it in the settings
+     */
     public ImportReport importInspector(String label) {
-        return importInspector(environment(environments.get(), label));
+        Environment e = environment(environments.get(), label);
+        if (!settings.get().inspector(e.label())) {
+            throw Problem.badInput("findings.inspectorOff", e.label());
+        }
+        return importInspector(e);
+    }
+
+    /** Reads Inspector's findings of every environment the settings turn it on for, one report each. */
+    public List<ImportReport> importInspectorEverywhere() {
+        List<ImportReport> reports = new ArrayList<>();
+        for (Environment e : environments.get()) {
+            if (settings.get().inspector(e.label())) {
+                reports.add(importInspector(e));
+            }
+        }
+        return reports;
     }
 
     /** Imports a file, replacing the findings of its format's earlier import; nothing changes if a row is bad. */

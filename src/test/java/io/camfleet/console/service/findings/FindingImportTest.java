@@ -188,12 +188,20 @@ class FindingImportTest {
     }
 
     @Test
-    void inspectorOfAnEnvironmentIsReadByItsLabel() {
+    void inspectorIsReadOnlyForTheEnvironmentsTheSettingsTurnItOnFor() {
         rig.environments.add(io.camfleet.console.service.environments.Environment.of("prod", "", "eu-west-1",
+                null));
+        rig.environments.add(io.camfleet.console.service.environments.Environment.of("lab", "", "eu-west-1",
                 null));
         rig.inspector = e -> List.of(new Finding("arn:x", "inspector:" + e.label(), "CVE-9", Severity.LOW, "p",
                 "i-0bbb", "", "", FindingsRig.T0));
+        assertThatThrownBy(() -> rig.service.importInspector("prod"))
+                .extracting(e -> ((Problem) e).key()).isEqualTo("findings.inspectorOff");
+        assertThat(rig.service.importInspectorEverywhere()).isEmpty();
+        rig.settings = new FindingsSettings(List.of("prod"));
 
+        assertThat(rig.service.importInspectorEverywhere()).extracting(ImportReport::source)
+                .containsExactly("inspector:prod");
         ImportReport r = rig.service.importInspector("PROD");
 
         assertThat(r.source()).isEqualTo("inspector:prod");

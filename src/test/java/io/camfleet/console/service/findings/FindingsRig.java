@@ -36,6 +36,7 @@ final class FindingsRig implements AutoCloseable {
     final List<CameraSystem> cameras = new ArrayList<>(FLEET);
     final List<Environment> environments = new ArrayList<>();
     InspectorSource inspector = e -> List.of();
+    FindingsSettings settings = FindingsSettings.DEFAULTS;
     final FindingsService service;
 
     FindingsRig(Path dir) {
@@ -43,7 +44,7 @@ final class FindingsRig implements AutoCloseable {
         audit = new AuditService(new JdbcAuditTrail(db.dataSource()), new AuditAnchorFiles(dir.resolve("data")),
                 new Operator("nina", ""), clock);
         service = new FindingsService(db.findings(), audit, clock, () -> cameras, () -> environments,
-                e -> inspector.activeFindings(e));
+                e -> inspector.activeFindings(e), () -> settings);
     }
 
     List<AuditEvent> audited(String action) {
