@@ -218,7 +218,9 @@ public final class FindingsCommand implements Callable<Integer> {
     }
 
     @Command(name = "patches", mixinStandardHelpOptions = true,
-            description = "Patch compliance per camera or per image, from SSM Patch Manager's patch states.")
+            description = {"Patch compliance per camera or per image, from SSM Patch Manager's patch states or a "
+                    + "scanner's patch report.", "A patch report is a CSV with the header columns host, patch level, "
+                    + "installed, missing, missing security; a bad row refuses the whole file."})
     static final class Patches implements Callable<Integer> {
         @ParentCommand
         FindingsCommand findings;
@@ -229,6 +231,8 @@ public final class FindingsCommand implements Callable<Integer> {
         String by;
         @Option(names = "--refresh", paramLabel = "ENV", description = "Read the patch states from SSM first.")
         String refresh;
+        @Option(names = "--import", paramLabel = "FILE", description = "Import a scanner's patch report first.")
+        Path report;
 
         @Override
         public Integer call() {
@@ -240,6 +244,9 @@ public final class FindingsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             Messages m = findings.messages;
             return findings.with(spec, PatchComplianceService.class, s -> {
+                if (report != null) {
+                    out.println(m.text("findings.cli.patchesImported", s.importFile(report), report.getFileName()));
+                }
                 if (refresh != null) {
                     out.println(m.text("findings.cli.patchesRead", s.refresh(refresh), refresh));
                 }

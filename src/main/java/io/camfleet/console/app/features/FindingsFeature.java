@@ -39,7 +39,7 @@ public final class FindingsFeature implements Feature {
                 new InspectorFindings(e -> aws.get().inspector(e), folder.clock()),
                 () -> SettingsFile.in(folder.folder().path()).read().get(FindingsSettings.SECTION))));
         parts.add(PatchComplianceService.class, new Lazy<>(() -> new PatchComplianceService(
-                folder.database().findings(), cameras, environments, new SsmPatchStates(e -> aws.get().ssm(e)))));
+                folder.database().findings(), cameras, environments, new SsmPatchStates(e -> aws.get().ssm(e)), folder.clock())));
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.camfleet.console.domain.findings.PatchState;
 import io.camfleet.console.domain.fleet.CameraSystem;
 import io.camfleet.console.service.environments.Environment;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Patch compliance per camera system and per image, from the patch states SSM Patch Manager reports for the cameras'
- * SSM nodes (kept in the store, so it is shown without AWS at hand). An image's figures are the sums over the
+ * SSM nodes, or a scanner's patch report for the cameras SSM does not manage (kept in the store, so it is shown
+ * without AWS at hand; where both report a camera, the later scan counts). An image's figures are the sums over the
  * cameras that run it and have a patch state.
  */
 public final class PatchComplianceService {
@@ -25,10 +28,12 @@ public final class PatchComplianceService {
     private final Supplier<List<CameraSystem>> cameras;
     private final Supplier<List<Environment>> environments;
     private final PatchStateSource ssm;
+    private final Clock clock;
 
     public PatchComplianceService(FindingStore store, Supplier<List<CameraSystem>> cameras,
-                                  Supplier<List<Environment>> environments, PatchStateSource ssm) {
+                                  Supplier<List<Environment>> environments, PatchStateSource ssm, Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.cameras = cameras;
         this.environments = environments;
         this.ssm = ssm;
@@ -45,6 +50,18 @@ public final class PatchComplianceService {
                 .distinct().toList();
         List<PatchState> states = nodes.isEmpty() ? List.of() : ssm.patchStates(environment, nodes);
         store.replacePatchStates("ssm:" + environment.label(), states);
+        return states.size();
+    }
+
+    /**
+     * Imports a scanner's patch report (see {@link PatchFiles}), replacing the one imported before; nothing changes
+     * if a row is bad.
+     *
+     * @return how many hosts it reported
+     */
+    public int importFile(Path file) {
+        List<PatchState> states = PatchFiles.read(file, clock.instant());
+        store.replacePatchStates(PatchFiles.SOURCE, states);
         return states.size();
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Patch compliance per camera and per image from the SSM patch states kept in a real H2 cache file. */
 class PatchComplianceServiceTest {
@@ -34,7 +35,8 @@ class PatchComplianceServiceTest {
                             FindingsRig.T0),
                     new PatchState("i-0bbb", "ssm:" + e.label(), "pb-0cam @ 2026-12-02", 50, 0, 0, FindingsRig.T0));
         };
-        service = new PatchComplianceService(rig.db.findings(), () -> rig.cameras, () -> rig.environments, ssm);
+        service = new PatchComplianceService(rig.db.findings(), () -> rig.cameras, () -> rig.environments, ssm,
+                rig.clock);
     }
 
     @AfterEach
@@ -72,8 +74,50 @@ class PatchComplianceServiceTest {
         PatchComplianceService offline = new PatchComplianceService(rig.db.findings(), () -> rig.cameras,
                 () -> rig.environments, (e, n) -> {
                     throw new AssertionError("not asked");
-                });
+                }, rig.clock);
 
         assertThat(offline.perCamera().getFirst().compliancePercent()).isEqualTo(96);
+    }
+
+    @Test
+    void aScannersPatchReportCoversTheCamerasSsmDoesNotManage() throws Exception {
+        service.refresh("prod");
+        rig.clock.advance(java.time.Duration.ofHours(1));
+        Path report = java.nio.file.Files.writeString(dir.resolve("patches.csv"), """
+                Host,Patch_Level,Installed,Missing,Missing Security
+                cam-3.porto.example,2026.11,180,20,5
+                box.elsewhere,2026.10,1,1,1
+                """);
+
+        assertThat(service.importFile(report)).isEqualTo(2);
+
+        // cam-3: 180 / (180 + 20) = 90 %
+        PatchCompliance cam3 = service.perCamera().get(2);
+        assertThat(cam3.compliancePercent()).isEqualTo(90);
+        assertThat(cam3.missingSecurity()).isEqualTo(5);
+        assertThat(cam3.patchLevels()).containsExactly("2026.11");
+        assertThat(service.perImage().get(1).compliancePercent()).isEqualTo(90);
+        // SSM's states are still there
+        assertThat(service.perCamera().getFirst().compliancePercent()).isEqualTo(96);
+    }
+
+    @Test
+    void aBadRowInAPatchReportRefusesItWholeNamingTheRow() throws Exception {
+        Path good = java.nio.file.Files.writeString(dir.resolve("good.csv"),
+                "host,patch level,installed,missing,missing security\ncam-3,2026.11,180,20,5\n");
+        service.importFile(good);
+        Path bad = java.nio.file.Files.writeString(dir.resolve("bad.csv"), """
+                host,patch level,installed,missing,missing security
+                cam-3,2026.12,200,0,0
+                cam-1,2026.12,ten,0,0
+                """);
+
+        assertThatThrownBy(() -> service.importFile(bad)).hasMessageContaining("Row 2 of bad.csv has 'ten' as "
+                + "installed");
+        assertThat(service.perCamera().get(2).patchLevels()).containsExactly("2026.11");
+        Path over = java.nio.file.Files.writeString(dir.resolve("over.csv"),
+                "host,patch level,installed,missing,missing security\ncam-3,x,1,2,3\n");
+        assertThatThrownBy(() -> service.importFile(over)).hasMessageContaining("3 security patches missing out "
+                + "of 2");
     }
 }
