@@ -169,6 +169,10 @@ class FindingImportTest {
     void aMissingFileOrBrokenJsonIsBadInput() throws IOException {
         assertThatThrownBy(() -> rig.service.importFile(dir.resolve("none.json"), ImportFormat.INSPECTOR))
                 .extracting(e -> ((Problem) e).key()).isEqualTo("findings.import.noFile");
+        Path other = file("other.json", "{\"items\": []}");
+        assertThatThrownBy(() -> rig.service.importFile(other, ImportFormat.INSPECTOR))
+                .hasMessageContaining("no findings array (Inspector's export is {\"findings\": [...]} or a bare "
+                        + "array)");
         Path broken = file("broken.json", "{\"findings\": [ {\"findingArn\": ");
         assertThatThrownBy(() -> rig.service.importFile(broken, ImportFormat.INSPECTOR))
                 .extracting(e -> ((Problem) e).key()).isEqualTo("findings.import.malformed");
