@@ -34,6 +34,7 @@ import io.camfleet.console.app.features.MapFeature;
 import io.camfleet.console.app.features.SettingsFeature;
 import io.camfleet.console.app.features.SupportFeature;
 import io.camfleet.console.app.features.BackupsFeature;
+import io.camfleet.console.app.features.FindingsFeature;
 import io.camfleet.console.cli.ConsoleBackend;
 import io.camfleet.console.cli.LaunchOptions;
 import io.camfleet.console.domain.deploy.Release;
@@ -304,7 +305,8 @@ final class ConsoleRuntime implements ConsoleBackend {
         return List.of(new MapFeature(basemaps), new FleetFeature(sources), new AvailabilityFeature(),
                 new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(),
                 new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(),
-                new SupportFeature(env, this), new BackupsFeature(this::awsClients, messages), new ImagesFeature(this::awsClients),
+                new SupportFeature(env, this), new BackupsFeature(this::awsClients, messages),
+                new ImagesFeature(this::awsClients), new FindingsFeature(this::awsClients),
                 new SettingsFeature(environments));
     }
 

@@ -83,7 +83,8 @@ class FeaturesTest {
         List<String> names = runtime().commands(m).stream()
                 .map(c -> c.getClass().getAnnotation(CommandLine.Command.class).name()).sorted().toList();
         assertThat(names).containsExactly("alerts", "audit", "availability", "backup", "demo", "deploy", "devices",
-                "diag", "env", "fleet", "images", "import", "kpi", "map", "restore", "runbooks", "sync", "ticket", "timeline");
+                "diag", "env", "findings", "fleet", "images", "import", "kpi", "map", "restore", "runbooks", "sync", "ticket",
+                "timeline");
     }
 
     @Test

@@ -121,6 +121,11 @@ public final class AwsClients implements AutoCloseable {
                 overrides(new ThrottleWatch(onThrottled), interceptors), http).build());
     }
 
+    /** Amazon Inspector v2 of an environment, called by hand (see {@link SignedJsonCall}). */
+    public SignedJsonCall inspector(Environment environment) {
+        return new SignedJsonCall(environment, "inspector2", credentials(environment, profiles), http);
+    }
+
     public ProfileFile profileFile() {
         return profiles.get();
     }

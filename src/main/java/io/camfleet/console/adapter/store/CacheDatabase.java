@@ -9,6 +9,7 @@ import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
 import io.camfleet.console.service.devices.DeviceStore;
+import io.camfleet.console.service.findings.FindingStore;
 import io.camfleet.console.service.store.Database;
 import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.service.support.TicketStore;
@@ -87,6 +88,7 @@ public final class CacheDatabase implements Database {
     private final JdbcDeviceStore devices;
     private final JdbcTicketStore tickets;
     private final JdbcBackupStore backups;
+    private final JdbcFindingStore findings;
 
     private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability, Clock clock) {
         this.pool = pool;
@@ -104,6 +106,7 @@ public final class CacheDatabase implements Database {
         this.devices = new JdbcDeviceStore(ds);
         this.tickets = new JdbcTicketStore(ds);
         this.backups = new JdbcBackupStore(ds);
+        this.findings = new JdbcFindingStore(ds);
     }
 
     /**
@@ -288,6 +291,11 @@ public final class CacheDatabase implements Database {
     @Override
     public BackupStore backups() {
         return backups;
+    }
+
+    @Override
+    public FindingStore findings() {
+        return findings;
     }
 
     /** Where an unreadable cache file was moved at this opening, if one was. */

@@ -12,6 +12,7 @@ import io.camfleet.console.service.common.SettingsSection;
 import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.images.ImageSettings;
+import io.camfleet.console.service.findings.FindingsSettings;
 import io.camfleet.console.service.map.TileSettings;
 import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.tracker.TrackerSettings;
@@ -29,7 +30,7 @@ public final class SettingsFile {
             SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
             AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION,
             TrackerSettings.SECTION, DiagnosticsSettings.SECTION, BackupSettings.SECTION,
-            ImageSettings.SECTION);
+            ImageSettings.SECTION, FindingsSettings.SECTION);
 
     private SettingsFile() {
     }

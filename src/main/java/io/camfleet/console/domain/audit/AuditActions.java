@@ -64,6 +64,13 @@ public final class AuditActions {
     public static final String BACKUP_RESTORE = "backup.restore";
     /** A map image was exported. */
     public static final String MAP_SNAPSHOT = "map.snapshot";
+    /**
+     * Security findings were imported (a file, or Inspector's for an environment); a finding was accepted as a risk
+     * until a date; an acceptance ran out and the finding is open again (recorded once, when first read after).
+     */
+    public static final String FINDINGS_IMPORT = "findings.import";
+    public static final String FINDING_ACCEPT = "finding.accept";
+    public static final String FINDING_ACCEPT_EXPIRED = "finding.accept.expired";
 
     private AuditActions() {
     }

@@ -8,6 +8,7 @@ import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
 import io.camfleet.console.service.devices.DeviceStore;
+import io.camfleet.console.service.findings.FindingStore;
 import io.camfleet.console.service.support.TicketStore;
 
 import java.nio.file.Path;
@@ -51,6 +52,9 @@ public interface Database extends AutoCloseable {
 
     /** The versions of the cameras' configuration folders, with their files. */
     BackupStore backups();
+
+    /** Security findings, their risk acceptances, and the hosts' patch states. */
+    FindingStore findings();
 
     /** Where an unreadable database was moved aside when it was opened, if one was (a file database only). */
     Optional<Path> movedAside();
