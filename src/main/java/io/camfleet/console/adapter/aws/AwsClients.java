@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -68,6 +69,7 @@ public final class AwsClients implements AutoCloseable {
     private final Map<Environment, Clients> built = new ConcurrentHashMap<>();
     private final Map<Environment, SsmClient> ssm = new ConcurrentHashMap<>();
     private final Map<Environment, S3Client> s3 = new ConcurrentHashMap<>();
+    private final Map<Environment, Ec2Client> ec2 = new ConcurrentHashMap<>();
 
     /**
      * @param profiles    the AWS config and credentials files ({@link ProfileFile#defaultProfileFile()} on a desktop)
@@ -107,6 +109,12 @@ public final class AwsClients implements AutoCloseable {
         return s3.computeIfAbsent(environment, e -> configure(S3Client.builder(), e, credentials(e, profiles),
                 overrides(new ThrottleWatch(onThrottled), interceptors), http)
                 .forcePathStyle(e.endpoint() != null).build());
+    }
+
+    /** EC2 of an environment, for its instances and images: built on first use. */
+    public Ec2Client ec2(Environment environment) {
+        return ec2.computeIfAbsent(environment, e -> configure(Ec2Client.builder(), e, credentials(e, profiles),
+                overrides(new ThrottleWatch(onThrottled), interceptors), http).build());
     }
 
     public ProfileFile profileFile() {
@@ -170,6 +178,8 @@ public final class AwsClients implements AutoCloseable {
         ssm.clear();
         s3.values().forEach(S3Client::close);
         s3.clear();
+        ec2.values().forEach(Ec2Client::close);
+        ec2.clear();
         http.close();
     }
 }
