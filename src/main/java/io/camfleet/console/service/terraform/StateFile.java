@@ -55,7 +55,8 @@ public final class StateFile {
                     case "version" -> {
                         version = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : -1;
                         if (version != 4) {
-                            throw Problem.badInput("terraform.state.version", where, p.getText());
+                            throw Problem.badInput("terraform.state.version", where,
+                                    value == JsonToken.VALUE_NUMBER_INT ? p.getText() : "\"" + p.getText() + "\"");
                         }
                     }
                     case "terraform_version" -> terraformVersion = p.getValueAsString("");
