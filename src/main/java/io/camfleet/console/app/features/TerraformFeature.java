@@ -26,7 +26,7 @@ public final class TerraformFeature implements Feature {
     public void open(OpenFolder folder, FolderParts.Builder parts) {
         var file = SettingsFile.in(folder.folder().path());
         parts.add(TerraformService.class, new Lazy<>(() -> new TerraformService(new TerraformStateReader(aws),
-                new AwsDriftInventory(aws), () -> file.read().get(TerraformSettings.SECTION),
+                new AwsDriftInventory(aws), () -> file.read().require(TerraformSettings.SECTION),
                 () -> file.read().get(SourceSettings.SECTION).environments())));
     }
 }
