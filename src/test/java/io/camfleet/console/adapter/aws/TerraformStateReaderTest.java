@@ -90,8 +90,21 @@ class TerraformStateReaderTest {
             us.bucket("camfleet-tf-us").object("camfleet-tf-us", "state", fixture());
         }
         settings = settings.with("prod-eu", new StateLocation("camfleet-tf-us", "state", "us-east-2"));
+        // moto serves a bucket whatever region asks: the request's signature says where it was sent
+        List<String> signedFor = new java.util.concurrent.CopyOnWriteArrayList<>();
+        clients.close();
+        clients = new AwsClients(MOTO::profiles, op -> { }, List.of(new CborToJsonBridge(),
+                new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission
+                                                           context,
+                                                   software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+                        context.httpRequest().firstMatchingHeader("Authorization").ifPresent(signedFor::add);
+                    }
+                }));
 
         assertThat(terraform().state("prod-eu").managedCount()).isEqualTo(6);
+        assertThat(signedFor).hasSize(1).allSatisfy(h -> assertThat(h).contains("/us-east-2/s3/aws4_request"));
     }
 
     @Test
