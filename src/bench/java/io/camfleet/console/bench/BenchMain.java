@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest, sync, devices-sync, images-catalogue, map,
+ * {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest, sync, devices-sync, images-catalogue, terraform-state, map,
  * availability, availability-math, rollout) or all but {@code table} (each starts JavaFX once, and a JVM can start it only once: run {@code table} on its own) and
  * {@code rollout} (it takes half an hour on two cores, and installs Ansible). {@code -Dbench="rollout 100,1000"} runs
  * the rollout at those host counts only. {@code footprint} (the shipped jar under Xvfb, minutes) runs on its own too:
@@ -27,6 +27,7 @@ public final class BenchMain {
             case "sync" -> SyncBench.run();
             case "devices-sync" -> DevicesSyncBench.run();
             case "images-catalogue" -> ImagesCatalogueBench.run();
+            case "terraform-state" -> TerraformStateBench.run();
             case "availability" -> AvailabilityBench.run();
             case "availability-math" -> AvailabilityMathBench.run();
             case "rollout" -> RolloutBench.run(Arrays.copyOfRange(args, 1, args.length));
@@ -38,7 +39,7 @@ public final class BenchMain {
                 StartupBench.run();
             }
             default -> {
-                System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, sync, devices-sync, images-catalogue, map, "
+                System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, sync, devices-sync, images-catalogue, terraform-state, map, "
                         + "availability, availability-math, rollout, footprint, all");
                 System.exit(2);
             }

@@ -21,6 +21,7 @@ import io.camfleet.console.adapter.ssh.SshjHostConnector;
 import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.app.features.AlertRoutesFeature;
 import io.camfleet.console.app.features.AlertsFeature;
+import io.camfleet.console.app.features.TerraformFeature;
 import io.camfleet.console.app.features.DevicesFeature;
 import io.camfleet.console.app.features.AuditFeature;
 import io.camfleet.console.app.features.AvailabilityFeature;
@@ -307,6 +308,7 @@ final class ConsoleRuntime implements ConsoleBackend {
                 new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(),
                 new SupportFeature(env, this), new BackupsFeature(this::awsClients, messages),
                 new ImagesFeature(this::awsClients), new FindingsFeature(this::awsClients),
+                new TerraformFeature(this::awsClients),
                 new SettingsFeature(environments));
     }
 

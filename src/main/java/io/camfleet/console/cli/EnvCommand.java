@@ -7,6 +7,9 @@ import io.camfleet.console.service.environments.Environment;
 import io.camfleet.console.service.environments.EnvironmentReader.CallerIdentity;
 import io.camfleet.console.service.settings.EnvironmentSettings;
 import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.domain.terraform.TerraformState;
+import io.camfleet.console.service.terraform.EnvironmentDrift;
+import io.camfleet.console.service.terraform.TerraformService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,12 +21,13 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * {@code camfleet env add|list|remove|test}: the AWS environments of the data folder, the same ones the window's
+ * {@code camfleet env add|list|remove|test|state}: the AWS environments of the data folder, the same ones the window's
  * Settings show, kept in its {@code settings.json} and checked as the Settings form checks them. A change holds the
  * data folder while it writes, so that a window open on it cannot overwrite it.
  */
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = {"Manage the AWS environments of the data folder: the same ones as Settings, Fleet source.",
+        description = {"Manage the AWS environments of the data folder: the same ones as Settings, Fleet source; "
+                + "show their Terraform state.",
                 "Exits 0; 2 for bad input or an unknown environment; 3 when the folder or AWS is unavailable."})
 public final class EnvCommand {
 
@@ -94,6 +98,26 @@ public final class EnvCommand {
         CallerIdentity id = Commands.backend(spec).environments().identity(e);
         out().println(messages.text("env.tested", e.label(), id.account(), id.arn()));
         return ExitCodes.OK;
+    }
+
+    @Command(name = "state", mixinStandardHelpOptions = true,
+            description = {"Show an environment's Terraform state, read only from its S3 backend (bucket and key in "
+                    + "the settings' terraform section): resources by type, serial, last modified, Terraform version; "
+                    + "and drift hints for instances, images and IoT things.",
+                    "Exits 1 when there are drift hints; 2 for an unknown environment or a bad state file."})
+    int state(@Option(names = "--env", required = true, paramLabel = "NAME", description = "The environment's label.")
+              String name,
+              @Option(names = "--json", description = "Print JSON instead of text.") boolean json,
+              @Option(names = "--no-drift", description = "Read the state only; ask AWS for nothing else.")
+              boolean noDrift) throws Exception {
+        try (ConsoleBackend.Session session = Commands.backend(spec).open(root.dataDir())) {
+            TerraformService terraform = session.part(TerraformService.class);
+            EnvironmentDrift drift = noDrift ? null : terraform.drift(name);
+            TerraformState state = noDrift ? terraform.state(name) : drift.state();
+            EnvStateText text = new EnvStateText(messages);
+            out().print(json ? text.json(name, state, drift) : text.plain(name, state, drift));
+            return drift != null && !drift.hints().isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
+        }
     }
 
     /** The label given, else the profile's name, as {@code camfleet sync} defaults it. */

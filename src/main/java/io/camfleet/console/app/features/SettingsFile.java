@@ -8,6 +8,7 @@ import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.backup.BackupSettings;
+import io.camfleet.console.service.terraform.TerraformSettings;
 import io.camfleet.console.service.common.SettingsSection;
 import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.environments.SourceSettings;
@@ -30,7 +31,7 @@ public final class SettingsFile {
             SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
             AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION,
             TrackerSettings.SECTION, DiagnosticsSettings.SECTION, BackupSettings.SECTION,
-            ImageSettings.SECTION, FindingsSettings.SECTION);
+            ImageSettings.SECTION, FindingsSettings.SECTION, TerraformSettings.SECTION);
 
     private SettingsFile() {
     }
