@@ -21,6 +21,7 @@ import io.camfleet.console.adapter.ssh.SshjHostConnector;
 import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.app.features.AlertRoutesFeature;
 import io.camfleet.console.app.features.AlertsFeature;
+import io.camfleet.console.app.features.CostFeature;
 import io.camfleet.console.app.features.DevicesFeature;
 import io.camfleet.console.app.features.AuditFeature;
 import io.camfleet.console.app.features.AvailabilityFeature;
@@ -303,7 +304,7 @@ final class ConsoleRuntime implements ConsoleBackend {
                 new DeploymentsFeature(this, basemaps), new AuditFeature(), new AlertsFeature(),
                 new AlertRoutesFeature(env, messages), new KpiFeature(), new DevicesFeature(),
                 new SupportFeature(env, this), new BackupsFeature(this::awsClients, messages),
-                new SettingsFeature(environments));
+                new CostFeature(this::awsClients), new SettingsFeature(environments));
     }
 
     /** The features with the demo fleet's defaults: what an open data folder and the commands are made of. */

@@ -8,6 +8,7 @@ import io.camfleet.console.service.diagnostics.DiagnosticsSettings;
 import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.backup.BackupSettings;
+import io.camfleet.console.service.cost.CostSettings;
 import io.camfleet.console.service.common.SettingsSection;
 import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.environments.SourceSettings;
@@ -27,7 +28,7 @@ public final class SettingsFile {
     static final List<SettingsSection<?>> SECTIONS = List.of(WindowSettings.SECTION, TileSettings.SECTION,
             SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
             AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION,
-            TrackerSettings.SECTION, DiagnosticsSettings.SECTION, BackupSettings.SECTION);
+            TrackerSettings.SECTION, DiagnosticsSettings.SECTION, BackupSettings.SECTION, CostSettings.SECTION);
 
     private SettingsFile() {
     }
