@@ -80,6 +80,22 @@ class CostExplorerSpendTest {
     }
 
     @Test
+    void anAnswerThatNeverStopsPagingIsRefusedAfterTheLastPageAllowed() throws Exception {
+        StringBuilder pages = new StringBuilder("[");
+        for (int i = 1; i <= CostExplorerSpend.MAX_PAGES + 1; i++) {
+            pages.append(i == 1 ? "" : ",").append(page("p" + i,
+                    month("2026-09-01", "2026-10-01", false, "S" + i, "1")));
+        }
+        CostExplorerSeeder.queue(MOTO.endpoint(), pages.append("]").toString());
+        Environment eu = MOTO.environment("eu", "moto-a", "eu-west-1");
+
+        assertThatThrownBy(() -> new CostExplorerSpend(() -> clients).spend(eu, "eu", LocalDate.of(2026, 9, 1),
+                LocalDate.of(2026, 10, 1), "UnblendedCost", "SERVICE", false))
+                .isInstanceOf(Problem.class)
+                .satisfies(p -> assertThat(((Problem) p).key()).isEqualTo("cost.tooManyPages"));
+    }
+
+    @Test
     void tagValuesAreWhatFollowsTheFirstDollar() {
         assertThat(CostExplorerSpend.tagValue("camfleet:site$ams-01")).isEqualTo("ams-01");
         assertThat(CostExplorerSpend.tagValue("camfleet:site$")).isEmpty();
