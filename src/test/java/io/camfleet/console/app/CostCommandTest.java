@@ -111,6 +111,21 @@ class CostCommandTest {
     }
 
     @Test
+    void byEnvironmentTheSharedAccountIsOneRowInJson() throws Exception {
+        syncEuAndUs();
+        CostExplorerSeeder.queue(MOTO.endpoint(), "[{\"ResultsByTime\": [{\"TimePeriod\": {\"Start\": "
+                + "\"2026-10-01\", \"End\": \"2026-11-01\"}, \"Total\": {\"UnblendedCost\": {\"Amount\": "
+                + "\"812.3456\", \"Unit\": \"USD\"}}, \"Groups\": [], \"Estimated\": false}]}]");
+
+        assertThat(run("cost", "--month", "2026-10", "--by", "environment", "--json", "--data-dir", data()))
+                .as(err.toString()).isZero();
+
+        // eu and us sign in to moto's one account: one call, one row named by both, Cost Explorer's precision kept
+        assertThat(out.toString()).contains("\"by\" : \"environment\"", "\"calls\" : 1", "\"group\" : \"eu+us\"",
+                "\"amount\" : 812.3456").containsOnlyOnce("\"month\" : \"2026-10\"");
+    }
+
+    @Test
     void badMonthsGroupingsAndEnvironmentsAreRefusedWithASentenceAndExitTwo() {
         syncEuAndUs();
 
