@@ -82,9 +82,9 @@ class FeaturesTest {
     void everyCommandComesFromAFeatureOnce() {
         List<String> names = runtime().commands(m).stream()
                 .map(c -> c.getClass().getAnnotation(CommandLine.Command.class).name()).sorted().toList();
-        assertThat(names).containsExactly("alerts", "audit", "availability", "backup", "demo", "deploy", "devices",
-                "diag", "env", "findings", "fleet", "images", "import", "kpi", "map", "restore", "runbooks", "sync", "ticket",
-                "timeline");
+        assertThat(names).containsExactly("alerts", "audit", "availability", "backup", "cost", "demo", "deploy",
+                "devices", "diag", "env", "findings", "fleet", "images", "import", "kpi", "map", "restore", "runbooks",
+                "sync", "ticket", "timeline");
     }
 
     @Test

@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -69,6 +70,7 @@ public final class AwsClients implements AutoCloseable {
     private final Map<Environment, Clients> built = new ConcurrentHashMap<>();
     private final Map<Environment, SsmClient> ssm = new ConcurrentHashMap<>();
     private final Map<Environment, S3Client> s3 = new ConcurrentHashMap<>();
+    private final Map<Environment, CostExplorerClient> costExplorer = new ConcurrentHashMap<>();
     private final Map<Environment, Ec2Client> ec2 = new ConcurrentHashMap<>();
 
     /**
@@ -112,10 +114,16 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * EC2 of an environment, for its image catalogue and image actions: built on first use. An image's copies live
-     * in other regions: ask with the environment in that region ({@code new Environment(label, profile, region,
-     * endpoint)}).
+     * Cost Explorer of an environment's account, for cost: built on first use. Cost Explorer has one endpoint per
+     * account, in us-east-1, whatever the environment's region (an endpoint override still wins).
      */
+    public CostExplorerClient costExplorer(Environment environment) {
+        return costExplorer.computeIfAbsent(environment, e -> configure(CostExplorerClient.builder(), e,
+                credentials(e, profiles), overrides(new ThrottleWatch(onThrottled), interceptors), http)
+                .region(Region.US_EAST_1).build());
+    }
+
+    /** EC2 of an environment, for the cost cleanup hints (volumes, snapshots, images, instances): on first use. */
     public Ec2Client ec2(Environment environment) {
         return ec2.computeIfAbsent(environment, e -> configure(Ec2Client.builder(), e, credentials(e, profiles),
                 overrides(new ThrottleWatch(onThrottled), interceptors), http).build());
@@ -187,6 +195,8 @@ public final class AwsClients implements AutoCloseable {
         ssm.clear();
         s3.values().forEach(S3Client::close);
         s3.clear();
+        costExplorer.values().forEach(CostExplorerClient::close);
+        costExplorer.clear();
         ec2.values().forEach(Ec2Client::close);
         ec2.clear();
         http.close();

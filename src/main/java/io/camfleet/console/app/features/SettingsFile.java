@@ -9,6 +9,7 @@ import io.camfleet.console.service.support.SupportSettings;
 import io.camfleet.console.service.availability.AvailabilitySettings;
 import io.camfleet.console.service.backup.BackupSettings;
 import io.camfleet.console.service.terraform.TerraformSettings;
+import io.camfleet.console.service.cost.CostSettings;
 import io.camfleet.console.service.common.SettingsSection;
 import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.environments.SourceSettings;
@@ -31,7 +32,8 @@ public final class SettingsFile {
             SourceSettings.SECTION, DeploySettings.SECTION, AvailabilitySettings.SECTION,
             AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION,
             TrackerSettings.SECTION, DiagnosticsSettings.SECTION, BackupSettings.SECTION,
-            ImageSettings.SECTION, FindingsSettings.SECTION, TerraformSettings.SECTION);
+            ImageSettings.SECTION, FindingsSettings.SECTION, TerraformSettings.SECTION,
+            CostSettings.SECTION);
 
     private SettingsFile() {
     }
