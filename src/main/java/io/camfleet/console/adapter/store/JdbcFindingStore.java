@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Findings, acceptances and patch states in {@code finding}, {@code finding_acceptance}, {@code patch_state} (V16). */
+/** Findings, acceptances and patch states in {@code finding}, {@code finding_acceptance}, {@code patch_state} (V15). */
 public final class JdbcFindingStore implements FindingStore {
 
     private static final String COLUMNS = "id, source, cve, severity, package_name, host, image, title, seen";

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Port: security findings, their risk acceptances, and the hosts' patch states, in the console's database (V16).
+ * Port: security findings, their risk acceptances, and the hosts' patch states, in the console's database (V15).
  * Every write is one durable transaction.
  */
 public interface FindingStore {

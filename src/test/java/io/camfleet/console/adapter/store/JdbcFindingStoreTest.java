@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Findings, acceptances and patch states (V16), on H2 and on PostgreSQL. */
+/** Findings, acceptances and patch states (V15), on H2 and on PostgreSQL. */
 @ParameterizedClass(name = "on {0}")
 @EnumSource(StoreEngine.class)
 class JdbcFindingStoreTest {
