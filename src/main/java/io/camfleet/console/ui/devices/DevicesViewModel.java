@@ -262,6 +262,9 @@ public final class DevicesViewModel {
         statuses.setAll(st);
         orgUnits.setAll(ous);
         filter();
+        // A listing read again may come with history written elsewhere (an action, the provisioning pass, another
+        // console): the focused device's history is read with it, not only when the focus moves to another device.
+        readHistory();
     }
 
     private void filter() {
@@ -344,11 +347,10 @@ public final class DevicesViewModel {
         }
     }
 
-    /** After an action: the detail's history and the table read again, and the step's failure shown, if any. */
+    /** After an action: the table read again (and with it the detail's history), and the step's failure shown. */
     void afterStep(Throwable failure) {
         problem.set(failure == null ? "" : sentence(failure));
         refresh();
-        readHistory();
     }
 
     String sentence(Throwable e) {
