@@ -23,6 +23,7 @@ import io.camfleet.console.app.features.AlertRoutesFeature;
 import io.camfleet.console.app.features.AlertsFeature;
 import io.camfleet.console.app.features.TerraformFeature;
 import io.camfleet.console.app.features.CostFeature;
+import io.camfleet.console.app.features.EstateFeature;
 import io.camfleet.console.app.features.DevicesFeature;
 import io.camfleet.console.app.features.AuditFeature;
 import io.camfleet.console.app.features.AvailabilityFeature;
@@ -310,7 +311,7 @@ final class ConsoleRuntime implements ConsoleBackend {
                 new SupportFeature(env, this), new BackupsFeature(this::awsClients, messages),
                 new ImagesFeature(this::awsClients), new FindingsFeature(this::awsClients),
                 new TerraformFeature(this::awsClients),
-                new CostFeature(this::awsClients), new SettingsFeature(environments));
+                new CostFeature(this::awsClients), new EstateFeature(), new SettingsFeature(environments));
     }
 
     /** The features with the demo fleet's defaults: what an open data folder and the commands are made of. */

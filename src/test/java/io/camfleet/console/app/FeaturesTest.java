@@ -70,7 +70,7 @@ class FeaturesTest {
 
         assertThat(screens.screens()).extracting(Screen::id)
                 .containsExactly("FLEET_MAP", "FLEET_TABLE", "DEPLOYMENTS", "AUDIT", "ALERTS", "KPI", "DEVICES",
-                        "SUPPORT");
+                        "SUPPORT", "ESTATE");
         assertThat(screens.home().id()).isEqualTo("FLEET_TABLE");
         assertThat(screens.screens()).allSatisfy(s -> assertThat(m.has(s.key())).as(s.key()).isTrue());
         assertThat(screens.settings()).as("the settings feature opens Settings").isPresent();

@@ -9,6 +9,7 @@ import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
 import io.camfleet.console.service.devices.DeviceStore;
+import io.camfleet.console.service.estate.SnapshotStore;
 import io.camfleet.console.service.findings.FindingStore;
 import io.camfleet.console.service.store.Database;
 import io.camfleet.console.service.store.FleetStore;
@@ -89,6 +90,7 @@ public final class CacheDatabase implements Database {
     private final JdbcTicketStore tickets;
     private final JdbcBackupStore backups;
     private final JdbcFindingStore findings;
+    private final JdbcSnapshotStore snapshots;
 
     private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability, Clock clock) {
         this.pool = pool;
@@ -107,6 +109,7 @@ public final class CacheDatabase implements Database {
         this.tickets = new JdbcTicketStore(ds);
         this.backups = new JdbcBackupStore(ds);
         this.findings = new JdbcFindingStore(ds);
+        this.snapshots = new JdbcSnapshotStore(ds);
     }
 
     /**
@@ -296,6 +299,11 @@ public final class CacheDatabase implements Database {
     @Override
     public FindingStore findings() {
         return findings;
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshots;
     }
 
     /** Where an unreadable cache file was moved at this opening, if one was. */

@@ -8,6 +8,7 @@ import io.camfleet.console.service.availability.HealthHistory;
 import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.ReleaseStore;
 import io.camfleet.console.service.devices.DeviceStore;
+import io.camfleet.console.service.estate.SnapshotStore;
 import io.camfleet.console.service.findings.FindingStore;
 import io.camfleet.console.service.support.TicketStore;
 
@@ -55,6 +56,9 @@ public interface Database extends AutoCloseable {
 
     /** Security findings, their risk acceptances, and the hosts' patch states. */
     FindingStore findings();
+
+    /** The AWS estate as last read (images, patch states, Terraform state, cost), per environment and kind. */
+    SnapshotStore snapshots();
 
     /** Where an unreadable database was moved aside when it was opened, if one was (a file database only). */
     Optional<Path> movedAside();

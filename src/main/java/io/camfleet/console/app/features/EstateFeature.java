@@ -1,0 +1,41 @@
+package io.camfleet.console.app.features;
+
+import io.camfleet.console.service.environments.SourceSettings;
+import io.camfleet.console.service.estate.EstateCache;
+import io.camfleet.console.ui.estate.EstateTab;
+import io.camfleet.console.ui.estate.EstateView;
+import io.camfleet.console.ui.shell.Screen;
+import io.camfleet.console.ui.shell.ScreenRegistry;
+import org.kordamp.ikonli.material2.Material2AL;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The AWS estate screen: the images, patches and findings, Terraform state and cost of each AWS environment, over the
+ * services of {@link ImagesFeature}, {@link FindingsFeature}, {@link TerraformFeature} and {@link CostFeature}, with
+ * what was last read kept in the {@link EstateCache}.
+ */
+public final class EstateFeature implements Feature {
+
+    public static final Screen ESTATE = new Screen("ESTATE", Material2AL.CLOUD_QUEUE);
+
+    @Override
+    public void open(OpenFolder folder, FolderParts.Builder parts) {
+        parts.add(EstateCache.class, new Lazy<>(() -> new EstateCache(folder.database().snapshots(),
+                folder.clock())));
+    }
+
+    @Override
+    public void window(WindowContext w, ScreenRegistry.Builder screens) {
+        screens.add(ESTATE, () -> new EstateView(
+                () -> SettingsFile.in(w.folder()).read().get(SourceSettings.SECTION).environments(),
+                tabs(w), w.tasks(), w.messages()));
+    }
+
+    /** The tabs, in order; each is built with the screen, on its first visit. */
+    private static List<EstateTab> tabs(WindowContext w) {
+        List<EstateTab> tabs = new ArrayList<>();
+        return tabs;
+    }
+}
