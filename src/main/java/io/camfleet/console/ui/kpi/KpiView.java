@@ -243,6 +243,8 @@ public final class KpiView implements ScreenView {
         ReadOnlyObjectWrapper<Chart> shown = new ReadOnlyObjectWrapper<>(Chart.IMAGES);
         Runnable render = () -> {
             shown.set(vm.agesKnownProperty().get() ? Chart.IMAGE_AGES : Chart.IMAGES);
+            card.caption.setText(m.text(shown.get() == Chart.IMAGE_AGES ? "kpi.chart.imageAges"
+                    : "kpi.chart.images"));
             ChartData d = vm.chart(shown.get()).get();
             if (d.isEmpty()) {
                 card.say(m.text(d.computed() ? "kpi.noCameras" : "kpi.computing"));
