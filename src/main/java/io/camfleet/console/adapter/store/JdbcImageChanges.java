@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +24,8 @@ final class JdbcImageChanges implements ImageChanges {
 
     private static final String INSERT = "INSERT INTO image_change (camera_id, site_id, from_image, to_image, "
             + "changed_at) VALUES (?, ?, ?, ?, ?)";
-    /** A sync's page: the image stored before is read in the same statement, and only a different one is a change. */
-    private static final String INSERT_IF_CHANGED = "INSERT INTO image_change (camera_id, site_id, from_image, "
-            + "to_image, changed_at) SELECT id, CAST(? AS VARCHAR(200)), image, CAST(? AS VARCHAR(800)), "
-            + "CAST(? AS TIMESTAMP WITH TIME ZONE) FROM camera_system WHERE id = ? AND image <> '' AND image <> ?";
+    /** Stored images are read this many cameras to a query: a page of a sync in a few statements, not one each. */
+    private static final int READ_CHUNK = 500;
 
     private final DataSource ds;
 
@@ -52,16 +52,29 @@ final class JdbcImageChanges implements ImageChanges {
         });
     }
 
-    /** The same for a page whose stored images were not read: the database compares them. */
-    static void record(Connection c, Collection<CameraSystem> cameras, Instant at) throws SQLException {
+    /**
+     * The same for a sync's page, whose stored images were not read: they are read here, a chunk of cameras to a
+     * query, in the page's transaction (a full sync into an empty cache finds none and records nothing).
+     */
+    static void record(Connection c, List<CameraSystem> cameras, Instant at) throws SQLException {
         List<CameraSystem> reported = cameras.stream().filter(cam -> !cam.image().isBlank()).toList();
-        Jdbc.batch(c, INSERT_IF_CHANGED, reported, (ps, cam) -> {
-            ps.setString(1, cam.siteId());
-            ps.setString(2, cam.image());
-            Jdbc.setInstant(ps, 3, at);
-            ps.setString(4, cam.id());
-            ps.setString(5, cam.image());
-        });
+        Map<String, String> stored = new HashMap<>();
+        for (int from = 0; from < reported.size(); from += READ_CHUNK) {
+            List<CameraSystem> chunk = reported.subList(from, Math.min(reported.size(), from + READ_CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, image FROM camera_system WHERE id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i).id());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        record(c, stored, reported, at);
     }
 
     /** A change from one image to another; not a camera's first image, nor one no longer reported. */
