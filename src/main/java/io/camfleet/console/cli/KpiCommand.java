@@ -9,7 +9,9 @@ import io.camfleet.console.domain.availability.Period;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.kpi.AlertFigures;
+import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.kpi.DoraFigures;
+import io.camfleet.console.service.kpi.FleetComposition;
 import io.camfleet.console.service.kpi.KpiService;
 import io.camfleet.console.service.kpi.KpiText;
 import io.camfleet.console.service.kpi.SlaAttainment;
@@ -24,15 +26,20 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code camfleet kpi --from DATE --to DATE [--json]}: DORA, availability and alert figures over whole UTC days. */
+/**
+ * {@code camfleet kpi --from DATE --to DATE [--json]}: DORA, availability and alert figures over whole UTC days, and
+ * the fleet's cameras by image age as it is now.
+ */
 @Command(name = "kpi", mixinStandardHelpOptions = true,
         description = {"Print the KPIs of a period: DORA from the deployment journal, availability and SLA attainment,",
-                "alert volume and time to acknowledge. Days are UTC; --to is included."})
+                "alert volume and time to acknowledge. Days are UTC; --to is included. Also the cameras by image",
+                "age now, from the images last read from AWS (AWS estate > Images); AWS is not asked."})
 public final class KpiCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -62,17 +69,21 @@ public final class KpiCommand implements Callable<Integer> {
         ConsoleBackend backend = Commands.backend(spec);
         try (ConsoleBackend.Session session = backend.open(root.dataDir())) {
             // The availability figures are of the fleet the cache holds (on a new folder, the demo's).
-            FleetCommand.cachedOrSeeded(backend, root.dataDir(), session);
+            FleetSnapshot fleet = FleetCommand.cachedOrSeeded(backend, root.dataDir(), session);
             KpiService kpis = session.part(KpiService.class);
             DoraFigures dora = kpis.dora(period);
             Optional<AlertFigures> alerts = kpis.alerts(period);
             Optional<SlaAttainment> sla = kpis.attainment(period);
+            // what the fleet runs now, whatever the period: the ages from the images last read from AWS
+            FleetComposition composition = kpis.composition(fleet.inventory());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(json(period, dora, alerts, sla)));
+                ObjectNode o = json(period, dora, alerts, sla);
+                ages(o.putObject("imageAges"), composition);
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
             } else {
                 print(out, period, dora, alerts, sla);
+                out.println(ages(composition));
             }
             return ExitCodes.OK;
         }
@@ -128,6 +139,25 @@ public final class KpiCommand implements Callable<Integer> {
         } else {
             out.println(m.text("kpi.cli.availability.none"));
         }
+    }
+
+    /** Cameras per image age band, in one line; or that no age is known, and where to read them. */
+    private String ages(FleetComposition c) {
+        if (c.agesUnknown()) {
+            return messages.text("kpi.cli.imageAges.unknown", c.cameras());
+        }
+        List<String> bands = new ArrayList<>();
+        c.byAge().forEach((band, n) -> bands.add(messages.text("kpi.cli.imageAges.band", n,
+                messages.text("kpi.age." + band.name()))));
+        return messages.text("kpi.cli.imageAges", c.cameras(), String.join(", ", bands));
+    }
+
+    /** Every band, "unknown" included, with the cameras of the fleet: all zero for an empty fleet. */
+    private static void ages(ObjectNode o, FleetComposition c) {
+        o.put("cameras", c.cameras());
+        o.put("known", !c.agesUnknown());
+        ObjectNode bands = o.putObject("byBand");
+        c.byAge().forEach((band, n) -> bands.put(band.name(), n));
     }
 
     private String line(KpiText t, Availability a) {

@@ -138,4 +138,70 @@ class KpiCommandTest {
         assertThat(restore.get("medianSeconds").asLong()).isEqualTo(2400);
         assertThat(restore.get("open").asInt()).isZero();
     }
+
+    /**
+     * The demo fleet's cameras by image age, from a catalogue kept for environment "eu" as the AWS estate screen
+     * keeps it: the first camera's image built 10 days ago (under 90 days), the second's (another image) 200 days ago
+     * (180 to 364), every other image unread (unknown). The counts are the cameras on each image, counted here.
+     */
+    @Test
+    void theCamerasByImageAgeComeFromTheImagesLastReadNeverFromAws() throws Exception {
+        Cli cli = new Cli(dir.resolve("home"));
+        Path data = dir.resolve("data");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        assertThat(cli.run("kpi", "--from", today, "--to", today, "--data-dir", data.toString())).as(cli.err())
+                .isZero();
+        assertThat(cli.out()).containsPattern("Image ages             unknown for all \\d+ cameras: no image they "
+                + "run is among the images last read from AWS");
+
+        java.time.Instant now = java.time.Instant.now();
+        java.util.Map<String, Long> byImage;
+        String young;
+        String old;
+        try (var db = io.camfleet.console.adapter.store.CacheDatabase.open(data, java.time.Clock.systemUTC())) {
+            var cameras = db.fleet().read().fleet().cameras();
+            byImage = cameras.stream().collect(java.util.stream.Collectors.groupingBy(c -> c.image(),
+                    java.util.stream.Collectors.counting()));
+            young = cameras.getFirst().image();
+            old = cameras.stream().map(c -> c.image()).filter(i -> !i.equals(young) && !i.isEmpty()).findFirst()
+                    .orElseThrow();
+            var cache = new io.camfleet.console.service.estate.EstateCache(db.snapshots(),
+                    java.time.Clock.systemUTC());
+            cache.refresh("eu", io.camfleet.console.service.kpi.EstateImageDates.KIND, () -> java.util.List.of(
+                    entry(young, now.minus(java.time.Duration.ofDays(10))),
+                    entry(old, now.minus(java.time.Duration.ofDays(200)))));
+        }
+        io.camfleet.console.app.features.SettingsFile.in(data).write(
+                io.camfleet.console.service.environments.SourceSettings.SECTION,
+                io.camfleet.console.service.environments.SourceSettings.DEMO.withEnvironments(java.util.List.of(
+                        new io.camfleet.console.service.environments.Environment("eu", "default", "eu-west-1",
+                                null))));
+
+        assertThat(cli.run("kpi", "--from", today, "--to", today, "--json", "--data-dir", data.toString()))
+                .as(cli.err()).isZero();
+
+        long cameras = byImage.values().stream().mapToLong(Long::longValue).sum();
+        JsonNode ages = new ObjectMapper().readTree(cli.out()).get("imageAges");
+        assertThat(ages.get("cameras").asLong()).isEqualTo(cameras);
+        assertThat(ages.get("known").asBoolean()).isTrue();
+        assertThat(ages.get("byBand").get("UNDER_90_DAYS").asLong()).isEqualTo(byImage.get(young));
+        assertThat(ages.get("byBand").get("UNDER_180_DAYS").asLong()).isZero();
+        assertThat(ages.get("byBand").get("UNDER_365_DAYS").asLong()).isEqualTo(byImage.get(old));
+        assertThat(ages.get("byBand").get("A_YEAR_OR_MORE").asLong()).isZero();
+        assertThat(ages.get("byBand").get("UNKNOWN").asLong()).isEqualTo(cameras - byImage.get(young)
+                - byImage.get(old));
+
+        assertThat(cli.run("kpi", "--from", today, "--to", today, "--data-dir", data.toString())).isZero();
+        assertThat(cli.out()).contains("Image ages             " + cameras + " cameras: " + byImage.get(young)
+                + " under 90 days, 0 90 to 179 days, " + byImage.get(old) + " 180 to 364 days, 0 a year or more, "
+                + (cameras - byImage.get(young) - byImage.get(old)) + " age unknown");
+    }
+
+    private static io.camfleet.console.domain.images.CatalogueEntry entry(String image, java.time.Instant created) {
+        return new io.camfleet.console.domain.images.CatalogueEntry("eu",
+                new io.camfleet.console.domain.images.MachineImage("ami-" + Math.abs(image.hashCode()), image,
+                        "eu-west-1", created, "available", null, java.util.Map.of()),
+                image, java.util.List.of(), new io.camfleet.console.domain.images.ImageUsage("ami-1",
+                java.util.List.of(), java.util.List.of()), io.camfleet.console.domain.images.OutdatedRule.Verdict.current());
+    }
 }

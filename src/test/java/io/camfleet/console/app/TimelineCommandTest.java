@@ -89,4 +89,32 @@ class TimelineCommandTest {
                 + "id on the map or with 'camfleet fleet'.");
         assertThat(cli.out()).isEmpty();
     }
+
+    /** A registry imported again with one camera on another image: the change is an Image row of its site, once. */
+    @Test
+    void aCameraOnAnotherImageAfterAnImportIsAnImageRowOfItsSite() throws Exception {
+        Cli cli = new Cli(dir.resolve("home"));
+        String data = dir.resolve("data").toString();
+        String header = "site_id,site_name,customer,country,latitude,longitude,camera_id,image\n";
+        Path before = java.nio.file.Files.writeString(dir.resolve("before.csv"), header
+                + "NL-001,Amsterdam DC,Acme,NL,52.37,4.89,NL-001-C01,camos-24.04.3\n"
+                + "NL-001,Amsterdam DC,Acme,NL,52.37,4.89,NL-001-C02,camos-24.04.3\n");
+        Path after = java.nio.file.Files.writeString(dir.resolve("after.csv"), header
+                + "NL-001,Amsterdam DC,Acme,NL,52.37,4.89,NL-001-C01,camos-24.04.4\n"
+                + "NL-001,Amsterdam DC,Acme,NL,52.37,4.89,NL-001-C02,camos-24.04.3\n");
+        assertThat(cli.run("import", before.toString(), "--data-dir", data)).as(cli.err()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.run("import", after.toString(), "--data-dir", data)).as(cli.err()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.run("import", after.toString(), "--data-dir", data)).as(cli.err()).isEqualTo(ExitCodes.OK);
+
+        assertThat(cli.run("timeline", "NL-001", "--json", "--data-dir", data)).as(cli.err())
+                .isEqualTo(ExitCodes.OK);
+
+        List<String> images = new ArrayList<>();
+        for (JsonNode e : new ObjectMapper().readTree(cli.out()).get("events")) {
+            if (e.get("kind").asText().equals("IMAGE")) {
+                images.add(e.get("camera").asText() + ": " + e.get("summary").asText());
+            }
+        }
+        assertThat(images).containsExactly("NL-001-C01: Image changed from camos-24.04.3 to camos-24.04.4");
+    }
 }

@@ -11,6 +11,7 @@ import io.camfleet.console.service.deploy.ReleaseStore;
 import io.camfleet.console.service.devices.DeviceStore;
 import io.camfleet.console.service.estate.SnapshotStore;
 import io.camfleet.console.service.findings.FindingStore;
+import io.camfleet.console.service.fleet.ImageChanges;
 import io.camfleet.console.service.store.Database;
 import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.service.support.TicketStore;
@@ -91,6 +92,7 @@ public final class CacheDatabase implements Database {
     private final JdbcBackupStore backups;
     private final JdbcFindingStore findings;
     private final JdbcSnapshotStore snapshots;
+    private final JdbcImageChanges imageChanges;
 
     private CacheDatabase(JdbcConnectionPool pool, Path folder, Path movedAside, Durability durability, Clock clock) {
         this.pool = pool;
@@ -98,7 +100,8 @@ public final class CacheDatabase implements Database {
         this.movedAside = movedAside;
         this.durability = durability;
         DataSource ds = dataSource();
-        this.fleet = new JdbcFleetCache(ds);
+        this.fleet = new JdbcFleetCache(ds, clock);
+        this.imageChanges = new JdbcImageChanges(ds);
         this.healthHistory = new JdbcHealthHistory(ds, fleet);
         this.auditTrail = new JdbcAuditTrail(ds);
         this.journal = new JdbcDeploymentJournal(ds, clock);
@@ -249,6 +252,11 @@ public final class CacheDatabase implements Database {
     @Override
     public FleetStore fleet() {
         return fleet;
+    }
+
+    @Override
+    public ImageChanges imageChanges() {
+        return imageChanges;
     }
 
     @Override

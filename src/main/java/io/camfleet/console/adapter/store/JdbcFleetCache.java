@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +84,7 @@ public final class JdbcFleetCache implements FleetStore {
     private final DataSource ds;
     private final ReportedVersions reported;
     private final HistoryRetention retention;
+    private final Clock clock;
     /** How many days of the long history (V9) the pruning keeps: the availability setting, asked each time. */
     private volatile IntSupplier spanDays = () -> DEFAULT_SPAN_DAYS;
     private volatile ColumnWidths widths;
@@ -97,13 +99,23 @@ public final class JdbcFleetCache implements FleetStore {
     private final Map<String, Instant> heartbeatDue = new ConcurrentHashMap<>();
 
     public JdbcFleetCache(DataSource ds) {
-        this(ds, HistoryRetention.DEFAULT);
+        this(ds, HistoryRetention.DEFAULT, Clock.systemUTC());
+    }
+
+    /** @param clock when a sync's page is stored: the time of the image changes it records */
+    public JdbcFleetCache(DataSource ds, Clock clock) {
+        this(ds, HistoryRetention.DEFAULT, clock);
     }
 
     JdbcFleetCache(DataSource ds, HistoryRetention retention) {
+        this(ds, retention, Clock.systemUTC());
+    }
+
+    private JdbcFleetCache(DataSource ds, HistoryRetention retention, Clock clock) {
         this.ds = ds;
         this.reported = new ReportedVersions(ds);
         this.retention = retention;
+        this.clock = clock;
     }
 
     private record CameraRow(CameraSystem camera, CameraTelemetry telemetry, String environment) {
@@ -112,7 +124,8 @@ public final class JdbcFleetCache implements FleetStore {
     @Override
     public void replaceFleet(FleetData fleet, Collection<HealthChange> changes, String source, Instant asOf) {
         Set<String> oldSites = Jdbc.read(ds, c -> ids(c, "site"));
-        Set<String> oldCameras = Jdbc.read(ds, c -> ids(c, "camera_system"));
+        Map<String, String> oldImages = Jdbc.read(ds, JdbcFleetCache::images);
+        Set<String> oldCameras = oldImages.keySet();
         Map<String, String> keepSites = new HashMap<>(fleet.sites().size() * 2);
         List<Site> newSites = new ArrayList<>();
         List<Site> keptSites = new ArrayList<>();
@@ -143,6 +156,7 @@ public final class JdbcFleetCache implements FleetStore {
             Jdbc.batch(c, INSERT_SITE, newSites, JdbcFleetCache::bindSite);
             Jdbc.batch(c, UPDATE_SITE, keptSites, JdbcFleetCache::bindSite);
             Jdbc.batch(c, INSERT_CAMERA, newCameras, JdbcFleetCache::bindCamera);
+            JdbcImageChanges.record(c, oldImages, keptCameras.stream().map(CameraRow::camera).toList(), asOf);
             Jdbc.batch(c, UPDATE_CAMERA, keptCameras, JdbcFleetCache::bindCamera);
             applyHealthChanges(c, known);
             HealthSpans.gone(c, goneCameras, asOf);
@@ -195,6 +209,7 @@ public final class JdbcFleetCache implements FleetStore {
                 }
             }
             upsert(c, UPDATE_SITE, INSERT_SITE, siteRows, JdbcFleetCache::bindSite);
+            JdbcImageChanges.record(c, cameraRows.stream().map(CameraRow::camera).toList(), clock.instant());
             if (upsert(c, UPDATE_CAMERA, INSERT_CAMERA, cameraRows, JdbcFleetCache::bindCamera) > 0) {
                 livesDue.set(true);
             }
@@ -412,6 +427,7 @@ public final class JdbcFleetCache implements FleetStore {
                 ps.executeUpdate();
             }
             HealthSpans.prune(c, now.minus(Duration.ofDays(spanDays.getAsInt())));
+            JdbcImageChanges.prune(c, now.minus(Duration.ofDays(spanDays.getAsInt())));
             return null;
         });
         List<String> crowded = Jdbc.read(ds, c -> {
@@ -470,6 +486,17 @@ public final class JdbcFleetCache implements FleetStore {
         ps.setString(1, h.to().name());
         Jdbc.setInstant(ps, 2, h.at());
         ps.setString(3, h.cameraId());
+    }
+
+    /** Each stored camera's image, by camera id: what an image change is told from. */
+    private static Map<String, String> images(Connection c) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, image FROM camera_system")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
     }
 
     private static Set<String> ids(Connection c, String table) throws SQLException {

@@ -9,6 +9,7 @@ import io.camfleet.console.service.timeline.AlertHistory;
 import io.camfleet.console.service.timeline.AuditHistory;
 import io.camfleet.console.service.timeline.DeploymentHistory;
 import io.camfleet.console.service.timeline.HealthChanges;
+import io.camfleet.console.service.timeline.ImageHistory;
 import io.camfleet.console.service.timeline.SiteHistorySource;
 import io.camfleet.console.service.timeline.SiteTimeline;
 import io.camfleet.console.service.timeline.TicketHistory;
@@ -38,7 +39,8 @@ final class SiteTimelines {
         return new Lazy<>(() -> {
             var db = folder.database();
             List<SiteHistorySource> sources = new ArrayList<>(List.of(new AlertHistory(db.alerts(), m),
-                    new DeploymentHistory(db.journal(), m), new TicketHistory(db.tickets(), m),
+                    new DeploymentHistory(db.journal(), m), new ImageHistory(db.imageChanges(), m),
+                    new TicketHistory(db.tickets(), m),
                     new AuditHistory(db.auditTrail(), m)));
             backups.get().ifPresent(b -> sources.add(b.history()));
             return new SiteTimeline(() -> fleet.get().map(f -> f.current().inventory()).orElse(FleetInventory.EMPTY),

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * What the fleet runs: cameras per software version, per OS image, and per image age. An image's age is counted
- * from its build date as the images catalogue knows it; an image the catalogue does not know (or with no catalogue,
- * every image) is of unknown age, never guessed from its name.
+ * in whole UTC days from its build date as the images catalogue last read knows it; an image the catalogue does not
+ * know (or with no catalogue, every image) is of unknown age, never guessed from its name.
  *
  * @param byVersion cameras per software version, most cameras first ("" for a camera that reports none)
  * @param byImage   cameras per image, most cameras first
@@ -82,5 +82,10 @@ public record FleetComposition(int cameras, List<Share> byVersion, List<ImageSha
     /** Whether no image's age is known: the dashboard then says so instead of drawing one "unknown" bar. */
     public boolean agesUnknown() {
         return byAge.get(AgeBand.UNKNOWN) == cameras;
+    }
+
+    /** How many cameras run an image whose build date nobody has read (or report no image). */
+    public int unknownAgeCameras() {
+        return byAge.get(AgeBand.UNKNOWN);
     }
 }

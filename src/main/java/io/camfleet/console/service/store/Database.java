@@ -10,6 +10,7 @@ import io.camfleet.console.service.deploy.ReleaseStore;
 import io.camfleet.console.service.devices.DeviceStore;
 import io.camfleet.console.service.estate.SnapshotStore;
 import io.camfleet.console.service.findings.FindingStore;
+import io.camfleet.console.service.fleet.ImageChanges;
 import io.camfleet.console.service.support.TicketStore;
 
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ public interface Database extends AutoCloseable {
 
     /** The fleet's cache: what the fleet service and the environment syncs write, with the health history. */
     FleetStore fleet();
+
+    /** The cameras' image changes, which the fleet's cache records as it is written. */
+    ImageChanges imageChanges();
 
     /** The long health history availability is computed from, which the fleet's cache records as it is written. */
     HealthHistory healthHistory();

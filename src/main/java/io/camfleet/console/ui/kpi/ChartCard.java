@@ -20,6 +20,8 @@ final class ChartCard extends VBox {
 
     private final StackPane body = new StackPane();
     private final HBox header;
+    /** The title, for a card whose chart changes with what is known (the images card). */
+    final Label caption;
     final Button png;
     final Button csv;
 
@@ -27,7 +29,7 @@ final class ChartCard extends VBox {
         super(6);
         setId(id);
         getStyleClass().add("kpi-card");
-        Label caption = new Label(title);
+        caption = new Label(title);
         caption.getStyleClass().add("kpi-card-title");
         png = new Button(m.text("kpi.export.png"), new FontIcon(Material2AL.IMAGE));
         png.setTooltip(new Tooltip(m.text("kpi.export.png.tip")));

@@ -226,18 +226,25 @@ public final class KpiView implements ScreenView {
         return card;
     }
 
-    /** Cameras per image age when the catalogue knows the ages; per image, saying the age is unknown, when not. */
+    /**
+     * Cameras per image age when the images last read know some ages (saying how many cameras are left unknown);
+     * per image, saying the ages are unknown, when they know none.
+     */
     private ChartCard images() {
         ChartCard card = new ChartCard("kpi-images", m.text("kpi.chart.images"), m);
-        Label note = new Label(m.text("kpi.ageUnknown.note"));
+        Label note = new Label();
+        note.textProperty().bind(vm.ageNoteProperty());
+        note.setWrapText(true);
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         note.setId("kpi-age-note");
-        note.managedProperty().bind(vm.agesKnownProperty().not());
-        note.visibleProperty().bind(vm.agesKnownProperty().not());
+        note.managedProperty().bind(vm.ageNoteProperty().isNotEmpty());
+        note.visibleProperty().bind(vm.ageNoteProperty().isNotEmpty());
         card.getChildren().add(1, note);
         ReadOnlyObjectWrapper<Chart> shown = new ReadOnlyObjectWrapper<>(Chart.IMAGES);
         Runnable render = () -> {
             shown.set(vm.agesKnownProperty().get() ? Chart.IMAGE_AGES : Chart.IMAGES);
+            card.caption.setText(m.text(shown.get() == Chart.IMAGE_AGES ? "kpi.chart.imageAges"
+                    : "kpi.chart.images"));
             ChartData d = vm.chart(shown.get()).get();
             if (d.isEmpty()) {
                 card.say(m.text(d.computed() ? "kpi.noCameras" : "kpi.computing"));

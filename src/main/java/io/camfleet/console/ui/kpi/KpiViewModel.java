@@ -70,6 +70,7 @@ public final class KpiViewModel {
     private final ReadOnlyBooleanWrapper incidentData = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper availabilityData = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper agesKnown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper ageNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rule = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private long generation;
@@ -160,6 +161,11 @@ public final class KpiViewModel {
 
     public ReadOnlyBooleanProperty agesKnownProperty() {
         return agesKnown.getReadOnlyProperty();
+    }
+
+    /** What the image ages leave unknown, in a sentence; empty when every camera's image age is known. */
+    public ReadOnlyStringProperty ageNoteProperty() {
+        return ageNote.getReadOnlyProperty();
     }
 
     /** The site-down rule the availability figures follow, in words. */
@@ -271,7 +277,10 @@ public final class KpiViewModel {
 
     private long compositionGeneration;
 
-    /** Cameras by version and image, from the fleet as it is now. */
+    /**
+     * Cameras by version, image and image age, from the fleet as it is now; the ages from the images last read from
+     * AWS, read here off the FX thread.
+     */
     public void refreshComposition() {
         long gen = ++compositionGeneration;
         FleetSnapshot snapshot = fleet.snapshot();
@@ -291,6 +300,9 @@ public final class KpiViewModel {
         data.get(Chart.IMAGES).set(charts.images(c));
         data.get(Chart.IMAGE_AGES).set(charts.ages(c));
         agesKnown.set(!c.agesUnknown());
+        ageNote.set(c.agesUnknown() ? m.text("kpi.ageUnknown.note")
+                : c.unknownAgeCameras() > 0 ? m.text("kpi.ageUnknown.some", c.unknownAgeCameras(), c.cameras())
+                : "");
     }
 
     /** The availability table of the chosen month and grouping. */

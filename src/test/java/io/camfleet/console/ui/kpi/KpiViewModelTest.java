@@ -7,6 +7,7 @@ import io.camfleet.console.service.deploy.DeploymentJournal;
 import io.camfleet.console.service.deploy.DeploymentRecord;
 import io.camfleet.console.service.deploy.ReleaseStore;
 import io.camfleet.console.service.kpi.DoraCalculator;
+import io.camfleet.console.service.kpi.ImageBuildDates;
 import io.camfleet.console.service.kpi.IncidentHistory;
 import io.camfleet.console.service.kpi.KpiPeriod;
 import io.camfleet.console.service.kpi.KpiService;
@@ -56,6 +57,11 @@ class KpiViewModelTest {
     private final java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
 
     private KpiViewModel viewModel(Optional<IncidentHistory> incidents, boolean availability) {
+        return viewModel(incidents, availability, Optional.empty());
+    }
+
+    private KpiViewModel viewModel(Optional<IncidentHistory> incidents, boolean availability,
+                                   Optional<ImageBuildDates> images) {
         SteadyAvailability figures = new SteadyAvailability() {
             @Override
             public List<io.camfleet.console.domain.availability.Availability> by(
@@ -66,7 +72,7 @@ class KpiViewModelTest {
             }
         };
         KpiService kpis = new KpiService(emptyJournal(), () -> incidents,
-                () -> availability ? Optional.of(figures) : Optional.empty(), Optional::empty,
+                () -> availability ? Optional.of(figures) : Optional.empty(), () -> images,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         return new KpiViewModel(kpis, fleet, BackgroundTasks.unlisted(Runnable::run, Runnable::run), m);
     }
@@ -183,5 +189,60 @@ class KpiViewModelTest {
         // S2 is down 0.1 % of September's 2,592,000 s: 2,592 s = 43.2 min.
         assertThat(table.rows()).anySatisfy(r -> assertThat(r).startsWith("S2", 99.9, 43.2));
         assertThat(vm.months()).hasSize(13).first().isEqualTo(java.time.YearMonth.of(2026, 10));
+    }
+
+    private FleetInventoryLoaded demoFleet() {
+        fleet.accept(io.camfleet.console.service.fleet.Fleets.uncached(
+                new io.camfleet.console.adapter.sim.DemoFleetSource(20, 1), Clock.fixed(NOW, ZoneOffset.UTC))
+                .reload(io.camfleet.console.service.common.Progress.NONE));
+        return new FleetInventoryLoaded(fleet.snapshot().inventory());
+    }
+
+    private record FleetInventoryLoaded(io.camfleet.console.service.fleet.FleetInventory inventory) {
+        long camerasOn(String image) {
+            long n = 0;
+            for (int i = 0; i < inventory.cameraCount(); i++) {
+                n += inventory.camera(i).image().equals(image) ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    @Test
+    void theImageAgeNoteCountsTheCamerasWhoseImageAgeIsUnknownAndIsGoneWhenEveryAgeIsKnown() {
+        java.util.Set<String> unread = new java.util.HashSet<>();
+        KpiViewModel vm = viewModel(Optional.empty(), false, Optional.of(image -> unread.contains(image)
+                ? Optional.empty() : Optional.of(java.time.LocalDate.of(2026, 10, 1))));
+        FleetInventoryLoaded loaded = demoFleet();
+        String first = loaded.inventory().camera(0).image();
+        long cameras = loaded.inventory().cameraCount();
+
+        vm.refreshComposition();
+        assertThat(vm.agesKnownProperty().get()).isTrue();
+        assertThat(vm.ageNoteProperty().get()).as("every age known").isEmpty();
+        // 2026-10-01 is 30 days before 10-31: every camera under 90 days
+        assertThat(vm.chart(Chart.IMAGE_AGES).get().rows().getFirst()).containsExactly("under 90 days",
+                (int) cameras);
+
+        unread.add(first);
+        vm.refreshComposition();
+        long unknown = loaded.camerasOn(first);
+        assertThat(unknown).isBetween(1L, cameras - 1);
+        assertThat(vm.ageNoteProperty().get()).isEqualTo((unknown == 1 ? "1 camera" : unknown + " cameras") + " of "
+                + cameras + (unknown == 1 ? " runs an image" : " run images") + " of unknown age: not among the "
+                + "images last read from AWS (AWS estate > Images), or no image reported.");
+        assertThat(vm.chart(Chart.IMAGE_AGES).get().rows().getLast()).containsExactly("age unknown", (int) unknown);
+    }
+
+    @Test
+    void withNoImageAgeKnownTheNoteSaysWhereToReadThem() {
+        KpiViewModel vm = viewModel(Optional.empty(), false, Optional.of(image -> Optional.empty()));
+        demoFleet();
+
+        vm.refreshComposition();
+
+        assertThat(vm.agesKnownProperty().get()).isFalse();
+        assertThat(vm.ageNoteProperty().get()).startsWith("Image ages are unknown").contains(
+                "Refresh AWS estate > Images");
     }
 }
