@@ -23,10 +23,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,6 +110,23 @@ final class FindingDialogs {
         reason.setWrapText(true);
         DatePicker until = new DatePicker(today.plusDays(SUGGESTED_DAYS));
         until.setId("estate-findings-until");
+        // the same ISO date as the acceptance is shown and audited with, never an ambiguous 3/7/2027
+        until.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : d.toString();
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+                } catch (DateTimeParseException e) {
+                    return null;
+                }
+            }
+        });
+        until.setPromptText("2027-03-31");
         until.setDayCellFactory(p -> new javafx.scene.control.DateCell() {
             @Override
             public void updateItem(LocalDate d, boolean empty) {
@@ -135,7 +154,7 @@ final class FindingDialogs {
         dialog.setHeaderText(header);
         dialog.getDialogPane().getButtonTypes().setAll(new ButtonType(verb, ButtonBar.ButtonData.OK_DONE),
                 ButtonType.CANCEL);
-        dialog.getDialogPane().setMinWidth(560);
+        dialog.getDialogPane().setMinWidth(620);
         return dialog;
     }
 

@@ -24,9 +24,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.time.Clock;
@@ -88,6 +88,7 @@ final class FindingsTabView {
         cancel.setId("estate-findings-cancel");
         cancel.getStyleClass().add(Styles.SMALL);
         busy = new HBox(8, progress, progressText, cancel);
+        busy.setId("estate-findings-busy");
         busy.setAlignment(Pos.CENTER_LEFT);
         busy.setVisible(false);
         busy.managedProperty().bind(busy.visibleProperty());
@@ -105,12 +106,28 @@ final class FindingsTabView {
         patchTable = new PatchTable(m);
         perImage.setText(m.text("estate.findings.patches.perImage"));
         perImage.setId("estate-findings-per-image");
-        perImage.setOnAction(e -> showPatches());
+        perImage.getStyleClass().add(Styles.RIGHT_PILL);
+        ToggleButton perCamera = new ToggleButton(m.text("estate.findings.patches.perCamera"));
+        perCamera.setId("estate-findings-per-camera");
+        perCamera.getStyleClass().add(Styles.LEFT_PILL);
+        ToggleGroup by = new ToggleGroup();
+        perCamera.setToggleGroup(by);
+        perImage.setToggleGroup(by);
+        perCamera.setSelected(true);
+        // one of the two is always pressed
+        by.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else {
+                showPatches();
+            }
+        });
+        HBox byWhat = new HBox(perCamera, perImage);
         patchTotals.setId("estate-findings-patch-totals");
         patchTotals.getStyleClass().add(Styles.TEXT_BOLD);
         patchAsOf.setId("estate-findings-patch-asof");
         patchAsOf.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox patchHead = new HBox(10, heading("estate.findings.patches.title"), perImage, new Spacer(), patchAsOf,
+        HBox patchHead = new HBox(10, heading("estate.findings.patches.title"), byWhat, new Spacer(), patchAsOf,
                 readPatches, importPatches);
         patchHead.setAlignment(Pos.CENTER_LEFT);
         VBox patchPane = new VBox(6, patchHead, patchTotals, patchTable.table());
@@ -126,7 +143,7 @@ final class FindingsTabView {
         findingsHead.setAlignment(Pos.CENTER_LEFT);
         search = SearchField.create(m, "estate.findings.search");
         search.setId("estate-findings-search");
-        search.setPrefWidth(240);
+        search.setPrefWidth(340);
         search.textProperty().addListener((o, a, b) -> {
             model.search(b);
             showFindings();
@@ -150,8 +167,8 @@ final class FindingsTabView {
         enable();
     }
 
-    private FlowPane chips() {
-        FlowPane pane = new FlowPane(6, 6);
+    private HBox chips() {
+        HBox pane = new HBox(6);
         pane.getStyleClass().add("fleet-filter");
         pane.getStylesheets().add(FleetFilterBar.class.getResource("fleet-filter.css").toExternalForm());
         pane.setAlignment(Pos.CENTER_LEFT);
@@ -173,7 +190,7 @@ final class FindingsTabView {
             chips.put(s, chip);
             pane.getChildren().add(chip);
         }
-        HBox.setHgrow(pane, Priority.SOMETIMES);
+        pane.setMinWidth(Region.USE_PREF_SIZE);
         return pane;
     }
 

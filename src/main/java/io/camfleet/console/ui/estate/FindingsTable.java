@@ -42,33 +42,33 @@ final class FindingsTable {
         TableColumn<FindingRow, Severity> severity = new TableColumn<>(m.text("estate.findings.col.severity"));
         severity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().finding().severity()));
         severity.setCellFactory(c -> severityCell(m));
-        severity.setPrefWidth(110);
+        severity.setPrefWidth(100);
         table.getColumns().add(severity);
-        table.getColumns().add(text(m.text("estate.findings.col.cve"), r -> r.finding().cve(), 150));
+        table.getColumns().add(text(m.text("estate.findings.col.cve"), r -> r.finding().cve(), 140));
         table.getColumns().add(text(m.text("estate.findings.col.package"), r -> r.finding().packageName(), 130));
         TableColumn<FindingRow, FindingRow> host = new TableColumn<>(m.text("estate.findings.col.host"));
         host.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         host.setComparator((a, b) -> a.finding().host().compareToIgnoreCase(b.finding().host()));
         host.setCellFactory(c -> Cells.noted(r -> r.finding().host(), r -> r.knownHost() ? null
                 : m.text("estate.findings.unknownHost.tip", r.finding().host())));
-        host.setPrefWidth(150);
+        host.setPrefWidth(140);
         table.getColumns().add(host);
         table.getColumns().add(text(m.text("estate.findings.col.camera"), r -> r.knownHost()
                 ? m.text("estate.findings.camera", r.cameraId(), r.siteId()) : m.text("estate.findings.unknownHost"),
-                150));
-        table.getColumns().add(text(m.text("estate.findings.col.image"), FindingRow::image, 110));
+                140));
+        table.getColumns().add(text(m.text("estate.findings.col.image"), FindingRow::image, 90));
         table.getColumns().add(text(m.text("estate.findings.col.source"), r -> r.finding().source(), 120));
         TableColumn<FindingRow, Instant> first = new TableColumn<>(m.text("estate.findings.col.seen"));
         first.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().finding().seen()));
         first.setCellFactory(c -> Cells.text(seen::format));
-        first.setPrefWidth(110);
+        first.setPrefWidth(100);
         table.getColumns().add(first);
         TableColumn<FindingRow, FindingRow> accepted = new TableColumn<>(m.text("estate.findings.col.accepted"));
         accepted.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         accepted.setComparator((a, b) -> acceptance(m, a).compareTo(acceptance(m, b)));
         accepted.setCellFactory(c -> Cells.noted(r -> acceptance(m, r),
                 r -> r.acceptance().map(RiskAcceptance::reason).orElse(null)));
-        accepted.setPrefWidth(200);
+        accepted.setPrefWidth(300);
         table.getColumns().add(accepted);
     }
 
@@ -91,11 +91,11 @@ final class FindingsTable {
             @Override
             protected void updateItem(Severity s, boolean empty) {
                 super.updateItem(s, empty);
-                getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
                 setText(empty || s == null ? null : m.text("estate.findings.severity." + s.name()));
-                if (!empty && s != null && s.atLeast(Severity.HIGH)) {
-                    getStyleClass().add(s == Severity.CRITICAL ? Styles.DANGER : Styles.WARNING);
-                }
+                // the theme's danger and warning colours; a style class does not reach a table cell's text
+                setStyle(empty || s == null || !s.atLeast(Severity.HIGH) ? null : s == Severity.CRITICAL
+                        ? "-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;"
+                        : "-fx-text-fill: -color-warning-fg;");
             }
         };
     }

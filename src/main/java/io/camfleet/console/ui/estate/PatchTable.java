@@ -41,6 +41,7 @@ final class PatchTable {
         percent.setCellFactory(c -> Cells.text(p -> p < 0 ? m.text("estate.findings.patches.none")
                 : m.text("estate.findings.patches.percent", p)));
         percent.setPrefWidth(110);
+        percent.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<PatchCompliance, Integer> security = count(m.text("estate.findings.patches.col.security"),
                 PatchCompliance::missingSecurity);
         TableColumn<PatchCompliance, Integer> missing = count(m.text("estate.findings.patches.col.missing"),
@@ -69,10 +70,12 @@ final class PatchTable {
         return c;
     }
 
+    /** A count, blank for a camera with no patch state (a 0 there would read as "nothing missing"). */
     private static TableColumn<PatchCompliance, Integer> count(String title,
                                                                Function<PatchCompliance, Integer> value) {
         TableColumn<PatchCompliance, Integer> c = new TableColumn<>(title);
-        c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(value.apply(r.getValue())));
+        c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().reported() == 0 ? null
+                : value.apply(r.getValue())));
         c.setPrefWidth(100);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
