@@ -44,6 +44,7 @@ final class FindingsTabModel {
     private Snapshot snapshot = Snapshot.EMPTY;
     private Severity severity;
     private String search = "";
+    private String patchSearch = "";
     private boolean showAccepted;
 
     void show(Snapshot s) {
@@ -69,6 +70,18 @@ final class FindingsTabModel {
 
     void showAccepted(boolean on) {
         showAccepted = on;
+    }
+
+    /** Filters the patch compliance rows by camera or image id (a fleet has thousands of cameras). */
+    void patchSearch(String text) {
+        patchSearch = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The patch compliance rows per camera or per image that the patch search lets through. */
+    List<PatchCompliance> patches(boolean perImage) {
+        return (perImage ? snapshot.perImage() : snapshot.perCamera()).stream()
+                .filter(p -> patchSearch.isEmpty() || p.subject().toLowerCase(Locale.ROOT).contains(patchSearch))
+                .toList();
     }
 
     /** The open findings (no acceptance holds now) by severity. */

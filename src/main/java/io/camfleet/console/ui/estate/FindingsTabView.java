@@ -127,8 +127,15 @@ final class FindingsTabView {
         patchTotals.getStyleClass().add(Styles.TEXT_BOLD);
         patchAsOf.setId("estate-findings-patch-asof");
         patchAsOf.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox patchHead = new HBox(10, heading("estate.findings.patches.title"), byWhat, new Spacer(), patchAsOf,
-                readPatches, importPatches);
+        TextField patchSearch = SearchField.create(m, "estate.findings.patches.search");
+        patchSearch.setId("estate-findings-patch-search");
+        patchSearch.setPrefWidth(220);
+        patchSearch.textProperty().addListener((o, a, b) -> {
+            model.patchSearch(b);
+            showPatches();
+        });
+        HBox patchHead = new HBox(10, heading("estate.findings.patches.title"), byWhat, patchSearch, new Spacer(),
+                patchAsOf, readPatches, importPatches);
         patchHead.setAlignment(Pos.CENTER_LEFT);
         VBox patchPane = new VBox(6, patchHead, patchTotals, patchTable.table());
         VBox.setVgrow(patchTable.table(), Priority.ALWAYS);
@@ -225,8 +232,7 @@ final class FindingsTabView {
     }
 
     private void showPatches() {
-        FindingsTabModel.Snapshot s = model.snapshot();
-        patchTable.show(perImage.isSelected() ? s.perImage() : s.perCamera(), perImage.isSelected());
+        patchTable.show(model.patches(perImage.isSelected()), perImage.isSelected());
         PatchCompliance t = model.totals();
         patchTotals.setText(t.reported() == 0 ? m.text("estate.findings.patches.totals.none", t.cameras())
                 : m.text("estate.findings.patches.totals", t.compliancePercent(), t.missingSecurity(), t.missing(),

@@ -51,7 +51,7 @@ final class FindingsTable {
         host.setComparator((a, b) -> a.finding().host().compareToIgnoreCase(b.finding().host()));
         host.setCellFactory(c -> Cells.noted(r -> r.finding().host(), r -> r.knownHost() ? null
                 : m.text("estate.findings.unknownHost.tip", r.finding().host())));
-        host.setPrefWidth(140);
+        host.setPrefWidth(170);
         table.getColumns().add(host);
         table.getColumns().add(text(m.text("estate.findings.col.camera"), r -> r.knownHost()
                 ? m.text("estate.findings.camera", r.cameraId(), r.siteId()) : m.text("estate.findings.unknownHost"),
@@ -68,7 +68,7 @@ final class FindingsTable {
         accepted.setComparator((a, b) -> acceptance(m, a).compareTo(acceptance(m, b)));
         accepted.setCellFactory(c -> Cells.noted(r -> acceptance(m, r),
                 r -> r.acceptance().map(RiskAcceptance::reason).orElse(null)));
-        accepted.setPrefWidth(300);
+        accepted.setPrefWidth(240);
         table.getColumns().add(accepted);
     }
 

@@ -44,6 +44,7 @@ final class PatchTable {
         percent.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<PatchCompliance, Integer> security = count(m.text("estate.findings.patches.col.security"),
                 PatchCompliance::missingSecurity);
+        security.setMinWidth(130);
         TableColumn<PatchCompliance, Integer> missing = count(m.text("estate.findings.patches.col.missing"),
                 PatchCompliance::missing);
         TableColumn<PatchCompliance, Integer> installed = count(m.text("estate.findings.patches.col.installed"),

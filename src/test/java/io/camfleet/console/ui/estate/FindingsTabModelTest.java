@@ -97,4 +97,19 @@ class FindingsTabModelTest {
         assertThat(t.missingSecurity()).isEqualTo(2);
         assertThat(t.patchLevels()).containsExactly("baseline-2026-11", "pb-0cam @ 2025-12-01");
     }
+
+    @Test
+    void thePatchSearchKeepsTheCamerasOrImagesWhoseIdHoldsIt() {
+        model.show(new FindingsTabModel.Snapshot(List.of(), Map.of(), List.of(
+                new PatchCompliance("AE-00719-C01", 1, 0, List.of(), 0, 0, 0),
+                new PatchCompliance("PT-00042-C01", 1, 0, List.of(), 0, 0, 0)), List.of(
+                new PatchCompliance("ami-1", 2, 0, List.of(), 0, 0, 0)), Optional.empty()));
+
+        model.patchSearch(" pt-000 ");
+        assertThat(model.patches(false)).extracting(PatchCompliance::subject).containsExactly("PT-00042-C01");
+        assertThat(model.patches(true)).isEmpty();
+        model.patchSearch("");
+        assertThat(model.patches(false)).hasSize(2);
+        assertThat(model.patches(true)).extracting(PatchCompliance::subject).containsExactly("ami-1");
+    }
 }

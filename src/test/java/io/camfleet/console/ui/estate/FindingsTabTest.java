@@ -113,7 +113,7 @@ class FindingsTabTest {
                 "CVE-2024-9", "busybox", "i-0bbb") + "]}");
         robot.clickOn("#estate-findings-import");
         fillAndPress(robot, "#estate-findings-file", json.toString(), "Import");
-        assertThat(noticeSaying(robot, "Imported 1 findings from export.json")).contains("1 medium");
+        assertThat(noticeSaying(robot, "Imported 1 finding from export.json")).contains("1 medium");
         assertThat(chip(robot, "MEDIUM")).isEqualTo("Medium  2");
         assertThat(table(robot).getItems()).hasSize(5);
 
@@ -136,7 +136,7 @@ class FindingsTabTest {
         robot.clickOn("#estate-findings-import-patches");
         fillAndPress(robot, "#estate-patches-file", report.toString(), "Import");
         assertThat(noticeSaying(robot, "Imported the patch states")).isEqualTo(
-                "Imported the patch states of 1 hosts from patches.csv.");
+                "Imported the patch states of 1 host from patches.csv.");
         // installed 146 + 10 = 156, missing 4 + 10 = 14: 156 / 170 = 91.8 %, shown 91; security 2 + 5 = 7
         assertThat(text(robot, "#estate-findings-patch-totals")).isEqualTo("Fleet: 91 % compliant, 7 security "
                 + "patches missing (14 missing, 156 installed) on the 3 of 3 cameras that reported.");
@@ -155,6 +155,8 @@ class FindingsTabTest {
         assertThat(perImage.getItems().stream().map(p -> ((io.camfleet.console.domain.findings.PatchCompliance) p)
                 .subject() + " " + ((io.camfleet.console.domain.findings.PatchCompliance) p).compliancePercent()))
                 .containsExactly("ami-1 97", "ami-2 50");
+        robot.clickOn("#estate-findings-patch-search").write("ami-2");
+        assertThat(perImage.getItems()).hasSize(1);
         robot.clickOn("#estate-findings-search");
         robot.interact(() -> robot.lookup("#estate-findings-search").queryAs(javafx.scene.control.TextField.class)
                 .clear());
