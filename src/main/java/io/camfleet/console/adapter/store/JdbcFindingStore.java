@@ -75,6 +75,21 @@ public final class JdbcFindingStore implements FindingStore {
     }
 
     @Override
+    public Map<String, Instant> importedAt() {
+        return Jdbc.read(ds, c -> {
+            Map<String, Instant> at = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT source, MAX(imported_at) FROM finding GROUP BY source ORDER BY source");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    at.put(rs.getString(1), Jdbc.getInstant(rs, 2));
+                }
+            }
+            return at;
+        });
+    }
+
+    @Override
     public Optional<Finding> finding(String id) {
         return Jdbc.read(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM finding WHERE id = ?")) {

@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * Patch compliance and security findings: findings imported from files or read from Amazon Inspector, tied to the
- * fleet's cameras and images, with risk acceptances; the cameras' SSM patch states; {@code camfleet findings}. No
- * screen yet.
+ * fleet's cameras and images, with risk acceptances; the cameras' SSM patch states; {@code camfleet findings}. Its
+ * screen is the Patches & findings tab of the AWS estate ({@link EstateFeature}).
  */
 public final class FindingsFeature implements Feature {
 

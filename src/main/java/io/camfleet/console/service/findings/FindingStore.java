@@ -26,6 +26,9 @@ public interface FindingStore {
 
     Optional<Finding> finding(String id);
 
+    /** When each source that holds findings was last imported, by source; a source with none is not listed. */
+    Map<String, Instant> importedAt();
+
     /** Records an acceptance, replacing an earlier one of the same finding. */
     void accept(RiskAcceptance acceptance);
 

@@ -132,6 +132,11 @@ public final class FindingsService {
         return rows;
     }
 
+    /** When each source that holds findings was last imported ({@code csv}, {@code inspector:eu}...), by source. */
+    public Map<String, Instant> importedAt() {
+        return store.importedAt();
+    }
+
     /** The open findings (not accepted now) by severity. */
     public SeverityCounts openCounts() {
         return SeverityCounts.of(rows(Optional.empty(), false).stream().map(FindingRow::finding).toList());

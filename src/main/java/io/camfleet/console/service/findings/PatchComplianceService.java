@@ -7,7 +7,9 @@ import io.camfleet.console.service.environments.Environment;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +67,11 @@ public final class PatchComplianceService {
         return states.size();
     }
 
+    /** When the most recent patch state kept was scanned; empty when none is kept. */
+    public Optional<Instant> lastScan() {
+        return store.patchStates().stream().map(PatchState::observedAt).max(Comparator.naturalOrder());
+    }
+
     /** Each camera's compliance, in the fleet's order; a camera with no patch state has {@code reported} 0. */
     public List<PatchCompliance> perCamera() {
         HostIndex hosts = new HostIndex(cameras.get());
@@ -91,7 +98,7 @@ public final class PatchComplianceService {
                 (a, b) -> a.observedAt().isAfter(b.observedAt()) ? a : b)));
         List<PatchCompliance> out = new ArrayList<>();
         byImage.forEach((image, running) -> out.add(sum(image, running, byCamera)));
-        out.sort(java.util.Comparator.comparing(PatchCompliance::subject));
+        out.sort(Comparator.comparing(PatchCompliance::subject));
         return out;
     }
 

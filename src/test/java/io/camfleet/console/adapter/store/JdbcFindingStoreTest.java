@@ -68,6 +68,21 @@ class JdbcFindingStoreTest {
     }
 
     @Test
+    void eachSourceSaysWhenItWasLastImportedAndAnEmptyImportListsItNoMore() {
+        Instant later = T0.plusSeconds(3600);
+        store.replace("csv", List.of(finding("c1", "csv", Severity.LOW, "CVE-1", "cam-1")), T0);
+        store.replace("inspector:eu", List.of(finding("arn:1", "inspector:eu", Severity.HIGH, "CVE-3", "i-1")),
+                T0);
+        store.replace("inspector:eu", List.of(finding("arn:2", "inspector:eu", Severity.HIGH, "CVE-4", "i-1")),
+                later);
+
+        assertThat(store.importedAt()).containsExactly(java.util.Map.entry("csv", T0),
+                java.util.Map.entry("inspector:eu", later));
+        store.replace("csv", List.of(), later);
+        assertThat(store.importedAt()).containsOnlyKeys("inspector:eu");
+    }
+
+    @Test
     void aFailedImportLeavesTheEarlierOneWhole() {
         store.replace("csv", List.of(finding("c1", "csv", Severity.LOW, "CVE-1", "cam-1")), T0);
         // the second row's CVE is wider than its column (300): the whole transaction is rolled back
