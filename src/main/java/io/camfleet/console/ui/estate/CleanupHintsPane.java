@@ -64,7 +64,7 @@ final class CleanupHintsPane {
         copy.setOnAction(e -> copySelected());
         Button csv = new Button(m.text("estate.cost.csv"), new FontIcon(Material2AL.GRID_ON));
         csv.setId("estate-cost-hints-csv");
-        csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getItems()));
+        csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.hints()));
         csv.setOnAction(e -> saveCsv());
         HBox head = new HBox(10, title, summary, new Spacer(), copy, csv);
         head.setAlignment(Pos.CENTER_LEFT);

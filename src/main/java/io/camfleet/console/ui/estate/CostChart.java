@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * marked "to date". Hovering a bar names its group and amount.
  */
 final class CostChart {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM ''yy");
 
     private final CategoryAxis months = new CategoryAxis();
     private final NumberAxis amounts = new NumberAxis();
@@ -44,8 +47,7 @@ final class CostChart {
         }
         List<String> names = new ArrayList<>();
         for (YearMonth month : f.months()) {
-            names.add(month.equals(f.months().getLast()) ? m.text("estate.cost.chart.toDate", month.toString())
-                    : month.toString());
+            names.add(monthName(m, month, month.equals(f.months().getLast())));
         }
         months.getCategories().setAll(names);
         amounts.setLabel(f.unit());
@@ -68,6 +70,12 @@ final class CostChart {
                 }
             }
         }
+    }
+
+    /** A month short enough for seven to stand side by side: {@code Nov '26}, the current one {@code Dec '26*}. */
+    static String monthName(Messages m, YearMonth month, boolean toDate) {
+        String name = MONTH.withLocale(m.locale()).format(month);
+        return toDate ? m.text("estate.cost.chart.toDate", name) : name;
     }
 
     StackedBarChart<String, Number> root() {

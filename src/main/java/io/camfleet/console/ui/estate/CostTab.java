@@ -165,7 +165,7 @@ public final class CostTab implements EstateTab {
         VBox.setVgrow(table.view(), Priority.ALWAYS);
         SplitPane spend = new SplitPane(chartBox, tableBox);
         spend.setOrientation(Orientation.HORIZONTAL);
-        spend.setDividerPositions(0.42);
+        spend.setDividerPositions(0.38);
         chartBox.setPadding(new Insets(0, 8, 0, 0));
         tableBox.setPadding(new Insets(0, 0, 0, 8));
         SplitPane split = new SplitPane(spend, hints.root());

@@ -195,7 +195,7 @@ public final class CostTabModel {
             hints.setAll(r.hints());
             hintsAsOf.set(r.hintsAsOf());
         }
-        problem.set(String.join(" ", r.problems()));
+        problem.set(String.join(" ", new java.util.LinkedHashSet<>(r.problems()))); // the same cause once
     }
 
     private String sentence(Throwable e) {

@@ -41,17 +41,28 @@ final class CostTable {
         TableColumn<CostFigures.Row, String> group = new TableColumn<>(m.text("estate.cost.by." + f.grouping()
                 .cliName()));
         group.setId("estate-cost-col-group");
-        group.setPrefWidth(250);
+        group.setPrefWidth(220);
         group.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(groupName(m, d.getValue().group(),
                 f.grouping())));
         columns.add(group);
+        if (f.grouping() == Grouping.SITE) {
+            TableColumn<CostFigures.Row, Integer> cameras = new TableColumn<>(m.text("estate.cost.cameras"));
+            cameras.setPrefWidth(90);
+            cameras.setStyle("-fx-alignment: CENTER-RIGHT;");
+            cameras.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().cameras()));
+            columns.add(cameras);
+            TableColumn<CostFigures.Row, BigDecimal> share = amount(m.text("estate.cost.perCamera",
+                    CostChart.monthName(m, f.shareMonth(), false)), CostFigures.Row::perCamera);
+            share.setId("estate-cost-col-percamera");
+            share.setPrefWidth(165);
+            columns.add(share);
+        }
         TableColumn<CostFigures.Row, BigDecimal> toDate = null;
         for (int i = f.months().size() - 1; i >= 0; i--) {
             int at = i;
             YearMonth month = f.months().get(i);
             boolean current = i == f.months().size() - 1;
-            TableColumn<CostFigures.Row, BigDecimal> c = amount(current
-                    ? m.text("estate.cost.chart.toDate", month.toString()) : month.toString(),
+            TableColumn<CostFigures.Row, BigDecimal> c = amount(CostChart.monthName(m, month, current),
                     r -> r.amounts().get(at));
             if (current) {
                 toDate = c;
@@ -59,28 +70,16 @@ final class CostTable {
             }
             columns.add(c);
         }
-        if (f.grouping() == Grouping.SITE) {
-            TableColumn<CostFigures.Row, Integer> cameras = new TableColumn<>(m.text("estate.cost.cameras"));
-            cameras.setPrefWidth(80);
-            cameras.setStyle("-fx-alignment: CENTER-RIGHT;");
-            cameras.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().cameras()));
-            columns.add(cameras);
-            TableColumn<CostFigures.Row, BigDecimal> share = amount(m.text("estate.cost.perCamera",
-                    f.shareMonth().toString()), CostFigures.Row::perCamera);
-            share.setId("estate-cost-col-percamera");
-            share.setPrefWidth(150);
-            columns.add(share);
-        }
         view.getSortOrder().clear();
         view.getColumns().setAll(columns);
         toDate.setSortType(TableColumn.SortType.DESCENDING);
         view.getSortOrder().add(toDate);
     }
 
-    private TableColumn<CostFigures.Row, BigDecimal> amount(String title,
+    private static TableColumn<CostFigures.Row, BigDecimal> amount(String title,
                                                            Function<CostFigures.Row, BigDecimal> value) {
         TableColumn<CostFigures.Row, BigDecimal> c = new TableColumn<>(title);
-        c.setPrefWidth(title.length() > 8 ? 130 : 92);
+        c.setPrefWidth(title.length() > 8 ? 165 : 86);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setCellFactory(col -> Cells.text(CostTab::money));
