@@ -105,7 +105,7 @@ final class CleanupHintsPane {
         List<CleanupHint> hints = model.hints();
         BigDecimal total = hints.stream().map(CleanupHint::monthly).reduce(BigDecimal.ZERO, BigDecimal::add);
         String where = model.environment() == null ? "" : model.environment().label();
-        summary.setText(model.hintsAsOfProperty().get() == null ? ""
+        summary.setText(model.hintsAsOfProperty().get() == null || hints.isEmpty() ? ""
                 : m.text("estate.cost.hints.summary", hints.size(), CostTab.money(total)));
         empty.setText(model.environment() == null ? m.text("estate.cost.noEnvironment")
                 : model.hintsAsOfProperty().get() == null ? m.text("estate.cost.hints.never")

@@ -210,8 +210,8 @@ public final class CostTab implements EstateTab {
         asOf.setText(at == null ? m.text("estate.asOf.never") : m.text("estate.asOf",
                 TIME.format(at.atZone(zone)), RelativeTime.format(at, clock.instant(), m)));
         totals.setText(f == null ? "" : m.text(f.estimated() ? "estate.cost.totals.estimated" : "estate.cost.totals",
-                f.months().getLast().toString(), money(f.monthToDate()), f.unit(), f.months().getFirst().toString(),
-                f.months().get(f.months().size() - 2).toString(), money(f.closedMonths())));
+                month(f, f.months().size() - 1), money(f.monthToDate()), f.unit(), month(f, 0),
+                month(f, f.months().size() - 2), money(f.closedMonths())));
         totals.setVisible(f != null);
         totals.setManaged(f != null);
         empty.setText(env == null ? m.text("estate.cost.noEnvironment")
@@ -219,6 +219,10 @@ public final class CostTab implements EstateTab {
                 : f.rows().isEmpty() ? m.text("estate.cost.noCost", env.label(), f.months().getFirst().toString(),
                 f.months().getLast().toString())
                 : m.text("estate.cost.noMatch", search.getText()));
+    }
+
+    private String month(CostFigures f, int i) {
+        return CostChart.monthName(m, f.months().get(i), false);
     }
 
     private void savePng() {

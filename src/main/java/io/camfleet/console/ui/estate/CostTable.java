@@ -54,7 +54,7 @@ final class CostTable {
             TableColumn<CostFigures.Row, BigDecimal> share = amount(m.text("estate.cost.perCamera",
                     CostChart.monthName(m, f.shareMonth(), false)), CostFigures.Row::perCamera);
             share.setId("estate-cost-col-percamera");
-            share.setPrefWidth(165);
+            share.setPrefWidth(190);
             columns.add(share);
         }
         TableColumn<CostFigures.Row, BigDecimal> toDate = null;
@@ -79,7 +79,7 @@ final class CostTable {
     private static TableColumn<CostFigures.Row, BigDecimal> amount(String title,
                                                            Function<CostFigures.Row, BigDecimal> value) {
         TableColumn<CostFigures.Row, BigDecimal> c = new TableColumn<>(title);
-        c.setPrefWidth(title.length() > 8 ? 165 : 86);
+        c.setPrefWidth(title.length() > 10 ? 190 : title.endsWith("*") ? 104 : 88);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setCellFactory(col -> Cells.text(CostTab::money));
