@@ -41,7 +41,7 @@ final class CostTable {
         TableColumn<CostFigures.Row, String> group = new TableColumn<>(m.text("estate.cost.by." + f.grouping()
                 .cliName()));
         group.setId("estate-cost-col-group");
-        group.setPrefWidth(220);
+        group.setPrefWidth(f.grouping() == Grouping.SERVICE ? 270 : 220); // AWS service names are long
         group.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(groupName(m, d.getValue().group(),
                 f.grouping())));
         columns.add(group);
