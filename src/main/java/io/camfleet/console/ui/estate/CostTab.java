@@ -38,6 +38,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import java.io.File;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
@@ -236,8 +237,13 @@ public final class CostTab implements EstateTab {
         File f = chooser("cost-" + label() + "-" + model.groupingProperty().get().cliName() + ".csv", "CSV",
                 "*.csv");
         if (f != null) {
-            model.exportCsv(f.toPath(), new ArrayList<>(table.view().getItems()));
+            exportCsv(f.toPath());
         }
+    }
+
+    /** Exports the rows as shown: filtered and sorted. */
+    void exportCsv(Path file) {
+        model.exportCsv(file, new ArrayList<>(table.view().getItems()));
     }
 
     private String label() {
