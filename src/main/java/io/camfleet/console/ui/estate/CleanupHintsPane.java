@@ -101,7 +101,8 @@ final class CleanupHintsPane {
         describe();
     }
 
-    private void describe() {
+    /** Says what the list holds or why it is empty; called again when the environment changes. */
+    void describe() {
         List<CleanupHint> hints = model.hints();
         BigDecimal total = hints.stream().map(CleanupHint::monthly).reduce(BigDecimal.ZERO, BigDecimal::add);
         String where = model.environment() == null ? "" : model.environment().label();

@@ -27,6 +27,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
@@ -148,6 +149,9 @@ public final class CostTab implements EstateTab {
         csv.setOnAction(e -> saveCsv());
         Label chartTitle = new Label(m.text("estate.cost.chart.title"));
         chartTitle.getStyleClass().add(Styles.TITLE_4);
+        chartTitle.setMinWidth(0);
+        png.setMinWidth(Region.USE_PREF_SIZE);
+        csv.setMinWidth(Region.USE_PREF_SIZE);
         HBox chartHead = new HBox(8, chartTitle, new Spacer(), png);
         chartHead.setAlignment(Pos.CENTER_LEFT);
         VBox chartBox = new VBox(4, chartHead, chart.root());
@@ -193,6 +197,8 @@ public final class CostTab implements EstateTab {
         ((javafx.collections.ObservableList<CostFigures.Row>) filtered.getSource())
                 .setAll(f == null ? java.util.List.of() : f.rows());
         chart.show(f);
+        chart.root().setVisible(f != null); // empty axes say nothing: the table's placeholder says why
+        hints.describe();
         describe();
     }
 

@@ -114,12 +114,19 @@ class CostTabCancelTest {
     }
 
     @Test
-    void withNoEnvironmentTheTabSaysWhereToAddOne(FxRobot robot) {
+    void withNoEnvironmentTheTabSaysWhereToAddOneAndOnceOneIsPickedThatNothingWasReadYet(FxRobot robot)
+            throws Exception {
         robot.interact(() -> tab.show(null));
 
         assertThat(((Label) tab.table().getPlaceholder()).getText()).isEqualTo(m.text("estate.cost.noEnvironment"));
         assertThat(((Label) tab.hints().table().getPlaceholder()).getText())
                 .isEqualTo(m.text("estate.cost.noEnvironment"));
+
+        robot.interact(() -> tab.show(eu));
+        assertThat(((Label) tab.table().getPlaceholder()).getText()).isEqualTo(m.text("estate.cost.never", "eu"));
+        assertThat(((Label) tab.hints().table().getPlaceholder()).getText())
+                .isEqualTo(m.text("estate.cost.hints.never"));
+        assertThat(tab.chart().root().isVisible()).as("no empty axes").isFalse();
     }
 
     @Test
