@@ -141,6 +141,15 @@ class CostTabModelTest {
     }
 
     @Test
+    void theHintsCsvNamesEachKindAndItsMonthlyCostToTheCentWithFormulasNeutralised() {
+        String csv = CleanupHintsPane.csv(List.of(new CleanupHint(CleanupHint.Kind.UNUSED_IMAGE, "eu", "ami-1",
+                "=evil()", 15, new BigDecimal("0.75"))));
+
+        assertThat(csv.split("\r\n")).containsExactly("kind,environment,resource,detail,size_gb,monthly_usd",
+                "unused-image,eu,ami-1,'=evil(),15,0.75");
+    }
+
+    @Test
     void aReportAndHintsReadBackEqualFromTheH2Cache() throws Exception {
         EstateCache cache = new EstateCache(db.snapshots(), clock);
         CostReport report = history(Grouping.SITE, List.of(line(NOV, "ams-01", "30.0100"), line(DEC, "", "1")));
