@@ -4,6 +4,9 @@ import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.estate.EstateCache;
 import io.camfleet.console.service.findings.FindingsService;
 import io.camfleet.console.service.findings.PatchComplianceService;
+import io.camfleet.console.service.cost.CostService;
+import io.camfleet.console.ui.estate.CostTab;
+import io.camfleet.console.ui.estate.CostTabModel;
 import io.camfleet.console.ui.estate.EstateTab;
 import io.camfleet.console.ui.estate.EstateView;
 import io.camfleet.console.ui.estate.FindingsTab;
@@ -42,6 +45,9 @@ public final class EstateFeature implements Feature {
         List<EstateTab> tabs = new ArrayList<>();
         tabs.add(new FindingsTab(w.session().part(FindingsService.class), w.session().part(
                 PatchComplianceService.class), w.tasks(), w.messages(), w.zone(), Clock.systemUTC()));
+        tabs.add(new CostTab(new CostTabModel(w.session().part(CostService.class),
+                w.session().part(EstateCache.class), w.tasks(), w.messages()), w.messages(), w.zone(),
+                Clock.systemUTC()));
         return tabs;
     }
 }

@@ -1,5 +1,6 @@
 package io.camfleet.console.ui.kpi;
 
+import io.camfleet.console.ui.common.ChartPng;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;

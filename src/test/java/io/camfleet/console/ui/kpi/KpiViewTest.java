@@ -1,5 +1,6 @@
 package io.camfleet.console.ui.kpi;
 
+import io.camfleet.console.ui.common.ChartPng;
 import atlantafx.base.theme.PrimerLight;
 import io.camfleet.console.adapter.sim.DemoFleetSource;
 import io.camfleet.console.adapter.store.CacheDatabase;

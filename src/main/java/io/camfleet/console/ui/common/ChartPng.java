@@ -1,4 +1,4 @@
-package io.camfleet.console.ui.kpi;
+package io.camfleet.console.ui.common;
 
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -15,15 +15,15 @@ import java.util.function.Supplier;
 
 /**
  * A node as a PNG, without javafx-swing: its snapshot's pixels are read on the FX thread (a copy of the ARGB ints),
- * and encoded by {@link ImageIO} on a worker.
+ * and encoded by {@link ImageIO} on a worker. Shared by the screens that export a chart (KPI dashboard, cost).
  */
-final class ChartPng {
+public final class ChartPng {
 
     private ChartPng() {
     }
 
     /** Takes the snapshot now (FX thread); the returned supplier encodes it and may run on any thread. */
-    static Supplier<byte[]> of(Node node, Color background) {
+    public static Supplier<byte[]> of(Node node, Color background) {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(background);
         WritableImage image = node.snapshot(params, null);
@@ -34,7 +34,7 @@ final class ChartPng {
         return () -> encode(argb, w, h);
     }
 
-    static byte[] encode(int[] argb, int width, int height) {
+    public static byte[] encode(int[] argb, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         image.setRGB(0, 0, width, height, argb, 0, width);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
