@@ -7,6 +7,7 @@ import io.camfleet.console.adapter.aws.CostExplorerSeeder;
 import io.camfleet.console.adapter.aws.FleetSeeder;
 import io.camfleet.console.adapter.aws.MotoServer;
 import io.camfleet.console.adapter.aws.TerraformSeeder;
+import io.camfleet.console.cli.Commands;
 import io.camfleet.console.service.audit.Operator;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.environments.SourceSettings;
