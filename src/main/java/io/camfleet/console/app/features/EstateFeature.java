@@ -2,12 +2,16 @@ package io.camfleet.console.app.features;
 
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.estate.EstateCache;
+import io.camfleet.console.service.terraform.TerraformService;
 import io.camfleet.console.ui.estate.EstateTab;
+import io.camfleet.console.ui.estate.StateTab;
+import io.camfleet.console.ui.estate.StateTabModel;
 import io.camfleet.console.ui.estate.EstateView;
 import io.camfleet.console.ui.shell.Screen;
 import io.camfleet.console.ui.shell.ScreenRegistry;
 import org.kordamp.ikonli.material2.Material2AL;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +40,9 @@ public final class EstateFeature implements Feature {
     /** The tabs, in order; each is built with the screen, on its first visit. */
     private static List<EstateTab> tabs(WindowContext w) {
         List<EstateTab> tabs = new ArrayList<>();
+        tabs.add(new StateTab(new StateTabModel(new StateTabModel.Parts(w.session().part(TerraformService.class),
+                w.session().part(EstateCache.class), SettingsFile.in(w.folder())), w.tasks(), w.messages()),
+                w.messages(), w.zone(), Clock.systemUTC()));
         return tabs;
     }
 }

@@ -1,0 +1,77 @@
+package io.camfleet.console.ui.estate;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.camfleet.console.domain.terraform.DriftHint;
+import io.camfleet.console.domain.terraform.LiveKind;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.ui.common.Cells;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The drift hints of a state, one row each: which side lacks the resource, its type and id, and why it is listed in a
+ * sentence that says what to do. Sortable by every column.
+ */
+final class DriftTable {
+
+    private final TableView<DriftHint> table = new TableView<>();
+    private final Label placeholder = new Label();
+    private final Messages m;
+
+    DriftTable(Messages messages) {
+        this.m = messages;
+        table.setId("estate-state-drift");
+        table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
+        table.getColumns().setAll(List.of(
+                column("estate.state.drift.which", 150, this::which),
+                column("estate.state.drift.type", 150, DriftHint::type),
+                column("estate.state.drift.id", 200, DriftHint::id),
+                column("estate.state.drift.why", 500, this::why)));
+    }
+
+    private TableColumn<DriftHint, String> column(String key, double width, Function<DriftHint, String> text) {
+        TableColumn<DriftHint, String> c = new TableColumn<>(m.text(key));
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
+        c.setCellFactory(col -> Cells.text(s -> s));
+        return c;
+    }
+
+    TableView<DriftHint> table() {
+        return table;
+    }
+
+    /** Shows {@code hints}; the placeholder says whether none were found or nothing was read yet. */
+    void show(List<DriftHint> hints, boolean read) {
+        SortedList<DriftHint> sorted = new SortedList<>(FXCollections.observableArrayList(hints));
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        placeholder.setText(m.text(read ? "estate.state.drift.none" : "estate.asOf.never"));
+    }
+
+    String which(DriftHint h) {
+        return m.text("estate.state.drift.kind." + h.kind().name());
+    }
+
+    /** Why the hint is listed and what to do about it, in one sentence. */
+    String why(DriftHint h) {
+        String what = m.text("estate.state.live." + LiveKind.ofType(h.type()).map(Enum::name).orElse("OTHER"));
+        return switch (h.kind()) {
+            case MISSING_IN_AWS -> h.detail().isEmpty()
+                    ? m.text("estate.state.drift.why.gone", h.address(), what)
+                    : m.text("estate.state.drift.why.ended", h.address(), what, h.detail());
+            case NOT_IN_STATE -> m.text("estate.state.drift.why.untracked", what, h.detail());
+        };
+    }
+}
