@@ -5,13 +5,16 @@ import atlantafx.base.theme.Tweaks;
 import io.camfleet.console.domain.terraform.DriftHint;
 import io.camfleet.console.domain.terraform.LiveKind;
 import io.camfleet.console.service.common.Messages;
-import io.camfleet.console.ui.common.Cells;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 import java.util.List;
 import java.util.function.Function;
@@ -34,18 +37,41 @@ final class DriftTable {
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
-                column("estate.state.drift.which", 150, this::which),
-                column("estate.state.drift.type", 150, DriftHint::type),
-                column("estate.state.drift.id", 200, DriftHint::id),
-                column("estate.state.drift.why", 500, this::why)));
+                column("estate.state.drift.which", 120, this::which),
+                column("estate.state.drift.type", 130, DriftHint::type),
+                column("estate.state.drift.id", 190, DriftHint::id),
+                column("estate.state.drift.why", 640, this::why)));
     }
 
     private TableColumn<DriftHint, String> column(String key, double width, Function<DriftHint, String> text) {
         TableColumn<DriftHint, String> c = new TableColumn<>(m.text(key));
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(text.apply(d.getValue())));
-        c.setCellFactory(col -> Cells.text(s -> s));
+        c.setCellFactory(col -> wrapping(col));
         return c;
+    }
+
+    /** A cell whose sentence wraps to the column's width, the row growing to hold it: a reason is never cut. */
+    private static TableCell<DriftHint, String> wrapping(TableColumn<DriftHint, String> column) {
+        TableCell<DriftHint, String> cell = new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(16));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setPrefHeight(Region.USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+            }
+        };
+        cell.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        return cell;
     }
 
     TableView<DriftHint> table() {

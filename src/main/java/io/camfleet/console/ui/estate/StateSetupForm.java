@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -32,7 +33,7 @@ final class StateSetupForm {
         this.model = model;
         this.m = messages;
         root.setId("estate-state-setup");
-        root.setPadding(new Insets(24, 8, 8, 8));
+        root.setPadding(new Insets(6, 0, 8, 0));
         root.setMaxWidth(720);
         root.setAlignment(Pos.TOP_LEFT);
 
@@ -40,6 +41,7 @@ final class StateSetupForm {
         title.getStyleClass().add(Styles.TITLE_4);
         intro.setId("estate-state-setup-intro");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         bucket.setId("estate-state-bucket");
         bucket.setPromptText("acme-terraform-state");
         key.setId("estate-state-key");
@@ -67,6 +69,7 @@ final class StateSetupForm {
         problem.setId("estate-state-setup-problem");
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.textProperty().bind(model.setupProblemProperty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());

@@ -26,6 +26,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -99,13 +100,19 @@ public final class StateTab implements EstateTab {
         refresh.setId("estate-state-refresh");
         refresh.disableProperty().bind(model.busyProperty().or(model.modeProperty()
                 .isNotEqualTo(StateTabModel.Mode.STATE)));
+        refresh.visibleProperty().bind(model.modeProperty().isNotEqualTo(StateTabModel.Mode.SETUP)
+                .and(model.modeProperty().isNotEqualTo(StateTabModel.Mode.NO_ENVIRONMENT)));
+        refresh.managedProperty().bind(refresh.visibleProperty());
         refresh.setOnAction(e -> model.refresh());
         HBox head = new HBox(10, new VBox(2, location, facts), new Spacer(), asOf, progress, cancel, refresh);
         head.setAlignment(Pos.CENTER_LEFT);
+        head.visibleProperty().bind(model.modeProperty().isNotEqualTo(StateTabModel.Mode.SETUP));
+        head.managedProperty().bind(head.visibleProperty());
 
         problem.setId("estate-state-problem");
         problem.getStyleClass().add(Styles.DANGER);
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE); // wraps instead of clipping the sentence
         problem.textProperty().bind(model.problemProperty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
@@ -121,6 +128,7 @@ public final class StateTab implements EstateTab {
         model.modeProperty().addListener((o, was, now) -> {
             showMode();
             showSummary(model.summaryProperty().get());
+            showAsOf(model.asOfProperty().get());
         });
         model.summaryProperty().addListener((o, was, now) -> showSummary(now));
         model.asOfProperty().addListener((o, was, now) -> showAsOf(now));
@@ -237,7 +245,8 @@ public final class StateTab implements EstateTab {
     }
 
     private void showAsOf(Instant at) {
-        asOf.setText(model.environment() == null ? "" : at == null ? m.text("estate.asOf.never")
+        boolean nothing = model.environment() == null || model.modeProperty().get() == StateTabModel.Mode.SETUP;
+        asOf.setText(nothing ? "" : at == null ? m.text("estate.asOf.never")
                 : m.text("estate.asOf", time.format(at), RelativeTime.format(at, clock.instant(), m)));
     }
 
