@@ -8,6 +8,7 @@ import io.camfleet.console.service.common.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -35,6 +36,7 @@ final class DriftTable {
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(0, 16, 0, 16));
         table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
                 column("estate.state.drift.which", 120, this::which),
@@ -61,6 +63,7 @@ final class DriftTable {
                 text.fillProperty().bind(textFillProperty());
                 text.fontProperty().bind(fontProperty());
                 setPrefHeight(Region.USE_COMPUTED_SIZE);
+                setPadding(new Insets(4, 8, 4, 8)); // wrapped lines clear of the row's borders
             }
 
             @Override
@@ -83,7 +86,7 @@ final class DriftTable {
         SortedList<DriftHint> sorted = new SortedList<>(FXCollections.observableArrayList(hints));
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        placeholder.setText(m.text(read ? "estate.state.drift.none" : "estate.asOf.never"));
+        placeholder.setText(m.text(read ? "estate.state.drift.none" : "estate.state.empty"));
     }
 
     String which(DriftHint h) {

@@ -198,8 +198,8 @@ public final class StateTab implements EstateTab {
     private void showSummary(StateSummary s) {
         boolean read = s != null;
         types.setPlaceholder(new Label(m.text(model.modeProperty().get() == StateTabModel.Mode.OPENING
-                ? "estate.state.opening" : "estate.asOf.never")));
-        resources.setPlaceholder(new Label(m.text(read ? "estate.state.pickType" : "estate.asOf.never")));
+                ? "estate.state.opening" : "estate.state.empty")));
+        resources.setPlaceholder(new Label(m.text(read ? "estate.state.pickType" : "estate.state.empty")));
         SortedList<StateSummary.TypeCount> sorted = new SortedList<>(FXCollections.observableArrayList(
                 read ? s.types() : List.of()));
         sorted.comparatorProperty().bind(types.comparatorProperty());

@@ -116,8 +116,8 @@ public final class StateTabModel {
     private void showOpened(Opened o) {
         location.set(o.location());
         if (o.last() != null) {
-            summary.set(o.last().value());
             asOf.set(o.last().asOf());
+            summary.set(o.last().value());
         }
         mode.set(o.location() == null && o.last() == null ? Mode.SETUP : Mode.STATE);
     }
@@ -143,8 +143,8 @@ public final class StateTabModel {
                 .onSuccess(o -> {
                     finished(mine);
                     if (mine == turn) {
-                        summary.set(o.last().value());
                         asOf.set(o.last().asOf());
+                        summary.set(o.last().value());
                         mode.set(Mode.STATE);
                     }
                 })

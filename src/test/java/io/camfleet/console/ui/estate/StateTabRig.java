@@ -124,6 +124,7 @@ final class StateTabRig implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(id + " never said '" + part + "'; it says '" + text(robot, id) + "'", e);
         }
+        WaitForAsyncUtils.waitForFxEvents(); // the condition was read off the FX thread: let its turn finish
     }
 
     @SuppressWarnings("unchecked")
