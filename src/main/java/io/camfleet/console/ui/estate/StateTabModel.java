@@ -3,6 +3,7 @@ package io.camfleet.console.ui.estate;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.common.Progress;
 import io.camfleet.console.service.environments.Environment;
 import io.camfleet.console.service.estate.EstateCache;
 import io.camfleet.console.service.settings.SettingsStore;
@@ -133,8 +134,7 @@ public final class StateTabModel {
         problem.set("");
         refreshing = tasks.job(m.text("estate.state.task.refresh", env.label()), p -> {
                     p.update(m.text("estate.state.progress.reading", env.label()), -1, -1);
-                    var cached = readAndKeep(env.label());
-                    p.checkCancelled();
+                    var cached = readAndKeep(env.label(), p);
                     p.update(m.text("estate.state.progress.grouping", cached.value().state().resources().size()),
                             -1, -1);
                     return new Opened(null, new EstateCache.Cached<>(StateSummary.of(cached.value()),
@@ -158,9 +158,14 @@ public final class StateTabModel {
                 .start();
     }
 
-    private EstateCache.Cached<EnvironmentDrift> readAndKeep(String env) {
+    /** A read cancelled while under way is not kept either: Cancel leaves the cache as it was. */
+    private EstateCache.Cached<EnvironmentDrift> readAndKeep(String env, Progress p) {
         try {
-            return parts.cache().refresh(env, KIND, () -> parts.terraform().drift(env));
+            return parts.cache().refresh(env, KIND, () -> {
+                EnvironmentDrift read = parts.terraform().drift(env);
+                p.checkCancelled();
+                return read;
+            });
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +55,8 @@ class StateTabModelTest {
 
     /** The snapshots in memory: the bytes as EstateCache wrote them. */
     static final class MemorySnapshots implements SnapshotStore {
-        final Map<String, Stored> rows = new HashMap<>();
+        final Map<String, Stored> rows = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public Optional<Stored> read(String environment, String kind) {
@@ -65,6 +65,7 @@ class StateTabModelTest {
 
         @Override
         public void write(String environment, String kind, Instant takenAt, byte[] body) {
+            writes.incrementAndGet();
             rows.put(environment + "/" + kind, new Stored(takenAt, body));
         }
     }
