@@ -108,14 +108,14 @@ class StateTabLargeStateTest {
 
         System.out.printf("State tab, 10,000 resources: shown %d ms after Refresh, FX thread's longest stall %d ms%n",
                 shownMs, worstMs.get());
-        assertThat(text(robot, "#estate-state-listed")).isEqualTo("All 10000 resources");
+        assertThat(text(robot, "#estate-state-listed")).isEqualTo("All 10,000 resources");
         // By hand: 1,000 blocks of 10 cycling instance, ami, bucket: 334 instance blocks, 333 of each other type;
         // an empty AWS misses every instance and image (6,670), buckets are not checked
         assertThat(table(robot, "#estate-state-drift").getItems()).hasSize(6670);
         long selectStart = System.nanoTime();
         robot.interact(() -> table(robot, "#estate-state-types").getSelectionModel().select(1));
         long selectMs = (System.nanoTime() - selectStart) / 1_000_000;
-        assertThat(text(robot, "#estate-state-listed")).isEqualTo("3340 of type aws_instance");
+        assertThat(text(robot, "#estate-state-listed")).isEqualTo("3,340 of type aws_instance");
         long searchStart = System.nanoTime();
         robot.interact(() -> robot.lookup("#estate-state-search").queryAs(TextField.class).setText("-99-"));
         long searchMs = (System.nanoTime() - searchStart) / 1_000_000;
