@@ -7,7 +7,10 @@ import io.camfleet.console.service.findings.PatchComplianceService;
 import io.camfleet.console.service.cost.CostService;
 import io.camfleet.console.ui.estate.CostTab;
 import io.camfleet.console.ui.estate.CostTabModel;
+import io.camfleet.console.service.terraform.TerraformService;
 import io.camfleet.console.ui.estate.EstateTab;
+import io.camfleet.console.ui.estate.StateTab;
+import io.camfleet.console.ui.estate.StateTabModel;
 import io.camfleet.console.ui.estate.EstateView;
 import io.camfleet.console.ui.estate.FindingsTab;
 import io.camfleet.console.ui.shell.Screen;
@@ -45,6 +48,9 @@ public final class EstateFeature implements Feature {
         List<EstateTab> tabs = new ArrayList<>();
         tabs.add(new FindingsTab(w.session().part(FindingsService.class), w.session().part(
                 PatchComplianceService.class), w.tasks(), w.messages(), w.zone(), Clock.systemUTC()));
+        tabs.add(new StateTab(new StateTabModel(new StateTabModel.Parts(w.session().part(TerraformService.class),
+                w.session().part(EstateCache.class), SettingsFile.in(w.folder())), w.tasks(), w.messages()),
+                w.messages(), w.zone(), Clock.systemUTC()));
         tabs.add(new CostTab(new CostTabModel(w.session().part(CostService.class),
                 w.session().part(EstateCache.class), w.tasks(), w.messages()), w.messages(), w.zone(),
                 Clock.systemUTC()));
