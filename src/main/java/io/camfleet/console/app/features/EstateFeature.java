@@ -2,12 +2,17 @@ package io.camfleet.console.app.features;
 
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.estate.EstateCache;
+import io.camfleet.console.service.images.ImageActions;
+import io.camfleet.console.service.images.ImageCatalogue;
 import io.camfleet.console.ui.estate.EstateTab;
 import io.camfleet.console.ui.estate.EstateView;
+import io.camfleet.console.ui.estate.ImagesTab;
 import io.camfleet.console.ui.shell.Screen;
 import io.camfleet.console.ui.shell.ScreenRegistry;
 import org.kordamp.ikonli.material2.Material2AL;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +41,9 @@ public final class EstateFeature implements Feature {
     /** The tabs, in order; each is built with the screen, on its first visit. */
     private static List<EstateTab> tabs(WindowContext w) {
         List<EstateTab> tabs = new ArrayList<>();
+        tabs.add(new ImagesTab(() -> w.session().part(ImageCatalogue.class),
+                () -> w.session().part(ImageActions.class), () -> w.session().part(EstateCache.class), w.tasks(),
+                w.messages(), w.zone(), Clock.system(w.zone()), Duration.ofSeconds(15)));
         return tabs;
     }
 }

@@ -1,0 +1,144 @@
+package io.camfleet.console.ui.estate;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import io.camfleet.console.domain.images.OutdatedRule;
+import io.camfleet.console.service.common.Messages;
+import io.camfleet.console.ui.common.Cells;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The images, sortable by every column: name, id, lineage, created, age, the OS / patch level / release tags, the
+ * regions holding it, its deprecation, the outdated badge with its reason, and how many cameras and instances run it.
+ * Cells only show what each {@link ImageRow} already holds.
+ */
+final class ImagesTable {
+
+    private final TableView<ImageRow> table = new TableView<>();
+    private final ImagesTabModel model;
+    private final Messages m;
+    private final DateTimeFormatter date;
+
+    ImagesTable(ImagesTabModel model, Messages messages, ZoneId zone) {
+        this.model = model;
+        this.m = messages;
+        this.date = DateTimeFormatter.ofPattern("d MMM yyyy", m.locale()).withZone(zone);
+        table.setId("images-table");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        SortedList<ImageRow> sorted = new SortedList<>(model.shown());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        TableColumn<ImageRow, Instant> created = col("created", 100, r -> r.entry().image().created(), date::format);
+        created.setSortType(TableColumn.SortType.DESCENDING);
+        table.getColumns().setAll(List.of(
+                col("name", 220, ImageRow::name, s -> s),
+                col("id", 175, ImageRow::id, s -> s),
+                col("lineage", 130, r -> r.entry().lineage(), s -> s),
+                created,
+                col("age", 60, ImageRow::ageDays, d -> m.text("estate.images.days", d)),
+                col("os", 90, ImageRow::os, s -> s),
+                col("patchLevel", 80, ImageRow::patchLevel, s -> s),
+                col("release", 70, ImageRow::release, s -> s),
+                col("regions", 170, ImageRow::regions, s -> s),
+                col("deprecation", 150, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
+                        .deprecatesAt(), b.entry().image().deprecatesAt())),
+                outdated(),
+                col("cameras", 70, ImageRow::cameras, n -> Integer.toString(n)),
+                col("instances", 70, ImageRow::instances, n -> Integer.toString(n))));
+        table.getSortOrder().add(created);
+        Label empty = new Label(m.text("estate.images.empty"));
+        empty.setWrapText(true);
+        empty.setId("images-empty");
+        table.setPlaceholder(empty);
+    }
+
+    TableView<ImageRow> table() {
+        return table;
+    }
+
+    /** The placeholder says what to do: refresh, or widen the search. */
+    void emptySays(String text) {
+        ((Label) table.getPlaceholder()).setText(text);
+    }
+
+    private String deprecation(ImageRow r) {
+        Instant at = r.entry().image().deprecatesAt();
+        return at == null ? "" : m.text(r.deprecated() ? "estate.images.deprecated.since"
+                : "estate.images.deprecated.at", date.format(at));
+    }
+
+    private static int compare(Instant a, Instant b) {
+        return a == null ? (b == null ? 0 : 1) : b == null ? -1 : a.compareTo(b);
+    }
+
+    /** "Outdated" as a badge, with why: too old, or which newer image of its lineage there is. */
+    private TableColumn<ImageRow, ImageRow> outdated() {
+        TableColumn<ImageRow, ImageRow> c = col("outdated", 150, r -> r, r -> "",
+                (a, b) -> Boolean.compare(a.outdated(), b.outdated()));
+        c.setCellFactory(x -> new TableCell<>() {
+            private final Label badge = new Label(m.text("estate.images.outdated"));
+            private final Tooltip why = new Tooltip();
+
+            {
+                badge.getStyleClass().addAll(Styles.DANGER, "images-badge");
+                badge.setTooltip(why);
+            }
+
+            @Override
+            protected void updateItem(ImageRow r, boolean empty) {
+                super.updateItem(r, empty);
+                boolean show = !empty && r != null && r.outdated();
+                setGraphic(show ? badge : null);
+                setText(show ? reason(r.entry().verdict()) : null);
+                if (show) {
+                    why.setText(getText());
+                }
+            }
+        });
+        return c;
+    }
+
+    private String reason(OutdatedRule.Verdict v) {
+        if (v.tooOld() && !v.newerImageId().isEmpty()) {
+            return m.text("estate.images.outdated.both", age(), v.newerImageId());
+        }
+        return v.tooOld() ? m.text("estate.images.outdated.age", age()) : m.text("estate.images.outdated.newer",
+                v.newerImageId());
+    }
+
+    /** The rule's age limit, as the catalogue shown was judged by. */
+    private int age() {
+        return model.settings().outdated().maxAgeDays();
+    }
+
+    private <T extends Comparable<T>> TableColumn<ImageRow, T> col(String key, double width, Function<ImageRow, T> value,
+                                                                  Function<T, String> text) {
+        return col(key, width, value, text, Comparable::compareTo);
+    }
+
+    private <T> TableColumn<ImageRow, T> col(String key, double width, Function<ImageRow, T> value,
+                                             Function<T, String> text, java.util.Comparator<T> order) {
+        TableColumn<ImageRow, T> c = new TableColumn<>(m.text("estate.images.col." + key));
+        c.setId("images-col-" + key);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        c.setCellFactory(x -> Cells.text(text));
+        c.setComparator(order);
+        c.setPrefWidth(width);
+        return c;
+    }
+}
