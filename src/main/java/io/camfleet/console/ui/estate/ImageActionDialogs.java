@@ -125,7 +125,9 @@ final class ImageActionDialogs {
             usage.instances().forEach(i -> users.add(m.text("estate.images.usage.instance", i)));
             ListView<String> list = new ListView<>(javafx.collections.FXCollections.observableArrayList(users));
             list.setId("images-deregister-users");
-            list.setPrefHeight(Math.min(10, users.size()) * 26 + 8);
+            list.getStyleClass().add(Styles.DENSE);
+            list.setFixedCellSize(26);
+            list.setPrefHeight(Math.min(10, users.size()) * 26 + 4);
             Label warn = new Label(m.text("estate.images.deregister.inUse", usage.cameras().size(),
                     usage.instances().size()));
             warn.setWrapText(true);

@@ -52,6 +52,8 @@ final class ImageBuildDialog {
         dialog = ImageActionDialogs.dialog(owner, m.text("estate.images.build.title"),
                 m.text("estate.images.build.header"));
         dialog.getDialogPane().setPrefWidth(680);
+        dialog.getDialogPane().setMinWidth(680);
+        dialog.setResizable(true);
         ButtonType start = new ButtonType(m.text("estate.images.build.go"), ButtonBar.ButtonData.OK_DONE);
         ButtonType wait = new ButtonType(m.text("estate.images.build.stop"), ButtonBar.ButtonData.OTHER);
         dialog.getDialogPane().getButtonTypes().setAll(start, wait, ButtonType.CLOSE);
@@ -67,7 +69,7 @@ final class ImageBuildDialog {
         name.setId("images-build-name");
         name.setText(suggestedName);
         tags.setId("images-build-tags");
-        tags.setPrefRowCount(3);
+        tags.setPrefRowCount(4);
         tags.setPromptText(m.text("estate.images.build.tags.prompt"));
         StringBuilder t = new StringBuilder();
         suggestedTags.forEach((k, v) -> t.append(k).append('=').append(v).append('\n'));
@@ -76,6 +78,9 @@ final class ImageBuildDialog {
         patchFirst.setId("images-build-patch-first");
         patchFirst.setSelected(true);
         GridPane form = new GridPane(10, 8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints());
         form.addRow(0, new Label(m.text("estate.images.build.builder")), builder);
         form.addRow(1, new Label(m.text("estate.images.build.name")), name);
         form.addRow(2, new Label(m.text("estate.images.build.tags")), tags);

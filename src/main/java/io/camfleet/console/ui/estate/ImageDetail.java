@@ -39,6 +39,10 @@ final class ImageDetail {
         title.getStyleClass().add(Styles.TITLE_4);
         tags.setId("images-detail-tags");
         users.setId("images-detail-usage");
+        for (ListView<String> l : List.of(tags, users)) {
+            l.getStyleClass().add(Styles.DENSE);
+            l.setFixedCellSize(26);
+        }
         usageNote.setId("images-detail-usage-note");
         usageNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         usageNote.setWrapText(true);
@@ -47,7 +51,9 @@ final class ImageDetail {
         users.setPlaceholder(new Label(m.text("estate.images.detail.nobody")));
 
         VBox tagBox = new VBox(4, heading("estate.images.detail.tags"), tags);
-        VBox useBox = new VBox(4, heading("estate.images.detail.usage"), usageNote, users);
+        HBox useHead = new HBox(10, heading("estate.images.detail.usage"), usageNote);
+        useHead.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        VBox useBox = new VBox(4, useHead, users);
         VBox.setVgrow(tags, Priority.ALWAYS);
         VBox.setVgrow(users, Priority.ALWAYS);
         HBox.setHgrow(tagBox, Priority.ALWAYS);

@@ -43,23 +43,23 @@ final class ImagesTable {
         SortedList<ImageRow> sorted = new SortedList<>(model.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        TableColumn<ImageRow, Instant> created = col("created", 100, r -> r.entry().image().created(), date::format);
+        TableColumn<ImageRow, Instant> created = col("created", 95, r -> r.entry().image().created(), date::format);
         created.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().setAll(List.of(
-                col("name", 220, ImageRow::name, s -> s),
-                col("id", 175, ImageRow::id, s -> s),
-                col("lineage", 130, r -> r.entry().lineage(), s -> s),
+                col("name", 165, ImageRow::name, s -> s),
+                col("id", 185, ImageRow::id, s -> s),
+                col("lineage", 110, r -> r.entry().lineage(), s -> s),
                 created,
                 col("age", 60, ImageRow::ageDays, d -> m.text("estate.images.days", d)),
-                col("os", 90, ImageRow::os, s -> s),
-                col("patchLevel", 80, ImageRow::patchLevel, s -> s),
-                col("release", 70, ImageRow::release, s -> s),
-                col("regions", 170, ImageRow::regions, s -> s),
-                col("deprecation", 150, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
+                col("os", 85, ImageRow::os, s -> s),
+                col("patchLevel", 95, ImageRow::patchLevel, s -> s),
+                col("release", 80, ImageRow::release, s -> s),
+                col("regions", 130, ImageRow::regions, s -> s),
+                col("deprecation", 125, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
                         .deprecatesAt(), b.entry().image().deprecatesAt())),
                 outdated(),
-                col("cameras", 70, ImageRow::cameras, n -> Integer.toString(n)),
-                col("instances", 70, ImageRow::instances, n -> Integer.toString(n))));
+                col("cameras", 80, ImageRow::cameras, n -> Integer.toString(n)),
+                col("instances", 85, ImageRow::instances, n -> Integer.toString(n))));
         table.getSortOrder().add(created);
         Label empty = new Label(m.text("estate.images.empty"));
         empty.setWrapText(true);
@@ -88,7 +88,7 @@ final class ImagesTable {
 
     /** "Outdated" as a badge, with why: too old, or which newer image of its lineage there is. */
     private TableColumn<ImageRow, ImageRow> outdated() {
-        TableColumn<ImageRow, ImageRow> c = col("outdated", 150, r -> r, r -> "",
+        TableColumn<ImageRow, ImageRow> c = col("outdated", 175, r -> r, r -> "",
                 (a, b) -> Boolean.compare(a.outdated(), b.outdated()));
         c.setCellFactory(x -> new TableCell<>() {
             private final Label badge = new Label(m.text("estate.images.outdated"));
@@ -106,19 +106,26 @@ final class ImagesTable {
                 setGraphic(show ? badge : null);
                 setText(show ? reason(r.entry().verdict()) : null);
                 if (show) {
-                    why.setText(getText());
+                    why.setText(why(r.entry().verdict()));
                 }
             }
         });
         return c;
     }
 
+    /** The short reason beside the badge. */
     private String reason(OutdatedRule.Verdict v) {
         if (v.tooOld() && !v.newerImageId().isEmpty()) {
-            return m.text("estate.images.outdated.both", age(), v.newerImageId());
+            return m.text("estate.images.outdated.both", age());
         }
-        return v.tooOld() ? m.text("estate.images.outdated.age", age()) : m.text("estate.images.outdated.newer",
-                v.newerImageId());
+        return v.tooOld() ? m.text("estate.images.outdated.age", age()) : m.text("estate.images.outdated.newer");
+    }
+
+    /** The whole reason, in the badge's tooltip: which newer image there is. */
+    private String why(OutdatedRule.Verdict v) {
+        String newer = v.newerImageId().isEmpty() ? "" : m.text("estate.images.outdated.newerIs", v.newerImageId());
+        String old = v.tooOld() ? m.text("estate.images.outdated.tooOld", age()) : "";
+        return (old + " " + newer).strip();
     }
 
     /** The rule's age limit, as the catalogue shown was judged by. */
@@ -139,6 +146,7 @@ final class ImagesTable {
         c.setCellFactory(x -> Cells.text(text));
         c.setComparator(order);
         c.setPrefWidth(width);
+        c.setMinWidth(width); // headers and ids stay whole; a narrow window scrolls instead
         return c;
     }
 }
