@@ -135,8 +135,8 @@ final class ImageBuildDialog {
             return;
         }
         var task = runner.patch(instance, run -> {
-            patchResult.setText(m.text(run.succeeded() ? "estate.images.build.patched" : "estate.images.build.patchFailed",
-                    run.status(), run.exitCode(), run.commandId()));
+            patchResult.setText(m.text(run.succeeded() ? "estate.images.build.patched"
+                    : "estate.images.build.patchFailed", run.status(), run.exitCode(), run.commandId()));
             patchResult.getStyleClass().setAll("label", run.succeeded() ? Styles.SUCCESS : Styles.DANGER);
             if (run.succeeded()) {
                 create(instance, tagged);

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The images, sortable by every column: name, id, lineage, created, age, the OS / patch level / release tags, the
- * regions holding it, its deprecation, the outdated badge with its reason, and how many cameras and instances run it.
- * Cells only show what each {@link ImageRow} already holds.
+ * The images, sortable by every column: name, id, lineage, created with its age in days, the OS / patch level /
+ * release tags, the regions holding it, its deprecation, the outdated badge with its reason, and how many cameras and
+ * instances run it. Cells only show what each {@link ImageRow} already holds.
  */
 final class ImagesTable {
 
@@ -43,23 +43,25 @@ final class ImagesTable {
         SortedList<ImageRow> sorted = new SortedList<>(model.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        TableColumn<ImageRow, Instant> created = col("created", 95, r -> r.entry().image().created(), date::format);
+        // created and age in one column: sorting by either is the same order
+        TableColumn<ImageRow, ImageRow> created = col("created", 140, r -> r, r -> m.text("estate.images.created",
+                date.format(r.entry().image().created()), r.ageDays()),
+                (a, b) -> a.entry().image().created().compareTo(b.entry().image().created()));
         created.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().setAll(List.of(
-                col("name", 165, ImageRow::name, s -> s),
+                col("name", 175, ImageRow::name, s -> s),
                 col("id", 185, ImageRow::id, s -> s),
-                col("lineage", 110, r -> r.entry().lineage(), s -> s),
+                col("lineage", 100, r -> r.entry().lineage(), s -> s),
                 created,
-                col("age", 60, ImageRow::ageDays, d -> m.text("estate.images.days", d)),
-                col("os", 85, ImageRow::os, s -> s),
-                col("patchLevel", 95, ImageRow::patchLevel, s -> s),
+                col("os", 80, ImageRow::os, s -> s),
+                col("patchLevel", 105, ImageRow::patchLevel, s -> s),
                 col("release", 80, ImageRow::release, s -> s),
-                col("regions", 130, ImageRow::regions, s -> s),
-                col("deprecation", 125, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
+                col("regions", 125, ImageRow::regions, s -> s),
+                col("deprecation", 115, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
                         .deprecatesAt(), b.entry().image().deprecatesAt())),
                 outdated(),
-                col("cameras", 80, ImageRow::cameras, n -> Integer.toString(n)),
-                col("instances", 85, ImageRow::instances, n -> Integer.toString(n))));
+                col("cameras", 90, ImageRow::cameras, n -> Integer.toString(n)),
+                col("instances", 95, ImageRow::instances, n -> Integer.toString(n))));
         table.getSortOrder().add(created);
         Label empty = new Label(m.text("estate.images.empty"));
         empty.setWrapText(true);
@@ -88,7 +90,7 @@ final class ImagesTable {
 
     /** "Outdated" as a badge, with why: too old, or which newer image of its lineage there is. */
     private TableColumn<ImageRow, ImageRow> outdated() {
-        TableColumn<ImageRow, ImageRow> c = col("outdated", 175, r -> r, r -> "",
+        TableColumn<ImageRow, ImageRow> c = col("outdated", 170, r -> r, r -> "",
                 (a, b) -> Boolean.compare(a.outdated(), b.outdated()));
         c.setCellFactory(x -> new TableCell<>() {
             private final Label badge = new Label(m.text("estate.images.outdated"));
@@ -133,7 +135,8 @@ final class ImagesTable {
         return model.settings().outdated().maxAgeDays();
     }
 
-    private <T extends Comparable<T>> TableColumn<ImageRow, T> col(String key, double width, Function<ImageRow, T> value,
+    private <T extends Comparable<T>> TableColumn<ImageRow, T> col(String key, double width,
+                                                                  Function<ImageRow, T> value,
                                                                   Function<T, String> text) {
         return col(key, width, value, text, Comparable::compareTo);
     }
