@@ -24,6 +24,7 @@ import javafx.concurrent.Task;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -41,6 +42,14 @@ final class ImagesTabModel {
 
     /** What a load gives the FX thread: the rows, when they were read, and the rules they were judged by. */
     record Loaded(List<ImageRow> rows, Instant asOf, ImageSettings settings) {
+    }
+
+    /** What the search and filter leave, and how many of all are outdated: counted off the FX thread too. */
+    private record Filtered(List<ImageRow> rows, long outdated) {
+
+        int size() {
+            return rows.size();
+        }
     }
 
     private final Supplier<ImageCatalogue> catalogue;
@@ -68,6 +77,8 @@ final class ImagesTabModel {
     private List<ImageRow> all = List.of();
     private ImageSettings settings = ImageSettings.DEFAULTS;
     private long generation;
+    private Comparator<ImageRow> order;
+    private String orderKey = "";
 
     ImagesTabModel(Supplier<ImageCatalogue> catalogue, Supplier<EstateCache> cache, BackgroundTasks tasks,
                    Messages messages, Clock clock) {
@@ -179,20 +190,32 @@ final class ImagesTabModel {
         filter();
     }
 
-    /** Filters off the FX thread; only the newest filter's answer is shown. */
+    /** Sorts the rows shown in that order (null: as the catalogue gives them), off the FX thread. */
+    void sortBy(Comparator<ImageRow> by, String key) {
+        if (!key.equals(orderKey)) {
+            order = by;
+            orderKey = key;
+            filter();
+        }
+    }
+
+    /** Filters and sorts off the FX thread; only the newest answer is shown. */
     private void filter() {
         long gen = ++generation;
         List<ImageRow> rows = all;
+        Comparator<ImageRow> sorted = order;
         String[] words = search.get().strip().toLowerCase(Locale.ROOT).split("\\s+");
         boolean only = outdatedOnly.get();
-        tasks.job(m.text("estate.images.task.filter"), p -> rows.stream()
-                        .filter(r -> (!only || r.outdated()) && r.matches(words)).toList()).quiet()
+        tasks.job(m.text("estate.images.task.filter"), p -> new Filtered(rows.stream()
+                        .filter(r -> (!only || r.outdated()) && r.matches(words))
+                        .sorted(sorted == null ? (a, b) -> 0 : sorted).toList(),
+                        rows.stream().filter(ImageRow::outdated).count())).quiet()
                 .onSuccess(list -> {
                     if (gen == generation) {
-                        shown.setAll(list);
-                        long outdated = rows.stream().filter(ImageRow::outdated).count();
-                        counts.set(list.size() == rows.size() ? m.text("estate.images.counts", rows.size(), outdated)
-                                : m.text("estate.images.counts.shown", list.size(), rows.size(), outdated));
+                        counts.set(list.size() == rows.size() ? m.text("estate.images.counts", rows.size(),
+                                list.outdated()) : m.text("estate.images.counts.shown", list.size(), rows.size(),
+                                list.outdated()));
+                        shown.setAll(list.rows());
                     }
                 }).start();
     }

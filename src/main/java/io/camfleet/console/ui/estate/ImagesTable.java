@@ -6,7 +6,6 @@ import io.camfleet.console.domain.images.OutdatedRule;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.ui.common.Cells;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -17,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -40,9 +40,14 @@ final class ImagesTable {
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        SortedList<ImageRow> sorted = new SortedList<>(model.shown());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        // one row height for all: the table lays out the rows in view only, not 5,000 to measure them
+        table.setFixedCellSize(30);
+        // sorted off the FX thread with the search: the table only says in which order
+        table.setItems(model.shown());
+        table.setSortPolicy(t -> {
+            model.sortBy(order(), orderKey());
+            return true;
+        });
         // created and age in one column: sorting by either is the same order
         TableColumn<ImageRow, ImageRow> created = col("created", 140, r -> r, r -> m.text("estate.images.created",
                 date.format(r.entry().image().created()), r.ageDays()),
@@ -71,6 +76,25 @@ final class ImagesTable {
 
     TableView<ImageRow> table() {
         return table;
+    }
+
+    /** The order of the sort columns, as one comparator of rows (each column keeps its own in its user data). */
+    @SuppressWarnings("unchecked")
+    private Comparator<ImageRow> order() {
+        Comparator<ImageRow> order = null;
+        for (TableColumn<ImageRow, ?> c : table.getSortOrder()) {
+            Comparator<ImageRow> by = (Comparator<ImageRow>) c.getUserData();
+            by = c.getSortType() == TableColumn.SortType.DESCENDING ? by.reversed() : by;
+            order = order == null ? by : order.thenComparing(by);
+        }
+        return order;
+    }
+
+    /** Names the order, so that the same order asked again does not sort again. */
+    private String orderKey() {
+        StringBuilder key = new StringBuilder();
+        table.getSortOrder().forEach(c -> key.append(c.getId()).append(' ').append(c.getSortType()).append(';'));
+        return key.toString();
     }
 
     /** The placeholder says what to do: refresh, or widen the search. */
@@ -142,12 +166,13 @@ final class ImagesTable {
     }
 
     private <T> TableColumn<ImageRow, T> col(String key, double width, Function<ImageRow, T> value,
-                                             Function<T, String> text, java.util.Comparator<T> order) {
+                                             Function<T, String> text, Comparator<T> order) {
         TableColumn<ImageRow, T> c = new TableColumn<>(m.text("estate.images.col." + key));
         c.setId("images-col-" + key);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setCellFactory(x -> Cells.text(text));
         c.setComparator(order);
+        c.setUserData(Comparator.comparing(value, order));
         c.setPrefWidth(width);
         c.setMinWidth(width); // headers and ids stay whole; a narrow window scrolls instead
         return c;
