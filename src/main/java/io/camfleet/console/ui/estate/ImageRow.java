@@ -16,11 +16,11 @@ import java.util.Locale;
  * @param os         its OS tag ("" when untagged)
  * @param patchLevel its patch-level tag
  * @param release    its release tag
- * @param regions    its region and those holding copies, e.g. {@code eu-west-1 + us-east-1}
+ * @param copies     the other regions holding a copy, e.g. {@code us-east-1, ap-southeast-2}; "" when none
  * @param deprecated whether EC2 has deprecated it already (at load)
  * @param haystack   what the search looks in: name, id, lineage and tag values, lower-cased
  */
-record ImageRow(CatalogueEntry entry, long ageDays, String os, String patchLevel, String release, String regions,
+record ImageRow(CatalogueEntry entry, long ageDays, String os, String patchLevel, String release, String copies,
                 boolean deprecated, String haystack) {
 
     static ImageRow of(CatalogueEntry e, ImageTagKeys keys, Instant now) {
@@ -28,9 +28,10 @@ record ImageRow(CatalogueEntry entry, long ageDays, String os, String patchLevel
         StringBuilder hay = new StringBuilder().append(i.name()).append('\n').append(i.id()).append('\n')
                 .append(e.lineage());
         i.tags().forEach((k, v) -> hay.append('\n').append(k).append('=').append(v));
-        String regions = e.copies().isEmpty() ? i.region() : i.region() + " + " + String.join(", ", e.copies());
+        String copies = String.join(", ", e.copies());
+        hay.append('\n').append(copies);
         return new ImageRow(e, i.ageDays(now), i.tag(keys.os()), i.tag(keys.patchLevel()), i.tag(keys.release()),
-                regions, i.deprecated(now), hay.toString().toLowerCase(Locale.ROOT));
+                copies, i.deprecated(now), hay.toString().toLowerCase(Locale.ROOT));
     }
 
     String id() {

@@ -22,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * The images, sortable by every column: name, id, lineage, created with its age in days, the OS / patch level /
- * release tags, the regions holding it, its deprecation, the outdated badge with its reason, and how many cameras and
+ * release tags, the regions holding a copy, its deprecation, the outdated badge saying why, and how many cameras and
  * instances run it. Cells only show what each {@link ImageRow} already holds.
  */
 final class ImagesTable {
@@ -49,24 +49,24 @@ final class ImagesTable {
             return true;
         });
         // created and age in one column: sorting by either is the same order
-        TableColumn<ImageRow, ImageRow> created = col("created", 140, r -> r, r -> m.text("estate.images.created",
+        TableColumn<ImageRow, ImageRow> created = col("created", 135, r -> r, r -> m.text("estate.images.created",
                 date.format(r.entry().image().created()), r.ageDays()),
                 (a, b) -> a.entry().image().created().compareTo(b.entry().image().created()));
         created.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().setAll(List.of(
-                col("name", 175, ImageRow::name, s -> s),
+                col("name", 165, ImageRow::name, s -> s),
                 col("id", 185, ImageRow::id, s -> s),
-                col("lineage", 100, r -> r.entry().lineage(), s -> s),
+                col("lineage", 120, r -> r.entry().lineage(), s -> s),
                 created,
-                col("os", 80, ImageRow::os, s -> s),
-                col("patchLevel", 105, ImageRow::patchLevel, s -> s),
-                col("release", 80, ImageRow::release, s -> s),
-                col("regions", 125, ImageRow::regions, s -> s),
-                col("deprecation", 115, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
+                col("os", 90, ImageRow::os, s -> s),
+                col("patchLevel", 100, ImageRow::patchLevel, s -> s),
+                col("release", 75, ImageRow::release, s -> s),
+                col("copies", 125, ImageRow::copies, s -> s),
+                col("deprecation", 120, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
                         .deprecatesAt(), b.entry().image().deprecatesAt())),
                 outdated(),
-                col("cameras", 90, ImageRow::cameras, n -> Integer.toString(n)),
-                col("instances", 95, ImageRow::instances, n -> Integer.toString(n))));
+                col("cameras", 85, ImageRow::cameras, n -> Integer.toString(n)),
+                col("instances", 90, ImageRow::instances, n -> Integer.toString(n))));
         table.getSortOrder().add(created);
         Label empty = new Label(m.text("estate.images.empty"));
         empty.setWrapText(true);
@@ -114,10 +114,10 @@ final class ImagesTable {
 
     /** "Outdated" as a badge, with why: too old, or which newer image of its lineage there is. */
     private TableColumn<ImageRow, ImageRow> outdated() {
-        TableColumn<ImageRow, ImageRow> c = col("outdated", 170, r -> r, r -> "",
+        TableColumn<ImageRow, ImageRow> c = col("outdated", 155, r -> r, r -> "",
                 (a, b) -> Boolean.compare(a.outdated(), b.outdated()));
         c.setCellFactory(x -> new TableCell<>() {
-            private final Label badge = new Label(m.text("estate.images.outdated"));
+            private final Label badge = new Label();
             private final Tooltip why = new Tooltip();
 
             {
@@ -130,8 +130,8 @@ final class ImagesTable {
                 super.updateItem(r, empty);
                 boolean show = !empty && r != null && r.outdated();
                 setGraphic(show ? badge : null);
-                setText(show ? reason(r.entry().verdict()) : null);
                 if (show) {
+                    badge.setText(reason(r.entry().verdict()));
                     why.setText(why(r.entry().verdict()));
                 }
             }
@@ -174,7 +174,6 @@ final class ImagesTable {
         c.setComparator(order);
         c.setUserData(Comparator.comparing(value, order));
         c.setPrefWidth(width);
-        c.setMinWidth(width); // headers and ids stay whole; a narrow window scrolls instead
         return c;
     }
 }

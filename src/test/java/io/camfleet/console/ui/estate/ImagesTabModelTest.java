@@ -168,7 +168,7 @@ class ImagesTabModelTest {
         assertThat(old.ageDays()).isEqualTo(127);
         assertThat(old.entry().verdict()).isEqualTo(new OutdatedRule.Verdict(true, "ami-00000000000000002"));
         // the November image has a copy in us-east-1, found by the copy's source tag
-        assertThat(model.shown().get(1).regions()).isEqualTo("eu-west-1 + us-east-1");
+        assertThat(model.shown().get(1).copies()).isEqualTo("us-east-1");
         assertThat(model.shown().get(0).os()).isEqualTo("CamOS 12");
         assertThat(model.rule().get()).isEqualTo(M.text("estate.images.rule.both", 90));
         assertThat(cache.last("eu", ImagesTabModel.KIND, ImagesTabModel.TYPE)).isPresent();
