@@ -82,6 +82,15 @@ public final class ImagesTab implements EstateTab {
                 e.consume();
             }
         });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.requestFocus();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE && model.selected().get() != null) {
+                deregister(); // asks first, listing who runs the image
+                e.consume();
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selected().set(now));
         model.selected().addListener((o, was, now) -> {
             if (now != null && table.getSelectionModel().getSelectedItem() != now) {

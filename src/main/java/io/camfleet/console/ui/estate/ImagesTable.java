@@ -49,20 +49,20 @@ final class ImagesTable {
             return true;
         });
         // created and age in one column: sorting by either is the same order
-        TableColumn<ImageRow, ImageRow> created = col("created", 135, r -> r, r -> m.text("estate.images.created",
+        TableColumn<ImageRow, ImageRow> created = col("created", 130, r -> r, r -> m.text("estate.images.created",
                 date.format(r.entry().image().created()), r.ageDays()),
                 (a, b) -> a.entry().image().created().compareTo(b.entry().image().created()));
         created.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().setAll(List.of(
-                col("name", 165, ImageRow::name, s -> s),
-                col("id", 185, ImageRow::id, s -> s),
+                col("name", 190, ImageRow::name, s -> s),
+                col("id", 193, ImageRow::id, s -> s),
                 col("lineage", 120, r -> r.entry().lineage(), s -> s),
                 created,
                 col("os", 90, ImageRow::os, s -> s),
-                col("patchLevel", 100, ImageRow::patchLevel, s -> s),
+                col("patchLevel", 112, ImageRow::patchLevel, s -> s),
                 col("release", 75, ImageRow::release, s -> s),
-                col("copies", 125, ImageRow::copies, s -> s),
-                col("deprecation", 120, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
+                col("copies", 110, ImageRow::copies, s -> s),
+                col("deprecation", 110, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
                         .deprecatesAt(), b.entry().image().deprecatesAt())),
                 outdated(),
                 col("cameras", 85, ImageRow::cameras, n -> Integer.toString(n)),
@@ -114,7 +114,7 @@ final class ImagesTable {
 
     /** "Outdated" as a badge, with why: too old, or which newer image of its lineage there is. */
     private TableColumn<ImageRow, ImageRow> outdated() {
-        TableColumn<ImageRow, ImageRow> c = col("outdated", 155, r -> r, r -> "",
+        TableColumn<ImageRow, ImageRow> c = col("outdated", 135, r -> r, r -> "",
                 (a, b) -> Boolean.compare(a.outdated(), b.outdated()));
         c.setCellFactory(x -> new TableCell<>() {
             private final Label badge = new Label();
