@@ -150,4 +150,37 @@ class ImagesTabBuildTest {
                 .withRequestBody(containing("InstanceId=" + BUILDER)));
         ScreenShots.save(stop.getScene(), "estate-images-build-stopped");
     }
+
+    @Test
+    void aDeprecationAtTheDateAndTimePickedIsSentAndReported(FxRobot robot) throws Exception {
+        ec2.stubFor(post(urlPathEqualTo("/")).withRequestBody(containing("Action=DescribeImages"))
+                .willReturn(xml(described("available"))));
+        ec2.stubFor(post(urlPathEqualTo("/")).withRequestBody(containing("Action=EnableImageDeprecation"))
+                .willReturn(xml("<EnableImageDeprecationResponse xmlns=\"" + NS + "\"><requestId>r-4</requestId>"
+                        + "<return>true</return></EnableImageDeprecationResponse>")));
+        robot.clickOn("#images-refresh");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ImagesTabRig.shownIds(robot).equals(List.of(IMAGE)));
+        robot.interact(() -> ImagesTabRig.table(robot).getSelectionModel().select(0));
+        robot.clickOn("#images-deprecate");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#images-deprecate-date").tryQuery()
+                .isPresent());
+        robot.interact(() -> robot.lookup("#images-deprecate-date").queryAs(javafx.scene.control.DatePicker.class)
+                .setValue(java.time.LocalDate.of(2099, 1, 5)));
+        TextField time = robot.lookup("#images-deprecate-time").queryAs(TextField.class);
+        robot.interact(() -> time.setText("6 o'clock"));
+        robot.clickOn("#images-dialog-go");
+        assertThat(robot.lookup("#images-deprecate-time").tryQuery()).as("a bad time keeps the dialog").isPresent();
+        robot.interact(() -> time.setText("06:30"));
+        ScreenShots.save(time.getScene(), "estate-images-deprecate");
+        robot.clickOn("#images-dialog-go");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#images-report").isEmpty()
+                || !text(robot, "#images-problem").isEmpty());
+        assertThat(text(robot, "#images-problem")).isEmpty();
+        assertThat(text(robot, "#images-report")).isEqualTo("EC2 deprecates " + IMAGE + " at 5 Jan 2099 06:30 UTC.");
+        ec2.verify(postRequestedFor(urlPathEqualTo("/")).withRequestBody(containing("Action=EnableImageDeprecation"))
+                .withRequestBody(containing("DeprecateAt=2099-01-05T06%3A30%3A00")));
+        assertThat(rig.audited).extracting(AuditEvent::outcome)
+                .containsExactly(AuditOutcome.STARTED, AuditOutcome.SUCCEEDED);
+    }
 }

@@ -25,7 +25,7 @@ import org.testfx.api.FxRobot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -64,7 +64,7 @@ final class ImagesTabRig implements AutoCloseable {
         actions = new ImageActions(cloud, catalogue, audit, clock);
         cache = new EstateCache(db.snapshots(), clock);
         BackgroundTasks tasks = new BackgroundTasks(workers);
-        tab = new ImagesTab(() -> catalogue, () -> actions, () -> cache, tasks, M, ZoneOffset.UTC, clock,
+        tab = new ImagesTab(() -> catalogue, () -> actions, () -> cache, tasks, M, ZoneId.of("UTC"), clock,
                 pollEvery);
         view = new EstateView(() -> environments, List.of(tab), tasks, M);
     }

@@ -195,6 +195,30 @@ class ImagesTabTest {
     }
 
     @Test
+    void aCopyToATickedRegionIsReportedAndTheCatalogueShowsTheCopy(FxRobot robot) throws Exception {
+        robot.clickOn("#images-refresh");
+        waitFor(20, () -> shownIds(robot).size() == 2);
+        robot.interact(() -> ImagesTabRig.table(robot).getSelectionModel().select(1));
+        assertThat(ImagesTabRig.table(robot).getSelectionModel().getSelectedItem().id()).isEqualTo(october);
+        robot.clickOn("#images-copy");
+        waitFor(10, () -> robot.lookup("#images-copy-us-east-1").tryQuery().isPresent());
+        assertThat(robot.lookup("#images-copy-eu-west-1").tryQuery()).as("not its own region").isEmpty();
+        Button go = robot.lookup("#images-dialog-go").queryAs(Button.class);
+        assertThat(go.isDisabled()).as("no region ticked yet").isTrue();
+        robot.clickOn("#images-copy-us-east-1");
+        ScreenShots.save(go.getScene(), "estate-images-copy");
+        robot.clickOn(go);
+
+        waitFor(20, () -> text(robot, "#images-report").startsWith("Copied " + october + " to us-east-1 (ami-"));
+        waitFor(20, () -> ImagesTabRig.table(robot).getItems().stream()
+                .anyMatch(r -> r.id().equals(october) && r.copies().equals("us-east-1")));
+        assertThat(clients.ec2(us).describeImages(r -> r.owners("self")).images())
+                .extracting(i -> i.name()).contains("camos-base-2026.10.01");
+        assertThat(rig.audited).filteredOn(e -> e.action().equals(AuditActions.IMAGE_COPY))
+                .extracting(AuditEvent::outcome).containsExactly(AuditOutcome.STARTED, AuditOutcome.SUCCEEDED);
+    }
+
+    @Test
     void aBuildPatchesTheBuilderFirstThenSaysTheNewImageAndABadBuilderIdIsOneSentence(FxRobot robot)
             throws Exception {
         robot.clickOn("#images-refresh");
