@@ -39,7 +39,8 @@ final class ImagesTable {
         table.setId("images-table");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // each column as wide as its header and values need; the name takes what room is left
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // one row height for all: the table lays out the rows in view only, not 5,000 to measure them
         table.setFixedCellSize(30);
         // sorted off the FX thread with the search: the table only says in which order
@@ -49,25 +50,30 @@ final class ImagesTable {
             return true;
         });
         // created and age in one column: sorting by either is the same order
-        TableColumn<ImageRow, ImageRow> created = col("created", 130, r -> r, r -> m.text("estate.images.created",
+        TableColumn<ImageRow, ImageRow> created = col("created", 145, r -> r, r -> m.text("estate.images.created",
                 date.format(r.entry().image().created()), r.ageDays()),
                 (a, b) -> a.entry().image().created().compareTo(b.entry().image().created()));
         created.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().setAll(List.of(
                 col("name", 190, ImageRow::name, s -> s),
-                col("id", 193, ImageRow::id, s -> s),
+                col("id", 200, ImageRow::id, s -> s),
                 col("lineage", 120, r -> r.entry().lineage(), s -> s),
                 created,
                 col("os", 90, ImageRow::os, s -> s),
                 col("patchLevel", 112, ImageRow::patchLevel, s -> s),
-                col("release", 75, ImageRow::release, s -> s),
+                col("release", 82, ImageRow::release, s -> s),
                 col("copies", 110, ImageRow::copies, s -> s),
-                col("deprecation", 110, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
+                col("deprecation", 135, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
                         .deprecatesAt(), b.entry().image().deprecatesAt())),
                 outdated(),
                 col("cameras", 85, ImageRow::cameras, n -> Integer.toString(n)),
-                col("instances", 90, ImageRow::instances, n -> Integer.toString(n))));
+                col("instances", 92, ImageRow::instances, n -> Integer.toString(n))));
         table.getSortOrder().add(created);
+        TableColumn<ImageRow, ?> name = table.getColumns().getFirst();
+        double others = table.getColumns().stream().skip(1).mapToDouble(TableColumn::getPrefWidth).sum();
+        // less the vertical scroll bar and the borders, so that no sideways scroll bar appears for a few pixels
+        name.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(190,
+                table.widthProperty().subtract(others + 20)));
         Label empty = new Label(m.text("estate.images.empty"));
         empty.setWrapText(true);
         empty.setId("images-empty");

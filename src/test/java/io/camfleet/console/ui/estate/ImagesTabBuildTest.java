@@ -65,7 +65,7 @@ class ImagesTabBuildTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         holder = new StackPane();
-        stage.setScene(new Scene(holder, 1500, 900));
+        stage.setScene(new Scene(holder, 1600, 1000));
         stage.show();
     }
 

@@ -51,7 +51,7 @@ class ImagesTabOfflineTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         holder = new StackPane();
-        stage.setScene(new Scene(holder, 1500, 900));
+        stage.setScene(new Scene(holder, 1600, 1000));
         stage.show();
     }
 

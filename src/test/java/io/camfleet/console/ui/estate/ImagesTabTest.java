@@ -76,7 +76,7 @@ class ImagesTabTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         holder = new StackPane();
-        stage.setScene(new Scene(holder, 1500, 900));
+        stage.setScene(new Scene(holder, 1600, 1000));
         stage.show();
     }
 
