@@ -84,11 +84,29 @@ final class ImageActionDialogs {
                 m.text("estate.images.deprecate.header", row.id(), row.name()));
         DatePicker date = new DatePicker(LocalDate.now(clock.withZone(zone)).plusDays(30));
         date.setId("images-deprecate-date");
+        // "5 Jan 2099", not 1/5/2099, which reads as May in half the world
+        var day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", m.locale());
+        date.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : day.format(d);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null : LocalDate.parse(text.strip(), day);
+                } catch (DateTimeParseException e) {
+                    return date.getValue(); // what was typed is not a date: the last one stays
+                }
+            }
+        });
         TextField time = new TextField("00:00");
         time.setId("images-deprecate-time");
         time.setPrefColumnCount(5);
         Label bad = new Label();
         bad.getStyleClass().add(Styles.DANGER);
+        time.textProperty().addListener(o -> bad.setText(""));
         HBox when = new HBox(8, date, time, new Label(zone.getId()));
         when.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         d.getDialogPane().setContent(body(new Label(m.text("estate.images.deprecate.when")), when, bad));

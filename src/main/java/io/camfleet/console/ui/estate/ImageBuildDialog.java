@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -89,6 +90,12 @@ final class ImageBuildDialog {
         progress.setId("images-build-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.setVisible(false);
+        progress.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        progress.managedProperty().bind(progress.visibleProperty());
+        // the dialog grows with the lines that appear (the patch's result, the build's end), never squeezing them
+        for (Label l : List.of(step, patchResult, result)) {
+            l.textProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(this::fit));
+        }
         VBox body = new VBox(10, form, step, progress, patchResult, result);
         body.setPadding(new Insets(10, 10, 0, 10));
         dialog.getDialogPane().setContent(body);
@@ -110,6 +117,13 @@ final class ImageBuildDialog {
     static void show(Window owner, Messages m, ImageActionRunner runner, String suggestedName,
                      Map<String, String> suggestedTags) {
         new ImageBuildDialog(owner, m, runner, suggestedName, suggestedTags).dialog.showAndWait();
+    }
+
+    private void fit() {
+        var scene = dialog.getDialogPane().getScene();
+        if (scene != null && scene.getWindow() != null) {
+            scene.getWindow().sizeToScene();
+        }
     }
 
     private void begin() {
@@ -183,6 +197,7 @@ final class ImageBuildDialog {
         tags.setDisable(on);
         patchFirst.setDisable(on);
         progress.setVisible(on);
+        javafx.application.Platform.runLater(this::fit);
         if (!on) {
             stop.setDisable(true);
             step.textProperty().unbind();
