@@ -8,16 +8,20 @@ import io.camfleet.console.service.cost.CostService;
 import io.camfleet.console.ui.estate.CostTab;
 import io.camfleet.console.ui.estate.CostTabModel;
 import io.camfleet.console.service.terraform.TerraformService;
+import io.camfleet.console.service.images.ImageActions;
+import io.camfleet.console.service.images.ImageCatalogue;
 import io.camfleet.console.ui.estate.EstateTab;
 import io.camfleet.console.ui.estate.StateTab;
 import io.camfleet.console.ui.estate.StateTabModel;
 import io.camfleet.console.ui.estate.EstateView;
 import io.camfleet.console.ui.estate.FindingsTab;
+import io.camfleet.console.ui.estate.ImagesTab;
 import io.camfleet.console.ui.shell.Screen;
 import io.camfleet.console.ui.shell.ScreenRegistry;
 import org.kordamp.ikonli.material2.Material2AL;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +50,9 @@ public final class EstateFeature implements Feature {
     /** The tabs, in order; each is built with the screen, on its first visit. */
     private static List<EstateTab> tabs(WindowContext w) {
         List<EstateTab> tabs = new ArrayList<>();
+        tabs.add(new ImagesTab(() -> w.session().part(ImageCatalogue.class),
+                () -> w.session().part(ImageActions.class), () -> w.session().part(EstateCache.class), w.tasks(),
+                w.messages(), w.zone(), Clock.system(w.zone()), Duration.ofSeconds(15)));
         tabs.add(new FindingsTab(w.session().part(FindingsService.class), w.session().part(
                 PatchComplianceService.class), w.tasks(), w.messages(), w.zone(), Clock.systemUTC()));
         tabs.add(new StateTab(new StateTabModel(new StateTabModel.Parts(w.session().part(TerraformService.class),

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * EC2 images of each AWS environment: the catalogue (read from AWS each time, not cached) with lineage, copies, usage
- * and the outdated rule; the image actions, audited; {@code camfleet images}. No screen yet.
+ * and the outdated rule; the image actions, audited; {@code camfleet images}. Their screen is the Images tab of
+ * {@link EstateFeature}.
  */
 public final class ImagesFeature implements Feature {
 
