@@ -1,21 +1,21 @@
 package io.camfleet.console.app.features;
 
+import io.camfleet.console.service.cost.CostService;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.estate.EstateCache;
 import io.camfleet.console.service.findings.FindingsService;
 import io.camfleet.console.service.findings.PatchComplianceService;
-import io.camfleet.console.service.cost.CostService;
-import io.camfleet.console.ui.estate.CostTab;
-import io.camfleet.console.ui.estate.CostTabModel;
-import io.camfleet.console.service.terraform.TerraformService;
 import io.camfleet.console.service.images.ImageActions;
 import io.camfleet.console.service.images.ImageCatalogue;
+import io.camfleet.console.service.terraform.TerraformService;
+import io.camfleet.console.ui.estate.CostTab;
+import io.camfleet.console.ui.estate.CostTabModel;
 import io.camfleet.console.ui.estate.EstateTab;
-import io.camfleet.console.ui.estate.StateTab;
-import io.camfleet.console.ui.estate.StateTabModel;
 import io.camfleet.console.ui.estate.EstateView;
 import io.camfleet.console.ui.estate.FindingsTab;
 import io.camfleet.console.ui.estate.ImagesTab;
+import io.camfleet.console.ui.estate.StateTab;
+import io.camfleet.console.ui.estate.StateTabModel;
 import io.camfleet.console.ui.shell.Screen;
 import io.camfleet.console.ui.shell.ScreenRegistry;
 import org.kordamp.ikonli.material2.Material2AL;

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  */
 final class ImagesTabModel {
 
-    static final String KIND = "images";
+    /** The snapshot the KPIs read the images' build dates from too. */
+    static final String KIND = io.camfleet.console.service.kpi.EstateImageDates.KIND;
     static final TypeReference<List<CatalogueEntry>> TYPE = new TypeReference<>() {
     };
 
