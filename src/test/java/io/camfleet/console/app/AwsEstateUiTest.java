@@ -8,6 +8,8 @@ import io.camfleet.console.adapter.aws.FleetSeeder;
 import io.camfleet.console.adapter.aws.MotoServer;
 import io.camfleet.console.adapter.aws.TerraformSeeder;
 import io.camfleet.console.cli.Commands;
+import io.camfleet.console.domain.cost.CleanupHint;
+import io.camfleet.console.domain.terraform.DriftHint;
 import io.camfleet.console.service.audit.Operator;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.environments.SourceSettings;
@@ -17,6 +19,7 @@ import io.camfleet.console.ui.shell.WindowSettings;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -147,6 +150,15 @@ class AwsEstateUiTest {
         return robot.lookup(table).tryQueryAs(TableView.class).map(t -> t.getItems().size()).orElse(-1);
     }
 
+    private static TableView<?> table(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TableView.class);
+    }
+
+    private static boolean shows(FxRobot robot, String text) {
+        return robot.lookup((Node n) -> n instanceof Labeled l && l.getText() != null && l.getText().contains(text)
+                && n.isVisible()).tryQuery().isPresent();
+    }
+
     private static void click(FxRobot robot, String id) {
         robot.clickOn(robot.lookup(id).queryAs(Node.class));
     }
@@ -165,8 +177,14 @@ class AwsEstateUiTest {
     void onMotoSeededWithTwoEnvironmentsTheEstateShowsImagesAndTheirUsageFindingsStateDriftAndCost(FxRobot robot)
             throws Exception {
         Seeded eu = seed("eu", "moto-a", "eu-west-1", "ams-01", "cam-1", "cam-2", "cam-3");
-        Seeded us = seed("us", "moto-b", "us-east-1", "nyc-01", "cam-4", "cam-5");
+        Seeded us = seed("us", "moto-b", "us-east-2", "nyc-01", "cam-4", "cam-5");
         terraformSettings();
+        String freeVolume;
+        try (var clients = MOTO.clients(op -> { })) {
+            freeVolume = clients.ec2(MOTO.environment("eu", "moto-a", "eu-west-1")).createVolume(r -> r.size(100)
+                    .volumeType(software.amazon.awssdk.services.ec2.model.VolumeType.GP3)
+                    .availabilityZone("eu-west-1a")).volumeId();
+        }
         Path scan = Files.writeString(dir.resolve("scan.csv"), """
                 CVE,severity,package,host
                 CVE-2026-0001,CRITICAL,openssl,cam-1
@@ -192,18 +210,27 @@ class AwsEstateUiTest {
             tab(robot, "images");
             click(robot, "#images-refresh");
             waitFor(() -> rows(robot, "#images-table") == 2);
+            robot.interact(() -> robot.lookup("#images-search").queryAs(javafx.scene.control.TextField.class)
+                    .setText(eu.oldImage()));
+            waitFor(() -> rows(robot, "#images-table") == 1);
             robot.interact(() -> robot.lookup("#images-table").queryAs(TableView.class).getSelectionModel()
                     .select(0));
-            waitFor(() -> robot.lookup("#images-detail-usage").tryQuery().map(n -> n.toString()).isPresent());
+            waitFor(() -> shows(robot, "Camera system eu/cam-1"));
+            assertThat(shows(robot, eu.oldImage())).isTrue();
             ScreenShots.save(robot.lookup("#estate").query().getScene(), "estate-window-images-eu");
+            robot.interact(() -> robot.lookup("#images-search").queryAs(javafx.scene.control.TextField.class)
+                    .setText(""));
             pick(robot, "us");
             click(robot, "#images-refresh");
-            waitFor(() -> rows(robot, "#images-table") == 2);
+            waitFor(() -> rows(robot, "#images-table") == 2 && shows(robot, us.newImage()));
+            assertThat(shows(robot, eu.newImage())).as("eu's images are not us'").isFalse();
             ScreenShots.save(robot.lookup("#estate").query().getScene(), "estate-window-images-us");
 
             // Findings: the scan's three, one on a host no environment knows
             tab(robot, "findings");
             waitFor(() -> rows(robot, "#estate-findings-table") == 3);
+            assertThat(shows(robot, "unknown host")).isTrue();
+            assertThat(shows(robot, "CVE-2026-0001")).isTrue();
             ScreenShots.save(robot.lookup("#estate").query().getScene(), "estate-window-findings");
 
             // Terraform state of us, then eu, each with its drift
@@ -213,6 +240,10 @@ class AwsEstateUiTest {
             pick(robot, "eu");
             click(robot, "#estate-state-refresh");
             waitFor(() -> rows(robot, "#estate-state-types") == 2 && rows(robot, "#estate-state-drift") >= 1);
+            waitFor(() -> shows(robot, "serial 42"));
+            assertThat(table(robot, "#estate-state-drift").getItems()).singleElement()
+                    .isEqualTo(new DriftHint(DriftHint.Kind.MISSING_IN_AWS, "aws_instance", "i-0aaaaaaaaaaaaaaa0",
+                            "aws_instance.this[1]", "")).as("the instance the state holds and AWS has not");
             ScreenShots.save(robot.lookup("#estate").query().getScene(), "estate-window-state-eu");
 
             // Cost of eu by service
@@ -226,7 +257,10 @@ class AwsEstateUiTest {
                     + "]");
             tab(robot, "cost");
             click(robot, "#estate-cost-refresh");
-            waitFor(() -> rows(robot, "#estate-cost-table") >= 1);
+            waitFor(() -> rows(robot, "#estate-cost-table") == 2 && rows(robot, "#estate-cost-hints") >= 1);
+            assertThat(shows(robot, "25.20 USD")).isTrue();
+            assertThat(table(robot, "#estate-cost-hints").getItems()).as("the unattached volume is a cleanup hint")
+                    .anySatisfy(h -> assertThat(((CleanupHint) h).resource()).isEqualTo(freeVolume));
             ScreenShots.save(robot.lookup("#estate").query().getScene(), "estate-window-cost-eu");
         } finally {
             window.close();

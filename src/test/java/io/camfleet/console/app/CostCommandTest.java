@@ -165,6 +165,6 @@ class CostCommandTest {
                 "\"environment\" : \"eu\"").doesNotContain("\"environment\" : \"us\"");
 
         assertThat(run("cost", "cleanup", "--data-dir", data())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("5 cleanup hint(s), about 17.30 USD a month");
+        assertThat(out.toString()).contains("5 cleanup hints, about 17.30 USD a month");
     }
 }

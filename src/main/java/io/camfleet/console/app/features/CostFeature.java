@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Cost of the AWS environments: Cost Explorer per account (by service, site, customer or environment), per site and
- * camera, and the cleanup hints; {@code camfleet cost}. No screen yet. Nothing is cached: each command asks Cost
- * Explorer anew ($0.01 a call), which a screen will need to avoid.
+ * camera, and the cleanup hints; {@code camfleet cost}. Each command asks Cost Explorer anew ($0.01 a call); the
+ * Cost tab of {@link EstateFeature} keeps what it read in the estate cache and asks again only on Refresh.
  */
 public final class CostFeature implements Feature {
 

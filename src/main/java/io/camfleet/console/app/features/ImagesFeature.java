@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * EC2 images of each AWS environment: the catalogue (read from AWS each time, not cached) with lineage, copies, usage
+ * EC2 images of each AWS environment: the catalogue (read from AWS each time; the Images tab keeps its last one) with lineage, copies, usage
  * and the outdated rule; the image actions, audited; {@code camfleet images}. Their screen is the Images tab of
  * {@link EstateFeature}.
  */

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * Each environment's Terraform state, read only from its S3 backend, and its drift hints against AWS; {@code camfleet
- * env state}. No screen yet.
+ * env state}. Their screen is the Terraform state tab of {@link EstateFeature}.
  */
 public final class TerraformFeature implements Feature {
 

@@ -55,7 +55,7 @@ import java.util.Locale;
  */
 public final class CostTab implements EstateTab {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final CostTabModel model;
     private final Messages m;

@@ -33,7 +33,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -75,8 +74,7 @@ final class FindingsTabView {
         this.model = model;
         this.m = m;
         this.clock = clock;
-        this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(m.locale()).withZone(zone);
+        this.time = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", m.locale()).withZone(zone);
         root.setId("estate-findings");
         root.setPadding(new Insets(10, 0, 0, 0));
         notice.setId("estate-findings-notice");

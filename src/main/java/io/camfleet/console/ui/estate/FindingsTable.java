@@ -16,7 +16,6 @@ import javafx.scene.control.TableView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.function.Function;
 
 /**
@@ -29,8 +28,7 @@ final class FindingsTable {
     private final TableView<FindingRow> table = new TableView<>();
 
     FindingsTable(Messages m, ZoneId zone, String emptyText) {
-        DateTimeFormatter seen = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(m.locale())
-                .withZone(zone);
+        DateTimeFormatter seen = DateTimeFormatter.ofPattern("d MMM yyyy", m.locale()).withZone(zone);
         table.setId("estate-findings-table");
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

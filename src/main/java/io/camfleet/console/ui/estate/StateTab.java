@@ -69,7 +69,7 @@ public final class StateTab implements EstateTab {
         this.model = model;
         this.m = messages;
         this.clock = clock;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(zone);
+        this.time = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", m.locale()).withZone(zone);
         this.search = SearchField.create(m, "estate.state.search");
         this.drift = new DriftTable(m);
         this.setup = new StateSetupForm(model, m);

@@ -95,7 +95,7 @@ class FindingsTabTest {
         assertThat(chip(robot, "CRITICAL")).isEqualTo("Critical  1");
         assertThat(table(robot).getItems()).extracting(r -> r.finding().cve() + " " + (r.knownHost()
                 ? r.cameraId() : "?")).containsExactly("CVE-2024-6387 cam-1", "CVE-2023-4863 ?");
-        assertThat(text(robot, "#estate-findings-asof")).isEqualTo("Imported: inspector:eu Dec 7, 2026, 10:00\u202fAM");
+        assertThat(text(robot, "#estate-findings-asof")).isEqualTo("Imported: inspector:eu 7 Dec 2026 10:00");
 
         // the plain CSV: cam-3 by host name, cam-2 by its SSH address
         Path csv = rig.file("scan.csv", """
