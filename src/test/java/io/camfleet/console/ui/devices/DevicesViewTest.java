@@ -145,7 +145,13 @@ class DevicesViewTest {
         Button disable = (Button) robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b
                 && b.getText().equals("Disable")).query();
         assertThat(disable.isDisabled()).as("no reason yet").isTrue();
-        robot.clickOn("#devices-reason").write("Hub closed for the week, ticket 4411");
+        // TestFX writes to the focused window: wait until the dialog has the focus, or the first letters go to the
+        // screen behind it (what made this test fail now and then on a loaded machine)
+        javafx.scene.control.TextInputControl reason = robot.lookup("#devices-reason")
+                .queryAs(javafx.scene.control.TextInputControl.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> reason.getScene().getWindow().isFocused());
+        robot.clickOn(reason).write("Hub closed for the week, ticket 4411");
+        assertThat(reason.getText()).isEqualTo("Hub closed for the week, ticket 4411");
         assertThat(disable.isDisabled()).isFalse();
         ScreenShots.save(robot.lookup("#devices-reason").query().getScene(), "devices-confirm");
         robot.clickOn(disable);
