@@ -157,8 +157,14 @@ class DevicesViewTest {
         robot.clickOn(disable);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane .header-panel .label")
                 .tryQueryAs(Label.class).map(l -> l.getText().startsWith("2 devices done")).orElse(false));
-        ScreenShots.save(robot.lookup(".dialog-pane .header-panel .label").query().getScene(), "devices-result");
+        Node result = robot.lookup(".dialog-pane .header-panel .label").query();
+        ScreenShots.save(result.getScene(), "devices-result");
+        // ENTER goes to the focused window: wait for the result to have the focus, then for it to close, so that the
+        // click on the table below cannot land on a result still open over it
+        javafx.stage.Window resultWindow = result.getScene().getWindow();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, resultWindow::isFocused);
         robot.type(KeyCode.ENTER); // OK is the result dialog's default button
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !resultWindow.isShowing());
 
         robot.interact(vm::clearFilters);
         robot.clickOn("#devices-search").write(serial);
