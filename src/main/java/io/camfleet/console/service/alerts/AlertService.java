@@ -499,9 +499,9 @@ public final class AlertService implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) {
-            closed = true;
-        }
+        // Not under the service's lock: a judgement stuck in the store (seen once in CI: H2 spinning inside a
+        // commit) holds it, and closing must still end. The flag is volatile; every judgement checks it first.
+        closed = true;
         if (own != null) {
             // a judgement under way finishes before the store closes; an interrupt in its write would break the cache
             Quiesce.stop(own, CLOSE_WAIT, "Alert judgement");
