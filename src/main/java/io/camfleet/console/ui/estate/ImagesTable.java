@@ -59,15 +59,16 @@ final class ImagesTable {
                 col("id", 200, ImageRow::id, s -> s),
                 col("lineage", 120, r -> r.entry().lineage(), s -> s),
                 created,
-                col("os", 90, ImageRow::os, s -> s),
+                // who runs it and whether it is outdated first: what decides a deregister, in view without scrolling
+                col("cameras", 85, ImageRow::cameras, n -> Integer.toString(n)),
+                col("instances", 92, ImageRow::instances, n -> Integer.toString(n)),
+                outdated(),
+                col("os", 120, ImageRow::os, s -> s),
                 col("patchLevel", 112, ImageRow::patchLevel, s -> s),
                 col("release", 82, ImageRow::release, s -> s),
                 col("copies", 110, ImageRow::copies, s -> s),
                 col("deprecation", 135, r -> r, this::deprecation, (a, b) -> compare(a.entry().image()
-                        .deprecatesAt(), b.entry().image().deprecatesAt())),
-                outdated(),
-                col("cameras", 85, ImageRow::cameras, n -> Integer.toString(n)),
-                col("instances", 92, ImageRow::instances, n -> Integer.toString(n))));
+                        .deprecatesAt(), b.entry().image().deprecatesAt()))));
         table.getSortOrder().add(created);
         TableColumn<ImageRow, ?> name = table.getColumns().getFirst();
         double others = table.getColumns().stream().skip(1).mapToDouble(TableColumn::getPrefWidth).sum();
