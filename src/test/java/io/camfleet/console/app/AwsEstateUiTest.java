@@ -2,27 +2,21 @@ package io.camfleet.console.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camfleet.console.adapter.aws.CborToJsonBridge;
 import io.camfleet.console.adapter.aws.CostExplorerSeeder;
 import io.camfleet.console.adapter.aws.FleetSeeder;
 import io.camfleet.console.adapter.aws.MotoServer;
 import io.camfleet.console.adapter.aws.TerraformSeeder;
-import io.camfleet.console.cli.Commands;
 import io.camfleet.console.domain.cost.CleanupHint;
 import io.camfleet.console.domain.terraform.DriftHint;
-import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.environments.SourceSettings;
 import io.camfleet.console.service.settings.Settings;
 import io.camfleet.console.ui.common.ScreenShots;
 import io.camfleet.console.ui.shell.WindowSettings;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,18 +26,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static io.camfleet.console.adapter.aws.CostExplorerSeeder.month;
@@ -67,8 +56,7 @@ class AwsEstateUiTest {
     @TempDir
     Path dir;
     private Stage stage;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private Cli cli;
 
     @Start
     void start(Stage stage) {
@@ -76,20 +64,14 @@ class AwsEstateUiTest {
     }
 
     private ConsoleRuntime runtime() {
-        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(),
-                Map.of("AWS_CONFIG_FILE", MOTO.configFile().toString()), dir.resolve("home").toString(),
-                new Operator("tester", ""), new Messages(Locale.ENGLISH));
-        runtime.interceptAws(List.of(new CborToJsonBridge()));
-        return runtime;
+        return Cli.onMoto(dir.resolve("home"), MOTO).runtime();
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cmd = Commands.commandLine(runtime(), new Messages(Locale.ENGLISH));
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        if (cli == null) {
+            cli = Cli.onMoto(dir.resolve("home"), MOTO);
+        }
+        return cli.run(args);
     }
 
     private Path data() {
@@ -121,7 +103,7 @@ class AwsEstateUiTest {
                     TerraformSeeder.state(label.equals("eu") ? 42 : 7, ids));
             assertThat(run("sync", "--profile", profile, "--region", region, "--endpoint",
                     MOTO.endpoint().toString(), "--label", label, "--data-dir", data().toString()))
-                    .as(err.toString()).isZero();
+                    .as(cli.err()).isZero();
             return new Seeded(builder, old, fresh);
         }
     }
@@ -192,7 +174,7 @@ class AwsEstateUiTest {
                 CVE-2026-0003,LOW,bash,forgotten-host
                 """);
         assertThat(run("findings", "import", scan.toString(), "--data-dir", data().toString()))
-                .as(err.toString()).isZero();
+                .as(cli.err()).isZero();
 
         Settings preferences = io.camfleet.console.app.features.SettingsFile.in(data()).read()
                 .with(WindowSettings.SECTION, WindowSettings.DEFAULT.withBounds(0, 0, 1500, 940, false)

@@ -1,5 +1,10 @@
 package io.camfleet.console.app;
 
+import io.camfleet.console.adapter.aws.CborToJsonBridge;
+import io.camfleet.console.adapter.aws.MotoServer;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import java.util.List;
+
 import io.camfleet.console.cli.Commands;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.audit.Operator;
@@ -17,6 +22,7 @@ final class Cli {
 
     private final Path home;
     private final Map<String, String> env;
+    private final List<ExecutionInterceptor> aws;
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
 
@@ -26,13 +32,28 @@ final class Cli {
 
     /** With {@code env} as the process's environment (an API token, say). */
     Cli(Path home, Map<String, String> env) {
+        this(home, env, List.of());
+    }
+
+    private Cli(Path home, Map<String, String> env, List<ExecutionInterceptor> aws) {
         this.home = home;
         this.env = Map.copyOf(env);
+        this.aws = List.copyOf(aws);
+    }
+
+    /** Signing in to {@code moto}'s profiles, its CBOR answers bridged as the AWS tests do. */
+    static Cli onMoto(Path home, MotoServer moto) {
+        return new Cli(home, Map.of("AWS_CONFIG_FILE", moto.configFile().toString()),
+                List.of(new CborToJsonBridge()));
     }
 
     ConsoleRuntime runtime() {
-        return new ConsoleRuntime(Clock.systemUTC(), env, home.toString(), new Operator("tester", ""),
-                new Messages(Locale.ENGLISH));
+        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(), env, home.toString(),
+                new Operator("tester", ""), new Messages(Locale.ENGLISH));
+        if (!aws.isEmpty()) {
+            runtime.interceptAws(aws);
+        }
+        return runtime;
     }
 
     /** Runs one command; {@link #out} and {@link #err} then hold what it printed. */

@@ -1,25 +1,15 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.aws.AwsClients;
-import io.camfleet.console.adapter.aws.CborToJsonBridge;
 import io.camfleet.console.adapter.aws.CostExplorerSeeder;
 import io.camfleet.console.adapter.aws.Ec2Leftovers;
 import io.camfleet.console.adapter.aws.FleetSeeder;
 import io.camfleet.console.adapter.aws.MotoServer;
-import io.camfleet.console.cli.Commands;
-import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.common.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static io.camfleet.console.adapter.aws.CostExplorerSeeder.month;
@@ -37,20 +27,13 @@ class CostCommandTest {
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private Cli cli;
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(),
-                Map.of("AWS_CONFIG_FILE", MOTO.configFile().toString()), dir.resolve("home").toString(),
-                new Operator("tester", ""), new Messages(Locale.ENGLISH));
-        runtime.interceptAws(List.of(new CborToJsonBridge()));
-        CommandLine cmd = Commands.commandLine(runtime, new Messages(Locale.ENGLISH));
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        if (cli == null) {
+            cli = Cli.onMoto(dir.resolve("home"), MOTO);
+        }
+        return cli.run(args);
     }
 
     private String data() {
@@ -69,7 +52,7 @@ class CostCommandTest {
         }
         for (String[] e : new String[][] {{"eu", "moto-a", "eu-west-1"}, {"us", "moto-b", "us-east-1"}}) {
             assertThat(run("sync", "--profile", e[1], "--region", e[2], "--endpoint", MOTO.endpoint().toString(),
-                    "--label", e[0], "--data-dir", data())).as(err.toString()).isZero();
+                    "--label", e[0], "--data-dir", data())).as(cli.err()).isZero();
         }
     }
 
@@ -86,8 +69,8 @@ class CostCommandTest {
 
         // ams-01: 100.00 + 20.50 (second page) = 120.50 / 3 cameras = 40.1666.. -> 40.17
         // nyc-01: 10.00 / 2 = 5.00; untagged 34.00 apart; total 164.50; eu and us share moto's one account: 2 calls
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Cost of 2026-10 by site (UnblendedCost, USD); accounts: eu+us")
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Cost of 2026-10 by site (UnblendedCost, USD); accounts: eu+us")
                 .containsPattern("ams-01 +120\\.50 +3 cameras +40\\.17 per camera")
                 .containsPattern("nyc-01 +10\\.00 +2 cameras +5\\.00 per camera")
                 .containsPattern("\\(untagged\\) +34\\.00\\n")
@@ -102,9 +85,9 @@ class CostCommandTest {
                 "camfleet:site$=HYPERLINK(\\\"http://x\\\")", "1.005", "camfleet:site$ams-01", "2.5")) + "]");
 
         assertThat(run("cost", "--month", "2026-10", "--by", "site", "--csv", "--data-dir", data()))
-                .as(err.toString()).isZero();
+                .as(cli.err()).isZero();
 
-        assertThat(out.toString().lines().toList()).containsExactly(
+        assertThat(cli.out().lines().toList()).containsExactly(
                 "month,group,amount,unit,estimated,cameras,per_camera_allocated",
                 "2026-10,ams-01,2.5,USD,false,3,0.83",
                 "2026-10,\"'=HYPERLINK(\"\"http://x\"\")\",1.005,USD,false,0,");
@@ -118,10 +101,10 @@ class CostCommandTest {
                 + "\"812.3456\", \"Unit\": \"USD\"}}, \"Groups\": [], \"Estimated\": false}]}]");
 
         assertThat(run("cost", "--month", "2026-10", "--by", "environment", "--json", "--data-dir", data()))
-                .as(err.toString()).isZero();
+                .as(cli.err()).isZero();
 
         // eu and us sign in to moto's one account: one call, one row named by both, Cost Explorer's precision kept
-        assertThat(out.toString()).contains("\"by\" : \"environment\"", "\"calls\" : 1", "\"group\" : \"eu+us\"",
+        assertThat(cli.out()).contains("\"by\" : \"environment\"", "\"calls\" : 1", "\"group\" : \"eu+us\"",
                 "\"amount\" : 812.3456").containsOnlyOnce("\"month\" : \"2026-10\"");
     }
 
@@ -130,20 +113,20 @@ class CostCommandTest {
         syncEuAndUs();
 
         assertThat(run("cost", "--month", "2026-13", "--data-dir", data())).isEqualTo(2);
-        assertThat(err.toString()).contains("'2026-13' is not a month: write it as YYYY-MM");
+        assertThat(cli.err()).contains("'2026-13' is not a month: write it as YYYY-MM");
         assertThat(run("cost", "--month", "2999-01", "--data-dir", data())).isEqualTo(2);
-        assertThat(err.toString()).contains("Month 2999-01 has not begun");
+        assertThat(cli.err()).contains("Month 2999-01 has not begun");
         assertThat(run("cost", "--by", "region", "--data-dir", data())).isEqualTo(2);
-        assertThat(err.toString()).contains("'region' is not a grouping: use one of service, site, customer, "
+        assertThat(cli.err()).contains("'region' is not a grouping: use one of service, site, customer, "
                 + "environment.");
         assertThat(run("cost", "--env", "mars", "--data-dir", data())).isEqualTo(2);
-        assertThat(err.toString()).contains("There is no environment 'mars': use one of eu, us.");
+        assertThat(cli.err()).contains("There is no environment 'mars': use one of eu, us.");
     }
 
     @Test
     void aDataFolderWithoutEnvironmentsSaysSo() {
         assertThat(run("cost", "--data-dir", data())).isEqualTo(2);
-        assertThat(err.toString()).contains("No AWS environment is set up, so there is no cost to read");
+        assertThat(cli.err()).contains("No AWS environment is set up, so there is no cost to read");
     }
 
     @Test
@@ -154,17 +137,17 @@ class CostCommandTest {
             seeded = Ec2Leftovers.seed(clients.ec2(MOTO.environment("eu", "moto-a", "eu-west-1")));
         }
 
-        assertThat(run("cost", "cleanup", "--json", "--data-dir", data())).as(err.toString()).isZero();
+        assertThat(run("cost", "cleanup", "--json", "--data-dir", data())).as(cli.err()).isZero();
 
         // as in Ec2CleanupInventoryTest, but no synced camera runs an image, so both live images are unused:
         // 8.00 (volume) + 7.05 (stopped) + 0.75 (orphan snapshot) + 2 x 0.75 (unused images) = 17.30, 5 hints;
         // nothing in us-east-1 (the us environment's region)
-        assertThat(out.toString()).contains("\"kind\" : \"unattached-volume\"", "\"resource\" : \""
+        assertThat(cli.out()).contains("\"kind\" : \"unattached-volume\"", "\"resource\" : \""
                 + seeded.freeVolume() + "\"", "\"monthlyUsd\" : 8.00", "\"kind\" : \"stopped-instance\"",
                 "\"monthlyUsd\" : 7.05", "\"kind\" : \"orphan-snapshot\"", "\"kind\" : \"unused-image\"",
                 "\"environment\" : \"eu\"").doesNotContain("\"environment\" : \"us\"");
 
-        assertThat(run("cost", "cleanup", "--data-dir", data())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("5 cleanup hints, about 17.30 USD a month");
+        assertThat(run("cost", "cleanup", "--data-dir", data())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("5 cleanup hints, about 17.30 USD a month");
     }
 }

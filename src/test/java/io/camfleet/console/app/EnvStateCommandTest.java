@@ -2,27 +2,18 @@ package io.camfleet.console.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camfleet.console.adapter.aws.CborToJsonBridge;
 import io.camfleet.console.adapter.aws.MotoServer;
 import io.camfleet.console.adapter.aws.TerraformSeeder;
-import io.camfleet.console.cli.Commands;
-import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.common.Messages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,15 +31,14 @@ class EnvStateCommandTest {
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private Cli cli;
     private TerraformSeeder seed;
 
     @BeforeEach
     void addTheEnvironment() {
         seed = new TerraformSeeder(MOTO, MOTO.environment("prod-eu", "moto-a", "eu-west-1"));
         assertThat(run("env", "add", "--label", "prod-eu", "--profile", "moto-a", "--region", "eu-west-1",
-                "--endpoint", MOTO.endpoint().toString(), "--data-dir", data())).as(err.toString()).isZero();
+                "--endpoint", MOTO.endpoint().toString(), "--data-dir", data())).as(cli.err()).isZero();
     }
 
     @AfterEach
@@ -57,16 +47,10 @@ class EnvStateCommandTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(),
-                Map.of("AWS_CONFIG_FILE", MOTO.configFile().toString()), dir.resolve("home").toString(),
-                new Operator("tester", ""), new Messages(Locale.ENGLISH));
-        runtime.interceptAws(List.of(new CborToJsonBridge()));
-        CommandLine cmd = Commands.commandLine(runtime, new Messages(Locale.ENGLISH));
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        if (cli == null) {
+            cli = Cli.onMoto(dir.resolve("home"), MOTO);
+        }
+        return cli.run(args);
     }
 
     private String data() {
@@ -97,8 +81,8 @@ class EnvStateCommandTest {
 
         int code = run("env", "state", "--env", "prod-eu", "--data-dir", data());
 
-        assertThat(code).as(err.toString()).isEqualTo(1);
-        assertThat(out.toString()).contains(
+        assertThat(code).as(cli.err()).isEqualTo(1);
+        assertThat(cli.out()).contains(
                 "prod-eu: Terraform state s3://camfleet-tf/prod-eu/terraform.tfstate",
                 "Terraform 1.9.8, serial 42, lineage moto-test, last modified 20",
                 "4 resources of 3 types:",
@@ -109,8 +93,8 @@ class EnvStateCommandTest {
                 "  not in the state: aws_instance " + byHand + ", tagged ManagedBy=terraform in AWS");
 
         assertThat(run("env", "state", "--env", "prod-eu", "--json", "--no-drift", "--data-dir", data()))
-                .as(err.toString()).isZero();
-        assertThat(out.toString()).contains("\"environment\" : \"prod-eu\"", "\"serial\" : 42",
+                .as(cli.err()).isZero();
+        assertThat(cli.out()).contains("\"environment\" : \"prod-eu\"", "\"serial\" : 42",
                 "\"resources\" : 4", "\"aws_iot_thing\" : 2").doesNotContain("drift");
     }
 
@@ -121,8 +105,8 @@ class EnvStateCommandTest {
                 Map.of("aws_instance", List.of(kept))));
         terraformSettings("{\"states\": {\"prod-eu\": {\"bucket\": \"camfleet-tf\", \"key\": \"s\"}}}");
 
-        assertThat(run("env", "state", "--env", "prod-eu", "--data-dir", data())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("No drift: 1 AWS instances, images and IoT things checked against the "
+        assertThat(run("env", "state", "--env", "prod-eu", "--data-dir", data())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("No drift: 1 AWS instances, images and IoT things checked against the "
                 + "state (managed tag ManagedBy=terraform).");
     }
 
@@ -131,16 +115,16 @@ class EnvStateCommandTest {
         seed.bucket("camfleet-tf").object("camfleet-tf", "s", "{\"version\": 3, \"modules\": []}");
         terraformSettings("{\"states\": {\"prod-eu\": {\"bucket\": \"camfleet-tf\", \"key\": \"s\"}}}");
         assertThat(run("env", "state", "--env", "prod-eu", "--data-dir", data())).isEqualTo(2);
-        assertThat(err.toString()).contains("The Terraform state s3://camfleet-tf/s has format version 3;");
+        assertThat(cli.err()).contains("The Terraform state s3://camfleet-tf/s has format version 3;");
 
         // a settings file the console cannot use is unavailable (3), as for every other section
         terraformSettings("{\"states\": {\"prod-eu\": {\"bucket\": \"Camfleet_TF\", \"key\": \"s\"}}}");
         assertThat(run("env", "state", "--env", "prod-eu", "--data-dir", data())).isEqualTo(3);
-        assertThat(err.toString()).contains("settings.json cannot be read at line ", "The Terraform state bucket 'Camfleet_TF' of environment prod-eu is not "
+        assertThat(cli.err()).contains("settings.json cannot be read at line ", "The Terraform state bucket 'Camfleet_TF' of environment prod-eu is not "
                 + "an S3 bucket name");
 
         assertThat(run("env", "state", "--env", "nowhere", "--data-dir", data())).isEqualTo(2);
-        assertThat(err.toString()).contains("There is no environment labelled 'nowhere'");
+        assertThat(cli.err()).contains("There is no environment labelled 'nowhere'");
         assertThat(Files.readString(dir.resolve("data/settings.json"))).as("nothing rewritten")
                 .contains("Camfleet_TF");
     }

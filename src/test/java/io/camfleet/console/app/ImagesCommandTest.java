@@ -1,25 +1,14 @@
 package io.camfleet.console.app;
 
 import io.camfleet.console.adapter.aws.AwsClients;
-import io.camfleet.console.adapter.aws.CborToJsonBridge;
 import io.camfleet.console.adapter.aws.MotoServer;
-import io.camfleet.console.cli.Commands;
-import io.camfleet.console.service.audit.Operator;
-import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.environments.Environment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,27 +20,20 @@ class ImagesCommandTest {
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private Cli cli;
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        ConsoleRuntime runtime = new ConsoleRuntime(Clock.systemUTC(),
-                Map.of("AWS_CONFIG_FILE", MOTO.configFile().toString()), dir.resolve("home").toString(),
-                new Operator("tester", ""), new Messages(Locale.ENGLISH));
-        runtime.interceptAws(List.of(new CborToJsonBridge()));
-        CommandLine cmd = Commands.commandLine(runtime, new Messages(Locale.ENGLISH));
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        if (cli == null) {
+            cli = Cli.onMoto(dir.resolve("home"), MOTO);
+        }
+        return cli.run(args);
     }
 
     @Test
     void imagesListsTheEnvironmentsImagesAndOutdatedOnlyTheOlderOfALineage() throws InterruptedException {
         String data = dir.resolve("data").toString();
         assertThat(run("env", "add", "--label", "prod", "--profile", "moto-a", "--region", "eu-west-1",
-                "--endpoint", MOTO.endpoint().toString(), "--data-dir", data)).as(err.toString()).isZero();
+                "--endpoint", MOTO.endpoint().toString(), "--data-dir", data)).as(cli.err()).isZero();
         Environment prod = MOTO.environment("prod", "moto-a", "eu-west-1");
         String older;
         String newer;
@@ -67,13 +49,13 @@ class ImagesCommandTest {
                             .value("2026-11")))).imageId();
         }
 
-        assertThat(run("images", "--env", "prod", "--data-dir", data)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Images of prod (eu-west-1) as of ", ": 2, 1 outdated.",
+        assertThat(run("images", "--env", "prod", "--data-dir", data)).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Images of prod (eu-west-1) as of ", ": 2, 1 outdated.",
                 "IMAGE", "LINEAGE", "PATCH LEVEL", older + " *", "camos-base-2026.11.01");
-        assertThat(out.toString()).containsPattern(newer + "\\s+camos-base-2026.11.01\\s+camos-base\\s+0d\\s+2026-11");
+        assertThat(cli.out()).containsPattern(newer + "\\s+camos-base-2026.11.01\\s+camos-base\\s+0d\\s+2026-11");
 
-        assertThat(run("images", "--outdated", "--json", "--data-dir", data)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("\"id\":\"" + older + "\"", "\"newerImage\":\"" + newer + "\"",
+        assertThat(run("images", "--outdated", "--json", "--data-dir", data)).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("\"id\":\"" + older + "\"", "\"newerImage\":\"" + newer + "\"",
                 "\"count\":1").doesNotContain("\"id\":\"" + newer + "\"");
     }
 
@@ -81,10 +63,10 @@ class ImagesCommandTest {
     void anUnknownEnvironmentIsBadInputWithTheLabelsThereAre() {
         String data = dir.resolve("data").toString();
         assertThat(run("env", "add", "--label", "prod", "--profile", "moto-a", "--region", "eu-west-1",
-                "--endpoint", MOTO.endpoint().toString(), "--data-dir", data)).as(err.toString()).isZero();
+                "--endpoint", MOTO.endpoint().toString(), "--data-dir", data)).as(cli.err()).isZero();
 
         assertThat(run("images", "--env", "staging", "--data-dir", data)).isEqualTo(2);
-        assertThat(err.toString()).contains("There is no AWS environment 'staging': use one of prod.");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.err()).contains("There is no AWS environment 'staging': use one of prod.");
+        assertThat(cli.out()).isEmpty();
     }
 }
