@@ -180,7 +180,10 @@ public final class CacheDatabase implements Database {
         // Jdbc.inDurableTransaction); the rest (live telemetry, sync pages) keep the delay, which ingest needs.
         // COMPRESS: pages are compressed (LZF) on their way to the file. The cache's rows are mostly ids, names and
         // addresses that compress well; at 20,000 sites the file is about half as large under a day of live ticks.
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(NAME)
+        // steady: the same file, read and written so that cancelling a task (which interrupts its thread) cannot
+        // close it under H2 and with it the database for everyone (see SteadyFilePath).
+        SteadyFilePath.register();
+        String url = "jdbc:h2:" + SteadyFilePath.SCHEME + ":" + folder.toAbsolutePath().resolve(NAME)
                 + ";TRACE_LEVEL_FILE=4;AUTO_SERVER=TRUE;COMPRESS=TRUE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "camfleet", "");
         pool.setMaxConnections(8);
