@@ -21,6 +21,9 @@ import io.camfleet.console.adapter.ssh.SshjHostConnector;
 import io.camfleet.console.service.store.FleetStore;
 import io.camfleet.console.app.features.AlertRoutesFeature;
 import io.camfleet.console.app.features.AlertsFeature;
+import io.camfleet.console.app.features.ComplianceReportsFeature;
+import io.camfleet.console.app.features.ReportsFeature;
+import io.camfleet.console.app.features.SalesReportsFeature;
 import io.camfleet.console.app.features.TerraformFeature;
 import io.camfleet.console.app.features.CostFeature;
 import io.camfleet.console.app.features.EstateFeature;
@@ -311,7 +314,8 @@ final class ConsoleRuntime implements ConsoleBackend {
                 new SupportFeature(env, this), new BackupsFeature(this::awsClients, messages),
                 new ImagesFeature(this::awsClients), new FindingsFeature(this::awsClients),
                 new TerraformFeature(this::awsClients),
-                new CostFeature(this::awsClients), new EstateFeature(), new SettingsFeature(environments));
+                new CostFeature(this::awsClients), new EstateFeature(), new SalesReportsFeature(),
+                new ComplianceReportsFeature(), new ReportsFeature(), new SettingsFeature(environments));
     }
 
     /** The features with the demo fleet's defaults: what an open data folder and the commands are made of. */

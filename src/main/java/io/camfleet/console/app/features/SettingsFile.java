@@ -20,6 +20,7 @@ import io.camfleet.console.service.settings.SettingsStore;
 import io.camfleet.console.service.tracker.TrackerSettings;
 import io.camfleet.console.ui.shell.WindowSettings;
 
+import io.camfleet.console.service.reports.ReportSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class SettingsFile {
             AlertSettings.SECTION, AlertRoutesSettings.SECTION, DeviceSettings.SECTION, SupportSettings.SECTION,
             TrackerSettings.SECTION, DiagnosticsSettings.SECTION, BackupSettings.SECTION,
             ImageSettings.SECTION, FindingsSettings.SECTION, TerraformSettings.SECTION,
-            CostSettings.SECTION);
+            CostSettings.SECTION, ReportSettings.SECTION);
 
     private SettingsFile() {
     }
