@@ -45,6 +45,8 @@ public final class FastExcelSheetWriter implements SheetWriter {
             }
         }
         Workbook book = new Workbook(out, "CamFleet Console", "1.0");
+        // The fastest deflate: some 20 % less CPU than fastexcel's default (4) for a file some 20 % larger.
+        book.setCompressionLevel(1);
         for (int i = 0; i < sheets.size(); i++) {
             Table table = sheets.get(i);
             progress.checkCancelled();

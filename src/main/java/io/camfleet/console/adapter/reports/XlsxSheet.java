@@ -71,12 +71,16 @@ final class XlsxSheet {
                 cell(r, c, row.get(c));
             }
             if (r % FastExcelSheetWriter.CHUNK == 0) {
+                formats(r - FastExcelSheetWriter.CHUNK + 1, r);
                 if (r == FastExcelSheetWriter.CHUNK) {
                     widths.apply(sheet); // the column widths go out with the first rows, so they are set now
                 }
                 sheet.flush();
                 chunks.done(r);
             }
+        }
+        if (r % FastExcelSheetWriter.CHUNK != 0) {
+            formats(r - r % FastExcelSheetWriter.CHUNK + 1, r);
         }
         if (r < FastExcelSheetWriter.CHUNK) {
             widths.apply(sheet);
@@ -85,7 +89,32 @@ final class XlsxSheet {
             sheet.setAutoFilter(0, 0, r, last);
         }
         sheet.finish();
-        chunks.done(r);
+        if (r % FastExcelSheetWriter.CHUNK != 0 || r == 0) {
+            chunks.done(r);
+        }
+    }
+
+    /**
+     * Gives the rows' cells of each formatted kind their number format, one column of a chunk at a time: one look-up
+     * of the style instead of one per cell. An empty cell gets the format too, for a value typed in later.
+     */
+    private void formats(int firstRow, int lastRow) {
+        for (int c = 0; c < columns.size(); c++) {
+            String format = format(columns.get(c).kind());
+            if (format != null) {
+                sheet.range(firstRow, c, lastRow, c).style().format(format).set();
+            }
+        }
+    }
+
+    private static String format(Column.Kind kind) {
+        return switch (kind) {
+            case PERCENT -> PERCENT;
+            case MONEY -> MONEY;
+            case DATE -> DATE;
+            case DATETIME -> DATETIME;
+            case TEXT, INTEGER, DECIMAL -> null;
+        };
     }
 
     private void cell(int r, int c, Object value) {
@@ -97,7 +126,7 @@ final class XlsxSheet {
         switch (column.kind()) {
             case TEXT -> {
                 if (value instanceof Number n) {
-                    number(r, c, n, null); // a real number is never touched: -1 stays the number -1
+                    number(r, c, n); // a real number is never touched: -1 stays the number -1
                 } else {
                     text(r, c, SafeCsv.neutralised(value.toString()), column);
                 }
@@ -105,27 +134,29 @@ final class XlsxSheet {
             }
             case INTEGER, DECIMAL -> {
                 if (value instanceof Number n) {
-                    number(r, c, n, null);
+                    number(r, c, n);
                     return;
                 }
             }
             case PERCENT -> {
                 if (value instanceof Number n) {
                     // 99.97 (percent) is 0.9997: moved by two places in decimal, so no binary rounding creeps in.
-                    number(r, c, decimal(n).movePointLeft(2), PERCENT);
+                    sheet.value(r, c, decimal(n).movePointLeft(2));
+                    widths.saw(c, "100.00 %".length());
                     return;
                 }
             }
             case MONEY -> {
                 if (value instanceof Number n) {
-                    number(r, c, decimal(n), MONEY);
+                    BigDecimal money = decimal(n);
+                    sheet.value(r, c, money);
+                    widths.saw(c, money, MONEY);
                     return;
                 }
             }
             case DATE -> {
                 if (value instanceof LocalDate d) {
                     sheet.value(r, c, d);
-                    sheet.style(r, c).format(DATE).set();
                     widths.saw(c, DATE.length());
                     return;
                 }
@@ -133,7 +164,6 @@ final class XlsxSheet {
             case DATETIME -> {
                 if (value instanceof Instant t) {
                     sheet.value(r, c, LocalDateTime.ofInstant(t, zone));
-                    sheet.style(r, c).format(DATETIME).set();
                     widths.saw(c, DATETIME.length());
                     return;
                 }
@@ -151,12 +181,9 @@ final class XlsxSheet {
         widths.saw(c, text);
     }
 
-    private void number(int r, int c, Number n, String format) {
+    private void number(int r, int c, Number n) {
         sheet.value(r, c, n);
-        if (format != null) {
-            sheet.style(r, c).format(format).set();
-        }
-        widths.saw(c, n, format);
+        widths.saw(c, n, null);
     }
 
     private static BigDecimal decimal(Number n) {

@@ -45,13 +45,7 @@ final class XlsxWidths {
             return;
         }
         int digits = n instanceof BigDecimal b ? b.toPlainString().length() : n.toString().length();
-        if (XlsxSheet.PERCENT.equals(format)) {
-            saw(c, "100.00 %".length());
-        } else if (XlsxSheet.MONEY.equals(format)) {
-            saw(c, digits + digits / 3 + 3); // grouping commas and two decimals
-        } else {
-            saw(c, digits);
-        }
+        saw(c, XlsxSheet.MONEY.equals(format) ? digits + digits / 3 + 1 : digits); // grouping commas
     }
 
     /** Sets the widths; later rows are not counted. */
