@@ -38,6 +38,9 @@ public final class FastExcelSheetWriter implements SheetWriter {
     /** Leaves {@code out} open (the caller owns it). A cancellation stops it between two chunks of rows. */
     @Override
     public void write(List<Table> sheets, ZoneId zone, OutputStream out, ReportProgress progress) throws IOException {
+        if (sheets.isEmpty()) {
+            throw new IllegalArgumentException("A workbook needs at least one table");
+        }
         Set<String> names = new HashSet<>();
         for (Table t : sheets) {
             if (!names.add(t.name())) {

@@ -198,6 +198,7 @@ class FastExcelSheetWriterTest {
 
         assertThat(p.key()).isEqualTo("report.files.xlsxTextTooLong");
         assertThat(p.getMessage()).startsWith("Row 1 of the table remarks has a Remark longer than 32,767 characters");
+        assertThat(dir.toFile().list()).as("nothing half-written").isEmpty();
     }
 
     @Test
@@ -223,6 +224,13 @@ class FastExcelSheetWriterTest {
 
         assertThat(p.key()).isEqualTo("report.files.xlsxTooManyRows");
         assertThat(p.getMessage()).startsWith("The table huge has more than 1,048,575 rows");
+    }
+
+    @Test
+    void noTableAtAllIsAFaultAndNoFile() {
+        assertThatThrownBy(() -> write(List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one table");
+        assertThat(dir.toFile().list()).isEmpty();
     }
 
     @Test
