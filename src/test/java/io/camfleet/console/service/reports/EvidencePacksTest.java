@@ -316,6 +316,29 @@ class EvidencePacksTest {
     }
 
     @Test
+    void aPackThatFailsHalfwayLeavesTheEarlierPackAsItWasAndIsAuditedAsFailed() throws Exception {
+        Path zip = rig.write(dir.resolve("out/evidence.zip"));
+        byte[] before = Files.readAllBytes(zip);
+        EvidencePacks failing = new EvidencePacks(() -> EvidenceRig.SOURCE, (doc, out, progress) -> {
+            out.write(new byte[100_000]);
+            throw new java.io.IOException("renderer gave up");
+        }, rig.audit, rig.clock, EvidenceRig::csv);
+
+        assertThatThrownBy(() -> failing.write(new ReportOptions(io.camfleet.console.domain.reports.ReportKind.EVIDENCE,
+                EvidenceRig.FROM, EvidenceRig.TO, List.of(), "", List.of(), java.util.Optional.empty(), zip),
+                ReportProgress.NONE)).isInstanceOfSatisfying(Problem.class,
+                p -> assertThat(p.key()).isEqualTo("report.writeFailed"));
+
+        assertThat(Files.readAllBytes(zip)).isEqualTo(before);
+        try (var left = Files.list(zip.getParent())) {
+            assertThat(left.toList()).containsExactly(zip);
+        }
+        assertThat(events(AuditOutcome.FAILED)).singleElement().satisfies(e -> assertThat(e.parameters())
+                .containsEntry("error", "The report could not be written to " + zip + ": renderer gave up. Any"
+                        + " earlier file of that name is as it was."));
+    }
+
+    @Test
     void aPeriodWithoutEventsGivesAnEmptyExtractThatStillLinksToTheChain() throws Exception {
         Path zip = rig.write(dir.resolve("evidence.zip"), EvidenceRig.FROM.minusYears(1), EvidenceRig.TO.minusYears(1),
                 ReportProgress.NONE);

@@ -82,7 +82,7 @@ final class EvidenceRig implements AutoCloseable {
                 Optional.empty(), out), progress);
     }
 
-    private static final ReportSource SOURCE = new ReportSource() {
+    static final ReportSource SOURCE = new ReportSource() {
         @Override
         public ReportKind kind() {
             return ReportKind.COMPLIANCE;
@@ -105,7 +105,7 @@ final class EvidenceRig implements AutoCloseable {
         }
     };
 
-    private static void csv(Table table, ZoneId zone, OutputStream out) throws IOException {
+    static void csv(Table table, ZoneId zone, OutputStream out) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", table.columns().stream().map(Column::header).toList())).append("\r\n");
         for (List<Object> row : table.rows()) {
