@@ -245,6 +245,23 @@ class EvidencePacksTest {
     }
 
     @Test
+    void aManifestWhoseHeadNoteWasMovedBackIsNamed() throws Exception {
+        Path zip = rig.write(dir.resolve("evidence.zip"));
+        Path tampered = copy(zip, dir.resolve("t.zip"), f -> {
+            f.put("MANIFEST.txt", bytes(text(f.get("MANIFEST.txt")).replaceAll("# audit-head: 7 [0-9a-f]{64}",
+                    "# audit-head: 4 " + events.get(4).hash())));
+            return f;
+        });
+
+        // The extract ends at event 5 and the anchor at 7: both past a head at 4
+        assertThat(EvidencePacks.verify(tampered).problems()).containsExactly(
+                "MANIFEST.txt: its note audit-last names event 5, past the audit chain's head it names (event 4):"
+                        + " the notes were changed after the pack was written.",
+                "MANIFEST.txt: its note audit-anchor names event 7, past the audit chain's head it names (event 4):"
+                        + " the notes were changed after the pack was written.");
+    }
+
+    @Test
     void entriesWithPathsAreNotReadAndNamed() throws Exception {
         Path zip = rig.write(dir.resolve("evidence.zip"));
         Path tampered = copy(zip, dir.resolve("t.zip"), f -> {
