@@ -26,6 +26,7 @@ public final class SalesReportsFeature implements Feature {
         parts.add(SalesProposals.class, new Lazy<>(() -> new SalesProposals(new SalesProposals.Inputs(
                 () -> fleetNow(fleet.get().orElseThrow()),
                 availability.get().orElseThrow(),
+                () -> folder.database().healthHistory().firstObserved(),
                 () -> settings.read().get(AvailabilitySettings.SECTION).targets(),
                 maps.get().orElseThrow(),
                 () -> settings.read().get(ReportSettings.SECTION),

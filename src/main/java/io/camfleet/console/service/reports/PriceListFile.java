@@ -204,11 +204,14 @@ public final class PriceListFile {
             Mapping t = mapping(s.items().get(i), "tiers", TIER);
             Scalar fromNode = scalar(t, "from", true);
             long from = whole(fromNode, "from", Long.MAX_VALUE);
+            if (i == 0 && from != 1) {
+                throw bad("firstTier", fromNode.line(), "from", from, next - 1, next, item);
+            }
             if (from > next) {
                 throw bad("gap", fromNode.line(), "from", from, next, from - 1, item);
             }
             if (from < next) {
-                throw bad(i == 0 ? "firstTier" : "overlap", fromNode.line(), "from", from, next - 1, next, item);
+                throw bad("overlap", fromNode.line(), "from", from, next - 1, next, item);
             }
             Scalar toNode = scalar(t, "to", false);
             Optional<Long> to = Optional.empty();

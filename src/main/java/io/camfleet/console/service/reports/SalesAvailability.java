@@ -7,6 +7,7 @@ import io.camfleet.console.domain.availability.Period;
 import io.camfleet.console.domain.availability.SlaTargets;
 import io.camfleet.console.domain.fleet.SlaTier;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,15 +29,16 @@ final class SalesAvailability {
      * A region's figures over one period.
      *
      * @param sites        the sites with cameras the figures are summed over
-     * @param dataFraction the share of the sites' time with data (observed or planned maintenance), 0..1
+     * @param dataFraction the share of the period the figures stand on: after the history began, less the time
+     *                     without data, 0..1
      */
     record Figures(Availability availability, int sites, double dataFraction) {
 
         Coverage coverage() {
-            if (availability.observedSeconds() <= 0) {
+            if (availability.observedSeconds() <= 0 || dataFraction <= 0) {
                 return Coverage.NONE;
             }
-            return availability.noDataSeconds() > 0 ? Coverage.PARTIAL : Coverage.COMPLETE;
+            return dataFraction < 1 ? Coverage.PARTIAL : Coverage.COMPLETE;
         }
 
         /** Uptime in percent, or null when nothing was observed. */
@@ -53,7 +55,8 @@ final class SalesAvailability {
      * appearance), then of all of them together under {@code allLabel}.
      */
     static Map<String, Figures> byRegion(Collection<Availability> siteFigures, Map<String, String> regionOfSite,
-                                         List<String> regions, String allLabel, Period period) {
+                                         List<String> regions, String allLabel, Period period,
+                                         Optional<Instant> historyBegins) {
         Map<String, List<Availability>> groups = new TreeMap<>();
         for (Availability a : siteFigures) {
             String region = regionOfSite.get(a.subject());
@@ -66,16 +69,26 @@ final class SalesAvailability {
         for (String region : regions) {
             List<Availability> sites = groups.getOrDefault(region, List.of());
             all.addAll(sites);
-            out.put(region, figures(region, sites, period));
+            out.put(region, figures(region, sites, period, historyBegins));
         }
-        out.put(allLabel, figures(allLabel, all, period));
+        out.put(allLabel, figures(allLabel, all, period, historyBegins));
         return out;
     }
 
-    private static Figures figures(String subject, List<Availability> sites, Period period) {
+    /**
+     * A camera's figures start when it was first seen, so a period reaching back before the history began is not
+     * "no data" to the availability service; to a prospect it is, and the share says it.
+     */
+    private static Figures figures(String subject, List<Availability> sites, Period period,
+                                   Optional<Instant> historyBegins) {
         Availability sum = AvailabilityCalculator.sum(Grouping.REGION, subject, period, sites);
         double whole = (double) period.seconds() * sites.size();
-        double data = whole <= 0 ? 0 : Math.max(0, 1 - sum.noDataSeconds() / whole);
+        double data = 0;
+        if (whole > 0 && historyBegins.isPresent() && historyBegins.get().isBefore(period.to())) {
+            Instant from = historyBegins.get().isAfter(period.from()) ? historyBegins.get() : period.from();
+            double covered = (double) (period.to().getEpochSecond() - from.getEpochSecond()) / period.seconds();
+            data = Math.max(0, covered - sum.noDataSeconds() / whole);
+        }
         return new Figures(sum, sites.size(), data);
     }
 

@@ -49,13 +49,15 @@ public final class SalesProposals implements ReportSource {
     /**
      * What a proposal is made from.
      *
-     * @param fleet    the fleet as it is now
+     * @param fleet         the fleet as it is now
+     * @param historyBegins when the health history begins (empty when nothing was ever observed)
      * @param targets  the SLA tiers' targets in force
      * @param settings the reports settings, read at each proposal
      * @param folder   the data folder: relative logo and price-list paths are read from it
      * @param operator who is exporting, the author when the settings name none
      */
-    public record Inputs(Supplier<FleetSnapshot> fleet, AvailabilityFigures availability, Supplier<SlaTargets> targets,
+    public record Inputs(Supplier<FleetSnapshot> fleet, AvailabilityFigures availability,
+                         Supplier<Optional<Instant>> historyBegins, Supplier<SlaTargets> targets,
                          MapSnapshotService maps, Supplier<ReportSettings> settings, Path folder,
                          Supplier<String> operator, Clock clock) {
     }
@@ -170,10 +172,11 @@ public final class SalesProposals implements ReportSource {
         long countries = sites.stream().map(s -> s.site().countryCode()).filter(c -> !c.isEmpty()).distinct().count();
         long customers = sites.stream().map(s -> s.site().customer()).filter(c -> !c.isEmpty()).distinct().count();
         MapSnapshotService.Rendered map = SalesMap.render(in.maps(), fleet, regions);
+        long unplaced = sites.stream().filter(s -> !s.site().isPlaced()).count();
         return new Section(m.text("report.sales.coverage.title"), List.of(
                 new Block.Paragraph(m.text("report.sales.coverage.intro", regionsText(regions))),
                 new Block.Picture(map.png(), m.text("report.sales.coverage.caption", regionsText(regions),
-                        map.sites())),
+                        map.sites(), sites.size(), unplaced)),
                 new Block.Facts(List.of(
                         new Fact(m.text("report.sales.facts.sites"), m.text("report.sales.number", sites.size())),
                         new Fact(m.text("report.sales.facts.cameras"), m.text("report.sales.number", cameras)),
@@ -193,10 +196,11 @@ public final class SalesProposals implements ReportSource {
         }
         List<String> regions = chosen.isEmpty() ? List.copyOf(present) : chosen;
         String all = m.text("report.sales.availability.all");
+        Optional<Instant> begins = in.historyBegins().get();
         var q = SalesAvailability.byRegion(in.availability().by(Grouping.SITE, quarter), regionOfSite, regions, all,
-                quarter);
+                quarter, begins);
         var y = SalesAvailability.byRegion(in.availability().by(Grouping.SITE, year), regionOfSite, regions, all,
-                year);
+                year, begins);
         SlaTargets targets = in.targets().get();
         List<List<Object>> rows = new ArrayList<>();
         for (String region : q.keySet()) {
