@@ -143,7 +143,7 @@ public final class SalesProposals implements ReportSource {
                         cameras)),
                 new Fact(m.text("report.sales.cover.total"), SalesQuoteTable.money(quote, quote.total()))));
         ReportDocument document = new ReportDocument(cover, sections, ZoneOffset.UTC,
-                m.text("report.sales.footer", branding.company(), options.prospect()));
+                m.text("report.sales.footer", options.prospect()));
         progress.progress(m.text("report.sales.step.done"), 1.0);
         return new Built(document, List.of(quoteTable));
     }
@@ -210,15 +210,16 @@ public final class SalesProposals implements ReportSource {
             String tier = basis == null ? m.text("report.sales.availability.noData")
                     : SalesAvailability.bestTierMet(basis, targets).map(SlaTier::name)
                     .orElse(m.text("report.sales.availability.noTier"));
-            rows.add(Arrays.asList(region, (long) fy.sites(), fq.percent(), fy.percent(), tier,
-                    coverage(fq, "90") + "; " + coverage(fy, "12")));
+            rows.add(Arrays.asList(region, (long) fy.sites(), fq.percent(), coverage(fq), fy.percent(), coverage(fy),
+                    tier));
         }
         Table table = new Table("availability", List.of(Column.text(m.text("report.sales.availability.region")),
                 Column.integer(m.text("report.sales.availability.sites")),
                 Column.percent(m.text("report.sales.availability.quarter")),
+                Column.text(m.text("report.sales.availability.data")),
                 Column.percent(m.text("report.sales.availability.year")),
-                Column.text(m.text("report.sales.availability.tier")),
-                Column.text(m.text("report.sales.availability.data"))), rows,
+                Column.text(m.text("report.sales.availability.data")),
+                Column.text(m.text("report.sales.availability.tier"))), rows,
                 m.text("report.sales.availability.summary", day(quarter.from()), day(year.from()),
                         UTC_MINUTE.format(year.to())));
         StringBuilder tiers = new StringBuilder();
@@ -235,11 +236,11 @@ public final class SalesProposals implements ReportSource {
         return at.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
-    private String coverage(SalesAvailability.Figures f, String which) {
+    private String coverage(SalesAvailability.Figures f) {
         return switch (f.coverage()) {
-            case COMPLETE -> m.text("report.sales.availability.complete." + which);
-            case NONE -> m.text("report.sales.availability.none." + which);
-            case PARTIAL -> m.text("report.sales.availability.partial." + which, f.dataFraction() * 100);
+            case COMPLETE -> m.text("report.sales.availability.complete");
+            case NONE -> m.text("report.sales.availability.noData");
+            case PARTIAL -> m.text("report.sales.availability.partial", f.dataFraction() * 100);
         };
     }
 
@@ -250,21 +251,23 @@ public final class SalesProposals implements ReportSource {
         }
         Map<String, Availability> figures = in.availability().sites(references.stream().map(SiteSummary::id)
                 .toList(), year);
+        Map<String, String> regionOfSite = new LinkedHashMap<>();
+        references.forEach(s -> regionOfSite.put(s.id(), s.id())); // each site a "region" of its own
+        var bySite = SalesAvailability.byRegion(figures.values(), regionOfSite, List.copyOf(regionOfSite.keySet()),
+                "", year, in.historyBegins().get());
         List<List<Object>> rows = new ArrayList<>();
         for (SiteSummary s : references) {
             Site site = s.site();
-            Availability a = figures.get(site.id());
-            Double percent = a == null || a.observedSeconds() <= 0 ? null : a.uptimePercent();
+            SalesAvailability.Figures f = bySite.get(site.id());
             rows.add(Arrays.asList(site.name(), s.profile().countryName(), site.customer(),
-                    (long) s.profile().cameras().size(), percent,
-                    percent == null ? m.text("report.sales.availability.noData") : ""));
+                    (long) s.profile().cameras().size(), f.percent(), coverage(f)));
         }
         Table table = new Table("references", List.of(Column.text(m.text("report.sales.references.site")),
                 Column.text(m.text("report.sales.references.country")),
                 Column.text(m.text("report.sales.references.customer")),
                 Column.integer(m.text("report.sales.references.cameras")),
                 Column.percent(m.text("report.sales.references.year")),
-                Column.text(m.text("report.sales.references.note"))), rows);
+                Column.text(m.text("report.sales.availability.data"))), rows);
         return new Section(m.text("report.sales.references.title"), List.of(
                 new Block.Paragraph(m.text("report.sales.references.intro")), new Block.TableBlock(table)));
     }
