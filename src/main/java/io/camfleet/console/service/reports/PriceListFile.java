@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ public final class PriceListFile {
     private static final Set<String> TIER = Set.of("from", "to", "price");
     private static final Set<String> DISCOUNT = Set.of("from", "percent");
 
+    /** A price list is a page of prices; anything larger is not one, and is not read into memory. */
+    static final long MAX_BYTES = 1024 * 1024;
+
     private final String file;
     private Currency currency;
 
@@ -47,8 +51,13 @@ public final class PriceListFile {
     public static PriceList read(Path path) {
         String text;
         try {
+            if (Files.size(path) > MAX_BYTES) {
+                throw Problem.badInput("report.sales.priceList.tooLarge", path.toString(), MAX_BYTES / 1024);
+            }
             text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+        } catch (CharacterCodingException e) {
+            throw Problem.badInput("report.sales.priceList.notText", path.toString());
+        } catch (IOException | SecurityException e) {
             throw Problem.badInput("report.sales.priceList.unreadable", path.toString(),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }

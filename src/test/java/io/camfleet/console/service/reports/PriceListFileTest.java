@@ -151,6 +151,28 @@ class PriceListFileTest {
         assertThat(p.args()[0]).isEqualTo(empty.resolve("none.yaml").toString());
     }
 
+    @Test
+    void aFileTooLargeToBeAPriceListIsNotRead() throws Exception {
+        Path big = dir.resolve("video.mp4");
+        Files.write(big, new byte[(int) PriceListFile.MAX_BYTES + 1]);
+
+        Problem p = catchThrowableOfType(Problem.class, () -> PriceListFile.read(big));
+
+        assertThat(p.key()).isEqualTo("report.sales.priceList.tooLarge");
+        assertThat(p.getMessage()).contains(big.toString()).contains("1,024 KB");
+    }
+
+    @Test
+    void aFileThatIsNotTextIsSaid() throws Exception {
+        Path png = dir.resolve("logo.png");
+        Files.write(png, SalesFixture.logoPng());
+
+        Problem p = catchThrowableOfType(Problem.class, () -> PriceListFile.read(png));
+
+        assertThat(p.key()).isEqualTo("report.sales.priceList.notText");
+        assertThat(p.getMessage()).contains(png.toString()).contains("price list's YAML file");
+    }
+
     /** Reads {@code text} and expects the problem {@code reason} at {@code line}, about {@code field}. */
     private static Problem assertBad(String text, String reason, int line, String field) {
         assertThat(text).isNotEqualTo(GOOD);
