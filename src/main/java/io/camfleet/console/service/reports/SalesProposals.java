@@ -84,6 +84,14 @@ public final class SalesProposals implements ReportSource {
         if (options.prospect().isBlank()) {
             throw Problem.badInput("report.sales.noProspect");
         }
+        Instant end = endOf(options);
+        if (!end.isAfter(options.to().plusDays(1).minusDays(90).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+            throw Problem.badInput("report.sales.toInFuture", options.to());
+        }
+        Period year = new Period(options.to().plusDays(1).minusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                end);
+        Period quarter = new Period(options.to().plusDays(1).minusDays(90).atStartOfDay().toInstant(ZoneOffset.UTC),
+                end);
         ReportSettings settings = in.settings().get();
         FleetSnapshot fleet = in.fleet().get();
         List<String> regions = SalesScope.regions(fleet, options.regions());
@@ -103,14 +111,6 @@ public final class SalesProposals implements ReportSource {
         sections.add(coverage(fleet, regions));
         progress.checkCancelled();
         progress.progress(m.text("report.sales.step.availability"), 0.3);
-        Instant end = endOf(options);
-        if (!end.isAfter(options.to().plusDays(1).minusDays(90).atStartOfDay().toInstant(ZoneOffset.UTC))) {
-            throw Problem.badInput("report.sales.toInFuture", options.to());
-        }
-        Period year = new Period(options.to().plusDays(1).minusYears(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                end);
-        Period quarter = new Period(options.to().plusDays(1).minusDays(90).atStartOfDay().toInstant(ZoneOffset.UTC),
-                end);
         sections.add(availability(fleet, regions, quarter, year));
         progress.checkCancelled();
         progress.progress(m.text("report.sales.step.references"), 0.7);

@@ -262,9 +262,23 @@ class SalesProposalsTest {
                 "Drawing the coverage map");
     }
 
+    /** Expects {@code key}, said while the options are checked: before the map or any figure is computed. */
     private Problem assertProblem(ReportOptions options, String key, Object... firstArgs) {
-        Problem p = catchThrowableOfType(Problem.class, () -> f.proposals.build(options, ReportProgress.NONE));
+        List<String> steps = new ArrayList<>();
+        ReportProgress recording = new ReportProgress() {
+            @Override
+            public void progress(String step, double fraction) {
+                steps.add(step);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+        Problem p = catchThrowableOfType(Problem.class, () -> f.proposals.build(options, recording));
         assertThat(p).as(key).isNotNull();
+        assertThat(steps).as(key).containsExactly("Checking the options, the price list and the logo");
         assertThat(p.key()).isEqualTo(key);
         assertThat(p.kind()).isEqualTo(Problem.Kind.BAD_INPUT);
         for (int i = 0; i < firstArgs.length; i++) {
