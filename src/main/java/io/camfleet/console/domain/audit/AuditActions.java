@@ -71,6 +71,8 @@ public final class AuditActions {
     public static final String FINDINGS_IMPORT = "findings.import";
     public static final String FINDING_ACCEPT = "finding.accept";
     public static final String FINDING_ACCEPT_EXPIRED = "finding.accept.expired";
+    /** A report was exported (a sales proposal, a compliance report, an evidence pack), from the screen or the CLI. */
+    public static final String REPORT_EXPORT = "report.export";
 
     private AuditActions() {
     }
