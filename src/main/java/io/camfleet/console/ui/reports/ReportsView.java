@@ -97,7 +97,11 @@ public final class ReportsView implements ScreenView {
         ListView<String> regions = new ListView<>(vm.regions);
         regions.setId("report-regions");
         regions.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        regions.setPrefHeight(110);
+        regions.getStyleClass().add(Styles.DENSE);
+        regions.setFixedCellSize(26);
+        // as tall as its regions, up to five; more scroll
+        regions.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> 26.0 * Math.max(1, Math.min(5, vm.regions.size())) + 4, vm.regions));
         regions.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<String>) c -> vm.chosenRegions.setAll(
                         List.copyOf(regions.getSelectionModel().getSelectedItems())));
@@ -151,6 +155,7 @@ public final class ReportsView implements ScreenView {
         bar.setAlignment(Pos.CENTER_LEFT);
 
         HBox pages = new HBox(16);
+        ScrollPane scroll = new ScrollPane(pages);
         pages.setId("report-pages");
         pages.getStyleClass().add("report-pages");
         Label empty = muted(m.text("report.screen.preview.empty"));
@@ -160,13 +165,18 @@ public final class ReportsView implements ScreenView {
             for (byte[] png : vm.previewPages) {
                 ImageView page = new ImageView(new Image(new ByteArrayInputStream(png)));
                 page.getStyleClass().add("report-page");
+                page.setPreserveRatio(true);
+                page.setSmooth(true);
+                // whole pages side by side, as tall as the preview leaves room for
+                page.fitHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> Math.max(120, scroll.getViewportBounds().getHeight() - 26),
+                        scroll.viewportBoundsProperty()));
                 pages.getChildren().add(page);
             }
             if (pages.getChildren().isEmpty()) {
                 pages.getChildren().add(empty);
             }
         });
-        ScrollPane scroll = new ScrollPane(pages);
         scroll.setFitToHeight(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox box = new VBox(8, bar, scroll);

@@ -10,6 +10,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 import java.util.List;
@@ -39,15 +40,20 @@ final class SaveReportDialog {
         period.setEditable(true);
         Label problem = new Label();
         problem.setId("report-save-problem");
-        problem.setWrapText(true);
-        problem.setMaxWidth(460);
         problem.getStyleClass().add(Styles.DANGER);
+        Label hint = new Label(m.text("report.screen.save.hint"));
+        for (Label wrapped : List.of(problem, hint)) {
+            wrapped.setWrapText(true);
+            wrapped.setMaxWidth(500);
+            wrapped.setMinHeight(Region.USE_PREF_SIZE); // the grid would cut a wrapped sentence to one line
+        }
         GridPane grid = new GridPane(10, 8);
         grid.addRow(0, new Label(m.text("report.screen.save.name")), name);
         grid.addRow(1, new Label(m.text("report.screen.save.period")), period);
-        grid.add(new Label(m.text("report.screen.save.hint")), 0, 2, 2, 1);
+        grid.add(hint, 0, 2, 2, 1);
         grid.add(problem, 0, 3, 2, 1);
         dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setPrefWidth(560);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("report-save-ok");

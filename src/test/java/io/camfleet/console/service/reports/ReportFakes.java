@@ -49,7 +49,8 @@ public final class ReportFakes implements AutoCloseable {
     public volatile String failingTable;
     /** Set, the PDF waits for it before it ends (for a test to cancel under way). */
     public volatile CountDownLatch holdPdf;
-    public final CountDownLatch pdfStarted = new CountDownLatch(1);
+    /** PDFs begun, held or not. */
+    public final AtomicInteger pdfsStarted = new AtomicInteger();
     public final AtomicInteger pdfs = new AtomicInteger();
     public final CacheDatabase db;
     public final AuditService audit;
@@ -107,7 +108,7 @@ public final class ReportFakes implements AutoCloseable {
     }
 
     private void pdf(ReportDocument doc, OutputStream out, ReportProgress progress) throws IOException {
-        pdfStarted.countDown();
+        pdfsStarted.incrementAndGet();
         CountDownLatch hold = holdPdf;
         if (hold != null) {
             try {
