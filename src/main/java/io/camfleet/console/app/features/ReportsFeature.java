@@ -8,6 +8,8 @@ import io.camfleet.console.cli.ReportCommand;
 import io.camfleet.console.domain.reports.ReportKind;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.fleet.FleetService;
+import io.camfleet.console.service.fleet.FleetSnapshot;
 import io.camfleet.console.service.reports.ComplianceReports;
 import io.camfleet.console.service.reports.CsvTables;
 import io.camfleet.console.service.reports.EvidencePacks;
@@ -22,6 +24,7 @@ import io.camfleet.console.ui.shell.ScreenRegistry;
 import org.kordamp.ikonli.material2.Material2AL;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -56,10 +59,20 @@ public final class ReportsFeature implements Feature {
 
     @Override
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
-        screens.add(REPORTS, () -> new ReportsView(new ReportsViewModel(w.session().part(ReportService.class),
-                new PdfBoxPreview(), () -> w.session().fleet().current().inventory().regions(), w.tasks(),
-                w.messages(), w.fx()), w.messages(), w.zone(), file -> w.workers().execute(
-                () -> FolderOpener.open(file))));
+        screens.add(REPORTS, () -> {
+            FleetService fleet = w.session().fleet();
+            ReportsViewModel vm = new ReportsViewModel(w.session().part(ReportService.class), new PdfBoxPreview(),
+                    () -> fleet.current().inventory().regions(), w.tasks(), w.messages(), w.fx());
+            // the screen may be built before the fleet is read: its regions follow the fleet
+            Consumer<FleetSnapshot> regions = s -> {
+                List<String> now = s.inventory().regions();
+                w.fx().execute(() -> vm.regions(now));
+            };
+            fleet.addListener(regions);
+            w.onClose(() -> fleet.removeListener(regions));
+            return new ReportsView(vm, w.messages(), w.zone(), file -> w.workers().execute(
+                    () -> FolderOpener.open(file)));
+        });
     }
 
     @Override

@@ -29,7 +29,7 @@ final class RecentExportsTable {
     RecentExportsTable(ReportsViewModel vm, Messages m, ZoneId zone, Consumer<Path> open) {
         table = new TableView<>(vm.recent);
         table.setId("report-recent");
-        table.setPrefHeight(190);
+        table.setPrefHeight(160);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(m.text("report.screen.recent.none")));
         table.getStyleClass().addAll(Styles.DENSE);

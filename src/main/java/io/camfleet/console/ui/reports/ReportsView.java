@@ -178,6 +178,9 @@ public final class ReportsView implements ScreenView {
             }
         });
         scroll.setFitToHeight(true);
+        // the grey page area fills the preview; pages wider than it scroll
+        pages.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> scroll.getViewportBounds().getWidth(), scroll.viewportBoundsProperty()));
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox box = new VBox(8, bar, scroll);
         box.setPadding(new Insets(0, 0, 0, 12));

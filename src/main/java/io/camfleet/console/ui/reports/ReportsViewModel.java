@@ -94,8 +94,18 @@ public final class ReportsViewModel {
     /** Reads the fleet's regions and the recent exports. */
     void load() {
         tasks.job(m.text("report.screen.loading"), p -> fleetRegions.get()).quiet()
-                .onSuccess(regions::setAll).start();
+                .onSuccess(this::regions).start();
         refreshRecent();
+    }
+
+    /**
+     * The fleet's regions now (on the FX thread): the list changes only when they do, so that a fleet ticking on
+     * keeps the regions picked.
+     */
+    public void regions(List<String> now) {
+        if (!regions.equals(now)) {
+            regions.setAll(now);
+        }
     }
 
     void refreshRecent() {
