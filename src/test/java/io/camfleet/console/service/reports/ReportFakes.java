@@ -45,6 +45,8 @@ public final class ReportFakes implements AutoCloseable {
     public final List<String> written = new CopyOnWriteArrayList<>();
     public final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
     public final List<ReportOptions> asked = new CopyOnWriteArrayList<>();
+    /** How many rows the compliance report's image-age table has (many, to fill a disk). */
+    public volatile int imageAgeRows = 2;
     /** The CSV table whose writing fails half-way, or null. */
     public volatile String failingTable;
     /** Set, the PDF waits for it before it ends (for a test to cancel under way). */
@@ -97,7 +99,7 @@ public final class ReportFakes implements AutoCloseable {
                 List<Section> sections = kind == ReportKind.SALES
                         ? List.of(new Section("Quote", List.of(new Block.TableBlock(table("quote", 2)))))
                         : List.of(new Section("Patches", List.of(new Block.TableBlock(table("patches", 3))), true),
-                        new Section("Image age", List.of(new Block.TableBlock(table("image-age", 2))), true),
+                        new Section("Image age", List.of(new Block.TableBlock(table("image-age", imageAgeRows))), true),
                         new Section("Notes", List.of(new Block.Paragraph("not a table")), false),
                         new Section("Tickets", List.of(new Block.TableBlock(table("tickets", 1))), true));
                 ReportDocument doc = new ReportDocument(cover, sections, ZoneOffset.UTC, "Confidential");
