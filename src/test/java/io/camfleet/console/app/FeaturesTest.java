@@ -70,7 +70,7 @@ class FeaturesTest {
 
         assertThat(screens.screens()).extracting(Screen::id)
                 .containsExactly("FLEET_MAP", "FLEET_TABLE", "DEPLOYMENTS", "AUDIT", "ALERTS", "KPI", "DEVICES",
-                        "SUPPORT", "ESTATE");
+                        "SUPPORT", "ESTATE", "REPORTS");
         assertThat(screens.home().id()).isEqualTo("FLEET_TABLE");
         assertThat(screens.screens()).allSatisfy(s -> assertThat(m.has(s.key())).as(s.key()).isTrue());
         assertThat(screens.settings()).as("the settings feature opens Settings").isPresent();
@@ -83,8 +83,8 @@ class FeaturesTest {
         List<String> names = runtime().commands(m).stream()
                 .map(c -> c.getClass().getAnnotation(CommandLine.Command.class).name()).sorted().toList();
         assertThat(names).containsExactly("alerts", "audit", "availability", "backup", "cost", "demo", "deploy",
-                "devices", "diag", "env", "findings", "fleet", "images", "import", "kpi", "map", "restore", "runbooks",
-                "sync", "ticket", "timeline");
+                "devices", "diag", "env", "findings", "fleet", "images", "import", "kpi", "map", "report", "restore",
+                "runbooks", "sync", "ticket", "timeline");
     }
 
     @Test

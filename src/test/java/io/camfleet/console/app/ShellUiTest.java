@@ -55,12 +55,17 @@ class ShellUiTest {
         // The navigation lists the screens the features registered, and nothing that is not built.
         assertThat(robot.lookup(".nav-item").queryAll().stream().map(Node::getId).toList())
                 .containsExactly("nav-fleet_map", "nav-fleet_table", "nav-deployments", "nav-audit", "nav-alerts",
-                        "nav-kpi", "nav-devices", "nav-support", "nav-estate");
+                        "nav-kpi", "nav-devices", "nav-support", "nav-estate", "nav-reports");
         assertThat(robot.lookup("#nav-settings").tryQuery()).as("the settings feature opens Settings").isPresent();
 
         // Ctrl+9 is the AWS estate; on the demo, with no AWS environment, it says where to add one.
         ctrl(robot, KeyCode.DIGIT9);
         waitFor(() -> robot.lookup("#estate-none").tryQuery().map(Node::isVisible).orElse(false));
+
+        // Ctrl+0 is the tenth screen, the reports; its regions are the demo fleet's.
+        ctrl(robot, KeyCode.DIGIT0);
+        waitFor(() -> robot.lookup("#report-regions").tryQuery().map(Node::isVisible).orElse(false)
+                && !robot.lookup("#report-regions").queryListView().getItems().isEmpty());
 
         // Ctrl+4 is the audit screen; the console's own load of the fleet is on the trail.
         ctrl(robot, KeyCode.DIGIT4);

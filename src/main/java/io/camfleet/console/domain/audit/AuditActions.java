@@ -77,6 +77,9 @@ public final class AuditActions {
      */
     public static final String REPORT_EVIDENCE = "report.evidence";
 
+    /** A report was exported (a sales proposal, a compliance report, an evidence pack), from the screen or the CLI. */
+    public static final String REPORT_EXPORT = "report.export";
+
     private AuditActions() {
     }
 }

@@ -113,11 +113,11 @@ public final class ShellView {
         return root;
     }
 
-    /** Installs Ctrl+1..9 for the screens, in navigation order, and Ctrl+F for search on the window's scene. */
+    /** Installs Ctrl+1..9 and Ctrl+0 (the tenth) for the screens, in navigation order, and Ctrl+F for search. */
     public void installShortcuts(Scene scene) {
         List<Screen> all = screens.screens();
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9, KeyCode.DIGIT0};
         for (int i = 0; i < all.size() && i < digits.length; i++) {
             Screen s = all.get(i);
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
@@ -147,7 +147,7 @@ public final class ShellView {
         List<Screen> all = screens.screens();
         for (int i = 0; i < all.size(); i++) {
             String name = m.text(all.get(i).key());
-            navButtons.get(all.get(i)).setTooltip(new Tooltip(i < 9 ? m.text("nav.shortcut", name, i + 1) : name));
+            navButtons.get(all.get(i)).setTooltip(new Tooltip(i < 10 ? m.text("nav.shortcut", name, (i + 1) % 10) : name));
         }
         statusBar.installTooltips();
     }
