@@ -84,6 +84,9 @@ class ComplianceReportsTest {
                 "Acme", List.of(c0.siteId()), List.of(), "")).id();
         deployment("dep-old", DeploymentState.SUCCEEDED, TargetState.SUCCEEDED);
         backup(c0);
+        // Exactly 7 days before the report is made (12-02 10:30, see below).
+        rig.clock.advance(Duration.between(rig.clock.instant(), Instant.parse("2026-11-25T10:30:00Z")));
+        backup(rig.fleet().camera(2));
         // During the period.
         rig.clock.advance(Duration.between(rig.clock.instant(), DURING));
         rig.audit.record("test.event", "in-period", Map.of("why", "test"), AuditOutcome.FAILED);
@@ -267,7 +270,10 @@ class ComplianceReportsTest {
                 "yes"));
         assertThat(rows.get(1)).isEqualTo(List.of(c1.id(), c1.siteId(), DURING.plus(Duration.ofMinutes(95)), 5L,
                 "no"));
-        assertThat(rows.subList(2, rows.size())).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("yes"));
+        // The edge: c2 backed up 11-25 10:30, 7 days before to the minute, is stale.
+        assertThat(rows.get(2)).isEqualTo(List.of(rig.fleet().camera(2).id(), rig.fleet().camera(2).siteId(),
+                Instant.parse("2026-11-25T10:30:00Z"), 7L, "yes"));
+        assertThat(rows.subList(3, rows.size())).allSatisfy(r -> assertThat(r.get(4)).isEqualTo("yes"));
     }
 
     @Test
