@@ -14,6 +14,7 @@ import io.camfleet.console.service.findings.FindingsService;
 import io.camfleet.console.service.findings.PatchComplianceService;
 import io.camfleet.console.service.fleet.FleetData;
 import io.camfleet.console.service.fleet.FleetInventory;
+import io.camfleet.console.service.fleet.FleetService;
 import io.camfleet.console.service.reports.ComplianceReports;
 import io.camfleet.console.service.reports.ComplianceSources;
 import io.camfleet.console.service.reports.ReportSettings;
@@ -21,31 +22,37 @@ import io.camfleet.console.service.support.TicketService;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The compliance report's source, over the findings, images, devices, availability, backups, deployments, tickets and
- * audit of the open folder: the other features' services, found when a report is built. The fleet is the one last
- * synced into the cache, so that a report from the command line (which starts no fleet) has it too; availability is
- * computed over it by the rule and targets in force.
+ * audit of the open folder: the other features' services, found when a report is built. The fleet is the window's,
+ * or the one last synced into the cache when none runs (a report from the command line starts no fleet); availability
+ * is computed over that same fleet by the rule and targets in force.
  */
 public final class ComplianceReportsFeature implements Feature {
 
     @Override
     public void open(OpenFolder folder, FolderParts.Builder parts) {
         var settings = SettingsFile.in(folder.folder().path());
-        java.util.function.Supplier<FleetInventory> fleet = () -> {
-            FleetData d = folder.database().fleet().read().fleet();
-            return FleetInventory.of(d.sites(), d.cameras());
-        };
-        // A fleet read for the report's period, not the live one a started window keeps.
-        AvailabilityFigures availability = new AvailabilityService(folder.database().healthHistory(), fleet,
-                () -> settings.read().get(AvailabilitySettings.SECTION));
+        var live = parts.reference(FleetService.class);
+        // The window's fleet when it runs (in memory); else, from the command line, the one last synced into the cache.
+        Supplier<FleetInventory> fleet = () -> live.get().map(f -> f.current().inventory())
+                .filter(i -> i.cameraCount() > 0).orElseGet(() -> {
+                    FleetData d = folder.database().fleet().read().fleet();
+                    return FleetInventory.of(d.sites(), d.cameras());
+                });
+        // Over the fleet the report read, so that 100,000 cameras are read once; by the rule and targets in force.
+        Function<FleetInventory, Optional<AvailabilityFigures>> availability = inventory -> Optional.of(
+                new AvailabilityService(folder.database().healthHistory(), () -> inventory,
+                        () -> settings.read().get(AvailabilitySettings.SECTION)));
         ComplianceSources sources = new ComplianceSources(folder.folder().path(), fleet,
                 parts.reference(FindingsService.class), parts.reference(PatchComplianceService.class),
                 parts.reference(EstateCache.class),
                 () -> settings.read().get(SourceSettings.SECTION).environments().stream().map(Environment::label)
                         .toList(),
-                parts.reference(DevicesService.class), () -> Optional.of(availability),
+                parts.reference(DevicesService.class), availability,
                 parts.reference(ConfigBackups.class), folder.database().journal(), folder.database().releases(),
                 parts.reference(TicketService.class), folder.audit(), folder.database().auditTrail(),
                 new AuditAnchorFiles(folder.folder().path()), () -> settings.read().get(ReportSettings.SECTION));

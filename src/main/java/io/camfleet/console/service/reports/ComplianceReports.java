@@ -58,7 +58,7 @@ public final class ComplianceReports implements ReportSource {
                 x -> CompliancePatches.section(x, sources.findings().get(), sources.patches().get()),
                 x -> ComplianceImages.section(x, sources.estate().get(), sources.environments().get()),
                 x -> ComplianceDevices.section(x, sources.devices().get()),
-                x -> ComplianceSla.section(x, sources.availability().get()),
+                x -> ComplianceSla.section(x, sources.availability().apply(x.fleet())),
                 x -> ComplianceBackups.section(x, sources.backups().get()),
                 x -> ComplianceDeployments.section(x, sources.journal(), sources.releases()),
                 x -> ComplianceTickets.section(x, sources.tickets().get()),

@@ -17,6 +17,7 @@ import io.camfleet.console.service.support.TicketService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  *
  * @param folder       the data folder: a relative logo path is read from there
  * @param fleet        the fleet's sites and cameras, as last synced
+ * @param availability the availability figures over that fleet (read once per report), or none
  * @param environments the labels of the AWS environments configured now
  * @param trail        the audit trail, walked for the period's extract
  * @param anchors      the audit key and anchor, named beside the chain's verification
@@ -34,7 +36,7 @@ public record ComplianceSources(Path folder, Supplier<FleetInventory> fleet,
                                 Supplier<Optional<PatchComplianceService>> patches,
                                 Supplier<Optional<EstateCache>> estate, Supplier<List<String>> environments,
                                 Supplier<Optional<DevicesService>> devices,
-                                Supplier<Optional<AvailabilityFigures>> availability,
+                                Function<FleetInventory, Optional<AvailabilityFigures>> availability,
                                 Supplier<Optional<ConfigBackups>> backups, DeploymentJournal journal,
                                 ReleaseStore releases, Supplier<Optional<TicketService>> tickets, AuditService audit,
                                 AuditTrail trail, AuditAnchorStore anchors, Supplier<ReportSettings> settings) {

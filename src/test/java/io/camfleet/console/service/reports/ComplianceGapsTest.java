@@ -100,7 +100,7 @@ class ComplianceGapsTest {
 
     private ComplianceSources sourcesWithout() {
         return new ComplianceSources(rig.data, rig::fleet, Optional::empty, Optional::empty,
-                Optional::empty, List::of, Optional::empty, Optional::empty,
+                Optional::empty, List::of, Optional::empty, fleet -> Optional.empty(),
                 Optional::empty, rig.db.journal(), rig.db.releases(), Optional::empty,
                 rig.audit, rig.db.auditTrail(), new AuditAnchorFiles(rig.data),
                 () -> rig.settings);

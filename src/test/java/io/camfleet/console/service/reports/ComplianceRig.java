@@ -98,8 +98,8 @@ final class ComplianceRig implements AutoCloseable {
     ComplianceReports reports() {
         return new ComplianceReports(new ComplianceSources(data, this::fleet, () -> Optional.of(findings),
                 () -> Optional.of(patches), () -> Optional.of(estate), () -> List.copyOf(environments),
-                () -> Optional.of(devices), () -> Optional.of(new AvailabilityService(db.healthHistory(),
-                this::fleet, () -> AvailabilitySettings.DEFAULT)), () -> Optional.of(backups), db.journal(),
+                () -> Optional.of(devices), fleet -> Optional.of(new AvailabilityService(db.healthHistory(),
+                () -> fleet, () -> AvailabilitySettings.DEFAULT)), () -> Optional.of(backups), db.journal(),
                 db.releases(), () -> Optional.of(tickets), audit, db.auditTrail(), new AuditAnchorFiles(data),
                 () -> settings), messages, clock);
     }
