@@ -2,6 +2,7 @@ package io.camfleet.console.service.reports;
 
 import io.camfleet.console.domain.audit.AuditAnchor;
 import io.camfleet.console.domain.audit.AuditEvent;
+import io.camfleet.console.domain.audit.AuditOutcome;
 import io.camfleet.console.domain.audit.AuditVerification;
 import io.camfleet.console.domain.reports.Block;
 import io.camfleet.console.domain.reports.Fact;
@@ -33,8 +34,7 @@ final class ComplianceAudit {
             }
             return true;
         });
-        long failed = events.stream().filter(e -> e.outcome() != io.camfleet.console.domain.audit.AuditOutcome.SUCCEEDED)
-                .count();
+        long failed = events.stream().filter(e -> e.outcome() != AuditOutcome.SUCCEEDED).count();
         List<Block> headline = List.of(new Block.Facts(List.of(c.fact("report.compliance.audit.events", events.size()),
                 c.fact("report.compliance.audit.notSucceeded", failed))));
         Table table = new Table("audit-extract", List.of(c.integer("report.compliance.col.seq"),

@@ -1,5 +1,6 @@
 package io.camfleet.console.service.reports;
 
+import io.camfleet.console.domain.devices.Compliance;
 import io.camfleet.console.domain.devices.ComplianceRule;
 import io.camfleet.console.domain.devices.JudgedDevice;
 import io.camfleet.console.domain.devices.ReviewDevice;
@@ -35,7 +36,7 @@ final class ComplianceDevices {
             facts.add(c.fact("report.compliance.devices.compliant",
                     judged.stream().filter(JudgedDevice::compliant).count()));
             facts.add(new Fact(c.t("report.compliance.devices.asOf"), devices.get().cached().asOf().toString()));
-            Map<ComplianceRule, Integer> counts = io.camfleet.console.domain.devices.Compliance.count(judged);
+            Map<ComplianceRule, Integer> counts = Compliance.count(judged);
             counts.forEach((rule, n) -> facts.add(new Fact(c.t(rule.messageKey()), Integer.toString(n))));
             headline.add(new Block.Facts(facts));
         }

@@ -22,11 +22,13 @@ import java.util.function.Function;
  */
 public final class ComplianceReports implements ReportSource {
 
-    private static final int SECTIONS = 9;
-
     private final ComplianceSources sources;
     private final Messages messages;
     private final Clock clock;
+
+    /** One section: its name in the message keys ({@code report.compliance.NAME.title}) and how it is gathered. */
+    private record Step(String name, Function<ComplianceContext, Section> section) {
+    }
 
     public ComplianceReports(ComplianceSources sources, Messages messages, Clock clock) {
         this.sources = sources;
@@ -54,24 +56,26 @@ public final class ComplianceReports implements ReportSource {
         }
         progress.checkCancelled();
         ComplianceContext c = ComplianceContext.of(messages, options.from(), options.to(), now, sources.fleet().get());
-        List<Function<ComplianceContext, Section>> steps = List.of(
-                x -> CompliancePatches.section(x, sources.findings().get(), sources.patches().get()),
-                x -> ComplianceImages.section(x, sources.estate().get(), sources.environments().get()),
-                x -> ComplianceDevices.section(x, sources.devices().get()),
-                x -> ComplianceSla.section(x, sources.availability().apply(x.fleet())),
-                x -> ComplianceBackups.section(x, sources.backups().get()),
-                x -> ComplianceDeployments.section(x, sources.journal(), sources.releases()),
-                x -> ComplianceTickets.section(x, sources.tickets().get()),
-                x -> ComplianceAudit.extract(x, sources.trail()),
-                x -> ComplianceAudit.chain(x, sources.audit(), sources.trail(), sources.anchors()));
-        List<String> titles = List.of("patches", "images", "devices", "sla", "backups", "deployments", "tickets",
-                "audit", "chain");
+        List<Step> steps = List.of(
+                new Step("patches", x -> CompliancePatches.section(x, sources.findings().get(),
+                        sources.patches().get())),
+                new Step("images", x -> ComplianceImages.section(x, sources.estate().get(),
+                        sources.environments().get())),
+                new Step("devices", x -> ComplianceDevices.section(x, sources.devices().get())),
+                new Step("sla", x -> ComplianceSla.section(x, sources.availability().apply(x.fleet()))),
+                new Step("backups", x -> ComplianceBackups.section(x, sources.backups().get())),
+                new Step("deployments", x -> ComplianceDeployments.section(x, sources.journal(),
+                        sources.releases())),
+                new Step("tickets", x -> ComplianceTickets.section(x, sources.tickets().get())),
+                new Step("audit", x -> ComplianceAudit.extract(x, sources.trail())),
+                new Step("chain", x -> ComplianceAudit.chain(x, sources.audit(), sources.trail(),
+                        sources.anchors())));
         List<Section> sections = new ArrayList<>();
-        for (int i = 0; i < SECTIONS; i++) {
+        for (int i = 0; i < steps.size(); i++) {
             progress.checkCancelled();
-            progress.progress(c.t("report.compliance.progress", i + 1, SECTIONS,
-                    c.t("report.compliance." + titles.get(i) + ".title")), (double) i / SECTIONS);
-            sections.add(steps.get(i).apply(c));
+            progress.progress(c.t("report.compliance.progress", i + 1, steps.size(),
+                    c.t("report.compliance." + steps.get(i).name() + ".title")), (double) i / steps.size());
+            sections.add(steps.get(i).section().apply(c));
         }
         progress.checkCancelled();
         ReportDocument document = new ReportDocument(ComplianceCover.cover(c, sources, sources.settings().get()),

@@ -12,6 +12,7 @@ import io.camfleet.console.domain.reports.Table;
 import io.camfleet.console.service.availability.AvailabilityFigures;
 import io.camfleet.console.service.fleet.SiteProfile;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ final class ComplianceSla {
     }
 
     static Section section(ComplianceContext c, Optional<AvailabilityFigures> figures) {
-        java.time.Instant end = c.end().isAfter(c.now()) ? c.now() : c.end();
+        Instant end = c.end().isAfter(c.now()) ? c.now() : c.end();
         List<Availability> sites = new ArrayList<>();
         if (figures.isPresent() && end.isAfter(c.start())) {
             figures.get().by(Grouping.SITE, new Period(c.start(), end)).stream()
