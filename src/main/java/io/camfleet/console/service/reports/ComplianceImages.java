@@ -13,6 +13,7 @@ import io.camfleet.console.service.kpi.EstateImageDates;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +39,12 @@ final class ComplianceImages {
 
     static Section section(ComplianceContext c, Optional<EstateCache> estate, List<String> environments) {
         Map<String, Known> known = new HashMap<>();
+        List<String> read = new ArrayList<>();
         estate.ifPresent(cache -> environments.forEach(env -> cache.last(env, EstateImageDates.KIND, CATALOGUE)
-                .ifPresent(read -> read.value().forEach(e -> {
-                    MachineImage i = e.image();
-                    Known k = new Known(LocalDate.ofInstant(i.created(), ZoneOffset.UTC), e.verdict().outdated());
-                    known.merge(i.id(), k, ComplianceImages::older);
-                    if (!i.name().isBlank()) {
-                        known.merge(i.name(), k, ComplianceImages::older);
-                    }
-                }))));
+                .ifPresent(catalogue -> {
+                    read.add(c.t("report.compliance.images.readAt.value", env, catalogue.asOf().toString()));
+                    catalogue.value().forEach(e -> know(known, e));
+                })));
         String gap = environments.isEmpty() ? c.t("report.compliance.images.noEnvironment")
                 : known.isEmpty() ? c.t("report.compliance.images.gap") : null;
         int cameras = gap == null ? c.fleet().cameraCount() : 0;
@@ -61,7 +59,8 @@ final class ComplianceImages {
         List<Block> headline = gap != null ? List.of() : List.of(new Block.Facts(List.of(
                 c.fact("report.compliance.images.cameras", cameras),
                 c.fact("report.compliance.images.outdated", outdated),
-                c.fact("report.compliance.images.unknown", unknown))));
+                c.fact("report.compliance.images.unknown", unknown),
+                c.fact("report.compliance.images.readAt", String.join("; ", read)))));
         Iterable<List<Object>> rows = () -> IntStream.range(0, cameras).mapToObj(i -> {
             CameraSystem cam = c.fleet().camera(i);
             Known k = known.get(cam.image());
@@ -76,6 +75,15 @@ final class ComplianceImages {
                 gap != null ? "" : c.t("report.compliance.images.summary", outdated, cameras));
         return c.section("report.compliance.images.title", "report.compliance.images.about", gap, headline,
                 List.of(table));
+    }
+
+    private static void know(Map<String, Known> known, CatalogueEntry e) {
+        MachineImage i = e.image();
+        Known k = new Known(LocalDate.ofInstant(i.created(), ZoneOffset.UTC), e.verdict().outdated());
+        known.merge(i.id(), k, ComplianceImages::older);
+        if (!i.name().isBlank()) {
+            known.merge(i.name(), k, ComplianceImages::older);
+        }
     }
 
     private static Known older(Known a, Known b) {

@@ -12,6 +12,7 @@ import io.camfleet.console.service.findings.FindingRow;
 import io.camfleet.console.service.findings.FindingsService;
 import io.camfleet.console.service.findings.PatchComplianceService;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,10 @@ final class CompliancePatches {
             long compliant = cameras.stream().filter(p -> p.reported() > 0 && p.missing() == 0).count();
             facts.add(new Fact(c.t("report.compliance.patches.fullyPatched"),
                     c.t("report.compliance.patches.fullyPatched.value", compliant, reported, cameras.size())));
+            findings.flatMap(f -> f.importedAt().values().stream().max(Instant::compareTo)).ifPresent(at ->
+                    facts.add(c.fact("report.compliance.patches.findingsAsOf", at)));
+            patches.flatMap(PatchComplianceService::lastScan).ifPresent(at ->
+                    facts.add(c.fact("report.compliance.patches.patchesAsOf", at)));
             headline.add(new Block.Facts(facts));
         }
         String gap = imported ? null : c.t("report.compliance.patches.gap");

@@ -210,7 +210,9 @@ class ComplianceReportsTest {
                 DURING.plus(Duration.ofMinutes(95)), "Compensating firewall rule", LocalDate.parse("2027-01-31")));
         assertThat(facts(section(doc, "Patch compliance and security findings"))).contains(
                 "Open CRITICAL findings: 1", "Open HIGH findings: 0", "Open LOW findings: 1", "Accepted risks: 1",
-                "Cameras with nothing missing: 1 of 2 reporting (" + rig.fleet().cameraCount() + " cameras)");
+                "Cameras with nothing missing: 1 of 2 reporting (" + rig.fleet().cameraCount() + " cameras)",
+                "Findings last imported (UTC): " + DURING.plus(Duration.ofMinutes(95)),
+                "Latest patch scan (UTC): " + DURING.plus(Duration.ofMinutes(95)));
     }
 
     @Test
@@ -221,6 +223,8 @@ class ComplianceReportsTest {
         assertThat(rows).hasSize(rig.fleet().cameraCount());
         assertThat(rows.get(0)).isEqualTo(List.of(c0.id(), c0.siteId(), c0.image(), LocalDate.parse("2026-10-03"),
                 60L, "yes"));
+        assertThat(facts(section(doc, "Image age"))).contains("Catalogues read (UTC): eu at " + AFTER.plus(
+                Duration.ofMinutes(30)));
         long sameImage = rows.stream().filter(r -> r.get(2).equals(c0.image())).count();
         assertThat(rows.stream().filter(r -> "yes".equals(r.get(5))).count()).isEqualTo(sameImage);
         assertThat(rows).filteredOn(r -> !r.get(2).equals(c0.image()))
