@@ -71,6 +71,11 @@ public final class AuditActions {
     public static final String FINDINGS_IMPORT = "findings.import";
     public static final String FINDING_ACCEPT = "finding.accept";
     public static final String FINDING_ACCEPT_EXPIRED = "finding.accept.expired";
+    /**
+     * An audit evidence pack was written: the period, the file, and once written the SHA-256 of the ZIP and of its
+     * manifest, so that the sealed trail vouches for the pack handed out.
+     */
+    public static final String REPORT_EVIDENCE = "report.evidence";
 
     private AuditActions() {
     }

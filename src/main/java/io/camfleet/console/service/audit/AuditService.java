@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -124,11 +126,22 @@ public final class AuditService {
      * so that the trail shows an attempt even when the console dies halfway.
      */
     public <T> T perform(String action, String target, Map<String, String> parameters, Supplier<T> work) {
+        return perform(action, target, parameters, noted -> work.get());
+    }
+
+    /**
+     * As {@link #perform(String, String, Map, Supplier)}, where {@code work} may add what it produced to the
+     * parameters of the SUCCEEDED event (the SHA-256 of a file written, say), so that the sealed trail vouches for it.
+     */
+    public <T> T perform(String action, String target, Map<String, String> parameters,
+                         Function<Map<String, String>, T> work) {
         AuditEvent started = record(action, target, parameters, AuditOutcome.STARTED);
         Map<String, String> after = new TreeMap<>(parameters);
         after.put("startedSeq", Long.toString(started.seq()));
         try {
-            T result = work.get();
+            Map<String, String> noted = new TreeMap<>();
+            T result = work.apply(noted);
+            noted.forEach(after::putIfAbsent);
             record(action, target, after, AuditOutcome.SUCCEEDED);
             return result;
         } catch (CancellationException e) {
@@ -139,6 +152,21 @@ public final class AuditService {
             record(action, target, after, AuditOutcome.FAILED);
             throw e;
         }
+    }
+
+    /**
+     * Streams every event, oldest first, to {@code visitor} until it returns false, and returns the head recorded
+     * beside the trail. Nothing is recorded meanwhile, so the head is the one of the events streamed.
+     */
+    public synchronized AuditTrail.Head walk(Predicate<AuditEvent> visitor) {
+        return trail.walk(visitor);
+    }
+
+    /** The anchor's last record of the chain's head, if the anchor holds one. */
+    public Optional<AuditAnchor.Head> anchoredHead() {
+        return anchors.anchor().flatMap(a -> a.entries().stream()
+                .filter(AuditAnchor.Head.class::isInstance).map(AuditAnchor.Head.class::cast)
+                .reduce((first, second) -> second));
     }
 
     public List<AuditEvent> search(AuditQuery query) {

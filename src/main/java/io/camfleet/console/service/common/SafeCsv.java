@@ -18,6 +18,15 @@ public final class SafeCsv {
         return fields.stream().map(SafeCsv::field).collect(Collectors.joining(","));
     }
 
+    /**
+     * The one rule for CSV and XLSX text cells: a text a spreadsheet would run as a formula (starting with
+     * {@code = + - @}, a tab or a carriage return) with a leading {@code '}; any other text as it is. Apply it to text
+     * only: a real number is never passed here, so that -1 stays the number -1.
+     */
+    public static String neutralised(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
     static String field(Object value) {
         if (value == null || value instanceof Double d && d.isNaN()) {
             return "";
@@ -25,10 +34,7 @@ public final class SafeCsv {
         if (value instanceof Number) {
             return value.toString();
         }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
+        String s = neutralised(value.toString());
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             s = '"' + s.replace("\"", "\"\"") + '"';
         }

@@ -6,6 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that it is whole or absent: into a temporary file in the same folder, forced to the disk, then
@@ -32,24 +34,33 @@ public final class AtomicFile {
 
     /**
      * @return the file written, absolute
-     * @throws Problem {@code report.diskFull} when the disk is full, {@code report.writeFailed} naming the file and
-     *                 why otherwise; a {@link RuntimeException} from {@code body} (a cancellation) passes as it is
+     * @throws Problem {@code report.diskFull} when the disk is full; {@code report.files.targetIsFolder} or
+     *                 {@code report.files.parentIsFile} (bad input) when the path cannot be a file;
+     *                 {@code report.files.denied} when the folder is not writable; {@code report.writeFailed} naming
+     *                 the file and why otherwise; a {@link RuntimeException} from {@code body} (a cancellation) passes as it is
      */
     public static Path write(Path target, Body body) {
         Path file = target.toAbsolutePath();
         Path folder = file.getParent();
         Path temp = null;
         try {
-            if (Files.isDirectory(file)) {
-                throw new Problem("report.writeFailed", file, "it is a folder");
+            if (folder == null || Files.isDirectory(file)) {
+                throw Problem.badInput("report.files.targetIsFolder", file);
+            }
+            Path notAFolder = fileOnTheWay(folder);
+            if (notAFolder != null) {
+                throw Problem.badInput("report.files.parentIsFile", file, notAFolder);
             }
             Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, "." + file.getFileName(), ".part");
-            try (OutputStream raw = Files.newOutputStream(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            temp = folder.resolve(tempName(file));
+            // CREATE_NEW, not createTempFile: that one makes the file owner-only (rw-------), and the report would
+            // keep that mode after the move.
+            try (OutputStream raw = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
                 body.write(out);
             }
+            keepPermissions(file, temp);
             try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 c.force(true);
             }
@@ -59,10 +70,14 @@ public final class AtomicFile {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
+            forceFolder(folder);
             return file;
         } catch (IOException e) {
             if (full(e)) {
                 throw new Problem(e, "report.diskFull", folder);
+            }
+            if (e instanceof AccessDeniedException) {
+                throw new Problem(e, "report.files.denied", file, folder);
             }
             String why = e instanceof NoSuchFileException ? "the folder does not exist" : e.getMessage();
             throw new Problem(e, "report.writeFailed", file, why == null ? e.getClass().getSimpleName() : why);
@@ -74,6 +89,46 @@ public final class AtomicFile {
                     // nothing more can be done; the temporary file is hidden and named after its target
                 }
             }
+        }
+    }
+
+    /**
+     * Hidden, named after the target so that a leftover says whose it is, and short enough to fit beside a target
+     * whose name is already as long as the folder allows (255 bytes).
+     */
+    static String tempName(Path file) {
+        String name = file.getFileName().toString();
+        int keep = name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), 40));
+        return "." + name.substring(0, keep) + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".part";
+    }
+
+    /** The nearest existing ancestor when it is a file, not a folder; null when the path is clear. */
+    private static Path fileOnTheWay(Path folder) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? null : p;
+            }
+        }
+        return null;
+    }
+
+    /** A report replacing one that the operator shared (group-writable, say) stays shared. */
+    private static void keepPermissions(Path file, Path temp) throws IOException {
+        if (Files.isRegularFile(file)) {
+            try {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the new file takes the folder's access list, as any new file there does
+            }
+        }
+    }
+
+    /** Makes the rename itself durable. Best effort: some systems (Windows) cannot open a folder to force it. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel c = FileChannel.open(folder, StandardOpenOption.READ)) {
+            c.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // the file is whole in place; only a power cut in the next seconds could undo the rename
         }
     }
 

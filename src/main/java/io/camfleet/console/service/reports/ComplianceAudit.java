@@ -26,9 +26,9 @@ final class ComplianceAudit {
     private ComplianceAudit() {
     }
 
-    static Section extract(ComplianceContext c, AuditTrail trail) {
+    static Section extract(ComplianceContext c, AuditService audit) {
         List<AuditEvent> events = new ArrayList<>();
-        trail.walk(e -> {
+        audit.walk(e -> {
             if (c.inPeriod(e.at())) {
                 events.add(e);
             }
@@ -54,9 +54,7 @@ final class ComplianceAudit {
                 v.firstBroken() > 0 ? new Object[] {v.firstBroken(), c.m().text(v), v.checked()}
                         : new Object[] {c.m().text(v)});
         AuditTrail.Head head = trail.head();
-        Optional<AuditAnchor.Head> anchored = anchors.anchor().flatMap(a -> a.entries().stream()
-                .filter(e -> e instanceof AuditAnchor.Head).map(e -> (AuditAnchor.Head) e)
-                .reduce((first, second) -> second));
+        Optional<AuditAnchor.Head> anchored = audit.anchoredHead();
         List<Fact> facts = new ArrayList<>();
         facts.add(c.fact("report.compliance.chain.result", c.t(v.intact() ? "report.compliance.chain.intact"
                 : "report.compliance.chain.broken")));

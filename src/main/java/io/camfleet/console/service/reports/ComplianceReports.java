@@ -67,7 +67,7 @@ public final class ComplianceReports implements ReportSource {
                 new Step("deployments", x -> ComplianceDeployments.section(x, sources.journal(),
                         sources.releases())),
                 new Step("tickets", x -> ComplianceTickets.section(x, sources.tickets().get())),
-                new Step("audit", x -> ComplianceAudit.extract(x, sources.trail())),
+                new Step("audit", x -> ComplianceAudit.extract(x, sources.audit())),
                 new Step("chain", x -> ComplianceAudit.chain(x, sources.audit(), sources.trail(),
                         sources.anchors())));
         List<Section> sections = new ArrayList<>();

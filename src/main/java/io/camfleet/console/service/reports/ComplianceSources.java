@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * @param fleet        the fleet's sites and cameras, as last synced
  * @param availability the availability figures over that fleet (read once per report), or none
  * @param environments the labels of the AWS environments configured now
- * @param trail        the audit trail, walked for the period's extract
+ * @param trail        the audit trail, whose head row the chain section prints
  * @param anchors      the audit key and anchor, named beside the chain's verification
  */
 public record ComplianceSources(Path folder, Supplier<FleetInventory> fleet,

@@ -56,6 +56,38 @@ class AuditServiceTest {
     }
 
     @Test
+    void whatTheWorkNotesIsOnTheSucceededEventButCannotOverrideWhatWasAsked() {
+        String result = audit.perform("report.evidence", "pack.zip", Map.of("from", "2026-11-01"), noted -> {
+            noted.put("packSha256", "ab12");
+            noted.put("from", "1970-01-01");
+            noted.put("startedSeq", "99");
+            return "written";
+        });
+
+        assertThat(result).isEqualTo("written");
+        assertThat(trail.events.get(0).parameters()).doesNotContainKey("packSha256");
+        assertThat(trail.events.get(1).parameters()).containsEntry("packSha256", "ab12")
+                .containsEntry("from", "2026-11-01").containsEntry("startedSeq", "1");
+    }
+
+    @Test
+    void walkStreamsTheEventsInOrderAndReturnsTheHeadAndTheAnchorKnowsTheLastOne() {
+        audit.record("a", "t", Map.of(), AuditOutcome.SUCCEEDED);
+        AuditEvent last = audit.record("b", "t", Map.of(), AuditOutcome.SUCCEEDED);
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+
+        AuditTrail.Head head = audit.walk(e -> seen.add(e.seq()));
+
+        assertThat(seen).containsExactly(1L, 2L);
+        assertThat(head.seq()).isEqualTo(2);
+        assertThat(head.hash()).isEqualTo(last.hash());
+        assertThat(audit.anchoredHead()).hasValueSatisfying(h -> {
+            assertThat(h.seq()).isEqualTo(2);
+            assertThat(h.hash()).isEqualTo(last.hash());
+        });
+    }
+
+    @Test
     void aFailureOrACancellationIsRecordedAndPassedOn() {
         assertThatThrownBy(() -> audit.perform("export", "x", Map.of(), () -> {
             throw new IllegalStateException("disk full");
