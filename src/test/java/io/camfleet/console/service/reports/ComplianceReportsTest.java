@@ -328,6 +328,27 @@ class ComplianceReportsTest {
     }
 
     @Test
+    void everyTableIsWrittenAsACsvOfItsRowsWithTheValuesOfItsColumnsKinds() throws Exception {
+        ReportDocument doc = build();
+        for (Table t : doc.csvTables()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            CsvTables.write(t, doc.zone(), out);
+            List<String> lines = new String(out.toByteArray(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isEmpty()).toList();
+            // A header line, then one line per row: none of these values holds a line break.
+            assertThat(lines).as(t.name()).hasSize(1 + rows(doc, t.name()).size());
+        }
+        String deployments = csv(doc, "deployments");
+        assertThat(deployments).contains("dep-in,camos-agent 6.6.1,HOTFIX,DEMO,");
+    }
+
+    private static String csv(ReportDocument doc, String name) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        CsvTables.write(table(doc, name), doc.zone(), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theCoverNamesThePeriodTheFleetAndWhenItWasGenerated() {
         ReportDocument doc = build();
         assertThat(doc.cover().title()).isEqualTo("Compliance report");
