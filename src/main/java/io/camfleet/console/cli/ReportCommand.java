@@ -3,6 +3,7 @@ package io.camfleet.console.cli;
 import io.camfleet.console.domain.reports.ReportKind;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.common.Problem;
+import io.camfleet.console.service.fleet.FleetService;
 import io.camfleet.console.service.reports.RecentExport;
 import io.camfleet.console.service.reports.ReportExport;
 import io.camfleet.console.service.reports.ReportOptions;
@@ -63,7 +64,12 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     int with(CommandSpec s, ToIntFunction<ReportService> work) {
-        try (ConsoleBackend.Session session = Commands.backend(s).open(root.dataDir())) {
+        ConsoleBackend backend = Commands.backend(s);
+        try (ConsoleBackend.Session session = backend.open(root.dataDir())) {
+            // A folder no window has opened yet has an empty cache: report on the demo fleet the window would show.
+            if (session.find(FleetService.class).isPresent()) {
+                FleetCommand.cachedOrSeeded(backend, root.dataDir(), session);
+            }
             return work.applyAsInt(session.part(ReportService.class));
         }
     }
