@@ -10,6 +10,8 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +28,11 @@ final class PdfFonts {
     private final BaseFont bold;
     /** 4 MB: read only when a document first holds a character DejaVu lacks. */
     private volatile BaseFont fallback;
-    private final Map<String, Font> fonts = new ConcurrentHashMap<>();
+    private final Map<FontKey, Font> fonts = new ConcurrentHashMap<>();
+
+    /** BaseFont has no equals: the key compares it by identity, which is what is meant. */
+    private record FontKey(BaseFont base, float size, int rgb) {
+    }
 
     PdfFonts() {
         regular = load("DejaVuSans.ttf");
@@ -41,30 +47,42 @@ final class PdfFonts {
         return bold;
     }
 
+    /** A stretch of text printed in one font. */
+    record Run(String text, BaseFont font) {
+    }
+
     /** One phrase of {@code text}, in runs of the font that has each character. Plain text: nothing is markup. */
     Phrase phrase(String text, float size, boolean heavy, Color colour) {
-        BaseFont base = heavy ? bold : regular;
         Phrase phrase = new Phrase(size * 1.3f);
-        if (plainLatin(text)) {
-            phrase.add(new Chunk(text, font(base, size, colour)));
-            return phrase;
+        for (Run run : runs(text, heavy)) {
+            phrase.add(new Chunk(run.text(), font(run.font(), size, colour)));
         }
+        return phrase;
+    }
+
+    /** The text cut where the font that has its characters changes; one run for plain Latin text. */
+    List<Run> runs(String text, boolean heavy) {
+        BaseFont base = heavy ? bold : regular;
+        if (plainLatin(text)) {
+            return List.of(new Run(text, base));
+        }
+        List<Run> runs = new ArrayList<>(3);
         int start = 0;
         BaseFont run = null;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             BaseFont f = fontFor(cp, base);
             if (run != null && f != run) {
-                phrase.add(new Chunk(text.substring(start, i), font(run, size, colour)));
+                runs.add(new Run(text.substring(start, i), run));
                 start = i;
             }
             run = f;
             i += Character.charCount(cp);
         }
         if (start < text.length()) {
-            phrase.add(new Chunk(text.substring(start), font(run, size, colour)));
+            runs.add(new Run(text.substring(start), run));
         }
-        return phrase;
+        return runs;
     }
 
     /**
@@ -139,8 +157,8 @@ final class PdfFonts {
     }
 
     Font font(BaseFont base, float size, Color colour) {
-        String key = System.identityHashCode(base) + "/" + size + "/" + colour.getRGB();
-        return fonts.computeIfAbsent(key, k -> new Font(base, size, Font.NORMAL, colour));
+        return fonts.computeIfAbsent(new FontKey(base, size, colour.getRGB()),
+                k -> new Font(base, size, Font.NORMAL, colour));
     }
 
     private static BaseFont load(String file) {

@@ -5,7 +5,10 @@ import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPCellEvent;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.camfleet.console.domain.reports.Column;
@@ -27,6 +30,11 @@ final class PdfTables {
     static final int CHUNK = 250;
     private static final float BODY = 7.8f;
     private static final float HEAD = 8f;
+    /** A cell's first baseline is one font size below its padding (PdfPCell's leading); and the cells' padding. */
+    private static final float LEADING = BODY;
+    private static final float SIDE = 4;
+    private static final float TOP = 3f;
+    private static final float BOTTOM = 4f;
     private static final Color ZEBRA = new Color(0xF2, 0xF5, 0xF9);
     private static final Color INK = new Color(0x1F, 0x29, 0x37);
 
@@ -66,12 +74,15 @@ final class PdfTables {
             pdf.addCell(cell);
         }
         int size = table.rows() instanceof Collection<?> all ? all.size() : -1;
+        float[] room = room(widths(columns, fonts));
         int row = 0;
         for (List<Object> values : table.rows()) {
             for (int i = 0; i < n; i++) {
                 Column.Kind kind = i < columns.size() ? columns.get(i).kind() : Column.Kind.TEXT;
                 String text = this.values.text(kind, values != null && i < values.size() ? values.get(i) : null);
-                PdfPCell cell = cell(fonts.phrase(text, BODY, false, INK), kind, text);
+                List<PdfFonts.Run> runs = fonts.runs(text, false);
+                PdfPCell cell = fits(text, runs, room[i]) ? line(runs, PdfValues.numeric(kind))
+                        : cell(fonts.phrase(text, BODY, false, INK), kind, text);
                 if (row % 2 == 1) {
                     cell.setBackgroundColor(ZEBRA);
                 }
@@ -93,13 +104,87 @@ final class PdfTables {
         document.add(pdf);
     }
 
+    /**
+     * The fast way for a value that fits on one line in one font (most of them): an empty cell of one line's height
+     * whose text is drawn straight onto the page when the row is, skipping OpenPDF's text layout, which otherwise
+     * runs twice per cell (to measure and to write) and is most of the time a large table takes. Same place, font
+     * and colour as a laid-out cell.
+     */
+    private PdfPCell line(List<PdfFonts.Run> runs, boolean right) {
+        PdfPCell cell = new PdfPCell();
+        pad(cell);
+        cell.setMinimumHeight(TOP + LEADING + BOTTOM);
+        if (!runs.getFirst().text().isEmpty()) {
+            cell.setCellEvent(new Line(runs, right));
+        }
+        return cell;
+    }
+
+    private record Line(List<PdfFonts.Run> runs, boolean right) implements PdfPCellEvent {
+        @Override
+        public void cellLayout(PdfPCell cell, Rectangle position, PdfContentByte[] canvases) {
+            PdfContentByte cb = canvases[PdfPTable.TEXTCANVAS];
+            float x = right ? position.getRight() - SIDE - width(runs) : position.getLeft() + SIDE;
+            float y = position.getTop() - TOP - LEADING;
+            cb.beginText();
+            cb.setColorFill(INK);
+            for (PdfFonts.Run run : runs) {
+                cb.setFontAndSize(run.font(), BODY);
+                cb.showTextAligned(Element.ALIGN_LEFT, run.text(), x, y, 0);
+                x += run.font().getWidthPoint(run.text(), BODY);
+            }
+            cb.endText();
+        }
+    }
+
+    private static float width(List<PdfFonts.Run> runs) {
+        float w = 0;
+        for (PdfFonts.Run run : runs) {
+            w += run.font().getWidthPoint(run.text(), BODY);
+        }
+        return w;
+    }
+
+    /**
+     * Whether the value prints on one line, left to right, needing no layout: no line break, nothing right to left
+     * (Arabic needs shaping), narrower than its column.
+     */
+    private static boolean fits(String text, List<PdfFonts.Run> runs, float room) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t' || c >= 0x0590 && c < 0x0900 || c >= 0xFB1D && c < 0xFE00
+                    || c >= 0xFE70 && c < 0xFF00) {
+                return false;
+            }
+        }
+        return width(runs) <= room;
+    }
+
+    /** Each column's width for text, in points, as the table will lay it out across the page. */
+    private float[] room(float[] relative) {
+        float total = 0;
+        for (float w : relative) {
+            total += w;
+        }
+        float page = document.right() - document.left();
+        float[] room = new float[relative.length];
+        for (int i = 0; i < room.length; i++) {
+            room[i] = total == 0 ? 0 : page * relative[i] / total - 2 * SIDE - 1;
+        }
+        return room;
+    }
+
+    private static void pad(PdfPCell cell) {
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPaddingLeft(SIDE);
+        cell.setPaddingRight(SIDE);
+        cell.setPaddingTop(TOP);
+        cell.setPaddingBottom(BOTTOM);
+    }
+
     private static PdfPCell cell(Phrase phrase, Column.Kind kind, String text) {
         PdfPCell cell = new PdfPCell(phrase);
-        cell.setBorder(Rectangle.NO_BORDER);
-        cell.setPaddingLeft(4);
-        cell.setPaddingRight(4);
-        cell.setPaddingTop(2.5f);
-        cell.setPaddingBottom(3.5f);
+        pad(cell);
         cell.setHorizontalAlignment(PdfValues.numeric(kind) ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
         PdfBlocks.direction(cell, text);
         if (cell.getRunDirection() == PdfWriter.RUN_DIRECTION_RTL && !PdfValues.numeric(kind)) {
