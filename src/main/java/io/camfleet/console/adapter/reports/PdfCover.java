@@ -84,7 +84,9 @@ final class PdfCover {
         }
         column(cb, List.of(paragraph(brand.company(), 13, true, Color.WHITE, 0)), left, top - 118, textRight, top - 40);
         List<Paragraph> titles = new ArrayList<>();
-        titles.add(paragraph(cover.title(), 28, true, Color.WHITE, 0));
+        // the band holds two lines of the title and the subtitle: a long title is set smaller rather than cut off
+        float size = fonts.bold().getWidthPoint(cover.title(), 28) <= 2 * (right - left) ? 28 : 20;
+        titles.add(paragraph(cover.title(), size, true, Color.WHITE, 0));
         if (!cover.subtitle().isBlank()) {
             titles.add(paragraph(cover.subtitle(), 14, false, new Color(0xE6, 0xEE, 0xF6), 6));
         }

@@ -203,6 +203,24 @@ class OpenPdfRendererTest {
     }
 
     @Test
+    void aReportWithoutSectionsStillHasItsCoverAndAnEmptyContentsPage() throws IOException {
+        Path pdf = PdfTestFiles.render(RENDERER, document(), temp.resolve("bare.pdf"));
+        List<String> bare = PdfTestFiles.pages(pdf);
+        assertThat(bare).hasSize(2);
+        assertThat(bare.get(1)).contains("Contents", "Page 2 of 2");
+    }
+
+    @Test
+    void textIsPrintedAsItIsNeverAsMarkup() throws IOException {
+        String markup = "<b>Bold</b> &amp; <a href=\"http://example.com/x.png\">link</a> {0} %s";
+        Path pdf = PdfTestFiles.render(RENDERER, document(new Section("Markup", List.of(new Block.Paragraph(markup),
+                new Block.TableBlock(new Table("markup", List.of(Column.text("Raw")),
+                        List.of(PdfSample.row(markup))))))), temp.resolve("markup.pdf"));
+        String text = PdfTestFiles.pages(pdf).get(2);
+        assertThat(text.split(Pattern.quote(markup), -1)).as("in the paragraph and in the cell").hasSize(3);
+    }
+
+    @Test
     void aLogoThatIsNoPictureIsRefusedWithASentenceAndNothingWritten() {
         Branding broken = new Branding("Acme", "#112233", "#445566", "not a png".getBytes());
         ReportDocument doc = new ReportDocument(new Cover("T", "", "", "", LocalDate.of(2026, 1, 1), broken, List.of()),
