@@ -16,6 +16,7 @@ import io.camfleet.console.domain.reports.Table;
 
 import java.awt.Color;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 
@@ -28,6 +29,8 @@ final class PdfTables {
 
     /** Rows added to the document at once: small enough to keep memory flat, large enough to lay out quickly. */
     static final int CHUNK = 250;
+    /** Rows read ahead to size the text columns. */
+    static final int SAMPLE = 60;
     private static final float BODY = 7.8f;
     private static final float HEAD = 8f;
     /** A cell's first baseline is one font size below its padding (PdfPCell's leading); and the cells' padding. */
@@ -62,7 +65,8 @@ final class PdfTables {
         int n = Math.max(1, columns.size());
         PdfPTable pdf = new PdfPTable(n);
         pdf.setWidthPercentage(100);
-        pdf.setWidths(widths(columns, fonts));
+        float[] widths = widths(columns, table.rows());
+        pdf.setWidths(widths);
         pdf.setHeaderRows(1);
         pdf.setSpacingBefore(6);
         pdf.setComplete(false);
@@ -74,7 +78,7 @@ final class PdfTables {
             pdf.addCell(cell);
         }
         int size = table.rows() instanceof Collection<?> all ? all.size() : -1;
-        float[] room = room(widths(columns, fonts));
+        float[] room = room(widths);
         int row = 0;
         for (List<Object> values : table.rows()) {
             for (int i = 0; i < n; i++) {
@@ -160,16 +164,35 @@ final class PdfTables {
         return width(runs) <= room;
     }
 
-    /** Each column's width for text, in points, as the table will lay it out across the page. */
-    private float[] room(float[] relative) {
+    /** How wide each text column's values are in the first {@value #SAMPLE} rows: the widest, padded. */
+    private float[] textNeeds(List<Column> columns, Iterable<List<Object>> rows) {
+        float[] need = new float[columns.size()];
+        Iterator<List<Object>> it = rows.iterator();
+        for (int seen = 0; seen < SAMPLE && it.hasNext(); seen++) {
+            List<Object> row = it.next();
+            for (int i = 0; i < need.length && row != null && i < row.size(); i++) {
+                if (columns.get(i).kind() == Column.Kind.TEXT && row.get(i) != null) {
+                    float width = 0;
+                    for (PdfFonts.Run run : fonts.runs(row.get(i).toString(), false)) {
+                        width += run.font().getWidthPoint(run.text(), BODY);
+                    }
+                    need[i] = Math.max(need[i], width + 2 * SIDE + 3);
+                }
+            }
+        }
+        return need;
+    }
+
+    /** Each column's room for text, in points, as the table lays it out across the page (narrowed if it must). */
+    private float[] room(float[] widths) {
         float total = 0;
-        for (float w : relative) {
+        for (float w : widths) {
             total += w;
         }
         float page = document.right() - document.left();
-        float[] room = new float[relative.length];
+        float[] room = new float[widths.length];
         for (int i = 0; i < room.length; i++) {
-            room[i] = total == 0 ? 0 : page * relative[i] / total - 2 * SIDE - 1;
+            room[i] = total == 0 ? 0 : page * widths[i] / total - 2 * SIDE - 1;
         }
         return room;
     }
@@ -195,27 +218,57 @@ final class PdfTables {
     }
 
     /**
-     * Relative widths: text gets more room than numbers and dates, times more than dates, and no column is narrower
-     * than its header's longest word, so that a header never breaks inside a word.
+     * Widths in points across the page: a number, date or time column gets the room of its widest usual value (and
+     * at least of its header's longest word), so that it never wraps; text columns share the rest equally, none
+     * narrower than its header's longest word. Only when even that does not fit is every column narrowed alike.
      */
-    private static float[] widths(List<Column> columns, PdfFonts fonts) {
+    private float[] widths(List<Column> columns, Iterable<List<Object>> rows) {
+        float page = document.right() - document.left();
         if (columns.isEmpty()) {
-            return new float[]{1};
+            return new float[]{page};
         }
         float[] w = new float[columns.size()];
+        float fixed = 0;
+        float textMinimum = 0;
+        int texts = 0;
         for (int i = 0; i < w.length; i++) {
-            float room = switch (columns.get(i).kind()) {
-                case TEXT -> 110;
-                case DATETIME -> 76;
-                case DATE -> 56;
-                case MONEY -> 62;
-                default -> 50;
-            };
-            float word = 0;
-            for (String part : columns.get(i).header().split("\\s+")) {
-                word = Math.max(word, fonts.bold().getWidthPoint(part, HEAD));
+            Column c = columns.get(i);
+            float header = 0;
+            for (String part : c.header().split("\\s+")) {
+                header = Math.max(header, fonts.bold().getWidthPoint(part, HEAD));
             }
-            w[i] = Math.max(room, word + 10);
+            String widest = switch (c.kind()) {
+                case TEXT -> "";
+                case INTEGER -> "1,234,567";
+                case DECIMAL, MONEY -> "1,234,567.89";
+                case PERCENT -> "100.00 %";
+                case DATE -> "2026-12-31";
+                case DATETIME -> "2026-12-31 23:59";
+            };
+            w[i] = Math.max(header, fonts.regular().getWidthPoint(widest, BODY)) + 2 * SIDE + 3;
+            if (c.kind() == Column.Kind.TEXT) {
+                texts++;
+                textMinimum += w[i];
+            } else {
+                fixed += w[i];
+            }
+        }
+        if (texts > 0 && fixed + textMinimum < page) {
+            // text columns share what is left in proportion to what their first rows need (read once more, briefly)
+            float[] need = textNeeds(columns, rows);
+            float wanted = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (columns.get(i).kind() == Column.Kind.TEXT) {
+                    need[i] = Math.max(need[i], w[i]);
+                    wanted += need[i];
+                }
+            }
+            float spare = page - fixed;
+            for (int i = 0; i < w.length; i++) {
+                if (columns.get(i).kind() == Column.Kind.TEXT) {
+                    w[i] = Math.max(w[i], spare * need[i] / wanted);
+                }
+            }
         }
         return w;
     }

@@ -90,7 +90,8 @@ class PdfStreamingTest {
         };
         assertThatThrownBy(() -> new OpenPdfRenderer().render(doc(table), OutputStream.nullOutputStream(), progress))
                 .isInstanceOf(CancellationException.class);
-        assertThat(read.get()).isBetween(3_001, 3_000 + PdfTables.CHUNK);
+        // rows read: the first few again to size the columns, then up to the chunk after the cancel
+        assertThat(read.get()).isBetween(3_001, 3_000 + PdfTables.CHUNK + PdfTables.SAMPLE);
         assertThat(reports.get()).as("progress told every chunk of rows").isGreaterThanOrEqualTo(3_000 / PdfTables.CHUNK);
     }
 
