@@ -18,6 +18,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +147,25 @@ class OpenPdfRendererTest {
         // puts them in reading order, but the number after the name may come out before it ("4 دبي"): accept both.
         Matcher arabic = Pattern.compile("(دبي 4|4 دبي)").matcher(all);
         assertThat(arabic.find()).as("the Arabic site name comes back as its letters").isTrue();
+    }
+
+    @Test
+    void arabicIsPrintedShapedAsJoinedLetters() throws IOException {
+        StringBuilder glyphs = new StringBuilder();
+        try (PDDocument doc = Loader.loadPDF(sample.toFile())) {
+            PDFTextStripper raw = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    glyphs.append(text.getUnicode()); // as printed, before PDFBox maps the forms back to letters
+                }
+            };
+            raw.setStartPage(headingPage(3, "Sites"));
+            raw.setEndPage(headingPage(3, "Sites"));
+            raw.getText(doc);
+        }
+        // By hand: in دبي the dal joins nothing after it (isolated form U+FEA9), the beh starts a joined pair
+        // (initial form U+FE91) and the yeh ends it (final form U+FEF2). Unshaped, they would be U+062F U+0628 U+064A.
+        assertThat(glyphs.toString()).contains("\uFEA9", "\uFE91", "\uFEF2").doesNotContain("\u0628", "\u064A");
     }
 
     @Test
