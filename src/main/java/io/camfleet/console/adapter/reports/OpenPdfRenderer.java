@@ -48,15 +48,28 @@ public final class OpenPdfRenderer implements PdfRenderer {
     public void render(ReportDocument report, OutputStream out, ReportProgress progress) throws IOException {
         try {
             write(report, out, progress);
-        } catch (DocumentException e) {
-            throw new IOException("The PDF could not be laid out: " + e.getMessage(), e);
-        } catch (ExceptionConverter e) {
-            // OpenPDF wraps the stream's IOException (a full disk) in this unchecked one
-            if (e.getException() instanceof IOException io) {
+        } catch (DocumentException | ExceptionConverter e) {
+            // OpenPDF wraps the stream's IOException (a full disk) in these: hand the stream's own one on
+            IOException io = streamFailure(e);
+            if (io != null) {
                 throw io;
             }
-            throw e;
+            if (e instanceof ExceptionConverter converter) {
+                throw converter;
+            }
+            throw new IOException("The PDF could not be laid out: " + e.getMessage(), e);
         }
+    }
+
+    private static IOException streamFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; ) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+            Throwable next = t instanceof ExceptionConverter c ? c.getException() : t.getCause();
+            t = next == t ? null : next;
+        }
+        return null;
     }
 
     private void write(ReportDocument report, OutputStream out, ReportProgress progress)

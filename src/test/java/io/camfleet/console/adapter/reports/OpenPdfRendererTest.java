@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -251,6 +252,39 @@ class OpenPdfRendererTest {
                     assertThat(p.key()).isEqualTo("report.pdf.badLogo");
                     assertThat(p.kind()).isEqualTo(Problem.Kind.BAD_INPUT);
                 });
+    }
+
+    @Test
+    void aPictureThatIsNoImageIsRefusedNamingItsCaption() {
+        ReportDocument doc = document(new Section("Map", List.of(new Block.Picture(new byte[]{1, 2, 3}, "Coverage map"))));
+        assertThatThrownBy(() -> RENDERER.render(doc, new ByteArrayOutputStream(), ReportProgress.NONE))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.key()).isEqualTo("report.pdf.badPicture");
+                    assertThat(p.getMessage()).contains("'Coverage map'");
+                });
+    }
+
+    @Test
+    void aFullDiskComesOutAsTheStreamsOwnIOExceptionForAtomicFileToName() {
+        OutputStream full = new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[]{(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                written += len;
+                if (written > 20_000) {
+                    throw new IOException("No space left on device");
+                }
+            }
+        };
+        ReportDocument doc = document(new Section("Sites", List.of(new Block.TableBlock(PdfSample.sites(2_000)))));
+        assertThatThrownBy(() -> RENDERER.render(doc, full, ReportProgress.NONE))
+                .isInstanceOf(IOException.class).hasMessage("No space left on device");
     }
 
     @Test
