@@ -164,23 +164,35 @@ final class PdfTables {
         return width(runs) <= room;
     }
 
-    /** How wide each text column's values are in the first {@value #SAMPLE} rows: the widest, padded. */
-    private float[] textNeeds(List<Column> columns, Iterable<List<Object>> rows) {
+    /**
+     * How wide each text column's values are in the first {@value #SAMPLE} rows: [0] the widest value, [1] the widest
+     * single word (what the column needs not to break a word such as a site id), both padded.
+     */
+    private float[][] textNeeds(List<Column> columns, Iterable<List<Object>> rows) {
         float[] need = new float[columns.size()];
+        float[] word = new float[columns.size()];
         Iterator<List<Object>> it = rows.iterator();
         for (int seen = 0; seen < SAMPLE && it.hasNext(); seen++) {
             List<Object> row = it.next();
             for (int i = 0; i < need.length && row != null && i < row.size(); i++) {
                 if (columns.get(i).kind() == Column.Kind.TEXT && row.get(i) != null) {
-                    float width = 0;
-                    for (PdfFonts.Run run : fonts.runs(row.get(i).toString(), false)) {
-                        width += run.font().getWidthPoint(run.text(), BODY);
+                    String text = row.get(i).toString();
+                    need[i] = Math.max(need[i], measure(text) + 2 * SIDE + 3);
+                    for (String part : text.split("\\s+")) {
+                        word[i] = Math.max(word[i], measure(part) + 2 * SIDE + 3);
                     }
-                    need[i] = Math.max(need[i], width + 2 * SIDE + 3);
                 }
             }
         }
-        return need;
+        return new float[][]{need, word};
+    }
+
+    private float measure(String text) {
+        float width = 0;
+        for (PdfFonts.Run run : fonts.runs(text, false)) {
+            width += run.font().getWidthPoint(run.text(), BODY);
+        }
+        return width;
     }
 
     /** Each column's room for text, in points, as the table lays it out across the page (narrowed if it must). */
@@ -254,19 +266,35 @@ final class PdfTables {
             }
         }
         if (texts > 0 && fixed + textMinimum < page) {
-            // text columns share what is left in proportion to what their first rows need (read once more, briefly)
-            float[] need = textNeeds(columns, rows);
+            // Each text column first gets its longest word (a site id, a tier) so that no word is broken, as far as
+            // the page allows (a word wider than a third of the page may still break); what is left is shared in
+            // proportion to what the first rows need beyond that.
+            float[][] needs = textNeeds(columns, rows);
+            float[] need = needs[0];
+            float[] minimum = new float[w.length];
+            float minimums = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (columns.get(i).kind() == Column.Kind.TEXT) {
+                    minimum[i] = Math.max(w[i], Math.min(needs[1][i], page / 3));
+                    minimums += minimum[i];
+                }
+            }
+            if (fixed + minimums > page) {
+                System.arraycopy(w, 0, minimum, 0, w.length);
+                minimums = textMinimum;
+            }
             float wanted = 0;
             for (int i = 0; i < w.length; i++) {
                 if (columns.get(i).kind() == Column.Kind.TEXT) {
-                    need[i] = Math.max(need[i], w[i]);
+                    need[i] = Math.max(0, need[i] - minimum[i]);
                     wanted += need[i];
                 }
             }
-            float spare = page - fixed;
+            float spare = page - fixed - minimums;
             for (int i = 0; i < w.length; i++) {
                 if (columns.get(i).kind() == Column.Kind.TEXT) {
-                    w[i] = Math.max(w[i], spare * need[i] / wanted);
+                    float share = wanted > 0 ? spare * need[i] / wanted : spare / texts;
+                    w[i] = minimum[i] + share;
                 }
             }
         }
