@@ -52,6 +52,7 @@ public final class AtomicFile {
                 throw Problem.badInput("report.files.parentIsFile", file, notAFolder);
             }
             Files.createDirectories(folder);
+            sweepLeftovers(folder, file);
             temp = folder.resolve(tempName(file));
             // CREATE_NEW, not createTempFile: that one makes the file owner-only (rw-------), and the report would
             // keep that mode after the move.
@@ -101,6 +102,33 @@ public final class AtomicFile {
         int keep = name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), 40));
         return "." + name.substring(0, keep) + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".part";
     }
+
+    /**
+     * Deletes the temporary files of earlier writes of the same target that a console killed in the middle (kill -9,
+     * a power cut) left behind. Only those untouched for {@link #LEFTOVER_AGE}: a write of the same file running in
+     * another console right now keeps its own.
+     */
+    static void sweepLeftovers(Path folder, Path file) {
+        String name = file.getFileName().toString();
+        int keep = name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), 40));
+        String prefix = "." + name.substring(0, keep) + ".";
+        long before = System.currentTimeMillis() - LEFTOVER_AGE.toMillis();
+        try (var entries = Files.newDirectoryStream(folder, e -> {
+            String n = e.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".part")
+                    && n.substring(prefix.length(), n.length() - ".part".length()).matches("[0-9a-f]{1,16}");
+        })) {
+            for (Path leftover : entries) {
+                if (Files.getLastModifiedTime(leftover).toMillis() < before) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a leftover that cannot be swept harms nothing but space; the write itself goes on
+        }
+    }
+
+    static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(10);
 
     /** The nearest existing ancestor when it is a file, not a folder; null when the path is clear. */
     private static Path fileOnTheWay(Path folder) {

@@ -176,4 +176,25 @@ class AtomicFileTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void whatAConsoleKilledMidWriteLeftBehindIsSweptByTheNextWriteOfThatFileButNotAWriteInProgress() throws Exception {
+        // A kill -9 in the middle of an export runs no finally: its hidden .part file stays beside the target.
+        Path killed = dir.resolve(".report.pdf.1f2e3d.part");
+        Files.writeString(killed, "half a report");
+        Files.setLastModifiedTime(killed, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - AtomicFile.LEFTOVER_AGE.toMillis() - 60_000));
+        Path running = dir.resolve(".report.pdf.4c5b6a.part");
+        Files.writeString(running, "another console is writing this right now");
+        Path otherTarget = dir.resolve(".other.pdf.7d8e9f.part");
+        Files.writeString(otherTarget, "someone else's");
+        Files.setLastModifiedTime(otherTarget, Files.getLastModifiedTime(killed));
+
+        AtomicFile.write(dir.resolve("report.pdf"), out -> out.write("whole".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(dir.resolve("report.pdf")).hasContent("whole");
+        assertThat(killed).doesNotExist();
+        assertThat(running).as("a write in progress elsewhere keeps its file").exists();
+        assertThat(otherTarget).as("another target's leftover is that write's business").exists();
+    }
 }
