@@ -41,10 +41,12 @@ import java.util.stream.Stream;
 
 /**
  * Deployments over SSM Run Command: each wave is one {@code AWS-RunShellScript} command ({@link SsmScript}) to the
- * wave's managed nodes, at most the plan's concurrency at once, stopping after the failures the plan still
- * tolerates ({@code MaxErrors}, "more than" like the plan's threshold), and carrying
- * {@code camfleet deployment <id> wave <n>} as its {@code Comment}: SendCommand has no idempotency token, so that
- * comment is how a command sent just before a crash is found again instead of being sent twice.
+ * wave's managed nodes, or, above the 50 ids one command takes, parts of at most 50 sent one after the other by the
+ * rollout. Each runs at most the plan's concurrency at once, stopping after the failures the plan still
+ * tolerates ({@code MaxErrors}, "more than" like the plan's threshold), and carries
+ * {@code camfleet deployment <id> wave <n>} (then {@code part <k>} for the parts after the first) as its
+ * {@code Comment}: SendCommand has no idempotency token, so that comment is how a command sent just before a crash is
+ * found again instead of being sent twice.
  *
  * <p>SendCommand itself is never retried on an answer that leaves open whether SSM took it (a 5xx, a timeout, a
  * dropped connection): the command is looked up by its comment instead. Only throttling, which SSM answers before
@@ -103,6 +105,19 @@ public final class SsmWaveRunner implements WaveRunner {
         return "camfleet deployment " + deploymentId + " wave " + wave;
     }
 
+    /**
+     * What the command of a wave's part carries. Part 0 carries the wave's comment alone, as a wave of one command
+     * always has, so that commands sent before waves were split are found again.
+     */
+    static String comment(String deploymentId, int wave, int part) {
+        return part == 0 ? comment(deploymentId, wave) : comment(deploymentId, wave) + " part " + part;
+    }
+
+    @Override
+    public int mostPerCommand() {
+        return MOST_PER_COMMAND;
+    }
+
     /** The cameras fetch the artifact from S3 and check its SHA-256 there: nothing is read on this machine. */
     @Override
     public boolean readsLocalArtifact() {
@@ -121,9 +136,6 @@ public final class SsmWaveRunner implements WaveRunner {
         }
         for (int i = 0; i < waves.size(); i++) {
             List<Target> sent = waves.get(i).stream().filter(t -> !t.ssmNodeId().isBlank()).toList();
-            if (sent.size() > MOST_PER_COMMAND) {
-                throw Problem.badInput("ssm.waveTooLarge", i, sent.size(), MOST_PER_COMMAND);
-            }
             Set<String> labels = new LinkedHashSet<>();
             for (Target t : sent) {
                 Environment e = environmentOf.apply(t).orElseThrow(() -> Problem.badInput("ssm.noEnvironment",
@@ -157,7 +169,7 @@ public final class SsmWaveRunner implements WaveRunner {
         SendCommandRequest request = SendCommandRequest.builder()
                 .documentName(DOCUMENT)
                 .instanceIds(order.targets().stream().map(Target::ssmNodeId).toList())
-                .comment(comment(order.deploymentId(), order.wave()))
+                .comment(comment(order.deploymentId(), order.wave(), order.part()))
                 .maxConcurrency(Integer.toString(order.maxConcurrency()))
                 .maxErrors(Integer.toString(order.toleratedFailures()))
                 .timeoutSeconds((int) delivery)
@@ -177,8 +189,8 @@ public final class SsmWaveRunner implements WaveRunner {
             LOG.warn("SendCommand of {} wave {} failed in a way that leaves open whether SSM has it; looking",
                     order.deploymentId(), order.wave(), e);
             try {
-                Optional<String> found = find(order.deploymentId(), order.wave(), clock.instant().minus(CLOCK_SLACK),
-                        order.targets());
+                Optional<String> found = find(order.deploymentId(), order.wave(), order.part(),
+                        clock.instant().minus(CLOCK_SLACK), order.targets());
                 found.ifPresent(id -> LOG.warn("SSM has the command of {} wave {} after all: {}",
                         order.deploymentId(), order.wave(), id));
                 return found.<Dispatch>map(Sent::new)
@@ -192,11 +204,16 @@ public final class SsmWaveRunner implements WaveRunner {
 
     @Override
     public Optional<String> find(String deploymentId, int wave, Instant since, List<Target> targets) {
+        return find(deploymentId, wave, 0, since, targets);
+    }
+
+    @Override
+    public Optional<String> find(String deploymentId, int wave, int part, Instant since, List<Target> targets) {
         if (since.isBefore(clock.instant().minus(HISTORY))) {
             throw new Problem("ssm.tooOldToFind", deploymentId, HISTORY.toDays(), wave);
         }
         Environment env = environment(targets);
-        String comment = comment(deploymentId, wave);
+        String comment = comment(deploymentId, wave, part);
         try {
             List<Command> matching = clients.ssm(env).listCommandsPaginator(r -> r.maxResults(50)
                             .filters(CommandFilter.builder().key(CommandFilterKey.INVOKED_AFTER)
@@ -214,6 +231,18 @@ public final class SsmWaveRunner implements WaveRunner {
             return matching.stream().findFirst().map(Command::commandId);
         } catch (SdkException e) {
             throw AwsProblems.of(env, "ssm:ListCommands", e);
+        }
+    }
+
+    /** CancelCommand for the nodes of {@code targets}: SSM cancels what has not started, and tries the rest. */
+    @Override
+    public void cancel(String commandId, List<Target> targets) {
+        Environment env = environment(targets);
+        try {
+            clients.ssm(env).cancelCommand(r -> r.commandId(commandId)
+                    .instanceIds(targets.stream().map(Target::ssmNodeId).toList()));
+        } catch (SdkException e) {
+            throw AwsProblems.of(env, "ssm:CancelCommand", e);
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -343,13 +345,14 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     }
 
     @Override
-    public void ssmCommand(String deploymentId, int wave, String commandId) {
+    public void ssmCommand(String deploymentId, int wave, int part, String commandId) {
         Jdbc.inDurableTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO deployment_ssm_command (deployment_id, wave, command_id) VALUES (?, ?, ?)")) {
+                    "INSERT INTO deployment_ssm_command (deployment_id, wave, part, command_id) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, deploymentId);
                 ps.setInt(2, wave);
-                ps.setString(3, commandId);
+                ps.setInt(3, part);
+                ps.setString(4, commandId);
                 ps.executeUpdate();
             }
             return null;
@@ -357,15 +360,19 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
     }
 
     @Override
-    public Optional<String> ssmCommand(String deploymentId, int wave) {
+    public SortedMap<Integer, String> ssmCommands(String deploymentId, int wave) {
         return Jdbc.read(ds, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT command_id FROM deployment_ssm_command WHERE deployment_id = ? AND wave = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT part, command_id FROM deployment_ssm_command "
+                    + "WHERE deployment_id = ? AND wave = ? ORDER BY part")) {
                 ps.setString(1, deploymentId);
                 ps.setInt(2, wave);
+                SortedMap<Integer, String> out = new TreeMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                    while (rs.next()) {
+                        out.put(rs.getInt(1), rs.getString(2));
+                    }
                 }
+                return out;
             }
         });
     }

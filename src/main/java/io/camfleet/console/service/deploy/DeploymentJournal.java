@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Port: the deployment journal. Each write is one transaction and is made before the side effect it announces;
@@ -104,10 +105,21 @@ public interface DeploymentJournal {
 
     Optional<Lease> lease(String deploymentId);
 
-    /** Remembers the SSM command sent for a wave. */
-    void ssmCommand(String deploymentId, int wave, String commandId);
+    /** Remembers the SSM command sent for a wave sent as one command. */
+    default void ssmCommand(String deploymentId, int wave, String commandId) {
+        ssmCommand(deploymentId, wave, 0, commandId);
+    }
 
-    Optional<String> ssmCommand(String deploymentId, int wave);
+    /** The SSM command of a wave sent as one command (its part 0). */
+    default Optional<String> ssmCommand(String deploymentId, int wave) {
+        return Optional.ofNullable(ssmCommands(deploymentId, wave).get(0));
+    }
+
+    /** Remembers the SSM command sent for one part of a wave (a wave larger than one command is sent in parts). */
+    void ssmCommand(String deploymentId, int wave, int part, String commandId);
+
+    /** The SSM commands sent for a wave, by part. */
+    SortedMap<Integer, String> ssmCommands(String deploymentId, int wave);
 
     /**
      * The transitions from {@code from} (inclusive) to {@code to} (exclusive) of the deployments with a target at

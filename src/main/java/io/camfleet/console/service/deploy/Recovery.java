@@ -60,11 +60,12 @@ public final class Recovery {
     }
 
     /**
-     * Reconciles each wave that had something under way with its command. The command's id is in the journal, or,
-     * when the console stopped between sending it and saving its id, is found by the deployment id and wave it
-     * carries, and then saved. A wave with a command keeps its targets under way: the rollout watches the command
-     * again. A wave with none provably never ran: its targets are PENDING again and the rollout sends it, once. An
-     * UNKNOWN target is re-probed through its invocation: SUCCEEDED when it got to the version, else still UNKNOWN.
+     * Reconciles each wave's part (its command: {@link WaveRunner#parts}) that had something under way with its
+     * command. The command's id is in the journal, or, when the console stopped between sending it and saving its id,
+     * is found by the deployment id, wave and part it carries, and then saved. A part with a command keeps its targets
+     * under way: the rollout watches the command again. A part with none provably never ran: its targets are PENDING
+     * again and the rollout sends it, once. An UNKNOWN target is re-probed through its invocation: SUCCEEDED when it
+     * got to the version, else still UNKNOWN.
      *
      * <p>Every lookup is made before anything is journalled: when one fails, the journal is as it was.
      *
@@ -75,36 +76,47 @@ public final class Recovery {
         Messages words = new Messages(Locale.ROOT);
         Map<Integer, List<TargetRecord>> byWave = new TreeMap<>();
         targets.forEach(t -> byWave.computeIfAbsent(t.wave(), w -> new ArrayList<>()).add(t));
-        Map<Integer, String> commands = new HashMap<>();
-        Map<Integer, String> found = new HashMap<>();
+        Map<String, Part> partOf = new HashMap<>();
+        Map<Part, String> commands = new HashMap<>();
+        Map<Part, String> found = new LinkedHashMap<>();
         Map<String, WaveRunner.Invocation> unknown = new HashMap<>();
         for (Map.Entry<Integer, List<TargetRecord>> wave : byWave.entrySet()) {
-            List<TargetRecord> open = wave.getValue().stream()
-                    .filter(t -> t.state().isUnderWay() || t.state() == TargetState.UNKNOWN).toList();
-            if (open.isEmpty()) {
-                continue;
-            }
             int index = wave.getKey();
-            Optional<String> command = journal.ssmCommand(d.id(), index);
-            if (command.isEmpty()) {
-                command = waves.find(d.id(), index, d.createdAt(), open.stream().map(TargetRecord::target).toList());
-                command.ifPresent(c -> found.put(index, c));
-            }
-            if (command.isPresent()) {
-                commands.put(index, command.get());
-                List<Target> lost = open.stream().filter(t -> t.state() == TargetState.UNKNOWN)
-                        .map(TargetRecord::target).toList();
-                if (!lost.isEmpty()) {
-                    unknown.putAll(waves.poll(command.get(), lost));
+            Map<String, TargetRecord> byCamera = new HashMap<>();
+            wave.getValue().forEach(t -> byCamera.put(t.target().cameraId(), t));
+            List<List<String>> parts = WaveRunner.parts(List.copyOf(byCamera.keySet()), waves.mostPerCommand());
+            Map<Integer, String> saved = journal.ssmCommands(d.id(), index);
+            for (int n = 0; n < parts.size(); n++) {
+                Part part = new Part(index, n);
+                parts.get(n).forEach(c -> partOf.put(c, part));
+                List<TargetRecord> open = parts.get(n).stream().map(byCamera::get)
+                        .filter(t -> t.state().isUnderWay() || t.state() == TargetState.UNKNOWN).toList();
+                if (open.isEmpty()) {
+                    continue;
+                }
+                Optional<String> command = Optional.ofNullable(saved.get(n));
+                if (command.isEmpty()) {
+                    command = waves.find(d.id(), index, n, d.createdAt(),
+                            open.stream().map(TargetRecord::target).toList());
+                    command.ifPresent(c -> found.put(part, c));
+                }
+                if (command.isPresent()) {
+                    commands.put(part, command.get());
+                    List<Target> lost = open.stream().filter(t -> t.state() == TargetState.UNKNOWN)
+                            .map(TargetRecord::target).toList();
+                    if (!lost.isEmpty()) {
+                        unknown.putAll(waves.poll(command.get(), lost));
+                    }
                 }
             }
         }
-        found.forEach((wave, command) -> journal.ssmCommand(d.id(), wave, command));
+        found.forEach((part, command) -> journal.ssmCommand(d.id(), part.wave(), part.part(), command));
         Map<String, TargetState> states = new LinkedHashMap<>();
         for (TargetRecord t : targets) {
             String camera = t.target().cameraId();
             TargetState state = t.state();
-            String command = commands.get(t.wave());
+            Part part = partOf.get(camera);
+            String command = commands.get(part);
             if (command == null && state.isUnderWay()) {
                 state = move(journal, d.id(), camera, state, TargetEvent.CONTACT_LOST,
                         words.text("deploy.recover.notSent"));
@@ -112,7 +124,7 @@ public final class Recovery {
             if (command == null && state == TargetState.UNKNOWN) {
                 state = move(journal, d.id(), camera, state, TargetEvent.REPROBED_NOT_AT_VERSION,
                         words.text("deploy.recover.nothingRan", d.id(), t.wave()));
-            } else if (command != null && found.containsKey(t.wave()) && state.isUnderWay()) {
+            } else if (command != null && found.containsKey(part) && state.isUnderWay()) {
                 journal.log(d.id(), camera, List.of(words.text("deploy.recover.foundAgain", command)));
             } else if (command != null && state == TargetState.UNKNOWN) {
                 state = reprobeByCommand(d.id(), camera, command, unknown.get(camera), journal, words);
@@ -120,6 +132,10 @@ public final class Recovery {
             states.put(camera, state);
         }
         return states;
+    }
+
+    /** One command of a wave. */
+    private record Part(int wave, int part) {
     }
 
     private static TargetState reprobeByCommand(String deploymentId, String camera, String command,

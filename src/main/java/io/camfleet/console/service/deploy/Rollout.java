@@ -543,20 +543,36 @@ public final class Rollout {
     // ---- a wave as one command (WaveRunner) ----
 
     /**
-     * A wave as one command: sent once every target of it is inside its maintenance window, then watched until every
-     * invocation has ended, abort or not (an abort stops the waves after it; the command itself starts no new target
-     * after its tolerated failures). A wave whose command was sent before a restart is watched again, never re-sent.
+     * A wave as commands: one, or parts of at most {@link WaveRunner#mostPerCommand()} targets sent one after the
+     * other, so that the wave's concurrency is shared (one command runs at a time) and its failure threshold counts
+     * every part's failures together: once it is exceeded, or on an abort, no further part is sent and the pending
+     * invocations of the running one are cancelled. Each part is sent once every target of it is inside its
+     * maintenance window, then watched until every invocation has ended. A part whose command was sent before a
+     * restart is watched again, never re-sent; the parts after it are sent then.
      */
     private void runWholeWave(Wave wave, WaveRunner waveRunner) throws InterruptedException {
-        Optional<String> sent = journal.ssmCommand(id, wave.index());
-        if (sent.isPresent()) {
-            watch(sent.get(), wave.cameraIds().stream().filter(c -> stateOf(c).isUnderWay()).toList(), waveRunner);
-            return;
+        Map<Integer, String> sent = journal.ssmCommands(id, wave.index());
+        List<List<String>> parts = WaveRunner.parts(wave.cameraIds(), waveRunner.mostPerCommand());
+        for (int part = 0; part < parts.size(); part++) {
+            List<String> cameras = parts.get(part);
+            if (sent.containsKey(part)) {
+                watch(sent.get(part), cameras.stream().filter(c -> stateOf(c).isUnderWay()).toList(), waveRunner);
+            } else if (stopping() || !runPart(wave, part, cameras, waveRunner)) {
+                return;
+            }
         }
-        List<String> ready = wave.cameraIds().stream()
+    }
+
+    /** Sends one part of a wave and watches it; false when the rollout stops dispatching. */
+    private boolean runPart(Wave wave, int part, List<String> cameras, WaveRunner waveRunner)
+            throws InterruptedException {
+        List<String> ready = cameras.stream()
                 .filter(c -> stateOf(c) == TargetState.PENDING || stateOf(c) == TargetState.WAITING_WINDOW).toList();
-        if (ready.isEmpty() || !awaitWindows(ready)) {
-            return;
+        if (ready.isEmpty()) {
+            return true;
+        }
+        if (!awaitWindows(ready)) {
+            return false;
         }
         List<String> sending = new ArrayList<>();
         for (String camera : ready) {
@@ -568,8 +584,11 @@ public final class Rollout {
                 sending.add(camera);
             }
         }
-        if (sending.isEmpty() || !awaitRunning()) {
-            return;
+        if (sending.isEmpty()) {
+            return true;
+        }
+        if (!awaitRunning()) {
+            return false;
         }
         for (String camera : sending) {
             move(camera, TargetEvent.DISPATCH, "");
@@ -584,21 +603,22 @@ public final class Rollout {
         try {
             dispatch = waveRunner.send(new WaveRunner.Order(id, wave.index(), release,
                     sending.stream().map(c -> placements.get(c).target()).toList(), strategy.maxConcurrency(),
-                    tolerated));
+                    tolerated, part));
         } catch (RuntimeException e) { // it may or may not have gone out: looked for, never sent again
-            LOG.warn("Deployment {}: sending wave {} failed", id, wave.index(), e);
+            LOG.warn("Deployment {}: sending wave {} part {} failed", id, wave.index(), part, e);
             dispatch = new WaveRunner.Unconfirmed(describe(e));
         }
         switch (dispatch) {
-            case WaveRunner.Sent s -> sent(wave, s.commandId(), sending, waveRunner);
+            case WaveRunner.Sent s -> sent(wave, part, s.commandId(), sending, waveRunner);
             case WaveRunner.Refused r -> sending.forEach(c -> move(c, TargetEvent.FAILED, r.reason()));
-            case WaveRunner.Unconfirmed u -> lookFor(wave, sendingAt, sending, waveRunner, u.reason());
+            case WaveRunner.Unconfirmed u -> lookFor(wave, part, sendingAt, sending, waveRunner, u.reason());
         }
+        return true;
     }
 
-    private void sent(Wave wave, String commandId, List<String> sending, WaveRunner waveRunner)
+    private void sent(Wave wave, int part, String commandId, List<String> sending, WaveRunner waveRunner)
             throws InterruptedException {
-        journalled(() -> journal.ssmCommand(id, wave.index(), commandId));
+        journalled(() -> journal.ssmCommand(id, wave.index(), part, commandId));
         sending.forEach(c -> log(c, words.text("deploy.waveSent", commandId, wave.index())));
         watch(commandId, sending, waveRunner);
     }
@@ -608,7 +628,8 @@ public final class Rollout {
      * the executor answers, never sent again. Found, it is watched; not there, nothing was sent; still unanswered
      * after a while, what it did is unknown.
      */
-    private void lookFor(Wave wave, Instant sendingAt, List<String> sending, WaveRunner waveRunner, String reason)
+    private void lookFor(Wave wave, int part, Instant sendingAt, List<String> sending, WaveRunner waveRunner,
+                         String reason)
             throws InterruptedException {
         List<Target> targets = sending.stream().map(c -> placements.get(c).target()).toList();
         Instant since = clock.instant();
@@ -621,14 +642,14 @@ public final class Rollout {
             interval = slower(interval);
             Optional<String> found;
             try {
-                found = waveRunner.find(id, wave.index(), sendingAt, targets);
+                found = waveRunner.find(id, wave.index(), part, sendingAt, targets);
             } catch (RuntimeException p) {
                 LOG.warn("Deployment {}: cannot look for the command of wave {}: {}", id, wave.index(),
                         describe(p));
                 continue;
             }
             if (found.isPresent()) {
-                sent(wave, found.get(), sending, waveRunner);
+                sent(wave, part, found.get(), sending, waveRunner);
             } else {
                 sending.forEach(c -> move(c, TargetEvent.FAILED, words.text("deploy.notSentAfterAll", reason)));
             }
@@ -671,9 +692,13 @@ public final class Rollout {
         Map<String, WaveRunner.Outcome> seen = new LinkedHashMap<>();
         Duration interval = FIRST_POLL;
         Instant lastAnswer = clock.instant();
+        boolean cancelled = false;
         while (!open.isEmpty()) {
             if (halted != null) {
                 return; // the command runs on; the resume watches it again
+            }
+            if (!cancelled && stopping()) {
+                cancelled = cancelPending(commandId, open, seen, waveRunner);
             }
             Map<String, WaveRunner.Invocation> now;
             try {
@@ -715,6 +740,30 @@ public final class Rollout {
                 interval = changed ? FIRST_POLL : slower(interval);
                 pacer.pause(interval);
             }
+        }
+    }
+
+    /**
+     * On an abort or once the threshold is exceeded, the invocations of the command not started yet are cancelled:
+     * they are new dispatches. Those running end on their own. False when the command's service could not be asked
+     * (tried again at the next poll).
+     */
+    private boolean cancelPending(String commandId, Map<String, Target> open, Map<String, WaveRunner.Outcome> seen,
+                                  WaveRunner waveRunner) {
+        List<Target> pending = open.entrySet().stream()
+                .filter(e -> seen.getOrDefault(e.getKey(), WaveRunner.Outcome.QUEUED) == WaveRunner.Outcome.QUEUED)
+                .map(Map.Entry::getValue).toList();
+        if (pending.isEmpty()) {
+            return true;
+        }
+        try {
+            waveRunner.cancel(commandId, pending);
+            LOG.info("Deployment {}: cancelled the {} pending invocations of command {}", id, pending.size(),
+                    commandId);
+            return true;
+        } catch (RuntimeException p) {
+            LOG.warn("Deployment {}: cannot cancel command {}: {}", id, commandId, describe(p));
+            return false;
         }
     }
 

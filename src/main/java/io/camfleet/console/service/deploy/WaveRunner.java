@@ -28,8 +28,37 @@ public non-sealed interface WaveRunner extends DeploymentExecutor {
     /** Why the command cannot be sent to this camera at all (one sentence), or empty when it can. */
     Optional<String> cannotReach(Target target);
 
-    /** Sends the wave's command, once. */
+    /**
+     * At most this many targets in one command; a larger wave is sent as parts of at most this many, one command
+     * each ({@link Order#part()}).
+     */
+    default int mostPerCommand() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The parts of a wave, each sent as one command: its cameras in the order of their ids, {@code most} at a time.
+     * The same cameras always make the same parts, so that a part is found again after a restart by its number.
+     */
+    static List<List<String>> parts(List<String> cameraIds, int most) {
+        List<String> sorted = cameraIds.stream().sorted().toList();
+        List<List<String>> parts = new java.util.ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += most) {
+            parts.add(sorted.subList(from, Math.min(sorted.size(), from + most)));
+        }
+        return parts;
+    }
+
+    /** Sends the command of a wave's part, once. */
     Dispatch send(Order order);
+
+    /**
+     * Cancels the invocations of {@code targets} that have not started; those running may still end on their own.
+     *
+     * @throws io.camfleet.console.service.common.Problem when the command's service cannot be asked now
+     */
+    default void cancel(String commandId, List<Target> targets) {
+    }
 
     /**
      * The command sent for a wave, found by the deployment id and wave it carries.
@@ -40,6 +69,14 @@ public non-sealed interface WaveRunner extends DeploymentExecutor {
      * @throws io.camfleet.console.service.common.Problem when that cannot be told now
      */
     Optional<String> find(String deploymentId, int wave, Instant since, List<Target> targets);
+
+    /** The command sent for one part of a wave ({@link #find(String, int, Instant, List)} is part 0). */
+    default Optional<String> find(String deploymentId, int wave, int part, Instant since, List<Target> targets) {
+        if (part != 0) {
+            throw new IllegalArgumentException("this executor sends a wave as one command, not part " + part);
+        }
+        return find(deploymentId, wave, since, targets);
+    }
 
     /**
      * Where each target's invocation is now, by camera id.
@@ -53,11 +90,18 @@ public non-sealed interface WaveRunner extends DeploymentExecutor {
      *
      * @param maxConcurrency    at most this many targets run at once
      * @param toleratedFailures the command starts no new target after one failure more than this
+     * @param part              which of the wave's commands, from 0 ({@link #mostPerCommand()})
      */
     record Order(String deploymentId, int wave, Release release, List<Target> targets, int maxConcurrency,
-                 int toleratedFailures) {
+                 int toleratedFailures, int part) {
         public Order {
             targets = List.copyOf(targets);
+        }
+
+        /** The order of a wave sent as one command. */
+        public Order(String deploymentId, int wave, Release release, List<Target> targets, int maxConcurrency,
+                     int toleratedFailures) {
+            this(deploymentId, wave, release, targets, maxConcurrency, toleratedFailures, 0);
         }
     }
 

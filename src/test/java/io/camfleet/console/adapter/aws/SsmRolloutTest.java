@@ -206,13 +206,13 @@ class SsmRolloutTest {
         }
 
         @Override
-        public void ssmCommand(String deploymentId, int wave, String commandId) {
+        public void ssmCommand(String deploymentId, int wave, int part, String commandId) {
             throw new IllegalStateException("the console died before saving " + commandId);
         }
 
         @Override
-        public Optional<String> ssmCommand(String deploymentId, int wave) {
-            return journal.ssmCommand(deploymentId, wave);
+        public java.util.SortedMap<Integer, String> ssmCommands(String deploymentId, int wave) {
+            return journal.ssmCommands(deploymentId, wave);
         }
 
         @Override

@@ -98,7 +98,12 @@ class SsmWaveRunnerTest {
         String longestId = "d-" + "x".repeat(38); // the journal's id column holds 40
         assertThat(SsmWaveRunner.comment("d-20261126-1432-7f3a", 3)).isEqualTo(
                 "camfleet deployment d-20261126-1432-7f3a wave 3");
-        assertThat(SsmWaveRunner.comment(longestId, Integer.MAX_VALUE)).hasSizeLessThanOrEqualTo(100);
+        assertThat(SsmWaveRunner.comment("d-20261126-1432-7f3a", 3, 0)).isEqualTo(
+                "camfleet deployment d-20261126-1432-7f3a wave 3");
+        assertThat(SsmWaveRunner.comment("d-20261126-1432-7f3a", 3, 2)).isEqualTo(
+                "camfleet deployment d-20261126-1432-7f3a wave 3 part 2");
+        assertThat(SsmWaveRunner.comment(longestId, Integer.MAX_VALUE, Integer.MAX_VALUE))
+                .hasSizeLessThanOrEqualTo(100);
     }
 
     private SsmWaveRunner runner(Map<String, Environment> bySite) {
@@ -112,7 +117,7 @@ class SsmWaveRunnerTest {
     }
 
     @Test
-    void aLaunchIsRefusedForWhatOneCommandPerWaveCannotDo() {
+    void aLaunchIsRefusedForWhatTheWavesCommandsCannotDo() {
         SsmWaveRunner ssm = runner(Map.of("s1", prod, "s2", staging));
         List<List<Target>> ok = List.of(List.of(cam(1, "s1"), cam(2, "s1")), List.of(cam(3, "s2")));
         ssm.check(release, ok);
@@ -122,8 +127,8 @@ class SsmWaveRunnerTest {
         assertThatThrownBy(() -> ssm.check(local, ok)).isInstanceOf(Problem.class)
                 .hasMessageContaining("s3://bucket/key").hasMessageContaining("/srv/agent.tar")
                 .satisfies(p -> assertThat(((Problem) p).kind()).isEqualTo(Problem.Kind.BAD_INPUT));
-        assertThatThrownBy(() -> ssm.check(release, List.of(IntStream.range(0, 51).mapToObj(i -> cam(i, "s1"))
-                .toList()))).hasMessageContaining("51 cameras").hasMessageContaining("at most 50");
+        // A wave above one command's 50 ids is sent in parts: no longer refused.
+        ssm.check(release, List.of(IntStream.range(0, 51).mapToObj(i -> cam(i, "s1")).toList()));
         assertThatThrownBy(() -> ssm.check(release, List.of(List.of(cam(1, "s1"), cam(2, "s2")))))
                 .hasMessageContaining("prod, staging");
         assertThatThrownBy(() -> ssm.check(release, List.of(List.of(cam(1, "elsewhere")))))

@@ -100,6 +100,21 @@ class JdbcDeploymentJournalTest {
         assertThat(journal.recent(10)).extracting(DeploymentRecord::id).containsExactly("d-1");
     }
 
+    @Test
+    void everyPartOfASplitWaveKeepsItsCommandAndAPartIsNeverSavedTwice() {
+        journal.ssmCommand("d-1", 0, 0, "cmd-a");
+        journal.ssmCommand("d-1", 0, 2, "cmd-c");
+        journal.ssmCommand("d-1", 0, 1, "cmd-b");
+        journal.ssmCommand("d-1", 1, 0, "cmd-d");
+
+        assertThat(journal.ssmCommands("d-1", 0)).containsExactly(java.util.Map.entry(0, "cmd-a"),
+                java.util.Map.entry(1, "cmd-b"), java.util.Map.entry(2, "cmd-c"));
+        assertThat(journal.ssmCommand("d-1", 0)).as("a wave's first part is its command").contains("cmd-a");
+        assertThat(journal.ssmCommands("d-1", 2)).isEmpty();
+        assertThatThrownBy(() -> journal.ssmCommand("d-1", 0, 1, "cmd-again")).isInstanceOf(RuntimeException.class);
+        assertThat(journal.ssmCommands("d-1", 0)).containsEntry(1, "cmd-b");
+    }
+
     private static io.camfleet.console.service.deploy.Lease lease(String owner, Instant at) {
         return new io.camfleet.console.service.deploy.Lease(owner, "noc-7", 4242, at, at, at,
                 at.plus(io.camfleet.console.service.deploy.Lease.TERM));

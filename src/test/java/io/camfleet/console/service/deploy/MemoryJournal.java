@@ -135,15 +135,21 @@ final class MemoryJournal implements DeploymentJournal {
     }
 
     @Override
-    public synchronized void ssmCommand(String id, int wave, String commandId) {
-        if (commands.putIfAbsent(id + "/" + wave, commandId) != null) {
-            throw new IllegalStateException("wave " + wave + " of " + id + " has a command already");
+    public synchronized void ssmCommand(String id, int wave, int part, String commandId) {
+        if (commands.putIfAbsent(id + "/" + wave + "/" + part, commandId) != null) {
+            throw new IllegalStateException("part " + part + " of wave " + wave + " of " + id + " has a command already");
         }
     }
 
     @Override
-    public synchronized Optional<String> ssmCommand(String id, int wave) {
-        return Optional.ofNullable(commands.get(id + "/" + wave));
+    public synchronized java.util.SortedMap<Integer, String> ssmCommands(String id, int wave) {
+        java.util.SortedMap<Integer, String> out = new java.util.TreeMap<>();
+        commands.forEach((key, command) -> {
+            if (key.startsWith(id + "/" + wave + "/")) {
+                out.put(Integer.parseInt(key.substring(key.lastIndexOf('/') + 1)), command);
+            }
+        });
+        return out;
     }
 
     synchronized TargetState stateOf(String camera) {
