@@ -36,8 +36,11 @@ class StatusBarTest {
     private final Messages m = new Messages(Locale.ENGLISH);
     private final TestClock clock = new TestClock(Instant.parse("2026-12-06T03:00:00Z"));
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         stage.show();
     }
 
@@ -111,7 +114,13 @@ class StatusBarTest {
             model.accept(awsFleet.current());
             tips.add(source.getTooltip());
             texts.add(source.getTooltip().getText());
+            stage.setScene(new javafx.scene.Scene(bar, 1100, 40));
+            source.getTooltip().show(stage, stage.getX() + 20, stage.getY() + 60);
         });
+        // With -Dcamfleet.screenshots=DIR: the bar and its source's tooltip, to look at.
+        io.camfleet.console.ui.common.ScreenShots.save(stage.getScene(), "status-bar");
+        io.camfleet.console.ui.common.ScreenShots.save(tips.get(1).getScene(), "status-bar-calls-tooltip");
+        robot.interact(() -> tips.get(1).hide());
 
         assertThat(tips.get(0)).as("the demo makes no calls").isNull();
         assertThat(texts.get(0)).isEqualTo("Last sync of prod-eu: AWS calls: 6 (SearchIndex 4, "
