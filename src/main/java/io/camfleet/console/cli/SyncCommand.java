@@ -112,6 +112,8 @@ public final class SyncCommand implements Callable<Integer> {
             out.println(messages.text("sync.done", r.environment(), r.sites(), r.cameras(), r.unplaced(),
                     r.removed(), messages.text(r.full() ? "sync.full" : "sync.incremental"), r.written(), r.pages(),
                     r.throttled(), r.took().toMillis()));
+            out.println(messages.text("sync.calls", r.totalCalls(), r.callsByOperation(),
+                    messages.text("sync.path." + r.path().name())));
         }
         for (SyncCache.Removed r : aws.removed()) {
             out.println(r.environment().isEmpty()

@@ -69,6 +69,12 @@ class SyncCommandTest {
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("prod-eu: 2 sites, 2 cameras, 1 unplaced, 0 removed (full sync");
+        // Indexing is off: GetIndexingConfiguration 1, ListThingGroups 1, DescribeThingGroup 2, ListThingsInThingGroup
+        // 2, ListMetrics 1, ListThings 1, and GetMetricData 4 for cam-1, the one camera reporting (one call per
+        // metric: heartbeat, frames, disk, temperature): 12.
+        assertThat(out.toString()).contains("AWS calls: 12 (GetMetricData 4, DescribeThingGroup 2, "
+                + "ListThingsInThingGroup 2, GetIndexingConfiguration 1, ListMetrics 1, ListThingGroups 1, ListThings 1);"
+                + " read through the registry listings, group by group (fleet indexing with thing groups is off)");
 
         out.getBuffer().setLength(0);
         assertThat(run("fleet", "--json", "--data-dir", data)).as(err.toString()).isZero();

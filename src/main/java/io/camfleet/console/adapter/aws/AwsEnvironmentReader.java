@@ -8,6 +8,7 @@ import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.environments.MetricNames;
 import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.common.Progress;
+import io.camfleet.console.service.environments.SyncReport;
 import io.camfleet.console.service.environments.SyncSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,11 @@ import software.amazon.awssdk.services.iot.model.ListThingGroupsResponse;
 import software.amazon.awssdk.services.iot.model.ListThingsInThingGroupResponse;
 import software.amazon.awssdk.services.iot.model.ListThingsResponse;
 import software.amazon.awssdk.services.iot.model.SearchIndexResponse;
-import software.amazon.awssdk.services.iot.model.ThingAttribute;
 import software.amazon.awssdk.services.iot.model.ThingConnectivityIndexingMode;
 import software.amazon.awssdk.services.iot.model.ThingDocument;
+import software.amazon.awssdk.services.iot.model.ThingGroupDocument;
+import software.amazon.awssdk.services.iot.model.ThingGroupIndexingMode;
+import software.amazon.awssdk.services.iot.model.ThingIndexingConfiguration;
 import software.amazon.awssdk.services.iot.model.ThingIndexingMode;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -43,6 +46,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +66,10 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
     private static final Logger LOG = LoggerFactory.getLogger(AwsEnvironmentReader.class);
     /** Things per page: ListThings' own limit. */
     static final int THING_PAGE = 250;
+    /** Documents per fleet-index page: SearchIndex's own limit. */
+    static final int INDEX_PAGE = 500;
+    static final String THING_INDEX = "AWS_Things";
+    static final String GROUP_INDEX = "AWS_ThingGroups";
     /** GetMetricData takes at most 500 queries a call. */
     static final int QUERIES_PER_CALL = 500;
     /** How far back a heartbeat is looked for; a camera silent for longer has no last heartbeat. */
@@ -145,6 +153,10 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
     private record Connectivity(boolean connected, Instant at) {
     }
 
+    /** A thing as read, with the site group it belongs to (null: none). */
+    private record Thing(String name, String siteGroup, Map<String, String> attributes) {
+    }
+
     /** One read of one environment. */
     private final class Read {
         private final Environment env;
@@ -165,55 +177,158 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
 
         private <T> T call(String operation, Supplier<T> call) {
             progress.checkCancelled();
+            sink.called(operation);
             return AwsEnvironmentReader.this.call(env, operation, call);
         }
 
         void run() {
-            String label = env.label();
-            List<Group> sites = siteGroups();
-            List<Site> sitePage = new ArrayList<>();
-            Map<String, String> siteOfThing = new HashMap<>();
+            GetIndexingConfigurationResponse config = call("iot:GetIndexingConfiguration",
+                    iot::getIndexingConfiguration);
+            ThingIndexingConfiguration things = config.thingIndexingConfiguration();
+            boolean thingsIndexed = things != null && things.thingIndexingMode() != null
+                    && things.thingIndexingMode() != ThingIndexingMode.OFF
+                    && things.thingIndexingMode() != ThingIndexingMode.UNKNOWN_TO_SDK_VERSION;
+            boolean connectivityIndexed = thingsIndexed
+                    && things.thingConnectivityIndexingMode() == ThingConnectivityIndexingMode.STATUS;
+            boolean groupsIndexed = config.thingGroupIndexingConfiguration() != null
+                    && config.thingGroupIndexingConfiguration().thingGroupIndexingMode() == ThingGroupIndexingMode.ON;
+            if (thingsIndexed && groupsIndexed) {
+                sink.readThrough(SyncReport.Path.FLEET_INDEX);
+                readIndexed(connectivityIndexed);
+            } else {
+                sink.readThrough(SyncReport.Path.REGISTRY);
+                readListed(connectivityIndexed);
+            }
+        }
+
+        /**
+         * Sites and things from paged fleet-index queries: each thing document names its groups, so the calls
+         * grow with the things over {@value #INDEX_PAGE}, not with the sites.
+         */
+        private void readIndexed(boolean connectivityIndexed) {
+            Map<String, ThingGroupDocument> groups = new LinkedHashMap<>();
+            pages("iot:SearchIndex",
+                    token -> call("iot:SearchIndex", () -> iot.searchIndex(b -> b.indexName(GROUP_INDEX)
+                            .queryString("thingGroupName:*").maxResults(INDEX_PAGE).nextToken(token))),
+                    SearchIndexResponse::nextToken,
+                    r -> r.thingGroups().forEach(g -> groups.putIfAbsent(g.thingGroupName(), g)));
+            List<Group> sites = new ArrayList<>();
+            for (ThingGroupDocument g : groups.values()) {
+                Map<String, String> attributes = g.attributes() == null ? Map.of() : g.attributes();
+                if (FleetAttributes.isSite(attributes)) {
+                    sites.add(new Group(g.thingGroupName(), g.thingGroupDescription(), ancestors(g, groups),
+                            attributes));
+                }
+            }
+            progress.update(env.label() + ": " + sites.size() + " site groups read", sites.size(), sites.size());
+            // A thing in two site groups belongs to the first, as in the registry path.
+            Map<String, Integer> rank = new HashMap<>();
             for (Group g : sites) {
-                String siteId = FleetAttributes.siteId(label, g.name());
-                sitePage.add(FleetAttributes.site(label, g.name(), g.description(), g.ancestors(), g.attributes()));
+                rank.putIfAbsent(g.name(), rank.size());
+            }
+            deliverSites(sites);
+            Set<String> reporting = camerasWithMetricsIfAllowed();
+            boolean[] homeless = {false};
+            pages("iot:SearchIndex",
+                    token -> call("iot:SearchIndex", () -> iot.searchIndex(b -> b.indexName(THING_INDEX)
+                            .queryString("thingName:*").maxResults(INDEX_PAGE).nextToken(token))),
+                    SearchIndexResponse::nextToken,
+                    r -> {
+                        List<Thing> page = new ArrayList<>(r.things().size());
+                        Map<String, Connectivity> connectivity = new HashMap<>();
+                        for (ThingDocument t : r.things()) {
+                            String group = t.thingGroupNames().stream().filter(rank::containsKey)
+                                    .min(java.util.Comparator.comparing(rank::get)).orElse(null);
+                            page.add(new Thing(t.thingName(), group, t.attributes()));
+                            if (connectivityIndexed && t.connectivity() != null
+                                    && t.connectivity().connected() != null) {
+                                connectivity.put(t.thingName(), new Connectivity(t.connectivity().connected(),
+                                        epoch(t.connectivity().timestamp())));
+                            }
+                        }
+                        homeless[0] |= deliverCameras(page, connectivity, reporting);
+                    });
+            if (homeless[0]) {
+                sink.sites(List.of(FleetAttributes.noSite(env.label())));
+            }
+        }
+
+        /** A group's ancestors, top-level first, by following its parents through the groups read. */
+        private static List<String> ancestors(ThingGroupDocument group, Map<String, ThingGroupDocument> groups) {
+            List<String> out = new ArrayList<>();
+            Set<String> seen = new HashSet<>(Set.of(group.thingGroupName()));
+            ThingGroupDocument at = group;
+            while (at != null && !at.parentGroupNames().isEmpty() && seen.add(at.parentGroupNames().get(0))) {
+                String parent = at.parentGroupNames().get(0);
+                out.add(0, parent);
+                at = groups.get(parent);
+            }
+            return out;
+        }
+
+        /** Today's registry listings: a ListThingsInThingGroup per site group, then every thing. */
+        private void readListed(boolean connectivityIndexed) {
+            List<Group> sites = siteGroups();
+            Map<String, String> groupOfThing = new HashMap<>();
+            for (Group g : sites) {
                 pages("iot:ListThingsInThingGroup",
                         token -> call("iot:ListThingsInThingGroup", () -> iot.listThingsInThingGroup(b -> b
                                 .thingGroupName(g.name()).recursive(false).maxResults(THING_PAGE).nextToken(token))),
                         ListThingsInThingGroupResponse::nextToken,
-                        r -> r.things().forEach(thing -> siteOfThing.putIfAbsent(thing, siteId)));
-                if (sitePage.size() == THING_PAGE) {
-                    sink.sites(List.copyOf(sitePage));
-                    sitePage.clear();
-                }
+                        r -> r.things().forEach(thing -> groupOfThing.putIfAbsent(thing, g.name())));
             }
-            if (!sitePage.isEmpty()) {
-                sink.sites(sitePage);
-            }
-            Map<String, Connectivity> connectivity = connectivity();
+            deliverSites(sites);
+            Map<String, Connectivity> connectivity = connectivityIndexed ? connectivity() : Map.of();
             Set<String> reporting = camerasWithMetricsIfAllowed();
             boolean[] homeless = {false};
-            String noSite = FleetAttributes.siteId(label, FleetAttributes.NO_SITE);
             pages("iot:ListThings",
                     token -> call("iot:ListThings", () -> iot.listThings(b -> b.maxResults(THING_PAGE)
                             .nextToken(token))),
                     ListThingsResponse::nextToken,
-                    r -> {
-                        List<CameraSystem> cameras = new ArrayList<>(r.things().size());
-                        Map<String, Map<String, String>> attributes = new HashMap<>();
-                        for (ThingAttribute t : r.things()) {
-                            String siteId = siteOfThing.get(t.thingName());
-                            if (siteId == null) {
-                                siteId = noSite;
-                                homeless[0] = true;
-                            }
-                            cameras.add(FleetAttributes.camera(label, t.thingName(), siteId, t.attributes()));
-                            attributes.put(t.thingName(), t.attributes());
-                        }
-                        sink.cameras(cameras, telemetry(cameras, attributes, connectivity, reporting));
-                    });
+                    r -> homeless[0] |= deliverCameras(r.things().stream()
+                            .map(t -> new Thing(t.thingName(), groupOfThing.get(t.thingName()), t.attributes()))
+                            .toList(), connectivity, reporting));
             if (homeless[0]) {
-                sink.sites(List.of(FleetAttributes.noSite(label)));
+                sink.sites(List.of(FleetAttributes.noSite(env.label())));
             }
+        }
+
+        /** The site groups as sites, {@value #THING_PAGE} to a page. */
+        private void deliverSites(List<Group> sites) {
+            String label = env.label();
+            List<Site> page = new ArrayList<>();
+            for (Group g : sites) {
+                page.add(FleetAttributes.site(label, g.name(), g.description(), g.ancestors(), g.attributes()));
+                if (page.size() == THING_PAGE) {
+                    sink.sites(List.copyOf(page));
+                    page.clear();
+                }
+            }
+            if (!page.isEmpty()) {
+                sink.sites(page);
+            }
+        }
+
+        /** One page of things as cameras with their telemetry; true when one of them has no site. */
+        private boolean deliverCameras(List<Thing> things, Map<String, Connectivity> connectivity,
+                                       Set<String> reporting) {
+            String label = env.label();
+            boolean homeless = false;
+            List<CameraSystem> cameras = new ArrayList<>(things.size());
+            Map<String, Map<String, String>> attributes = new HashMap<>();
+            for (Thing t : things) {
+                String siteId;
+                if (t.siteGroup() == null) {
+                    siteId = FleetAttributes.siteId(label, FleetAttributes.NO_SITE);
+                    homeless = true;
+                } else {
+                    siteId = FleetAttributes.siteId(label, t.siteGroup());
+                }
+                cameras.add(FleetAttributes.camera(label, t.name(), siteId, t.attributes()));
+                attributes.put(t.name(), t.attributes());
+            }
+            sink.cameras(cameras, telemetry(cameras, attributes, connectivity, reporting));
+            return homeless;
         }
 
         /** Every thing group that is a site, with its attributes and ancestors. */
@@ -243,20 +358,12 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
             return sites;
         }
 
-        /** Connected or not, and since when, from the fleet index; empty when the index is off. */
+        /** Connected or not, and since when, from the fleet index (its connectivity is on). */
         private Map<String, Connectivity> connectivity() {
-            GetIndexingConfigurationResponse config = call("iot:GetIndexingConfiguration",
-                    iot::getIndexingConfiguration);
-            if (config.thingIndexingConfiguration() == null
-                    || config.thingIndexingConfiguration().thingIndexingMode() == ThingIndexingMode.OFF
-                    || config.thingIndexingConfiguration().thingConnectivityIndexingMode()
-                    != ThingConnectivityIndexingMode.STATUS) {
-                return Map.of();
-            }
             Map<String, Connectivity> out = new HashMap<>();
             pages("iot:SearchIndex",
-                    token -> call("iot:SearchIndex", () -> iot.searchIndex(b -> b.indexName("AWS_Things")
-                            .queryString("thingName:*").maxResults(500).nextToken(token))),
+                    token -> call("iot:SearchIndex", () -> iot.searchIndex(b -> b.indexName(THING_INDEX)
+                            .queryString("thingName:*").maxResults(INDEX_PAGE).nextToken(token))),
                     SearchIndexResponse::nextToken,
                     r -> {
                         for (ThingDocument t : r.things()) {

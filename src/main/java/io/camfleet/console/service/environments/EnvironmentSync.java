@@ -71,7 +71,7 @@ public final class EnvironmentSync {
         synced.put(label, new FleetData(writer.sites, writer.cameras, writer.telemetry));
         return new SyncReport(environment.label(), full, writer.sitesSeen.size(), writer.camerasSeen.size(),
                 writer.unplaced, goneSites.size() + goneCameras.size(), writer.written, writer.pages,
-                writer.throttled, Duration.between(started, clock.instant()), writer.warnings);
+                writer.throttled, Duration.between(started, clock.instant()), writer.warnings, writer.calls, writer.path);
     }
 
     /**
@@ -102,6 +102,8 @@ public final class EnvironmentSync {
         private int throttled;
         private final List<Problem> warnings = new ArrayList<>();
         private int clipped;
+        private final Map<String, Integer> calls = new java.util.LinkedHashMap<>();
+        private SyncReport.Path path = SyncReport.Path.UNKNOWN;
 
         Writer(Environment environment, FleetData before, boolean full, Progress progress) {
             this.environment = environment;
@@ -208,6 +210,17 @@ public final class EnvironmentSync {
         @Override
         public void warning(Problem problem) {
             warnings.add(problem);
+        }
+
+        @Override
+        public void called(String operation) {
+            // "iot:SearchIndex" is counted as "SearchIndex": the operation names are unique across the services.
+            calls.merge(operation.substring(operation.indexOf(':') + 1), 1, Integer::sum);
+        }
+
+        @Override
+        public void readThrough(SyncReport.Path path) {
+            this.path = path;
         }
 
         <T> List<String> gone(List<T> before, Function<T, String> id, Set<String> seen) {

@@ -158,6 +158,12 @@ public final class EnvironmentsFleetSource implements FleetSource {
         return List.copyOf(problems);
     }
 
+    @Override
+    public List<io.camfleet.console.service.fleet.SourceCalls> calls() {
+        return reports.stream().map(r -> new io.camfleet.console.service.fleet.SourceCalls(r.environment(),
+                r.totalCalls(), r.callsByOperation(), r.path().name())).toList();
+    }
+
     /** What the last load's syncs did, one report per environment that synced. */
     public List<SyncReport> reports() {
         return List.copyOf(reports);

@@ -23,4 +23,12 @@ public interface SyncSink {
 
     /** Part of the environment could not be read, but the rest could: health metrics refused, say. */
     void warning(Problem problem);
+
+    /** One call to the source is about to be made; {@code operation} names it (retries are told as throttled). */
+    default void called(String operation) {
+    }
+
+    /** How the reader reads this environment's inventory, told once before the first page. */
+    default void readThrough(SyncReport.Path path) {
+    }
 }

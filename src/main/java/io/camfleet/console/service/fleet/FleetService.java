@@ -453,7 +453,7 @@ public final class FleetService implements VersionReports {
         }
         summaries = next;
         FleetSnapshot snap = new FleetSnapshot(inventory, next, telemetry.clone(), health.clone(), since.clone(),
-                sourceName, asOf, now, live, reported, siteRule);
+                sourceName, asOf, now, live, reported, siteRule, source.calls());
         current = snap;
         for (Consumer<FleetSnapshot> l : listeners) {
             l.accept(snap);

@@ -29,10 +29,12 @@ public final class FleetSnapshot {
     private final boolean live;
     private final Map<String, ReportedVersion> reported;
     private final SiteDownRule rule;
+    private final List<SourceCalls> calls;
 
     FleetSnapshot(FleetInventory inventory, List<SiteSummary> sites, CameraTelemetry[] telemetry,
                   HealthState[] health, Instant[] healthSince, String source, Instant asOf, Instant takenAt,
-                  boolean live, Map<String, ReportedVersion> reported, SiteDownRule rule) {
+                  boolean live, Map<String, ReportedVersion> reported, SiteDownRule rule, List<SourceCalls> calls) {
+        this.calls = List.copyOf(calls);
         this.reported = reported;
         this.rule = rule;
         this.inventory = inventory;
@@ -56,7 +58,7 @@ public final class FleetSnapshot {
 
     public static FleetSnapshot empty(String source) {
         return new FleetSnapshot(FleetInventory.EMPTY, List.of(), new CameraTelemetry[0], new HealthState[0],
-                new Instant[0], source, null, Instant.EPOCH, false, Map.of(), SiteDownRule.DEFAULT);
+                new Instant[0], source, null, Instant.EPOCH, false, Map.of(), SiteDownRule.DEFAULT, List.of());
     }
 
     public FleetInventory inventory() {
@@ -117,6 +119,11 @@ public final class FleetSnapshot {
     /** True when the data comes from a source right now, false when it is only what the cache held. */
     public boolean live() {
         return live;
+    }
+
+    /** What the source's last load cost in calls, part by part; empty for the demo or a file. */
+    public List<SourceCalls> calls() {
+        return calls;
     }
 
     /**

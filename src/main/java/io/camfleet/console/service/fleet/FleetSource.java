@@ -45,6 +45,11 @@ public interface FleetSource {
         return Optional.empty();
     }
 
+    /** What the last load cost in calls, part by part; empty for sources that make none (the demo, a file). */
+    default List<SourceCalls> calls() {
+        return List.of();
+    }
+
     /** What went wrong in the last load without failing it, e.g. one environment of several out of reach. */
     default List<Problem> problems() {
         return List.of();

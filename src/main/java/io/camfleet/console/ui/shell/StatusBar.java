@@ -43,6 +43,7 @@ final class StatusBar extends HBox {
     private final DateTimeFormatter time;
     private final Label source = new Label();
     private final Label asOf = new Label();
+    private final Tooltip sourceTip = new Tooltip();
     private final HBox taskBox = new HBox(8);
     private final Label taskTitle = new Label();
     private final ProgressBar taskProgress = new ProgressBar();
@@ -115,6 +116,12 @@ final class StatusBar extends HBox {
                 : m.text("status.source.cached", s.source(), count.format(s.siteCount()),
                 count.format(s.cameraCount())));
         asOf.setText(asOfText(s));
+        // What the last sync cost, per environment: shown only for a source that makes calls.
+        sourceTip.setText(s.calls().stream()
+                .map(c -> m.text("status.source.calls", c.part(), m.text("sync.calls", c.total(), c.byOperation(),
+                        m.text("sync.path." + c.path()))))
+                .collect(java.util.stream.Collectors.joining("\n")));
+        source.setTooltip(s.calls().isEmpty() ? null : sourceTip);
         for (HealthState st : HealthState.all()) {
             Label l = counts.get(st);
             l.setText(count.format(s.sitesIn(st)));

@@ -82,6 +82,15 @@ public final class FleetSeeder implements AutoCloseable {
         return this;
     }
 
+    /** Fleet indexing of the registry and of thing groups, connectivity off: what the indexed sync needs. */
+    public FleetSeeder indexThingsAndGroups() {
+        iot.updateIndexingConfiguration(b -> b
+                .thingIndexingConfiguration(c -> c.thingIndexingMode(ThingIndexingMode.REGISTRY))
+                .thingGroupIndexingConfiguration(c -> c.thingGroupIndexingMode(
+                        software.amazon.awssdk.services.iot.model.ThingGroupIndexingMode.ON)));
+        return this;
+    }
+
     /** Puts data points for one camera: {@code metric -> value}, all at {@code at}. */
     public FleetSeeder metrics(String thing, Instant at, Map<String, Double> values) {
         List<MetricDatum> data = new ArrayList<>();

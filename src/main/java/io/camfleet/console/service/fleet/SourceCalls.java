@@ -1,0 +1,12 @@
+package io.camfleet.console.service.fleet;
+
+/**
+ * What one part of a source (an AWS environment) cost in calls at the last load, for the status bar.
+ *
+ * @param part        the environment's label
+ * @param total       calls made
+ * @param byOperation the calls by operation, the most made first: "SearchIndex 4, ListMetrics 1"
+ * @param path        how the part was read, a name the messages know as {@code sync.path.NAME}
+ */
+public record SourceCalls(String part, int total, String byOperation, String path) {
+}
