@@ -122,6 +122,8 @@ class DeploymentsViewTest {
     @Test
     void theWizardSaysWhatItOffersPlainlyAndTheDetailFollowsTheRollout(FxRobot robot) throws Exception {
         show("S-AMS");
+        // the stage shows before its first layout pass: the button is looked up once it is there (seen missing on CI)
+        waitFor(() -> robot.lookup("#deploy-new").tryQuery().isPresent());
         robot.clickOn("#deploy-new");
         waitFor(() -> robot.lookup("#deploy-wizard").tryQuery().isPresent()
                 && !robot.lookup("#wizard-release").queryAs(ComboBox.class).getItems().isEmpty());
