@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -72,6 +73,7 @@ public final class AwsClients implements AutoCloseable {
     private final Map<Environment, S3Client> s3 = new ConcurrentHashMap<>();
     private final Map<Environment, CostExplorerClient> costExplorer = new ConcurrentHashMap<>();
     private final Map<Environment, Ec2Client> ec2 = new ConcurrentHashMap<>();
+    private final Map<Environment, SqsClient> sqs = new ConcurrentHashMap<>();
 
     /**
      * @param profiles    the AWS config and credentials files ({@link ProfileFile#defaultProfileFile()} on a desktop)
@@ -127,6 +129,15 @@ public final class AwsClients implements AutoCloseable {
     public Ec2Client ec2(Environment environment) {
         return ec2.computeIfAbsent(environment, e -> configure(Ec2Client.builder(), e, credentials(e, profiles),
                 overrides(new ThrottleWatch(onThrottled), interceptors), http).build());
+    }
+
+    /**
+     * SQS of an environment, for the queue its registry events arrive in: built on first use. Its throttled calls
+     * are told where the environment's sync listens.
+     */
+    public SqsClient sqs(Environment environment) {
+        return sqs.computeIfAbsent(environment, e -> configure(SqsClient.builder(), e, credentials(e, profiles),
+                overrides(of(e).throttles(), interceptors), http).build());
     }
 
     /** Amazon Inspector v2 of an environment, called by hand (see {@link SignedJsonCall}). */
@@ -199,6 +210,8 @@ public final class AwsClients implements AutoCloseable {
         costExplorer.clear();
         ec2.values().forEach(Ec2Client::close);
         ec2.clear();
+        sqs.values().forEach(SqsClient::close);
+        sqs.clear();
         http.close();
     }
 }

@@ -3,6 +3,7 @@ package io.camfleet.console.adapter.aws;
 import io.camfleet.console.domain.fleet.CameraSystem;
 import io.camfleet.console.domain.fleet.CameraTelemetry;
 import io.camfleet.console.domain.fleet.Site;
+import io.camfleet.console.service.environments.ChangeRead;
 import io.camfleet.console.service.environments.Environment;
 import io.camfleet.console.service.environments.EnvironmentReader;
 import io.camfleet.console.service.environments.MetricNames;
@@ -78,14 +79,39 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
     static final Duration METRIC_LOOKBACK = Duration.ofMinutes(10);
     static final int PERIOD_SECONDS = 60;
 
+    /** More events than this in the queue: reading everything costs fewer calls than asking for each. */
+    static final int MOST_EVENTS = 5_000;
+    /** Things named in one fleet-index query ({@code thingName:a OR thingName:b ...}), keeping queries short. */
+    static final int NAMES_PER_QUERY = 40;
+    /**
+     * Events older than the last read of everything by more than this were already in it (the fleet index lags
+     * the registry by seconds, not minutes).
+     */
+    static final Duration STALE_BEFORE_FULL = Duration.ofMinutes(5);
+
     private final AwsClients clients;
     private final MetricNames metrics;
     private final Clock clock;
+    /**
+     * Events younger than this are applied but stay in the queue, to be asked for again at a later sync: the fleet
+     * index may not yet have had the change they tell.
+     */
+    private final Duration settle;
+    /** How long received events stay hidden from other reads of the queue before they come back undeleted. */
+    private final Duration hidden;
+    /** Each events queue's retention, asked once: it is set when the queue is made and seldom changed. */
+    private final Map<String, Duration> retentions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AwsEnvironmentReader(AwsClients clients, MetricNames metrics, Clock clock) {
+        this(clients, metrics, clock, Duration.ofSeconds(60), Duration.ofMinutes(5));
+    }
+
+    AwsEnvironmentReader(AwsClients clients, MetricNames metrics, Clock clock, Duration settle, Duration hidden) {
         this.clients = clients;
         this.metrics = metrics;
         this.clock = clock;
+        this.settle = settle;
+        this.hidden = hidden;
     }
 
     @Override
@@ -110,6 +136,19 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
         Read read = new Read(environment, sink, progress);
         try (AutoCloseable told = clients.of(environment).throttles().listen(sink::throttled)) {
             read.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public ChangeRead readChanges(Environment environment, ChangeRead.Since since, SyncSink sink,
+                                  Progress progress) {
+        Read read = new Read(environment, sink, progress);
+        try (AutoCloseable told = clients.of(environment).throttles().listen(sink::throttled)) {
+            return read.changes(since);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -181,7 +220,11 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
             return AwsEnvironmentReader.this.call(env, operation, call);
         }
 
-        void run() {
+        /** What the account's fleet index holds: things, their connectivity, thing groups. */
+        private record Indexing(boolean things, boolean connectivity, boolean groups) {
+        }
+
+        private Indexing indexing() {
             GetIndexingConfigurationResponse config = call("iot:GetIndexingConfiguration",
                     iot::getIndexingConfiguration);
             ThingIndexingConfiguration things = config.thingIndexingConfiguration();
@@ -192,13 +235,228 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                     && things.thingConnectivityIndexingMode() == ThingConnectivityIndexingMode.STATUS;
             boolean groupsIndexed = config.thingGroupIndexingConfiguration() != null
                     && config.thingGroupIndexingConfiguration().thingGroupIndexingMode() == ThingGroupIndexingMode.ON;
-            if (thingsIndexed && groupsIndexed) {
+            return new Indexing(thingsIndexed, connectivityIndexed, groupsIndexed);
+        }
+
+        void run() {
+            Indexing indexing = indexing();
+            boolean connectivityIndexed = indexing.connectivity();
+            if (indexing.things() && indexing.groups()) {
                 sink.readThrough(SyncReport.Path.FLEET_INDEX);
                 readIndexed(connectivityIndexed);
             } else {
                 sink.readThrough(SyncReport.Path.REGISTRY);
                 readListed(connectivityIndexed);
             }
+        }
+
+        /**
+         * Only what the registry's events say changed since {@code since}: the things and groups they name are asked
+         * for again (the fleet index for things, in queries of {@value #NAMES_PER_QUERY} names; DescribeThingGroup
+         * for groups), and the rest is {@code since}'s fleet. Asking again, rather than taking an event's payload,
+         * makes applying an event twice, late or out of order come to the same: the fleet as it is now. Health is
+         * read as by a full read: metrics change every minute for every camera that reports.
+         */
+        ChangeRead changes(ChangeRead.Since since) {
+            RegistryEvents events = new RegistryEvents(clients.sqs(env), env.eventsQueue().toString(), this::call);
+            Duration retention = retentions.computeIfAbsent(env.eventsQueue().toString(), q -> events.retention());
+            Duration gap = Duration.between(since.lastSync(), now);
+            if (gap.plus(STALE_BEFORE_FULL).compareTo(retention) > 0) {
+                return ChangeRead.fullReadNeeded(new Problem("sync.because.retention", env.label(), gap.toHours(),
+                        retention.toHours()));
+            }
+            Indexing indexing = indexing();
+            if (!indexing.things() || !indexing.groups()) {
+                return ChangeRead.fullReadNeeded(new Problem("sync.because.indexOff", env.label()));
+            }
+            List<software.amazon.awssdk.services.sqs.model.Message> received = events.receive(MOST_EVENTS, hidden);
+            List<RegistryEvents.Event> read = new ArrayList<>(received.size());
+            RegistryEvents.Unreadable unreadable = null;
+            for (software.amazon.awssdk.services.sqs.model.Message m : received) {
+                try {
+                    read.add(RegistryEvents.event(m));
+                } catch (RegistryEvents.Unreadable u) {
+                    LOG.warn("{}: registry event message {} in {} cannot be read ({}); kept in the queue: {}",
+                            env.label(), u.messageId, env.eventsQueue(), u.getMessage(), m.body());
+                    unreadable = unreadable == null ? u : unreadable;
+                }
+            }
+            // What was read goes from the queue once the read of everything that follows is committed; an
+            // unreadable message stays, for someone to look at.
+            if (unreadable != null) {
+                return ChangeRead.fullReadNeeded(new Problem("sync.because.unreadableEvent", env.label(),
+                        unreadable.messageId, unreadable.getMessage()), () -> events.delete(read));
+            }
+            if (read.size() > MOST_EVENTS) {
+                return ChangeRead.fullReadNeeded(new Problem("sync.because.backlog", env.label(), MOST_EVENTS),
+                        () -> events.delete(read));
+            }
+            sink.readThrough(SyncReport.Path.REGISTRY_EVENTS);
+            Instant stale = since.lastFull().minus(STALE_BEFORE_FULL);
+            Instant fresh = now.minus(settle);
+            Set<String> things = new java.util.LinkedHashSet<>();
+            Set<String> groups = new java.util.LinkedHashSet<>();
+            List<RegistryEvents.Event> done = new ArrayList<>();
+            for (RegistryEvents.Event e : read) {
+                boolean old = e.at() != null && e.at().isBefore(stale);
+                if (!old && e.kind() == RegistryEvents.Kind.THING) {
+                    things.add(e.name());
+                } else if (!old && e.kind() == RegistryEvents.Kind.GROUP) {
+                    groups.add(e.name());
+                }
+                if (e.at() == null || !e.at().isAfter(fresh)) {
+                    done.add(e);
+                }
+            }
+            progress.update(env.label() + ": " + read.size() + " registry events read", -1, -1);
+            applyAndDeliver(since, things, groups, indexing.connectivity());
+            return ChangeRead.delivered(() -> events.delete(done));
+        }
+
+        /** {@code since}'s fleet with the named groups and things as they are now, delivered as a full read would. */
+        private void applyAndDeliver(ChangeRead.Since since, Set<String> things, Set<String> groups,
+                                     boolean connectivityIndexed) {
+            String label = env.label();
+            String noSite = FleetAttributes.siteId(label, FleetAttributes.NO_SITE);
+            Map<String, Site> sites = new LinkedHashMap<>();
+            since.fleet().sites().forEach(site -> sites.put(site.id(), site));
+            sites.remove(noSite);
+            for (String name : groups) {
+                Site site = siteNow(name);
+                if (site == null) {
+                    sites.remove(FleetAttributes.siteId(label, name));
+                } else {
+                    sites.put(site.id(), site);
+                }
+            }
+            Map<String, CameraSystem> cameras = new LinkedHashMap<>();
+            for (CameraSystem c : since.fleet().cameras()) {
+                cameras.put(c.iotThingName(), c);
+                // A camera whose site is gone (or is a site no more) goes where its thing's groups say now.
+                if (!c.siteId().equals(noSite) && !sites.containsKey(c.siteId())) {
+                    things.add(c.iotThingName());
+                }
+            }
+            Map<String, Map<String, String>> attributes = new HashMap<>();
+            Map<String, Connectivity> connectivity = new HashMap<>();
+            Map<String, ThingDocument> docs = thingsNow(things);
+            // A thing in two site groups stays on its site while it is still in it, else goes to the first.
+            Map<String, Integer> rank = new HashMap<>();
+            sites.keySet().forEach(id -> rank.put(id, rank.size()));
+            for (String name : things) {
+                ThingDocument doc = docs.get(name);
+                CameraSystem was = cameras.remove(name);
+                if (doc == null) {
+                    continue;
+                }
+                Map<String, String> a = doc.attributes() == null ? Map.of() : doc.attributes();
+                String site = doc.thingGroupNames().stream().map(g -> FleetAttributes.siteId(label, g))
+                        .filter(sites::containsKey)
+                        .min(java.util.Comparator.comparing((String id) -> was != null && id.equals(was.siteId())
+                                ? -1 : rank.get(id)))
+                        .orElse(noSite);
+                cameras.put(name, FleetAttributes.camera(label, name, site, a));
+                attributes.put(name, a);
+                if (connectivityIndexed && doc.connectivity() != null && doc.connectivity().connected() != null) {
+                    connectivity.put(name, new Connectivity(doc.connectivity().connected(),
+                            epoch(doc.connectivity().timestamp())));
+                }
+            }
+            for (CameraSystem c : cameras.values()) {
+                // The cameras not asked for keep the mode they had.
+                attributes.computeIfAbsent(c.iotThingName(), t -> Map.of(FleetAttributes.MODE,
+                        since.fleet().telemetryOf(c.id()).mode().name()));
+            }
+            if (connectivityIndexed) {
+                connectivity.putAll(connectivityChangedOrOn(since.lastSync()));
+            }
+            List<Site> sitesNow = new ArrayList<>(sites.values());
+            if (cameras.values().stream().anyMatch(c -> c.siteId().equals(noSite))) {
+                sitesNow.add(FleetAttributes.noSite(label));
+            }
+            for (int from = 0; from < sitesNow.size(); from += THING_PAGE) {
+                sink.sites(List.copyOf(sitesNow.subList(from, Math.min(sitesNow.size(), from + THING_PAGE))));
+            }
+            Set<String> reporting = camerasWithMetricsIfAllowed();
+            List<CameraSystem> all = new ArrayList<>(cameras.values());
+            for (int from = 0; from < all.size(); from += INDEX_PAGE) {
+                List<CameraSystem> page = all.subList(from, Math.min(all.size(), from + INDEX_PAGE));
+                Map<String, CameraTelemetry> telemetry = telemetry(page, attributes, connectivity, reporting);
+                if (connectivityIndexed) {
+                    // Disconnected before the last sync and silent since: the last heartbeat known still holds.
+                    for (CameraSystem c : page) {
+                        CameraTelemetry t = telemetry.get(c.id());
+                        Instant before = since.fleet().telemetryOf(c.id()).lastHeartbeat();
+                        if (t.lastHeartbeat() == null && before != null
+                                && !connectivity.containsKey(c.iotThingName())) {
+                            telemetry.put(c.id(), new CameraTelemetry(before, t.mode(), t.framesPerMinute(),
+                                    t.diskUsedPercent(), t.temperatureC()));
+                        }
+                    }
+                }
+                sink.cameras(List.copyOf(page), telemetry);
+            }
+        }
+
+        /** A group as a site now; null when it is gone or is not a site. */
+        private Site siteNow(String name) {
+            DescribeThingGroupResponse d;
+            try {
+                d = call("iot:DescribeThingGroup", () -> iot.describeThingGroup(b -> b.thingGroupName(name)));
+            } catch (Problem p) {
+                if (p.getCause() instanceof software.amazon.awssdk.services.iot.model.ResourceNotFoundException) {
+                    return null;
+                }
+                throw p;
+            }
+            Map<String, String> a = d.thingGroupProperties() == null
+                    || d.thingGroupProperties().attributePayload() == null ? Map.of()
+                    : d.thingGroupProperties().attributePayload().attributes();
+            if (!FleetAttributes.isSite(a)) {
+                return null;
+            }
+            List<String> ancestors = d.thingGroupMetadata() == null ? List.of()
+                    : d.thingGroupMetadata().rootToParentThingGroups().stream().map(GroupNameAndArn::groupName)
+                    .toList();
+            return FleetAttributes.site(env.label(), name, d.thingGroupProperties().thingGroupDescription(),
+                    ancestors, a);
+        }
+
+        /** The fleet index's documents of {@code names}, by name; a name with none is a thing that is gone. */
+        private Map<String, ThingDocument> thingsNow(Set<String> names) {
+            Map<String, ThingDocument> out = new HashMap<>();
+            List<String> all = new ArrayList<>(names);
+            for (int from = 0; from < all.size(); from += NAMES_PER_QUERY) {
+                List<String> batch = all.subList(from, Math.min(all.size(), from + NAMES_PER_QUERY));
+                String query = String.join(" OR ", batch.stream().map(n -> "thingName:" + n.replace(":", "\\:"))
+                        .toList());
+                pages("iot:SearchIndex",
+                        token -> call("iot:SearchIndex", () -> iot.searchIndex(b -> b.indexName(THING_INDEX)
+                                .queryString(query).maxResults(INDEX_PAGE).nextToken(token))),
+                        SearchIndexResponse::nextToken,
+                        r -> r.things().stream().filter(t -> batch.contains(t.thingName()))
+                                .forEach(t -> out.put(t.thingName(), t)));
+            }
+            return out;
+        }
+
+        /** The things connected now, and those whose connectivity changed since {@code since}. */
+        private Map<String, Connectivity> connectivityChangedOrOn(Instant since) {
+            Map<String, Connectivity> out = new HashMap<>();
+            String query = "connectivity.connected:true OR connectivity.timestamp>" + since.toEpochMilli();
+            pages("iot:SearchIndex",
+                    token -> call("iot:SearchIndex", () -> iot.searchIndex(b -> b.indexName(THING_INDEX)
+                            .queryString(query).maxResults(INDEX_PAGE).nextToken(token))),
+                    SearchIndexResponse::nextToken,
+                    r -> {
+                        for (ThingDocument t : r.things()) {
+                            if (t.connectivity() != null && t.connectivity().connected() != null) {
+                                out.put(t.thingName(), new Connectivity(t.connectivity().connected(),
+                                        epoch(t.connectivity().timestamp())));
+                            }
+                        }
+                    });
+            return out;
         }
 
         /**

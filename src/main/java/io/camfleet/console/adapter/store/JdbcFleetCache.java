@@ -334,6 +334,19 @@ public final class JdbcFleetCache implements FleetStore {
     }
 
     @Override
+    public java.util.Optional<Instant> lastFullSync(String environment) {
+        return Jdbc.read(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT full_sync FROM environment_state WHERE environment = ?")) {
+                ps.setString(1, environment);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return java.util.Optional.ofNullable(rs.next() ? Jdbc.getInstant(rs, 1) : null);
+                }
+            }
+        });
+    }
+
+    @Override
     public Map<String, Instant> environmentsAsOf() {
         return Jdbc.read(ds, c -> {
             Map<String, Instant> out = new TreeMap<>();

@@ -1,5 +1,6 @@
 package io.camfleet.console.service.environments;
 
+import io.camfleet.console.service.common.Problem;
 import io.camfleet.console.service.common.Progress;
 import java.util.List;
 
@@ -13,6 +14,19 @@ public interface EnvironmentReader {
      * @throws Problem when the environment cannot be reached or its credentials are missing, expired or refused
      */
     void read(Environment environment, SyncSink sink, Progress progress);
+
+    /**
+     * Reads only what changed in {@code environment} since {@code since}, where the environment tells its changes
+     * (a queue of its registry's events): delivers into {@code sink} the whole fleet, as {@code since} holds it with
+     * the changes applied, as {@link #read} would, asking the source only for what changed. When it cannot (no
+     * queue, changes lost, an event it cannot read), it delivers nothing and says why.
+     *
+     * @throws Problem as for {@link #read}
+     */
+    default ChangeRead readChanges(Environment environment, ChangeRead.Since since, SyncSink sink,
+                                   Progress progress) {
+        return ChangeRead.fullReadNeeded(new Problem("sync.because.unsupported"));
+    }
 
     /**
      * Who the console is in {@code environment}: its account and the role or user it acts as.

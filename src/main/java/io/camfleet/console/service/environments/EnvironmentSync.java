@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -23,7 +24,10 @@ import java.util.function.Function;
  * Brings the cache's copy of one environment up to date, a page at a time.
  *
  * <p>A <em>full</em> sync rewrites every row the environment has; an <em>incremental</em> one compares each page
- * with what the cache holds and writes only what changed. Both remove what is gone, and only then, in the same last
+ * with what the cache holds and writes only what changed. An incremental one also asks the source only for what
+ * changed when it can ({@link EnvironmentReader#readChanges}: a queue of the registry's events, and a read of
+ * everything within the last {@link #READ_ALL_AT_LEAST_EVERY}); otherwise it reads everything and its report says
+ * why. Both remove what is gone, and only then, in the same last
  * transaction, move the environment's "as of" to the time the sync started. A sync that fails or is cancelled
  * between pages leaves whole pages behind and the old "as of".
  */
@@ -31,6 +35,12 @@ public final class EnvironmentSync {
 
     /** Clipped values named one by one in a sync's warnings; beyond these, one warning counts the rest. */
     static final int CLIPPED_SHOWN = 10;
+    /**
+     * The longest an incremental sync may go on from one read of everything: changes the events never told (a
+     * topic rule switched off for a while, say) are mended at least this often.
+     */
+    static final Duration READ_ALL_AT_LEAST_EVERY = Duration.ofHours(24);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EnvironmentSync.class);
 
     private final EnvironmentReader reader;
     private final SyncCache cache;
@@ -62,16 +72,63 @@ public final class EnvironmentSync {
             before = cache.readEnvironment(label);
         }
         Writer writer = new Writer(environment, before, full, progress);
-        reader.read(environment, writer, progress);
+        ChangeRead changes = full ? null : readChanges(environment, before, started, writer, progress);
+        boolean readAll = changes == null || !changes.delivered();
+        if (readAll) {
+            reader.read(environment, writer, progress);
+        }
         progress.checkCancelled();
         List<String> goneSites = writer.gone(before.sites(), Site::id, writer.sitesSeen);
         List<String> goneCameras = writer.gone(before.cameras(), CameraSystem::id, writer.camerasSeen);
-        cache.finishSync(label, goneSites, goneCameras, sourceName, started, full);
+        // A read of everything is remembered as the base that later changes apply to, whether it rewrote every row
+        // or only those that differed.
+        cache.finishSync(label, goneSites, goneCameras, sourceName, started, readAll);
         writer.noteClippedBeyondShown();
         synced.put(label, new FleetData(writer.sites, writer.cameras, writer.telemetry));
+        if (changes != null) {
+            acknowledge(environment, changes, writer);
+        }
         return new SyncReport(environment.label(), full, writer.sitesSeen.size(), writer.camerasSeen.size(),
                 writer.unplaced, goneSites.size() + goneCameras.size(), writer.written, writer.pages,
-                writer.throttled, Duration.between(started, clock.instant()), writer.warnings, writer.calls, writer.path);
+                writer.throttled, Duration.between(started, clock.instant()), writer.warnings, writer.calls, writer.path,
+                changes == null ? null : changes.fullReadBecause());
+    }
+
+    /**
+     * Asks the reader for the changes only, when there is a base to apply them to and a queue to take them from;
+     * otherwise says why everything is read.
+     */
+    private ChangeRead readChanges(Environment environment, FleetData before, Instant now, Writer writer,
+                                   Progress progress) {
+        String label = environment.label();
+        if (environment.eventsQueue() == null) {
+            return ChangeRead.fullReadNeeded(new Problem("sync.because.noQueue", label));
+        }
+        Optional<Instant> lastFull = cache.lastFullSync(label);
+        if (lastFull.isEmpty()) {
+            return ChangeRead.fullReadNeeded(new Problem("sync.because.noFullSync", label));
+        }
+        if (Duration.between(lastFull.get(), now).compareTo(READ_ALL_AT_LEAST_EVERY) > 0) {
+            return ChangeRead.fullReadNeeded(new Problem("sync.because.tooOld", label,
+                    READ_ALL_AT_LEAST_EVERY.toHours()));
+        }
+        Instant lastSync = cache.environmentsAsOf().getOrDefault(label, lastFull.get());
+        return reader.readChanges(environment, new ChangeRead.Since(before, lastSync, lastFull.get()), writer,
+                progress);
+    }
+
+    /**
+     * Lets the changes go from their queue, now that the cache holds them. When that fails the sync still counts:
+     * the changes come back at a later sync and apply again to the same effect.
+     */
+    private static void acknowledge(Environment environment, ChangeRead changes, Writer writer) {
+        try {
+            changes.acknowledge().acknowledge();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the events applied could not be removed from their queue", environment.label(), e);
+            writer.warnings.add(new Problem(e, "sync.ackFailed", environment.label(),
+                    e instanceof Problem p ? p.getMessage() : String.valueOf(e.getMessage())));
+        }
     }
 
     /**

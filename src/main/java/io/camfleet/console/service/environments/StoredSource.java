@@ -11,7 +11,7 @@ import java.util.List;
  */
 record StoredSource(String kind, List<Env> environments, String importFile, Metrics metrics) {
 
-    record Env(String label, String profile, String region, String endpoint) {
+    record Env(String label, String profile, String region, String endpoint, String eventsQueue) {
     }
 
     record Metrics(String namespace, String dimension, String heartbeat, String frames, String diskUsed,
@@ -20,7 +20,8 @@ record StoredSource(String kind, List<Env> environments, String importFile, Metr
 
     static StoredSource of(SourceSettings s) {
         List<Env> envs = s.environments().stream().map(e -> new Env(e.label(), e.profile(), e.region(),
-                e.endpoint() == null ? null : e.endpoint().toString())).toList();
+                e.endpoint() == null ? null : e.endpoint().toString(),
+                e.eventsQueue() == null ? null : e.eventsQueue().toString())).toList();
         MetricNames m = s.metrics();
         return new StoredSource(s.kind().name(), envs, s.importFile(), new Metrics(m.namespace(), m.dimension(),
                 m.heartbeat(), m.frames(), m.diskUsed(), m.temperature()));
@@ -32,7 +33,7 @@ record StoredSource(String kind, List<Env> environments, String importFile, Metr
             if (e == null) {
                 throw new IllegalArgumentException("An environment in the list is empty (null).");
             }
-            envs.add(Environment.of(e.label, e.profile, e.region, e.endpoint));
+            envs.add(Environment.of(e.label, e.profile, e.region, e.endpoint, e.eventsQueue));
         }
         return new SourceSettings(sourceKind(), envs, importFile, metricNames());
     }

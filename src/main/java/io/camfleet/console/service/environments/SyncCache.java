@@ -61,4 +61,12 @@ public interface SyncCache {
 
     /** Each synced environment and up to when its rows are complete. */
     Map<String, Instant> environmentsAsOf();
+
+    /**
+     * When the last sync of {@code environment} that read everything started (the base that an incremental sync's
+     * changes apply to); empty when none is remembered.
+     */
+    default java.util.Optional<Instant> lastFullSync(String environment) {
+        return java.util.Optional.empty();
+    }
 }

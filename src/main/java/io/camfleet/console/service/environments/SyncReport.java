@@ -19,10 +19,12 @@ import java.util.Map;
  * @param warnings  what could not be read, though the rest was (health metrics refused, say)
  * @param calls     calls made to the source, by operation, in the order first made
  * @param path      how the inventory was read
+ * @param readAllBecause why an incremental sync read everything instead of only the changes; null when it did not
+ *                  (or when a full sync was asked for)
  */
 public record SyncReport(String environment, boolean full, int sites, int cameras, int unplaced, int removed,
                          int written, int pages, int throttled, Duration took, List<Problem> warnings,
-                         Map<String, Integer> calls, Path path) {
+                         Map<String, Integer> calls, Path path, Problem readAllBecause) {
 
     /** How an environment's inventory is read: the cost of a sync depends on it. */
     public enum Path {
@@ -30,8 +32,18 @@ public record SyncReport(String environment, boolean full, int sites, int camera
         FLEET_INDEX,
         /** The registry's listings, group by group: calls grow with the sites. */
         REGISTRY,
+        /** Only what the registry's events say changed, from their queue: calls grow with the changes. */
+        REGISTRY_EVENTS,
         /** The reader did not say. */
         UNKNOWN
+    }
+
+    /** A report of a sync that read what it set out to. */
+    public SyncReport(String environment, boolean full, int sites, int cameras, int unplaced, int removed,
+                      int written, int pages, int throttled, Duration took, List<Problem> warnings,
+                      Map<String, Integer> calls, Path path) {
+        this(environment, full, sites, cameras, unplaced, removed, written, pages, throttled, took, warnings, calls,
+                path, null);
     }
 
     public SyncReport {

@@ -26,6 +26,10 @@ final class MemorySyncCache implements SyncCache {
     final List<String> removed = new ArrayList<>();
     int reads;
     Boolean lastFull;
+    /** When the last sync that read everything started, by environment. */
+    final Map<String, Instant> fullAt = new HashMap<>();
+    /** Run after each finishSync has committed: a test's crash, say. */
+    Runnable afterFinish = () -> { };
     /** Clip notes per record id, returned when that record is written. */
     Function<String, List<Clipped>> clip = id -> List.of();
 
@@ -61,6 +65,15 @@ final class MemorySyncCache implements SyncCache {
         removed.addAll(goneCameras);
         asOf.put(environment, at);
         lastFull = full;
+        if (full) {
+            fullAt.put(environment, at);
+        }
+        afterFinish.run();
+    }
+
+    @Override
+    public java.util.Optional<Instant> lastFullSync(String environment) {
+        return java.util.Optional.ofNullable(fullAt.get(environment));
     }
 
     @Override
