@@ -51,8 +51,10 @@ public final class EnvCommand {
                     + "(default: the default profile).") String profile,
             @Option(names = "--region", required = true, description = "AWS region, e.g. eu-west-1.") String region,
             @Option(names = "--endpoint", description = "Endpoint override (a VPC endpoint, or an emulator).")
-            String endpoint) {
-        Environment e = Environment.of(label(label, profile), profile, region, endpoint);
+            String endpoint,
+            @Option(names = "--events-queue", description = "SQS queue URL the registry events are forwarded to: "
+                    + "incremental syncs then ask only for what changed.") String eventsQueue) {
+        Environment e = Environment.of(label(label, profile), profile, region, endpoint, eventsQueue);
         try (ConsoleBackend.Session session = holdFolder()) {
             settings().add(e);
             out().println(messages.text("env.added", e.label(), e.profileOrDefault(), e.region(), session.folder()));
@@ -67,7 +69,8 @@ public final class EnvCommand {
             ArrayNode out = new ObjectMapper().createArrayNode();
             for (Environment e : environments) {
                 out.addObject().put("label", e.label()).put("profile", e.profile()).put("region", e.region())
-                        .put("endpoint", e.endpoint() == null ? null : e.endpoint().toString());
+                        .put("endpoint", e.endpoint() == null ? null : e.endpoint().toString())
+                        .put("eventsQueue", e.eventsQueue() == null ? null : e.eventsQueue().toString());
             }
             out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
         } else if (environments.isEmpty()) {

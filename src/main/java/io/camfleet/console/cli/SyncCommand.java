@@ -114,6 +114,9 @@ public final class SyncCommand implements Callable<Integer> {
                     r.throttled(), r.took().toMillis()));
             out.println(messages.text("sync.calls", r.totalCalls(), r.callsByOperation(),
                     messages.text("sync.path." + r.path().name())));
+            if (r.readAllBecause() != null) {
+                out.println(messages.text("sync.readAll", r.environment(), messages.text(r.readAllBecause())));
+            }
         }
         for (SyncCache.Removed r : aws.removed()) {
             out.println(r.environment().isEmpty()

@@ -262,8 +262,8 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
             Duration retention = retentions.computeIfAbsent(env.eventsQueue().toString(), q -> events.retention());
             Duration gap = Duration.between(since.lastSync(), now);
             if (gap.plus(STALE_BEFORE_FULL).compareTo(retention) > 0) {
-                return ChangeRead.fullReadNeeded(new Problem("sync.because.retention", env.label(), gap.toHours(),
-                        retention.toHours()));
+                return ChangeRead.fullReadNeeded(new Problem("sync.because.retention", env.label(),
+                        gap.toMinutes() / 60.0, retention.toMinutes() / 60.0));
             }
             Indexing indexing = indexing();
             if (!indexing.things() || !indexing.groups()) {

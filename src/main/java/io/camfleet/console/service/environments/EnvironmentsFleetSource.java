@@ -161,7 +161,7 @@ public final class EnvironmentsFleetSource implements FleetSource {
     @Override
     public List<io.camfleet.console.service.fleet.SourceCalls> calls() {
         return reports.stream().map(r -> new io.camfleet.console.service.fleet.SourceCalls(r.environment(),
-                r.totalCalls(), r.callsByOperation(), r.path().name())).toList();
+                r.totalCalls(), r.callsByOperation(), r.path().name(), r.readAllBecause())).toList();
     }
 
     /** What the last load's syncs did, one report per environment that synced. */

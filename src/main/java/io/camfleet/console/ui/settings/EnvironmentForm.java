@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * The small form that adds or edits one AWS environment: label, profile (from the user's AWS configuration, or typed),
- * region and an optional endpoint. What is wrong shows as a sentence under the fields and the form stays open.
+ * region, an optional endpoint and an optional queue of registry events (for syncs that ask only for changes). What
+ * is wrong shows as a sentence under the fields and the form stays open.
  */
 final class EnvironmentForm {
 
@@ -47,11 +48,13 @@ final class EnvironmentForm {
         ComboBox<AwsProfile> profile = profiles();
         TextField region = field("settings-env-region", "settings.env.region.prompt");
         TextField endpoint = field("settings-env-endpoint", "settings.env.endpoint.prompt");
+        TextField queue = field("settings-env-queue", "settings.env.queue.prompt");
         if (editing != null) {
             label.setText(editing.label());
             profile.setValue(profile.getConverter().fromString(editing.profile()));
             region.setText(editing.region());
             endpoint.setText(editing.endpoint() == null ? "" : editing.endpoint().toString());
+            queue.setText(editing.eventsQueue() == null ? "" : editing.eventsQueue().toString());
         }
         // Choosing another profile (from the list, or by typing its name) fills in the region it names.
         profile.valueProperty().addListener((o, was, p) -> {
@@ -73,6 +76,7 @@ final class EnvironmentForm {
         grid.addRow(1, new Label(m.text("settings.env.profile")), profile);
         grid.addRow(2, new Label(m.text("settings.env.region")), region);
         grid.addRow(3, new Label(m.text("settings.env.endpoint")), endpoint);
+        grid.addRow(4, new Label(m.text("settings.env.queue")), queue);
         Label note = new Label(m.text("settings.env.note"));
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
@@ -94,7 +98,7 @@ final class EnvironmentForm {
         dialog.getDialogPane().lookupButton(ok).setId("settings-env-ok");
         dialog.getDialogPane().lookupButton(ok).addEventFilter(ActionEvent.ACTION, e -> {
             Optional<String> wrong = vm.put(editing, label.getText(), profile.getEditor().getText(),
-                    region.getText(), endpoint.getText());
+                    region.getText(), endpoint.getText(), queue.getText());
             if (wrong.isPresent()) {
                 problem.setText(wrong.get());
                 dialog.getDialogPane().getScene().getWindow().sizeToScene();

@@ -135,10 +135,20 @@ public final class FleetSourceViewModel {
      * @return the sentence saying what is wrong, when nothing was added or changed
      */
     public Optional<String> put(Environment editing, String label, String profile, String region, String endpoint) {
+        return put(editing, label, profile, region, endpoint,
+                editing == null || editing.eventsQueue() == null ? "" : editing.eventsQueue().toString());
+    }
+
+    /**
+     * As {@link #put(Environment, String, String, String, String)}, with the SQS queue the environment's registry
+     * events arrive in (empty: none).
+     */
+    public Optional<String> put(Environment editing, String label, String profile, String region, String endpoint,
+                                String eventsQueue) {
         Environment e;
         try {
             // The same checks as camfleet env add makes.
-            e = Environment.of(label, profile, region, endpoint);
+            e = Environment.of(label, profile, region, endpoint, eventsQueue);
             SourceSettings.checkLabelFree(environments, editing, e);
         } catch (Problem p) {
             return Optional.of(m.text(p));

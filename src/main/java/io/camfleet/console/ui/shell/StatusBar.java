@@ -119,7 +119,9 @@ final class StatusBar extends HBox {
         // What the last sync cost, per environment: shown only for a source that makes calls.
         sourceTip.setText(s.calls().stream()
                 .map(c -> m.text("status.source.calls", c.part(), m.text("sync.calls", c.total(), c.byOperation(),
-                        m.text("sync.path." + c.path()))))
+                        m.text("sync.path." + c.path())))
+                        + (c.readAllBecause() == null ? "" : "\n" + m.text("sync.readAll", c.part(),
+                        m.text(c.readAllBecause()))))
                 .collect(java.util.stream.Collectors.joining("\n")));
         source.setTooltip(s.calls().isEmpty() ? null : sourceTip);
         for (HealthState st : HealthState.all()) {

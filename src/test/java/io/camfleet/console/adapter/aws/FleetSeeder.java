@@ -75,6 +75,19 @@ public final class FleetSeeder implements AutoCloseable {
         return this;
     }
 
+    /** Moves a thing from one group to another, as UpdateThingGroupsForThing does. */
+    public FleetSeeder move(String thing, String from, String to) {
+        iot.updateThingGroupsForThing(b -> b.thingName(thing).thingGroupsToRemove(from).thingGroupsToAdd(to));
+        return this;
+    }
+
+    /** Replaces a group's attributes (merging, as AWS does: a key given an empty value is removed). */
+    public FleetSeeder updateGroup(String group, Map<String, String> attributes) {
+        iot.updateThingGroup(b -> b.thingGroupName(group).thingGroupProperties(p -> p.attributePayload(
+                AttributePayload.builder().attributes(attributes).merge(true).build())));
+        return this;
+    }
+
     public FleetSeeder indexConnectivity() {
         iot.updateIndexingConfiguration(b -> b.thingIndexingConfiguration(c -> c
                 .thingIndexingMode(ThingIndexingMode.REGISTRY)

@@ -152,6 +152,20 @@ class JsonSettingsStoreTest {
     }
 
     @Test
+    void anEnvironmentsRegistryEventsQueueComesBackAsWritten() {
+        SourceSettings withQueue = TWO_ENVIRONMENTS.withEnvironment(TWO_ENVIRONMENTS.environments().get(0),
+                TWO_ENVIRONMENTS.environments().get(0)
+                        .withEventsQueue("https://sqs.eu-west-1.amazonaws.com/123456789012/camfleet-events"));
+        store().write(SourceSettings.SECTION, withQueue);
+
+        SourceSettings back = store().read().get(SourceSettings.SECTION);
+
+        assertThat(back).isEqualTo(withQueue);
+        assertThat(back.environments().get(0).eventsQueue()).isNotNull();
+        assertThat(back.environments().get(1).eventsQueue()).isNull();
+    }
+
+    @Test
     void aWriteChangesItsOwnSectionOnlyAndKeepsSectionsItDoesNotKnow() throws Exception {
         store().write(SourceSettings.SECTION, TWO_ENVIRONMENTS);
         String alerts = "{ \"quietHours\" : [ 22, 6 ], \"channel\" : \"noc\" }";

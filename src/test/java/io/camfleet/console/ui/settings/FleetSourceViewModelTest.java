@@ -90,6 +90,23 @@ class FleetSourceViewModelTest {
     }
 
     @Test
+    void anEventsQueueIsKeptWhenItIsAnSqsQueueUrlAndRefusedWithTheSentenceOtherwise() {
+        FleetSourceViewModel vm = vm(SourceSettings.DEMO);
+        String queue = "https://sqs.eu-west-1.amazonaws.com/123456789012/camfleet-events";
+        assertThat(vm.put(null, "prod-eu", "noc-sso", "eu-west-1", "", "http://example.com/camfleet-events"))
+                .contains("The registry events queue 'http://example.com/camfleet-events' is not usable: give the "
+                        + "SQS queue URL, like https://sqs.eu-west-1.amazonaws.com/123456789012/camfleet-events, or "
+                        + "leave it empty.");
+        assertThat(vm.environments()).isEmpty();
+
+        assertThat(vm.put(null, "prod-eu", "noc-sso", "eu-west-1", "", queue)).isEmpty();
+        assertThat(vm.environments().get(0).eventsQueue()).hasToString(queue);
+        // Edited through the call that does not name a queue, the environment keeps its queue.
+        assertThat(vm.put(vm.environments().get(0), "prod-eu", "noc-sso", "eu-central-1", "")).isEmpty();
+        assertThat(vm.environments().get(0).eventsQueue()).hasToString(queue);
+    }
+
+    @Test
     void testingRunsInTheBackgroundAndShowsTheAccountAndRole() {
         FleetSourceViewModel vm = vm(SourceSettings.DEMO);
         vm.put(null, "prod-eu", "noc-sso", "eu-west-1", "");
