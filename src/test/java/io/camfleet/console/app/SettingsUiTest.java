@@ -169,6 +169,9 @@ class SettingsUiTest {
         robot.clickOn("#settings-env-profile").write("lab");
         robot.clickOn("#settings-env-region").write("eu-north-1");
         type(robot, "#settings-env-endpoint", "http://127.0.0.1:4566");
+        // An events queue on the emulator's endpoint: incremental syncs of it ask only for what changed.
+        type(robot, "#settings-env-queue", "http://127.0.0.1:4566/000000000000/camfleet-events");
+        ScreenShots.save(robot.lookup("#settings-env-queue").query().getScene(), "settings-environment-queue");
         robot.clickOn("#settings-env-ok");
         waitFor(() -> environments(robot).getItems().size() == 2);
         robot.clickOn("#settings-source-test");
@@ -189,7 +192,8 @@ class SettingsUiTest {
         assertThat(saved().kind()).isEqualTo(SourceSettings.Kind.AWS);
         assertThat(saved().environments()).containsExactly(
                 Environment.of("prod-eu", "noc-sso", "eu-west-1", ""),
-                new Environment("lab", "lab", "eu-north-1", URI.create("http://127.0.0.1:4566")));
+                new Environment("lab", "lab", "eu-north-1", URI.create("http://127.0.0.1:4566"),
+                        URI.create("http://127.0.0.1:4566/000000000000/camfleet-events")));
     }
 
     @Test

@@ -95,7 +95,8 @@ class StatusBarTest {
                 return List.of(new io.camfleet.console.service.fleet.SourceCalls("prod-eu", 6,
                                 "SearchIndex 4, GetIndexingConfiguration 1, ListMetrics 1", "FLEET_INDEX"),
                         new io.camfleet.console.service.fleet.SourceCalls("prod-us", 9,
-                                "DescribeThingGroup 3, ListThingsInThingGroup 2", "REGISTRY"));
+                                "DescribeThingGroup 3, ListThingsInThingGroup 2", "REGISTRY",
+                                new io.camfleet.console.service.common.Problem("sync.because.noQueue", "prod-us")));
             }
         };
         FleetService demoFleet = Fleets.uncached(demo, clock);
@@ -126,6 +127,8 @@ class StatusBarTest {
         assertThat(texts.get(0)).isEqualTo("Last sync of prod-eu: AWS calls: 6 (SearchIndex 4, "
                 + "GetIndexingConfiguration 1, ListMetrics 1); read through the fleet index\n"
                 + "Last sync of prod-us: AWS calls: 9 (DescribeThingGroup 3, ListThingsInThingGroup 2); read through "
-                + "the registry listings, group by group (fleet indexing with thing groups is off)");
+                + "the registry listings, group by group (fleet indexing with thing groups is off)\n"
+                + "prod-us: read everything instead of only the changes, because no registry events queue is set "
+                + "for prod-us (set one in Settings to sync only the changes)");
     }
 }
