@@ -83,6 +83,34 @@ class SyncCommandTest {
     }
 
     @Test
+    void anIncrementalSyncThatCannotUseItsEventsQueueReadsEverythingAndPrintsWhy() {
+        Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
+        try (FleetSeeder seed = new FleetSeeder(prod);
+             software.amazon.awssdk.services.sqs.SqsClient sqs = software.amazon.awssdk.services.sqs.SqsClient
+                     .builder().region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+                     .endpointOverride(MOTO.endpoint()).credentialsProvider(
+                             software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                     software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                             "AKIAMOTOA000000000", "moto-secret-a"))).build()) {
+            seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
+                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of());
+            String queue = sqs.createQueue(b -> b.queueName("camfleet-events")).queueUrl();
+            assertThat(run("env", "add", "--label", "prod-eu", "--profile", "moto-a", "--region", "eu-west-1",
+                    "--endpoint", MOTO.endpoint().toString(), "--events-queue", queue, "--data-dir", data()))
+                    .as(err.toString()).isZero();
+        }
+        assertThat(run("sync", "--env", "prod-eu", "--data-dir", data())).as(err.toString()).isZero();
+        out.getBuffer().setLength(0);
+
+        assertThat(run("sync", "--env", "prod-eu", "--data-dir", data())).as(err.toString()).isZero();
+
+        // Fleet indexing is off on moto here: the events cannot be applied, and the line under the calls says so.
+        assertThat(out.toString()).contains("(incremental sync", "GetQueueAttributes 1",
+                "prod-eu: read everything instead of only the changes, because the events of prod-eu are applied "
+                        + "through the fleet index, and its fleet indexing of things and thing groups is off");
+    }
+
+    @Test
     void aProfileWithoutCredentialsFailsWithTheReasonAndLeavesTheCacheAlone() {
         String data = dir.resolve("data").toString();
         int code = run("sync", "--profile", "nobody", "--region", "eu-west-1", "--endpoint",
