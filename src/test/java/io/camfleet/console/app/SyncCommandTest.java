@@ -83,7 +83,7 @@ class SyncCommandTest {
     }
 
     @Test
-    void anIncrementalSyncThatCannotUseItsEventsQueueReadsEverythingAndPrintsWhy() {
+    void withAnEventsQueueTheSecondSyncAsksOnlyForTheThingAnEventNamesAndSaysSo() {
         Environment prod = MOTO.environment("prod-eu", "moto-a", "eu-west-1");
         try (FleetSeeder seed = new FleetSeeder(prod);
              software.amazon.awssdk.services.sqs.SqsClient sqs = software.amazon.awssdk.services.sqs.SqsClient
@@ -93,21 +93,30 @@ class SyncCommandTest {
                                      software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
                                              "AKIAMOTOA000000000", "moto-secret-a"))).build()) {
             seed.site("ams-01", null, FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
-                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of());
+                    "Europe/Amsterdam", "GOLD")).thing("cam-1", "ams-01", Map.of()).thing("cam-2", "ams-01", Map.of());
             String queue = sqs.createQueue(b -> b.queueName("camfleet-events")).queueUrl();
             assertThat(run("env", "add", "--label", "prod-eu", "--profile", "moto-a", "--region", "eu-west-1",
                     "--endpoint", MOTO.endpoint().toString(), "--events-queue", queue, "--data-dir", data()))
                     .as(err.toString()).isZero();
+            assertThat(run("sync", "--env", "prod-eu", "--data-dir", data())).as(err.toString()).isZero();
+            out.getBuffer().setLength(0);
+            // cam-2 is updated: the event, as a topic rule forwards it, two minutes old.
+            seed.updateThing("cam-2", Map.of("softwareVersion", "7.0.0"));
+            sqs.sendMessage(b -> b.queueUrl(queue).messageBody("{\"eventType\":\"THING_EVENT\",\"eventId\":\"e-1\","
+                    + "\"timestamp\":" + Instant.now().minusSeconds(120).toEpochMilli() + ",\"operation\":\"UPDATED\","
+                    + "\"accountId\":\"123456789012\",\"thingId\":\"t-2\",\"thingName\":\"cam-2\",\"versionNumber\":2,"
+                    + "\"thingTypeName\":null,\"attributes\":{\"softwareVersion\":\"7.0.0\"}}"));
         }
-        assertThat(run("sync", "--env", "prod-eu", "--data-dir", data())).as(err.toString()).isZero();
-        out.getBuffer().setLength(0);
 
         assertThat(run("sync", "--env", "prod-eu", "--data-dir", data())).as(err.toString()).isZero();
 
-        // Fleet indexing is off on moto here: the events cannot be applied, and the line under the calls says so.
-        assertThat(out.toString()).contains("(incremental sync", "GetQueueAttributes 1",
-                "prod-eu: read everything instead of only the changes, because the events of prod-eu are applied "
-                        + "through the fleet index, and its fleet indexing of things and thing groups is off");
+        // Fleet indexing is off: the thing is asked for in the registry. Nothing per site or per other camera.
+        assertThat(out.toString()).contains("prod-eu: 1 sites, 2 cameras, 0 unplaced, 0 removed (incremental sync, "
+                        + "1 rows written",
+                "AWS calls: 8 (ReceiveMessage 2, DeleteMessageBatch 1, DescribeThing 1, GetIndexingConfiguration 1, "
+                        + "GetQueueAttributes 1, ListMetrics 1, ListThingGroupsForThing 1); incremental via registry "
+                        + "events")
+                .doesNotContain("read everything");
     }
 
     @Test

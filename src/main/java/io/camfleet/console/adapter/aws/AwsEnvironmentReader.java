@@ -252,8 +252,9 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
 
         /**
          * Only what the registry's events say changed since {@code since}: the things and groups they name are asked
-         * for again (the fleet index for things, in queries of {@value #NAMES_PER_QUERY} names; DescribeThingGroup
-         * for groups), and the rest is {@code since}'s fleet. Asking again, rather than taking an event's payload,
+         * for again (things from the fleet index, in queries of {@value #NAMES_PER_QUERY} names, or where it is
+         * off from the registry, DescribeThing and ListThingGroupsForThing each; groups with DescribeThingGroup),
+         * and the rest is {@code since}'s fleet. Asking again, rather than taking an event's payload,
          * makes applying an event twice, late or out of order come to the same: the fleet as it is now. Health is
          * read as by a full read: metrics change every minute for every camera that reports.
          */
@@ -266,9 +267,6 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                         gap.toMinutes() / 60.0, retention.toMinutes() / 60.0));
             }
             Indexing indexing = indexing();
-            if (!indexing.things() || !indexing.groups()) {
-                return ChangeRead.fullReadNeeded(new Problem("sync.because.indexOff", env.label()));
-            }
             List<software.amazon.awssdk.services.sqs.model.Message> received = events.receive(MOST_EVENTS, hidden);
             List<RegistryEvents.Event> read = new ArrayList<>(received.size());
             RegistryEvents.Unreadable unreadable = null;
@@ -309,13 +307,14 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                 }
             }
             progress.update(env.label() + ": " + read.size() + " registry events read", -1, -1);
-            applyAndDeliver(since, things, groups, indexing.connectivity());
+            applyAndDeliver(since, things, groups, indexing);
             return ChangeRead.delivered(() -> events.delete(done));
         }
 
         /** {@code since}'s fleet with the named groups and things as they are now, delivered as a full read would. */
         private void applyAndDeliver(ChangeRead.Since since, Set<String> things, Set<String> groups,
-                                     boolean connectivityIndexed) {
+                                     Indexing indexing) {
+            boolean connectivityIndexed = indexing.connectivity();
             String label = env.label();
             String noSite = FleetAttributes.siteId(label, FleetAttributes.NO_SITE);
             Map<String, Site> sites = new LinkedHashMap<>();
@@ -339,27 +338,27 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
             }
             Map<String, Map<String, String>> attributes = new HashMap<>();
             Map<String, Connectivity> connectivity = new HashMap<>();
-            Map<String, ThingDocument> docs = thingsNow(things);
+            Map<String, ThingNow> docs = indexing.things() && indexing.groups() ? indexedThingsNow(things)
+                    : registeredThingsNow(things);
             // A thing in two site groups stays on its site while it is still in it, else goes to the first.
             Map<String, Integer> rank = new HashMap<>();
             sites.keySet().forEach(id -> rank.put(id, rank.size()));
             for (String name : things) {
-                ThingDocument doc = docs.get(name);
+                ThingNow doc = docs.get(name);
                 CameraSystem was = cameras.remove(name);
                 if (doc == null) {
                     continue;
                 }
-                Map<String, String> a = doc.attributes() == null ? Map.of() : doc.attributes();
-                String site = doc.thingGroupNames().stream().map(g -> FleetAttributes.siteId(label, g))
+                Map<String, String> a = doc.attributes();
+                String site = doc.groups().stream().map(g -> FleetAttributes.siteId(label, g))
                         .filter(sites::containsKey)
                         .min(java.util.Comparator.comparing((String id) -> was != null && id.equals(was.siteId())
                                 ? -1 : rank.get(id)))
                         .orElse(noSite);
                 cameras.put(name, FleetAttributes.camera(label, name, site, a));
                 attributes.put(name, a);
-                if (connectivityIndexed && doc.connectivity() != null && doc.connectivity().connected() != null) {
-                    connectivity.put(name, new Connectivity(doc.connectivity().connected(),
-                            epoch(doc.connectivity().timestamp())));
+                if (connectivityIndexed && doc.connectivity() != null) {
+                    connectivity.put(name, doc.connectivity());
                 }
             }
             for (CameraSystem c : cameras.values()) {
@@ -422,9 +421,13 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                     ancestors, a);
         }
 
+        /** A thing as it is now: its attributes, its groups, and its connectivity where the index has it. */
+        private record ThingNow(Map<String, String> attributes, List<String> groups, Connectivity connectivity) {
+        }
+
         /** The fleet index's documents of {@code names}, by name; a name with none is a thing that is gone. */
-        private Map<String, ThingDocument> thingsNow(Set<String> names) {
-            Map<String, ThingDocument> out = new HashMap<>();
+        private Map<String, ThingNow> indexedThingsNow(Set<String> names) {
+            Map<String, ThingNow> out = new HashMap<>();
             List<String> all = new ArrayList<>(names);
             for (int from = 0; from < all.size(); from += NAMES_PER_QUERY) {
                 List<String> batch = all.subList(from, Math.min(all.size(), from + NAMES_PER_QUERY));
@@ -435,7 +438,38 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                                 .queryString(query).maxResults(INDEX_PAGE).nextToken(token))),
                         SearchIndexResponse::nextToken,
                         r -> r.things().stream().filter(t -> batch.contains(t.thingName()))
-                                .forEach(t -> out.put(t.thingName(), t)));
+                                .forEach(t -> out.put(t.thingName(), new ThingNow(
+                                        t.attributes() == null ? Map.of() : t.attributes(), t.thingGroupNames(),
+                                        t.connectivity() == null || t.connectivity().connected() == null ? null
+                                                : new Connectivity(t.connectivity().connected(),
+                                                epoch(t.connectivity().timestamp()))))));
+            }
+            return out;
+        }
+
+        /**
+         * The registry's things of {@code names}, where the fleet index does not cover them: DescribeThing and
+         * ListThingGroupsForThing each; a name the registry does not know is a thing that is gone.
+         */
+        private Map<String, ThingNow> registeredThingsNow(Set<String> names) {
+            Map<String, ThingNow> out = new HashMap<>();
+            for (String name : names) {
+                software.amazon.awssdk.services.iot.model.DescribeThingResponse d;
+                try {
+                    d = call("iot:DescribeThing", () -> iot.describeThing(b -> b.thingName(name)));
+                } catch (Problem p) {
+                    if (p.getCause() instanceof software.amazon.awssdk.services.iot.model.ResourceNotFoundException) {
+                        continue;
+                    }
+                    throw p;
+                }
+                List<String> groups = new ArrayList<>();
+                pages("iot:ListThingGroupsForThing",
+                        token -> call("iot:ListThingGroupsForThing", () -> iot.listThingGroupsForThing(b -> b
+                                .thingName(name).maxResults(THING_PAGE).nextToken(token))),
+                        software.amazon.awssdk.services.iot.model.ListThingGroupsForThingResponse::nextToken,
+                        r -> r.thingGroups().forEach(g -> groups.add(g.groupName())));
+                out.put(name, new ThingNow(d.attributes() == null ? Map.of() : d.attributes(), groups, null));
             }
             return out;
         }

@@ -70,7 +70,6 @@ class RegistryEventsSyncTest {
         index = new FleetIndexInFront(MOTO.endpoint(), "eu-west-1", 500);
         prod = Environment.of("prod-eu", "moto-a", "eu-west-1", index.baseUrl(), queue.replace(
                 MOTO.endpoint().getAuthority(), java.net.URI.create(index.baseUrl()).getAuthority()));
-        seed();
     }
 
     @AfterEach
@@ -88,6 +87,7 @@ class RegistryEventsSyncTest {
 
     @Test
     void anIncrementalSyncAsksOnlyForWhatTheEventsNameAndMakesTheSameFleetAsAFullSync() {
+        seed(true);
         EnvironmentSync sync = sync(cache);
         sync.sync(prod, true, "AWS", Progress.NONE);
         clock.advance(Duration.ofMinutes(5));
@@ -115,7 +115,28 @@ class RegistryEventsSyncTest {
     }
 
     @Test
+    void withFleetIndexingOffTheThingsTheEventsNameAreAskedForInTheRegistryToTheSameFleet() {
+        seed(false);
+        EnvironmentSync sync = sync(cache);
+        sync.sync(prod, true, "AWS", Progress.NONE);
+        clock.advance(Duration.ofMinutes(5));
+        changeSixThings();
+
+        SyncReport r = sync.sync(prod, false, "AWS", Progress.NONE);
+
+        assertThat(r.path()).isEqualTo(SyncReport.Path.REGISTRY_EVENTS);
+        // DescribeThing for each of the 6 things, ListThingGroupsForThing for the 5 that are still there.
+        assertThat(r.calls()).containsOnly(entry("GetQueueAttributes", 1), entry("GetIndexingConfiguration", 1),
+                entry("ReceiveMessage", 2), entry("DescribeThingGroup", 1), entry("DescribeThing", 6),
+                entry("ListThingGroupsForThing", 5), entry("ListMetrics", 1), entry("DeleteMessageBatch", 1));
+        assertThat(r.written()).isEqualTo(6);
+        assertThat(fleet(cache)).isEqualTo(fleetOfAFullSync());
+        assertThat(waiting()).isZero();
+    }
+
+    @Test
     void aCrashAfterTheCommitButBeforeTheEventsAreDeletedAppliesThemAgainToTheSameFleet() throws Exception {
+        seed(true);
         sync(cache).sync(prod, true, "AWS", Progress.NONE);
         clock.advance(Duration.ofMinutes(5));
         changeSixThings();
@@ -137,6 +158,7 @@ class RegistryEventsSyncTest {
 
     @Test
     void anEventThatCannotBeReadMakesTheSyncReadEverythingSayingWhichAndStaysInTheQueue() throws Exception {
+        seed(true);
         EnvironmentSync sync = sync(cache);
         sync.sync(prod, true, "AWS", Progress.NONE);
         clock.advance(Duration.ofMinutes(5));
@@ -158,6 +180,7 @@ class RegistryEventsSyncTest {
 
     @Test
     void withoutAQueueTheSyncReadsThroughTheFleetIndexAndSaysWhy() {
+        seed(true);
         Environment noQueue = prod.withEventsQueue("");
         EnvironmentSync sync = sync(cache);
         sync.sync(noQueue, true, "AWS", Progress.NONE);
@@ -171,6 +194,7 @@ class RegistryEventsSyncTest {
 
     @Test
     void aGapLongerThanTheQueueKeepsMessagesMakesTheSyncReadEverything() {
+        seed(true);
         sqs.setQueueAttributes(b -> b.queueUrl(queue).attributes(Map.of(
                 QueueAttributeName.MESSAGE_RETENTION_PERIOD, "3600")));
         EnvironmentSync sync = sync(cache);
@@ -193,9 +217,11 @@ class RegistryEventsSyncTest {
     }
 
     /** A region group, two sites (one in the region), five cameras on them and one on none. */
-    private void seed() {
+    private void seed(boolean indexed) {
         try (FleetSeeder seed = new FleetSeeder(MOTO.environment("prod-eu", "moto-a", "eu-west-1"))) {
-            seed.indexThingsAndGroups();
+            if (indexed) {
+                seed.indexThingsAndGroups();
+            }
             seed.region("EU")
                     .site("ams-01", "EU", FleetSeeder.siteAttributes("Amsterdam", "Northwind", "NL", "52.37", "4.89",
                             "Europe/Amsterdam", "GOLD"))
