@@ -320,12 +320,15 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
             Map<String, Site> sites = new LinkedHashMap<>();
             since.fleet().sites().forEach(site -> sites.put(site.id(), site));
             sites.remove(noSite);
+            boolean indexed = indexing.things() && indexing.groups();
             for (String name : groups) {
                 Site site = siteNow(name);
                 if (site == null) {
                     sites.remove(FleetAttributes.siteId(label, name));
-                } else {
-                    sites.put(site.id(), site);
+                } else if (sites.put(site.id(), site) == null) {
+                    // A group that has become a site (it was a plain group) may hold things already: they are
+                    // asked for, as their site may now be this one.
+                    things.addAll(membersOf(name, indexed));
                 }
             }
             Map<String, CameraSystem> cameras = new LinkedHashMap<>();
@@ -338,8 +341,7 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
             }
             Map<String, Map<String, String>> attributes = new HashMap<>();
             Map<String, Connectivity> connectivity = new HashMap<>();
-            Map<String, ThingNow> docs = indexing.things() && indexing.groups() ? indexedThingsNow(things)
-                    : registeredThingsNow(things);
+            Map<String, ThingNow> docs = indexed ? indexedThingsNow(things) : registeredThingsNow(things);
             // A thing in two site groups stays on its site while it is still in it, else goes to the first.
             Map<String, Integer> rank = new HashMap<>();
             sites.keySet().forEach(id -> rank.put(id, rank.size()));
@@ -419,6 +421,26 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                     .toList();
             return FleetAttributes.site(env.label(), name, d.thingGroupProperties().thingGroupDescription(),
                     ancestors, a);
+        }
+
+        /** The names of the things directly in group {@code name}, from the fleet index or the registry. */
+        private List<String> membersOf(String name, boolean indexed) {
+            List<String> out = new ArrayList<>();
+            if (indexed) {
+                pages("iot:SearchIndex",
+                        token -> call("iot:SearchIndex", () -> iot.searchIndex(b -> b.indexName(THING_INDEX)
+                                .queryString("thingGroupNames:" + name.replace(":", "\\:")).maxResults(INDEX_PAGE)
+                                .nextToken(token))),
+                        SearchIndexResponse::nextToken,
+                        r -> r.things().forEach(t -> out.add(t.thingName())));
+            } else {
+                pages("iot:ListThingsInThingGroup",
+                        token -> call("iot:ListThingsInThingGroup", () -> iot.listThingsInThingGroup(b -> b
+                                .thingGroupName(name).recursive(false).maxResults(THING_PAGE).nextToken(token))),
+                        ListThingsInThingGroupResponse::nextToken,
+                        r -> out.addAll(r.things()));
+            }
+            return out;
         }
 
         /** A thing as it is now: its attributes, its groups, and its connectivity where the index has it. */

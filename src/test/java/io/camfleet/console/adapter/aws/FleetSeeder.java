@@ -75,6 +75,12 @@ public final class FleetSeeder implements AutoCloseable {
         return this;
     }
 
+    /** Adds an existing thing to a group. */
+    public FleetSeeder join(String thing, String group) {
+        iot.addThingToThingGroup(b -> b.thingName(thing).thingGroupName(group));
+        return this;
+    }
+
     /** Moves a thing from one group to another, as UpdateThingGroupsForThing does. */
     public FleetSeeder move(String thing, String from, String to) {
         iot.updateThingGroupsForThing(b -> b.thingName(thing).thingGroupsToRemove(from).thingGroupsToAdd(to));

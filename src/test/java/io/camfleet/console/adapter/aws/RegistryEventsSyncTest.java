@@ -135,6 +135,31 @@ class RegistryEventsSyncTest {
     }
 
     @Test
+    void aGroupThatBecomesASiteTakesTheThingsAlreadyInIt() {
+        seed(true);
+        try (FleetSeeder seed = new FleetSeeder(MOTO.environment("prod-eu", "moto-a", "eu-west-1"))) {
+            seed.region("depot").join("cam-stray", "depot");
+        }
+        EnvironmentSync sync = sync(cache);
+        sync.sync(prod, true, "AWS", Progress.NONE);
+        assertThat(fleet(cache)).containsKey("site prod-eu/(no site)");
+        clock.advance(Duration.ofMinutes(5));
+        try (FleetSeeder seed = new FleetSeeder(MOTO.environment("prod-eu", "moto-a", "eu-west-1"))) {
+            seed.updateGroup("depot", FleetSeeder.siteAttributes("Depot", "Acme", "NL", "52.0", "4.0",
+                    "Europe/Amsterdam", "BRONZE"));
+        }
+        send(group("depot", null, clock.instant().minusSeconds(30).toEpochMilli()));
+
+        SyncReport r = sync.sync(prod, false, "AWS", Progress.NONE);
+
+        // DescribeThingGroup for the group; SearchIndex for its things, then for their documents.
+        assertThat(r.calls()).containsEntry("DescribeThingGroup", 1).containsEntry("SearchIndex", 2);
+        assertThat(cache.readEnvironment("prod-eu").cameras()).filteredOn(c -> c.id().equals("prod-eu/cam-stray"))
+                .singleElement().extracting(CameraSystem::siteId).isEqualTo("prod-eu/depot");
+        assertThat(fleet(cache)).isEqualTo(fleetOfAFullSync());
+    }
+
+    @Test
     void aCrashAfterTheCommitButBeforeTheEventsAreDeletedAppliesThemAgainToTheSameFleet() throws Exception {
         seed(true);
         sync(cache).sync(prod, true, "AWS", Progress.NONE);
@@ -286,14 +311,17 @@ class RegistryEventsSyncTest {
                 + UUID.randomUUID() + "\"}";
     }
 
+    /** A group's UPDATED event; {@code parent} null for a top-level group. */
     private static String group(String name, String parent, long at) {
+        String parents = parent == null ? "\"parentGroupName\":null,\"parentGroupId\":null,"
+                + "\"rootToParentThingGroups\":[]"
+                : "\"parentGroupName\":\"" + parent + "\",\"parentGroupId\":\"" + UUID.randomUUID() + "\","
+                + "\"rootToParentThingGroups\":[{\"groupArn\":\"arn:aws:iot:eu-west-1:" + ACCOUNT + ":thinggroup/"
+                + parent + "\",\"groupId\":\"" + UUID.randomUUID() + "\"}]";
         return "{\"eventType\":\"THING_GROUP_EVENT\",\"eventId\":\"" + UUID.randomUUID() + "\",\"timestamp\":" + at
                 + ",\"operation\":\"UPDATED\",\"accountId\":\"" + ACCOUNT + "\",\"thingGroupId\":\""
-                + UUID.randomUUID() + "\",\"thingGroupName\":\"" + name + "\",\"versionNumber\":2,"
-                + "\"parentGroupName\":\"" + parent + "\",\"parentGroupId\":\"" + UUID.randomUUID()
-                + "\",\"description\":null,\"rootToParentThingGroups\":[{\"groupArn\":\"arn:aws:iot:eu-west-1:"
-                + ACCOUNT + ":thinggroup/" + parent + "\",\"groupId\":\"" + UUID.randomUUID() + "\"}],"
-                + "\"attributes\":{\"name\":\"Amsterdam_Zuid\"},\"dynamicGroupMappingId\":null}";
+                + UUID.randomUUID() + "\",\"thingGroupName\":\"" + name + "\",\"versionNumber\":2," + parents
+                + ",\"description\":null,\"attributes\":{\"name\":\"Amsterdam_Zuid\"},\"dynamicGroupMappingId\":null}";
     }
 
     /** The messages in the queue, visible or not. */
