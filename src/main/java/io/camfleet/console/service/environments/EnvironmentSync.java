@@ -113,8 +113,17 @@ public final class EnvironmentSync {
                     READ_ALL_AT_LEAST_EVERY.toHours()));
         }
         Instant lastSync = cache.environmentsAsOf().getOrDefault(label, lastFull.get());
-        return reader.readChanges(environment, new ChangeRead.Since(before, lastSync, lastFull.get()), writer,
-                progress);
+        try {
+            return reader.readChanges(environment, new ChangeRead.Since(before, lastSync, lastFull.get()), writer,
+                    progress);
+        } catch (Problem p) {
+            if (writer.pages > 0) {
+                throw p; // some of the fleet was delivered: a read of everything now would mix with it
+            }
+            // The queue refused (a permission missing, say): everything is read, and the report says why.
+            LOG.warn("{}: the changes could not be read; reading everything", label, p);
+            return ChangeRead.fullReadNeeded(new Problem(p, "sync.because.changesFailed", label, p.getMessage()));
+        }
     }
 
     /**

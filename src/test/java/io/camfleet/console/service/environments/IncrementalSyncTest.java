@@ -45,6 +45,7 @@ class IncrementalSyncTest {
         final Map<String, CameraSystem> cameras = new LinkedHashMap<>();
         final Set<String> queue = new LinkedHashSet<>();
         Problem refuse;
+        Problem fails;
         RuntimeException ackFails;
 
         void put(String id, String version) {
@@ -72,6 +73,9 @@ class IncrementalSyncTest {
             sink.called("sqs:ReceiveMessage");
             if (refuse != null) {
                 return ChangeRead.fullReadNeeded(refuse);
+            }
+            if (fails != null) {
+                throw fails;
             }
             Set<String> asked = Set.copyOf(queue);
             sink.readThrough(SyncReport.Path.REGISTRY_EVENTS);
@@ -217,6 +221,20 @@ class IncrementalSyncTest {
         assertThat(log).containsExactly("changes since 2026-06-01T08:00:00Z", "read all", "commit");
         assertThat(r.readAllBecause()).isSameAs(world.refuse);
         assertThat(r.calls()).containsEntry("ReceiveMessage", 1).containsEntry("SearchIndex", 1);
+        assertThat(versions()).contains("C2 6.5.0");
+    }
+
+    @Test
+    void aQueueThatCannotBeReadMakesTheSyncReadEverythingAndSayWhy() {
+        fullSyncOfThreeCameras();
+        world.fails = new Problem("aws.denied", "ops", "sqs:ReceiveMessage", "not authorized");
+        world.put("C2", "6.5.0");
+
+        SyncReport r = sync.sync(PROD, false, "AWS", Progress.NONE);
+
+        assertThat(log).containsExactly("changes since 2026-06-01T08:00:00Z", "read all", "commit");
+        assertThat(r.readAllBecause().key()).isEqualTo("sync.because.changesFailed");
+        assertThat(r.readAllBecause().getCause()).isSameAs(world.fails);
         assertThat(versions()).contains("C2 6.5.0");
     }
 
