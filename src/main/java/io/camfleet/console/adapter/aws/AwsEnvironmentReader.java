@@ -93,9 +93,13 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
     private final Map<String, Duration> retentions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AwsEnvironmentReader(AwsClients clients, MetricNames metrics, Clock clock) {
-        this(clients, metrics, clock, Duration.ofSeconds(60), Duration.ofMinutes(5));
+        this(clients, metrics, clock, Duration.ofSeconds(60), Duration.ofMinutes(10));
     }
 
+    /**
+     * @param settle events younger than this are applied but left in the queue (tests: zero)
+     * @param hidden how long received events stay hidden before they come back undeleted (tests: a second)
+     */
     AwsEnvironmentReader(AwsClients clients, MetricNames metrics, Clock clock, Duration settle, Duration hidden) {
         this.clients = clients;
         this.metrics = metrics;
