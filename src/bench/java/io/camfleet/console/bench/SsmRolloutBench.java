@@ -210,6 +210,8 @@ public final class SsmRolloutBench {
                     Duration.ofMinutes(30), Clock.systemUTC());
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             counter.snapshotAndReset();
+            Bench.note("rollout-ssm: " + name + ", " + n + " cameras in waves of " + wavePercent + " %, journal "
+                    + durability + ", starts at " + java.time.LocalTime.now());
             double moto0 = moto.cpuSeconds();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
