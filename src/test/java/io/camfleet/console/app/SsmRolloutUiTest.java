@@ -42,10 +42,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 import static io.camfleet.console.app.WindowFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,20 +86,31 @@ class SsmRolloutUiTest {
      * 100 sites of 20 cameras, each a thing with a managed node id. Thing groups are not indexed: moto has no
      * AWS_ThingGroups index, so the sync reads the registry's listings.
      */
-    private static void seed(Environment env) {
-        try (FleetSeeder seed = new FleetSeeder(env)) {
+    private static void seed(Environment env) throws Exception {
+        try (FleetSeeder seed = new FleetSeeder(env);
+             ExecutorService calls = Executors.newFixedThreadPool(8)) {
             seed.region("EU").indexConnectivity();
-            IntStream.range(0, SITES).parallel().forEach(s -> {
-                String group = String.format("eu-site-%03d", s);
-                Map<String, String> site = FleetSeeder.siteAttributes("Depot_" + s, "Northwind", "NL",
-                        String.valueOf(50 + s * 0.05), String.valueOf(4 + s * 0.05), "Europe/Amsterdam", "GOLD");
-                site.remove("maintenanceWindow"); // always open: the rollout starts now
-                seed.site(group, "EU", site);
-                for (int c = 0; c < CAMERAS_PER_SITE; c++) {
-                    int i = s * CAMERAS_PER_SITE + c;
-                    seed.thing(group + "-cam-" + c, group, Map.of("softwareVersion", "6.4.2", "ssmNodeId", node(i)));
-                }
-            });
+            // A call per group and two per thing: eight at a time, as moto serves each on a thread of its own.
+            List<Future<?>> sites = new ArrayList<>();
+            for (int s = 0; s < SITES; s++) {
+                int site = s;
+                sites.add(calls.submit(() -> seedSite(seed, site)));
+            }
+            for (Future<?> f : sites) {
+                f.get();
+            }
+        }
+    }
+
+    private static void seedSite(FleetSeeder seed, int s) {
+        String group = String.format("eu-site-%03d", s);
+        Map<String, String> site = FleetSeeder.siteAttributes("Depot_" + s, "Northwind", "NL",
+                String.valueOf(50 + s * 0.05), String.valueOf(4 + s * 0.05), "Europe/Amsterdam", "GOLD");
+        site.remove("maintenanceWindow"); // always open: the rollout starts now
+        seed.site(group, "EU", site);
+        for (int c = 0; c < CAMERAS_PER_SITE; c++) {
+            int i = s * CAMERAS_PER_SITE + c;
+            seed.thing(group + "-cam-" + c, group, Map.of("softwareVersion", "6.4.2", "ssmNodeId", node(i)));
         }
     }
 
