@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * {@code ./mvnw -q -Pbench -Dbench=NAME verify}: runs one benchmark (table, startup, ingest, sync, devices-sync, images-catalogue, terraform-state, map,
- * availability, availability-math, rollout, reports) or all but {@code table} (each starts JavaFX once, and a JVM can start it only once: run {@code table} on its own) and
+ * availability, availability-math, rollout, rollout-ssm, reports) or all but {@code table} (each starts JavaFX once, and a JVM can start it only once: run {@code table} on its own) and
  * {@code rollout} (it takes half an hour on two cores, and installs Ansible). {@code -Dbench="rollout 100,1000"} runs
  * the rollout at those host counts only. {@code footprint} (the shipped jar under Xvfb, minutes) runs on its own too:
  * {@code -Dbench="footprint idle=600"} for the 10-minute figures.
@@ -32,6 +32,7 @@ public final class BenchMain {
             case "availability-math" -> AvailabilityMathBench.run();
             case "reports" -> ReportsBench.run();
             case "rollout" -> RolloutBench.run(Arrays.copyOfRange(args, 1, args.length));
+            case "rollout-ssm" -> SsmRolloutBench.run();
             case "footprint" -> FootprintBench.run(Arrays.copyOfRange(args, 1, args.length));
             case "all" -> {
                 IngestBench.run();
@@ -41,7 +42,7 @@ public final class BenchMain {
             }
             default -> {
                 System.err.println("Unknown benchmark '" + name + "'; choose one of: table, startup, ingest, sync, devices-sync, images-catalogue, terraform-state, map, "
-                        + "availability, availability-math, reports, rollout, footprint, all");
+                        + "availability, availability-math, reports, rollout, rollout-ssm, footprint, all");
                 System.exit(2);
             }
         }

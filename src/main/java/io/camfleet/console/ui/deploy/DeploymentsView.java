@@ -28,6 +28,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -240,6 +241,18 @@ public final class DeploymentsView implements ScreenView {
         targets.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<TargetRow, String> camera = column("deploy.col.camera", TargetRow::cameraId);
         camera.setPrefWidth(120);
+        // Ids from AWS begin with their environment and site (prod-eu/eu-site-025-cam-3): the end tells them apart.
+        camera.setCellFactory(c -> new TableCell<>() {
+            {
+                setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+            }
+
+            @Override
+            protected void updateItem(String id, boolean emptyCell) {
+                super.updateItem(id, emptyCell);
+                setText(emptyCell ? null : id);
+            }
+        });
         TableColumn<TargetRow, String> site = column("deploy.col.site", TargetRow::siteName);
         site.setPrefWidth(125);
         TableColumn<TargetRow, String> wave = column("deploy.col.wave",

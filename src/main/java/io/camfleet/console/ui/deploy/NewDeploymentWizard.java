@@ -1,6 +1,7 @@
 package io.camfleet.console.ui.deploy;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import io.camfleet.console.domain.fleet.SlaTier;
 import io.camfleet.console.domain.deploy.BlastRadius;
 import io.camfleet.console.domain.deploy.CanaryApproval;
@@ -20,6 +21,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -139,7 +141,7 @@ final class NewDeploymentWizard {
         root.setPadding(new Insets(18, 20, 16, 20));
         root.getStyleClass().add("deployments");
         root.setId("deploy-wizard");
-        Scene scene = new Scene(root, 1060, 600);
+        Scene scene = new Scene(root, 1060, 660); // the plan page, all its fields and the buttons under them
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             scene.getRoot().getStylesheets().setAll(owner.getScene().getRoot().getStylesheets());
@@ -381,7 +383,15 @@ final class NewDeploymentWizard {
         dryRunBudgets.setMinHeight(Region.USE_PREF_SIZE);
         dryRunBudgets.setId("wizard-dry-run-budgets");
         VBox.setVgrow(dryRun, Priority.ALWAYS);
-        return page("dryRun", dryRun, dryRunTotal, dryRunWindows, dryRunBudgets, dryRunArtifact, dryRunUnreachable);
+        // Ten waves and more make many lines (a budget line per wave): they scroll under a table that keeps a few
+        // rows, rather than push the wizard's buttons out of its window.
+        dryRun.setMinHeight(150);
+        VBox lines = new VBox(10, dryRunTotal, dryRunWindows, dryRunBudgets, dryRunArtifact, dryRunUnreachable);
+        ScrollPane below = new ScrollPane(lines);
+        below.setFitToWidth(true);
+        below.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        below.setId("wizard-dry-run-lines");
+        return page("dryRun", dryRun, below);
     }
 
     private boolean hasCanary() {

@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
-    static final String INSTALL = "pip install 'moto[server]'";
+    public static final String INSTALL = "pip install 'moto[server]'";
 
     private Process process;
     private Path log;
@@ -43,8 +43,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Optional<Path> program = find(System.getenv());
-        if (program.isEmpty()) {
+        if (!installed()) {
             String message = "moto_server (the AWS emulator) is not installed: install it with " + INSTALL;
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(message);
@@ -52,12 +51,24 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
             System.err.println("!!! SKIPPED " + context.getDisplayName() + ": " + message + " !!!");
             Assumptions.abort(message);
         }
+        start();
+    }
+
+    /** Whether moto_server is found ({@code MOTO_SERVER}, else the PATH); {@link #INSTALL} says how to get it. */
+    public static boolean installed() {
+        return find(System.getenv()).isPresent();
+    }
+
+    /** Starts the server outside JUnit (a benchmark); {@link #stop()} ends it. */
+    public void start() throws Exception {
+        Path program = find(System.getenv()).orElseThrow(() -> new IllegalStateException(
+                "moto_server (the AWS emulator) is not installed: install it with " + INSTALL));
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         log = Files.createTempFile("moto-server", ".log");
-        process = new ProcessBuilder(program.get().toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+        process = new ProcessBuilder(program.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         endpoint = URI.create("http://127.0.0.1:" + port);
         waitUntilUp();
@@ -142,6 +153,14 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Be
             process.destroy();
             process.waitFor();
         }
+    }
+
+    /** The CPU time the server has spent so far (user and system), from /proc: it runs beside what it serves. */
+    public double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after the name: state(0) ... utime(11) stime(12); USER_HZ is 100 on Linux
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     public URI endpoint() {
