@@ -310,9 +310,13 @@ public final class KpiViewModel {
         long gen = ++tableGeneration;
         Grouping grouping = tableGrouping.get();
         YearMonth month = tableMonth.get();
+        // This month runs to now, as in `camfleet availability`: the days still to come are not "no data".
+        Instant now = now();
+        Period period = month.equals(YearMonth.from(now.atOffset(ZoneOffset.UTC))) ? Period.monthSoFar(now)
+                : Period.month(month);
         tasks.job(m.text("kpi.task.table"), p -> kpis.availability().map(f -> charts.table(
                         "availability-" + grouping.name().toLowerCase() + "-" + month,
-                        m.text("kpi.grouping." + grouping.name()), f.by(grouping, Period.month(month)))))
+                        m.text("kpi.grouping." + grouping.name()), f.by(grouping, period))))
                 .onSuccess(t -> {
                     if (gen == tableGeneration) {
                         t.ifPresent(data.get(Chart.AVAILABILITY_TABLE)::set);

@@ -191,6 +191,24 @@ class KpiViewModelTest {
         assertThat(vm.months()).hasSize(13).first().isEqualTo(java.time.YearMonth.of(2026, 10));
     }
 
+    @Test
+    void theTableOfThisMonthRunsToNowSoTheDaysStillToComeAreNotCountedAsNoData() {
+        KpiViewModel vm = viewModel(Optional.empty(), true);
+        vm.refresh();
+
+        vm.tableGroupingProperty().set(io.camfleet.console.domain.availability.Grouping.SITE);
+        vm.tableMonthProperty().set(java.time.YearMonth.of(2026, 10));
+
+        // October to now (the 31st, 12:00) is 30.5 days, 2,635,200 s: S2 down 0.1 % of it is 2,635 s = 43.9 min.
+        // The whole of October (2,678,400 s) would be 44.6 min, half a day of it not yet lived.
+        ChartData table = vm.chart(Chart.AVAILABILITY_TABLE).get();
+        assertThat(table.name()).isEqualTo("availability-site-2026-10");
+        assertThat(table.rows()).anySatisfy(r -> {
+            assertThat(r.get(0)).isEqualTo("S2");
+            assertThat(r.get(2)).as("minutes down").isEqualTo(43.9);
+        });
+    }
+
     private FleetInventoryLoaded demoFleet() {
         fleet.accept(io.camfleet.console.service.fleet.Fleets.uncached(
                 new io.camfleet.console.adapter.sim.DemoFleetSource(20, 1), Clock.fixed(NOW, ZoneOffset.UTC))
