@@ -318,9 +318,7 @@ public final class SsmWaveRunner implements WaveRunner {
             do {
                 String from = token;
                 ListCommandInvocationsResponse page = ssm.listCommandInvocations(r -> r.commandId(commandId)
-                        .details(true).maxResults(INVOCATIONS_PER_PAGE).nextToken(from)
-                        // a missing call is told by its first answer; throttling is retried as everywhere
-                        .overrideConfiguration(o -> o.addPlugin(RETRY_ONLY_THROTTLING)));
+                        .details(true).maxResults(INVOCATIONS_PER_PAGE).nextToken(from));
                 for (CommandInvocation i : page.commandInvocations()) {
                     if (wanted.contains(i.instanceId())) {
                         out.put(i.instanceId(), fetched(i));
