@@ -618,12 +618,15 @@ public final class Rollout {
         return Math.min(strategy.maxConcurrency(), cameras);
     }
 
-    /** Waits until {@code share} fits in the plan's concurrency, and takes it; false when dispatching stops. */
+    /**
+     * Waits until {@code share} fits in the plan's concurrency, and takes it; false when the rollout stops. A pause
+     * meanwhile is waited out by the part itself, before its send.
+     */
     private synchronized boolean awaitShare(int share) throws InterruptedException {
-        while (inFlight + share > strategy.maxConcurrency() && dispatching() && partBroke == null) {
+        while (inFlight + share > strategy.maxConcurrency() && !stopping() && partBroke == null) {
             wait(CHECK_EVERY.toMillis());
         }
-        if (!dispatching() || partBroke != null) {
+        if (stopping() || partBroke != null) {
             return false;
         }
         inFlight += share;

@@ -189,6 +189,30 @@ class SplitWaveRolloutTest {
     }
 
     @Test
+    void aPauseWhileAPartWaitsForItsShareHoldsItsSendUntilTheResume() throws Exception {
+        waves.hold = new CountDownLatch(1);
+        Rollout r = rollout(50, "0"); // one part at a time
+        Thread running = Thread.ofVirtual().start(r::run);
+        try {
+            awaitUntil(() -> waves.sent().size() == 1, "part 0 sent");
+            r.pause("bob");
+            waves.hold.countDown();
+            awaitUntil(() -> cameras(0, 49).stream().allMatch(c -> journal.stateOf(c) == TargetState.SUCCEEDED),
+                    "part 0 ended");
+            Thread.sleep(50); // a part sent during the pause would be sent by now
+            assertThat(waves.sent()).as("nothing sent while paused").hasSize(1);
+            r.resume("bob");
+            running.join(10_000);
+        } finally {
+            stop(r, running);
+        }
+
+        assertThat(waves.sent()).extracting(Order::part).containsExactly(0, 1, 2);
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(r.targets().values()).containsOnly(TargetState.SUCCEEDED);
+    }
+
+    @Test
     void afterACrashWithPartsZeroAndOneJournalledTheyAreWatchedAndOnlyPartTwoIsSentOnce() throws Exception {
         Map<String, TargetState> states = new HashMap<>();
         cameras(0, 99).forEach(c -> states.put(c, TargetState.DISPATCHED));
