@@ -97,8 +97,8 @@ public final class SsmWaveRunner implements WaveRunner {
     private final Duration executionTimeout;
     private final Clock clock;
     private final Messages words = new Messages(Locale.ROOT);
-    /** Labels of the environments whose SSM has no ListCommandInvocations (moto_server), found at the first poll. */
-    private final Set<String> noInvocationListing = ConcurrentHashMap.newKeySet();
+    /** The environments whose SSM has no ListCommandInvocations (moto_server), found at the first poll. */
+    private final Set<Environment> noInvocationListing = ConcurrentHashMap.newKeySet();
 
     /**
      * @param environmentOf    the AWS environment (account, region, profile) of each camera
@@ -308,7 +308,7 @@ public final class SsmWaveRunner implements WaveRunner {
      */
     private Map<String, GetCommandInvocationResponse> listed(Environment env, SsmClient ssm, String commandId,
                                                              List<Target> targets) {
-        if (noInvocationListing.contains(env.label())) {
+        if (noInvocationListing.contains(env)) {
             return null;
         }
         Set<String> wanted = targets.stream().map(Target::ssmNodeId).collect(Collectors.toSet());
@@ -332,7 +332,7 @@ public final class SsmWaveRunner implements WaveRunner {
             }
             LOG.info("SSM of {} has no ListCommandInvocations (HTTP {} {}): polled one camera at a time from now on",
                     env.label(), e.statusCode(), e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode());
-            noInvocationListing.add(env.label());
+            noInvocationListing.add(env);
             return null;
         } catch (SdkException e) {
             throw pollProblem(env, "ssm:ListCommandInvocations", e);
