@@ -17,8 +17,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Command;
 import software.amazon.awssdk.services.ssm.model.CommandFilter;
 import software.amazon.awssdk.services.ssm.model.CommandFilterKey;
+import software.amazon.awssdk.services.ssm.model.CommandInvocation;
+import software.amazon.awssdk.services.ssm.model.CommandPlugin;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException;
+import software.amazon.awssdk.services.ssm.model.ListCommandInvocationsResponse;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 
 import java.net.ConnectException;
@@ -29,6 +32,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,14 +40,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Deployments over SSM Run Command: each wave is one {@code AWS-RunShellScript} command ({@link SsmScript}) to the
- * wave's managed nodes, or, above the 50 ids one command takes, parts of at most 50 sent one after the other by the
- * rollout. Each runs at most the plan's concurrency at once, stopping after the failures the plan still
- * tolerates ({@code MaxErrors}, "more than" like the plan's threshold), and carries
+ * wave's managed nodes, or, above the 50 ids one command takes, parts of at most 50 that the rollout sends at once
+ * within the plan's concurrency. Each runs at most its share of that concurrency at once, stopping after the failures
+ * the plan still tolerates ({@code MaxErrors}, "more than" like the plan's threshold), and carries
  * {@code camfleet deployment <id> wave <n>} (then {@code part <k>} for the parts after the first) as its
  * {@code Comment}: SendCommand has no idempotency token, so that comment is how a command sent just before a crash is
  * found again instead of being sent twice.
@@ -52,8 +59,9 @@ import java.util.stream.Stream;
  * dropped connection): the command is looked up by its comment instead. Only throttling, which SSM answers before
  * doing anything, is retried.
  *
- * <p>Progress is polled with {@code GetCommandInvocation}, one call per camera still under way: moto has no
- * {@code ListCommandInvocations}, which would take one call per 50.
+ * <p>Progress is polled with {@code ListCommandInvocations}, one call per 50 cameras; where SSM lacks it (moto_server),
+ * with {@code ListCommands} and one {@code GetCommandInvocation} per camera still under way. A throttled poll is
+ * {@link WaveRunner.Throttled}: the rollout then polls less often.
  */
 public final class SsmWaveRunner implements WaveRunner {
 
@@ -62,6 +70,10 @@ public final class SsmWaveRunner implements WaveRunner {
     static final String DOCUMENT = "AWS-RunShellScript";
     /** SendCommand takes at most 50 instance ids. */
     static final int MOST_PER_COMMAND = 50;
+    /** ListCommandInvocations returns at most 50 invocations a call. */
+    static final int INVOCATIONS_PER_PAGE = 50;
+    /** How SSM separates a plugin's standard error from its standard output in a listed invocation. */
+    static final String STANDARD_ERROR_FOLLOWS = "----------ERROR-------";
     /** SSM lists the commands of the last 30 days; older ones cannot be told from none. A day less for clocks. */
     private static final Duration HISTORY = Duration.ofDays(29);
     /** The console's clock and AWS's may differ: commands are looked for from a little before the deployment. */
@@ -85,6 +97,8 @@ public final class SsmWaveRunner implements WaveRunner {
     private final Duration executionTimeout;
     private final Clock clock;
     private final Messages words = new Messages(Locale.ROOT);
+    /** The environments whose SSM has no ListCommandInvocations (moto_server), found at the first poll. */
+    private final Set<Environment> noInvocationListing = ConcurrentHashMap.newKeySet();
 
     /**
      * @param environmentOf    the AWS environment (account, region, profile) of each camera
@@ -246,39 +260,128 @@ public final class SsmWaveRunner implements WaveRunner {
         }
     }
 
+    /**
+     * One ListCommandInvocations call per 50 invocations where SSM has it; where it does not (moto_server), the command
+     * and one GetCommandInvocation per camera, and the runner remembers not to ask for the listing again there.
+     */
     @Override
     public Map<String, Invocation> poll(String commandId, List<Target> targets) {
         Environment env = environment(targets);
         SsmClient ssm = clients.ssm(env);
+        Map<String, GetCommandInvocationResponse> listed = listed(env, ssm, commandId, targets);
+        Map<String, Invocation> out = new LinkedHashMap<>();
+        if (listed != null && targets.stream().allMatch(t -> listed.containsKey(t.ssmNodeId()))) {
+            targets.forEach(t -> out.put(t.cameraId(), invocation(listed.get(t.ssmNodeId()), words)));
+            return out;
+        }
         Command command;
         try {
             command = ssm.listCommands(r -> r.commandId(commandId)).commands().stream().findFirst()
                     .orElseThrow(() -> new Problem("ssm.noSuchCommand", commandId));
         } catch (SdkException e) {
-            throw AwsProblems.of(env, "ssm:ListCommands", e);
+            throw pollProblem(env, "ssm:ListCommands", e);
         }
-        Map<String, Invocation> out = new LinkedHashMap<>();
         for (Target t : targets) {
             if (!command.instanceIds().contains(t.ssmNodeId())) {
                 out.put(t.cameraId(), new Invocation(Outcome.NOT_INSTALLED,
                         words.text("ssm.result.notInCommand", commandId, t.ssmNodeId()), List.of()));
-                continue;
-            }
-            try {
-                out.put(t.cameraId(), invocation(ssm.getCommandInvocation(r -> r.commandId(commandId)
-                        .instanceId(t.ssmNodeId())), words));
-            } catch (InvocationDoesNotExistException e) {
-                // Just after SendCommand an invocation may not be visible yet; after the command expired it never will.
-                Instant expires = command.expiresAfter();
-                out.put(t.cameraId(), expires != null && clock.instant().isAfter(expires)
-                        ? new Invocation(Outcome.NOT_INSTALLED, words.text("ssm.result.expired", commandId, expires),
-                        List.of())
-                        : new Invocation(Outcome.QUEUED, "", List.of()));
-            } catch (SdkException e) {
-                throw AwsProblems.of(env, "ssm:GetCommandInvocation", e);
+            } else if (listed != null) {
+                GetCommandInvocationResponse r = listed.get(t.ssmNodeId());
+                out.put(t.cameraId(), r != null ? invocation(r, words) : notVisible(command));
+            } else {
+                try {
+                    out.put(t.cameraId(), invocation(ssm.getCommandInvocation(r -> r.commandId(commandId)
+                            .instanceId(t.ssmNodeId())), words));
+                } catch (InvocationDoesNotExistException e) {
+                    out.put(t.cameraId(), notVisible(command));
+                } catch (SdkException e) {
+                    throw pollProblem(env, "ssm:GetCommandInvocation", e);
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * The invocations of {@code targets} that ListCommandInvocations shows, by node id, paged 50 at a time; null where
+     * SSM has no such call.
+     */
+    private Map<String, GetCommandInvocationResponse> listed(Environment env, SsmClient ssm, String commandId,
+                                                             List<Target> targets) {
+        if (noInvocationListing.contains(env)) {
+            return null;
+        }
+        Set<String> wanted = targets.stream().map(Target::ssmNodeId).collect(Collectors.toSet());
+        Map<String, GetCommandInvocationResponse> out = new HashMap<>();
+        String token = null;
+        try {
+            do {
+                String from = token;
+                ListCommandInvocationsResponse page = ssm.listCommandInvocations(r -> r.commandId(commandId)
+                        .details(true).maxResults(INVOCATIONS_PER_PAGE).nextToken(from));
+                for (CommandInvocation i : page.commandInvocations()) {
+                    if (wanted.contains(i.instanceId())) {
+                        out.put(i.instanceId(), fetched(i));
+                    }
+                }
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty() && !out.keySet().containsAll(wanted));
+        } catch (AwsServiceException e) {
+            if (!lacksCall(e)) {
+                throw pollProblem(env, "ssm:ListCommandInvocations", e);
+            }
+            LOG.info("SSM of {} has no ListCommandInvocations (HTTP {} {}): polled one camera at a time from now on",
+                    env.label(), e.statusCode(), e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode());
+            noInvocationListing.add(env);
+            return null;
+        } catch (SdkException e) {
+            throw pollProblem(env, "ssm:ListCommandInvocations", e);
+        }
+        return out;
+    }
+
+    /**
+     * Whether the answer says the service has no such call: an unknown operation, or the bare 500 moto_server answers
+     * for a call it does not implement (AWS's own 500s carry an error code).
+     */
+    static boolean lacksCall(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
+                : e.awsErrorDetails().errorCode();
+        return Set.of("UnknownOperationException", "InvalidAction", "NotImplemented").contains(code)
+                || e.statusCode() == 404 || e.statusCode() == 501 || e.statusCode() == 500 && code.isBlank();
+    }
+
+    /** A listed invocation as GetCommandInvocation tells it: the status, and its one plugin's exit code and output. */
+    static GetCommandInvocationResponse fetched(CommandInvocation i) {
+        GetCommandInvocationResponse.Builder b = GetCommandInvocationResponse.builder().commandId(i.commandId())
+                .instanceId(i.instanceId()).status(i.status()).statusDetails(i.statusDetails());
+        if (i.hasCommandPlugins() && !i.commandPlugins().isEmpty()) {
+            CommandPlugin plugin = i.commandPlugins().getFirst();
+            // The plugin's output is standard output, then standard error after this line.
+            String[] output = (plugin.output() == null ? "" : plugin.output()).split(
+                    "\\R?" + Pattern.quote(STANDARD_ERROR_FOLLOWS) + "\\R?", 2);
+            b.responseCode(plugin.responseCode())
+                    .executionStartDateTime(plugin.responseStartDateTime() == null ? ""
+                            : plugin.responseStartDateTime().toString())
+                    .standardOutputContent(output[0])
+                    .standardErrorContent(output.length > 1 ? output[1] : "");
+        }
+        return b.build();
+    }
+
+    /** Just after SendCommand an invocation may not be visible yet; after the command expired it never will. */
+    private Invocation notVisible(Command command) {
+        Instant expires = command.expiresAfter();
+        return expires != null && clock.instant().isAfter(expires)
+                ? new Invocation(Outcome.NOT_INSTALLED, words.text("ssm.result.expired", command.commandId(), expires),
+                List.of())
+                : new Invocation(Outcome.QUEUED, "", List.of());
+    }
+
+    /** What a failed poll says; throttled, the rollout polls less often rather than losing sight of the command. */
+    private static Problem pollProblem(Environment env, String operation, SdkException e) {
+        Problem said = AwsProblems.of(env, operation, e);
+        return throttled(e) ? new Throttled(said) : said;
     }
 
     /** Status details of an invocation that never ran on its camera. */

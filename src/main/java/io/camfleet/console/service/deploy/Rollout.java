@@ -36,8 +36,9 @@ import java.util.function.Consumer;
 /**
  * One deployment running: its waves one after the other, at most {@code maxConcurrency} targets under way at once
  * (each on a virtual thread), every transition journalled before the step it announces. With a {@link WaveRunner}
- * (SSM Run Command) a wave is one command that runs every step on the cameras by itself: its targets are journalled
- * DISPATCHED before it is sent, and each later transition as its invocations report it.
+ * (SSM Run Command) a wave is one command, or parts of it sent at once within the plan's concurrency, that runs
+ * every step on the cameras by itself: its targets are journalled DISPATCHED before it is sent, and each later
+ * transition as its invocations report it.
  *
  * <p>Semantics, as in SSM Run Command and Ansible: an abort stops new dispatches while targets under way finish
  * and keep their results (the deployment shows ABORTING until then, never "stopped"); exceeding the failure
@@ -540,39 +541,146 @@ public final class Rollout {
         }
     }
 
-    // ---- a wave as one command (WaveRunner) ----
+    // ---- a wave as commands (WaveRunner) ----
 
     /**
-     * A wave as commands: one, or parts of at most {@link WaveRunner#mostPerCommand()} targets sent one after the
-     * other, so that the wave's concurrency is shared (one command runs at a time) and its failure threshold counts
-     * every part's failures together: once it is exceeded, or on an abort, no further part is sent and the pending
-     * invocations of the running one are cancelled. Each part is sent once every target of it is inside its
+     * A wave as commands: one, or parts of at most {@link WaveRunner#mostPerCommand()} targets sent at the same time
+     * as far as the plan's concurrency allows. Each command runs at most the plan's concurrency or its own size at
+     * once, whichever is less, and the commands in flight never add up to more than the plan's concurrency: at 200,
+     * four parts of 50 run at once and the next is sent when one ends; below 50, one part runs at a time. The failure
+     * threshold counts every part's failures together: once it is exceeded, or on an abort, no further part is sent
+     * and every running part cancels its pending invocations. Each part is sent once every target of it is inside its
      * maintenance window, then watched until every invocation has ended. A part whose command was sent before a
-     * restart is watched again, never re-sent; the parts after it are sent then.
+     * restart is watched again, never re-sent (it holds its share of the concurrency from the start); the missing
+     * parts are sent then.
      */
     private void runWholeWave(Wave wave, WaveRunner waveRunner) throws InterruptedException {
         Map<Integer, String> sent = journal.ssmCommands(id, wave.index());
         List<List<String>> parts = WaveRunner.parts(wave.cameraIds(), waveRunner.mostPerCommand());
-        for (int part = 0; part < parts.size(); part++) {
-            List<String> cameras = parts.get(part);
-            if (sent.containsKey(part)) {
-                watch(sent.get(part), cameras.stream().filter(c -> stateOf(c).isUnderWay()).toList(), waveRunner);
-            } else if (stopping() || !runPart(wave, part, cameras, waveRunner)) {
-                return;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            try {
+                for (int part = 0; part < parts.size(); part++) {
+                    String commandId = sent.get(part);
+                    List<String> underWay = parts.get(part).stream().filter(c -> stateOf(c).isUnderWay()).toList();
+                    if (commandId != null && !underWay.isEmpty()) {
+                        int share = share(parts.get(part).size());
+                        synchronized (this) {
+                            inFlight += share;
+                        }
+                        inFlight(threads, share, () -> watch(commandId, underWay, waveRunner));
+                    }
+                }
+                for (int part = 0; part < parts.size(); part++) {
+                    if (sent.containsKey(part)) {
+                        continue;
+                    }
+                    int share = share(parts.get(part).size());
+                    if (!awaitRunning() || !awaitShare(share)) {
+                        break;
+                    }
+                    int p = part;
+                    inFlight(threads, share, () -> runPart(wave, p, parts.get(p), share, waveRunner));
+                }
+                awaitPartsEnded();
+            } catch (InterruptedException | RuntimeException | Error e) {
+                threads.shutdownNow(); // the rollout unwinds: the journal keeps what the parts announced
+                throw e;
             }
+            if (partBroke() != null) {
+                threads.shutdownNow(); // as if the process ended there: the resume watches what was sent
+            }
+        }
+        Throwable broke;
+        synchronized (this) {
+            broke = partBroke;
+            partBroke = null;
+        }
+        if (broke instanceof Error e) {
+            throw e;
+        }
+        if (broke != null) {
+            throw (RuntimeException) broke;
         }
     }
 
-    /** Sends one part of a wave and watches it; false when the rollout stops dispatching. */
-    private boolean runPart(Wave wave, int part, List<String> cameras, WaveRunner waveRunner)
+    /** How much of the plan's concurrency the commands of the wave in flight hold. Guarded by this. */
+    private int inFlight;
+    /** Parts of the wave whose thread has not ended. Guarded by this. */
+    private int partsRunning;
+    /**
+     * What ended a part's thread that the part could not contain (the journal failed, a bug): a RuntimeException or
+     * an Error, thrown again by the rollout's own thread. Guarded by this.
+     */
+    private Throwable partBroke;
+
+    /** A command's MaxConcurrency: its share of the plan's concurrency. */
+    private int share(int cameras) {
+        return Math.min(strategy.maxConcurrency(), cameras);
+    }
+
+    /**
+     * Waits until {@code share} fits in the plan's concurrency, and takes it; false when the rollout stops. A pause
+     * meanwhile is waited out by the part itself, before its send.
+     */
+    private synchronized boolean awaitShare(int share) throws InterruptedException {
+        while (inFlight + share > strategy.maxConcurrency() && !stopping() && partBroke == null) {
+            wait(CHECK_EVERY.toMillis());
+        }
+        if (stopping() || partBroke != null) {
+            return false;
+        }
+        inFlight += share;
+        return true;
+    }
+
+    private synchronized void awaitPartsEnded() throws InterruptedException {
+        while (partsRunning > 0 && partBroke == null) {
+            wait(CHECK_EVERY.toMillis());
+        }
+    }
+
+    private synchronized Throwable partBroke() {
+        return partBroke;
+    }
+
+    /** A part's work on its own thread; its share of the concurrency is given back when it ends. */
+    private void inFlight(ExecutorService threads, int share, PartWork work) {
+        synchronized (this) {
+            partsRunning++;
+        }
+        threads.submit(() -> {
+            try {
+                work.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the rollout is unwinding
+            } catch (RuntimeException | Error e) {
+                synchronized (this) {
+                    if (partBroke == null) {
+                        partBroke = e;
+                    }
+                }
+            } finally {
+                synchronized (this) {
+                    inFlight -= share;
+                    partsRunning--;
+                    notifyAll();
+                }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface PartWork {
+        void run() throws InterruptedException;
+    }
+
+    /** Sends one part of a wave with its share of the concurrency, and watches it. */
+    private void runPart(Wave wave, int part, List<String> cameras, int share, WaveRunner waveRunner)
             throws InterruptedException {
         List<String> ready = cameras.stream()
                 .filter(c -> stateOf(c) == TargetState.PENDING || stateOf(c) == TargetState.WAITING_WINDOW).toList();
-        if (ready.isEmpty()) {
-            return true;
-        }
-        if (!awaitWindows(ready)) {
-            return false;
+        if (ready.isEmpty() || !awaitWindows(ready)) {
+            return;
         }
         List<String> sending = new ArrayList<>();
         for (String camera : ready) {
@@ -584,11 +692,8 @@ public final class Rollout {
                 sending.add(camera);
             }
         }
-        if (sending.isEmpty()) {
-            return true;
-        }
-        if (!awaitRunning()) {
-            return false;
+        if (sending.isEmpty() || !awaitRunning()) {
+            return;
         }
         for (String camera : sending) {
             move(camera, TargetEvent.DISPATCH, "");
@@ -602,8 +707,7 @@ public final class Rollout {
         WaveRunner.Dispatch dispatch;
         try {
             dispatch = waveRunner.send(new WaveRunner.Order(id, wave.index(), release,
-                    sending.stream().map(c -> placements.get(c).target()).toList(), strategy.maxConcurrency(),
-                    tolerated, part));
+                    sending.stream().map(c -> placements.get(c).target()).toList(), share, tolerated, part));
         } catch (RuntimeException e) { // it may or may not have gone out: looked for, never sent again
             LOG.warn("Deployment {}: sending wave {} part {} failed", id, wave.index(), part, e);
             dispatch = new WaveRunner.Unconfirmed(describe(e));
@@ -613,7 +717,6 @@ public final class Rollout {
             case WaveRunner.Refused r -> sending.forEach(c -> move(c, TargetEvent.FAILED, r.reason()));
             case WaveRunner.Unconfirmed u -> lookFor(wave, part, sendingAt, sending, waveRunner, u.reason());
         }
-        return true;
     }
 
     private void sent(Wave wave, int part, String commandId, List<String> sending, WaveRunner waveRunner)
@@ -684,7 +787,8 @@ public final class Rollout {
 
     /**
      * Polls the command until every one of {@code cameras} has ended, journalling what each invocation reports. The
-     * interval starts at 2 s and doubles up to 30 s while nothing changes (polling every second gets throttled).
+     * interval starts at 2 s and doubles up to 30 s while nothing changes (polling every second gets throttled); a
+     * throttled poll doubles it at once, and is an answer, not a step towards losing sight of the command.
      */
     private void watch(String commandId, List<String> cameras, WaveRunner waveRunner) throws InterruptedException {
         Map<String, Target> open = new LinkedHashMap<>();
@@ -704,6 +808,12 @@ public final class Rollout {
             try {
                 now = waveRunner.poll(commandId, List.copyOf(open.values()));
                 lastAnswer = clock.instant();
+            } catch (WaveRunner.Throttled p) { // it answered, asking for fewer calls: not out of sight
+                lastAnswer = clock.instant();
+                LOG.info("Deployment {}: polling command {} was throttled; polling less often", id, commandId);
+                interval = slower(interval);
+                pacer.pause(interval);
+                continue;
             } catch (RuntimeException p) {
                 if (!Duration.between(lastAnswer, clock.instant()).minus(LOSE_SIGHT_AFTER).isNegative()) {
                     String detail = words.text("deploy.lostSightOfCommand", commandId, LOSE_SIGHT_AFTER.toMinutes(),

@@ -1,6 +1,7 @@
 package io.camfleet.console.service.deploy;
 
 import io.camfleet.console.domain.deploy.Release;
+import io.camfleet.console.service.common.Problem;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ public non-sealed interface WaveRunner extends DeploymentExecutor {
 
     /**
      * At most this many targets in one command; a larger wave is sent as parts of at most this many, one command
-     * each ({@link Order#part()}).
+     * each ({@link Order#part()}), as many at once as the plan's concurrency allows.
      */
     default int mostPerCommand() {
         return Integer.MAX_VALUE;
@@ -81,14 +82,26 @@ public non-sealed interface WaveRunner extends DeploymentExecutor {
     /**
      * Where each target's invocation is now, by camera id.
      *
+     * @throws Throttled when the command's service asks for fewer calls (the watch then polls less often)
      * @throws io.camfleet.console.service.common.Problem when the command's service cannot be asked now
      */
     Map<String, Invocation> poll(String commandId, List<Target> targets);
 
+    /** The command's service answered, but asks for fewer calls: it is not out of sight. */
+    final class Throttled extends Problem {
+        private static final long serialVersionUID = 1L;
+
+        /** @param said what the service answered, in the operator's words */
+        public Throttled(Problem said) {
+            super(said.getCause(), said.key(), said.args());
+        }
+    }
+
     /**
      * One wave to send.
      *
-     * @param maxConcurrency    at most this many targets run at once
+     * @param maxConcurrency    at most this many targets of this command run at once: its share of the plan's
+     *                          concurrency, which the wave's commands in flight never exceed together
      * @param toleratedFailures the command starts no new target after one failure more than this
      * @param part              which of the wave's commands, from 0 ({@link #mostPerCommand()})
      */

@@ -62,8 +62,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Waves above the 50 ids one SendCommand takes, against a real moto_server: sent as parts of at most 50, one after
- * the other, under the wave's one threshold, abort and journal. Cameras are cam-001 to cam-120 so that the parts,
+ * Waves above the 50 ids one SendCommand takes, against a real moto_server: sent as parts of at most 50, at once
+ * within the plan's concurrency (one after the other below 50), under the wave's one threshold, abort and journal. Cameras are cam-001 to cam-120 so that the parts,
  * taken in the order of the camera ids, are cam-001..050, cam-051..100 and cam-101..120.
  */
 class SsmSplitWaveTest {
@@ -201,6 +201,21 @@ class SsmSplitWaveTest {
         assertThat(second.requestedDateTime()).isAfterOrEqualTo(first.requestedDateTime());
         assertThat(journal.ssmCommands(r.id(), 0)).containsExactly(Map.entry(0, first.commandId()),
                 Map.entry(1, second.commandId()), Map.entry(2, third.commandId()));
+    }
+
+    @Test
+    void atConcurrency100ThePartsShareItAs50And50And20() {
+        Rollout r = service().launch(release, oneWave(100, "0"), plan, placements, ExecutorKind.SSM, runner(env()),
+                x -> { });
+
+        r.run();
+
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(r.targets().values()).hasSize(120).containsOnly(TargetState.SUCCEEDED);
+        String wave = "camfleet deployment " + r.id() + " wave 0";
+        assertThat(List.of(carrying(wave), carrying(wave + " part 1"), carrying(wave + " part 2")))
+                .extracting(Command::maxConcurrency).containsExactly("50", "50", "20");
+        assertThat(journal.ssmCommands(r.id(), 0)).hasSize(3);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,19 @@ final class ScriptedWaves implements WaveRunner {
     volatile Supplier<Map<String, Invocation>> pollProblem;
     volatile RuntimeException findProblem;
     volatile Supplier<Instant> clock = Instant::now;
+    volatile int mostPerCommand = Integer.MAX_VALUE;
+    /** The cameras each cancel was for, by command id. */
+    final Map<String, List<String>> cancels = new ConcurrentHashMap<>();
+    /** Cameras whose invocation was polled as ended. */
+    private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    /** The most commands with an invocation not ended yet, and the most MaxConcurrency they held together. */
+    int mostInFlight;
+    int mostConcurrencyInFlight;
+
+    @Override
+    public int mostPerCommand() {
+        return mostPerCommand;
+    }
 
     @Override
     public void check(Release release, List<List<Target>> waves) {
@@ -51,7 +65,18 @@ final class ScriptedWaves implements WaveRunner {
         }
         String id = "cmd-" + commands.size();
         commands.put(id, order);
+        List<Order> inFlight = commands.values().stream()
+                .filter(o -> o.targets().stream().anyMatch(t -> !ended.contains(t.cameraId()))).toList();
+        mostInFlight = Math.max(mostInFlight, inFlight.size());
+        mostConcurrencyInFlight = Math.max(mostConcurrencyInFlight,
+                inFlight.stream().mapToInt(Order::maxConcurrency).sum());
         return new Sent(id);
+    }
+
+    /** The cancelled invocations that had not started end NOT_INSTALLED at the next poll. */
+    @Override
+    public void cancel(String commandId, List<Target> targets) {
+        cancels.put(commandId, targets.stream().map(Target::cameraId).toList());
     }
 
     /** A command as if sent by a console that then stopped. */
@@ -72,6 +97,18 @@ final class ScriptedWaves implements WaveRunner {
         }
         return commands.entrySet().stream()
                 .filter(e -> e.getValue().deploymentId().equals(deploymentId) && e.getValue().wave() == wave)
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    @Override
+    public synchronized Optional<String> find(String deploymentId, int wave, int part, Instant since,
+                                              List<Target> targets) {
+        if (findProblem != null) {
+            throw findProblem;
+        }
+        return commands.entrySet().stream()
+                .filter(e -> e.getValue().deploymentId().equals(deploymentId) && e.getValue().wave() == wave
+                        && e.getValue().part() == part)
                 .map(Map.Entry::getKey).findFirst();
     }
 
@@ -98,6 +135,12 @@ final class ScriptedWaves implements WaveRunner {
             List<Outcome> script = outcomes.getOrDefault(t.cameraId(), List.of(Outcome.RUNNING, Outcome.SUCCEEDED));
             int n = polled.computeIfAbsent(t.cameraId(), c -> new AtomicInteger()).getAndIncrement();
             Outcome o = held ? Outcome.RUNNING : script.get(Math.min(n, script.size() - 1));
+            if (cancels.getOrDefault(commandId, List.of()).contains(t.cameraId()) && o == Outcome.QUEUED) {
+                o = Outcome.NOT_INSTALLED;
+            }
+            if (o.ended()) {
+                ended.add(t.cameraId());
+            }
             out.put(t.cameraId(), new Invocation(o, o.ended() ? "ended " + o : "", o.ended()
                     ? List.of(t.cameraId() + " says " + o) : List.of()));
         }
