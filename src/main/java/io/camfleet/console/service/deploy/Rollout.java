@@ -222,10 +222,12 @@ public final class Rollout {
             finishChecks();
             for (Wave wave : waves) {
                 if (!awaitRunning()) {
+                    waves.subList(waves.indexOf(wave), waves.size()).forEach(this::waveEnded);
                     break;
                 }
                 holdBack(wave);
                 runWave(wave);
+                waveEnded(wave);
                 if (wave.canary() && dispatching()) {
                     afterCanary(wave);
                 }
@@ -323,6 +325,14 @@ public final class Rollout {
         switch (executor) {
             case TargetRunner runner -> runEachTarget(wave, runner);
             case WaveRunner waveRunner -> runWholeWave(wave, waveRunner);
+        }
+    }
+
+    /** The wave's command runner undoes what it changed for the wave (SSM: its tag), unless the rollout halted. */
+    private void waveEnded(Wave wave) {
+        if (executor instanceof WaveRunner waveRunner && halted == null) {
+            waveRunner.waveEnded(id, wave.index(), wave.cameraIds().stream().map(c -> placements.get(c).target())
+                    .toList()).forEach(this::log);
         }
     }
 
@@ -548,15 +558,22 @@ public final class Rollout {
      * every part's failures together: once it is exceeded, or on an abort, no further part is sent and the pending
      * invocations of the running one are cancelled. Each part is sent once every target of it is inside its
      * maintenance window, then watched until every invocation has ended. A part whose command was sent before a
-     * restart is watched again, never re-sent; the parts after it are sent then.
+     * restart is watched again, never re-sent; the parts after it are sent then. A wave one command can take whole
+     * ({@link WaveRunner#parts(List, WaveRunner)}) is part 0 alone, unless the runner could not prepare it.
      */
     private void runWholeWave(Wave wave, WaveRunner waveRunner) throws InterruptedException {
         Map<Integer, String> sent = journal.ssmCommands(id, wave.index());
-        List<List<String>> parts = WaveRunner.parts(wave.cameraIds(), waveRunner.mostPerCommand());
+        List<List<String>> parts = WaveRunner.parts(wave.cameraIds().stream().map(c -> placements.get(c).target())
+                .toList(), waveRunner);
+        // A whole-wave part 0 is never sent once the wave went out in its later parts (it could not be prepared).
+        boolean inLaterParts = parts.size() > 1 && parts.getFirst().size() == wave.cameraIds().size()
+                && sent.keySet().stream().anyMatch(p -> p > 0);
         for (int part = 0; part < parts.size(); part++) {
             List<String> cameras = parts.get(part);
             if (sent.containsKey(part)) {
                 watch(sent.get(part), cameras.stream().filter(c -> stateOf(c).isUnderWay()).toList(), waveRunner);
+            } else if (part == 0 && inLaterParts) {
+                continue;
             } else if (stopping() || !runPart(wave, part, cameras, waveRunner)) {
                 return;
             }
@@ -589,6 +606,14 @@ public final class Rollout {
         }
         if (!awaitRunning()) {
             return false;
+        }
+        WaveRunner.Preparation prepared = waveRunner.prepare(id, wave.index(), part,
+                sending.stream().map(c -> placements.get(c).target()).toList());
+        if (!prepared.note().isBlank()) {
+            sending.forEach(c -> log(c, prepared.note()));
+        }
+        if (!prepared.send()) {
+            return true; // the wave's later parts send these cameras
         }
         for (String camera : sending) {
             move(camera, TargetEvent.DISPATCH, "");
