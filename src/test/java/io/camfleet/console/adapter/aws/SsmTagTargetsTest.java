@@ -3,6 +3,7 @@ package io.camfleet.console.adapter.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.camfleet.console.adapter.files.AuditAnchorFiles;
 import io.camfleet.console.adapter.store.CacheDatabase;
 import io.camfleet.console.adapter.store.JdbcAuditTrail;
@@ -61,11 +62,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Waves of EC2 instances sent as ONE command targeted by a per-wave tag, against a real moto_server (whose SendCommand
@@ -400,6 +403,61 @@ class SsmTagTargetsTest {
                     assertThat(t.detail()).contains("without reaching the node " + instances.get(6) + " by its tag");
                 });
         assertThat(r.state()).isEqualTo(DeploymentState.FAILED);
+        assertThat(tagged(r.id())).isEmpty();
+    }
+
+    @Test
+    void anAbortCancelsThePendingInvocationsOfTheTaggedCommand50IdsACallAndRemovesTheTag() {
+        // Every invocation stays Pending until CancelCommand (which moto lacks: WireMock answers it), then is
+        // Cancelled without having started.
+        front.stubFor(post(anyUrl()).atPriority(2).withHeader("X-Amz-Target", equalTo("AmazonSSM.CancelCommand"))
+                .willReturn(okJson("{}")));
+        front.stubFor(post(anyUrl()).atPriority(1).withHeader("X-Amz-Target", equalTo("AmazonSSM.CancelCommand"))
+                .inScenario("cancel").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("cancelled")
+                .willReturn(okJson("{}")));
+        String invocation = """
+                {"CommandId": "c", "InstanceId": "i-0", "Status": "%s", "StatusDetails": "%s", "ResponseCode": -1}""";
+        front.stubFor(post(anyUrl()).atPriority(1)
+                .withHeader("X-Amz-Target", equalTo("AmazonSSM.GetCommandInvocation"))
+                .inScenario("cancel").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(invocation.formatted("Pending", "Pending"))));
+        front.stubFor(post(anyUrl()).atPriority(1)
+                .withHeader("X-Amz-Target", equalTo("AmazonSSM.GetCommandInvocation"))
+                .inScenario("cancel").whenScenarioStateIs("cancelled")
+                .willReturn(okJson(invocation.formatted("Cancelled", "Canceled"))));
+        Rollout r = service().launch(release, oneWave(), plan(), onEc2(), ExecutorKind.SSM, runner(env(), true),
+                x -> { });
+        Thread aborter = Thread.ofVirtual().start(() -> {
+            try {
+                while (journal.ssmCommands(r.id(), 0).isEmpty()) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(200); // a few polls still pending
+                r.abort("tester");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertTimeoutPreemptively(Duration.ofSeconds(60), r::run);
+        aborter.interrupt();
+
+        String command = carrying("camfleet deployment " + r.id() + " wave 0").commandId();
+        List<List<String>> cancelled = new ArrayList<>();
+        front.findAll(postRequestedFor(anyUrl()).withHeader("X-Amz-Target", equalTo("AmazonSSM.CancelCommand")))
+                .forEach(request -> {
+                    try {
+                        JsonNode body = new ObjectMapper().readTree(request.getBodyAsString());
+                        assertThat(body.path("CommandId").asText()).isEqualTo(command);
+                        cancelled.add(ids(body));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        assertThat(cancelled).extracting(List::size).containsExactly(50, 50, 20);
+        assertThat(cancelled.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(instances);
+        assertThat(r.state()).isEqualTo(DeploymentState.ABORTED);
+        assertThat(states(r.id())).hasSize(120).containsOnly(TargetState.FAILED);
         assertThat(tagged(r.id())).isEmpty();
     }
 
