@@ -79,7 +79,7 @@ final class Ec2WaveTags {
             }
             if (read == READS) {
                 throw new TagFailed(missing.size() + " of the " + instanceIds.size()
-                        + " instances do not show the tag after it was set, " + missing.getFirst() + " first", null);
+                        + " instances do not show the tag after it was set, " + missing.getFirst() + " first.", null);
             }
             Thread.sleep(READ_AGAIN_AFTER.toMillis());
         }

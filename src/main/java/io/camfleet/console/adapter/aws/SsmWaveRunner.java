@@ -157,8 +157,8 @@ public final class SsmWaveRunner implements WaveRunner {
         String value = Ec2WaveTags.value(deploymentId, wave);
         try {
             if (part != 0 || !targets.stream().allMatch(t -> t.ssmNodeId().startsWith("i-"))) {
-                throw new IllegalStateException("only part 0 of a wave of EC2 instances is sent by tag, not part "
-                        + part);
+                throw new IllegalStateException("Only part 0 of a wave of EC2 instances is sent by tag, not part "
+                        + part + ".");
             }
             tags.set(environment(targets), value, targets.stream().map(Target::ssmNodeId).toList());
             LOG.info("Tagged {}={} on {} instances for deployment {} wave {}", Ec2WaveTags.KEY, value,
