@@ -62,6 +62,7 @@ import io.camfleet.console.service.environments.SyncSink;
 import io.camfleet.console.service.deploy.SshTargetRunner;
 import io.camfleet.console.service.diagnostics.CameraShell;
 import io.camfleet.console.service.diagnostics.SshCameraShell;
+import io.camfleet.console.service.deploy.DeploySettings;
 import io.camfleet.console.service.deploy.DeploymentExecutor;
 import io.camfleet.console.service.deploy.ExecutorKind;
 import io.camfleet.console.service.deploy.HostConnector;
@@ -160,7 +161,7 @@ final class ConsoleRuntime implements ConsoleBackend {
             case SSH -> new SshTargetRunner(sshConnector(), sshUser, installRoot(), Duration.ofMinutes(10));
             case SSM -> {
                 yield new SsmWaveRunner(awsClients(), environmentOf(folder, fleet), SSH_INSTALL_ROOT,
-                        SSM_SCRIPT_TIMEOUT, clock);
+                        SSM_SCRIPT_TIMEOUT, clock, readSettings(folder).get(DeploySettings.SECTION).ssmTagTargets());
             }
         };
     }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.ssm.model.CommandFilter;
 import software.amazon.awssdk.services.ssm.model.CommandFilterKey;
 import software.amazon.awssdk.services.ssm.model.CommandInvocation;
 import software.amazon.awssdk.services.ssm.model.CommandPlugin;
+import software.amazon.awssdk.services.ssm.model.CommandStatus;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
 import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException;
 import software.amazon.awssdk.services.ssm.model.ListCommandInvocationsResponse;
@@ -59,6 +60,12 @@ import java.util.stream.Stream;
  * dropped connection): the command is looked up by its comment instead. Only throttling, which SSM answers before
  * doing anything, is retried.
  *
+ * <p>A wave of more than 50 EC2 instances ({@code i-...}) is ONE command instead, targeted by a tag
+ * ({@code Targets} = {@code tag:camfleet-wave} = {@code <deployment>-w<wave>}, {@link Ec2WaveTags}) that
+ * {@link #prepare} sets on exactly the instances about to be sent, and {@link #waveEnded} removes. When the tag cannot
+ * be set, the wave falls back to parts of 50 ids ({@link WaveRunner#parts(List, WaveRunner)}). Hybrid managed nodes
+ * ({@code mi-...}), waves mixing both, and all waves when tag targets are turned off go as parts of 50 ids.
+ *
  * <p>Progress is polled with {@code ListCommandInvocations}, one call per 50 cameras; where SSM lacks it (moto_server),
  * with {@code ListCommands} and one {@code GetCommandInvocation} per camera still under way. A throttled poll is
  * {@link WaveRunner.Throttled}: the rollout then polls less often.
@@ -96,6 +103,8 @@ public final class SsmWaveRunner implements WaveRunner {
     private final String installRoot;
     private final Duration executionTimeout;
     private final Clock clock;
+    private final boolean tagTargets;
+    private final Ec2WaveTags tags;
     private final Messages words = new Messages(Locale.ROOT);
     /** The environments whose SSM has no ListCommandInvocations (moto_server), found at the first poll. */
     private final Set<Environment> noInvocationListing = ConcurrentHashMap.newKeySet();
@@ -107,6 +116,14 @@ public final class SsmWaveRunner implements WaveRunner {
      */
     public SsmWaveRunner(AwsClients clients, Function<Target, Optional<Environment>> environmentOf,
                          String installRoot, Duration executionTimeout, Clock clock) {
+        this(clients, environmentOf, installRoot, executionTimeout, clock, true);
+    }
+
+    /** @param tagTargets whether a wave of more than 50 EC2 instances may be one command targeted by a tag */
+    public SsmWaveRunner(AwsClients clients, Function<Target, Optional<Environment>> environmentOf,
+                         String installRoot, Duration executionTimeout, Clock clock, boolean tagTargets) {
+        this.tagTargets = tagTargets;
+        this.tags = new Ec2WaveTags(clients);
         this.clients = clients;
         this.environmentOf = environmentOf;
         this.installRoot = installRoot;
@@ -130,6 +147,69 @@ public final class SsmWaveRunner implements WaveRunner {
     @Override
     public int mostPerCommand() {
         return MOST_PER_COMMAND;
+    }
+
+    /** The whole wave in one command when it is more than 50 EC2 instances and tag targets are on. */
+    @Override
+    public int mostPerCommand(List<Target> wave) {
+        List<String> nodes = wave.stream().map(Target::ssmNodeId).filter(n -> !n.isBlank()).toList();
+        return tagTargets && nodes.size() > MOST_PER_COMMAND && nodes.stream().allMatch(n -> n.startsWith("i-"))
+                ? Integer.MAX_VALUE : MOST_PER_COMMAND;
+    }
+
+    /** A command of more than 50 targets is sent by the wave's tag. */
+    private static boolean byTag(List<Target> targets) {
+        return targets.size() > MOST_PER_COMMAND;
+    }
+
+    /** Sets the wave's tag on the instances of a command of more than 50; falls back to ids when it cannot. */
+    @Override
+    public Preparation prepare(String deploymentId, int wave, int part, List<Target> targets) {
+        if (!byTag(targets)) {
+            return Preparation.READY;
+        }
+        String value = Ec2WaveTags.value(deploymentId, wave);
+        try {
+            if (part != 0 || !targets.stream().allMatch(t -> t.ssmNodeId().startsWith("i-"))) {
+                throw new IllegalStateException("Only part 0 of a wave of EC2 instances is sent by tag, not part "
+                        + part + ".");
+            }
+            tags.set(environment(targets), value, targets.stream().map(Target::ssmNodeId).toList());
+            LOG.info("Tagged {}={} on {} instances for deployment {} wave {}", Ec2WaveTags.KEY, value,
+                    targets.size(), deploymentId, wave);
+            return new Preparation(true, words.text("ssm.tagSet", Ec2WaveTags.KEY, value, targets.size()));
+        } catch (Ec2WaveTags.TagFailed | Problem | IllegalStateException e) {
+            LOG.warn("Cannot tag the instances of deployment {} wave {}: sending it by ids", deploymentId, wave, e);
+            return new Preparation(false, words.text("ssm.tagFailed", Ec2WaveTags.KEY, value, e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Preparation(false, "");
+        }
+    }
+
+    /** Removes the wave's tag from the instances that carry it, when the wave is one that may have been tagged. */
+    @Override
+    public Map<String, String> waveEnded(String deploymentId, int wave, List<Target> targets) {
+        if (mostPerCommand(targets) <= MOST_PER_COMMAND) {
+            return Map.of();
+        }
+        String value = Ec2WaveTags.value(deploymentId, wave);
+        Map<String, String> cameraOf = new LinkedHashMap<>();
+        targets.forEach(t -> cameraOf.putIfAbsent(t.ssmNodeId(), t.cameraId()));
+        Map<String, String> lines = new LinkedHashMap<>();
+        try {
+            List<String> removed = tags.remove(environment(targets), value);
+            String line = words.text("ssm.tagRemoved", Ec2WaveTags.KEY, value);
+            removed.stream().map(cameraOf::get).filter(java.util.Objects::nonNull).forEach(c -> lines.put(c, line));
+            if (!removed.isEmpty()) {
+                LOG.info("Removed {}={} from {} instances", Ec2WaveTags.KEY, value, removed.size());
+            }
+        } catch (Ec2WaveTags.TagFailed | Problem e) {
+            LOG.warn("Cannot remove the tag of deployment {} wave {}", deploymentId, wave, e);
+            String line = words.text("ssm.tagNotRemoved", Ec2WaveTags.KEY, value, e.getMessage());
+            targets.forEach(t -> lines.put(t.cameraId(), line));
+        }
+        return lines;
     }
 
     /** The cameras fetch the artifact from S3 and check its SHA-256 there: nothing is read on this machine. */
@@ -180,9 +260,15 @@ public final class SsmWaveRunner implements WaveRunner {
         // An invocation not started within TimeoutSeconds never runs: it must cover the rounds queued before it.
         long delivery = Math.min(LONGEST_DELIVERY, Math.max(30,
                 rounds * executionTimeout.toSeconds() + Duration.ofMinutes(10).toSeconds()));
-        SendCommandRequest request = SendCommandRequest.builder()
+        SendCommandRequest.Builder to = SendCommandRequest.builder();
+        if (byTag(order.targets())) { // tagged by prepare(); InstanceIds take at most 50
+            to.targets(software.amazon.awssdk.services.ssm.model.Target.builder().key("tag:" + Ec2WaveTags.KEY)
+                    .values(Ec2WaveTags.value(order.deploymentId(), order.wave())).build());
+        } else {
+            to.instanceIds(order.targets().stream().map(Target::ssmNodeId).toList());
+        }
+        SendCommandRequest request = to
                 .documentName(DOCUMENT)
-                .instanceIds(order.targets().stream().map(Target::ssmNodeId).toList())
                 .comment(comment(order.deploymentId(), order.wave(), order.part()))
                 .maxConcurrency(Integer.toString(order.maxConcurrency()))
                 .maxErrors(Integer.toString(order.toleratedFailures()))
@@ -248,13 +334,19 @@ public final class SsmWaveRunner implements WaveRunner {
         }
     }
 
-    /** CancelCommand for the nodes of {@code targets}: SSM cancels what has not started, and tries the rest. */
+    /**
+     * CancelCommand for the nodes of {@code targets}, 50 at a time (its most): SSM cancels what has not started, and
+     * tries the rest.
+     */
     @Override
     public void cancel(String commandId, List<Target> targets) {
         Environment env = environment(targets);
         try {
-            clients.ssm(env).cancelCommand(r -> r.commandId(commandId)
-                    .instanceIds(targets.stream().map(Target::ssmNodeId).toList()));
+            List<String> nodes = targets.stream().map(Target::ssmNodeId).toList();
+            for (int from = 0; from < nodes.size(); from += MOST_PER_COMMAND) {
+                List<String> some = nodes.subList(from, Math.min(nodes.size(), from + MOST_PER_COMMAND));
+                clients.ssm(env).cancelCommand(r -> r.commandId(commandId).instanceIds(some));
+            }
         } catch (SdkException e) {
             throw AwsProblems.of(env, "ssm:CancelCommand", e);
         }
@@ -281,19 +373,22 @@ public final class SsmWaveRunner implements WaveRunner {
         } catch (SdkException e) {
             throw pollProblem(env, "ssm:ListCommands", e);
         }
+        // A command sent by tag lists no instance ids (moto lists those its tag reached).
+        boolean byIds = command.targets().isEmpty();
         for (Target t : targets) {
-            if (!command.instanceIds().contains(t.ssmNodeId())) {
+            if (byIds && !command.instanceIds().contains(t.ssmNodeId())) {
                 out.put(t.cameraId(), new Invocation(Outcome.NOT_INSTALLED,
                         words.text("ssm.result.notInCommand", commandId, t.ssmNodeId()), List.of()));
             } else if (listed != null) {
                 GetCommandInvocationResponse r = listed.get(t.ssmNodeId());
-                out.put(t.cameraId(), r != null ? invocation(r, words) : notVisible(command));
+                out.put(t.cameraId(), r != null ? invocation(r, words)
+                        : notVisible(command, byIds, t.ssmNodeId()));
             } else {
                 try {
                     out.put(t.cameraId(), invocation(ssm.getCommandInvocation(r -> r.commandId(commandId)
                             .instanceId(t.ssmNodeId())), words));
                 } catch (InvocationDoesNotExistException e) {
-                    out.put(t.cameraId(), notVisible(command));
+                    out.put(t.cameraId(), notVisible(command, byIds, t.ssmNodeId()));
                 } catch (SdkException e) {
                     throw pollProblem(env, "ssm:GetCommandInvocation", e);
                 }
@@ -369,12 +464,19 @@ public final class SsmWaveRunner implements WaveRunner {
         return b.build();
     }
 
-    /** Just after SendCommand an invocation may not be visible yet; after the command expired it never will. */
-    private Invocation notVisible(Command command) {
+    /**
+     * Just after SendCommand an invocation may not be visible yet; after the command expired it never will, and once a
+     * command sent by tag has ended, its tag did not reach this node.
+     */
+    private Invocation notVisible(Command command, boolean byIds, String node) {
         Instant expires = command.expiresAfter();
-        return expires != null && clock.instant().isAfter(expires)
-                ? new Invocation(Outcome.NOT_INSTALLED, words.text("ssm.result.expired", command.commandId(), expires),
-                List.of())
+        if (expires != null && clock.instant().isAfter(expires)) {
+            return new Invocation(Outcome.NOT_INSTALLED, words.text("ssm.result.expired", command.commandId(),
+                    expires), List.of());
+        }
+        return !byIds && ENDED.contains(command.status())
+                ? new Invocation(Outcome.NOT_INSTALLED, words.text("ssm.result.notReachedByTag", command.commandId(),
+                node), List.of())
                 : new Invocation(Outcome.QUEUED, "", List.of());
     }
 
@@ -383,6 +485,10 @@ public final class SsmWaveRunner implements WaveRunner {
         Problem said = AwsProblems.of(env, operation, e);
         return throttled(e) ? new Throttled(said) : said;
     }
+
+    /** The statuses of a command that has ended. */
+    private static final Set<CommandStatus> ENDED = Set.of(CommandStatus.SUCCESS, CommandStatus.FAILED,
+            CommandStatus.CANCELLED, CommandStatus.TIMED_OUT);
 
     /** Status details of an invocation that never ran on its camera. */
     static final Set<String> NEVER_RAN = Set.of("Undeliverable", "Terminated", "DeliveryTimedOut",

@@ -8,11 +8,13 @@ import io.camfleet.console.service.common.Problem;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -84,12 +86,15 @@ public final class Recovery {
             int index = wave.getKey();
             Map<String, TargetRecord> byCamera = new HashMap<>();
             wave.getValue().forEach(t -> byCamera.put(t.target().cameraId(), t));
-            List<List<String>> parts = WaveRunner.parts(List.copyOf(byCamera.keySet()), waves.mostPerCommand());
+            List<List<String>> parts = WaveRunner.parts(wave.getValue().stream().map(TargetRecord::target).toList(),
+                    waves);
             Map<Integer, String> saved = journal.ssmCommands(d.id(), index);
+            Set<String> covered = new HashSet<>(); // a camera is under the first of its parts that has a command
             for (int n = 0; n < parts.size(); n++) {
                 Part part = new Part(index, n);
-                parts.get(n).forEach(c -> partOf.put(c, part));
-                List<TargetRecord> open = parts.get(n).stream().map(byCamera::get)
+                List<String> mine = parts.get(n).stream().filter(c -> !covered.contains(c)).toList();
+                mine.forEach(c -> partOf.put(c, part));
+                List<TargetRecord> open = mine.stream().map(byCamera::get)
                         .filter(t -> t.state().isUnderWay() || t.state() == TargetState.UNKNOWN).toList();
                 if (open.isEmpty()) {
                     continue;
@@ -101,6 +106,7 @@ public final class Recovery {
                     command.ifPresent(c -> found.put(part, c));
                 }
                 if (command.isPresent()) {
+                    covered.addAll(mine);
                     commands.put(part, command.get());
                     List<Target> lost = open.stream().filter(t -> t.state() == TargetState.UNKNOWN)
                             .map(TargetRecord::target).toList();

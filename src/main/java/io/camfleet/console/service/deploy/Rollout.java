@@ -223,10 +223,12 @@ public final class Rollout {
             finishChecks();
             for (Wave wave : waves) {
                 if (!awaitRunning()) {
+                    waves.subList(waves.indexOf(wave), waves.size()).forEach(this::waveEnded);
                     break;
                 }
                 holdBack(wave);
                 runWave(wave);
+                waveEnded(wave);
                 if (wave.canary() && dispatching()) {
                     afterCanary(wave);
                 }
@@ -324,6 +326,14 @@ public final class Rollout {
         switch (executor) {
             case TargetRunner runner -> runEachTarget(wave, runner);
             case WaveRunner waveRunner -> runWholeWave(wave, waveRunner);
+        }
+    }
+
+    /** The wave's command runner undoes what it changed for the wave (SSM: its tag), unless the rollout halted. */
+    private void waveEnded(Wave wave) {
+        if (executor instanceof WaveRunner waveRunner && halted == null) {
+            waveRunner.waveEnded(id, wave.index(), wave.cameraIds().stream().map(c -> placements.get(c).target())
+                    .toList()).forEach(this::log);
         }
     }
 
@@ -552,11 +562,18 @@ public final class Rollout {
      * and every running part cancels its pending invocations. Each part is sent once every target of it is inside its
      * maintenance window, then watched until every invocation has ended. A part whose command was sent before a
      * restart is watched again, never re-sent (it holds its share of the concurrency from the start); the missing
-     * parts are sent then.
+     * parts are sent then. A wave one command can take whole ({@link WaveRunner#parts(List, WaveRunner)}) is part 0
+     * alone, unless the runner could not prepare it: then its later parts, which hold the same cameras, are sent once
+     * part 0 has ended, never beside it.
      */
     private void runWholeWave(Wave wave, WaveRunner waveRunner) throws InterruptedException {
         Map<Integer, String> sent = journal.ssmCommands(id, wave.index());
-        List<List<String>> parts = WaveRunner.parts(wave.cameraIds(), waveRunner.mostPerCommand());
+        List<List<String>> parts = WaveRunner.parts(wave.cameraIds().stream().map(c -> placements.get(c).target())
+                .toList(), waveRunner);
+        // Part 0 holds the whole wave when parts 1.. are its fallback: those are sent only once it has ended, and it is
+        // never sent once the wave went out in its later parts (it could not be prepared).
+        boolean wholeFirst = parts.size() > 1 && parts.getFirst().size() == wave.cameraIds().size();
+        boolean inLaterParts = wholeFirst && sent.keySet().stream().anyMatch(p -> p > 0);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             try {
                 for (int part = 0; part < parts.size(); part++) {
@@ -571,7 +588,7 @@ public final class Rollout {
                     }
                 }
                 for (int part = 0; part < parts.size(); part++) {
-                    if (sent.containsKey(part)) {
+                    if (sent.containsKey(part) || part == 0 && inLaterParts) {
                         continue;
                     }
                     int share = share(parts.get(part).size());
@@ -580,6 +597,9 @@ public final class Rollout {
                     }
                     int p = part;
                     inFlight(threads, share, () -> runPart(wave, p, parts.get(p), share, waveRunner));
+                    if (part == 0 && wholeFirst) {
+                        awaitPartsEnded();
+                    }
                 }
                 awaitPartsEnded();
             } catch (InterruptedException | RuntimeException | Error e) {
@@ -694,6 +714,14 @@ public final class Rollout {
         }
         if (sending.isEmpty() || !awaitRunning()) {
             return;
+        }
+        WaveRunner.Preparation prepared = waveRunner.prepare(id, wave.index(), part,
+                sending.stream().map(c -> placements.get(c).target()).toList());
+        if (!prepared.note().isBlank()) {
+            sending.forEach(c -> log(c, prepared.note()));
+        }
+        if (!prepared.send()) {
+            return; // the wave's later parts send these cameras
         }
         for (String camera : sending) {
             move(camera, TargetEvent.DISPATCH, "");

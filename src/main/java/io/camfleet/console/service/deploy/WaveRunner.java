@@ -50,6 +50,64 @@ public non-sealed interface WaveRunner extends DeploymentExecutor {
         return parts;
     }
 
+    /**
+     * At most this many of this wave's targets in one command. It may allow more than {@link #mostPerCommand()}
+     * when the runner can reach the whole wave with one command (SSM: by a tag it sets, {@link #prepare}); it must
+     * depend on the targets alone, so that a restart finds the same parts.
+     */
+    default int mostPerCommand(List<Target> wave) {
+        return mostPerCommand();
+    }
+
+    /**
+     * The parts of a wave ({@link #parts(List, int)}). When one command can take the whole wave
+     * ({@link #mostPerCommand(List)}) but not every runner's preparation succeeds, part 0 is the whole wave and parts
+     * 1 to n are the same cameras {@link #mostPerCommand()} at a time: they are sent only when part 0 could not be
+     * ({@link Preparation#send()} false), and a camera is under the first part that has a command.
+     */
+    static List<List<String>> parts(List<Target> wave, WaveRunner runner) {
+        List<String> ids = wave.stream().map(Target::cameraId).toList();
+        int each = runner.mostPerCommand();
+        if (runner.mostPerCommand(wave) <= each || ids.size() <= each) {
+            return parts(ids, each);
+        }
+        List<List<String>> parts = new java.util.ArrayList<>();
+        parts.add(ids.stream().sorted().toList());
+        parts.addAll(parts(ids, each));
+        return parts;
+    }
+
+    /**
+     * Before a part's command is sent, while its cameras are not yet DISPATCHED: whatever the runner must change in
+     * the world for it (SSM sets the wave's tag on its instances). Never throws: a failure is a preparation that
+     * does not send, with the sentence why.
+     */
+    default Preparation prepare(String deploymentId, int wave, int part, List<Target> targets) {
+        return Preparation.READY;
+    }
+
+    /**
+     * After a wave has ended (every command of it watched to its end, or the wave stopped by an abort or the
+     * threshold), or was passed over because the rollout stopped: undoes what {@link #prepare} changed. Not called
+     * when the rollout halted; the resume calls it. Never throws.
+     *
+     * @return a line for the log of each camera it concerned, by camera id
+     */
+    default Map<String, String> waveEnded(String deploymentId, int wave, List<Target> targets) {
+        return Map.of();
+    }
+
+    /**
+     * What {@link #prepare} did.
+     *
+     * @param send false when the part cannot be sent as planned: its cameras are left to the wave's later parts
+     * @param note a line for the log of each of the part's cameras (what was changed, or why it could not be); may be
+     *             blank
+     */
+    record Preparation(boolean send, String note) {
+        public static final Preparation READY = new Preparation(true, "");
+    }
+
     /** Sends the command of a wave's part, once. */
     Dispatch send(Order order);
 

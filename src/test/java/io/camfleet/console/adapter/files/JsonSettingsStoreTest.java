@@ -115,6 +115,7 @@ class JsonSettingsStoreTest {
         assertThat(s.get(TileSettings.SECTION)).isEqualTo(TILES);
         assertThat(s.get(SourceSettings.SECTION)).isEqualTo(TWO_ENVIRONMENTS);
         assertThat(s.get(DeploySettings.SECTION)).isEqualTo(new DeploySettings(512));
+        assertThat(s.get(DeploySettings.SECTION).ssmTagTargets()).as("on unless the file turns it off").isTrue();
     }
 
     @Test
@@ -140,14 +141,14 @@ class JsonSettingsStoreTest {
         JsonSettingsStore store = store();
         store.write(TileSettings.SECTION, TILES);
         store.write(SourceSettings.SECTION, TWO_ENVIRONMENTS);
-        store.write(DeploySettings.SECTION, new DeploySettings(64));
+        store.write(DeploySettings.SECTION, new DeploySettings(64, false));
         store.remember(Window.SECTION, new Window(5, 900, "dark"));
 
         Settings s = store().read();
         assertThat(s.problems()).isEmpty();
         assertThat(s.get(TileSettings.SECTION)).isEqualTo(TILES);
         assertThat(s.get(SourceSettings.SECTION)).isEqualTo(TWO_ENVIRONMENTS);
-        assertThat(s.get(DeploySettings.SECTION)).isEqualTo(new DeploySettings(64));
+        assertThat(s.get(DeploySettings.SECTION)).isEqualTo(new DeploySettings(64, false));
         assertThat(s.get(Window.SECTION)).isEqualTo(new Window(5, 900, "dark"));
     }
 
