@@ -86,9 +86,13 @@ public final class SyncCallsBench {
                 String.valueOf(rate)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Path dir = Files.createTempDirectory("camfleet-sync-calls");
         try (AwsClients clients = AwsFleetFake.clients(op -> { })) {
-            String line = new BufferedReader(new InputStreamReader(fake.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
-            if (line == null || !line.startsWith("listening ")) {
+            BufferedReader out = new BufferedReader(new InputStreamReader(fake.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line = out.readLine();
+            while (line != null && !line.startsWith("listening ")) { // the JVM may say things first (a recording)
+                line = out.readLine();
+            }
+            if (line == null) {
                 throw new IllegalStateException("the fake did not start: " + line);
             }
             URI endpoint = URI.create(line.substring("listening ".length()));
