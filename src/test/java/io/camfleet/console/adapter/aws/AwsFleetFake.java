@@ -27,8 +27,8 @@ import java.util.concurrent.Executors;
  * The AWS endpoints a full sync calls, for one account holding a {@link FakeFleet}, on loopback: IoT's
  * {@code GetIndexingConfiguration}, {@code SearchIndex} (things and thing groups), {@code ListThingGroups},
  * {@code DescribeThingGroup}, {@code ListThingsInThingGroup} and {@code ListThings} in their documented REST JSON,
- * and CloudWatch's {@code ListMetrics} and {@code GetMetricData} ({@link FakeCloudWatch}). It seeds 100,000 things
- * in a second, where moto takes many minutes. Each operation has its own token bucket ({@link CallLimiter}); a call
+ * and CloudWatch's {@code ListMetrics} and {@code GetMetricData} ({@link FakeCloudWatch}). It holds its fleet in
+ * memory from the start: seeding 100,000 things into moto would take a call per thing and per group membership. Each operation has its own token bucket ({@link CallLimiter}); a call
  * over it is refused as AWS refuses it: IoT with HTTP 429 {@code ThrottlingException}, CloudWatch with HTTP 400
  * {@code Throttling}. Signatures are not checked.
  *
@@ -62,9 +62,13 @@ public final class AwsFleetFake implements AutoCloseable {
      * @param perSecond calls a second each operation is allowed (burst: as many); 0 for no limit
      */
     public AwsFleetFake(FakeFleet fleet, boolean indexed, double perSecond) throws IOException {
+        this(fleet, indexed, new CallLimiter(perSecond, Math.max(1, perSecond), System::nanoTime));
+    }
+
+    AwsFleetFake(FakeFleet fleet, boolean indexed, CallLimiter limiter) throws IOException {
         this.fleet = fleet;
         this.indexed = indexed;
-        this.limiter = new CallLimiter(perSecond, Math.max(1, perSecond));
+        this.limiter = limiter;
         this.cloudWatch = new FakeCloudWatch(fleet);
         fleet.groups().forEach(g -> groups.put(g.name(), g));
         for (FakeFleet.Thing t : fleet.things()) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * AWS's rate limit of an account, one token bucket per API (operation): {@code perSecond} tokens a second, at most
@@ -14,13 +15,15 @@ final class CallLimiter {
 
     private final double perSecond;
     private final double burst;
+    private final LongSupplier nanos;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
 
-    CallLimiter(double perSecond, double burst) {
+    CallLimiter(double perSecond, double burst, LongSupplier nanos) {
         this.perSecond = perSecond;
         this.burst = burst;
+        this.nanos = nanos;
     }
 
     /** True when {@code operation} may be answered now; counts it either way. */
@@ -48,10 +51,10 @@ final class CallLimiter {
 
     private final class Bucket {
         private double tokens = burst;
-        private long at = System.nanoTime();
+        private long at = nanos.getAsLong();
 
         synchronized boolean take() {
-            long now = System.nanoTime();
+            long now = nanos.getAsLong();
             tokens = Math.min(burst, tokens + (now - at) / 1e9 * perSecond);
             at = now;
             if (tokens >= 1) {

@@ -11,7 +11,8 @@ import java.util.Random;
  * A fleet as an AWS account holds it, made up and deterministic: region groups, site groups under them with the site
  * attributes {@link FleetAttributes} reads, and things spread evenly over the sites with the camera attributes, as
  * {@link FleetSeeder} tags them on moto. Every thing reports the four health metrics of
- * {@link io.camfleet.console.service.environments.MetricNames#DEFAULT}.
+ * {@link io.camfleet.console.service.environments.MetricNames#DEFAULT}, except every 50th: disconnected, silent for
+ * two hours.
  */
 public record FakeFleet(List<Group> groups, List<Thing> things) {
 
@@ -74,9 +75,5 @@ public record FakeFleet(List<Group> groups, List<Thing> things) {
 
     static String siteName(int site) {
         return String.format(Locale.ROOT, "site-%05d", site);
-    }
-
-    public long sites() {
-        return groups.stream().filter(g -> !g.attributes().isEmpty()).count();
     }
 }
