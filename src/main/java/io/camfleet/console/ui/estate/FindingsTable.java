@@ -2,7 +2,6 @@ package io.camfleet.console.ui.estate;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import io.camfleet.console.domain.findings.RiskAcceptance;
 import io.camfleet.console.domain.findings.Severity;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.findings.FindingRow;
@@ -69,8 +68,9 @@ final class FindingsTable {
         TableColumn<FindingRow, FindingRow> accepted = new TableColumn<>(m.text("estate.findings.col.accepted"));
         accepted.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         accepted.setComparator((a, b) -> acceptance(m, a).compareTo(acceptance(m, b)));
+        // the column is narrow: the tooltip holds the whole acceptance, who, until when and why
         accepted.setCellFactory(c -> Cells.noted(r -> acceptance(m, r),
-                r -> r.acceptance().map(RiskAcceptance::reason).orElse(null)));
+                r -> r.acceptance().isPresent() ? acceptance(m, r) : null));
         // empty on most rows: narrow, the reason in the tooltip
         fixed(accepted, 150);
         accepted.setMinWidth(100);
