@@ -2,6 +2,13 @@ package io.camfleet.console.app;
 
 import io.camfleet.console.domain.alerts.Alert;
 import io.camfleet.console.domain.alerts.AlertKind;
+import io.camfleet.console.domain.alerts.AlertSeverity;
+import io.camfleet.console.domain.alerts.AlertStatus;
+import io.camfleet.console.service.alerts.AlertDelivery;
+import io.camfleet.console.service.alerts.AlertNotice;
+import javafx.geometry.Bounds;
+import org.testfx.util.WaitForAsyncUtils;
+import java.time.Instant;
 import io.camfleet.console.ui.common.ScreenShots;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -60,6 +67,19 @@ class AlertsUiTest {
                 .orElseThrow();
         assertThat(dark.summary()).contains("is down:");
         robot.interact(() -> alerts(robot).getSelectionModel().select(dark));
+
+        // a critical alert's notification floats above the selected alert's detail, not over its buttons
+        window.services().part(AlertDelivery.class).send(new AlertNotice(9_999, "camfleet-SITE_OFFLINE-x-9999",
+                AlertKind.SITE_OFFLINE, AlertSeverity.CRITICAL, dark.siteId(), dark.siteId(), dark.summary(),
+                AlertStatus.RAISED, Instant.now(), "", ""));
+        waitFor(() -> robot.lookup(".toast").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node detail = robot.lookup(".alert-detail").query();
+        Bounds detailBounds = detail.localToScene(detail.getLayoutBounds());
+        for (Node toast : robot.lookup(".toast").queryAll()) {
+            Bounds b = toast.localToScene(toast.getLayoutBounds());
+            assertThat(b.getMaxY()).as("toast above the detail").isLessThan(detailBounds.getMinY());
+        }
         ScreenShots.save(robot.window(0).getScene(), "alerts-in-the-window");
 
         robot.clickOn("#alerts-open-on-map");

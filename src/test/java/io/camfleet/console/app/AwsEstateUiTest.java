@@ -141,6 +141,18 @@ class AwsEstateUiTest {
                 && n.isVisible()).tryQuery().isPresent();
     }
 
+    /** The cells of a table whose text is drawn cut short (with an ellipsis). */
+    private static java.util.List<String> cutCells(FxRobot robot, String table) {
+        return robot.lookup(table + " .table-cell").queryAll().stream()
+                .filter(n -> n.isVisible() && n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null
+                        && !c.getText().isEmpty())
+                .filter(n -> ((javafx.scene.Parent) n).getChildrenUnmodifiable().stream()
+                        .filter(t -> t.getClass().getSimpleName().equals("LabeledText")) // not an icon's glyph
+                        .map(t -> ((javafx.scene.text.Text) t).getText())
+                        .anyMatch(t -> !t.equals(((javafx.scene.control.TableCell<?, ?>) n).getText())))
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).toList();
+    }
+
     private static void click(FxRobot robot, String id) {
         robot.clickOn(robot.lookup(id).queryAs(Node.class));
     }
@@ -213,6 +225,8 @@ class AwsEstateUiTest {
             waitFor(() -> rows(robot, "#estate-findings-table") == 3);
             assertThat(shows(robot, "unknown host")).isTrue();
             assertThat(shows(robot, "CVE-2026-0001")).isTrue();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(cutCells(robot, "#estate-findings-table")).as("cells cut short").isEmpty();
             ScreenShots.save(robot.lookup("#estate").query().getScene(), "estate-window-findings");
 
             // Terraform state of us, then eu, each with its drift
@@ -241,6 +255,8 @@ class AwsEstateUiTest {
             click(robot, "#estate-cost-refresh");
             waitFor(() -> rows(robot, "#estate-cost-table") == 2 && rows(robot, "#estate-cost-hints") >= 1);
             assertThat(shows(robot, "25.20 USD")).isTrue();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(cutCells(robot, "#estate-cost-table")).as("service names cut short").isEmpty();
             assertThat(table(robot, "#estate-cost-hints").getItems()).as("the unattached volume is a cleanup hint")
                     .anySatisfy(h -> assertThat(((CleanupHint) h).resource()).isEqualTo(freeVolume));
             ScreenShots.save(robot.lookup("#estate").query().getScene(), "estate-window-cost-eu");

@@ -1,6 +1,7 @@
 package io.camfleet.console.app.features;
 
 import io.camfleet.console.cli.KpiCommand;
+import io.camfleet.console.service.alerts.AlertService;
 import io.camfleet.console.service.availability.AvailabilityFigures;
 import io.camfleet.console.service.common.Messages;
 import io.camfleet.console.service.kpi.DoraCalculator;
@@ -54,8 +55,10 @@ public final class KpiFeature implements Feature {
 
     @Override
     public void window(WindowContext w, ScreenRegistry.Builder screens) {
+        // the alert figures follow the alerts, when this folder has them
         screens.add(KPI, () -> new KpiView(new KpiViewModel(w.session().part(KpiService.class), w.fleet(),
-                w.tasks(), w.messages()), w.messages(), w.tasks()));
+                w.tasks(), w.messages(), changed -> w.session().find(AlertService.class)
+                        .ifPresent(alerts -> alerts.onChange(changed))), w.messages(), w.tasks()));
     }
 
     @Override

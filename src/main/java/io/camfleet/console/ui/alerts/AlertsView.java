@@ -23,9 +23,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -52,6 +54,7 @@ public final class AlertsView implements ScreenView {
     private final CustomTextField search;
     private final GridPane life = new GridPane();
     private final Label summary = new Label();
+    private final VBox detail;
 
     public AlertsView(AlertsViewModel vm, Messages messages, ZoneId zone) {
         this.vm = vm;
@@ -72,19 +75,27 @@ public final class AlertsView implements ScreenView {
         search.textProperty().bindBidirectional(vm.textProperty());
         search.setId("alerts-search");
 
-        ComboBox<AlertsViewModel.Show> show = choice(List.of(AlertsViewModel.Show.values()), false,
-                s -> m.text("alerts.show." + s.name()));
+        ComboBox<AlertsViewModel.Show> show = choice("alerts.filter.status", List.of(AlertsViewModel.Show.values()),
+                false, s -> m.text("alerts.show." + s.name()));
         show.valueProperty().bindBidirectional(vm.showProperty());
         show.setId("alerts-show");
-        ComboBox<AlertKind> kind = choice(List.of(AlertKind.values()), true, k -> m.text("alerts.kind." + k.name()));
+        ComboBox<AlertKind> kind = choice("alerts.filter.kind", List.of(AlertKind.values()), true,
+                k -> m.text("alerts.kind." + k.name()));
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         kind.setId("alerts-kind");
-        ComboBox<AlertSeverity> severity = choice(List.of(AlertSeverity.values()), true,
+        ComboBox<AlertSeverity> severity = choice("alerts.filter.severity", List.of(AlertSeverity.values()), true,
                 s -> m.text("alerts.severity." + s.name()));
         severity.valueProperty().bindBidirectional(vm.severityProperty());
         severity.setId("alerts-severity");
 
-        HBox header = new HBox(12, title, status, new Spacer(), search, show, kind, severity);
+        // when the window is narrow the search gives way; the title, the counts and the filters do not
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        search.setMinWidth(160);
+        for (ComboBox<?> filter : List.of(show, severity, kind)) {
+            filter.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox header = new HBox(12, title, status, new Spacer(), search, show, severity, kind);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label problem = new Label();
@@ -102,14 +113,19 @@ public final class AlertsView implements ScreenView {
         table.setFixedCellSize(30);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(m.text("alerts.empty")));
+        // Every column but the summary is as wide as its longest value; the summary takes the rest of the width.
+        TableColumn<Alert, Alert> summaryColumn = col("alerts.col.summary", 300, this::summaryWithMarks);
+        summaryColumn.setMaxWidth(Double.MAX_VALUE);
+        summaryColumn.setCellFactory(x -> Cells.whole(this::summaryWithMarks));
+        summaryColumn.setId("alerts-col-summary");
         table.getColumns().setAll(List.of(
                 severityColumn(),
-                col("alerts.col.status", 105, a -> m.text("alerts.status." + a.status().name())),
-                col("alerts.col.kind", 150, a -> m.text("alerts.kind." + a.kind().name())),
-                col("alerts.col.raised", 135, a -> shortWhen(a.raisedAt())),
-                col("alerts.col.acknowledged", 125, a -> shortWhen(a.acknowledgedAt())),
+                col("alerts.col.status", 115, a -> m.text("alerts.status." + a.status().name())),
+                col("alerts.col.kind", 165, a -> m.text("alerts.kind." + a.kind().name())),
+                col("alerts.col.raised", 125, a -> shortWhen(a.raisedAt())),
+                col("alerts.col.acknowledged", 135, a -> shortWhen(a.acknowledgedAt())),
                 col("alerts.col.resolved", 125, a -> shortWhen(a.resolvedAt())),
-                col("alerts.col.summary", 300, this::summaryWithMarks)));
+                summaryColumn));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectedProperty().set(now));
         vm.selectedProperty().addListener((o, was, now) -> {
             if (table.getSelectionModel().getSelectedItem() != now) {
@@ -119,7 +135,8 @@ public final class AlertsView implements ScreenView {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        root.getChildren().addAll(header, problem, table, detail());
+        detail = detail();
+        root.getChildren().addAll(header, problem, table, detail);
         renderLife(null);
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -128,7 +145,7 @@ public final class AlertsView implements ScreenView {
         });
     }
 
-    private Node detail() {
+    private VBox detail() {
         summary.getStyleClass().add(Styles.TEXT_BOLD);
         summary.setWrapText(true);
         summary.setId("alerts-summary");
@@ -161,7 +178,7 @@ public final class AlertsView implements ScreenView {
         if (vm.offersTickets()) {
             Button ticket = new Button(m.text("alerts.openTicket"), new FontIcon(Material2MZ.SUPPORT_AGENT));
             ticket.setId("alerts-open-ticket");
-            ticket.setTooltip(new javafx.scene.control.Tooltip(m.text("alerts.openTicket.tip")));
+            ticket.setTooltip(new Tooltip(m.text("alerts.openTicket.tip")));
             ticket.disableProperty().bind(vm.canOpenTicket().not());
             ticket.setOnAction(e -> vm.openTicket());
             actions.getChildren().add(ticket);
@@ -254,6 +271,7 @@ public final class AlertsView implements ScreenView {
         });
         c.setPrefWidth(110);
         c.setMinWidth(105);
+        c.setMaxWidth(110);
         c.setSortable(false);
         return c;
     }
@@ -264,18 +282,22 @@ public final class AlertsView implements ScreenView {
         c.setCellFactory(x -> Cells.text(text));
         c.setPrefWidth(width);
         c.setMinWidth(width);
+        c.setMaxWidth(width);
         c.setSortable(false);
         return c;
     }
 
-    private <T> ComboBox<T> choice(List<T> values, boolean any, Function<T, String> name) {
+    /** A filter whose closed box says what it filters ("Status: Open"); its list shows the choices alone. */
+    private <T> ComboBox<T> choice(String key, List<T> values, boolean any, Function<T, String> name) {
         ComboBox<T> box = new ComboBox<>();
         if (any) {
             box.getItems().add(null);
         }
         box.getItems().addAll(values);
-        box.setButtonCell(cell(name));
-        box.setCellFactory(l -> cell(name));
+        Function<T, String> choice = v -> v == null ? m.text("alerts.any") : name.apply(v);
+        box.setButtonCell(cell(v -> m.text(key, choice.apply(v))));
+        box.setCellFactory(l -> cell(choice));
+        box.setTooltip(new Tooltip(m.text(key + ".tip")));
         return box;
     }
 
@@ -284,7 +306,7 @@ public final class AlertsView implements ScreenView {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item == null ? m.text("alerts.any") : name.apply(item));
+                setText(empty ? null : name.apply(item));
             }
         };
     }
@@ -292,6 +314,12 @@ public final class AlertsView implements ScreenView {
     @Override
     public Node root() {
         return root;
+    }
+
+    /** The selected alert's life and buttons, which the window's notifications keep clear of. */
+    @Override
+    public Region bottomBar() {
+        return detail;
     }
 
     @Override

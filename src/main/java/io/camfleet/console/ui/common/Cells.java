@@ -29,6 +29,27 @@ public final class Cells {
         return cell;
     }
 
+    /** Renders {@code text.apply(item)} with the whole text as its tooltip: for a column that may cut it. */
+    public static <S, T> TableCell<S, T> whole(Function<T, String> text) {
+        return new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            {
+                tip.setWrapText(true);
+                tip.setMaxWidth(560);
+            }
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                String shown = empty || item == null ? null : text.apply(item);
+                setText(shown);
+                tip.setText(shown == null ? "" : shown);
+                setTooltip(shown == null || shown.isEmpty() ? null : tip);
+            }
+        };
+    }
+
     /**
      * Renders {@code text.apply(item)}, and, where {@code note} has a sentence for the item (null otherwise), a small
      * marker after it with the sentence as its tooltip: a value the operator should read with care.

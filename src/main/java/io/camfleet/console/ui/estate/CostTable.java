@@ -6,6 +6,9 @@ import io.camfleet.console.ui.common.Cells;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -32,18 +35,25 @@ final class CostTable {
 
     /** Rebuilds the columns when the months or the grouping change, so that a re-read keeps the operator's sort. */
     void show(CostFigures f) {
-        if (f == null || f.months().equals(columnsFor) && f.grouping() == groupingFor) {
+        if (f == null) {
             return;
         }
+        if (!f.months().equals(columnsFor) || f.grouping() != groupingFor) {
+            columns(f);
+        }
+        fitGroups(f);
+    }
+
+    private void columns(CostFigures f) {
         columnsFor = f.months();
         groupingFor = f.grouping();
         List<TableColumn<CostFigures.Row, ?>> columns = new ArrayList<>();
         TableColumn<CostFigures.Row, String> group = new TableColumn<>(m.text("estate.cost.by." + f.grouping()
                 .cliName()));
         group.setId("estate-cost-col-group");
-        group.setPrefWidth(f.grouping() == Grouping.SERVICE ? 270 : 220); // AWS service names are long
         group.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(groupName(m, d.getValue().group(),
                 f.grouping())));
+        group.setCellFactory(c -> Cells.whole(name -> name));
         columns.add(group);
         if (f.grouping() == Grouping.SITE) {
             TableColumn<CostFigures.Row, Integer> cameras = new TableColumn<>(m.text("estate.cost.cameras"));
@@ -74,6 +84,23 @@ final class CostTable {
         view.getColumns().setAll(columns);
         toDate.setSortType(TableColumn.SortType.DESCENDING);
         view.getSortOrder().add(toDate);
+    }
+
+    /**
+     * The group column as wide as its longest name ("Amazon Elastic Compute Cloud - Compute"), within bounds: the
+     * months scroll sideways rather than cut the names; a name longer still has its tooltip.
+     */
+    private void fitGroups(CostFigures f) {
+        TableColumn<CostFigures.Row, ?> group = view.getColumns().getFirst();
+        Text probe = new Text(group.getText());
+        probe.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 14));
+        double widest = probe.getLayoutBounds().getWidth();
+        probe.setFont(Font.font(Font.getDefault().getFamily(), 14));
+        for (CostFigures.Row row : f.rows()) {
+            probe.setText(groupName(m, row, f.grouping()));
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        group.setPrefWidth(Math.clamp(widest * 1.05 + 30, 180, 480));
     }
 
     private static TableColumn<CostFigures.Row, BigDecimal> amount(String title,

@@ -160,7 +160,12 @@ public final class KpiView implements ScreenView {
         byCustomer.selectedProperty().addListener((o, was, now) ->
                 vm.trendGroupingProperty().set(now ? Grouping.CUSTOMER : Grouping.REGION));
         return switchable(card, byRegion, byCustomer, Chart.TREND_BY_REGION, Chart.TREND_BY_CUSTOMER,
-                d -> ChartNodes.daily(d, false, m.text("kpi.axis.uptime")));
+                d -> {
+                    // the fleet's line (the first) is styled apart from the regions' and customers' (kpi.css)
+                    var chart = ChartNodes.daily(d, false, m.text("kpi.axis.uptime"));
+                    chart.getStyleClass().add("kpi-trend-chart");
+                    return chart;
+                });
     }
 
     private ChartCard attainment() {

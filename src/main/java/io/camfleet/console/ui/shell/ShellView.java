@@ -269,6 +269,23 @@ public final class ShellView {
         }
         ScreenView view = built.computeIfAbsent(s, screens::create);
         content.getChildren().setAll(view.root());
+        keepToastsAbove(view.bottomBar());
+    }
+
+    /** Toasts float above a screen's bottom bar (the alert's buttons), not over it; else in the corner. */
+    private void keepToastsAbove(Region bar) {
+        toasts.paddingProperty().unbind();
+        if (bar == null) {
+            toasts.setPadding(new Insets(12));
+            return;
+        }
+        // how far the bar's top edge is from the bottom of the layer the toasts float in
+        javafx.scene.Parent layer = toasts.getParent();
+        toasts.paddingProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> {
+            bar.getBoundsInParent(); // read, so that its next change is heard (bounds are computed lazily)
+            double top = layer.sceneToLocal(bar.localToScene(bar.getLayoutBounds())).getMinY();
+            return new Insets(12, 12, Math.max(12, layer.getLayoutBounds().getHeight() - top + 8), 12);
+        }, bar.boundsInParentProperty(), bar.layoutBoundsProperty(), layer.layoutBoundsProperty()));
     }
 
     private void renderToasts() {

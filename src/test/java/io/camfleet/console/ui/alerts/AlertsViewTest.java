@@ -93,6 +93,35 @@ class AlertsViewTest {
     }
 
     @Test
+    void theFiltersSayWhatTheyFilterAndTheSummaryTakesTheWidthTheOtherColumnsLeave(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(buttonText(robot, "#alerts-show")).isEqualTo("Status: Open");
+        assertThat(buttonText(robot, "#alerts-severity")).isEqualTo("Severity: Any");
+        assertThat(buttonText(robot, "#alerts-kind")).isEqualTo("Kind: Any");
+
+        TableView<?> table = table(robot);
+        javafx.scene.control.TableColumn<?, ?> summary = table.getColumns().getLast();
+        double others = table.getColumns().stream().filter(c -> c != summary)
+                .mapToDouble(javafx.scene.control.TableColumn::getWidth).sum();
+        // 1,400 px less the padding: the six others take their own widths (under 800 px), the summary the rest
+        assertThat(others).isLessThan(800);
+        assertThat(summary.getWidth()).isGreaterThan(table.getWidth() - others - 20).isGreaterThan(500);
+        javafx.scene.control.TableCell<?, ?> cell = robot.lookup("#alerts-table .table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() == summary && c.getText() != null
+                        && c.getText().startsWith("Site Amsterdam Docks"))
+                .findFirst().orElseThrow();
+        assertThat(cell.getTooltip().getText()).as("the whole summary")
+                .isEqualTo("Site Amsterdam Docks (ams-004) is down: 8 of 8 cameras offline for 1 min.");
+        ScreenShots.save(robot.window(0).getScene(), "alerts-filters-and-columns");
+    }
+
+    private static String buttonText(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class).getButtonCell().getText();
+    }
+
+    @Test
     void acknowledgingThroughTheNoteDialogShowsInTheAlertsLifeAndTheSiteOpensOnTheMap(FxRobot robot)
             throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 3);

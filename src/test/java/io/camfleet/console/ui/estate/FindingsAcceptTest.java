@@ -112,6 +112,13 @@ class FindingsAcceptTest {
         assertThat(table(robot).getItems()).extracting(r -> FindingsTable.acceptance(rig.m, r))
                 .containsExactly("nina until 2027-03-07: sshd is not reachable from the camera VLAN; fixed in "
                         + "image 4.3, ticket 4711", "");
+        WaitForAsyncUtils.waitForFxEvents();
+        // the column is narrow; its tooltip holds the whole acceptance
+        assertThat(robot.lookup("#estate-findings-table .table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getText() != null && c.getText().startsWith("nina until"))
+                .map(c -> c.getTooltip().getText()).findFirst()).contains("nina until 2027-03-07: sshd is not "
+                        + "reachable from the camera VLAN; fixed in image 4.3, ticket 4711");
         ScreenShots.save(robot.window(0).getScene(), "estate-findings-accepted");
         assertThat(rig.audit.search(new AuditQuery("", Set.of(), 100))).extracting(AuditEvent::action)
                 .contains(AuditActions.FINDING_ACCEPT);

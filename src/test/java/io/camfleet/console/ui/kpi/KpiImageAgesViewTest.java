@@ -101,7 +101,7 @@ class KpiImageAgesViewTest {
                 clock);
         Messages m = new Messages(Locale.ENGLISH);
         BackgroundTasks tasks = new BackgroundTasks(workers);
-        vm = new KpiViewModel(kpis, model, tasks, m);
+        vm = new KpiViewModel(kpis, model, tasks, m, changed -> { });
         KpiView view = new KpiView(vm, m, tasks);
         model.accept(snapshot);
         stage.setScene(new Scene(new StackPane(view.root()), 1500, 1000));

@@ -74,7 +74,41 @@ class KpiViewModelTest {
         KpiService kpis = new KpiService(emptyJournal(), () -> incidents,
                 () -> availability ? Optional.of(figures) : Optional.empty(), () -> images,
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        return new KpiViewModel(kpis, fleet, BackgroundTasks.unlisted(Runnable::run, Runnable::run), m);
+        return new KpiViewModel(kpis, fleet, BackgroundTasks.unlisted(Runnable::run, Runnable::run), m,
+                alertSubscribers::add);
+    }
+
+    /** Who listens to the alerts' changes, as the alert service keeps them. */
+    private final List<Runnable> alertSubscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Test
+    void aBurstOfAlertsRaisedUpdatesTheAlertFiguresOnceWithoutTheOperatorAsking() throws Exception {
+        List<IncidentHistory.PastAlert> raised = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        IncidentHistory history = (from, to) -> {
+            reads.incrementAndGet();
+            return List.copyOf(raised);
+        };
+        KpiViewModel vm = viewModel(Optional.of(history), true);
+        vm.refresh();
+        assertThat(tile(vm, "Alerts raised").value()).isEqualTo("0");
+        int perComputation = reads.get();
+        assertThat(perComputation).isPositive();
+        int before = reads.get();
+
+        for (int i = 0; i < 100; i++) {
+            raised.add(new IncidentHistory.PastAlert(AlertKind.SITE_OFFLINE, AlertSeverity.CRITICAL,
+                    NOW.minusSeconds(60), null, null));
+            alertSubscribers.forEach(Runnable::run);
+        }
+
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!tile(vm, "Alerts raised").value().equals("100") && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(tile(vm, "Alerts raised").value()).isEqualTo("100");
+        Thread.sleep(1500); // a second computation would have come by now
+        assertThat(reads.get() - before).as("one computation for the burst").isEqualTo(perComputation);
     }
 
     @Test

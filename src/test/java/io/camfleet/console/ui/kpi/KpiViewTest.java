@@ -80,7 +80,7 @@ class KpiViewTest {
                 () -> Optional.of(alerts()), () -> Optional.of(new SteadyAvailability(true)), Optional::empty, clock);
         Messages m = new Messages(Locale.ENGLISH);
         BackgroundTasks tasks = new BackgroundTasks(workers);
-        vm = new KpiViewModel(kpis, model, tasks, m);
+        vm = new KpiViewModel(kpis, model, tasks, m, changed -> { });
         view = new KpiView(vm, m, tasks);
         stage.setScene(new Scene(new StackPane(view.root()), 1500, 1000));
         stage.show();
@@ -167,6 +167,21 @@ class KpiViewTest {
         assertThat(image.getHeight()).isEqualTo((int) Math.ceil(shown.getHeight()));
         assertThat(distinctColours(image)).as("a drawn chart, not a blank image").isGreaterThan(5);
         assertThat(robot.lookup("#kpi-deployments .chart").queryAs(XYChart.class).getData()).hasSize(1);
+    }
+
+    @Test
+    void theFleetLineOfTheAvailabilityChartIsDashedAndThickerThanTheRegionsLines(FxRobot robot) throws Exception {
+        waitFor(() -> drawn(robot, "kpi-trend"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.shape.Path fleet = robot.lookup("#kpi-trend .chart-series-line.default-color0")
+                .queryAs(javafx.scene.shape.Path.class);
+        javafx.scene.shape.Path region = robot.lookup("#kpi-trend .chart-series-line.default-color1")
+                .queryAs(javafx.scene.shape.Path.class);
+        assertThat(robot.lookup("#kpi-trend .chart-legend-item").queryAs(Label.class).getText()).isEqualTo("Fleet");
+        assertThat(fleet.getStrokeDashArray()).as("dashed").isNotEmpty();
+        assertThat(region.getStrokeDashArray()).isEmpty();
+        assertThat(fleet.getStrokeWidth()).isGreaterThan(region.getStrokeWidth());
+        assertThat(fleet.getStroke()).isNotEqualTo(region.getStroke());
     }
 
     @Test
