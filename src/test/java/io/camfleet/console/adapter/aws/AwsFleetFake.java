@@ -53,6 +53,7 @@ public final class AwsFleetFake implements AutoCloseable {
     /** Each thing's indexed shadow (null: none); null: shadows are not indexed. */
     private final java.util.function.Function<FakeFleet.Thing, String> shadows;
     private final CallLimiter limiter;
+    private volatile boolean cloudWatchDenied;
     private final FakeCloudWatch cloudWatch;
     private final Map<String, FakeFleet.Group> groups = new LinkedHashMap<>();
     private final Map<String, List<String>> members = new HashMap<>();
@@ -101,6 +102,11 @@ public final class AwsFleetFake implements AutoCloseable {
     /** The thing's shadow reporting the health CloudWatch holds for it here, as the fleet index has it. */
     static String healthShadow(FakeFleet.Thing thing) {
         return FakeCloudWatch.shadow(thing).toString();
+    }
+
+    /** From now on CloudWatch refuses every call as a missing permission does (HTTP 403 {@code AccessDenied}). */
+    void denyCloudWatch() {
+        cloudWatchDenied = true;
     }
 
     /** The things {@code GetMetricData} has been asked about. */
@@ -171,6 +177,12 @@ public final class AwsFleetFake implements AutoCloseable {
 
     private void cloudWatch(HttpExchange x, String operation, InputStream body) throws IOException {
         x.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
+        if (cloudWatchDenied) {
+            x.getResponseHeaders().add("x-amzn-query-error", "AccessDenied;Sender");
+            send(x, 403, "application/cbor", FakeCloudWatch.error("AccessDenied",
+                    "User is not authorized to perform cloudwatch:" + operation));
+            return;
+        }
         if (!limiter.admit(operation)) {
             x.getResponseHeaders().add("x-amzn-query-error", "Throttling;Sender");
             send(x, 400, "application/cbor", FakeCloudWatch.error("Throttling", "Rate exceeded"));

@@ -202,6 +202,28 @@ class AwsFleetFakeTest {
         }
     }
 
+    @Test
+    void withCloudWatchRefusedTheShadowsHealthIsStillReadAndCloudWatchIsAskedOnceWithAWarning() throws Exception {
+        FakeFleet fleet = FakeFleet.of(200, 1000);
+        try (AwsFleetFake fake = new AwsFleetFake(fleet, true,
+                t -> number(t) % 2 == 0 ? AwsFleetFake.healthShadow(t) : null, unlimited())) {
+            fake.denyCloudWatch();
+            SyncReport report = sync(fake);
+
+            assertThat(report.cameras()).isEqualTo(1000);
+            assertThat(report.warnings()).singleElement().satisfies(p -> assertThat(p.getMessage())
+                    .contains("GetMetricData"));
+            assertThat(report.calls()).containsOnly(entry("GetIndexingConfiguration", 1), entry("SearchIndex", 3),
+                    entry("GetMetricData", 1));
+            FleetData back = cache.readEnvironment("fake");
+            for (FakeFleet.Thing t : fleet.things()) {
+                boolean fromShadow = number(t) % 2 == 0 && t.connected();
+                assertThat(back.telemetryOf("fake/" + t.name()).temperatureC() != null).as(t.name())
+                        .isEqualTo(fromShadow);
+            }
+        }
+    }
+
     private static int number(FakeFleet.Thing t) {
         return Integer.parseInt(t.name().substring("cam-".length()));
     }
