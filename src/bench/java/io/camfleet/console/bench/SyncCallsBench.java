@@ -38,10 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * counts the calls and limits each operation to a rate, refusing the rest as AWS throttles them.
  *
  * <p>Runs: {@code indexed} (20,000 sites / 100,000 things, fleet index on, 10 calls/s per API), {@code
+ * indexed-shadow} (the same with shadows indexed, each thing's health in its shadow), {@code
  * indexed-unlimited} (the same, no limit), {@code fallback-small} (indexing off, 2,000 sites / 10,000 things at 10
  * calls/s: the full scale at that rate takes about two hours), {@code fallback-full} (indexing off, full scale, no
  * limit: its calls). Targets (issue 16): indexed calls <= 500, wall at 10 calls/s <= 60 s. Arguments choose runs
- * and {@code rate=N}; none: all four.
+ * and {@code rate=N}; none: all five.
  */
 public final class SyncCallsBench {
 
@@ -50,7 +51,11 @@ public final class SyncCallsBench {
     private SyncCallsBench() {
     }
 
-    private record Run(String name, int sites, int things, boolean indexed, boolean limited) {
+    /** {@code fake}: the fake's mode, {@code indexed}, {@code indexed-shadow} or {@code registry}. */
+    private record Run(String name, int sites, int things, String fake, boolean limited) {
+        boolean indexed() {
+            return fake.startsWith("indexed");
+        }
     }
 
     public static void run(String[] args) throws Exception {
@@ -64,10 +69,11 @@ public final class SyncCallsBench {
                 chosen.add(a);
             }
         }
-        List<Run> runs = List.of(new Run("indexed", 20_000, 100_000, true, true),
-                new Run("indexed-unlimited", 20_000, 100_000, true, false),
-                new Run("fallback-small", 2_000, 10_000, false, true),
-                new Run("fallback-full", 20_000, 100_000, false, false));
+        List<Run> runs = List.of(new Run("indexed", 20_000, 100_000, "indexed", true),
+                new Run("indexed-shadow", 20_000, 100_000, "indexed-shadow", true),
+                new Run("indexed-unlimited", 20_000, 100_000, "indexed", false),
+                new Run("fallback-small", 2_000, 10_000, "registry", true),
+                new Run("fallback-full", 20_000, 100_000, "registry", false));
         for (Run r : runs) {
             if (chosen.isEmpty() || chosen.contains(r.name())) {
                 measure(r, r.limited() ? rate : 0);
@@ -76,13 +82,13 @@ public final class SyncCallsBench {
     }
 
     private static void measure(Run run, double rate) throws Exception {
-        String prefix = String.format(Locale.ROOT, "%s_%dk_sites_%dk_things_%s", run.indexed() ? "indexed"
-                        : "fallback", run.sites() / 1000, run.things() / 1000,
+        String prefix = String.format(Locale.ROOT, "%s_%dk_sites_%dk_things_%s", run.indexed()
+                        ? run.fake().replace('-', '_') : "fallback", run.sites() / 1000, run.things() / 1000,
                 rate > 0 ? String.format(Locale.ROOT, "at_%s_per_s_per_api", fmt(rate)) : "no_rate_limit");
         Bench.note("sync-calls " + prefix + ": starting the fake AWS account");
         Process fake = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), AwsFleetFake.class.getName(),
-                String.valueOf(run.sites()), String.valueOf(run.things()), run.indexed() ? "indexed" : "registry",
+                String.valueOf(run.sites()), String.valueOf(run.things()), run.fake(),
                 String.valueOf(rate)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Path dir = Files.createTempDirectory("camfleet-sync-calls");
         try (AwsClients clients = AwsFleetFake.clients(op -> { })) {

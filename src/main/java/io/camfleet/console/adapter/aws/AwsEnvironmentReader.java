@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
+import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.DescribeThingGroupResponse;
@@ -214,8 +215,8 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
             return AwsEnvironmentReader.this.call(env, operation, call);
         }
 
-        /** What the account's fleet index holds: things, their connectivity, thing groups. */
-        record Indexing(boolean things, boolean connectivity, boolean groups) {
+        /** What the account's fleet index holds: things, their connectivity and shadows, thing groups. */
+        record Indexing(boolean things, boolean connectivity, boolean shadows, boolean groups) {
         }
 
         Indexing indexing() {
@@ -227,9 +228,11 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                     && things.thingIndexingMode() != ThingIndexingMode.UNKNOWN_TO_SDK_VERSION;
             boolean connectivityIndexed = thingsIndexed
                     && things.thingConnectivityIndexingMode() == ThingConnectivityIndexingMode.STATUS;
+            boolean shadowsIndexed = thingsIndexed
+                    && things.thingIndexingMode() == ThingIndexingMode.REGISTRY_AND_SHADOW;
             boolean groupsIndexed = config.thingGroupIndexingConfiguration() != null
                     && config.thingGroupIndexingConfiguration().thingGroupIndexingMode() == ThingGroupIndexingMode.ON;
-            return new Indexing(thingsIndexed, connectivityIndexed, groupsIndexed);
+            return new Indexing(thingsIndexed, connectivityIndexed, shadowsIndexed, groupsIndexed);
         }
 
         void run() {
@@ -237,7 +240,7 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
             boolean connectivityIndexed = indexing.connectivity();
             if (indexing.things() && indexing.groups()) {
                 sink.readThrough(SyncReport.Path.FLEET_INDEX);
-                readIndexed(connectivityIndexed);
+                readIndexed(connectivityIndexed, indexing.shadows());
             } else {
                 sink.readThrough(SyncReport.Path.REGISTRY);
                 readListed(connectivityIndexed);
@@ -246,9 +249,11 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
 
         /**
          * Sites and things from paged fleet-index queries: each thing document names its groups, so the calls
-         * grow with the things over {@value #INDEX_PAGE}, not with the sites.
+         * grow with the things over {@value #INDEX_PAGE}, not with the sites. With shadows indexed, a camera's health
+         * comes from its document's shadow ({@link ShadowTelemetry}); CloudWatch is asked, page by page, only for
+         * the cameras whose shadow has none, and {@code ListMetrics} not at all.
          */
-        private void readIndexed(boolean connectivityIndexed) {
+        private void readIndexed(boolean connectivityIndexed, boolean shadowsIndexed) {
             Map<String, ThingGroupDocument> groups = new LinkedHashMap<>();
             pages("iot:SearchIndex",
                     token -> call("iot:SearchIndex", () -> iot.searchIndex(b -> b.indexName(GROUP_INDEX)
@@ -270,7 +275,9 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                 rank.putIfAbsent(g.name(), rank.size());
             }
             deliverSites(sites);
-            Set<String> reporting = camerasWithMetricsIfAllowed();
+            // Without shadows, ListMetrics first: only the cameras it lists are worth a query.
+            CloudWatchHealth health = shadowsIndexed ? new CloudWatchHealth(null)
+                    : new CloudWatchHealth(camerasWithMetricsIfAllowed());
             boolean[] homeless = {false};
             pages("iot:SearchIndex",
                     token -> call("iot:SearchIndex", () -> iot.searchIndex(b -> b.indexName(THING_INDEX)
@@ -279,7 +286,12 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                     r -> {
                         List<Thing> page = new ArrayList<>(r.things().size());
                         Map<String, Connectivity> connectivity = new HashMap<>();
+                        Map<String, ShadowTelemetry> shadows = new HashMap<>();
                         for (ThingDocument t : r.things()) {
+                            ShadowTelemetry shadow = shadowsIndexed ? shadowOf(t) : null;
+                            if (shadow != null) {
+                                shadows.put(t.thingName(), shadow);
+                            }
                             String group = t.thingGroupNames().stream().filter(rank::containsKey)
                                     .min(java.util.Comparator.comparing(rank::get)).orElse(null);
                             page.add(new Thing(t.thingName(), group, t.attributes()));
@@ -289,10 +301,54 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                                         epoch(t.connectivity().timestamp())));
                             }
                         }
-                        homeless[0] |= deliverCameras(page, connectivity, reporting);
+                        homeless[0] |= deliverCameras(page, connectivity, health, shadows);
                     });
             if (homeless[0]) {
                 sink.sites(List.of(FleetAttributes.noSite(env.label())));
+            }
+        }
+
+        /** The telemetry in a thing document's shadow; null (CloudWatch then) when it has none or is not JSON. */
+        private ShadowTelemetry shadowOf(ThingDocument thing) {
+            try {
+                return ShadowTelemetry.of(thing.shadow(), now, METRIC_LOOKBACK);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}: the shadow of {} in the fleet index cannot be read ({}); its health comes from "
+                        + "CloudWatch", env.label(), thing.thingName(), e.getMessage());
+                return null;
+            }
+        }
+
+        /**
+         * Who CloudWatch is asked about: those {@code ListMetrics} listed ({@code listed}), or, with shadows
+         * indexed ({@code listed} null), every camera without shadow telemetry; in that case a refusal is warned
+         * about once and CloudWatch is not asked again in this read, as when {@code ListMetrics} is refused.
+         */
+        private final class CloudWatchHealth {
+            private final Set<String> listed;
+            private boolean refused;
+
+            CloudWatchHealth(Set<String> listed) {
+                this.listed = listed;
+            }
+
+            Map<String, CameraTelemetry> telemetry(List<CameraSystem> cameras,
+                                                   Map<String, Map<String, String>> attributes,
+                                                   Map<String, Connectivity> connectivity,
+                                                   Map<String, ShadowTelemetry> shadows) {
+                if (listed != null) {
+                    return Read.this.telemetry(cameras, attributes, connectivity, listed::contains, shadows);
+                }
+                if (!refused) {
+                    try {
+                        return Read.this.telemetry(cameras, attributes, connectivity, t -> true, shadows);
+                    } catch (Problem p) {
+                        LOG.warn("{}: no health metrics from CloudWatch: {}", env.label(), p.getMessage());
+                        sink.warning(p);
+                        refused = true;
+                    }
+                }
+                return Read.this.telemetry(cameras, attributes, connectivity, t -> false, shadows);
             }
         }
 
@@ -330,7 +386,7 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                     ListThingsResponse::nextToken,
                     r -> homeless[0] |= deliverCameras(r.things().stream()
                             .map(t -> new Thing(t.thingName(), groupOfThing.get(t.thingName()), t.attributes()))
-                            .toList(), connectivity, reporting));
+                            .toList(), connectivity, new CloudWatchHealth(reporting), Map.of()));
             if (homeless[0]) {
                 sink.sites(List.of(FleetAttributes.noSite(env.label())));
             }
@@ -354,7 +410,7 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
 
         /** One page of things as cameras with their telemetry; true when one of them has no site. */
         private boolean deliverCameras(List<Thing> things, Map<String, Connectivity> connectivity,
-                                       Set<String> reporting) {
+                                       CloudWatchHealth health, Map<String, ShadowTelemetry> shadows) {
             String label = env.label();
             boolean homeless = false;
             List<CameraSystem> cameras = new ArrayList<>(things.size());
@@ -370,7 +426,7 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                 cameras.add(FleetAttributes.camera(label, t.name(), siteId, t.attributes()));
                 attributes.put(t.name(), t.attributes());
             }
-            sink.cameras(cameras, telemetry(cameras, attributes, connectivity, reporting));
+            sink.cameras(cameras, health.telemetry(cameras, attributes, connectivity, shadows));
             return homeless;
         }
 
@@ -433,13 +489,17 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
             }
         }
 
-        /** The cameras that report any metric at all: only they are worth a query. */
+        /**
+         * The cameras that have sent a heartbeat in the last three hours: only they are worth a query (a camera
+         * silent for longer has none within {@link #HEARTBEAT_LOOKBACK}). One metric listed per camera, not four.
+         */
         private Set<String> camerasWithMetrics() {
             Set<String> out = new HashSet<>();
             pages("cloudwatch:ListMetrics",
                     token -> call("cloudwatch:ListMetrics", () -> cloudWatch.listMetrics(b -> b
-                            .namespace(metrics.namespace())
+                            .namespace(metrics.namespace()).metricName(metrics.heartbeat())
                             .dimensions(DimensionFilter.builder().name(metrics.dimension()).build())
+                            .recentlyActive(RecentlyActive.PT3_H)
                             .nextToken(token))),
                     ListMetricsResponse::nextToken,
                     r -> {
@@ -458,8 +518,20 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                                                        Map<String, Map<String, String>> attributes,
                                                        Map<String, Connectivity> connectivity,
                                                        Set<String> reporting) {
-            List<String> things = cameras.stream().map(CameraSystem::iotThingName).filter(reporting::contains)
-                    .toList();
+            return telemetry(cameras, attributes, connectivity, reporting::contains, Map.of());
+        }
+
+        /**
+         * The cameras' telemetry: from {@code shadows} where a camera has one, else from CloudWatch for those
+         * {@code reporting} accepts; then the connectivity, as the newer of it and the heartbeat.
+         */
+        private Map<String, CameraTelemetry> telemetry(List<CameraSystem> cameras,
+                                                       Map<String, Map<String, String>> attributes,
+                                                       Map<String, Connectivity> connectivity,
+                                                       java.util.function.Predicate<String> reporting,
+                                                       Map<String, ShadowTelemetry> shadows) {
+            List<String> things = cameras.stream().map(CameraSystem::iotThingName)
+                    .filter(t -> !shadows.containsKey(t) && reporting.test(t)).toList();
             Map<String, Instant> beats = newestTimes(things, metrics.heartbeat(), "SampleCount", HEARTBEAT_LOOKBACK);
             Map<String, Double> frames = newestValues(things, metrics.frames(), "Sum");
             Map<String, Double> disk = newestValues(things, metrics.diskUsed(), "Maximum");
@@ -467,6 +539,13 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
             Map<String, CameraTelemetry> out = new HashMap<>();
             for (CameraSystem c : cameras) {
                 String thing = c.iotThingName();
+                ShadowTelemetry shadow = shadows.get(thing);
+                if (shadow != null) {
+                    beats.put(thing, shadow.heartbeat());
+                    putIfNotNull(frames, thing, shadow.frames());
+                    putIfNotNull(disk, thing, shadow.disk());
+                    putIfNotNull(temperature, thing, shadow.temperature());
+                }
                 Instant beat = beats.get(thing);
                 Connectivity link = connectivity.get(thing);
                 if (link != null) {
@@ -479,6 +558,12 @@ public final class AwsEnvironmentReader implements EnvironmentReader {
                         frames.get(thing), disk.get(thing), temperature.get(thing)));
             }
             return out;
+        }
+
+        private static void putIfNotNull(Map<String, Double> values, String thing, Double value) {
+            if (value != null) {
+                values.put(thing, value);
+            }
         }
 
         /**

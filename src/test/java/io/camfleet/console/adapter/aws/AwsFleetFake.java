@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The AWS endpoints a full sync calls, for one account holding a {@link FakeFleet}, on loopback: IoT's
- * {@code GetIndexingConfiguration}, {@code SearchIndex} (things and thing groups), {@code ListThingGroups},
+ * {@code GetIndexingConfiguration}, {@code SearchIndex} (things, optionally with their shadows, and thing groups), {@code ListThingGroups},
  * {@code DescribeThingGroup}, {@code ListThingsInThingGroup} and {@code ListThings} in their documented REST JSON,
  * and CloudWatch's {@code ListMetrics} and {@code GetMetricData} ({@link FakeCloudWatch}). It holds its fleet in
  * memory from the start: seeding 100,000 things into moto would take a call per thing and per group membership. Each operation has its own token bucket ({@link CallLimiter}); a call
@@ -50,7 +50,10 @@ public final class AwsFleetFake implements AutoCloseable {
 
     private final FakeFleet fleet;
     private final boolean indexed;
+    /** Each thing's indexed shadow (null: none); null: shadows are not indexed. */
+    private final java.util.function.Function<FakeFleet.Thing, String> shadows;
     private final CallLimiter limiter;
+    private volatile boolean cloudWatchDenied;
     private final FakeCloudWatch cloudWatch;
     private final Map<String, FakeFleet.Group> groups = new LinkedHashMap<>();
     private final Map<String, List<String>> members = new HashMap<>();
@@ -66,8 +69,18 @@ public final class AwsFleetFake implements AutoCloseable {
     }
 
     AwsFleetFake(FakeFleet fleet, boolean indexed, CallLimiter limiter) throws IOException {
+        this(fleet, indexed, null, limiter);
+    }
+
+    /**
+     * @param shadows null: no shadow indexing; else the index includes shadows ({@code REGISTRY_AND_SHADOW}) and
+     *                each thing document holds the shadow this gives (none for null), such as {@link #healthShadow}
+     */
+    AwsFleetFake(FakeFleet fleet, boolean indexed, java.util.function.Function<FakeFleet.Thing, String> shadows,
+                 CallLimiter limiter) throws IOException {
         this.fleet = fleet;
         this.indexed = indexed;
+        this.shadows = shadows;
         this.limiter = limiter;
         this.cloudWatch = new FakeCloudWatch(fleet);
         fleet.groups().forEach(g -> groups.put(g.name(), g));
@@ -84,6 +97,21 @@ public final class AwsFleetFake implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The thing's shadow reporting the health CloudWatch holds for it here, as the fleet index has it. */
+    static String healthShadow(FakeFleet.Thing thing) {
+        return FakeCloudWatch.shadow(thing).toString();
+    }
+
+    /** From now on CloudWatch refuses every call as a missing permission does (HTTP 403 {@code AccessDenied}). */
+    void denyCloudWatch() {
+        cloudWatchDenied = true;
+    }
+
+    /** The things {@code GetMetricData} has been asked about. */
+    java.util.Set<String> askedCloudWatchAbout() {
+        return cloudWatch.asked();
     }
 
     /** Calls answered, by operation. */
@@ -149,6 +177,12 @@ public final class AwsFleetFake implements AutoCloseable {
 
     private void cloudWatch(HttpExchange x, String operation, InputStream body) throws IOException {
         x.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
+        if (cloudWatchDenied) {
+            x.getResponseHeaders().add("x-amzn-query-error", "AccessDenied;Sender");
+            send(x, 403, "application/cbor", FakeCloudWatch.error("AccessDenied",
+                    "User is not authorized to perform cloudwatch:" + operation));
+            return;
+        }
         if (!limiter.admit(operation)) {
             x.getResponseHeaders().add("x-amzn-query-error", "Throttling;Sender");
             send(x, 400, "application/cbor", FakeCloudWatch.error("Throttling", "Rate exceeded"));
@@ -216,7 +250,8 @@ public final class AwsFleetFake implements AutoCloseable {
 
     private ObjectNode indexingConfiguration() {
         ObjectNode out = JSON.createObjectNode();
-        out.putObject("thingIndexingConfiguration").put("thingIndexingMode", indexed ? "REGISTRY" : "OFF")
+        out.putObject("thingIndexingConfiguration").put("thingIndexingMode",
+                        !indexed ? "OFF" : shadows != null ? "REGISTRY_AND_SHADOW" : "REGISTRY")
                 .put("thingConnectivityIndexingMode", indexed ? "STATUS" : "OFF");
         out.putObject("thingGroupIndexingConfiguration").put("thingGroupIndexingMode", indexed ? "ON" : "OFF");
         return out;
@@ -247,6 +282,10 @@ public final class AwsFleetFake implements AutoCloseable {
                 }
                 d.set("attributes", JSON.valueToTree(t.attributes()));
                 d.putObject("connectivity").put("connected", t.connected()).put("timestamp", t.since());
+                String shadow = shadows == null ? null : shadows.apply(t);
+                if (shadow != null) {
+                    d.put("shadow", shadow);
+                }
             } else {
                 FakeFleet.Group g = fleet.groups().get(i);
                 ObjectNode d = groupDocs.addObject().put("thingGroupName", g.name())
@@ -338,12 +377,15 @@ public final class AwsFleetFake implements AutoCloseable {
     }
 
     /**
-     * {@code AwsFleetFake SITES THINGS indexed|registry PER_SECOND}: serves until standard input closes, after
+     * {@code AwsFleetFake SITES THINGS indexed|indexed-shadow|registry PER_SECOND}: serves until standard input closes, after
      * printing {@code listening <endpoint>}; so that its CPU and heap stay out of the console's.
      */
     public static void main(String[] args) throws Exception {
         FakeFleet fleet = FakeFleet.of(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
-        try (AwsFleetFake fake = new AwsFleetFake(fleet, args[2].equals("indexed"), Double.parseDouble(args[3]))) {
+        double rate = Double.parseDouble(args[3]);
+        try (AwsFleetFake fake = new AwsFleetFake(fleet, args[2].startsWith("indexed"),
+                args[2].equals("indexed-shadow") ? AwsFleetFake::healthShadow : null,
+                new CallLimiter(rate, Math.max(1, rate), System::nanoTime))) {
             System.out.println("listening " + fake.endpoint());
             System.out.flush();
             System.in.transferTo(java.io.OutputStream.nullOutputStream());

@@ -28,15 +28,21 @@ final class FakeCloudWatch {
     static final int MAX_POINTS = 100_800;
     private static final CBORFactory CBOR = new CBORFactory();
 
-    private final MetricNames names = MetricNames.DEFAULT;
-    private final List<String> metrics = List.of(names.heartbeat(), names.frames(), names.diskUsed(),
-            names.temperature());
+    private static final MetricNames NAMES = MetricNames.DEFAULT;
+    private final List<String> metrics = List.of(NAMES.heartbeat(), NAMES.frames(), NAMES.diskUsed(),
+            NAMES.temperature());
     private final List<FakeFleet.Thing> things;
     private final Map<String, FakeFleet.Thing> byName = new LinkedHashMap<>();
+    private final java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     FakeCloudWatch(FakeFleet fleet) {
         this.things = fleet.things();
         things.forEach(t -> byName.put(t.name(), t));
+    }
+
+    /** The things GetMetricData has been asked about. */
+    java.util.Set<String> asked() {
+        return java.util.Set.copyOf(asked);
     }
 
     /** The answer's CBOR body; throws IllegalArgumentException for what AWS would refuse as invalid. */
@@ -52,9 +58,9 @@ final class FakeCloudWatch {
     private byte[] listMetrics(Map<String, Object> r) throws IOException {
         String metric = (String) r.get("MetricName");
         int per = metric == null ? metrics.size() : 1;
-        boolean ours = names.namespace().equals(r.getOrDefault("Namespace", names.namespace()))
+        boolean ours = NAMES.namespace().equals(r.getOrDefault("Namespace", NAMES.namespace()))
                 && ((List<?>) r.getOrDefault("Dimensions", List.of())).stream()
-                .allMatch(d -> names.dimension().equals(((Map<?, ?>) d).get("Name")));
+                .allMatch(d -> NAMES.dimension().equals(((Map<?, ?>) d).get("Name")));
         int total = ours ? things.size() * per : 0;
         int from = r.get("NextToken") == null ? 0 : Integer.parseInt((String) r.get("NextToken"));
         int to = Math.min(total, from + METRICS_PAGE);
@@ -62,11 +68,11 @@ final class FakeCloudWatch {
             g.writeArrayFieldStart("Metrics");
             for (int i = from; i < to; i++) {
                 g.writeStartObject();
-                g.writeStringField("Namespace", names.namespace());
+                g.writeStringField("Namespace", NAMES.namespace());
                 g.writeStringField("MetricName", metric != null ? metric : metrics.get(i % per));
                 g.writeArrayFieldStart("Dimensions");
                 g.writeStartObject();
-                g.writeStringField("Name", names.dimension());
+                g.writeStringField("Name", NAMES.dimension());
                 g.writeStringField("Value", things.get(i / per).name());
                 g.writeEndObject();
                 g.writeEndArray();
@@ -97,6 +103,9 @@ final class FakeCloudWatch {
                 Map<?, ?> stat = (Map<?, ?>) q.get("MetricStat");
                 Map<?, ?> metric = (Map<?, ?>) stat.get("Metric");
                 long period = ((Number) stat.get("Period")).longValue();
+                if (metricThing(metric) != null) {
+                    asked.add((String) metricThing(metric));
+                }
                 List<Long> times = times(thing(metric), start, end, period);
                 if (points + times.size() > MAX_POINTS) {
                     next = i;
@@ -139,7 +148,7 @@ final class FakeCloudWatch {
     }
 
     private FakeFleet.Thing thing(Map<?, ?> metric) {
-        if (!names.namespace().equals(metric.get("Namespace")) || !metrics.contains(metric.get("MetricName"))) {
+        if (!NAMES.namespace().equals(metric.get("Namespace")) || !metrics.contains(metric.get("MetricName"))) {
             return null;
         }
         Object name = metricThing(metric);
@@ -159,15 +168,35 @@ final class FakeCloudWatch {
         return out;
     }
 
-    private double value(String metric, String thing, long time) {
+    private static double value(String metric, String thing, long time) {
         int h = Math.floorMod(thing.hashCode(), 1000);
-        if (metric.equals(names.heartbeat())) {
+        if (metric.equals(NAMES.heartbeat())) {
             return time / 60 % 4 == 0 ? 2 : 1; // a beat every 45 s: one or two a minute
         }
-        if (metric.equals(names.frames())) {
+        if (metric.equals(NAMES.frames())) {
             return 1500 + h % 100;
         }
-        return metric.equals(names.diskUsed()) ? 20 + h % 70 : 35 + h % 25;
+        return metric.equals(NAMES.diskUsed()) ? 20 + h % 70 : 35 + h % 25;
+    }
+
+    /**
+     * The thing's classic shadow as the fleet index holds it, with the values it reports here: {@code
+     * framesCaptured}, {@code diskUsedPercent}, {@code temperatureC}, each with the time of its last report (now
+     * for a connected thing, when it went silent for the others).
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode shadow(FakeFleet.Thing thing) {
+        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        long at = (thing.connected() ? System.currentTimeMillis() : thing.since()) / 1000;
+        var out = json.objectNode();
+        var reported = out.putObject("reported");
+        var times = out.putObject("metadata").putObject("reported");
+        String[][] fields = {{ShadowTelemetry.FRAMES, NAMES.frames()}, {ShadowTelemetry.DISK, NAMES.diskUsed()},
+            {ShadowTelemetry.TEMPERATURE, NAMES.temperature()}};
+        for (String[] f : fields) {
+            reported.put(f[0], value(f[1], thing.name(), at));
+            times.putObject(f[0]).put("timestamp", at);
+        }
+        return out.put("version", 1).put("hasDelta", false);
     }
 
     /** A CloudWatch error body: {@code __type} is the code the SDK reads. */
