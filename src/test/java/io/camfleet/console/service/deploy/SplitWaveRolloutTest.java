@@ -45,6 +45,8 @@ class SplitWaveRolloutTest {
     private final ScriptedWaves waves = new ScriptedWaves();
     private final Map<String, Rollout.Placement> placements = new HashMap<>();
     private static final Pacer BRIEFLY = wait -> Thread.sleep(1);
+    /** How often the rollout told its listener of a change. */
+    private final AtomicInteger changes = new AtomicInteger();
 
     SplitWaveRolloutTest() {
         waves.mostPerCommand = 50;
@@ -73,7 +75,7 @@ class SplitWaveRolloutTest {
         journal.create(new DeploymentRecord("d-1", release.name(), release.version(), ExecutorKind.SSM, "{}",
                 DeploymentState.RUNNING, Instant.EPOCH, "tester", Instant.EPOCH), records);
         return new Rollout("d-1", release, strategy, List.of(new Wave(0, false, cameras(0, 119))), placements,
-                DeploymentState.RUNNING, states, waves, journal, clock, pacer, r -> { });
+                DeploymentState.RUNNING, states, waves, journal, clock, pacer, r -> changes.incrementAndGet());
     }
 
     private Rollout rollout(int concurrency, String threshold) {
@@ -110,6 +112,39 @@ class SplitWaveRolloutTest {
 
     private void allQueuedUntilCancelled(List<String> cameras) {
         cameras.forEach(c -> waves.outcomes.put(c, List.of(Outcome.QUEUED)));
+    }
+
+    @Test
+    void aPartsDispatchAndWhatEachPollReportsAreJournalledAsOneBatchEachAndToldOnce() throws Exception {
+        Rollout r = rollout(50, "0"); // one part at a time: the batches come in a known order
+
+        runWithin10s(r);
+
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        // Per part: its cameras DISPATCHED before the send; the poll that saw them RUNNING (INSTALLING); the poll
+        // that saw them succeed (VERIFYING, SUCCEEDED each).
+        assertThat(journal.batches).extracting(List::size).containsExactly(50, 50, 100, 50, 50, 100, 20, 20, 40);
+        assertThat(journal.batches.get(2)).extracting(DeploymentJournal.Move::to).containsOnly(
+                TargetState.VERIFYING, TargetState.SUCCEEDED);
+        assertThat(journal.events).filteredOn(e -> !e.cameraId().isEmpty()).as("no transition outside a batch")
+                .hasSize(480);
+        assertThat(changes.get()).as("one change per batch, and the end").isEqualTo(journal.batches.size() + 1);
+    }
+
+    @Test
+    void aPollThatCannotBeJournalledHaltsTheRolloutWithNoneOfItsTransitionsTaken() throws Exception {
+        journal.movesBeforeTheDiskFills = 2; // the first part's DISPATCH and its first poll; not the second poll
+        Rollout r = rollout(50, "0");
+
+        runWithin10s(r);
+
+        assertThat(r.halted()).isNotNull().hasMessageContaining("is full");
+        assertThat(r.targets()).as("memory as the journal: the whole poll untaken")
+                .containsAllEntriesOf(Map.of(camera(0), TargetState.INSTALLING, camera(49), TargetState.INSTALLING,
+                        camera(50), TargetState.PENDING));
+        assertThat(journal.targets.values()).extracting(TargetRecord::state).containsOnly(TargetState.INSTALLING,
+                TargetState.PENDING);
+        assertThat(waves.sent()).as("no further part sent").hasSize(1);
     }
 
     @Test
