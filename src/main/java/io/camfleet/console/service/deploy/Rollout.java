@@ -95,6 +95,8 @@ public final class Rollout {
     private final Messages words = new Messages(Locale.ROOT);
 
     private final Map<String, TargetState> targets = new LinkedHashMap<>();
+    /** The cameras this run brought to a success, in the order they got there. Guarded by this. */
+    private final List<String> succeeded = new ArrayList<>();
     private DeploymentState state;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean awaitingApproval;
@@ -149,6 +151,15 @@ public final class Rollout {
 
     public synchronized Map<String, TargetState> targets() {
         return Map.copyOf(targets);
+    }
+
+    /**
+     * The cameras this run brought to the release (succeeded, or found already at it), in the order they got there,
+     * from the {@code from}th on: what a listener has not seen yet, without copying every target's state. Those a
+     * resumed deployment had reached before are not in it.
+     */
+    public synchronized List<String> succeededFrom(int from) {
+        return from >= succeeded.size() ? List.of() : List.copyOf(succeeded.subList(from, succeeded.size()));
     }
 
     public boolean isFinished() {
@@ -996,6 +1007,11 @@ public final class Rollout {
             } else {
                 journalled(() -> journal.moveTargets(id, moves));
             }
+            after.forEach((camera, to) -> {
+                if (to.isSuccess() && !targets.get(camera).isSuccess()) {
+                    succeeded.add(camera);
+                }
+            });
             targets.putAll(after);
             if (failed && !state.isStopping() && !state.isFinal()) {
                 long failures = targets.values().stream().filter(TargetState::isFailure).count();
