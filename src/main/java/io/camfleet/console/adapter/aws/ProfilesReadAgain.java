@@ -18,8 +18,11 @@ final class ProfilesReadAgain implements Supplier<ProfileFile> {
 
     private final Supplier<ProfileFile> files;
     private final LongSupplier nanoTime;
-    private ProfileFile read;
-    private long readAt;
+    /** What was read, and when: one record, so that a reader never sees one without the other. */
+    private record Read(ProfileFile files, long at) {
+    }
+
+    private volatile Read read;
 
     ProfilesReadAgain(Supplier<ProfileFile> files) {
         this(files, System::nanoTime);
@@ -30,13 +33,15 @@ final class ProfilesReadAgain implements Supplier<ProfileFile> {
         this.nanoTime = nanoTime;
     }
 
+    /** Not locked: calls at the moment the files are due may each read them, which is harmless. */
     @Override
-    public synchronized ProfileFile get() {
+    public ProfileFile get() {
         long now = nanoTime.getAsLong();
-        if (read == null || now - readAt >= EVERY.toNanos()) {
-            read = files.get();
-            readAt = now;
+        Read last = read;
+        if (last == null || now - last.at() >= EVERY.toNanos()) {
+            last = new Read(files.get(), now);
+            read = last;
         }
-        return read;
+        return last.files();
     }
 }
