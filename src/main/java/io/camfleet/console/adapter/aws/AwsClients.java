@@ -86,7 +86,7 @@ public final class AwsClients implements AutoCloseable {
     /** With interceptors on every client, for emulators that need requests adapted (tests). */
     public AwsClients(Supplier<ProfileFile> profiles, Consumer<String> onThrottled,
                       List<ExecutionInterceptor> interceptors) {
-        this.profiles = profiles;
+        this.profiles = new ProfilesReadAgain(profiles);
         this.onThrottled = onThrottled;
         this.interceptors = List.copyOf(interceptors);
         this.http = UrlConnectionHttpClient.builder()

@@ -115,6 +115,43 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
         });
     }
 
+    /** One durable transaction: the updates in order (a camera may move twice), then their events. */
+    @Override
+    public void moveTargets(String deploymentId, List<Move> moves) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Jdbc.inDurableTransaction(ds, c -> {
+            int[] counts = Jdbc.batch(c, "UPDATE deployment_target SET state = ?, detail = ?, updated_at = ? "
+                    + "WHERE deployment_id = ? AND camera_id = ? AND state = ?", moves, (ps, m) -> {
+                        ps.setString(1, m.to().name());
+                        ps.setString(2, cut(m.detail()));
+                        Jdbc.setInstant(ps, 3, now);
+                        ps.setString(4, deploymentId);
+                        ps.setString(5, m.cameraId());
+                        ps.setString(6, m.from().name());
+                    });
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) { // the transaction rolls back: none of the batch is journalled
+                    Move m = moves.get(i);
+                    throw new IllegalStateException("the journal does not hold " + m.cameraId() + " of "
+                            + deploymentId + " in " + m.from() + "; refusing to move it to " + m.to());
+                }
+            }
+            Jdbc.batch(c, "INSERT INTO deployment_event (deployment_id, camera_id, from_state, to_state, at, detail) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", moves, (ps, m) -> {
+                        ps.setString(1, deploymentId);
+                        ps.setString(2, m.cameraId());
+                        ps.setString(3, m.from().name());
+                        ps.setString(4, m.to().name());
+                        Jdbc.setInstant(ps, 5, now);
+                        ps.setString(6, cut(m.detail()));
+                    });
+            return null;
+        });
+    }
+
     @Override
     public void moveDeployment(String deploymentId, DeploymentState from, DeploymentState to, String detail) {
         Jdbc.inDurableTransaction(ds, c -> {
@@ -163,6 +200,32 @@ public final class JdbcDeploymentJournal implements DeploymentJournal {
                     ps.setString(2, cameraId);
                     Jdbc.setInstant(ps, 3, now);
                     ps.setString(4, cut(line));
+                }));
+    }
+
+    @Override
+    public void log(String deploymentId, Map<String, List<String>> linesByCamera) {
+        Instant now = clock.instant();
+        record Line(String cameraId, String text) {
+        }
+        List<Line> rows = new ArrayList<>();
+        linesByCamera.forEach((cameraId, lines) -> {
+            String stream = deploymentId + " " + cameraId;
+            SecretRedaction.KeyLines keys = keyLines.computeIfAbsent(stream, k -> new SecretRedaction.KeyLines());
+            lines.forEach(line -> rows.add(new Line(cameraId, keys.next(line))));
+            if (!keys.inKey()) {
+                keyLines.remove(stream);
+            }
+        });
+        if (rows.isEmpty()) {
+            return;
+        }
+        Jdbc.inTransaction(ds, c -> Jdbc.batch(c, "INSERT INTO deployment_log (deployment_id, camera_id, at, line) "
+                + "VALUES (?, ?, ?, ?)", rows, (ps, line) -> {
+                    ps.setString(1, deploymentId);
+                    ps.setString(2, line.cameraId());
+                    Jdbc.setInstant(ps, 3, now);
+                    ps.setString(4, cut(line.text()));
                 }));
     }
 

@@ -680,6 +680,11 @@ public final class JdbcFleetCache implements FleetStore {
     }
 
     @Override
+    public void reportVersions(Collection<ReportedVersion> reports) {
+        reported.store(reports);
+    }
+
+    @Override
     public void settleReports(Collection<ReportedVersion> confirmed, Collection<String> contradicted) {
         reported.settle(confirmed, contradicted);
     }

@@ -52,6 +52,25 @@ final class ReportedVersions {
         });
     }
 
+    /** Several reports in one transaction (not synced, as {@link #store(ReportedVersion)}). */
+    void store(Collection<ReportedVersion> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        List<ReportedVersion> all = List.copyOf(reports);
+        Jdbc.inTransaction(ds, c -> {
+            int[] updated = Jdbc.batch(c, UPDATE, all, ReportedVersions::bind);
+            List<ReportedVersion> fresh = new java.util.ArrayList<>();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    fresh.add(all.get(i));
+                }
+            }
+            Jdbc.batch(c, INSERT, fresh, ReportedVersions::bind);
+            return null;
+        });
+    }
+
     void settle(Collection<ReportedVersion> confirmed, Collection<String> contradicted) {
         if (confirmed.isEmpty() && contradicted.isEmpty()) {
             return;

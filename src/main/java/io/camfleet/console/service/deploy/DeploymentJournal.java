@@ -40,6 +40,28 @@ public interface DeploymentJournal {
                     boolean newAttempt);
 
     /**
+     * Moves several targets, in order, with an event each, in one transaction: all of them are on the disk when it
+     * returns, or none is. A camera may move more than once in a batch (DISPATCHED, then INSTALLING...). This default
+     * moves them one at a time, and so is not atomic: a journal on a database overrides it.
+     *
+     * @throws IllegalStateException when the journal does not hold a move's {@code from} for its target (by then)
+     */
+    default void moveTargets(String deploymentId, List<Move> moves) {
+        for (Move m : moves) {
+            moveTarget(deploymentId, m.cameraId(), m.from(), m.to(), m.detail(), false);
+        }
+    }
+
+    /** One target's transition in a batch ({@link #moveTargets}). */
+    record Move(String cameraId, TargetState from, TargetState to, String detail) {
+    }
+
+    /** Adds lines several targets printed, in one transaction; by camera id. */
+    default void log(String deploymentId, Map<String, List<String>> linesByCamera) {
+        linesByCamera.forEach((camera, lines) -> log(deploymentId, camera, lines));
+    }
+
+    /**
      * Moves the deployment from {@code from} to {@code to}, with an event.
      *
      * @throws IllegalStateException when the journal does not hold {@code from} for it

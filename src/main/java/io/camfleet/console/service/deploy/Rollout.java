@@ -95,6 +95,8 @@ public final class Rollout {
     private final Messages words = new Messages(Locale.ROOT);
 
     private final Map<String, TargetState> targets = new LinkedHashMap<>();
+    /** The cameras this run brought to a success, in the order they got there. Guarded by this. */
+    private final List<String> succeeded = new ArrayList<>();
     private DeploymentState state;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean awaitingApproval;
@@ -149,6 +151,15 @@ public final class Rollout {
 
     public synchronized Map<String, TargetState> targets() {
         return Map.copyOf(targets);
+    }
+
+    /**
+     * The cameras this run brought to the release (succeeded, or found already at it), in the order they got there,
+     * from the {@code from}th on: what a listener has not seen yet, without copying every target's state. Those a
+     * resumed deployment had reached before are not in it.
+     */
+    public synchronized List<String> succeededFrom(int from) {
+        return from >= succeeded.size() ? List.of() : List.copyOf(succeeded.subList(from, succeeded.size()));
     }
 
     public boolean isFinished() {
@@ -703,15 +714,17 @@ public final class Rollout {
             return;
         }
         List<String> sending = new ArrayList<>();
+        List<Step> unreachables = new ArrayList<>();
         for (String camera : ready) {
             Optional<String> unreachable = reachable(waveRunner, placements.get(camera).target());
             if (unreachable.isPresent()) {
-                move(camera, TargetEvent.DISPATCH, "");
-                move(camera, TargetEvent.FAILED, unreachable.get());
+                unreachables.add(new Step(camera, TargetEvent.DISPATCH, ""));
+                unreachables.add(new Step(camera, TargetEvent.FAILED, unreachable.get()));
             } else {
                 sending.add(camera);
             }
         }
+        moveAll(unreachables);
         if (sending.isEmpty() || !awaitRunning()) {
             return;
         }
@@ -723,9 +736,8 @@ public final class Rollout {
         if (!prepared.send()) {
             return; // the wave's later parts send these cameras
         }
-        for (String camera : sending) {
-            move(camera, TargetEvent.DISPATCH, "");
-        }
+        // One synced commit for the part, on the disk before the send it announces.
+        moveAll(sending.stream().map(c -> new Step(c, TargetEvent.DISPATCH, "")).toList());
         int tolerated;
         synchronized (this) {
             int failures = (int) targets.values().stream().filter(TargetState::isFailure).count();
@@ -742,7 +754,8 @@ public final class Rollout {
         }
         switch (dispatch) {
             case WaveRunner.Sent s -> sent(wave, part, s.commandId(), sending, waveRunner);
-            case WaveRunner.Refused r -> sending.forEach(c -> move(c, TargetEvent.FAILED, r.reason()));
+            case WaveRunner.Refused r -> moveAll(sending.stream()
+                    .map(c -> new Step(c, TargetEvent.FAILED, r.reason())).toList());
             case WaveRunner.Unconfirmed u -> lookFor(wave, part, sendingAt, sending, waveRunner, u.reason());
         }
     }
@@ -750,7 +763,10 @@ public final class Rollout {
     private void sent(Wave wave, int part, String commandId, List<String> sending, WaveRunner waveRunner)
             throws InterruptedException {
         journalled(() -> journal.ssmCommand(id, wave.index(), part, commandId));
-        sending.forEach(c -> log(c, words.text("deploy.waveSent", commandId, wave.index())));
+        String line = words.text("deploy.waveSent", commandId, wave.index());
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        sending.forEach(c -> lines.put(c, List.of(line)));
+        journalled(() -> journal.log(id, lines));
         watch(commandId, sending, waveRunner);
     }
 
@@ -782,12 +798,13 @@ public final class Rollout {
             if (found.isPresent()) {
                 sent(wave, part, found.get(), sending, waveRunner);
             } else {
-                sending.forEach(c -> move(c, TargetEvent.FAILED, words.text("deploy.notSentAfterAll", reason)));
+                String detail = words.text("deploy.notSentAfterAll", reason);
+                moveAll(sending.stream().map(c -> new Step(c, TargetEvent.FAILED, detail)).toList());
             }
             return;
         }
         String detail = words.text("deploy.unconfirmed", reason, LOSE_SIGHT_AFTER.toMinutes());
-        sending.forEach(c -> move(c, TargetEvent.CONTACT_LOST, detail));
+        moveAll(sending.stream().map(c -> new Step(c, TargetEvent.CONTACT_LOST, detail)).toList());
     }
 
     /** Waits until every one of {@code cameras} is inside its maintenance window at the same time; false when stopping. */
@@ -801,13 +818,15 @@ public final class Rollout {
             }
             String opening = WaveWindows.firstCommonOpening(cameras.stream().map(placements::get).toList(), now,
                     WaveWindows.HORIZON).map(Instant::toString).orElse("?");
+            List<Step> waiting = new ArrayList<>();
             for (String camera : closed) {
                 if (stateOf(camera) == TargetState.PENDING) {
                     Placement p = placements.get(camera);
-                    move(camera, TargetEvent.WINDOW_CLOSED, words.text("deploy.waveWindow", p.window(), p.zone(),
-                            opening));
+                    waiting.add(new Step(camera, TargetEvent.WINDOW_CLOSED, words.text("deploy.waveWindow",
+                            p.window(), p.zone(), opening)));
                 }
             }
+            moveAll(waiting);
             pacer.pause(CHECK_EVERY);
         }
         return false;
@@ -846,7 +865,7 @@ public final class Rollout {
                 if (!Duration.between(lastAnswer, clock.instant()).minus(LOSE_SIGHT_AFTER).isNegative()) {
                     String detail = words.text("deploy.lostSightOfCommand", commandId, LOSE_SIGHT_AFTER.toMinutes(),
                             describe(p));
-                    List.copyOf(open.keySet()).forEach(c -> move(c, TargetEvent.CONTACT_LOST, detail));
+                    moveAll(open.keySet().stream().map(c -> new Step(c, TargetEvent.CONTACT_LOST, detail)).toList());
                     return;
                 }
                 LOG.warn("Deployment {}: cannot poll command {}: {}", id, commandId, describe(p));
@@ -854,7 +873,12 @@ public final class Rollout {
                 interval = slower(interval);
                 continue;
             }
+            // What one poll reports is journalled in one synced commit, before anything acts on it: the threshold,
+            // a cancel, the next part's send, the fleet told of a new version. A crash before that commit leaves
+            // none of it journalled, and the resume polls the same command again and reads the same outcomes.
             boolean changed = false;
+            List<Step> steps = new ArrayList<>();
+            Map<String, List<String>> output = new LinkedHashMap<>();
             for (Map.Entry<String, WaveRunner.Invocation> e : now.entrySet()) {
                 String camera = e.getKey();
                 WaveRunner.Invocation invocation = e.getValue();
@@ -865,15 +889,19 @@ public final class Rollout {
                 changed = true;
                 if (invocation.outcome().ended()) {
                     if (!invocation.output().isEmpty()) {
-                        journalled(() -> journal.log(id, camera, invocation.output()));
+                        output.put(camera, invocation.output());
                     }
                     open.remove(camera);
                 }
                 List<TargetEvent> events = InvocationSteps.events(stateOf(camera), invocation.outcome());
                 for (int i = 0; i < events.size(); i++) {
-                    move(camera, events.get(i), i == events.size() - 1 ? invocation.detail() : "");
+                    steps.add(new Step(camera, events.get(i), i == events.size() - 1 ? invocation.detail() : ""));
                 }
             }
+            if (!output.isEmpty()) {
+                journalled(() -> journal.log(id, output));
+            }
+            moveAll(steps);
             if (!open.isEmpty()) {
                 interval = changed ? FIRST_POLL : slower(interval);
                 pacer.pause(interval);
@@ -944,15 +972,48 @@ public final class Rollout {
 
     /** Journals a target's transition, then takes it; then checks the threshold. */
     private void move(String camera, TargetEvent event, String detail) {
+        moveAll(List.of(new Step(camera, event, detail)));
+    }
+
+    /** A target's transition, one of a batch. */
+    private record Step(String camera, TargetEvent event, String detail) {
+    }
+
+    /**
+     * Journals target transitions, in order, in one synced commit (a camera may take several steps), then takes
+     * them all; then checks the threshold once and tells the listeners once. None is taken when the commit fails.
+     */
+    private void moveAll(List<Step> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
         synchronized (this) {
             if (halted != null) {
                 throw new JournalFailed(halted); // nothing more is journalled or done once halted
             }
-            TargetState from = targets.get(camera);
-            TargetState to = TargetTransitions.next(from, event);
-            journalled(() -> journal.moveTarget(id, camera, from, to, detail, false));
-            targets.put(camera, to);
-            if (to.isFailure() && !state.isStopping() && !state.isFinal()) {
+            Map<String, TargetState> after = new LinkedHashMap<>();
+            List<DeploymentJournal.Move> moves = new ArrayList<>(steps.size());
+            boolean failed = false;
+            for (Step s : steps) {
+                TargetState from = after.getOrDefault(s.camera(), targets.get(s.camera()));
+                TargetState to = TargetTransitions.next(from, s.event());
+                moves.add(new DeploymentJournal.Move(s.camera(), from, to, s.detail()));
+                after.put(s.camera(), to);
+                failed |= to.isFailure();
+            }
+            if (moves.size() == 1) {
+                DeploymentJournal.Move m = moves.getFirst();
+                journalled(() -> journal.moveTarget(id, m.cameraId(), m.from(), m.to(), m.detail(), false));
+            } else {
+                journalled(() -> journal.moveTargets(id, moves));
+            }
+            after.forEach((camera, to) -> {
+                if (to.isSuccess() && !targets.get(camera).isSuccess()) {
+                    succeeded.add(camera);
+                }
+            });
+            targets.putAll(after);
+            if (failed && !state.isStopping() && !state.isFinal()) {
                 long failures = targets.values().stream().filter(TargetState::isFailure).count();
                 if (strategy.failureThreshold().exceeded((int) failures, targets.size())) {
                     deployment(DeploymentEvent.THRESHOLD_EXCEEDED, failures + " of " + targets.size()

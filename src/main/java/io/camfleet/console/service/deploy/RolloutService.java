@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.LinkedHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -57,8 +57,19 @@ public final class RolloutService implements AutoCloseable {
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final List<Consumer<Rollout>> listeners = new CopyOnWriteArrayList<>();
     private final VersionReports versions;
-    /** By deployment id: the cameras whose new version the fleet was told of (each once). */
-    private final Map<String, Set<String>> told = new ConcurrentHashMap<>();
+    /** By deployment id: how many of the cameras its run brought to the release the fleet was told of. */
+    private final Map<String, Told> told = new ConcurrentHashMap<>();
+
+    /** How far the fleet was told of a rollout's successes ({@link Rollout#succeededFrom}). */
+    private static final class Told {
+        private int next;
+
+        synchronized List<String> more(Rollout r) {
+            List<String> cameras = r.succeededFrom(next);
+            next += cameras.size();
+            return cameras;
+        }
+    }
 
     /** A rollout run here, and the lease it runs under. */
     private static final class Held {
@@ -123,31 +134,27 @@ public final class RolloutService implements AutoCloseable {
      * that cannot be made is logged and the rollout goes on.
      */
     private void report(Rollout r) {
-        Set<String> done = told.get(r.id());
-        if (done == null) {
+        Told t = told.get(r.id());
+        if (t == null) {
             return;
         }
-        r.targets().forEach((camera, state) -> {
-            if (state.isSuccess() && done.add(camera)) {
-                try {
-                    versions.installed(r.id(), camera, r.release().version());
-                } catch (RuntimeException e) {
-                    LOG.warn("Deployment {}: the fleet could not be told that {} runs {}: {}", r.id(), camera,
-                            r.release().version(), e.getMessage());
-                }
-            }
-        });
+        List<String> cameras = t.more(r); // only the new ones: no copy of every target's state per change
+        if (cameras.isEmpty()) {
+            return;
+        }
+        Map<String, String> installed = new LinkedHashMap<>();
+        cameras.forEach(c -> installed.put(c, r.release().version()));
+        try {
+            versions.installed(r.id(), installed);
+        } catch (RuntimeException e) {
+            LOG.warn("Deployment {}: the fleet could not be told that {} cameras ({}...) run {}: {}", r.id(),
+                    cameras.size(), cameras.getFirst(), r.release().version(), e.getMessage());
+        }
     }
 
     /** From now on, reports the cameras {@code r} brings to its release; those it had before were told already. */
     private Rollout reporting(Rollout r) {
-        Set<String> before = ConcurrentHashMap.newKeySet();
-        r.targets().forEach((camera, state) -> {
-            if (state.isSuccess()) {
-                before.add(camera);
-            }
-        });
-        told.put(r.id(), before);
+        told.put(r.id(), new Told());
         return r;
     }
 

@@ -37,6 +37,11 @@ public interface FleetCache {
     /** Stores a rollout's report, in place of the camera's earlier one. */
     void reportVersion(ReportedVersion report);
 
+    /** Stores several reports, each in place of its camera's earlier one. */
+    default void reportVersions(Collection<ReportedVersion> reports) {
+        reports.forEach(this::reportVersion);
+    }
+
     /** After a sync: stores the reports it confirmed, and forgets those it contradicted (by camera id). */
     void settleReports(Collection<ReportedVersion> confirmed, Collection<String> contradicted);
 }

@@ -300,16 +300,36 @@ public final class FleetService implements VersionReports {
      * and stored, so that a restart still shows it. A camera that already shows that version needs no mark.
      */
     @Override
-    public synchronized void installed(String deploymentId, String cameraId, String version) {
+    public void installed(String deploymentId, String cameraId, String version) {
+        installed(deploymentId, Map.of(cameraId, version));
+    }
+
+    /**
+     * Several cameras a rollout brought to their version at once (what one poll of a wave's command reported):
+     * stored together, and shown in one snapshot, not one per camera.
+     */
+    @Override
+    public synchronized void installed(String deploymentId, Map<String, String> versionByCamera) {
+        if (versionByCamera.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        ReportedVersion report = new ReportedVersion(cameraId, version, deploymentId, now, null);
-        int i = inventory.cameraIndexOf(cameraId);
-        boolean shown = i >= 0 && inventory.camera(i).softwareVersion().equals(version) && !reported.containsKey(
-                cameraId);
-        cache.reportVersion(shown ? report.confirmed(now) : report);
-        source.installed(Map.of(cameraId, version));
-        if (i >= 0 && !shown) {
-            overlay(List.of(report));
+        List<ReportedVersion> stored = new ArrayList<>(versionByCamera.size());
+        List<ReportedVersion> shownNow = new ArrayList<>();
+        versionByCamera.forEach((cameraId, version) -> {
+            ReportedVersion report = new ReportedVersion(cameraId, version, deploymentId, now, null);
+            int i = inventory.cameraIndexOf(cameraId);
+            boolean shown = i >= 0 && inventory.camera(i).softwareVersion().equals(version)
+                    && !reported.containsKey(cameraId);
+            stored.add(shown ? report.confirmed(now) : report);
+            if (i >= 0 && !shown) {
+                shownNow.add(report);
+            }
+        });
+        cache.reportVersions(stored);
+        source.installed(versionByCamera);
+        if (!shownNow.isEmpty()) {
+            overlay(shownNow);
             publish(now);
         }
     }

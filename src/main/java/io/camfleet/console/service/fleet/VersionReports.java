@@ -12,4 +12,9 @@ public interface VersionReports {
 
     /** Deployment {@code deploymentId} installed {@code version} on {@code cameraId}, and its health check passed. */
     void installed(String deploymentId, String cameraId, String version);
+
+    /** Several cameras at once, by camera id (what one poll of a wave's command reported): one camera at a time here. */
+    default void installed(String deploymentId, java.util.Map<String, String> versionByCamera) {
+        versionByCamera.forEach((camera, version) -> installed(deploymentId, camera, version));
+    }
 }

@@ -247,8 +247,18 @@ class SsmRolloutTest {
         }
 
         @Override
+        public void moveTargets(String id, List<Move> moves) {
+            journal.moveTargets(id, moves);
+        }
+
+        @Override
         public void moveDeployment(String id, DeploymentState from, DeploymentState to, String detail) {
             journal.moveDeployment(id, from, to, detail);
+        }
+
+        @Override
+        public void log(String id, java.util.Map<String, List<String>> linesByCamera) {
+            journal.log(id, linesByCamera);
         }
 
         @Override

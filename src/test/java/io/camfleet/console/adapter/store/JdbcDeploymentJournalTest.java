@@ -75,6 +75,40 @@ class JdbcDeploymentJournalTest {
     }
 
     @Test
+    void aBatchOfTransitionsIsJournalledInOrderAndACameraMayMoveTwiceInIt() {
+        journal.moveTargets("d-1", List.of(
+                new DeploymentJournal.Move("C1", TargetState.PENDING, TargetState.DISPATCHED, ""),
+                new DeploymentJournal.Move("C2", TargetState.PENDING, TargetState.DISPATCHED, ""),
+                new DeploymentJournal.Move("C1", TargetState.DISPATCHED, TargetState.FAILED, "refused: no quota")));
+
+        assertThat(journal.targets("d-1")).extracting(TargetRecord::state)
+                .containsExactly(TargetState.FAILED, TargetState.DISPATCHED);
+        assertThat(journal.targets("d-1").get(0).detail()).isEqualTo("refused: no quota");
+        assertThat(journal.events("d-1")).extracting(e -> e.cameraId() + " " + e.to())
+                .containsExactly(" RUNNING", "C1 DISPATCHED", "C2 DISPATCHED", "C1 FAILED");
+    }
+
+    @Test
+    void aBatchWithOneRefusedTransitionJournalsNoneOfIt() {
+        assertThatThrownBy(() -> journal.moveTargets("d-1", List.of(
+                new DeploymentJournal.Move("C1", TargetState.PENDING, TargetState.DISPATCHED, ""),
+                new DeploymentJournal.Move("C2", TargetState.INSTALLING, TargetState.SUCCEEDED, ""))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("C2");
+
+        assertThat(journal.targets("d-1")).extracting(TargetRecord::state)
+                .containsExactly(TargetState.PENDING, TargetState.PENDING);
+        assertThat(journal.events("d-1")).extracting(DeploymentJournal.Event::to).containsExactly("RUNNING");
+    }
+
+    @Test
+    void linesOfSeveralTargetsAreAddedTogether() {
+        journal.log("d-1", java.util.Map.of("C1", List.of("a", "b"), "C2", List.of("c")));
+
+        assertThat(journal.lastLines("d-1", 5)).containsEntry("C1", List.of("a", "b"))
+                .containsEntry("C2", List.of("c"));
+    }
+
+    @Test
     void aTransitionFromAStateTheJournalDoesNotHoldIsRefusedAndChangesNothing() {
         assertThatThrownBy(() -> journal.moveTarget("d-1", "C1", TargetState.INSTALLING, TargetState.SUCCEEDED,
                 "", false)).isInstanceOf(IllegalStateException.class).hasMessageContaining("C1");

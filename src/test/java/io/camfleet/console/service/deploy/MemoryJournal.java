@@ -90,6 +90,31 @@ final class MemoryJournal implements DeploymentJournal {
         events.add(new Event(camera, from.name(), to.name(), Instant.now(), detail));
     }
 
+    /** Each batch {@link #moveTargets} journalled, in order. */
+    final List<List<Move>> batches = new ArrayList<>();
+
+    /** One write, as one transaction: all the moves, or none when one of them is refused. */
+    @Override
+    public synchronized void moveTargets(String id, List<Move> moves) {
+        write();
+        Map<String, TargetState> after = new java.util.HashMap<>();
+        for (Move m : moves) {
+            TargetRecord t = targets.get(m.cameraId());
+            TargetState now = after.getOrDefault(m.cameraId(), t == null ? null : t.state());
+            if (now != m.from()) {
+                throw new IllegalStateException(m.cameraId() + " is not " + m.from());
+            }
+            after.put(m.cameraId(), m.to());
+        }
+        for (Move m : moves) {
+            TargetRecord t = targets.get(m.cameraId());
+            targets.put(m.cameraId(), new TargetRecord(t.target(), t.wave(), m.to(), t.attempt(), m.detail(),
+                    Instant.now()));
+            events.add(new Event(m.cameraId(), m.from().name(), m.to().name(), Instant.now(), m.detail()));
+        }
+        batches.add(List.copyOf(moves));
+    }
+
     @Override
     public synchronized void moveDeployment(String id, DeploymentState from, DeploymentState to, String detail) {
         if (movesBeforeTheDiskFills <= 0) {

@@ -70,6 +70,10 @@ class RolloutServiceTest {
     }
 
     private RolloutService service(Processes processes) {
+        return service(processes, (d, c, v) -> installed.add(c + " " + v + " by " + d));
+    }
+
+    private RolloutService service(Processes processes, io.camfleet.console.service.fleet.VersionReports reports) {
         DeploymentService deployments = new DeploymentService(journal, new ReleaseStore() {
             @Override
             public boolean save(Release r, String by) {
@@ -93,8 +97,7 @@ class RolloutServiceTest {
         }, r -> new ReleaseArtifacts.Checked(r.artifact(), 0),
                 new AuditService(new InMemoryAuditTrail(), new io.camfleet.console.service.audit.InMemoryAuditAnchor(),
                 new Operator("ops", ""), clock), clock, Pacer.REAL);
-        RolloutService s = new RolloutService(deployments, journal, processes, clock,
-                (d, c, v) -> installed.add(c + " " + v + " by " + d),
+        RolloutService s = new RolloutService(deployments, journal, processes, clock, reports,
                 false); // beats by beat()
         services.add(s);
         return s;
@@ -153,6 +156,41 @@ class RolloutServiceTest {
         assertThat(whenC0Succeeded).as("told by the time anyone hears the camera succeeded")
                 .contains("C0 6.5.0 by " + r.id());
         assertThat(installed).containsExactlyInAnyOrder("C0 6.5.0 by " + r.id(), "C1 6.5.0 by " + r.id());
+    }
+
+    @Test
+    void theCamerasOnePollOfAWaveBringsToTheReleaseAreReportedToTheFleetInOneCallEachOnce() {
+        List<Map<String, String>> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RolloutService service = service(new Host("noc-7/100/a", 100),
+                new io.camfleet.console.service.fleet.VersionReports() {
+                    @Override
+                    public void installed(String deploymentId, String cameraId, String version) {
+                        told.add(Map.of(cameraId, version));
+                    }
+
+                    @Override
+                    public void installed(String deploymentId, Map<String, String> versionByCamera) {
+                        told.add(Map.copyOf(versionByCamera));
+                    }
+                });
+        ScriptedWaves waves = new ScriptedWaves();
+        waves.outcomes.put("C3", List.of(WaveRunner.Outcome.RUNNING, WaveRunner.Outcome.RUNNING,
+                WaveRunner.Outcome.SUCCEEDED));
+        for (int i = 0; i < 4; i++) {
+            String cam = "C" + i;
+            plan.add(new PlanTarget(cam, "S", "Acme", SlaTier.GOLD, "Site"));
+            placements.put(cam, new Rollout.Placement(new Target(cam, "S", "", "", "mi-0" + i),
+                    MaintenanceWindow.ALWAYS_OPEN, ZoneOffset.UTC));
+        }
+        Rollout r = service.launch(release, new Strategy(HostCount.NONE, CanaryApproval.CONTINUE_WHEN_HEALTHY,
+                new WaveSizing.EachOf(HostCount.percent(100)), 4, FailureThreshold.count(0), Duration.ZERO), plan,
+                placements, ExecutorKind.SSM, waves);
+
+        service.runHere(r);
+
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        assertThat(told).as("the poll that saw three succeed, then the one that saw the last").containsExactly(
+                Map.of("C0", "6.5.0", "C1", "6.5.0", "C2", "6.5.0"), Map.of("C3", "6.5.0"));
     }
 
     @Test

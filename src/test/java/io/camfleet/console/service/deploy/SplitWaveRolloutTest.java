@@ -45,6 +45,8 @@ class SplitWaveRolloutTest {
     private final ScriptedWaves waves = new ScriptedWaves();
     private final Map<String, Rollout.Placement> placements = new HashMap<>();
     private static final Pacer BRIEFLY = wait -> Thread.sleep(1);
+    /** How often the rollout told its listener of a change. */
+    private final AtomicInteger changes = new AtomicInteger();
 
     SplitWaveRolloutTest() {
         waves.mostPerCommand = 50;
@@ -73,7 +75,7 @@ class SplitWaveRolloutTest {
         journal.create(new DeploymentRecord("d-1", release.name(), release.version(), ExecutorKind.SSM, "{}",
                 DeploymentState.RUNNING, Instant.EPOCH, "tester", Instant.EPOCH), records);
         return new Rollout("d-1", release, strategy, List.of(new Wave(0, false, cameras(0, 119))), placements,
-                DeploymentState.RUNNING, states, waves, journal, clock, pacer, r -> { });
+                DeploymentState.RUNNING, states, waves, journal, clock, pacer, r -> changes.incrementAndGet());
     }
 
     private Rollout rollout(int concurrency, String threshold) {
@@ -108,8 +110,49 @@ class SplitWaveRolloutTest {
         }
     }
 
+    /** The id of the command sent for a part of the wave. */
+    private String commandOf(int part) {
+        synchronized (waves) {
+            return waves.commands.entrySet().stream().filter(e -> e.getValue().part() == part)
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+        }
+    }
+
     private void allQueuedUntilCancelled(List<String> cameras) {
         cameras.forEach(c -> waves.outcomes.put(c, List.of(Outcome.QUEUED)));
+    }
+
+    @Test
+    void aPartsDispatchAndWhatEachPollReportsAreJournalledAsOneBatchEachAndToldOnce() throws Exception {
+        Rollout r = rollout(50, "0"); // one part at a time: the batches come in a known order
+
+        runWithin10s(r);
+
+        assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
+        // Per part: its cameras DISPATCHED before the send; the poll that saw them RUNNING (INSTALLING); the poll
+        // that saw them succeed (VERIFYING, SUCCEEDED each).
+        assertThat(journal.batches).extracting(List::size).containsExactly(50, 50, 100, 50, 50, 100, 20, 20, 40);
+        assertThat(journal.batches.get(2)).extracting(DeploymentJournal.Move::to).containsOnly(
+                TargetState.VERIFYING, TargetState.SUCCEEDED);
+        assertThat(journal.events).filteredOn(e -> !e.cameraId().isEmpty()).as("no transition outside a batch")
+                .hasSize(480);
+        assertThat(changes.get()).as("one change per batch, and the end").isEqualTo(journal.batches.size() + 1);
+    }
+
+    @Test
+    void aPollThatCannotBeJournalledHaltsTheRolloutWithNoneOfItsTransitionsTaken() throws Exception {
+        journal.movesBeforeTheDiskFills = 2; // the first part's DISPATCH and its first poll; not the second poll
+        Rollout r = rollout(50, "0");
+
+        runWithin10s(r);
+
+        assertThat(r.halted()).isNotNull().hasMessageContaining("is full");
+        assertThat(r.targets()).as("memory as the journal: the whole poll untaken")
+                .containsAllEntriesOf(Map.of(camera(0), TargetState.INSTALLING, camera(49), TargetState.INSTALLING,
+                        camera(50), TargetState.PENDING));
+        assertThat(journal.targets.values()).extracting(TargetRecord::state).containsOnly(TargetState.INSTALLING,
+                TargetState.PENDING);
+        assertThat(waves.sent()).as("no further part sent").hasSize(1);
     }
 
     @Test
@@ -127,7 +170,9 @@ class SplitWaveRolloutTest {
         }
 
         assertThat(r.state()).isEqualTo(DeploymentState.SUCCEEDED);
-        assertThat(waves.sent()).extracting(Order::part).containsExactly(0, 1, 2);
+        // Parts 0 and 1 are sent from threads of their own, either first; part 2 only once one of them has ended.
+        assertThat(waves.sent()).extracting(Order::part).endsWith(2)
+                .containsExactlyInAnyOrder(0, 1, 2);
         assertThat(waves.sent()).extracting(Order::maxConcurrency).containsExactly(50, 50, 20);
         assertThat(waves.sent().get(2).targets()).extracting(Target::cameraId)
                 .containsExactlyElementsOf(cameras(100, 119));
@@ -158,10 +203,11 @@ class SplitWaveRolloutTest {
 
         runWithin10s(r);
 
-        assertThat(waves.sent()).extracting(Order::part).containsExactly(0, 1);
-        assertThat(waves.sent().get(0).toleratedFailures()).isEqualTo(1);
-        assertThat(waves.cancels.get("cmd-0")).containsExactlyInAnyOrderElementsOf(cameras(1, 49));
-        assertThat(waves.cancels.get("cmd-1")).containsExactlyInAnyOrderElementsOf(cameras(51, 99));
+        // The two parts are sent from threads of their own: either may be sent, and so numbered, first.
+        assertThat(waves.sent()).extracting(Order::part).containsExactlyInAnyOrder(0, 1);
+        assertThat(waves.commands.get(commandOf(0)).toleratedFailures()).isEqualTo(1);
+        assertThat(waves.cancels.get(commandOf(0))).containsExactlyInAnyOrderElementsOf(cameras(1, 49));
+        assertThat(waves.cancels.get(commandOf(1))).containsExactlyInAnyOrderElementsOf(cameras(51, 99));
         assertThat(r.state()).isEqualTo(DeploymentState.FAILED);
         assertThat(journal.stateOf("C050")).isEqualTo(TargetState.ROLLED_BACK);
         assertThat(cameras(100, 119)).allSatisfy(c -> assertThat(journal.stateOf(c)).isEqualTo(TargetState.PENDING));
@@ -182,8 +228,9 @@ class SplitWaveRolloutTest {
         }
 
         assertThat(waves.sent()).hasSize(2);
-        assertThat(waves.cancels.get("cmd-0")).containsExactlyInAnyOrderElementsOf(cameras(0, 49));
-        assertThat(waves.cancels.get("cmd-1")).containsExactlyInAnyOrderElementsOf(cameras(50, 99));
+        // The two parts are sent from threads of their own: either may be sent, and so numbered, first.
+        assertThat(waves.cancels.get(commandOf(0))).containsExactlyInAnyOrderElementsOf(cameras(0, 49));
+        assertThat(waves.cancels.get(commandOf(1))).containsExactlyInAnyOrderElementsOf(cameras(50, 99));
         assertThat(r.state()).isEqualTo(DeploymentState.ABORTED);
         assertThat(cameras(100, 119)).allSatisfy(c -> assertThat(journal.stateOf(c)).isEqualTo(TargetState.PENDING));
     }

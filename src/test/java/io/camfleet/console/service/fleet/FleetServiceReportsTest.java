@@ -96,6 +96,28 @@ class FleetServiceReportsTest {
     }
 
     @Test
+    void theCamerasOnePollOfARolloutReportsAreStoredTogetherAndShownInOneSnapshot() {
+        fleet.reload(Progress.NONE);
+        fleet.addListener(published::add);
+        clock.advance(Duration.ofSeconds(5));
+        Map<String, String> poll = new java.util.LinkedHashMap<>();
+        poll.put("A1", "6.6.0");
+        poll.put("A2", "6.6.0");
+        poll.put("B1", "6.3.7"); // shows it already: stored confirmed, nothing to redraw for it
+
+        fleet.installed("12", poll);
+
+        assertThat(published).as("one snapshot for the whole poll").hasSize(1);
+        assertThat(published.get(0).cameras("A")).allSatisfy(c -> {
+            assertThat(c.camera().softwareVersion()).isEqualTo("6.6.0");
+            assertThat(c.reported().deploymentId()).isEqualTo("12");
+        });
+        assertThat(cache.reported.get("A1").unconfirmed()).isTrue();
+        assertThat(cache.reported.get("B1").confirmedAt()).isEqualTo(clock.instant());
+        assertThat(source.installs).last().isEqualTo(poll);
+    }
+
+    @Test
     void aReportOfTheVersionACameraAlreadyShowsIsStoredConfirmedAndRedrawsNothing() {
         fleet.reload(Progress.NONE);
         fleet.addListener(published::add);
