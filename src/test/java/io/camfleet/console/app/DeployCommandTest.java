@@ -145,7 +145,7 @@ class DeployCommandTest {
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Dry run of camos-agent 7.0.0 (release) with DEMO: nothing was journalled",
-                "Canary: 1 cameras at 1 sites", "Wave 2: ", "Wave 3: ", "In all: ",
+                "Canary: 1 camera at 1 site", "Wave 2: ", "Wave 3: ", "In all: ",
                 "Artifact: " + dir.resolve("agent.tar.gz") + " (not read on this machine by this executor)");
         assertThat(deployments()).isEmpty();
 

@@ -106,7 +106,7 @@ class NewDeploymentTest {
 
         f.onUi(() -> nd.chooseTargets(NewDeployment.TargetChoice.SELECTION));
         f.waitFor("the count", () -> !nd.targetCount().isEmpty());
-        assertThat(f.onUi(nd::targetCount)).isEqualTo("3 cameras at 1 sites");
+        assertThat(f.onUi(nd::targetCount)).isEqualTo("3 cameras at 1 site");
         f.onUi(() -> {
             nd.chooseTargets(NewDeployment.TargetChoice.FILTER);
             nd.filter("region:EU");
