@@ -35,6 +35,7 @@ class EnvironmentReaderTest {
         assertThat(new EnvironmentReader.CallerIdentity("1", "arn:aws:iam::1:user/ops").principal()).isEqualTo("ops");
         assertThat(new EnvironmentReader.CallerIdentity("1", "arn:aws:iam::1:root").principal())
                 .isEqualTo("arn:aws:iam::1:root");
+        assertThat(new EnvironmentReader.CallerIdentity("1", "/ops").principal()).isEqualTo("ops");
     }
 
     @Test
