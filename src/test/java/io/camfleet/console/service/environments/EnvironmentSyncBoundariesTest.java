@@ -138,6 +138,15 @@ class EnvironmentSyncBoundariesTest {
     }
 
     @Test
+    void onlySitesWithoutUsableCoordinatesAreCountedUnplaced() {
+        Site nowhere = new Site("S9", "Site S9", "Acme", "NL", "EU", null, null, "Europe/Amsterdam", SlaTier.GOLD,
+                "", "prod-eu");
+        reader.steps = List.of(sink -> sink.sites(List.of(site("S1"), site("S2"), nowhere)));
+
+        assertThat(sync.sync(PROD, true, "AWS", Progress.NONE).unplaced()).isEqualTo(1);
+    }
+
+    @Test
     void tenClippedValuesAreAllNamedAndNoneCounted() {
         cache.clip = id -> List.of(new SyncCache.Clipped(id, "name", 300, 200, false));
         reader.steps = List.of(sink -> sink.sites(sites(10)));
